@@ -1,0 +1,1 @@
+"""Application core: services, scheduling, export and sync; plain Python, no Qt."""

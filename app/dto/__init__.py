@@ -1,0 +1,1 @@
+"""Frozen dataclasses the services hand to the faces (never ORM objects)."""

@@ -1,0 +1,85 @@
+"""Customer DTOs: what the faces send in and get back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class CustomerInput:
+    """Raw user input for a new or edited customer; the service validates and normalises it."""
+
+    name: str
+    company: str = ""
+    email: str = ""
+    phone: str = ""
+    channel: str = "email"
+    birthday: str = ""
+    is_key: bool = False
+    source: str = ""
+    notes: str = ""
+    keep_in_touch_days: int | None = None
+    do_not_contact: bool = False
+
+
+@dataclass(frozen=True)
+class Birthday:
+    """A birthday whose year may be unknown."""
+
+    month: int
+    day: int
+    year: int | None = None
+
+    def __str__(self) -> str:
+        if self.year is None:
+            return f"{self.month:02d}-{self.day:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+@dataclass(frozen=True)
+class CustomerDTO:
+    """A customer as the faces see it."""
+
+    id: int
+    name: str
+    company: str
+    email: str
+    phone: str
+    channel: str
+    birthday: Birthday | None
+    is_key: bool
+    source: str
+    notes: str
+    keep_in_touch_days: int | None
+    do_not_contact: bool
+    created_at: dt.datetime
+    deleted_at: dt.datetime | None = None
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.name} ({self.company})" if self.company else self.name
+
+
+SORT_COLUMNS = ("name", "company", "email", "phone", "channel", "is_key", "created_at")
+
+
+@dataclass(frozen=True)
+class CustomerQuery:
+    """One page request: search text, SQL sort and a keyset cursor."""
+
+    search: str = ""
+    sort_by: str = "name"
+    descending: bool = False
+    after: tuple[object, int] | None = None
+    limit: int = 200
+    include_deleted: bool = False
+
+
+@dataclass(frozen=True)
+class CustomerPage:
+    """Rows of one page and the cursor for the next (None at the end)."""
+
+    rows: tuple[CustomerDTO, ...]
+    next_after: tuple[object, int] | None = None
+    total: int | None = field(default=None)

@@ -1,0 +1,20 @@
+"""DTOs about the installation itself: doctor report, database state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DoctorReport:
+    """What `followup doctor` prints."""
+
+    version: str
+    database: str
+    schema_revision: str
+    schema_head: str
+    integrity: str
+    backup_dir: str
+    keyring_backend: str
+    keyring_secure: bool
+    customers: int

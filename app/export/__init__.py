@@ -1,0 +1,1 @@
+"""Writers and readers for calendar and contact files (pure functions over DTOs)."""

@@ -1,0 +1,58 @@
+"""Where the planner keeps its files: data, backups, logs, and bundled resources."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "FollowUpPlanner"
+DB_VARIABLE = "FOLLOWUP_DB"
+DB_FILE = "followup.sqlite3"
+DEMO_DB_FILE = "demo.sqlite3"
+
+
+def data_dir() -> Path:
+    """The per-user data folder (e.g. ~/.local/share/FollowUpPlanner)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    """The database to open: FOLLOWUP_DB if set, else followup.sqlite3 in the data folder."""
+    override = os.environ.get(DB_VARIABLE, "").strip()
+    return Path(override).expanduser() if override else data_dir() / DB_FILE
+
+
+def demo_db_path() -> Path:
+    """The separate sample-data database, so demo records never mix with real ones."""
+    return data_dir() / DEMO_DB_FILE
+
+
+def backup_dir_for(db_path: Path) -> Path:
+    """Backups live beside the database they copy, so --db PATH keeps its own."""
+    return db_path.resolve().parent / "backups"
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def resources_dir() -> Path:
+    """Bundled resources, from the source tree or from a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+CONFIG_VARIABLE = "FOLLOWUP_CONFIG_DIR"
+
+
+def config_dir() -> Path:
+    """Window state and similar UI files; FOLLOWUP_CONFIG_DIR overrides (tests, portable use)."""
+    override = os.environ.get(CONFIG_VARIABLE, "").strip()
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))

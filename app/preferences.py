@@ -1,0 +1,192 @@
+"""The user's profile and preferences: typed fields, defaults, parsing and validation."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from app.errors import ValidationError
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+CALENDAR_KEYS = frozenset(
+    {"timezone", "working_days", "holiday_country", "min_gap_days", "days_off"}
+)
+
+
+def system_timezone() -> str:
+    """The machine's zone as an IANA name, UTC when it cannot be told."""
+    try:
+        import tzlocal
+
+        name = tzlocal.get_localzone_name()
+    except Exception:  # noqa: BLE001 - any failure here just means "no idea": use UTC
+        return "UTC"
+    return name if name and name in available_timezones() else "UTC"
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """Everything the user can set; profile fields sign the letters."""
+
+    timezone: str = "UTC"
+    working_days: tuple[int, ...] = (0, 1, 2, 3, 4)
+    holiday_country: str | None = None
+    days_off: tuple[dt.date, ...] = ()
+    min_gap_days: int = 2
+    default_cadence_days: int = 90
+    key_cadence_days: int = 30
+    reminder_minutes: int = 15
+    birthday_lead_days: int = 5
+    currency: str = "EUR"
+    my_name: str = ""
+    my_title: str = ""
+    my_company: str = ""
+    my_phone: str = ""
+    my_mobile: str = ""
+    my_email: str = ""
+    my_website: str = ""
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+def _parse_timezone(text: str) -> str:
+    name = text.strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValidationError(
+            f"unknown time zone {name!r}; use an IANA name like Europe/Berlin"
+        ) from exc
+    return name
+
+
+def _parse_working_days(text: str) -> tuple[int, ...]:
+    parts = [part.strip().lower()[:3] for part in text.split(",") if part.strip()]
+    unknown = [part for part in parts if part not in WEEKDAYS]
+    if unknown or not parts:
+        raise ValidationError(f"working days must be like mon,tue,wed,thu,fri (got {text!r})")
+    return tuple(sorted({WEEKDAYS.index(part) for part in parts}))
+
+
+def _parse_holiday_country(text: str) -> str | None:
+    code = text.strip().upper()
+    if code in {"", "NONE"}:
+        return None
+    if not re.fullmatch(r"[A-Z]{2}(-[A-Z0-9]{1,4})?", code):
+        raise ValidationError(f"holiday country must be like DE, DE-BY or none (got {text!r})")
+    import holidays
+
+    country, _, region = code.partition("-")
+    supported = holidays.list_supported_countries()
+    if country not in supported:
+        raise ValidationError(f"no public-holiday data for country {country!r}")
+    if region and region not in supported[country]:
+        raise ValidationError(f"{country} has no region {region!r} in the holiday data")
+    return code
+
+
+def _parse_days_off(text: str) -> tuple[dt.date, ...]:
+    try:
+        days = {dt.date.fromisoformat(part.strip()) for part in text.split(",") if part.strip()}
+    except ValueError as exc:
+        raise ValidationError(
+            f"days off must be YYYY-MM-DD dates separated by commas: {exc}"
+        ) from exc
+    return tuple(sorted(days))
+
+
+def _int_range(low: int, high: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError as exc:
+            raise ValidationError(f"expected a whole number, got {text!r}") from exc
+        if not low <= value <= high:
+            raise ValidationError(f"must be between {low} and {high}, got {value}")
+        return value
+
+    return parse
+
+
+def _text(limit: int) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        value = " ".join(text.split())
+        if len(value) > limit:
+            raise ValidationError(f"at most {limit} characters")
+        return value
+
+    return parse
+
+
+def _currency(text: str) -> str:
+    code = text.strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise ValidationError(f"currency must be a 3-letter ISO code like EUR (got {text!r})")
+    return code
+
+
+PARSERS: dict[str, Callable[[str], Any]] = {
+    "timezone": _parse_timezone,
+    "working_days": _parse_working_days,
+    "holiday_country": _parse_holiday_country,
+    "days_off": _parse_days_off,
+    "min_gap_days": _int_range(0, 30),
+    "default_cadence_days": _int_range(7, 730),
+    "key_cadence_days": _int_range(7, 730),
+    "reminder_minutes": _int_range(0, 24 * 60),
+    "birthday_lead_days": _int_range(0, 60),
+    "currency": _currency,
+    **{name: _text(200) for name in ("my_name", "my_title", "my_company", "my_phone", "my_mobile")},
+    "my_email": _text(320),
+    "my_website": _text(300),
+}
+
+
+def parse_value(key: str, text: str) -> Any:
+    """Turn the user's text for key into a typed value, or raise ValidationError."""
+    parser = PARSERS.get(key)
+    if parser is None:
+        raise ValidationError(f"unknown setting {key!r}; known: {', '.join(sorted(PARSERS))}")
+    return parser(text)
+
+
+def to_json(key: str, value: Any) -> Any:
+    if key == "days_off":
+        return [day.isoformat() for day in value]
+    if key == "working_days":
+        return list(value)
+    return value
+
+
+def from_stored(values: dict[str, Any], default_timezone: str) -> Preferences:
+    """Build Preferences from stored JSON values, ignoring keys this version does not know."""
+    known = {field.name for field in dataclasses.fields(Preferences)}
+    kwargs: dict[str, Any] = {"timezone": default_timezone}
+    for key, value in values.items():
+        if key not in known:
+            continue
+        if key == "days_off":
+            kwargs[key] = tuple(dt.date.fromisoformat(day) for day in value)
+        elif key == "working_days":
+            kwargs[key] = tuple(value)
+        else:
+            kwargs[key] = value
+    return Preferences(**kwargs)
+
+
+def display_value(key: str, value: Any) -> str:
+    """The value as the user would type it."""
+    if key == "working_days":
+        return ",".join(WEEKDAYS[day] for day in value)
+    if key == "days_off":
+        return ",".join(day.isoformat() for day in value)
+    if value is None:
+        return "none"
+    return str(value)

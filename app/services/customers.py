@@ -1,0 +1,157 @@
+"""Customer use cases: add, edit, search in pages, soft delete and restore."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.clock import Clock
+from app.dto.customers import (
+    SORT_COLUMNS,
+    Birthday,
+    CustomerDTO,
+    CustomerInput,
+    CustomerPage,
+    CustomerQuery,
+)
+from app.errors import NotFound, ValidationError
+from app.validation import (
+    check_channel,
+    check_email,
+    check_name,
+    check_phone,
+    clean_block,
+    clean_line,
+    parse_birthday,
+    search_key,
+)
+from models.customer import Customer
+from models.repositories import customers as repo
+
+MAX_PAGE = 1000
+
+
+def to_dto(row: Customer) -> CustomerDTO:
+    birthday = None
+    if row.birthday_month and row.birthday_day:
+        birthday = Birthday(row.birthday_month, row.birthday_day, row.birthday_year)
+    return CustomerDTO(
+        id=row.id,
+        name=row.name,
+        company=row.company,
+        email=row.email,
+        phone=row.phone,
+        channel=row.preferred_channel,
+        birthday=birthday,
+        is_key=row.is_key,
+        source=row.source,
+        notes=row.notes,
+        keep_in_touch_days=row.keep_in_touch_days,
+        do_not_contact=row.do_not_contact,
+        created_at=row.created_at,
+        deleted_at=row.deleted_at,
+    )
+
+
+def _apply(row: Customer, data: CustomerInput) -> None:
+    """Validate every field first, then write: a bad field leaves the row untouched."""
+    name = check_name(data.name)
+    company = clean_line(data.company, 200, "company")
+    email = check_email(data.email)
+    phone = check_phone(data.phone)
+    channel = check_channel(data.channel)
+    birthday = parse_birthday(data.birthday)
+    source = clean_line(data.source, 200, "source")
+    notes = clean_block(data.notes, 20_000, "notes")
+    cadence = data.keep_in_touch_days
+    if cadence is not None and not 1 <= cadence <= 3650:
+        raise ValidationError("keep-in-touch interval must be between 1 and 3650 days")
+    row.name, row.company, row.email, row.phone = name, company, email, phone
+    row.preferred_channel = channel
+    row.birthday_month, row.birthday_day, row.birthday_year = birthday or (None, None, None)
+    row.is_key = data.is_key
+    row.source, row.notes = source, notes
+    row.keep_in_touch_days = cadence
+    row.do_not_contact = data.do_not_contact
+    row.search_text = search_key(name, company, email, phone)
+
+
+class CustomerService:
+    """Customers: every public method is one transaction."""
+
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
+        self._sessions = sessions
+        self._clock = clock
+
+    def add(self, data: CustomerInput) -> CustomerDTO:
+        row = Customer()
+        _apply(row, data)
+        with self._sessions.begin() as session:
+            session.add(row)
+            session.flush()
+            return to_dto(row)
+
+    def update(self, customer_id: int, data: CustomerInput) -> CustomerDTO:
+        with self._sessions.begin() as session:
+            row = self._live(session, customer_id)
+            _apply(row, data)
+            session.flush()
+            return to_dto(row)
+
+    def get(self, customer_id: int) -> CustomerDTO:
+        with self._sessions() as session:
+            row = repo.get(session, customer_id)
+            if row is None:
+                raise NotFound(f"customer {customer_id} does not exist")
+            return to_dto(row)
+
+    def page(self, query: CustomerQuery) -> CustomerPage:
+        if query.sort_by not in SORT_COLUMNS:
+            raise ValidationError(f"cannot sort by {query.sort_by!r}")
+        limit = max(1, min(query.limit, MAX_PAGE))
+        with self._sessions() as session:
+            rows = repo.page(
+                session,
+                search=query.search,
+                sort_by=query.sort_by,
+                descending=query.descending,
+                after=query.after,
+                limit=limit,
+                include_deleted=query.include_deleted,
+            )
+            next_after = None
+            if len(rows) == limit:
+                last = rows[-1]
+                next_after = (repo.sort_value(last, query.sort_by), last.id)
+            return CustomerPage(rows=tuple(to_dto(row) for row in rows), next_after=next_after)
+
+    def count(self, search: str = "") -> int:
+        with self._sessions() as session:
+            return repo.count(session, search=search)
+
+    def delete(self, customer_id: int) -> CustomerDTO:
+        """Move to the trash; everything attached stays and comes back with restore."""
+        with self._sessions.begin() as session:
+            row = self._live(session, customer_id)
+            row.deleted_at = self._clock.now()
+            session.flush()
+            return to_dto(row)
+
+    def restore(self, customer_id: int) -> CustomerDTO:
+        with self._sessions.begin() as session:
+            row = repo.get(session, customer_id)
+            if row is None:
+                raise NotFound(f"customer {customer_id} does not exist")
+            row.deleted_at = None
+            session.flush()
+            return to_dto(row)
+
+    def trash(self) -> list[CustomerDTO]:
+        with self._sessions() as session:
+            return [to_dto(row) for row in repo.deleted(session)]
+
+    @staticmethod
+    def _live(session: Session, customer_id: int) -> Customer:
+        row = repo.get(session, customer_id)
+        if row is None or row.deleted_at is not None:
+            raise NotFound(f"customer {customer_id} does not exist (or is in the trash)")
+        return row

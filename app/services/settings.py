@@ -1,0 +1,68 @@
+"""Settings use cases: read the typed preferences, change one with validation."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import preferences as prefs
+from app.preferences import Preferences
+from models.repositories import settings as repo
+
+
+class SettingsService:
+    """Typed preferences stored in the database, cached until changed."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        default_timezone: Callable[[], str] = prefs.system_timezone,
+    ) -> None:
+        self._sessions = sessions
+        self._default_timezone = default_timezone
+        self._cached: Preferences | None = None
+        self._lock = threading.Lock()
+        self._listeners: list[Callable[[Preferences, frozenset[str]], None]] = []
+
+    def get(self) -> Preferences:
+        with self._lock:
+            if self._cached is None:
+                with self._sessions() as session:
+                    stored = repo.load_all(session)
+                self._cached = prefs.from_stored(stored, self._default_timezone())
+            return self._cached
+
+    def set(self, key: str, text: str) -> Preferences:
+        """Parse and store one setting; raises ValidationError and writes nothing when bad."""
+        return self.set_many({key: text})
+
+    def set_many(self, values: dict[str, str]) -> Preferences:
+        """Parse every value first, then store them all in one transaction."""
+        parsed = {key: prefs.parse_value(key, text) for key, text in values.items()}
+        before = self.get()
+        with self._sessions.begin() as session:
+            for key, value in parsed.items():
+                repo.save(session, key, prefs.to_json(key, value))
+        with self._lock:
+            self._cached = None
+        after = self.get()
+        changed = frozenset(
+            key for key in parsed if getattr(before, key, None) != getattr(after, key, None)
+        )
+        for listener in self._listeners:
+            listener(after, changed)
+        return after
+
+    def on_change(self, listener: Callable[[Preferences, frozenset[str]], None]) -> None:
+        """Call listener(after, changed_keys) after every successful change."""
+        self._listeners.append(listener)
+
+    def as_display(self) -> dict[str, object]:
+        current = self.get()
+        shown: dict[str, object] = {}
+        for key in prefs.PARSERS:
+            value = getattr(current, key)
+            shown[key] = value if isinstance(value, int) else prefs.display_value(key, value)
+        return shown

@@ -1,0 +1,108 @@
+"""Cleaning and checking of user text: control characters, e-mail, channels, birthdays."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from app.errors import ValidationError
+
+CHANNELS = ("email", "phone", "text", "in_person", "letter", "social")
+# Deliberately loose: one @, a dot in the domain, no spaces; the mail server has the last word.
+EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+PHONE_PATTERN = re.compile(r"\+?[0-9 ()./\-]{3,40}(?:\s*(?:x|ext\.?)\s*[0-9]{1,6})?", re.IGNORECASE)
+
+
+def clean_line(text: str, limit: int, what: str) -> str:
+    """One line of text: control characters removed, whitespace collapsed, length checked."""
+    cleaned = " ".join(_strip_controls(text).split())
+    if len(cleaned) > limit:
+        raise ValidationError(f"{what} is longer than {limit} characters")
+    return cleaned
+
+
+def clean_block(text: str, limit: int, what: str) -> str:
+    """Multi-line text (notes): controls removed but line breaks kept."""
+    lines = _strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"), keep_newlines=True)
+    cleaned = lines.strip()
+    if len(cleaned) > limit:
+        raise ValidationError(f"{what} is longer than {limit} characters")
+    return cleaned
+
+
+def _strip_controls(text: str, keep_newlines: bool = False) -> str:
+    kept = []
+    for char in text:
+        if char == "\n" and keep_newlines:
+            kept.append(char)
+        elif char in "\u2028\u2029":
+            kept.append("\n" if keep_newlines else " ")
+        elif char == "\t":
+            kept.append(" ")
+        elif unicodedata.category(char) in {"Cc", "Cs"} or char == "\ufeff":
+            continue
+        else:
+            kept.append(char)
+    return "".join(kept)
+
+
+def check_name(text: str) -> str:
+    name = clean_line(text, 200, "name")
+    if not name:
+        raise ValidationError("name must not be empty")
+    return name
+
+
+def check_email(text: str) -> str:
+    email = clean_line(text, 320, "e-mail")
+    if email and not EMAIL_PATTERN.fullmatch(email):
+        raise ValidationError(f"{email!r} is not an e-mail address")
+    return email
+
+
+def check_phone(text: str) -> str:
+    phone = clean_line(text, 64, "phone")
+    if phone and not PHONE_PATTERN.fullmatch(phone):
+        raise ValidationError(f"{phone!r} is not a phone number (digits, spaces, + ( ) - / .)")
+    return phone
+
+
+def check_channel(text: str) -> str:
+    channel = text.strip().lower().replace("-", "_")
+    if channel not in CHANNELS:
+        raise ValidationError(f"unknown channel {text!r}; use one of {', '.join(CHANNELS)}")
+    return channel
+
+
+def parse_birthday(text: str) -> tuple[int, int, int | None] | None:
+    """YYYY-MM-DD, MM-DD or --MM-DD (vCard style) to (month, day, year or None)."""
+    value = text.strip()
+    if not value:
+        return None
+    match = re.fullmatch(r"(?:(\d{4})-|--)?(\d{1,2})-(\d{1,2})", value)
+    if not match:
+        raise ValidationError(f"birthday {text!r} must be YYYY-MM-DD or MM-DD")
+    year = int(match.group(1)) if match.group(1) else None
+    month, day = int(match.group(2)), int(match.group(3))
+    try:
+        # 2000 is a leap year, so Feb 29 without a year is accepted.
+        dt.date(year or 2000, month, day)
+    except ValueError as exc:
+        raise ValidationError(f"birthday {text!r} is not a real date") from exc
+    if year is not None and not 1900 <= year <= 2100:
+        raise ValidationError(f"birthday year {year} is out of range")
+    return month, day, year
+
+
+def parse_date(text: str, what: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise ValidationError(f"{what} {text!r} is not a date (YYYY-MM-DD)") from exc
+
+
+def search_key(*parts: str) -> str:
+    """Lower-cased text for search-as-you-type; phone digits are added so '0170' finds '+49 170'."""
+    digits = "".join(ch for part in parts for ch in part if ch.isdigit())
+    return " ".join(part.casefold() for part in parts if part) + (f" {digits}" if digits else "")

@@ -1,0 +1,1 @@
+"""Benchmarks: python3 make.py bench."""

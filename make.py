@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Bootstrap and task runner for Follow-Up Planner (standard library only).
+
+python3 make.py run          create/reuse .venv, install, open the app
+python3 make.py test         install test extras, run lint, types, contracts, tests
+python3 make.py bench        run the benchmarks (add --json for machine output)
+python3 make.py screenshots  render the main screens to docs/screenshots/
+python3 make.py build        build the one-folder desktop app with PyInstaller
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".followup-install"
+MIN_PYTHON = (3, 11)
+# Newest first: a newer interpreter sidesteps PySide6 6.12.0's none_dealloc bug on 3.11.
+PREFERRED = ("python3.13", "python3.12", "python3.11")
+EXTRAS = {"run": "", "test": "test", "bench": "test", "screenshots": "test", "build": "test,build"}
+
+
+def say(message: str) -> None:
+    print(f"[make] {message}", flush=True)
+
+
+def venv_python() -> Path:
+    if os.name == "nt":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def interpreter_version(executable: str) -> tuple[int, int] | None:
+    try:
+        out = subprocess.run(
+            [executable, "-c", "import sys; print(*sys.version_info[:2])"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout.split()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return (int(out[0]), int(out[1])) if len(out) == 2 else None
+
+
+def pick_interpreter() -> str:
+    """Return the newest usable Python >= 3.11 found, this one included."""
+    found: list[tuple[tuple[int, int], str]] = []
+    for name in PREFERRED:
+        path = shutil.which(name)
+        version = interpreter_version(path) if path else None
+        if path and version and version >= MIN_PYTHON:
+            found.append((version, path))
+    if sys.version_info[:2] >= MIN_PYTHON:
+        found.append((sys.version_info[:2], sys.executable))
+    if not found:
+        sys.exit(
+            f"[make] Python {MIN_PYTHON[0]}.{MIN_PYTHON[1]}+ is needed; this is {sys.version}."
+        )
+    version, path = max(found, key=lambda item: item[0])
+    say(f"using Python {version[0]}.{version[1]} at {path}")
+    return path
+
+
+def ensure_venv() -> Path:
+    python = venv_python()
+    if python.exists() and interpreter_version(str(python)):
+        return python
+    if VENV.exists():
+        say("existing .venv is broken; recreating it")
+        shutil.rmtree(VENV)
+    base = pick_interpreter()
+    say(f"creating virtual environment in {VENV}")
+    if Path(base).resolve() == Path(sys.executable).resolve():
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    else:
+        subprocess.run([base, "-m", "venv", str(VENV)], check=True)
+    return python
+
+
+def install(python: Path, extras: str) -> None:
+    """Install the project editable, only when pyproject.toml or the wanted extras changed."""
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    wanted = set(filter(None, extras.split(",")))
+    stamp = STAMP.read_text(encoding="utf-8").split() if STAMP.exists() else []
+    # A venv installed with more extras than needed is fine (test includes what run needs).
+    if stamp[:1] == [digest] and wanted <= set(stamp[1:]):
+        say("dependencies up to date (pyproject.toml unchanged)")
+        return
+    installed = wanted | (set(stamp[1:]) if stamp[:1] == [digest] else set())
+    target = f".[{','.join(sorted(installed))}]" if installed else "."
+    say(f"installing {target} (editable) into .venv")
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-e", target],
+        cwd=ROOT,
+        check=True,
+    )
+    STAMP.write_text(" ".join([digest, *sorted(installed)]), encoding="utf-8")
+
+
+def venv_tool(python: Path, name: str) -> str:
+    folder = python.parent
+    for candidate in (folder / name, folder / f"{name}.exe"):
+        if candidate.exists():
+            return str(candidate)
+    return name
+
+
+def run_step(title: str, command: list[str], env: dict[str, str] | None = None) -> None:
+    say(title)
+    result = subprocess.run(command, cwd=ROOT, env=env)
+    if result.returncode != 0:
+        say(f"FAILED: {title} (exit {result.returncode})")
+        sys.exit(result.returncode)
+
+
+def cmd_run(python: Path, args: list[str]) -> None:
+    say("starting Follow-Up Planner")
+    sys.exit(subprocess.run([str(python), "-m", "ui.main", *args], cwd=ROOT).returncode)
+
+
+def test_environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+def cmd_test(python: Path, args: list[str]) -> None:
+    env = test_environment()
+    run_step("ruff check", [venv_tool(python, "ruff"), "check", "."], env)
+    run_step("ruff format --check", [venv_tool(python, "ruff"), "format", "--check", "."], env)
+    run_step("mypy", [venv_tool(python, "mypy")], env)
+    run_step("import contracts (lint-imports)", [venv_tool(python, "lint-imports")], env)
+    pytest = [str(python), "-m", "pytest", *args]
+    helper = ROOT / "tests" / "support" / "with_services.py"
+    if helper.exists():
+        # Starts the real peers some tests need (a private D-Bus + Secret Service) when present.
+        pytest = [str(python), str(helper), *pytest]
+    run_step("pytest", pytest, env)
+    say("all checks passed")
+
+
+def cmd_bench(python: Path, args: list[str]) -> None:
+    env = test_environment()
+    sys.exit(subprocess.run([str(python), "-m", "bench.run", *args], cwd=ROOT, env=env).returncode)
+
+
+def cmd_screenshots(python: Path, args: list[str]) -> None:
+    env = test_environment()
+    run_step("rendering screenshots", [str(python), "-m", "ui.screenshots", *args], env)
+
+
+def cmd_build(python: Path, args: list[str]) -> None:
+    run_step("PyInstaller", [str(python), "-m", "PyInstaller", "--noconfirm", "build.spec"])
+    frozen = ROOT / "dist" / "followup" / ("followup.exe" if os.name == "nt" else "followup")
+    run_step("frozen self-test", [str(frozen), "--self-test"])
+
+
+COMMANDS = {
+    "run": cmd_run,
+    "test": cmd_test,
+    "bench": cmd_bench,
+    "screenshots": cmd_screenshots,
+    "build": cmd_build,
+}
+
+
+def main() -> None:
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        print(__doc__)
+        sys.exit(2)
+    name, rest = sys.argv[1], sys.argv[2:]
+    python = ensure_venv()
+    install(python, EXTRAS[name])
+    COMMANDS[name](python, rest)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""SQLAlchemy 2 models, engine setup, repositories and Alembic migrations."""

@@ -1,0 +1,43 @@
+"""Customer aggregate: the person (and company) the salesperson sells to."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base, utcnow
+
+
+class Customer(Base):
+    """A contact with preferences that steer how and how often they are followed up."""
+
+    __tablename__ = "customer"
+    __table_args__ = (
+        CheckConstraint("birthday_month IS NULL OR birthday_month BETWEEN 1 AND 12", name="bmonth"),
+        CheckConstraint("birthday_day IS NULL OR birthday_day BETWEEN 1 AND 31", name="bday"),
+        CheckConstraint("keep_in_touch_days IS NULL OR keep_in_touch_days > 0", name="cadence"),
+        Index("ix_customer_active_name", "deleted_at", "name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    company: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(320), default="")
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    preferred_channel: Mapped[str] = mapped_column(String(16), default="email")
+    birthday_month: Mapped[int | None]
+    birthday_day: Mapped[int | None]
+    birthday_year: Mapped[int | None]
+    is_key: Mapped[bool] = mapped_column(default=False)
+    source: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    keep_in_touch_days: Mapped[int | None]
+    do_not_contact: Mapped[bool] = mapped_column(default=False)
+    # Lower-cased name/company/e-mail/phone digits: one column for search-as-you-type.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Soft delete: history stays until the user empties the trash.
+    deleted_at: Mapped[dt.datetime | None]

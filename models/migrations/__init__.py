@@ -1,0 +1,1 @@
+"""Alembic environment and the upgrade procedure (backup, one transaction, refuse newer)."""

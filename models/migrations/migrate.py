@@ -1,0 +1,143 @@
+"""Open-time checks and upgrades: integrity, refuse newer, backup, upgrade in one transaction."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, event
+
+from models.backup import backup_database
+
+SCRIPT_LOCATION = Path(__file__).resolve().parent
+
+
+class DatabaseDamaged(Exception):
+    """The file is not a readable SQLite database or fails its integrity check."""
+
+
+class DatabaseTooNew(Exception):
+    """The file was written by a newer version of the app than this one."""
+
+
+class MigrationFailed(Exception):
+    """An upgrade step failed; the file was left exactly as it was."""
+
+
+@dataclass(frozen=True)
+class MigrationReport:
+    """What opening the database did."""
+
+    revision: str
+    previous: str | None
+    backup: Path | None
+
+
+def alembic_config(script_location: Path = SCRIPT_LOCATION) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(script_location))
+    return config
+
+
+def head_revision(script_location: Path = SCRIPT_LOCATION) -> str:
+    head = ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
+    assert head is not None
+    return head
+
+
+def check_integrity(path: Path) -> None:
+    """Raise DatabaseDamaged unless SQLite's quick check passes."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseDamaged(f"{path} cannot be read as a database: {exc}") from exc
+    if rows != [("ok",)]:
+        detail = "; ".join(str(row[0]) for row in rows[:3])
+        raise DatabaseDamaged(f"{path} failed its integrity check: {detail}")
+
+
+def current_revision(path: Path) -> str | None:
+    """The schema revision stored in the file, or None for a new or empty file."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        has_table = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()
+        if not has_table:
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return str(row[0]) if row else None
+
+
+def _migration_engine(path: Path) -> Any:
+    engine = create_engine(f"sqlite:///{path}")
+
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        # Batch migrations rebuild tables; foreign keys are checked once, before commit.
+        dbapi_connection.execute("PRAGMA foreign_keys = OFF")
+        dbapi_connection.execute("PRAGMA journal_mode = WAL")
+        dbapi_connection.execute("PRAGMA synchronous = FULL")
+
+    def on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    event.listen(engine, "connect", on_connect)
+    event.listen(engine, "begin", on_begin)
+    return engine
+
+
+def _upgrade(path: Path, script_location: Path) -> None:
+    config = alembic_config(script_location)
+    engine = _migration_engine(path)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise MigrationFailed(f"the upgrade would break {len(broken)} references")
+    except MigrationFailed:
+        raise
+    except Exception as exc:
+        raise MigrationFailed(f"upgrading {path.name} failed and was rolled back: {exc}") from exc
+    finally:
+        engine.dispose()
+
+
+def prepare_database(
+    path: Path,
+    backup_dir: Path,
+    now: dt.datetime,
+    script_location: Path = SCRIPT_LOCATION,
+) -> MigrationReport:
+    """Check, back up and upgrade the file at path so it matches this app's schema."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    exists = path.exists() and path.stat().st_size > 0
+    if exists:
+        check_integrity(path)
+    previous = current_revision(path)
+    script = ScriptDirectory.from_config(alembic_config(script_location))
+    head = head_revision(script_location)
+    if previous is not None and previous not in {rev.revision for rev in script.walk_revisions()}:
+        raise DatabaseTooNew(
+            f"{path} was written by a newer version of Follow-Up Planner "
+            f"(schema {previous}); install the newer version to open it."
+        )
+    if previous == head:
+        return MigrationReport(revision=head, previous=previous, backup=None)
+    backup = None
+    if exists:
+        stamp = now.astimezone(dt.UTC).strftime("%Y%m%d-%H%M%S")
+        backup = backup_database(path, backup_dir / f"followup-{stamp}-migration.sqlite3")
+    _upgrade(path, script_location)
+    return MigrationReport(revision=head, previous=previous, backup=backup)

@@ -1,0 +1,1 @@
+"""Queries that take a Session and never commit."""

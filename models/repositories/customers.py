@@ -1,0 +1,76 @@
+"""Customer queries: keyset pages with SQL-side search and sort."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select, tuple_
+from sqlalchemy.orm import Session
+
+from models.customer import Customer
+
+SORTABLE = {
+    "name": Customer.name,
+    "company": Customer.company,
+    "email": Customer.email,
+    "phone": Customer.phone,
+    "channel": Customer.preferred_channel,
+    "is_key": Customer.is_key,
+    "created_at": Customer.created_at,
+}
+
+
+def _filters(search: str, include_deleted: bool) -> list[ColumnElement[bool]]:
+    filters: list[ColumnElement[bool]] = []
+    if not include_deleted:
+        filters.append(Customer.deleted_at.is_(None))
+    for word in search.casefold().split():
+        # instr() is a plain substring test: no LIKE wildcards to escape in user text.
+        filters.append(func.instr(Customer.search_text, word) > 0)
+    return filters
+
+
+def page(
+    session: Session,
+    *,
+    search: str,
+    sort_by: str,
+    descending: bool,
+    after: tuple[Any, int] | None,
+    limit: int,
+    include_deleted: bool = False,
+) -> Sequence[Customer]:
+    """One page of customers after the keyset cursor (sort value, id)."""
+    column = SORTABLE[sort_by]
+    filters = _filters(search, include_deleted)
+    if after is not None:
+        key = tuple_(column, Customer.id)
+        filters.append(key < tuple_(*after) if descending else key > tuple_(*after))
+    order = (column.desc(), Customer.id.desc()) if descending else (column, Customer.id)
+    statement = select(Customer).where(*filters).order_by(*order).limit(limit)
+    return session.scalars(statement).all()
+
+
+def count(session: Session, *, search: str, include_deleted: bool = False) -> int:
+    statement = select(func.count(Customer.id)).where(*_filters(search, include_deleted))
+    return int(session.scalar(statement) or 0)
+
+
+def get(session: Session, customer_id: int) -> Customer | None:
+    return session.get(Customer, customer_id)
+
+
+def deleted(session: Session) -> Sequence[Customer]:
+    statement = (
+        select(Customer)
+        .where(Customer.deleted_at.is_not(None))
+        .order_by(Customer.deleted_at.desc())
+    )
+    return session.scalars(statement).all()
+
+
+def sort_value(customer: Customer, sort_by: str) -> Any:
+    """The cursor value of a row for the given sort column."""
+    attribute = "preferred_channel" if sort_by == "channel" else sort_by
+    return getattr(customer, attribute)

@@ -1,0 +1,35 @@
+"""Sale aggregate: one closed deal, won or lost, with its delivery promise."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base, utcnow
+
+
+class Sale(Base):
+    """A deal; its dates anchor the after-sale plan's touchpoints."""
+
+    __tablename__ = "sale"
+    __table_args__ = (
+        CheckConstraint("outcome IN ('won', 'lost')", name="outcome"),
+        Index("ix_sale_customer", "customer_id", "closed_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="RESTRICT"))
+    closed_on: Mapped[dt.date]
+    outcome: Mapped[str] = mapped_column(String(8))
+    # Minor units (cents) avoid float rounding and SQLite's lossy NUMERIC.
+    amount_minor: Mapped[int | None]
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    description: Mapped[str] = mapped_column(Text, default="")
+    promised_delivery: Mapped[dt.date | None]
+    actual_delivery: Mapped[dt.date | None]
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[dt.datetime | None]

@@ -1,0 +1,1 @@
+"""Packaged data: default plans, message templates and icons."""

@@ -1,0 +1,1 @@
+"""The faces of the planner: the desktop window and the command line (top floor)."""

@@ -1,0 +1,1 @@
+"""The followup command line: argparse sub-commands over app services, JSON out, no Qt."""

@@ -1,0 +1,60 @@
+"""Argument parsing and dispatch for the followup command line."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+from app.context import AppContext, build_context
+from app.errors import KnownError
+from app.logging_setup import configure_logging
+from app.version import app_version
+from ui.cli import customers, system
+from ui.cli.output import print_error
+
+log = logging.getLogger(__name__)
+EXIT_USER_ERROR = 2
+EXIT_BUG = 70
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in the same one-line form as other errors."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        print_error(f"{message} (see {self.prog} --help)")
+        raise SystemExit(EXIT_USER_ERROR)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="followup",
+        description="Follow-Up Planner: with no command it opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"followup {app_version()}")
+    parser.add_argument("--db", type=Path, help="database file (default: FOLLOWUP_DB or data dir)")
+    parser.add_argument("--minimized", action="store_true", help="start the window minimised")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    customers.register(commands)
+    system.register(commands)
+    return parser
+
+
+def run_cli(parser: argparse.ArgumentParser, options: argparse.Namespace) -> int:
+    """Build the context, run the handler, turn errors into one line and an exit code."""
+    log_file = configure_logging()
+    context: AppContext | None = None
+    try:
+        context = build_context(options.db)
+        result: int = options.handler(context, options)
+        return result
+    except KnownError as exc:
+        print_error(str(exc))
+        return EXIT_USER_ERROR
+    except Exception:
+        log.exception("unexpected error in command %s", getattr(options, "command_name", "?"))
+        print_error(f"unexpected internal error; details were written to {log_file}")
+        return EXIT_BUG
+    finally:
+        if context is not None:
+            context.close()

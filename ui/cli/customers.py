@@ -1,0 +1,138 @@
+"""followup customer add | list | show | edit | delete | restore."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from typing import Any
+
+from app.context import AppContext
+from app.dto.customers import CustomerDTO, CustomerInput, CustomerQuery
+from app.validation import CHANNELS
+from ui.cli.output import print_json
+
+
+def customer_json(customer: CustomerDTO) -> dict[str, Any]:
+    return {
+        "id": customer.id,
+        "name": customer.name,
+        "company": customer.company,
+        "email": customer.email,
+        "phone": customer.phone,
+        "channel": customer.channel,
+        "key": customer.is_key,
+        "birthday": str(customer.birthday) if customer.birthday else None,
+        "source": customer.source,
+        "keep_in_touch_days": customer.keep_in_touch_days,
+        "do_not_contact": customer.do_not_contact,
+        "notes": customer.notes,
+    }
+
+
+def _add_fields(parser: argparse.ArgumentParser, *, required_name: bool) -> None:
+    parser.add_argument("--name", required=required_name)
+    parser.add_argument("--company")
+    parser.add_argument("--email")
+    parser.add_argument("--phone")
+    parser.add_argument("--channel", choices=CHANNELS)
+    parser.add_argument("--birthday", help="YYYY-MM-DD or MM-DD")
+    parser.add_argument("--key", action=argparse.BooleanOptionalAction, default=None)
+    parser.add_argument("--source", help="how they found you")
+    parser.add_argument("--notes")
+    parser.add_argument("--keep-in-touch-days", type=int)
+    parser.add_argument("--do-not-contact", action=argparse.BooleanOptionalAction, default=None)
+
+
+def register(commands: Any) -> None:
+    customer = commands.add_parser("customer", help="add, list and edit customers")
+    actions = customer.add_subparsers(title="actions", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help='add a customer; prints {"id": N}')
+    _add_fields(add, required_name=True)
+    add.set_defaults(handler=_add)
+
+    listing = actions.add_parser("list", help="list customers")
+    listing.add_argument("--json", action="store_true", help="JSON array (the default output)")
+    listing.add_argument("--search", default="")
+    listing.add_argument("--limit", type=int, default=0, help="at most N (default: all)")
+    listing.set_defaults(handler=_list)
+
+    show = actions.add_parser("show", help="one customer as JSON")
+    show.add_argument("id", type=int)
+    show.set_defaults(handler=lambda ctx, o: _print(ctx.customers.get(o.id)))
+
+    edit = actions.add_parser("edit", help="change fields of a customer")
+    edit.add_argument("id", type=int)
+    _add_fields(edit, required_name=False)
+    edit.set_defaults(handler=_edit)
+
+    delete = actions.add_parser("delete", help="move a customer to the trash (restorable)")
+    delete.add_argument("id", type=int)
+    delete.set_defaults(handler=lambda ctx, o: _print(ctx.customers.delete(o.id)))
+
+    restore = actions.add_parser("restore", help="bring a customer back from the trash")
+    restore.add_argument("id", type=int)
+    restore.set_defaults(handler=lambda ctx, o: _print(ctx.customers.restore(o.id)))
+
+
+def _print(customer: CustomerDTO) -> int:
+    print_json(customer_json(customer))
+    return 0
+
+
+def _input_from(options: argparse.Namespace, base: CustomerInput) -> CustomerInput:
+    changes: dict[str, Any] = {}
+    for option, field in (
+        ("name", "name"),
+        ("company", "company"),
+        ("email", "email"),
+        ("phone", "phone"),
+        ("channel", "channel"),
+        ("birthday", "birthday"),
+        ("key", "is_key"),
+        ("source", "source"),
+        ("notes", "notes"),
+        ("keep_in_touch_days", "keep_in_touch_days"),
+        ("do_not_contact", "do_not_contact"),
+    ):
+        value = getattr(options, option)
+        if value is not None:
+            changes[field] = value
+    return dataclasses.replace(base, **changes)
+
+
+def _add(context: AppContext, options: argparse.Namespace) -> int:
+    created = context.customers.add(_input_from(options, CustomerInput(name="")))
+    print_json({"id": created.id})
+    return 0
+
+
+def _edit(context: AppContext, options: argparse.Namespace) -> int:
+    current = context.customers.get(options.id)
+    base = CustomerInput(
+        name=current.name,
+        company=current.company,
+        email=current.email,
+        phone=current.phone,
+        channel=current.channel,
+        birthday=str(current.birthday) if current.birthday else "",
+        is_key=current.is_key,
+        source=current.source,
+        notes=current.notes,
+        keep_in_touch_days=current.keep_in_touch_days,
+        do_not_contact=current.do_not_contact,
+    )
+    return _print(context.customers.update(options.id, _input_from(options, base)))
+
+
+def _list(context: AppContext, options: argparse.Namespace) -> int:
+    rows: list[dict[str, Any]] = []
+    after = None
+    while True:
+        page = context.customers.page(CustomerQuery(search=options.search, after=after, limit=1000))
+        rows.extend(customer_json(row) for row in page.rows)
+        if page.next_after is None or (options.limit and len(rows) >= options.limit):
+            break
+        after = page.next_after
+    print_json(rows[: options.limit] if options.limit else rows)
+    return 0

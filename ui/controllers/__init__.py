@@ -1,0 +1,1 @@
+"""Behaviour wiring between views and services."""

@@ -1,0 +1,136 @@
+"""Customers screen behaviour: search as you type, add, edit, delete with undo, trash."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
+from PySide6.QtWidgets import QMainWindow
+
+from app.dto.customers import CustomerDTO
+from app.services.customers import CustomerService
+from ui.dialogs.customer_dialog import CustomerDialog
+from ui.dialogs.trash_dialog import TrashDialog
+from ui.item_models.customer_table import CustomerTableModel
+from ui.ui_state import restore_header, save_header
+from ui.views.customers_view import CustomersView
+
+SEARCH_DELAY_MS = 120
+
+
+class CustomersController(QObject):
+    """Connects the view to CustomerService; keeps the last deletion for Undo."""
+
+    status = Signal(str)
+    undo_available = Signal(bool)
+
+    def __init__(self, view: CustomersView, service: CustomerService, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.view = view
+        self.service = service
+        self.window = window
+        self.model = CustomerTableModel(service.page, self)
+        self.view.table.setModel(self.model)
+        if not restore_header(self.view.table.horizontalHeader(), "customers"):
+            self.view.set_default_column_widths()
+        self._last_deleted: CustomerDTO | None = None
+        # Debounce: fast typists trigger one query per pause, not one per key.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        view.search.textChanged.connect(lambda _text: self._search_timer.start())
+        view.search.returnPressed.connect(self.apply_search)
+        view.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        view.add_first.clicked.connect(self.add)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self._update_count()
+
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        self.model.set_search(self.view.search.text())
+        self._update_count()
+        if self.model.rowCount():
+            self.view.table.selectRow(0)
+
+    def _update_count(self) -> None:
+        search = self.view.search.text()
+        matching = self.service.count(search)
+        total = matching if not search.strip() else self.service.count()
+        self.view.show_empty_state(total == 0)
+        text = (
+            self.tr("1 customer")
+            if total == 1
+            else self.tr("%1 customers").replace("%1", f"{total:,}")
+        )
+        if search.strip():
+            text = self.tr("%1 of %2 match").replace("%1", str(matching)).replace("%2", str(total))
+        self.view.count.setText(text)
+
+    def selected(self) -> CustomerDTO | None:
+        indexes = self.view.table.selectionModel().selectedRows()
+        return self.model.customer_at(indexes[0].row()) if indexes else None
+
+    def add(self) -> None:
+        dialog = CustomerDialog(self.service.add, parent=self.window)
+        if dialog.exec() and dialog.saved:
+            self.refresh()
+            self._select(dialog.saved.id)
+            self.status.emit(self.tr("Added %1.").replace("%1", dialog.saved.display_name))
+
+    def edit_selected(self) -> None:
+        customer = self.selected()
+        if customer is None:
+            return
+
+        def save(data: object) -> CustomerDTO:
+            return self.service.update(customer.id, data)  # type: ignore[arg-type]
+
+        dialog = CustomerDialog(save, customer, parent=self.window)
+        if dialog.exec() and dialog.saved:
+            self.refresh()
+            self._select(dialog.saved.id)
+            self.status.emit(self.tr("Saved %1.").replace("%1", dialog.saved.display_name))
+
+    def delete_selected(self) -> None:
+        customer = self.selected()
+        if customer is None:
+            return
+        row = self.view.table.currentIndex().row()
+        self._last_deleted = self.service.delete(customer.id)
+        self.refresh()
+        if self.model.rowCount():
+            self.view.table.selectRow(min(row, self.model.rowCount() - 1))
+        self.undo_available.emit(True)
+        self.status.emit(
+            self.tr("Moved %1 to the trash. Undo with Ctrl+Z.").replace("%1", customer.display_name)
+        )
+
+    def undo_delete(self) -> None:
+        if self._last_deleted is None:
+            return
+        restored = self.service.restore(self._last_deleted.id)
+        self._last_deleted = None
+        self.undo_available.emit(False)
+        self.refresh()
+        self._select(restored.id)
+        self.status.emit(self.tr("Restored %1.").replace("%1", restored.display_name))
+
+    def show_trash(self) -> None:
+        dialog = TrashDialog(self.service, parent=self.window)
+        dialog.exec()
+        if dialog.restored:
+            self.refresh()
+
+    def _select(self, customer_id: int) -> None:
+        row = self.model.row_of(customer_id)
+        while row < 0 and self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
+            row = self.model.row_of(customer_id)
+        if row >= 0:
+            self.view.table.selectRow(row)
+            self.view.table.scrollTo(self.model.index(row, 0))
+
+    def save_layout(self) -> None:
+        save_header(self.view.table.horizontalHeader(), "customers")

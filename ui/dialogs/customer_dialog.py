@@ -1,0 +1,127 @@
+"""Add or edit a customer; validation errors stay in the dialog, nothing is lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dto.customers import CustomerDTO, CustomerInput
+from app.errors import KnownError
+from ui.item_models.customer_table import CHANNEL_LABELS
+
+
+class CustomerDialog(QDialog):
+    """A form over CustomerInput; `save` is called on OK and may raise KnownError."""
+
+    def __init__(
+        self,
+        save: Callable[[CustomerInput], CustomerDTO],
+        customer: CustomerDTO | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self.saved: CustomerDTO | None = None
+        self.setWindowTitle(self.tr("Edit customer") if customer else self.tr("New customer"))
+        self.setMinimumWidth(460)
+
+        self.name = QLineEdit()
+        self.company = QLineEdit()
+        self.email = QLineEdit()
+        self.phone = QLineEdit()
+        self.channel = QComboBox()
+        for key, label in CHANNEL_LABELS.items():
+            self.channel.addItem(self.tr(label), key)
+        self.birthday = QLineEdit()
+        self.birthday.setPlaceholderText(self.tr("YYYY-MM-DD, or MM-DD when the year is unknown"))
+        self.is_key = QCheckBox(self.tr("Key customer (followed up more often)"))
+        self.source = QLineEdit()
+        self.source.setPlaceholderText(self.tr("How they found you"))
+        self.cadence = QSpinBox()
+        self.cadence.setRange(0, 3650)
+        self.cadence.setSpecialValueText(self.tr("Default"))
+        self.cadence.setSuffix(self.tr(" days"))
+        self.do_not_contact = QCheckBox(self.tr("Do not contact (nothing will be scheduled)"))
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(90)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: palette(highlight); font-weight: bold;")
+        self.error.hide()
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Name*"), self.name)
+        form.addRow(self.tr("&Company"), self.company)
+        form.addRow(self.tr("&E-mail"), self.email)
+        form.addRow(self.tr("&Phone"), self.phone)
+        form.addRow(self.tr("Preferred c&hannel"), self.channel)
+        form.addRow(self.tr("&Birthday"), self.birthday)
+        form.addRow("", self.is_key)
+        form.addRow(self.tr("&Source"), self.source)
+        form.addRow(self.tr("&Keep in touch every"), self.cadence)
+        form.addRow("", self.do_not_contact)
+        form.addRow(self.tr("N&otes"), self.notes)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        if customer:
+            self._fill(customer)
+        self.name.setFocus()
+
+    def _fill(self, customer: CustomerDTO) -> None:
+        self.name.setText(customer.name)
+        self.company.setText(customer.company)
+        self.email.setText(customer.email)
+        self.phone.setText(customer.phone)
+        self.channel.setCurrentIndex(max(0, self.channel.findData(customer.channel)))
+        self.birthday.setText(str(customer.birthday) if customer.birthday else "")
+        self.is_key.setChecked(customer.is_key)
+        self.source.setText(customer.source)
+        self.cadence.setValue(customer.keep_in_touch_days or 0)
+        self.do_not_contact.setChecked(customer.do_not_contact)
+        self.notes.setPlainText(customer.notes)
+
+    def value(self) -> CustomerInput:
+        return CustomerInput(
+            name=self.name.text(),
+            company=self.company.text(),
+            email=self.email.text(),
+            phone=self.phone.text(),
+            channel=str(self.channel.currentData()),
+            birthday=self.birthday.text(),
+            is_key=self.is_key.isChecked(),
+            source=self.source.text(),
+            notes=self.notes.toPlainText(),
+            keep_in_touch_days=self.cadence.value() or None,
+            do_not_contact=self.do_not_contact.isChecked(),
+        )
+
+    def accept(self) -> None:
+        try:
+            self.saved = self._save(self.value())
+        except KnownError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        super().accept()

@@ -1,0 +1,72 @@
+"""Desktop start-up: window first, then open the database after the first paint."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.context import build_context
+from app.errors import KnownError
+from app.logging_setup import configure_logging
+
+log = logging.getLogger(__name__)
+
+
+def install_exception_hook(log_file: str) -> None:
+    """Bugs are logged with a traceback and shown once; the app keeps running."""
+    shown: set[str] = set()
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(error, KnownError):
+            QMessageBox.warning(None, "Follow-Up Planner", str(error))
+            return
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        signature = f"{kind.__name__}:{error}"
+        if signature in shown:
+            return
+        shown.add(signature)
+        QMessageBox.critical(
+            None,
+            "Follow-Up Planner",
+            "Sorry, something went wrong that should not have. Your data is safe; the "
+            f"details were written to {log_file}.\n\n{kind.__name__}: {error}",
+        )
+
+    sys.excepthook = hook
+
+
+def run_gui(options: argparse.Namespace) -> int:
+    log_file = configure_logging()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Follow-Up Planner")
+    app.setOrganizationName("FollowUpPlanner")
+    app.setDesktopFileName("followup-planner")
+    install_exception_hook(str(log_file))
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
+    if options.minimized:
+        window.showMinimized()
+    else:
+        window.show()
+
+    def open_data() -> None:
+        try:
+            context = build_context(options.db)
+        except KnownError as exc:
+            QMessageBox.critical(window, "Follow-Up Planner", str(exc))
+            app.exit(2)
+            return
+        window.attach(context)
+        app.aboutToQuit.connect(context.close)
+
+    # After the first paint: the window appears before SQLAlchemy and migrations load.
+    QTimer.singleShot(0, open_data)
+    return app.exec()

@@ -1,0 +1,1 @@
+"""Qt item models whose paging, sorting and filtering happen in SQL via services."""

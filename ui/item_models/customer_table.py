@@ -1,0 +1,142 @@
+"""Customers as a Qt table model: keyset pages from the service, sorting and search in SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from app.dto.customers import CustomerDTO, CustomerPage, CustomerQuery
+
+PAGE_SIZE = 200
+# (sort key for SQL, header) per column.
+COLUMNS = (
+    ("is_key", "Key"),
+    ("name", "Name"),
+    ("company", "Company"),
+    ("email", "E-mail"),
+    ("phone", "Phone"),
+    ("channel", "Preferred channel"),
+)
+CHANNEL_LABELS = {
+    "email": "E-mail",
+    "phone": "Phone",
+    "text": "Text message",
+    "in_person": "In person",
+    "letter": "Letter",
+    "social": "Social network",
+}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CustomerTableModel", text)
+
+
+class CustomerTableModel(QAbstractTableModel):
+    """Rows arrive a page at a time as the view scrolls (canFetchMore / fetchMore)."""
+
+    def __init__(self, fetch: Callable[[CustomerQuery], CustomerPage], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._fetch = fetch
+        self._rows: list[CustomerDTO] = []
+        self._next: tuple[object, int] | None = None
+        self._exhausted = True
+        self._search = ""
+        self._sort_by = "name"
+        self._descending = False
+
+    # --- loading -----------------------------------------------------------------
+    def reload(self) -> None:
+        """Start over from the first page with the current search and sort."""
+        self.beginResetModel()
+        page = self._fetch(self._query(after=None))
+        self._rows = list(page.rows)
+        self._next = page.next_after
+        self._exhausted = page.next_after is None
+        self.endResetModel()
+
+    def set_search(self, text: str) -> None:
+        if text != self._search:
+            self._search = text
+            self.reload()
+
+    def _query(self, after: tuple[object, int] | None) -> CustomerQuery:
+        return CustomerQuery(
+            search=self._search,
+            sort_by=self._sort_by,
+            descending=self._descending,
+            after=after,
+            limit=PAGE_SIZE,
+        )
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid() or self._exhausted:
+            return
+        page = self._fetch(self._query(after=self._next))
+        if page.rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+            self._rows.extend(page.rows)
+            self.endInsertRows()
+        self._next = page.next_after
+        self._exhausted = page.next_after is None
+
+    # --- Qt model interface ----------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        customer = self._rows[index.row()]
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "is_key":
+                return "★" if customer.is_key else ""
+            if key == "channel":
+                return tr(CHANNEL_LABELS.get(customer.channel, customer.channel))
+            return str(getattr(customer, key))
+        if role == Qt.ItemDataRole.ToolTipRole and key == "is_key" and customer.is_key:
+            return tr("Key customer")
+        if role == Qt.ItemDataRole.UserRole:
+            return customer.id
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return tr(COLUMNS[section][1])
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort_by = COLUMNS[column][0]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def customer_at(self, row: int) -> CustomerDTO | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, customer_id: int) -> int:
+        for row, customer in enumerate(self._rows):
+            if customer.id == customer_id:
+                return row
+        return -1

@@ -1,0 +1,1 @@
+"""Screen layouts of the main window."""

@@ -1,0 +1,91 @@
+"""Customers screen layout: search field, paged table, and a first-run empty state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class CustomersView(QWidget):
+    """Only layout; behaviour is wired by CustomersController."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit()
+        self.search.setObjectName("customerSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search name, company, e-mail or phone  (Ctrl+F)"))
+        self.count = QLabel()
+        self.count.setObjectName("customerCount")
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count)
+
+        self.table = QTableView()
+        self.table.setObjectName("customerTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        # Fixed row heights keep scrolling through tens of thousands of rows cheap.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+
+        self.empty_title = QLabel(self.tr("Welcome to Follow-Up Planner"))
+        font = self.empty_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.empty_title.setFont(font)
+        self.empty_text = QLabel(
+            self.tr(
+                "Most customers are lost to silence after the sale. Add your customers, "
+                "record each sale, and the planner schedules the thank-you, the delivery "
+                "check, value-adding contacts and the keep-in-touch calls for you."
+            )
+        )
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setMaximumWidth(560)
+        self.add_first = QPushButton(self.tr("Add your first customer"))
+        self.add_first.setObjectName("addFirstCustomer")
+        self.add_first.setDefault(True)
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch(1)
+        for widget in (self.empty_title, self.empty_text, self.add_first):
+            empty_layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(empty)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.pages, 1)
+
+    def set_default_column_widths(self) -> None:
+        """Widths in character units, so they scale with the font and display scaling."""
+        char = self.fontMetrics().averageCharWidth()
+        for column, chars in enumerate((5, 26, 26, 32, 20)):
+            self.table.setColumnWidth(column, chars * char)
+
+    def show_empty_state(self, empty: bool) -> None:
+        self.pages.setCurrentIndex(1 if empty else 0)
+        self.search.setEnabled(not empty)
