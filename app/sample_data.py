@@ -19,11 +19,28 @@ LAST = (
     "Wagner Lopez Andersen Brown Keller Romano Hansen Sato Meyer Schulz Fernández Bauer Klein"
 ).split()
 COMPANIES = (
-    "Acme Logistics", "Northwind Traders", "Bauer Maschinenbau", "Costa Marine Supply",
-    "Helix Medical", "Larsen Bygg", "Moreau Imprimerie", "Novak Foods", "Orbit Software",
-    "Pereira Construções", "Rossi Arredamenti", "Sato Precision", "Keller Print & Pack",
-    "Weber Agrartechnik", "Blue Harbor Hotels", "Green Valley Farms", "Summit Dental",
-    "Atlas Fleet Services", "Lumen Architects", "Riverbend Clinic", "", "",
+    "Acme Logistics",
+    "Northwind Traders",
+    "Bauer Maschinenbau",
+    "Costa Marine Supply",
+    "Helix Medical",
+    "Larsen Bygg",
+    "Moreau Imprimerie",
+    "Novak Foods",
+    "Orbit Software",
+    "Pereira Construções",
+    "Rossi Arredamenti",
+    "Sato Precision",
+    "Keller Print & Pack",
+    "Weber Agrartechnik",
+    "Blue Harbor Hotels",
+    "Green Valley Farms",
+    "Summit Dental",
+    "Atlas Fleet Services",
+    "Lumen Architects",
+    "Riverbend Clinic",
+    "",
+    "",
 )
 SOURCES = ("trade fair", "referral", "website", "cold call", "LinkedIn", "existing customer", "")
 CHANNELS = ("email", "email", "email", "phone", "phone", "text", "in_person", "letter", "social")

@@ -16,7 +16,7 @@ OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from ui.main_window import MainWindow  # noqa: PLC0415 - after QApplication
+    from ui.main_window import MainWindow  # after QApplication
 
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
