@@ -11,9 +11,17 @@ from sqlalchemy import Engine
 from app.clock import Clock, clock_from_environment
 from app.errors import KnownError
 from app.paths import backup_dir_for, default_db_path
+from app.preferences import CALENDAR_KEYS, Preferences
+from app.services.agenda import AgendaService
 from app.services.customers import CustomerService
+from app.services.interactions import InteractionService
 from app.services.maintenance import MaintenanceService
+from app.services.planning_context import PlanningContext, planning_context
+from app.services.plans import PlanService
+from app.services.replanning import ReplanningService
+from app.services.sales import SaleService
 from app.services.settings import SettingsService
+from app.services.touchpoints import TouchpointService
 from models.db import make_engine, make_sessions
 from models.migrations.migrate import (
     DatabaseDamaged,
@@ -38,6 +46,16 @@ class AppContext:
     customers: CustomerService
     settings: SettingsService
     maintenance: MaintenanceService
+    plans: PlanService
+    sales: SaleService
+    touchpoints: TouchpointService
+    agenda: AgendaService
+    interactions: InteractionService
+    replanning: ReplanningService
+
+    def planning(self) -> PlanningContext:
+        """Calendar, zone and today as of now."""
+        return planning_context(self.settings, self.clock)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -69,13 +87,32 @@ def build_context(db_path: Path | None = None, clock: Clock | None = None) -> Ap
         log.info("backed up %s to %s before upgrading", path, report.backup)
     engine = make_engine(path)
     sessions = make_sessions(engine)
-    return AppContext(
+    settings = SettingsService(sessions)
+
+    def planning() -> PlanningContext:
+        return planning_context(settings, clock)
+
+    context = AppContext(
         db_path=path,
         backup_dir=backup_dir,
         clock=clock,
         engine=engine,
         migration=report,
-        customers=CustomerService(sessions, clock),
-        settings=SettingsService(sessions),
+        customers=CustomerService(sessions, clock, planning),
+        settings=settings,
         maintenance=MaintenanceService(path, backup_dir),
+        plans=PlanService(sessions),
+        sales=SaleService(sessions, planning),
+        touchpoints=TouchpointService(sessions, planning),
+        agenda=AgendaService(sessions, planning),
+        interactions=InteractionService(sessions, planning),
+        replanning=ReplanningService(sessions, planning),
     )
+    context.plans.ensure_builtins()
+
+    def replan_on_calendar_change(_after: Preferences, changed: frozenset[str]) -> None:
+        if changed & CALENDAR_KEYS:
+            context.replanning.replan_all()
+
+    settings.on_change(replan_on_calendar_change)
+    return context

@@ -29,6 +29,8 @@ class Sale(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     promised_delivery: Mapped[dt.date | None]
     actual_delivery: Mapped[dt.date | None]
+    # The delivery date the plan was first made for: lateness is measured against it.
+    baseline_delivery: Mapped[dt.date | None]
     plan_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)

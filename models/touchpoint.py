@@ -29,6 +29,8 @@ class Touchpoint(Base):
     sale_id: Mapped[int | None] = mapped_column(ForeignKey("sale.id", ondelete="RESTRICT"))
     step_id: Mapped[int | None] = mapped_column(ForeignKey("plan_step.id", ondelete="SET NULL"))
     kind: Mapped[str] = mapped_column(String(24))
+    # Which repetition of a repeating step this is (0 for the first).
+    occurrence: Mapped[int] = mapped_column(default=0, server_default="0")
     channel: Mapped[str] = mapped_column(String(16))
     # The local calendar day it is due (the plan's truth) ...
     due_date: Mapped[dt.date]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock
@@ -14,6 +16,8 @@ from app.dto.customers import (
     CustomerQuery,
 )
 from app.errors import NotFound, ValidationError
+from app.services import keep_in_touch
+from app.services.planning_context import PlanningContext
 from app.validation import (
     check_channel,
     check_email,
@@ -78,16 +82,28 @@ def _apply(row: Customer, data: CustomerInput) -> None:
 class CustomerService:
     """Customers: every public method is one transaction."""
 
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        clock: Clock,
+        planning: Callable[[], PlanningContext] | None = None,
+    ) -> None:
         self._sessions = sessions
         self._clock = clock
+        self._planning = planning
+
+    def _schedule(self, session: Session, row: Customer) -> None:
+        """Keep-in-touch check-in and birthday follow the customer's data."""
+        if self._planning is not None:
+            keep_in_touch.refresh_customer(session, row, self._planning())
 
     def add(self, data: CustomerInput) -> CustomerDTO:
-        row = Customer()
+        row = Customer(created_at=self._clock.now())
         _apply(row, data)
         with self._sessions.begin() as session:
             session.add(row)
             session.flush()
+            self._schedule(session, row)
             return to_dto(row)
 
     def update(self, customer_id: int, data: CustomerInput) -> CustomerDTO:
@@ -95,6 +111,7 @@ class CustomerService:
             row = self._live(session, customer_id)
             _apply(row, data)
             session.flush()
+            self._schedule(session, row)
             return to_dto(row)
 
     def get(self, customer_id: int) -> CustomerDTO:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -9,6 +10,8 @@ from sqlalchemy import ColumnElement, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from models.customer import Customer
+from models.interaction import Interaction
+from models.touchpoint import Touchpoint
 
 SORTABLE = {
     "name": Customer.name,
@@ -74,3 +77,35 @@ def sort_value(customer: Customer, sort_by: str) -> Any:
     """The cursor value of a row for the given sort column."""
     attribute = "preferred_channel" if sort_by == "channel" else sort_by
     return getattr(customer, attribute)
+
+
+def without_future_touchpoint(session: Session, limit: int) -> Sequence[Customer]:
+    """Active customers with no planned touchpoint at all (silence is how customers are lost)."""
+    planned = select(Touchpoint.customer_id).where(Touchpoint.status == "planned")
+    statement = (
+        select(Customer)
+        .where(Customer.deleted_at.is_(None), Customer.id.not_in(planned))
+        .order_by(Customer.name, Customer.id)
+        .limit(limit)
+    )
+    return session.scalars(statement).all()
+
+
+def not_contacted_since(session: Session, since: dt.datetime, limit: int) -> Sequence[Customer]:
+    """Active, contactable customers whose last interaction (if any) is before `since`."""
+    recent = select(Interaction.customer_id).where(Interaction.occurred_at >= since)
+    statement = (
+        select(Customer)
+        .where(
+            Customer.deleted_at.is_(None),
+            Customer.do_not_contact.is_(False),
+            Customer.id.not_in(recent),
+        )
+        .order_by(Customer.name, Customer.id)
+        .limit(limit)
+    )
+    return session.scalars(statement).all()
+
+
+def all_active(session: Session) -> Sequence[Customer]:
+    return session.scalars(select(Customer).where(Customer.deleted_at.is_(None))).all()

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import sys
 from pathlib import Path
 
 from app.context import AppContext, build_context
 from app.errors import KnownError
 from app.logging_setup import configure_logging
 from app.version import app_version
-from ui.cli import customers, system
+from ui.cli import customers, plans, scheduling, settings, system
 from ui.cli.output import print_error
 
 log = logging.getLogger(__name__)
@@ -35,8 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, help="database file (default: FOLLOWUP_DB or data dir)")
     parser.add_argument("--minimized", action="store_true", help="start the window minimised")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
-    customers.register(commands)
-    system.register(commands)
+    for module in (customers, scheduling, plans, settings, system):
+        module.register(commands)
     return parser
 
 
@@ -51,8 +53,12 @@ def run_cli(parser: argparse.ArgumentParser, options: argparse.Namespace) -> int
     except KnownError as exc:
         print_error(str(exc))
         return EXIT_USER_ERROR
+    except BrokenPipeError:
+        # The reader went away (`| head`): nothing more to say, and nothing went wrong here.
+        sys.stdout = Path(os.devnull).open("w")  # noqa: SIM115 - must outlive this function
+        return 0
     except Exception:
-        log.exception("unexpected error in command %s", getattr(options, "command_name", "?"))
+        log.exception("unexpected error in command %r", sys.argv[1:2])
         print_error(f"unexpected internal error; details were written to {log_file}")
         return EXIT_BUG
     finally:

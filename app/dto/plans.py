@@ -1,0 +1,38 @@
+"""Plan DTOs: a plan and its steps as the faces and the scheduler see them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PlanStepDTO:
+    """One step: kind + channel + offset from an anchor, with its message templates."""
+
+    position: int
+    kind: str
+    channel: str | None
+    offset_amount: int
+    offset_unit: str
+    anchor: str
+    time_of_day: dt.time | None
+    roll: str
+    subject: str
+    body: str
+    repeat_amount: int | None = None
+    repeat_unit: str | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class PlanDTO:
+    """A named sequence of steps."""
+
+    name: str
+    trigger: str
+    lateness_policy: str
+    description: str
+    steps: tuple[PlanStepDTO, ...]
+    builtin_key: str | None = None
+    id: int | None = None

@@ -1,0 +1,84 @@
+"""Touchpoint DTOs: scheduled contacts as the agenda, the CLI and exports see them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from app.kinds import kind_label
+
+
+@dataclass(frozen=True, slots=True)
+class TouchpointDTO:
+    """One scheduled contact with the customer facts needed to act on it."""
+
+    id: int
+    uid: str
+    customer_id: int
+    customer_name: str
+    company: str
+    customer_email: str
+    customer_phone: str
+    sale_id: int | None
+    kind: str
+    channel: str
+    due_date: dt.date
+    # The instant in UTC for timed items; None for all-day ones.
+    due_at: dt.datetime | None
+    status: str
+    sequence: int
+    pinned: bool = False
+    snoozed_from: dt.date | None = None
+    completed_at: dt.datetime | None = None
+    outcome_note: str = ""
+    skip_reason: str = ""
+    updated_at: dt.datetime | None = None
+
+    @property
+    def all_day(self) -> bool:
+        return self.due_at is None
+
+    @property
+    def customer_display(self) -> str:
+        return f"{self.customer_name} ({self.company})" if self.company else self.customer_name
+
+    @property
+    def title(self) -> str:
+        return f"{kind_label(self.kind)} — {self.customer_display}"
+
+    def due_iso(self, zone: dt.tzinfo) -> str:
+        """ISO date for all-day items, ISO date-time with the user's offset for timed ones."""
+        if self.due_at is None:
+            return self.due_date.isoformat()
+        return self.due_at.astimezone(zone).isoformat(timespec="minutes")
+
+
+@dataclass(frozen=True)
+class PlannedPreview:
+    """A touchpoint a plan would create (the record-a-sale preview); dates may be edited."""
+
+    step_position: int
+    occurrence: int
+    kind: str
+    channel: str
+    due_date: dt.date | None
+    time_of_day: dt.time | None
+    waiting_for: str | None = None
+
+    @property
+    def title(self) -> str:
+        return kind_label(self.kind)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A rendered message for a touchpoint, with links to act on it."""
+
+    touchpoint_id: int
+    subject: str
+    body: str
+    channel: str
+    to_email: str
+    to_phone: str
+    mailto: str
+    tel: str

@@ -1,0 +1,31 @@
+"""Human names of touchpoint kinds and channels (the faces translate them)."""
+
+from __future__ import annotations
+
+KIND_LABELS = {
+    "thank_you": "Thank-you note",
+    "delivery_check": "Delivery check call",
+    "check_in": "Check-in",
+    "value_add": "Value-add contact",
+    "feedback": "Feedback request",
+    "referral": "Referral / testimonial ask",
+    "birthday": "Birthday greeting",
+    "recovery": "Recovery step",
+    "request": "Answer request",
+}
+CHANNEL_LABELS = {
+    "email": "E-mail",
+    "phone": "Phone",
+    "text": "Text message",
+    "in_person": "In person",
+    "letter": "Letter",
+    "social": "Social network",
+}
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+def channel_label(channel: str) -> str:
+    return CHANNEL_LABELS.get(channel, channel)

@@ -1,0 +1,1 @@
+"""Message drafts: merge-field templates and their rendering."""

@@ -1,0 +1,125 @@
+"""Working-day calendar: working weekdays, public holidays of a region and personal days off.
+
+``WorkCalendar(working_weekdays, holiday_region, days_off)`` answers ``is_working_day``,
+``roll``, ``next_working_day``, ``previous_working_day`` and ``add_working_days``.
+``holiday_region`` is a country code ("DE"), a country plus subdivision ("DE-BY") or None
+for no public holidays; an unknown code raises ValueError at construction. Holidays are
+looked up once per (region, year) and shared by every calendar of that region.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays
+
+from app.scheduling.vocabulary import RollDirection
+
+MONDAY_TO_FRIDAY = frozenset(range(5))
+# A calendar with no working day within two years is a settings mistake, not a real schedule;
+# bounding the search turns an endless loop into an error the settings screen can show.
+_MAX_SEARCH_DAYS = 2 * 366
+_ONE_DAY = timedelta(days=1)
+# Bound once: enum attribute lookups are slow and roll runs for every touchpoint.
+_PREVIOUS = RollDirection.PREVIOUS
+
+
+def parse_holiday_region(code: str) -> tuple[str, str | None]:
+    """Split "DE-BY" into ("DE", "BY"), checking the holidays package knows the region."""
+    country, _, subdivision = code.strip().partition("-")
+    country = country.upper()
+    candidates = [subdivision, subdivision.upper()] if subdivision else [None]
+    for candidate in candidates:
+        try:
+            holidays.country_holidays(country, subdiv=candidate)
+        except NotImplementedError:
+            continue
+        return country, candidate
+    raise ValueError(
+        f"Unknown holiday region {code!r}: expected a country code like 'DE' or 'DE-BY'"
+    )
+
+
+@lru_cache(maxsize=1024)
+def _holiday_dates(country: str, subdivision: str | None, year: int) -> frozenset[date]:
+    return frozenset(holidays.country_holidays(country, subdiv=subdivision, years=year))
+
+
+@dataclass(frozen=True)
+class WorkCalendar:
+    """The salesperson's working days; weekdays are 0=Monday .. 6=Sunday."""
+
+    working_weekdays: frozenset[int] = MONDAY_TO_FRIDAY
+    holiday_region: str | None = None
+    days_off: frozenset[date] = frozenset()
+    _region: tuple[str, str | None] | None = field(init=False, repr=False, compare=False)
+    _holidays_by_year: dict[int, frozenset[date]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        weekdays = frozenset(self.working_weekdays)
+        if not weekdays or not weekdays <= frozenset(range(7)):
+            raise ValueError(f"Working weekdays must be a non-empty subset of 0..6, got {weekdays}")
+        object.__setattr__(self, "working_weekdays", weekdays)
+        object.__setattr__(self, "days_off", frozenset(self.days_off))
+        region = None if self.holiday_region is None else parse_holiday_region(self.holiday_region)
+        object.__setattr__(self, "_region", region)
+        if region is not None:
+            # Canonical spelling, so "de-by" and "DE-BY" calendars compare equal.
+            country, subdivision = region
+            canonical = country if subdivision is None else f"{country}-{subdivision}"
+            object.__setattr__(self, "holiday_region", canonical)
+
+    def holidays_in(self, year: int) -> frozenset[date]:
+        """Public holidays of the calendar's region in ``year`` (empty without a region)."""
+        cached = self._holidays_by_year.get(year)
+        if cached is None:
+            cached = frozenset() if self._region is None else _holiday_dates(*self._region, year)
+            self._holidays_by_year[year] = cached
+        return cached
+
+    def is_working_day(self, day: date) -> bool:
+        """True when the salesperson works on ``day``."""
+        if day.weekday() not in self.working_weekdays or day in self.days_off:
+            return False
+        year_holidays = self._holidays_by_year.get(day.year)
+        if year_holidays is None:
+            year_holidays = self.holidays_in(day.year)
+        return day not in year_holidays
+
+    def roll(self, day: date, direction: RollDirection = RollDirection.NEXT) -> date:
+        """``day`` itself when it is a working day, else the nearest one in ``direction``."""
+        if self.is_working_day(day):
+            return day
+        if direction == _PREVIOUS:
+            return self.previous_working_day(day)
+        return self.next_working_day(day)
+
+    def next_working_day(self, day: date) -> date:
+        """The first working day strictly after ``day``."""
+        return self._step_to_working_day(day, _ONE_DAY)
+
+    def previous_working_day(self, day: date) -> date:
+        """The last working day strictly before ``day``."""
+        return self._step_to_working_day(day, -_ONE_DAY)
+
+    def add_working_days(self, day: date, count: int) -> date:
+        """The ``count``-th working day after ``day`` (before it when negative).
+
+        Zero gives ``day`` rolled forward to a working day.
+        """
+        if count == 0:
+            return self.roll(day)
+        step = _ONE_DAY if count > 0 else -_ONE_DAY
+        for _ in range(abs(count)):
+            day = self._step_to_working_day(day, step)
+        return day
+
+    def _step_to_working_day(self, start: date, step: timedelta) -> date:
+        day = start
+        for _ in range(_MAX_SEARCH_DAYS):
+            day += step
+            if self.is_working_day(day):
+                return day
+        raise ValueError(f"No working day within {_MAX_SEARCH_DAYS} days of {start}")

@@ -1,0 +1,87 @@
+"""The agenda: overdue, today and upcoming touchpoints; customers drifting into silence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.dto.customers import CustomerDTO
+from app.dto.touchpoints import TouchpointDTO
+from app.services.customers import to_dto as customer_dto
+from app.services.planning_context import PlanningContext
+from app.services.touchpoint_rows import to_dto
+from models.repositories import customers as customer_repo
+from models.repositories import touchpoints as repo
+
+STATUSES = ("planned", "done", "skipped")
+
+
+@dataclass(frozen=True)
+class TodayAgenda:
+    """What the salesperson sees first thing in the morning."""
+
+    today: dt.date
+    overdue: tuple[TouchpointDTO, ...]
+    due_today: tuple[TouchpointDTO, ...]
+    upcoming: tuple[TouchpointDTO, ...]
+
+
+class AgendaService:
+    """Read-only views over touchpoints; 'today' always comes from the clock."""
+
+    def __init__(
+        self, sessions: sessionmaker[Session], planning: Callable[[], PlanningContext]
+    ) -> None:
+        self._sessions = sessions
+        self._planning = planning
+
+    def touchpoints(
+        self,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        customer_id: int | None = None,
+        statuses: Sequence[str] = ("planned",),
+        limit: int | None = None,
+    ) -> list[TouchpointDTO]:
+        with self._sessions() as session:
+            rows = repo.agenda_rows(
+                session,
+                start=start,
+                end=end,
+                customer_id=customer_id,
+                statuses=statuses,
+                limit=limit,
+            )
+            return [to_dto(row) for row in rows]
+
+    def today(self, days_ahead: int = 7) -> TodayAgenda:
+        ctx = self._planning()
+        rows = self.touchpoints(end=ctx.today + dt.timedelta(days=days_ahead))
+        return TodayAgenda(
+            today=ctx.today,
+            overdue=tuple(row for row in rows if row.due_date < ctx.today),
+            due_today=tuple(row for row in rows if row.due_date == ctx.today),
+            upcoming=tuple(row for row in rows if row.due_date > ctx.today),
+        )
+
+    def overdue_count(self) -> int:
+        ctx = self._planning()
+        return len(self.touchpoints(end=ctx.today - dt.timedelta(days=1)))
+
+    def without_future_touchpoint(self, limit: int = 500) -> list[CustomerDTO]:
+        with self._sessions() as session:
+            return [
+                customer_dto(row) for row in customer_repo.without_future_touchpoint(session, limit)
+            ]
+
+    def not_contacted_in(self, days: int, limit: int = 500) -> list[CustomerDTO]:
+        ctx = self._planning()
+        since = ctx.now - dt.timedelta(days=days)
+        with self._sessions() as session:
+            return [
+                customer_dto(row)
+                for row in customer_repo.not_contacted_since(session, since, limit)
+            ]

@@ -1,0 +1,66 @@
+"""The calendar facts every scheduling decision needs, built from preferences and the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from app.clock import Clock, local_today
+from app.errors import KnownError
+from app.preferences import Preferences
+from app.scheduling.calendar import WorkCalendar
+from app.scheduling.steps import CustomerFacts
+from app.scheduling.vocabulary import Channel
+from app.services.settings import SettingsService
+from models.customer import Customer
+
+# Far enough ahead for a year of repeating check-ins, near enough to stay cheap.
+HORIZON_DAYS = 400
+
+
+@lru_cache(maxsize=16)
+def _calendar(
+    working_days: tuple[int, ...], region: str | None, days_off: tuple[dt.date, ...]
+) -> WorkCalendar:
+    try:
+        return WorkCalendar(frozenset(working_days), region, frozenset(days_off))
+    except ValueError as exc:
+        raise KnownError(f"the calendar settings are not usable: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class PlanningContext:
+    """Preferences, working-day calendar, zone and today, fixed for one unit of work."""
+
+    prefs: Preferences
+    calendar: WorkCalendar
+    zone: ZoneInfo
+    today: dt.date
+    now: dt.datetime
+
+    @property
+    def horizon(self) -> dt.date:
+        return self.today + dt.timedelta(days=HORIZON_DAYS)
+
+    def facts(self, customer: Customer) -> CustomerFacts:
+        return CustomerFacts(
+            preferred_channel=Channel(customer.preferred_channel),
+            do_not_contact=customer.do_not_contact,
+            is_key=customer.is_key,
+            cadence_days=customer.keep_in_touch_days,
+        )
+
+
+def planning_context(settings: SettingsService, clock: Clock) -> PlanningContext:
+    prefs = settings.get()
+    zone = prefs.zone
+    now = clock.now()
+    return PlanningContext(
+        prefs=prefs,
+        calendar=_calendar(prefs.working_days, prefs.holiday_country, prefs.days_off),
+        zone=zone,
+        today=local_today(clock, zone),
+        now=now,
+    )

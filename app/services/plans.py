@@ -1,0 +1,121 @@
+"""Plan use cases: built-ins copied in on first run, listing, editing steps, restoring."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.dto.plans import PlanDTO, PlanStepDTO
+from app.errors import NotFound, ValidationError
+from app.plans.builtin import builtin_plan, builtin_plans
+from app.plans.mapping import fill_step, plan_to_dto
+from app.plans.validation import check_plan, check_step
+from models.plan import Plan, PlanStep
+from models.repositories import plans as repo
+
+
+class PlanService:
+    """Plans live in the database so the user can edit them."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def ensure_builtins(self) -> int:
+        """Copy in the built-in plans the database does not have yet; returns how many."""
+        with self._sessions.begin() as session:
+            present = repo.builtin_keys(session)
+            missing = [plan for plan in builtin_plans() if plan.builtin_key not in present]
+            for plan in missing:
+                session.add(self._new_row(session, plan))
+            return len(missing)
+
+    def all(self) -> list[PlanDTO]:
+        with self._sessions() as session:
+            return [plan_to_dto(row) for row in repo.all_plans(session)]
+
+    def get(self, name_or_key: str) -> PlanDTO:
+        with self._sessions() as session:
+            row = repo.by_name(session, name_or_key) or repo.by_builtin_key(session, name_or_key)
+            if row is None:
+                raise NotFound(f"no plan named {name_or_key!r}")
+            return plan_to_dto(row)
+
+    def get_by_id(self, plan_id: int) -> PlanDTO:
+        with self._sessions() as session:
+            row = repo.by_id(session, plan_id)
+            if row is None:
+                raise NotFound(f"plan {plan_id} does not exist")
+            return plan_to_dto(row)
+
+    def update_step(self, plan_id: int, step: PlanStepDTO) -> PlanDTO:
+        """Replace one step (matched by position); unknown merge fields are refused here."""
+        check_step(step)
+        with self._sessions.begin() as session:
+            row = repo.by_id(session, plan_id)
+            if row is None:
+                raise NotFound(f"plan {plan_id} does not exist")
+            target = next((s for s in row.steps if s.position == step.position), None)
+            if target is None:
+                raise NotFound(f"plan {row.name!r} has no step {step.position + 1}")
+            fill_step(target, step)
+            session.flush()
+            return plan_to_dto(row)
+
+    def save(self, plan: PlanDTO) -> PlanDTO:
+        """Create a plan, or replace an existing one's fields and steps."""
+        steps = tuple(dataclasses.replace(step, position=n) for n, step in enumerate(plan.steps))
+        plan = dataclasses.replace(plan, steps=steps)
+        check_plan(plan)
+        with self._sessions.begin() as session:
+            clash = repo.by_name(session, plan.name.strip())
+            if clash is not None and clash.id != plan.id:
+                raise ValidationError(f"a plan named {plan.name!r} already exists")
+            if plan.id is None:
+                row = self._new_row(session, plan)
+                session.add(row)
+            else:
+                found = repo.by_id(session, plan.id)
+                if found is None:
+                    raise NotFound(f"plan {plan.id} does not exist")
+                row = found
+                row.name, row.trigger = plan.name.strip(), plan.trigger
+                row.lateness_policy, row.description = plan.lateness_policy, plan.description
+                row.steps.clear()
+                session.flush()
+                row.steps.extend(self._step_rows(plan.steps))
+            session.flush()
+            return plan_to_dto(row)
+
+    def restore_builtin(self, key: str) -> PlanDTO:
+        """Put a built-in plan back the way it shipped (the name included)."""
+        try:
+            shipped = builtin_plan(key)
+        except KeyError as exc:
+            raise NotFound(f"no built-in plan {key!r}") from exc
+        with self._sessions() as session:
+            existing = repo.by_builtin_key(session, key)
+        if existing is None:
+            self.ensure_builtins()
+            return self.get(shipped.name)
+        return self.save(dataclasses.replace(shipped, id=existing.id))
+
+    def _new_row(self, session: Session, plan: PlanDTO) -> Plan:
+        row = Plan(
+            name=plan.name.strip(),
+            trigger=plan.trigger,
+            builtin_key=plan.builtin_key,
+            lateness_policy=plan.lateness_policy,
+            description=plan.description,
+        )
+        row.steps.extend(self._step_rows(plan.steps))
+        return row
+
+    @staticmethod
+    def _step_rows(steps: tuple[PlanStepDTO, ...]) -> list[PlanStep]:
+        rows = []
+        for step in steps:
+            row = PlanStep()
+            fill_step(row, step)
+            rows.append(row)
+        return rows

@@ -1,0 +1,186 @@
+"""Sale use cases: record (with its plan's touchpoints), preview, move delivery dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.dto.sales import SaleDTO, SaleInput, SalePreview, SaleResult
+from app.dto.touchpoints import PlannedPreview, TouchpointDTO
+from app.errors import NotFound, ValidationError
+from app.services import keep_in_touch
+from app.services.planning_context import PlanningContext
+from app.services.sale_planning import create_touchpoints, plan_sale, redate_sale
+from app.services.touchpoint_rows import to_dto
+from app.validation import clean_block
+from models.customer import Customer
+from models.plan import Plan
+from models.repositories import plans as plan_repo
+from models.repositories import sales as sale_repo
+from models.repositories import touchpoints as tp_repo
+from models.sale import Sale
+
+DEFAULT_PLAN = {"won": "won_sale", "lost": "lost_sale"}
+AMOUNT_PATTERN = re.compile(r"-?\d{1,12}(?:[.,]\d{1,2})?")
+
+
+def sale_dto(row: Sale) -> SaleDTO:
+    return SaleDTO(
+        id=row.id,
+        customer_id=row.customer_id,
+        closed_on=row.closed_on,
+        outcome=row.outcome,
+        amount_minor=row.amount_minor,
+        currency=row.currency,
+        description=row.description,
+        promised_delivery=row.promised_delivery,
+        actual_delivery=row.actual_delivery,
+        plan_id=row.plan_id,
+    )
+
+
+def parse_amount(text: str) -> int | None:
+    """'1250', '1250.5' or '1250,50' to minor units; thousands separators are refused."""
+    value = text.strip().replace(" ", "")
+    if not value:
+        return None
+    if not AMOUNT_PATTERN.fullmatch(value):
+        raise ValidationError(f"amount {text!r} must be a number like 1250 or 1250.50")
+    whole, _, cents = value.replace(",", ".").partition(".")
+    sign = -1 if whole.startswith("-") else 1
+    minor = abs(int(whole)) * 100 + int((cents + "00")[:2])
+    if sign < 0:
+        raise ValidationError("amount must not be negative")
+    return minor
+
+
+class SaleService:
+    """Every method is one transaction: a sale and its touchpoints land together or not at all."""
+
+    def __init__(
+        self, sessions: sessionmaker[Session], planning: Callable[[], PlanningContext]
+    ) -> None:
+        self._sessions = sessions
+        self._planning = planning
+
+    def _validated(self, session: Session, data: SaleInput) -> tuple[Customer, Plan, Sale]:
+        customer = session.get(Customer, data.customer_id)
+        if customer is None or customer.deleted_at is not None:
+            raise NotFound(f"customer {data.customer_id} does not exist")
+        if data.outcome not in DEFAULT_PLAN:
+            raise ValidationError(f"outcome must be won or lost, not {data.outcome!r}")
+        if data.promised_delivery and data.promised_delivery < data.closed_on:
+            raise ValidationError("the promised delivery cannot be before the close date")
+        plan_name = data.plan_name.strip()
+        plan_row = (
+            plan_repo.by_name(session, plan_name)
+            if plan_name
+            else plan_repo.by_builtin_key(session, DEFAULT_PLAN[data.outcome])
+        )
+        if plan_row is None:
+            raise NotFound(f"no plan named {plan_name or DEFAULT_PLAN[data.outcome]!r}")
+        currency = (data.currency or self._planning().prefs.currency).strip().upper()
+        if not re.fullmatch(r"[A-Z]{3}", currency):
+            raise ValidationError(f"currency {data.currency!r} must be a code like EUR")
+        sale = Sale(
+            customer_id=customer.id,
+            closed_on=data.closed_on,
+            outcome=data.outcome,
+            amount_minor=parse_amount(data.amount),
+            currency=currency,
+            description=clean_block(data.description, 2000, "description"),
+            promised_delivery=data.promised_delivery,
+            baseline_delivery=data.promised_delivery,
+            plan_id=plan_row.id,
+        )
+        return customer, plan_row, sale
+
+    def preview(self, data: SaleInput) -> SalePreview:
+        """The touchpoints record() would create, without writing anything."""
+        ctx = self._planning()
+        with self._sessions() as session:
+            customer, plan_row, sale = self._validated(session, data)
+            result = plan_sale(session, sale, customer, plan_row, ctx)
+            items = tuple(
+                PlannedPreview(
+                    step_position=item.step_index,
+                    occurrence=item.occurrence,
+                    kind=item.kind,
+                    channel=item.channel.value,
+                    due_date=item.due_date,
+                    time_of_day=item.time_of_day,
+                    waiting_for=item.waiting_for.value if item.waiting_for else None,
+                )
+                for item in result.items
+            )
+            return SalePreview(plan_row.name, items, result.skipped_reason)
+
+    def record(self, data: SaleInput) -> SaleResult:
+        ctx = self._planning()
+        with self._sessions.begin() as session:
+            customer, plan_row, sale = self._validated(session, data)
+            session.add(sale)
+            session.flush()
+            rows, reason = create_touchpoints(
+                session, sale, customer, plan_row, ctx, data.date_overrides
+            )
+            keep_in_touch.refresh_customer(session, customer, ctx)
+            session.flush()
+            touchpoints = self._dtos(session, [row.id for row in rows])
+            return SaleResult(sale_dto(sale), touchpoints, reason)
+
+    def update_delivery(
+        self,
+        sale_id: int,
+        *,
+        promised: dt.date | None = None,
+        delivered: dt.date | None = None,
+    ) -> SaleResult:
+        """Move the promised delivery and/or record the actual one; touchpoints follow."""
+        ctx = self._planning()
+        with self._sessions.begin() as session:
+            sale = self._live(session, sale_id)
+            if promised is not None:
+                if promised < sale.closed_on:
+                    raise ValidationError("the promised delivery cannot be before the close date")
+                sale.promised_delivery = promised
+                if sale.baseline_delivery is None:
+                    sale.baseline_delivery = promised
+            if delivered is not None:
+                if delivered < sale.closed_on:
+                    raise ValidationError("the delivery cannot be before the close date")
+                sale.actual_delivery = delivered
+            redate_sale(session, sale, ctx)
+            customer = session.get(Customer, sale.customer_id)
+            assert customer is not None
+            keep_in_touch.refresh_customer(session, customer, ctx)
+            session.flush()
+            ids = [row.id for row in tp_repo.of_sale(session, sale.id)]
+            return SaleResult(sale_dto(sale), self._dtos(session, ids, planned_only=True))
+
+    def get(self, sale_id: int) -> SaleDTO:
+        with self._sessions() as session:
+            return sale_dto(self._live(session, sale_id))
+
+    def of_customer(self, customer_id: int) -> list[SaleDTO]:
+        with self._sessions() as session:
+            return [sale_dto(row) for row in sale_repo.of_customer(session, customer_id)]
+
+    @staticmethod
+    def _live(session: Session, sale_id: int) -> Sale:
+        sale = session.get(Sale, sale_id)
+        if sale is None or sale.deleted_at is not None:
+            raise NotFound(f"sale {sale_id} does not exist")
+        return sale
+
+    @staticmethod
+    def _dtos(
+        session: Session, ids: list[int], planned_only: bool = False
+    ) -> tuple[TouchpointDTO, ...]:
+        if not ids:
+            return ()
+        rows = [to_dto(row) for row in tp_repo.by_ids(session, ids)]
+        return tuple(row for row in rows if not planned_only or row.status == "planned")

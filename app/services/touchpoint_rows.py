@@ -1,0 +1,75 @@
+"""Building touchpoint rows and DTOs: stable UIDs, local dates to UTC instants, sequences."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from app.dto.touchpoints import TouchpointDTO
+from models.touchpoint import Touchpoint
+
+UID_DOMAIN = "followup-planner"
+
+
+def new_uid() -> str:
+    """Generated once per touchpoint and never reused: calendars match events on it."""
+    return f"{uuid.uuid4()}@{UID_DOMAIN}"
+
+
+def due_instant(day: dt.date, time_of_day: dt.time | None, zone: ZoneInfo) -> dt.datetime | None:
+    """The UTC instant of a local wall-clock time on day (None for all-day items)."""
+    if time_of_day is None:
+        return None
+    return dt.datetime.combine(day, time_of_day, tzinfo=zone).astimezone(dt.UTC)
+
+
+def new_touchpoint(
+    *,
+    customer_id: int,
+    sale_id: int | None,
+    step_id: int | None,
+    kind: str,
+    channel: str,
+    day: dt.date,
+    time_of_day: dt.time | None,
+    zone: ZoneInfo,
+    occurrence: int = 0,
+    pinned: bool = False,
+) -> Touchpoint:
+    """A planned touchpoint with a fresh UID and sequence 0."""
+    return Touchpoint(
+        uid=new_uid(),
+        customer_id=customer_id,
+        sale_id=sale_id,
+        step_id=step_id,
+        kind=kind,
+        channel=channel,
+        occurrence=occurrence,
+        due_date=day,
+        due_at=due_instant(day, time_of_day, zone),
+        pinned=pinned,
+        status="planned",
+        sequence=0,
+    )
+
+
+def local_time(row: Touchpoint, zone: ZoneInfo) -> dt.time | None:
+    return None if row.due_at is None else row.due_at.astimezone(zone).time()
+
+
+def move(row: Touchpoint, day: dt.date, time_of_day: dt.time | None, zone: ZoneInfo) -> bool:
+    """Set a new due day/time; bumps the calendar SEQUENCE only when something changed."""
+    instant = due_instant(day, time_of_day, zone)
+    if row.due_date == day and row.due_at == instant:
+        return False
+    row.due_date, row.due_at = day, instant
+    row.sequence += 1
+    return True
+
+
+def to_dto(row: Any) -> TouchpointDTO:
+    """From an agenda row, whose columns are in the DTO's field order (AGENDA_COLUMNS)."""
+    # Positional on purpose: this is the agenda's hot path.
+    return TouchpointDTO(*row)

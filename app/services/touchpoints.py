@@ -1,0 +1,167 @@
+"""Touchpoint use cases: done (logs an interaction), skip, snooze, reschedule, draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.dto.touchpoints import Draft, TouchpointDTO
+from app.errors import NotFound, ValidationError
+from app.kinds import kind_label
+from app.messages.drafts import build_draft, merge_values
+from app.scheduling.snooze import snooze_by_days, snooze_to_next_working_day, snooze_until
+from app.services import keep_in_touch
+from app.services.planning_context import PlanningContext
+from app.services.sale_planning import redate_sale
+from app.services.touchpoint_rows import local_time, move, to_dto
+from app.validation import check_channel, clean_block
+from models.customer import Customer
+from models.interaction import Interaction
+from models.plan import PlanStep
+from models.repositories import touchpoints as repo
+from models.sale import Sale
+from models.touchpoint import Touchpoint
+
+
+class TouchpointService:
+    """Done and skipped touchpoints are history: they never move again."""
+
+    def __init__(
+        self, sessions: sessionmaker[Session], planning: Callable[[], PlanningContext]
+    ) -> None:
+        self._sessions = sessions
+        self._planning = planning
+
+    def get(self, touchpoint_id: int) -> TouchpointDTO:
+        with self._sessions() as session:
+            rows = repo.by_ids(session, [touchpoint_id])
+            if not rows:
+                raise NotFound(f"touchpoint {touchpoint_id} does not exist")
+            return to_dto(rows[0])
+
+    def done(self, touchpoint_id: int, note: str = "", channel: str = "") -> TouchpointDTO:
+        ctx = self._planning()
+        note = clean_block(note, 5000, "note")
+        with self._sessions.begin() as session:
+            row = self._planned(session, touchpoint_id)
+            used = check_channel(channel) if channel else row.channel
+            row.status, row.completed_at = "done", ctx.now
+            row.outcome_note, row.channel = note, used
+            row.sequence += 1
+            summary = kind_label(row.kind) + (f": {note}" if note else "")
+            session.add(
+                Interaction(
+                    customer_id=row.customer_id,
+                    touchpoint_id=row.id,
+                    occurred_at=ctx.now,
+                    channel=used,
+                    summary=summary,
+                )
+            )
+            session.flush()
+            self._after_change(session, row, ctx)
+            return self._dto(session, row.id)
+
+    def skip(self, touchpoint_id: int, reason: str = "") -> TouchpointDTO:
+        ctx = self._planning()
+        reason = clean_block(reason, 2000, "reason")
+        with self._sessions.begin() as session:
+            row = self._planned(session, touchpoint_id)
+            row.status, row.skip_reason = "skipped", reason
+            row.sequence += 1
+            session.flush()
+            self._after_change(session, row, ctx)
+            return self._dto(session, row.id)
+
+    def snooze(
+        self,
+        touchpoint_id: int,
+        *,
+        days: int | None = None,
+        until: dt.date | None = None,
+    ) -> TouchpointDTO:
+        """Next working day (no argument), N days later, or until a date; on a working day."""
+        ctx = self._planning()
+        with self._sessions.begin() as session:
+            row = self._planned(session, touchpoint_id)
+            base = max(ctx.today, row.due_date)
+            if until is not None:
+                target = snooze_until(until, ctx.calendar, ctx.today)
+            elif days is not None:
+                if not 1 <= days <= 3650:
+                    raise ValidationError("snooze by 1 to 3650 days")
+                target = snooze_by_days(base, days, ctx.calendar)
+            else:
+                target = snooze_to_next_working_day(ctx.today, ctx.calendar)
+            if row.snoozed_from is None:
+                row.snoozed_from = row.due_date
+            self._move_by_hand(row, target, local_time(row, ctx.zone), ctx)
+            return self._dto(session, row.id)
+
+    def reschedule(
+        self, touchpoint_id: int, day: dt.date, time_of_day: dt.time | None = None
+    ) -> TouchpointDTO:
+        """Put it on a day (and time) the user chose; non-working days are allowed by hand."""
+        ctx = self._planning()
+        with self._sessions.begin() as session:
+            row = self._planned(session, touchpoint_id)
+            if day < ctx.today:
+                raise ValidationError("a follow-up cannot be moved into the past")
+            self._move_by_hand(row, day, time_of_day, ctx)
+            return self._dto(session, row.id)
+
+    def draft(self, touchpoint_id: int) -> Draft:
+        ctx = self._planning()
+        with self._sessions() as session:
+            row = session.get(Touchpoint, touchpoint_id)
+            if row is None:
+                raise NotFound(f"touchpoint {touchpoint_id} does not exist")
+            customer = session.get(Customer, row.customer_id)
+            assert customer is not None
+            sale = session.get(Sale, row.sale_id) if row.sale_id else None
+            step = session.get(PlanStep, row.step_id) if row.step_id else None
+            later = [
+                other
+                for other in (repo.later_of_sale(session, sale.id, row.due_date) if sale else [])
+                if other.id != row.id
+            ]
+            values = merge_values(customer, sale, ctx.prefs, later, ctx.today)
+            subject = step.subject_template if step else ""
+            body = step.body_template if step else ""
+            return build_draft(row, customer, subject, body, values)
+
+    @staticmethod
+    def _move_by_hand(
+        row: Touchpoint, day: dt.date, time_of_day: dt.time | None, ctx: PlanningContext
+    ) -> None:
+        move(row, day, time_of_day, ctx.zone)
+        # The user chose this date: re-planning must not take it back.
+        row.pinned = True
+
+    @staticmethod
+    def _planned(session: Session, touchpoint_id: int) -> Touchpoint:
+        row = session.get(Touchpoint, touchpoint_id)
+        if row is None:
+            raise NotFound(f"touchpoint {touchpoint_id} does not exist")
+        if row.status != "planned":
+            raise ValidationError(
+                f"touchpoint {touchpoint_id} is already {row.status}; history does not change"
+            )
+        return row
+
+    @staticmethod
+    def _after_change(session: Session, row: Touchpoint, ctx: PlanningContext) -> None:
+        if row.sale_id is not None:
+            sale = session.get(Sale, row.sale_id)
+            if sale is not None:
+                redate_sale(session, sale, ctx)
+        customer = session.get(Customer, row.customer_id)
+        if customer is not None:
+            keep_in_touch.refresh_customer(session, customer, ctx)
+        session.flush()
+
+    @staticmethod
+    def _dto(session: Session, touchpoint_id: int) -> TouchpointDTO:
+        return to_dto(repo.by_ids(session, [touchpoint_id])[0])

@@ -1,0 +1,34 @@
+"""Plan queries."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from models.plan import Plan
+
+
+def all_plans(session: Session) -> Sequence[Plan]:
+    statement = select(Plan).options(selectinload(Plan.steps)).order_by(Plan.id)
+    return session.scalars(statement).all()
+
+
+def by_name(session: Session, name: str) -> Plan | None:
+    statement = select(Plan).options(selectinload(Plan.steps)).where(Plan.name == name)
+    return session.scalars(statement).first()
+
+
+def by_builtin_key(session: Session, key: str) -> Plan | None:
+    statement = select(Plan).options(selectinload(Plan.steps)).where(Plan.builtin_key == key)
+    return session.scalars(statement).first()
+
+
+def by_id(session: Session, plan_id: int) -> Plan | None:
+    return session.get(Plan, plan_id, options=[selectinload(Plan.steps)])
+
+
+def builtin_keys(session: Session) -> set[str]:
+    keys = session.scalars(select(Plan.builtin_key).where(Plan.builtin_key.is_not(None))).all()
+    return {key for key in keys if key}

@@ -1,0 +1,136 @@
+"""Touchpoint queries: the agenda (Core rows, no ORM objects: it must be fast) and lookups."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.customer import Customer
+from models.plan import PlanStep
+from models.touchpoint import Touchpoint
+
+AGENDA_COLUMNS = (
+    Touchpoint.id,
+    Touchpoint.uid,
+    Touchpoint.customer_id,
+    Customer.name,
+    Customer.company,
+    Customer.email,
+    Customer.phone,
+    Touchpoint.sale_id,
+    Touchpoint.kind,
+    Touchpoint.channel,
+    Touchpoint.due_date,
+    Touchpoint.due_at,
+    Touchpoint.status,
+    Touchpoint.sequence,
+    Touchpoint.pinned,
+    Touchpoint.snoozed_from,
+    Touchpoint.completed_at,
+    Touchpoint.outcome_note,
+    Touchpoint.skip_reason,
+    Touchpoint.updated_at,
+)
+
+
+def agenda_rows(
+    session: Session,
+    *,
+    start: dt.date | None,
+    end: dt.date | None,
+    customer_id: int | None = None,
+    statuses: Sequence[str] = ("planned",),
+    limit: int | None = None,
+) -> Sequence[Any]:
+    """Touchpoints due in [start, end] (either open), ordered by due day, time, id."""
+    statement = (
+        select(*AGENDA_COLUMNS)
+        .join(Customer, Customer.id == Touchpoint.customer_id)
+        .where(Customer.deleted_at.is_(None))
+        .order_by(Touchpoint.due_date, Touchpoint.due_at, Touchpoint.id)
+    )
+    if len(statuses) == 1:
+        statement = statement.where(Touchpoint.status == statuses[0])
+    elif statuses:
+        statement = statement.where(Touchpoint.status.in_(statuses))
+    if start is not None:
+        statement = statement.where(Touchpoint.due_date >= start)
+    if end is not None:
+        statement = statement.where(Touchpoint.due_date <= end)
+    if customer_id is not None:
+        statement = statement.where(Touchpoint.customer_id == customer_id)
+    if limit is not None:
+        statement = statement.limit(limit)
+    return session.execute(statement).all()
+
+
+def by_ids(session: Session, ids: Sequence[int]) -> Sequence[Any]:
+    statement = (
+        select(*AGENDA_COLUMNS)
+        .join(Customer, Customer.id == Touchpoint.customer_id)
+        .where(Touchpoint.id.in_(ids))
+        .order_by(Touchpoint.due_date, Touchpoint.due_at, Touchpoint.id)
+    )
+    return session.execute(statement).all()
+
+
+def of_sale(session: Session, sale_id: int) -> Sequence[Touchpoint]:
+    statement = select(Touchpoint).where(Touchpoint.sale_id == sale_id).order_by(Touchpoint.id)
+    return session.scalars(statement).all()
+
+
+def planned_dates(
+    session: Session, customer_id: int, exclude_ids: Sequence[int] = ()
+) -> list[dt.date]:
+    """Days the customer already has a planned touchpoint (for the gap rule)."""
+    statement = select(Touchpoint.due_date).where(
+        Touchpoint.customer_id == customer_id, Touchpoint.status == "planned"
+    )
+    if exclude_ids:
+        statement = statement.where(Touchpoint.id.not_in(exclude_ids))
+    return list(session.scalars(statement).all())
+
+
+def step_positions(session: Session, step_ids: Sequence[int]) -> dict[int, int]:
+    rows = session.execute(select(PlanStep.id, PlanStep.position).where(PlanStep.id.in_(step_ids)))
+    return dict(rows.tuples().all())
+
+
+def planned_of_customer(
+    session: Session, customer_id: int, kinds: Sequence[str]
+) -> Sequence[Touchpoint]:
+    statement = select(Touchpoint).where(
+        Touchpoint.customer_id == customer_id,
+        Touchpoint.status == "planned",
+        Touchpoint.sale_id.is_(None),
+        Touchpoint.kind.in_(kinds),
+    )
+    return session.scalars(statement).all()
+
+
+def latest_closed_day(session: Session, customer_id: int, kind: str) -> dt.date | None:
+    """The due day of the customer's last done or skipped touchpoint of a kind."""
+    statement = select(Touchpoint.due_date).where(
+        Touchpoint.customer_id == customer_id,
+        Touchpoint.kind == kind,
+        Touchpoint.status.in_(("done", "skipped")),
+    )
+    days = session.scalars(statement.order_by(Touchpoint.due_date.desc()).limit(1)).all()
+    return days[0] if days else None
+
+
+def later_of_sale(session: Session, sale_id: int, after: dt.date) -> Sequence[Touchpoint]:
+    statement = (
+        select(Touchpoint)
+        .where(
+            Touchpoint.sale_id == sale_id,
+            Touchpoint.status == "planned",
+            Touchpoint.due_date >= after,
+        )
+        .order_by(Touchpoint.due_date, Touchpoint.id)
+    )
+    return session.scalars(statement).all()

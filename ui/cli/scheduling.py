@@ -1,0 +1,187 @@
+"""followup sale | agenda | touchpoint | draft | interaction: the daily loop on the command line."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.context import AppContext
+from app.dto.sales import SaleDTO, SaleInput, SaleResult
+from app.errors import ValidationError
+from app.services.agenda import STATUSES
+from app.validation import CHANNELS
+from ui.cli.output import print_json
+from ui.cli.parsing import iso_date, positive_int
+from ui.cli.touchpoint_json import touchpoint_json
+
+
+def register(commands: Any) -> None:
+    _register_sale(commands)
+    agenda = commands.add_parser("agenda", help="planned touchpoints, ordered by due time")
+    agenda.add_argument("--json", action="store_true", help="JSON array (the default output)")
+    agenda.add_argument("--from", dest="start", type=iso_date)
+    agenda.add_argument("--to", dest="end", type=iso_date)
+    agenda.add_argument("--customer", type=int)
+    agenda.add_argument("--all-statuses", action="store_true", help="include done and skipped")
+    agenda.set_defaults(handler=_agenda)
+    _register_touchpoint(commands)
+    draft = commands.add_parser("draft", help="the rendered message of a touchpoint")
+    draft.add_argument("id", type=int)
+    draft.add_argument("--json", action="store_true")
+    draft.set_defaults(handler=_draft)
+    interaction = commands.add_parser("interaction", help="log contacts that happened")
+    actions = interaction.add_subparsers(title="actions", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="log an ad-hoc contact; restarts keep-in-touch")
+    add.add_argument("--customer", type=int, required=True)
+    add.add_argument("--channel", choices=CHANNELS)
+    add.add_argument("--summary", required=True)
+    add.set_defaults(handler=_interaction_add)
+    listing = actions.add_parser("list", help="a customer's interactions, newest first")
+    listing.add_argument("--customer", type=int, required=True)
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=_interaction_list)
+
+
+def _register_sale(commands: Any) -> None:
+    sale = commands.add_parser("sale", help="record sales; their plan schedules follow-ups")
+    actions = sale.add_subparsers(title="actions", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="record a won or lost sale and plan its follow-ups")
+    add.add_argument("--customer", type=int, required=True)
+    add.add_argument("--closed", type=iso_date, required=True)
+    add.add_argument("--outcome", choices=("won", "lost"), required=True)
+    add.add_argument("--amount", default="")
+    add.add_argument("--currency", default="")
+    add.add_argument("--description", default="")
+    add.add_argument("--delivery", type=iso_date, help="promised delivery date")
+    add.add_argument("--plan", default="", help="plan name (default: by outcome)")
+    add.set_defaults(handler=_sale_add)
+    update = actions.add_parser("update", help="move the promised delivery or mark delivered")
+    update.add_argument("id", type=int)
+    update.add_argument("--delivery", type=iso_date, help="new promised delivery date")
+    update.add_argument("--delivered", type=iso_date, help="actual delivery date")
+    update.set_defaults(handler=_sale_update)
+    listing = actions.add_parser("list", help="a customer's sales")
+    listing.add_argument("--customer", type=int, required=True)
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=_sale_list)
+
+
+def _register_touchpoint(commands: Any) -> None:
+    touchpoint = commands.add_parser("touchpoint", help="complete, skip or snooze follow-ups")
+    actions = touchpoint.add_subparsers(title="actions", metavar="ACTION", required=True)
+    done = actions.add_parser("done", help="mark done; logs an interaction")
+    done.add_argument("id", type=int)
+    done.add_argument("--note", default="")
+    done.add_argument("--channel", choices=CHANNELS, help="the channel actually used")
+    done.set_defaults(
+        handler=lambda ctx, o: _show(ctx, ctx.touchpoints.done(o.id, o.note, o.channel or ""))
+    )
+    skip = actions.add_parser("skip", help="skip with a reason")
+    skip.add_argument("id", type=int)
+    skip.add_argument("--reason", default="")
+    skip.set_defaults(handler=lambda ctx, o: _show(ctx, ctx.touchpoints.skip(o.id, o.reason)))
+    snooze = actions.add_parser("snooze", help="move to later (a working day)")
+    snooze.add_argument("id", type=int)
+    when = snooze.add_mutually_exclusive_group(required=True)
+    when.add_argument("--days", type=positive_int)
+    when.add_argument("--until", type=iso_date)
+    when.add_argument("--next-working-day", action="store_true")
+    snooze.set_defaults(handler=_snooze)
+    show = actions.add_parser("show", help="one touchpoint as JSON")
+    show.add_argument("id", type=int)
+    show.set_defaults(handler=lambda ctx, o: _show(ctx, ctx.touchpoints.get(o.id)))
+
+
+def _show(context: AppContext, item: Any) -> int:
+    print_json(touchpoint_json(item, context.settings.get().zone))
+    return 0
+
+
+def _sale_json(sale: SaleDTO) -> dict[str, Any]:
+    return {
+        "id": sale.id,
+        "customer_id": sale.customer_id,
+        "closed_on": sale.closed_on.isoformat(),
+        "outcome": sale.outcome,
+        "amount": sale.amount_minor / 100 if sale.amount_minor is not None else None,
+        "currency": sale.currency,
+        "description": sale.description,
+        "promised_delivery": sale.promised_delivery,
+        "actual_delivery": sale.actual_delivery,
+    }
+
+
+def _result_json(context: AppContext, result: SaleResult) -> dict[str, Any]:
+    zone = context.settings.get().zone
+    out = {
+        "id": result.sale.id,
+        "touchpoints": [touchpoint_json(item, zone) for item in result.touchpoints],
+    }
+    if result.skipped_reason:
+        out["skipped_reason"] = result.skipped_reason
+    return out
+
+
+def _sale_add(context: AppContext, options: argparse.Namespace) -> int:
+    result = context.sales.record(
+        SaleInput(
+            customer_id=options.customer,
+            closed_on=options.closed,
+            outcome=options.outcome,
+            amount=options.amount,
+            currency=options.currency,
+            description=options.description,
+            promised_delivery=options.delivery,
+            plan_name=options.plan,
+        )
+    )
+    print_json(_result_json(context, result))
+    return 0
+
+
+def _sale_update(context: AppContext, options: argparse.Namespace) -> int:
+    if options.delivery is None and options.delivered is None:
+        raise ValidationError("sale update needs --delivery and/or --delivered")
+    result = context.sales.update_delivery(
+        options.id, promised=options.delivery, delivered=options.delivered
+    )
+    print_json(_result_json(context, result) | {"sale": _sale_json(result.sale)})
+    return 0
+
+
+def _sale_list(context: AppContext, options: argparse.Namespace) -> int:
+    print_json([_sale_json(sale) for sale in context.sales.of_customer(options.customer)])
+    return 0
+
+
+def _agenda(context: AppContext, options: argparse.Namespace) -> int:
+    statuses = STATUSES if options.all_statuses else ("planned",)
+    items = context.agenda.touchpoints(options.start, options.end, options.customer, statuses)
+    zone = context.settings.get().zone
+    print_json([touchpoint_json(item, zone) for item in items])
+    return 0
+
+
+def _snooze(context: AppContext, options: argparse.Namespace) -> int:
+    item = context.touchpoints.snooze(options.id, days=options.days, until=options.until)
+    return _show(context, item)
+
+
+def _draft(context: AppContext, options: argparse.Namespace) -> int:
+    draft = context.touchpoints.draft(options.id)
+    if options.json:
+        print_json(draft)
+    else:
+        print(f"Subject: {draft.subject}\n\n{draft.body}")
+    return 0
+
+
+def _interaction_add(context: AppContext, options: argparse.Namespace) -> int:
+    item = context.interactions.add(options.customer, options.summary, options.channel or "")
+    print_json({"id": item.id})
+    return 0
+
+
+def _interaction_list(context: AppContext, options: argparse.Namespace) -> int:
+    print_json(context.interactions.of_customer(options.customer))
+    return 0

@@ -1,0 +1,34 @@
+"""followup settings show | set: the profile that signs letters and the calendar rules."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.context import AppContext
+from ui.cli.output import print_json
+
+
+def register(commands: Any) -> None:
+    settings = commands.add_parser("settings", help="your profile and preferences")
+    actions = settings.add_subparsers(title="actions", metavar="ACTION", required=True)
+    show = actions.add_parser("show", help="all settings")
+    show.add_argument("--json", action="store_true", help="JSON object (the default output)")
+    show.set_defaults(handler=_show)
+    change = actions.add_parser(
+        "set", help="change one setting; calendar rules re-plan planned touchpoints"
+    )
+    change.add_argument("key")
+    change.add_argument("value")
+    change.set_defaults(handler=_set)
+
+
+def _show(context: AppContext, _options: argparse.Namespace) -> int:
+    print_json(context.settings.as_display())
+    return 0
+
+
+def _set(context: AppContext, options: argparse.Namespace) -> int:
+    context.settings.set(options.key, options.value)
+    print_json({options.key: context.settings.as_display()[options.key]})
+    return 0
