@@ -29,6 +29,14 @@ class TodayAgenda:
     upcoming: tuple[TouchpointDTO, ...]
 
 
+@dataclass(frozen=True)
+class AgendaPage:
+    """One page of the agenda and the cursor for the next (None at the end)."""
+
+    rows: tuple[TouchpointDTO, ...]
+    next_after: tuple[dt.date, dt.datetime | None, int] | None
+
+
 class AgendaService:
     """Read-only views over touchpoints; 'today' always comes from the clock."""
 
@@ -56,6 +64,37 @@ class AgendaService:
                 limit=limit,
             )
             return [to_dto(row) for row in rows]
+
+    def page(
+        self,
+        *,
+        end: dt.date | None,
+        after: tuple[dt.date, dt.datetime | None, int] | None = None,
+        limit: int = 200,
+        customer_id: int | None = None,
+        statuses: Sequence[str] = ("planned",),
+    ) -> AgendaPage:
+        """Planned touchpoints due up to `end` (overdue first), a page at a time."""
+        limit = max(1, min(limit, 1000))
+        with self._sessions() as session:
+            rows = repo.agenda_rows(
+                session,
+                start=None,
+                end=end,
+                customer_id=customer_id,
+                statuses=statuses,
+                limit=limit,
+                after=after,
+            )
+            items = tuple(to_dto(row) for row in rows)
+        cursor = None
+        if len(items) == limit:
+            last = items[-1]
+            cursor = (last.due_date, last.due_at, last.id)
+        return AgendaPage(items, cursor)
+
+    def today_date(self) -> dt.date:
+        return self._planning().today
 
     def today(self, days_ahead: int = 7) -> TodayAgenda:
         ctx = self._planning()

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from models.customer import Customer
@@ -45,8 +45,10 @@ def agenda_rows(
     customer_id: int | None = None,
     statuses: Sequence[str] = ("planned",),
     limit: int | None = None,
+    after: tuple[dt.date, dt.datetime | None, int] | None = None,
 ) -> Sequence[Any]:
-    """Touchpoints due in [start, end] (either open), ordered by due day, time, id."""
+    """Touchpoints due in [start, end] (either open), ordered by due day, time, id;
+    `after` is a keyset cursor (due_date, due_at, id) for paging."""
     statement = (
         select(*AGENDA_COLUMNS)
         .join(Customer, Customer.id == Touchpoint.customer_id)
@@ -63,9 +65,26 @@ def agenda_rows(
         statement = statement.where(Touchpoint.due_date <= end)
     if customer_id is not None:
         statement = statement.where(Touchpoint.customer_id == customer_id)
+    if after is not None:
+        statement = statement.where(_after(*after))
     if limit is not None:
         statement = statement.limit(limit)
     return session.execute(statement).all()
+
+
+def _after(day: dt.date, at: dt.datetime | None, row_id: int) -> Any:
+    """Rows after (day, at, id) in agenda order; SQLite sorts NULL (all-day) times first."""
+    if at is None:
+        later_same_day = or_(
+            Touchpoint.due_at.is_not(None),
+            and_(Touchpoint.due_at.is_(None), Touchpoint.id > row_id),
+        )
+    else:
+        later_same_day = or_(
+            Touchpoint.due_at > at,
+            and_(Touchpoint.due_at == at, Touchpoint.id > row_id),
+        )
+    return or_(Touchpoint.due_date > day, and_(Touchpoint.due_date == day, later_same_day))
 
 
 def by_ids(session: Session, ids: Sequence[int]) -> Sequence[Any]:

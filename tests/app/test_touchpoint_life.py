@@ -164,3 +164,22 @@ def test_built_in_plans_can_be_restored(planner: AppContext) -> None:
     assert planner.plans.get("After a lost sale").steps[0].subject == "Changed subject"
     restored = planner.plans.restore_builtin("lost_sale")
     assert restored.steps[0].subject.startswith("Thank you for considering us")
+
+
+def test_agenda_pages_cover_every_planned_touchpoint_once(
+    planner: AppContext, ana: CustomerDTO
+) -> None:
+    for number in range(6):
+        other = planner.customers.add(CustomerInput(name=f"Other {number}"))
+        record(planner, other)
+    record(planner, ana)
+    expected = [t.id for t in planner.agenda.touchpoints(end=D(2027, 12, 31))]
+    seen: list[int] = []
+    after = None
+    while True:
+        page = planner.agenda.page(end=D(2027, 12, 31), after=after, limit=7)
+        seen.extend(t.id for t in page.rows)
+        if page.next_after is None:
+            break
+        after = page.next_after
+    assert seen == expected and len(expected) > 40

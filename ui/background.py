@@ -1,0 +1,124 @@
+"""Run slow work off the GUI thread with a progress dialog and a cancel button."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from app.errors import KnownError
+from app.progress import Cancelled, Progress
+
+log = logging.getLogger(__name__)
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str, bool)
+    cancelled = Signal()
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[Progress], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.signals = signals
+        self.progress = Progress(lambda done, total, text: signals.progress.emit(done, total, text))
+        self._work = work
+
+    def run(self) -> None:
+        try:
+            result = self._work(self.progress)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except KnownError as exc:
+            self.signals.failed.emit(str(exc), True)
+        except Exception as exc:
+            log.exception("background work failed")
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}", False)
+        else:
+            self.signals.finished.emit(result)
+
+
+class BackgroundTask(QObject):
+    """One piece of work; workers never touch widgets, results come back by signal."""
+
+    finished = Signal(object)
+    failed = Signal(str, bool)
+    cancelled = Signal()
+
+    def __init__(
+        self,
+        work: Callable[[Progress], Any],
+        title: str,
+        parent: QWidget | None = None,
+        show_dialog: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self._signals = _Signals()
+        self._job = _Job(work, self._signals)
+        self._job.setAutoDelete(False)
+        self.dialog: QProgressDialog | None = None
+        if show_dialog:
+            self.dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
+            self.dialog.setWindowTitle(title)
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            # Only operations that really take a while show the dialog at all.
+            self.dialog.setMinimumDuration(200)
+            self.dialog.canceled.connect(self._job.progress.cancel)
+        self._signals.progress.connect(self._on_progress)
+        self._signals.finished.connect(self._on_finished)
+        self._signals.failed.connect(self._on_failed)
+        self._signals.cancelled.connect(self._on_cancelled)
+
+    def start(self) -> None:
+        QThreadPool.globalInstance().start(self._job)
+
+    def cancel(self) -> None:
+        self._job.progress.cancel()
+
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        if self.dialog is not None:
+            self.dialog.setMaximum(max(total, 0))
+            self.dialog.setValue(min(done, total) if total else 0)
+            if text:
+                self.dialog.setLabelText(text)
+
+    def _close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reset()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    def _on_finished(self, result: object) -> None:
+        self._close()
+        self.finished.emit(result)
+
+    def _on_failed(self, message: str, known: bool) -> None:
+        self._close()
+        self.failed.emit(message, known)
+
+    def _on_cancelled(self) -> None:
+        self._close()
+        self.cancelled.emit()
+
+
+def run_in_background(
+    work: Callable[[Progress], Any],
+    title: str,
+    parent: QWidget | None,
+    on_done: Callable[[Any], None],
+    on_error: Callable[[str, bool], None],
+    on_cancel: Callable[[], None] | None = None,
+) -> BackgroundTask:
+    """Start work in the thread pool; callbacks run on the GUI thread."""
+    task = BackgroundTask(work, title, parent)
+    task.finished.connect(on_done)
+    task.failed.connect(on_error)
+    if on_cancel is not None:
+        task.cancelled.connect(on_cancel)
+    task.start()
+    return task
