@@ -13,6 +13,7 @@ from app.errors import KnownError
 from app.paths import backup_dir_for, default_db_path
 from app.preferences import CALENDAR_KEYS, Preferences
 from app.services.agenda import AgendaService
+from app.services.bulk_sales import BulkSaleService
 from app.services.customers import CustomerService
 from app.services.interactions import InteractionService
 from app.services.maintenance import MaintenanceService
@@ -21,6 +22,7 @@ from app.services.plans import PlanService
 from app.services.replanning import ReplanningService
 from app.services.sales import SaleService
 from app.services.settings import SettingsService
+from app.services.timeline import TimelineService
 from app.services.touchpoints import TouchpointService
 from models.db import make_engine, make_sessions
 from models.migrations.migrate import (
@@ -52,6 +54,8 @@ class AppContext:
     agenda: AgendaService
     interactions: InteractionService
     replanning: ReplanningService
+    timeline: TimelineService
+    bulk_sales: BulkSaleService
 
     def planning(self) -> PlanningContext:
         """Calendar, zone and today as of now."""
@@ -107,6 +111,8 @@ def build_context(db_path: Path | None = None, clock: Clock | None = None) -> Ap
         agenda=AgendaService(sessions, planning),
         interactions=InteractionService(sessions, planning),
         replanning=ReplanningService(sessions, planning),
+        timeline=TimelineService(sessions, planning),
+        bulk_sales=BulkSaleService(sessions, planning),
     )
     context.plans.ensure_builtins()
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.kinds import kind_label
 
 
-@dataclass(frozen=True, slots=True)
-class TouchpointDTO:
-    """One scheduled contact with the customer facts needed to act on it."""
+class TouchpointDTO(NamedTuple):
+    """One scheduled contact with the customer facts needed to act on it.
+
+    A NamedTuple rather than a frozen dataclass: just as immutable, and several times
+    cheaper to build, which matters for an agenda of thousands of rows."""
 
     id: int
     uid: str

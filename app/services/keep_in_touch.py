@@ -1,8 +1,16 @@
-"""Keep-in-touch: one planned check-in at the customer's cadence and the next birthday greeting."""
+"""Keep-in-touch: one planned check-in at the customer's cadence and the next birthday greeting.
+
+Set-based: the facts for many customers are read with a handful of queries and the changes
+are written with three executemany statements, so refreshing one customer and fifty
+thousand take the same code path.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -12,16 +20,58 @@ from app.scheduling.keep_in_touch import next_check_in
 from app.scheduling.planner import plan
 from app.scheduling.steps import Anchors
 from app.services.planning_context import PlanningContext
-from app.services.touchpoint_rows import move, new_touchpoint
+from app.services.touchpoint_rows import due_instant, touchpoint_values
 from models.customer import Customer
 from models.plan import Plan, PlanStep
-from models.repositories import interactions as interaction_repo
+from models.repositories import keep_in_touch as repo
 from models.repositories import plans as plan_repo
-from models.repositories import touchpoints as tp_repo
-from models.touchpoint import Touchpoint
+from models.repositories.keep_in_touch import KitRow
 
 KIT_KEY = "keep_in_touch"
 DNC_REASON = "Customer asked not to be contacted"
+
+
+@dataclass
+class _Facts:
+    """What the keep-in-touch rules need to know about each customer, loaded in bulk."""
+
+    existing: dict[int, list[KitRow]]
+    busy: dict[int, list[dt.date]]
+    last_contact: dict[int, dt.datetime]
+    after_plan: dict[int, dt.date]
+    closed_check_in: dict[int, dt.date]
+    closed_birthday: dict[int, dt.date]
+
+
+@dataclass
+class _Changes:
+    """Rows to skip, move and insert, written together at the end."""
+
+    now: dt.datetime
+    skips: list[dict[str, Any]] = field(default_factory=list)
+    moves: list[dict[str, Any]] = field(default_factory=list)
+    inserts: list[dict[str, Any]] = field(default_factory=list)
+
+    def skip(self, row: KitRow, reason: str) -> None:
+        self.skips.append({"row_id": row.id, "reason": reason, "now": self.now})
+
+
+def _load(session: Session, ids: Sequence[int]) -> _Facts:
+    existing = repo.planned_kit_rows(session, ids)
+    mine = {row.id for rows in existing.values() for row in rows}
+    closed = ("done", "skipped")
+    return _Facts(
+        existing=existing,
+        busy=repo.planned_days(session, ids, mine),
+        last_contact=repo.last_contacts(session, ids),
+        after_plan=repo.latest_days(session, ids, statuses=("planned",), kind=None, of_sales=True),
+        closed_check_in=repo.latest_days(
+            session, ids, statuses=closed, kind="check_in", of_sales=False
+        ),
+        closed_birthday=repo.latest_days(
+            session, ids, statuses=closed, kind="birthday", of_sales=False
+        ),
+    )
 
 
 def _kit_steps(plan_row: Plan | None) -> tuple[PlanStep | None, PlanStep | None]:
@@ -32,49 +82,53 @@ def _kit_steps(plan_row: Plan | None) -> tuple[PlanStep | None, PlanStep | None]
     return check_in, birthday
 
 
-def _skip(row: Touchpoint, reason: str) -> None:
-    row.status = "skipped"
-    row.skip_reason = reason
-    row.sequence += 1
-
-
 def refresh_customer(session: Session, customer: Customer, ctx: PlanningContext) -> None:
-    """Bring the customer's keep-in-touch touchpoints in line with their data and history."""
+    """Bring one customer's keep-in-touch touchpoints in line with their data and history."""
+    refresh_customers(session, [customer], ctx)
+
+
+def refresh_customers(
+    session: Session, customers: Sequence[Customer], ctx: PlanningContext
+) -> None:
+    """The same for many customers, with a constant number of queries."""
+    session.flush()
     check_in_step, birthday_step = _kit_steps(plan_repo.by_builtin_key(session, KIT_KEY))
-    existing = tp_repo.planned_of_customer(session, customer.id, ("check_in", "birthday"))
-    if customer.do_not_contact or customer.deleted_at is not None:
-        for row in existing:
-            _skip(row, DNC_REASON if customer.do_not_contact else "Customer was deleted")
-        return
-    check_ins = [row for row in existing if row.kind == "check_in"]
-    birthdays = [row for row in existing if row.kind == "birthday"]
-    busy = tp_repo.planned_dates(session, customer.id, [row.id for row in existing])
-    if check_in_step is not None:
-        due = _check_in_day(session, customer, ctx, busy)
-        if due is not None:
-            _place(session, customer, check_in_step, check_ins, due, ctx)
-            busy.append(due)
-    if birthday_step is not None:
-        due = _birthday_day(session, customer, birthday_step, ctx, busy)
-        if due is None:
-            for row in birthdays:
-                _skip(row, "Birthday was removed")
-        else:
-            _place(session, customer, birthday_step, birthdays, due, ctx)
+    facts = _load(session, [customer.id for customer in customers])
+    changes = _Changes(now=ctx.now)
+    for customer in customers:
+        existing = facts.existing.get(customer.id, [])
+        if customer.do_not_contact or customer.deleted_at is not None:
+            reason = DNC_REASON if customer.do_not_contact else "Customer was deleted"
+            for row in existing:
+                changes.skip(row, reason)
+            continue
+        busy = facts.busy.get(customer.id, [])
+        if check_in_step is not None:
+            due = _check_in_day(customer, ctx, facts, busy)
+            if due is not None:
+                rows = [row for row in existing if row.kind == "check_in"]
+                _place(changes, customer, check_in_step, rows, due, ctx)
+                busy.append(due)
+        if birthday_step is not None:
+            rows = [row for row in existing if row.kind == "birthday"]
+            due = _birthday_day(customer, birthday_step, ctx, facts, busy)
+            if due is None:
+                for row in rows:
+                    changes.skip(row, "Birthday was removed")
+            else:
+                _place(changes, customer, birthday_step, rows, due, ctx)
+    repo.apply_changes(session, skips=changes.skips, moves=changes.moves, inserts=changes.inserts)
 
 
 def _check_in_day(
-    session: Session, customer: Customer, ctx: PlanningContext, busy: list[dt.date]
+    customer: Customer, ctx: PlanningContext, facts: _Facts, busy: list[dt.date]
 ) -> dt.date | None:
-    last = interaction_repo.last_contact(session, customer.id) or customer.created_at
+    last = facts.last_contact.get(customer.id) or customer.created_at
     base = last.astimezone(ctx.zone).date()
-    # A check-in that was skipped also starts the next interval, or it would return at once.
-    closed = tp_repo.latest_closed_day(session, customer.id, "check_in")
-    if closed is not None:
-        base = max(base, closed)
-    after_plan = interaction_repo.latest_planned_sale_day(session, customer.id)
-    if after_plan is not None:
-        base = max(base, after_plan)
+    # After a sale's plan ends, the cadence takes over; a skipped check-in also restarts it.
+    for later in (facts.after_plan.get(customer.id), facts.closed_check_in.get(customer.id)):
+        if later is not None:
+            base = max(base, later)
     return next_check_in(
         base,
         ctx.facts(customer),
@@ -88,19 +142,16 @@ def _check_in_day(
 
 
 def _birthday_day(
-    session: Session, customer: Customer, step: PlanStep, ctx: PlanningContext, busy: list[dt.date]
+    customer: Customer, step: PlanStep, ctx: PlanningContext, facts: _Facts, busy: list[dt.date]
 ) -> dt.date | None:
     if not customer.birthday_month or not customer.birthday_day:
         return None
-    rule = step_rule(step_to_dto(step))
     # After this year's greeting is done or skipped, the next one is next year's.
-    closed = tp_repo.latest_closed_day(session, customer.id, "birthday")
+    closed = facts.closed_birthday.get(customer.id)
     today = max(ctx.today, closed + dt.timedelta(days=1)) if closed else ctx.today
     result = plan(
-        [rule],
-        Anchors(
-            closed_on=ctx.today, birthday=MonthDay(customer.birthday_month, customer.birthday_day)
-        ),
+        [step_rule(step_to_dto(step))],
+        Anchors(closed_on=today, birthday=MonthDay(customer.birthday_month, customer.birthday_day)),
         ctx.calendar,
         today,
         ctx.facts(customer),
@@ -113,20 +164,20 @@ def _birthday_day(
 
 
 def _place(
-    session: Session,
+    changes: _Changes,
     customer: Customer,
     step: PlanStep,
-    rows: list[Touchpoint],
+    rows: list[KitRow],
     due: dt.date,
     ctx: PlanningContext,
 ) -> None:
     """Keep exactly one planned touchpoint for the step, on `due` unless the user pinned it."""
     channel = step.channel or customer.preferred_channel
     for row in rows[1:]:
-        _skip(row, "Replaced by a newer plan")
+        changes.skip(row, "Replaced by a newer plan")
     if not rows:
-        session.add(
-            new_touchpoint(
+        changes.inserts.append(
+            touchpoint_values(
                 customer_id=customer.id,
                 sale_id=None,
                 step_id=step.id,
@@ -139,7 +190,17 @@ def _place(
         )
         return
     keep = rows[0]
-    moved = False if keep.pinned else move(keep, due, step.time_of_day, ctx.zone)
-    if keep.channel != channel:
-        keep.channel = channel
-        keep.sequence += 0 if moved else 1
+    day, at = keep.due_date, keep.due_at
+    if not keep.pinned:
+        day, at = due, due_instant(due, step.time_of_day, ctx.zone)
+    if (day, at, channel) != (keep.due_date, keep.due_at, keep.channel):
+        changes.moves.append(
+            {
+                "row_id": keep.id,
+                "day": day,
+                "at": at,
+                "new_channel": channel,
+                "new_sequence": keep.sequence + 1,
+                "now": ctx.now,
+            }
+        )

@@ -38,8 +38,7 @@ class ReplanningService:
                 sale = session.get(Sale, sale_id)
                 if sale is not None and sale.deleted_at is None:
                     redate_sale(session, sale, ctx, everything=True)
-            for customer in customer_repo.all_active(session):
-                keep_in_touch.refresh_customer(session, customer, ctx)
+            keep_in_touch.refresh_customers(session, customer_repo.all_active(session), ctx)
             session.flush()
             after = self._snapshot(session)
             return sum(1 for key, value in after.items() if before.get(key) != value)

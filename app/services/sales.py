@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -57,6 +58,48 @@ def parse_amount(text: str) -> int | None:
     return minor
 
 
+def find_plan(session: Session, data: SaleInput) -> Plan:
+    """The plan named in the input, else the built-in one for the outcome."""
+    if data.outcome not in DEFAULT_PLAN:
+        raise ValidationError(f"outcome must be won or lost, not {data.outcome!r}")
+    plan_name = data.plan_name.strip()
+    plan_row = (
+        plan_repo.by_name(session, plan_name)
+        if plan_name
+        else plan_repo.by_builtin_key(session, DEFAULT_PLAN[data.outcome])
+    )
+    if plan_row is None:
+        raise NotFound(f"no plan named {plan_name or DEFAULT_PLAN[data.outcome]!r}")
+    return plan_row
+
+
+def sale_row(data: SaleInput, plan_row: Plan, default_currency: str) -> Sale:
+    """A validated, not yet added Sale; raises ValidationError naming the bad field."""
+    return Sale(**sale_values(data, plan_row, default_currency))
+
+
+def sale_values(data: SaleInput, plan_row: Plan, default_currency: str) -> dict[str, Any]:
+    """Validated column values of a new sale."""
+    if data.outcome not in DEFAULT_PLAN:
+        raise ValidationError(f"outcome must be won or lost, not {data.outcome!r}")
+    if data.promised_delivery and data.promised_delivery < data.closed_on:
+        raise ValidationError("the promised delivery cannot be before the close date")
+    currency = (data.currency or default_currency).strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", currency):
+        raise ValidationError(f"currency {data.currency!r} must be a code like EUR")
+    return {
+        "customer_id": data.customer_id,
+        "closed_on": data.closed_on,
+        "outcome": data.outcome,
+        "amount_minor": parse_amount(data.amount),
+        "currency": currency,
+        "description": clean_block(data.description, 2000, "description"),
+        "promised_delivery": data.promised_delivery,
+        "baseline_delivery": data.promised_delivery,
+        "plan_id": plan_row.id,
+    }
+
+
 class SaleService:
     """Every method is one transaction: a sale and its touchpoints land together or not at all."""
 
@@ -70,33 +113,8 @@ class SaleService:
         customer = session.get(Customer, data.customer_id)
         if customer is None or customer.deleted_at is not None:
             raise NotFound(f"customer {data.customer_id} does not exist")
-        if data.outcome not in DEFAULT_PLAN:
-            raise ValidationError(f"outcome must be won or lost, not {data.outcome!r}")
-        if data.promised_delivery and data.promised_delivery < data.closed_on:
-            raise ValidationError("the promised delivery cannot be before the close date")
-        plan_name = data.plan_name.strip()
-        plan_row = (
-            plan_repo.by_name(session, plan_name)
-            if plan_name
-            else plan_repo.by_builtin_key(session, DEFAULT_PLAN[data.outcome])
-        )
-        if plan_row is None:
-            raise NotFound(f"no plan named {plan_name or DEFAULT_PLAN[data.outcome]!r}")
-        currency = (data.currency or self._planning().prefs.currency).strip().upper()
-        if not re.fullmatch(r"[A-Z]{3}", currency):
-            raise ValidationError(f"currency {data.currency!r} must be a code like EUR")
-        sale = Sale(
-            customer_id=customer.id,
-            closed_on=data.closed_on,
-            outcome=data.outcome,
-            amount_minor=parse_amount(data.amount),
-            currency=currency,
-            description=clean_block(data.description, 2000, "description"),
-            promised_delivery=data.promised_delivery,
-            baseline_delivery=data.promised_delivery,
-            plan_id=plan_row.id,
-        )
-        return customer, plan_row, sale
+        plan_row = find_plan(session, data)
+        return customer, plan_row, sale_row(data, plan_row, self._planning().prefs.currency)
 
     def preview(self, data: SaleInput) -> SalePreview:
         """The touchpoints record() would create, without writing anything."""

@@ -25,7 +25,7 @@ def due_instant(day: dt.date, time_of_day: dt.time | None, zone: ZoneInfo) -> dt
     return dt.datetime.combine(day, time_of_day, tzinfo=zone).astimezone(dt.UTC)
 
 
-def new_touchpoint(
+def touchpoint_values(
     *,
     customer_id: int,
     sale_id: int | None,
@@ -37,22 +37,27 @@ def new_touchpoint(
     zone: ZoneInfo,
     occurrence: int = 0,
     pinned: bool = False,
-) -> Touchpoint:
-    """A planned touchpoint with a fresh UID and sequence 0."""
-    return Touchpoint(
-        uid=new_uid(),
-        customer_id=customer_id,
-        sale_id=sale_id,
-        step_id=step_id,
-        kind=kind,
-        channel=channel,
-        occurrence=occurrence,
-        due_date=day,
-        due_at=due_instant(day, time_of_day, zone),
-        pinned=pinned,
-        status="planned",
-        sequence=0,
-    )
+) -> dict[str, Any]:
+    """Column values of a new planned touchpoint: a fresh UID and sequence 0."""
+    return {
+        "uid": new_uid(),
+        "customer_id": customer_id,
+        "sale_id": sale_id,
+        "step_id": step_id,
+        "kind": kind,
+        "channel": channel,
+        "occurrence": occurrence,
+        "due_date": day,
+        "due_at": due_instant(day, time_of_day, zone),
+        "pinned": pinned,
+        "status": "planned",
+        "sequence": 0,
+    }
+
+
+def new_touchpoint(**fields: Any) -> Touchpoint:
+    """A planned touchpoint row (see touchpoint_values for the fields)."""
+    return Touchpoint(**touchpoint_values(**fields))
 
 
 def local_time(row: Touchpoint, zone: ZoneInfo) -> dt.time | None:
@@ -72,4 +77,4 @@ def move(row: Touchpoint, day: dt.date, time_of_day: dt.time | None, zone: ZoneI
 def to_dto(row: Any) -> TouchpointDTO:
     """From an agenda row, whose columns are in the DTO's field order (AGENDA_COLUMNS)."""
     # Positional on purpose: this is the agenda's hot path.
-    return TouchpointDTO(*row)
+    return TouchpointDTO._make(row)

@@ -69,7 +69,8 @@ def agenda_rows(
         statement = statement.where(_after(*after))
     if limit is not None:
         statement = statement.limit(limit)
-    return session.execute(statement).all()
+    # Core rows through the session's connection: the ORM's row processing is not needed.
+    return session.connection().execute(statement).all()
 
 
 def _after(day: dt.date, at: dt.datetime | None, row_id: int) -> Any:
@@ -117,29 +118,6 @@ def planned_dates(
 def step_positions(session: Session, step_ids: Sequence[int]) -> dict[int, int]:
     rows = session.execute(select(PlanStep.id, PlanStep.position).where(PlanStep.id.in_(step_ids)))
     return dict(rows.tuples().all())
-
-
-def planned_of_customer(
-    session: Session, customer_id: int, kinds: Sequence[str]
-) -> Sequence[Touchpoint]:
-    statement = select(Touchpoint).where(
-        Touchpoint.customer_id == customer_id,
-        Touchpoint.status == "planned",
-        Touchpoint.sale_id.is_(None),
-        Touchpoint.kind.in_(kinds),
-    )
-    return session.scalars(statement).all()
-
-
-def latest_closed_day(session: Session, customer_id: int, kind: str) -> dt.date | None:
-    """The due day of the customer's last done or skipped touchpoint of a kind."""
-    statement = select(Touchpoint.due_date).where(
-        Touchpoint.customer_id == customer_id,
-        Touchpoint.kind == kind,
-        Touchpoint.status.in_(("done", "skipped")),
-    )
-    days = session.scalars(statement.order_by(Touchpoint.due_date.desc()).limit(1)).all()
-    return days[0] if days else None
 
 
 def later_of_sale(session: Session, sale_id: int, after: dt.date) -> Sequence[Touchpoint]:

@@ -1,0 +1,134 @@
+"""Scheduling figures on the 50k-customer data set: record a sale, bulk plan, agenda query."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+import tempfile
+import uuid
+from pathlib import Path
+from typing import Any
+
+from app.context import AppContext, build_context
+from app.dto.sales import SaleInput
+from bench.data import CLOCK, CUSTOMERS, TODAY, working_copy
+from bench.figures import figure, median, p95, timings
+
+SINGLE_SALES = 60
+BULK_SALES = 10_000
+AGENDA_RUNS = 30
+AGENDA_SQL = (
+    "SELECT t.id, t.uid, t.customer_id, c.name, c.company, c.email, c.phone, t.sale_id, t.kind,"
+    " t.channel, t.due_date, t.due_at, t.status, t.sequence, t.pinned, t.snoozed_from,"
+    " t.completed_at, t.outcome_note, t.skip_reason, t.updated_at"
+    " FROM touchpoint t JOIN customer c ON c.id = t.customer_id"
+    " WHERE c.deleted_at IS NULL AND t.status = 'planned' AND t.due_date >= ? AND t.due_date <= ?"
+    " ORDER BY t.due_date, t.due_at, t.id"
+)
+
+
+def _sale(customer_id: int, number: int) -> SaleInput:
+    return SaleInput(
+        customer_id=customer_id,
+        closed_on=TODAY,
+        outcome="won",
+        amount="2500",
+        description=f"Bench sale {number}",
+        promised_delivery=TODAY + dt.timedelta(days=10 + number % 7),
+    )
+
+
+def _raw_sale_writer(path: Path, runs: int) -> list[float]:
+    """The floor: one sale and seven touchpoints in one transaction, synchronous=FULL."""
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+        now = "2026-11-23 08:00:00"
+
+        def write() -> None:
+            db.execute("BEGIN")
+            cursor = db.execute(
+                "INSERT INTO sale (customer_id, closed_on, outcome, currency, description,"
+                " created_at, updated_at) VALUES (1, '2026-11-23', 'won', 'EUR', 'x', ?, ?)",
+                (now, now),
+            )
+            db.executemany(
+                "INSERT INTO touchpoint (uid, customer_id, sale_id, kind, occurrence, channel,"
+                " due_date, status, sequence, pinned, subject, outcome_note, skip_reason,"
+                " created_at, updated_at) VALUES (?, 1, ?, 'value_add', 0, 'email', ?,"
+                " 'planned', 0, 0, '', '', '', ?, ?)",
+                [
+                    (str(uuid.uuid4()), cursor.lastrowid, f"2027-01-{day:02d}", now, now)
+                    for day in range(1, 8)
+                ],
+            )
+            db.execute("COMMIT")
+
+        return timings(write, runs)
+
+
+def _raw_bulk_writer(path: Path, sales: int, touchpoints: int) -> float:
+    """The floor for bulk planning: inserting the same number of rows, nothing else."""
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as db:
+        db.execute("PRAGMA synchronous = FULL")
+        now = "2026-11-23 08:00:00"
+
+        def write() -> None:
+            db.execute("BEGIN")
+            first = db.execute("SELECT coalesce(max(id), 0) FROM sale").fetchone()[0] + 1
+            db.executemany(
+                "INSERT INTO sale (id, customer_id, closed_on, outcome, currency, description,"
+                " created_at, updated_at) VALUES (?, ?, '2026-11-23', 'won', 'EUR', 'x', ?, ?)",
+                [(first + n, 1 + n % CUSTOMERS, now, now) for n in range(sales)],
+            )
+            db.executemany(
+                "INSERT INTO touchpoint (uid, customer_id, sale_id, kind, occurrence, channel,"
+                " due_date, status, sequence, pinned, subject, outcome_note, skip_reason,"
+                " created_at, updated_at) VALUES (?, ?, ?, 'value_add', 0, 'email',"
+                " '2027-01-05', 'planned', 0, 0, '', '', '', ?, ?)",
+                [
+                    (str(uuid.uuid4()), 1 + n % CUSTOMERS, first + n % sales, now, now)
+                    for n in range(touchpoints)
+                ],
+            )
+            db.execute("ROLLBACK")
+
+        return median(timings(write, 3))
+
+
+def _agenda(context: AppContext, path: Path) -> dict[str, Any]:
+    end = TODAY + dt.timedelta(days=7)
+    context.agenda.touchpoints(start=TODAY, end=end)  # warm the page cache for both
+    value = median(timings(lambda: context.agenda.touchpoints(start=TODAY, end=end), AGENDA_RUNS))
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        args = (TODAY.isoformat(), end.isoformat())
+        floor = median(timings(lambda: db.execute(AGENDA_SQL, args).fetchall(), AGENDA_RUNS))
+    return figure("agenda_7d_ms", value * 1000, "ms", floor * 1000)
+
+
+def run() -> list[dict[str, Any]]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = working_copy(Path(folder))
+        context = build_context(path, CLOCK)
+        try:
+            results = [_agenda(context, path)]
+            single = timings(lambda: None, 0)
+            for number in range(SINGLE_SALES):
+                customer = 1 + (number * 791) % CUSTOMERS
+                single += timings(lambda c=customer, n=number: context.sales.record(_sale(c, n)), 1)
+            floor = _raw_sale_writer(path, SINGLE_SALES)
+            results.append(
+                figure("record_sale_p95_ms", p95(single) * 1000, "ms", p95(floor) * 1000)
+            )
+            inputs = [_sale(1 + (n * 7) % CUSTOMERS, n) for n in range(BULK_SALES)]
+            bulk_seconds: list[float] = []
+            counts: list[int] = []
+            bulk_seconds += timings(
+                lambda: counts.append(context.bulk_sales.record_many(inputs).touchpoints), 1
+            )
+            bulk_floor = _raw_bulk_writer(path, BULK_SALES, counts[0])
+            results.append(figure("apply_plan_10k_s", bulk_seconds[0], "s", bulk_floor))
+        finally:
+            context.close()
+    return results

@@ -1,0 +1,38 @@
+"""A benchmark figure beside its floor, and small timing helpers."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+
+def figure(name: str, value: float, unit: str, floor: float | None = None) -> dict[str, Any]:
+    ratio = round(value / floor, 2) if floor else None
+    return {
+        "name": name,
+        "value": round(value, 4),
+        "unit": unit,
+        "floor": round(floor, 4) if floor is not None else None,
+        "ratio": ratio,
+    }
+
+
+def timings(work: Callable[[], object], runs: int) -> list[float]:
+    """Seconds per run."""
+    seconds = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        seconds.append(time.perf_counter() - start)
+    return seconds
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]

@@ -1,0 +1,53 @@
+"""Run every benchmark and print a table (or --json): each figure beside its floor."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from bench import core_bench
+
+TARGETS = {
+    "record_sale_p95_ms": "≤ 30 ms",
+    "apply_plan_10k_s": "≤ 3 s",
+    "agenda_7d_ms": "≤ 10 ms and ≤ 3× floor",
+    "ics_10k_s": "≤ 1.0 s and ≤ 1.5× floor",
+}
+
+
+def _suites() -> list[Any]:
+    suites: list[Any] = [core_bench]
+    try:
+        from bench import ics_bench
+    except ImportError:
+        pass
+    else:
+        suites.append(ics_bench)
+    return suites
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make.py bench")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    options = parser.parse_args(argv)
+    figures: list[dict[str, Any]] = []
+    for suite in _suites():
+        figures.extend(suite.run())
+    if options.json:
+        print(json.dumps({"figures": figures}))
+        return 0
+    print(f"{'figure':<22}{'value':>12}{'floor':>12}{'ratio':>8}  target")
+    for item in figures:
+        floor = "" if item["floor"] is None else f"{item['floor']:.3f}"
+        ratio = "" if item["ratio"] is None else f"{item['ratio']:.2f}×"
+        value = f"{item['value']:.3f} {item['unit']}"
+        print(
+            f"{item['name']:<22}{value:>12}{floor:>12}{ratio:>8}  {TARGETS.get(item['name'], '')}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

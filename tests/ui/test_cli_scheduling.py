@@ -1,0 +1,131 @@
+"""The scheduling CLI contract: sale add/update, agenda, touchpoint life, plans, settings, draft."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ui.main import main
+
+AGENDA_KEYS = {"id", "uid", "customer_id", "sale_id", "kind", "channel", "due", "all_day",
+               "status", "sequence", "title"}  # fmt: skip
+
+
+@pytest.fixture
+def cli(db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Any:
+    monkeypatch.setenv("FOLLOWUP_TODAY", "2026-11-20")
+
+    def run(*args: str, ok: bool = True) -> Any:
+        code = main(["--db", str(db_path), *args])
+        out, err = capsys.readouterr()
+        if ok:
+            assert code == 0, err
+            return json.loads(out) if out.strip().startswith(("{", "[")) else out
+        assert code != 0 and out == "" and err.count("\n") == 1
+        return err
+
+    run("settings", "set", "timezone", "Europe/Berlin")
+    run("settings", "set", "holiday_country", "DE-BY")
+    run("customer", "add", "--name", "Ana Silva", "--company", "Acme", "--email", "a@acme.example")
+    return run
+
+
+def test_sale_add_prints_id_and_touchpoints_and_agenda_lists_them(cli: Any) -> None:
+    sale = cli(
+        *("sale", "add", "--customer", "1", "--closed", "2026-11-20", "--outcome", "won"),
+        *("--amount", "12500", "--description", "Two forklifts", "--delivery", "2026-12-05"),
+    )
+    assert sale["id"] == 1
+    kinds = [item["kind"] for item in sale["touchpoints"]]
+    assert kinds[:2] == ["thank_you", "delivery_check"]
+    agenda = cli("agenda", "--json", "--from", "2026-11-01", "--to", "2026-12-31")
+    assert all(set(item) >= AGENDA_KEYS for item in agenda)
+    check = next(item for item in agenda if item["kind"] == "delivery_check")
+    assert check["due"] == "2026-12-07T10:00+01:00" and check["all_day"] is False
+    assert check["sale_id"] == 1 and check["status"] == "planned" and check["sequence"] == 0
+    assert check["title"] == "Delivery check call — Ana Silva (Acme)"
+    thank_you = next(item for item in agenda if item["kind"] == "thank_you")
+    assert thank_you["due"] == "2026-11-20" and thank_you["all_day"] is True
+
+
+def test_touchpoint_life_and_sale_update(cli: Any) -> None:
+    cli("sale", "add", "--customer", "1", "--closed", "2026-11-20", "--outcome", "won",
+        "--delivery", "2026-12-05")  # fmt: skip
+    agenda = cli("agenda", "--json")
+    thank_you, check = agenda[0], agenda[1]
+    done = cli("touchpoint", "done", str(thank_you["id"]), "--note", "Sent", "--channel", "letter")
+    assert done["status"] == "done" and done["channel"] == "letter"
+    snoozed = cli("touchpoint", "snooze", str(check["id"]), "--days", "3")
+    assert snoozed["due"].startswith("2026-12-10") and snoozed["sequence"] == 1
+    moved = cli("sale", "update", "1", "--delivered", "2026-12-15")
+    feedback = next(item for item in moved["touchpoints"] if item["kind"] == "feedback")
+    assert feedback["due"] == "2027-01-15"
+    skipped = cli("touchpoint", "skip", str(check["id"]), "--reason", "Went by myself")
+    assert skipped["status"] == "skipped"
+    everything = cli("agenda", "--json", "--all-statuses")
+    assert {item["status"] for item in everything} == {"planned", "done", "skipped"}
+    assert "Thank you for your order" in cli("draft", str(thank_you["id"]))
+    assert cli("interaction", "add", "--customer", "1", "--summary", "Met at fair") == {"id": 2}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["sale", "add", "--customer", "9", "--closed", "2026-11-20", "--outcome", "won"],
+            "customer 9",
+        ),
+        (
+            ["sale", "add", "--customer", "1", "--closed", "20.11.2026", "--outcome", "won"],
+            "not a date",
+        ),
+        (
+            [
+                "sale",
+                "add",
+                "--customer",
+                "1",
+                "--closed",
+                "2026-11-20",
+                "--outcome",
+                "won",
+                "--amount",
+                "lots",
+            ],
+            "amount",
+        ),
+        (["touchpoint", "snooze", "99", "--days", "2"], "does not exist"),
+        (["settings", "set", "timezone", "Mars/Olympus"], "unknown time zone"),
+        (["settings", "set", "working_days", "mon,funday"], "working days"),
+        (["settings", "set", "holiday_country", "XX"], "no public-holiday data"),
+        (["plan", "show", "Nope"], "no plan named"),
+    ],
+)
+def test_errors_exit_non_zero_with_one_line(cli: Any, args: list[str], message: str) -> None:
+    try:
+        err = cli(*args, ok=False)
+    except SystemExit as exit_:  # argparse type errors exit from inside the parser
+        assert exit_.code == 2
+        return
+    assert message in err
+    assert cli("agenda", "--json") == [] or all(
+        i["customer_id"] == 1 for i in cli("agenda", "--json")
+    )
+
+
+def test_plans_and_settings_as_json(cli: Any) -> None:
+    plans = cli("plan", "list", "--json")
+    assert [plan["name"] for plan in plans] == [
+        "After a won sale",
+        "After a lost sale",
+        "Keep in touch",
+    ]
+    won = cli("plan", "show", "After a won sale", "--json")
+    assert won["steps"][1]["offset"] == [1, "working_days"] and won["steps"][1]["time"] == "10:00"
+    cli("settings", "set", "my_name", "Sam Seller")
+    shown = cli("settings", "show", "--json")
+    assert shown["timezone"] == "Europe/Berlin" and shown["my_name"] == "Sam Seller"
+    assert shown["working_days"] == "mon,tue,wed,thu,fri" and shown["min_gap_days"] == 2
