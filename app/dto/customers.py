@@ -74,6 +74,9 @@ class CustomerQuery:
     after: tuple[object, int] | None = None
     limit: int = 200
     include_deleted: bool = False
+    # Silence filters: customers with nothing planned, or no contact for this many days.
+    no_future_touchpoint: bool = False
+    not_contacted_days: int | None = None
 
 
 @dataclass(frozen=True)

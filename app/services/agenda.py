@@ -8,12 +8,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.dto.customers import CustomerDTO
 from app.dto.touchpoints import TouchpointDTO
-from app.services.customers import to_dto as customer_dto
 from app.services.planning_context import PlanningContext
 from app.services.touchpoint_rows import to_dto
-from models.repositories import customers as customer_repo
 from models.repositories import touchpoints as repo
 
 STATUSES = ("planned", "done", "skipped")
@@ -109,18 +106,3 @@ class AgendaService:
     def overdue_count(self) -> int:
         ctx = self._planning()
         return len(self.touchpoints(end=ctx.today - dt.timedelta(days=1)))
-
-    def without_future_touchpoint(self, limit: int = 500) -> list[CustomerDTO]:
-        with self._sessions() as session:
-            return [
-                customer_dto(row) for row in customer_repo.without_future_touchpoint(session, limit)
-            ]
-
-    def not_contacted_in(self, days: int, limit: int = 500) -> list[CustomerDTO]:
-        ctx = self._planning()
-        since = ctx.now - dt.timedelta(days=days)
-        with self._sessions() as session:
-            return [
-                customer_dto(row)
-                for row in customer_repo.not_contacted_since(session, since, limit)
-            ]

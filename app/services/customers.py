@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -134,6 +135,8 @@ class CustomerService:
                 after=query.after,
                 limit=limit,
                 include_deleted=query.include_deleted,
+                no_future=query.no_future_touchpoint,
+                contacted_before=self._since(query.not_contacted_days),
             )
             next_after = None
             if len(rows) == limit:
@@ -141,9 +144,20 @@ class CustomerService:
                 next_after = (repo.sort_value(last, query.sort_by), last.id)
             return CustomerPage(rows=tuple(to_dto(row) for row in rows), next_after=next_after)
 
-    def count(self, search: str = "") -> int:
+    def count(self, search: str = "", query: CustomerQuery | None = None) -> int:
+        """Active customers matching the search (and the query's filters, when given)."""
         with self._sessions() as session:
-            return repo.count(session, search=search)
+            if query is None:
+                return repo.count(session, search=search)
+            return repo.count(
+                session,
+                search=query.search,
+                no_future=query.no_future_touchpoint,
+                contacted_before=self._since(query.not_contacted_days),
+            )
+
+    def _since(self, days: int | None) -> dt.datetime | None:
+        return None if days is None else self._clock.now() - dt.timedelta(days=days)
 
     def delete(self, customer_id: int) -> CustomerDTO:
         """Move to the trash; everything attached stays and comes back with restore."""

@@ -24,10 +24,26 @@ SORTABLE = {
 }
 
 
-def _filters(search: str, include_deleted: bool) -> list[ColumnElement[bool]]:
+def _filters(
+    search: str,
+    include_deleted: bool,
+    no_future: bool = False,
+    contacted_before: dt.datetime | None = None,
+) -> list[ColumnElement[bool]]:
     filters: list[ColumnElement[bool]] = []
     if not include_deleted:
         filters.append(Customer.deleted_at.is_(None))
+    if no_future:
+        planned = select(Touchpoint.id).where(
+            Touchpoint.customer_id == Customer.id, Touchpoint.status == "planned"
+        )
+        filters.append(~planned.exists())
+    if contacted_before is not None:
+        recent = select(Interaction.id).where(
+            Interaction.customer_id == Customer.id, Interaction.occurred_at >= contacted_before
+        )
+        # Someone who asked not to be contacted is not "drifting into silence".
+        filters.extend((~recent.exists(), Customer.do_not_contact.is_(False)))
     for word in search.casefold().split():
         # instr() is a plain substring test: no LIKE wildcards to escape in user text.
         filters.append(func.instr(Customer.search_text, word) > 0)
@@ -43,10 +59,12 @@ def page(
     after: tuple[Any, int] | None,
     limit: int,
     include_deleted: bool = False,
+    no_future: bool = False,
+    contacted_before: dt.datetime | None = None,
 ) -> Sequence[Customer]:
     """One page of customers after the keyset cursor (sort value, id)."""
     column = SORTABLE[sort_by]
-    filters = _filters(search, include_deleted)
+    filters = _filters(search, include_deleted, no_future, contacted_before)
     if after is not None:
         key = tuple_(column, Customer.id)
         filters.append(key < tuple_(*after) if descending else key > tuple_(*after))
@@ -55,8 +73,16 @@ def page(
     return session.scalars(statement).all()
 
 
-def count(session: Session, *, search: str, include_deleted: bool = False) -> int:
-    statement = select(func.count(Customer.id)).where(*_filters(search, include_deleted))
+def count(
+    session: Session,
+    *,
+    search: str,
+    include_deleted: bool = False,
+    no_future: bool = False,
+    contacted_before: dt.datetime | None = None,
+) -> int:
+    filters = _filters(search, include_deleted, no_future, contacted_before)
+    statement = select(func.count(Customer.id)).where(*filters)
     return int(session.scalar(statement) or 0)
 
 
@@ -77,34 +103,6 @@ def sort_value(customer: Customer, sort_by: str) -> Any:
     """The cursor value of a row for the given sort column."""
     attribute = "preferred_channel" if sort_by == "channel" else sort_by
     return getattr(customer, attribute)
-
-
-def without_future_touchpoint(session: Session, limit: int) -> Sequence[Customer]:
-    """Active customers with no planned touchpoint at all (silence is how customers are lost)."""
-    planned = select(Touchpoint.customer_id).where(Touchpoint.status == "planned")
-    statement = (
-        select(Customer)
-        .where(Customer.deleted_at.is_(None), Customer.id.not_in(planned))
-        .order_by(Customer.name, Customer.id)
-        .limit(limit)
-    )
-    return session.scalars(statement).all()
-
-
-def not_contacted_since(session: Session, since: dt.datetime, limit: int) -> Sequence[Customer]:
-    """Active, contactable customers whose last interaction (if any) is before `since`."""
-    recent = select(Interaction.customer_id).where(Interaction.occurred_at >= since)
-    statement = (
-        select(Customer)
-        .where(
-            Customer.deleted_at.is_(None),
-            Customer.do_not_contact.is_(False),
-            Customer.id.not_in(recent),
-        )
-        .order_by(Customer.name, Customer.id)
-        .limit(limit)
-    )
-    return session.scalars(statement).all()
 
 
 def all_active(session: Session) -> Sequence[Customer]:

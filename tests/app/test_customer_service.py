@@ -87,3 +87,19 @@ def test_delete_moves_to_trash_and_restore_brings_back(context: AppContext) -> N
         context.customers.update(gone.id, CustomerInput(name="Edited while deleted"))
     context.customers.restore(gone.id)
     assert {c.id for c in context.customers.page(CustomerQuery()).rows} == {kept.id, gone.id}
+
+
+def test_silence_filters(context: AppContext, clock: object) -> None:
+    import datetime as dt
+
+    from app.dto.customers import CustomerQuery as Q
+
+    quiet = context.customers.add(CustomerInput(name="Quiet", do_not_contact=True))
+    busy = context.customers.add(CustomerInput(name="Busy"))
+    context.interactions.add(busy.id, "Called", channel="phone")
+    names = lambda query: [c.name for c in context.customers.page(query).rows]  # noqa: E731
+    assert names(Q(no_future_touchpoint=True)) == [quiet.name]
+    assert names(Q(not_contacted_days=30)) == []  # Quiet cannot be contacted; Busy just was
+    context.clock.set(context.clock.now() + dt.timedelta(days=40))  # type: ignore[attr-defined]
+    assert names(Q(not_contacted_days=30)) == [busy.name]
+    assert context.customers.count(query=Q(not_contacted_days=30)) == 1
