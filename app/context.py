@@ -36,6 +36,14 @@ from models.migrations.migrate import (
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class SettingsChange:
+    """Stored preferences, and how many planned touchpoints moved (None: no re-plan)."""
+
+    preferences: Preferences
+    moved: int | None
+
+
 @dataclass
 class AppContext:
     """Everything a face needs, built once per process."""
@@ -56,6 +64,14 @@ class AppContext:
     replanning: ReplanningService
     timeline: TimelineService
     bulk_sales: BulkSaleService
+
+    def change_settings(self, values: dict[str, str]) -> SettingsChange:
+        """Validate and store settings; a changed calendar rule re-plans what is planned."""
+        before = self.settings.get()
+        after = self.settings.set_many(values)
+        changed = {key for key in values if getattr(before, key, None) != getattr(after, key, None)}
+        moved = self.replanning.replan_all() if changed & CALENDAR_KEYS else None
+        return SettingsChange(after, moved)
 
     def planning(self) -> PlanningContext:
         """Calendar, zone and today as of now."""
@@ -115,10 +131,4 @@ def build_context(db_path: Path | None = None, clock: Clock | None = None) -> Ap
         bulk_sales=BulkSaleService(sessions, planning),
     )
     context.plans.ensure_builtins()
-
-    def replan_on_calendar_change(_after: Preferences, changed: frozenset[str]) -> None:
-        if changed & CALENDAR_KEYS:
-            context.replanning.replan_all()
-
-    settings.on_change(replan_on_calendar_change)
     return context

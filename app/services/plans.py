@@ -81,11 +81,31 @@ class PlanService:
                 row = found
                 row.name, row.trigger = plan.name.strip(), plan.trigger
                 row.lateness_policy, row.description = plan.lateness_policy, plan.description
-                row.steps.clear()
-                session.flush()
-                row.steps.extend(self._step_rows(plan.steps))
+                self._replace_steps(session, row, plan.steps)
             session.flush()
             return plan_to_dto(row)
+
+    @staticmethod
+    def _replace_steps(session: Session, row: Plan, steps: tuple[PlanStepDTO, ...]) -> None:
+        """Update steps in place, matched by id, so scheduled touchpoints stay linked to
+        theirs; only steps that are really gone are deleted."""
+        existing = {step.id: step for step in row.steps}
+        keep = {step.id for step in steps if step.id in existing}
+        # Two passes around the unique (plan, position) rule: park, then place.
+        for step_id, step_row in existing.items():
+            if step_id in keep:
+                step_row.position += 10_000
+            else:
+                row.steps.remove(step_row)
+        session.flush()
+        for step in steps:
+            target = existing.get(step.id) if step.id is not None else None
+            if target is None:
+                target = PlanStep()
+                row.steps.append(target)
+            fill_step(target, step)
+        session.flush()
+        session.refresh(row, ["steps"])
 
     def restore_builtin(self, key: str) -> PlanDTO:
         """Put a built-in plan back the way it shipped (the name included)."""
@@ -98,7 +118,16 @@ class PlanService:
         if existing is None:
             self.ensure_builtins()
             return self.get(shipped.name)
-        return self.save(dataclasses.replace(shipped, id=existing.id))
+        # Each shipped step takes over the id of a current step of the same kind (in order),
+        # so touchpoints scheduled from it stay linked to the step they came from.
+        free = sorted(existing.steps, key=lambda s: s.position)
+        steps = []
+        for step in shipped.steps:
+            match = next((row for row in free if row.kind == step.kind), None)
+            if match is not None:
+                free.remove(match)
+            steps.append(dataclasses.replace(step, id=match.id if match else None))
+        return self.save(dataclasses.replace(shipped, id=existing.id, steps=tuple(steps)))
 
     def _new_row(self, session: Session, plan: PlanDTO) -> Plan:
         row = Plan(

@@ -24,7 +24,6 @@ class SettingsService:
         self._default_timezone = default_timezone
         self._cached: Preferences | None = None
         self._lock = threading.Lock()
-        self._listeners: list[Callable[[Preferences, frozenset[str]], None]] = []
 
     def get(self) -> Preferences:
         with self._lock:
@@ -41,23 +40,12 @@ class SettingsService:
     def set_many(self, values: dict[str, str]) -> Preferences:
         """Parse every value first, then store them all in one transaction."""
         parsed = {key: prefs.parse_value(key, text) for key, text in values.items()}
-        before = self.get()
         with self._sessions.begin() as session:
             for key, value in parsed.items():
                 repo.save(session, key, prefs.to_json(key, value))
         with self._lock:
             self._cached = None
-        after = self.get()
-        changed = frozenset(
-            key for key in parsed if getattr(before, key, None) != getattr(after, key, None)
-        )
-        for listener in self._listeners:
-            listener(after, changed)
-        return after
-
-    def on_change(self, listener: Callable[[Preferences, frozenset[str]], None]) -> None:
-        """Call listener(after, changed_keys) after every successful change."""
-        self._listeners.append(listener)
+        return self.get()
 
     def as_display(self) -> dict[str, object]:
         current = self.get()

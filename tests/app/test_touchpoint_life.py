@@ -56,7 +56,7 @@ def test_snooze_options_land_on_working_days_and_stick(
     assert later.due_date == D(2026, 11, 26) and later.snoozed_from == D(2026, 11, 20)
     until = planner.touchpoints.snooze(thank_you.id, until=D(2026, 12, 26))  # a holiday Saturday
     assert until.due_date == D(2026, 12, 28) and until.sequence == 3
-    planner.settings.set("working_days", "mon,tue,wed,thu")
+    planner.change_settings({"working_days": "mon,tue,wed,thu"})
     assert planner.touchpoints.get(thank_you.id).due_date == D(2026, 12, 28)  # pinned
 
 
@@ -78,7 +78,7 @@ def test_changing_working_days_replans_planned_touchpoints(
     record(planner, ana)
     feedback_before = of_kind(planner, ana, "value_add")[1]
     assert feedback_before.due_date == D(2027, 2, 5)  # a Friday
-    planner.settings.set("working_days", "mon,tue,wed,thu")
+    planner.change_settings({"working_days": "mon,tue,wed,thu"})
     moved = planner.touchpoints.get(feedback_before.id)
     assert moved.due_date == D(2027, 2, 8) and moved.sequence == feedback_before.sequence + 1
     assert all(t.due_date.weekday() < 4 for t in planner.agenda.touchpoints(customer_id=ana.id))
@@ -183,3 +183,22 @@ def test_agenda_pages_cover_every_planned_touchpoint_once(
             break
         after = page.next_after
     assert seen == expected and len(expected) > 40
+
+
+def test_editing_a_plans_steps_keeps_scheduled_touchpoints_linked(
+    planner: AppContext, ana: CustomerDTO
+) -> None:
+    import dataclasses
+
+    record(planner, ana)
+    plan = planner.plans.get("After a won sale")
+    moved = (plan.steps[1], plan.steps[0], *plan.steps[2:])  # swap the first two
+    planner.plans.save(dataclasses.replace(plan, steps=moved))
+    [thank_you] = of_kind(planner, ana, "thank_you")
+    assert planner.touchpoints.draft(thank_you.id).subject == "Thank you for your order, Ana"
+    planner.plans.restore_builtin("won_sale")
+    assert planner.touchpoints.draft(thank_you.id).subject == "Thank you for your order, Ana"
+    assert [s.kind for s in planner.plans.get("After a won sale").steps][:2] == [
+        "thank_you",
+        "delivery_check",
+    ]

@@ -29,6 +29,9 @@ def _show(context: AppContext, _options: argparse.Namespace) -> int:
 
 
 def _set(context: AppContext, options: argparse.Namespace) -> int:
-    context.settings.set(options.key, options.value)
-    print_json({options.key: context.settings.as_display()[options.key]})
+    change = context.change_settings({options.key: options.value})
+    shown: dict[str, object] = {options.key: context.settings.as_display()[options.key]}
+    if change.moved is not None:
+        shown["touchpoints_moved"] = change.moved
+    print_json(shown)
     return 0

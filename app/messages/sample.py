@@ -1,0 +1,50 @@
+"""Sample merge values for template previews: a made-up customer and sale, your real profile."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.kinds import channel_label, kind_label
+from app.messages.drafts import format_day
+from app.preferences import Preferences
+
+SAMPLE_CUSTOMER = "Ana Silva"
+SAMPLE_COMPANY = "Acme Logistics"
+SAMPLE_SALE = "Two forklifts"
+SAMPLE_AMOUNT_MINOR = 2_450_000
+# A close today and a delivery two weeks on: typical dates for the won-sale letters.
+DELIVERY_AFTER = dt.timedelta(days=14)
+
+
+def sample_values(prefs: Preferences, today: dt.date) -> dict[str, str]:
+    """Every merge field filled as a real draft would be, for a sample customer and sale."""
+    delivery = today + DELIVERY_AFTER
+    later = (
+        (delivery + dt.timedelta(days=1), "delivery_check", "phone"),
+        (delivery + dt.timedelta(weeks=3), "value_add", "email"),
+        (delivery + dt.timedelta(days=30), "feedback", "email"),
+    )
+    steps = "\n".join(
+        f"- {format_day(day)}: {kind_label(kind)} ({channel_label(channel)})"
+        for day, kind, channel in later
+    )
+    return {
+        "customer_name": SAMPLE_CUSTOMER,
+        "customer_first_name": SAMPLE_CUSTOMER.split()[0],
+        "company": SAMPLE_COMPANY,
+        "customer_email": "ana.silva@acme-logistics.example",
+        "customer_phone": "+1 555 0100",
+        "sale_description": SAMPLE_SALE,
+        "sale_amount": f"{SAMPLE_AMOUNT_MINOR / 100:,.2f} {prefs.currency}",
+        "closed_on": format_day(today),
+        "delivery_date": format_day(delivery),
+        "next_steps": steps,
+        "my_name": prefs.my_name,
+        "my_title": prefs.my_title,
+        "my_company": prefs.my_company,
+        "my_phone": prefs.my_phone,
+        "my_mobile": prefs.my_mobile,
+        "my_email": prefs.my_email,
+        "my_website": prefs.my_website,
+        "today": format_day(today),
+    }
