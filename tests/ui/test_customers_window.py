@@ -129,3 +129,18 @@ def test_customer_model_passes_qt_model_tester(
     qtmodeltester.check(model, force_py=True)  # it scrolls through every page itself
     assert model.rowCount() == 450
     assert not model.canFetchMore()
+
+
+def test_silence_filter_shows_customers_with_nothing_planned(
+    qtbot: QtBot, window: MainWindow, context: AppContext
+) -> None:
+    context.customers.add(CustomerInput(name="Planned Person"))
+    context.customers.add(CustomerInput(name="Silent Person", do_not_contact=True))
+    assert window.customers is not None
+    window.customers.refresh()
+    view = window.customers.view
+    view.filter.setCurrentIndex(view.filter.findData("no_future"))
+    assert visible_names(window) == ["Silent Person"]
+    assert "1 of 2" in view.count.text()
+    view.filter.setCurrentIndex(view.filter.findData("all"))
+    assert visible_names(window) == ["Planned Person", "Silent Person"]

@@ -41,6 +41,8 @@ class CustomersController(QObject):
         view.search.returnPressed.connect(self.apply_search)
         view.table.doubleClicked.connect(lambda _index: self.edit_selected())
         view.add_first.clicked.connect(self.add)
+        view.filter.currentIndexChanged.connect(lambda _index: self.apply_filter())
+        view.days.valueChanged.connect(lambda _days: self.apply_filter())
         self.refresh()
 
     def refresh(self) -> None:
@@ -54,18 +56,26 @@ class CustomersController(QObject):
         if self.model.rowCount():
             self.view.table.selectRow(0)
 
+    def apply_filter(self) -> None:
+        kind = self.view.filter.currentData()
+        self.view.days.setEnabled(kind == "not_contacted")
+        days = self.view.days.value() if kind == "not_contacted" else None
+        self.model.set_filter(kind == "no_future", days)
+        self._update_count()
+
     def _update_count(self) -> None:
-        search = self.view.search.text()
-        matching = self.service.count(search)
-        total = matching if not search.strip() else self.service.count()
+        query = self.model.query()
+        filtered = bool(query.search.strip()) or self.view.filter.currentData() != "all"
+        total = self.service.count()
+        matching = self.service.count(query=query) if filtered else total
         self.view.show_empty_state(total == 0)
-        text = (
-            self.tr("1 customer")
-            if total == 1
-            else self.tr("%1 customers").replace("%1", f"{total:,}")
-        )
-        if search.strip():
-            text = self.tr("%1 of %2 match").replace("%1", str(matching)).replace("%2", str(total))
+        if filtered:
+            text = self.tr("%1 of %2 match").replace("%1", f"{matching:,}")
+            text = text.replace("%2", f"{total:,}")
+        elif total == 1:
+            text = self.tr("1 customer")
+        else:
+            text = self.tr("%1 customers").replace("%1", f"{total:,}")
         self.view.count.setText(text)
 
     def selected(self) -> CustomerDTO | None:

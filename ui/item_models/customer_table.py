@@ -51,6 +51,8 @@ class CustomerTableModel(QAbstractTableModel):
         self._next: tuple[object, int] | None = None
         self._exhausted = True
         self._search = ""
+        self._no_future = False
+        self._not_contacted_days: int | None = None
         self._sort_by = "name"
         self._descending = False
 
@@ -69,8 +71,20 @@ class CustomerTableModel(QAbstractTableModel):
             self._search = text
             self.reload()
 
+    def set_filter(self, no_future: bool, not_contacted_days: int | None) -> None:
+        """Show only customers with nothing planned, or not contacted for that many days."""
+        if (no_future, not_contacted_days) != (self._no_future, self._not_contacted_days):
+            self._no_future, self._not_contacted_days = no_future, not_contacted_days
+            self.reload()
+
+    def query(self) -> CustomerQuery:
+        """The current search and filters (for counting)."""
+        return self._query(after=None)
+
     def _query(self, after: tuple[object, int] | None) -> CustomerQuery:
         return CustomerQuery(
+            no_future_touchpoint=self._no_future,
+            not_contacted_days=self._not_contacted_days,
             search=self._search,
             sort_by=self._sort_by,
             descending=self._descending,

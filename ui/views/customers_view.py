@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -28,8 +30,22 @@ class CustomersView(QWidget):
         self.search.setPlaceholderText(self.tr("Search name, company, e-mail or phone  (Ctrl+F)"))
         self.count = QLabel()
         self.count.setObjectName("customerCount")
+        self.filter = QComboBox()
+        self.filter.setObjectName("customerFilter")
+        self.filter.addItem(self.tr("All customers"), "all")
+        self.filter.addItem(self.tr("No future touchpoint"), "no_future")
+        self.filter.addItem(self.tr("Not contacted in…"), "not_contacted")
+        self.filter.setToolTip(self.tr("Find customers drifting into silence"))
+        self.days = QSpinBox()
+        self.days.setObjectName("notContactedDays")
+        self.days.setRange(7, 3650)
+        self.days.setValue(90)
+        self.days.setSuffix(self.tr(" days"))
+        self.days.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.filter)
+        top.addWidget(self.days)
         top.addWidget(self.count)
 
         self.table = QTableView()
@@ -88,4 +104,5 @@ class CustomersView(QWidget):
 
     def show_empty_state(self, empty: bool) -> None:
         self.pages.setCurrentIndex(1 if empty else 0)
-        self.search.setEnabled(not empty)
+        for widget in (self.search, self.filter):
+            widget.setEnabled(not empty)

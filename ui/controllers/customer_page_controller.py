@@ -1,0 +1,256 @@
+"""Customer page behaviour: load the timeline, log contacts, record sales, set the cadence."""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import quote
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.context import AppContext
+from app.dto.customers import CustomerDTO, CustomerInput
+from app.dto.timeline import CustomerTimeline, TimelineTotals
+from app.errors import KnownError, NotFound
+from app.services.interactions import InteractionDTO
+from ui.dialogs.interaction_dialog import InteractionDialog
+from ui.dialogs.sale_dialog import SaleDialog
+from ui.item_models.timeline_table import (
+    TimelineTableModel,
+    channel_text,
+    date_text,
+    money_text,
+)
+from ui.views.customer_page import CustomerPageView
+
+EXTENSION = re.compile(r"\s*(?:x|ext\.?)\s*(\d+)\s*$", re.IGNORECASE)
+
+
+def mailto(email: str) -> str:
+    return "mailto:" + quote(email, safe="@.+-_")
+
+
+def tel(phone: str) -> str:
+    """tel: URI (RFC 3966): digits and a leading +, the extension as ;ext=."""
+    extension = EXTENSION.search(phone)
+    number = phone[: extension.start()] if extension else phone
+    digits = "".join(char for char in number if char.isdigit() or char == "+")
+    return f"tel:{digits}" + (f";ext={extension.group(1)}" if extension else "")
+
+
+def link(href: str, text: str) -> str:
+    return f'<a href="{html.escape(href)}">{html.escape(text)}</a>'
+
+
+class CustomerPageController(QObject):
+    """Shows one customer at a time; tells the window when it changed something."""
+
+    status = Signal(str)
+    back_requested = Signal()
+    data_changed = Signal()
+
+    def __init__(self, view: CustomerPageView, context: AppContext, window: QWidget) -> None:
+        super().__init__(window)
+        self.view = view
+        self.context = context
+        self.window = window
+        self.timeline: CustomerTimeline | None = None
+        self._customer_id: int | None = None
+        self.upcoming_model = TimelineTableModel(self)
+        self.past_model = TimelineTableModel(self)
+        view.upcoming.setModel(self.upcoming_model)
+        view.past.setModel(self.past_model)
+        view.back.clicked.connect(self.back_requested)
+        view.log_interaction.clicked.connect(self.log_interaction)
+        view.record_sale.clicked.connect(self.record_sale)
+        view.save_preferences.clicked.connect(self.save_preferences)
+        view.channel.currentIndexChanged.connect(lambda _index: self._preferences_edited())
+        view.cadence.valueChanged.connect(lambda _value: self._preferences_edited())
+
+    @property
+    def customer_id(self) -> int | None:
+        return self._customer_id
+
+    @property
+    def customer(self) -> CustomerDTO | None:
+        return self.timeline.customer if self.timeline else None
+
+    def show_customer(self, customer_id: int) -> None:
+        self._customer_id = customer_id
+        self.refresh()
+        self.view.log_interaction.setFocus()
+
+    def refresh(self) -> None:
+        if self._customer_id is None:
+            return
+        try:
+            timeline = self.context.timeline.timeline(self._customer_id)
+        except NotFound as exc:
+            self.status.emit(str(exc))
+            self.back_requested.emit()
+            return
+        self.timeline = timeline
+        self._show_header(timeline)
+        self.upcoming_model.set_entries(timeline.upcoming)
+        self.past_model.set_entries(timeline.past)
+        self.view.upcoming_label.setText(
+            self.tr("Coming up (%1)").replace("%1", str(len(timeline.upcoming)))
+        )
+        self.view.past_label.setText(self.tr("History (%1)").replace("%1", str(len(timeline.past))))
+
+    # --- header ----------------------------------------------------------------------
+    def _show_header(self, timeline: CustomerTimeline) -> None:
+        customer = timeline.customer
+        view = self.view
+        view.title.setText(("★ " if customer.is_key else "") + customer.name)
+        view.title.setToolTip(self.tr("Key customer") if customer.is_key else "")
+        parts = [html.escape(customer.company)] if customer.company else []
+        if customer.email:
+            parts.append(link(mailto(customer.email), customer.email))
+        if customer.phone:
+            parts.append(link(tel(customer.phone), customer.phone))
+        parts.append(
+            html.escape(self.tr("prefers %1").replace("%1", channel_text(customer.channel)))
+        )
+        parts.append(html.escape(self._cadence_text(customer)))
+        view.contact.setText(" · ".join(parts))
+        view.warning.setText(
+            self.tr(
+                "Do not contact: this customer asked not to be contacted, so nothing is planned."
+            )
+        )
+        view.warning.setVisible(customer.do_not_contact)
+        view.totals.setText(self._totals_text(timeline.totals))
+        for widget in (view.channel, view.cadence):
+            widget.blockSignals(True)
+        view.channel.setCurrentIndex(max(0, view.channel.findData(customer.channel)))
+        view.cadence.setSpecialValueText(
+            self.tr("Default (%1 days)").replace("%1", str(self._default_cadence(customer)))
+        )
+        view.cadence.setValue(customer.keep_in_touch_days or 0)
+        for widget in (view.channel, view.cadence):
+            widget.blockSignals(False)
+        view.save_preferences.setEnabled(False)
+
+    def _default_cadence(self, customer: CustomerDTO) -> int:
+        prefs = self.context.settings.get()
+        return prefs.key_cadence_days if customer.is_key else prefs.default_cadence_days
+
+    def _cadence_text(self, customer: CustomerDTO) -> str:
+        if customer.keep_in_touch_days:
+            return self.tr("keep in touch every %1 days").replace(
+                "%1", str(customer.keep_in_touch_days)
+            )
+        return self.tr("keep in touch every %1 days (default)").replace(
+            "%1", str(self._default_cadence(customer))
+        )
+
+    def _totals_text(self, totals: TimelineTotals) -> str:
+        won = self.tr("%1 won").replace("%1", str(totals.won))
+        if totals.won_amounts:
+            sums = " + ".join(money_text(t.amount_minor, t.currency) for t in totals.won_amounts)
+            won += f" ({sums})"
+        parts = [
+            won,
+            self.tr("%1 lost").replace("%1", str(totals.lost)),
+            self.tr("%1 follow-ups planned").replace("%1", str(totals.planned)),
+        ]
+        if totals.last_contact is not None:
+            day = totals.last_contact.astimezone(self.context.settings.get().zone).date()
+            parts.append(self.tr("last contact %1").replace("%1", date_text(day)))
+        else:
+            parts.append(self.tr("no contact logged yet"))
+        return " · ".join(parts)
+
+    # --- actions -----------------------------------------------------------------------
+    def log_interaction(self) -> None:
+        customer = self.customer
+        if customer is None:
+            return
+        customer_id = customer.id
+
+        def save(summary: str, channel: str) -> InteractionDTO:
+            return self.context.interactions.add(customer_id, summary, channel=channel)
+
+        dialog = InteractionDialog(save, customer.channel, customer.display_name, self.window)
+        if dialog.exec() and dialog.saved is not None:
+            self._changed()
+            text = self.tr("Logged the contact with %1.").replace("%1", customer.display_name)
+            check_in = self._next_check_in()
+            if check_in:
+                text += " " + self.tr("Next check-in: %1.").replace("%1", check_in)
+            self.status.emit(text)
+
+    def record_sale(self) -> None:
+        customer = self.customer
+        if customer is None:
+            return
+        dialog = SaleDialog(self.context, customer.id, self.window)
+        if dialog.exec() and dialog.saved is not None:
+            self._changed()
+            result = dialog.saved
+            text = (
+                self.tr("Recorded the sale; %1 follow-ups planned.").replace(
+                    "%1", str(len(result.touchpoints))
+                )
+                if not result.skipped_reason
+                else self.tr("Recorded the sale. %1").replace("%1", result.skipped_reason)
+            )
+            self.status.emit(text)
+
+    def save_preferences(self) -> None:
+        if self._customer_id is None:
+            return
+        try:
+            # Fresh from the database: an edit elsewhere since the page loaded is kept.
+            current = self.context.customers.get(self._customer_id)
+            self.context.customers.update(current.id, self._with_preferences(current))
+        except KnownError as exc:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Not saved"),
+                str(exc),
+                QMessageBox.StandardButton.Ok,
+                self.window,
+            )
+            # The message may quote the customer's data: never interpreted as markup.
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.exec()
+            return
+        self._changed()
+        self.status.emit(self.tr("Saved how to keep in touch with %1.").replace("%1", current.name))
+
+    def _with_preferences(self, customer: CustomerDTO) -> CustomerInput:
+        return CustomerInput(
+            name=customer.name,
+            company=customer.company,
+            email=customer.email,
+            phone=customer.phone,
+            channel=str(self.view.channel.currentData()),
+            birthday=str(customer.birthday) if customer.birthday else "",
+            is_key=customer.is_key,
+            source=customer.source,
+            notes=customer.notes,
+            keep_in_touch_days=self.view.cadence.value() or None,
+            do_not_contact=customer.do_not_contact,
+        )
+
+    def _preferences_edited(self) -> None:
+        customer = self.customer
+        if customer is None:
+            return
+        changed = (
+            self.view.channel.currentData() != customer.channel
+            or (self.view.cadence.value() or None) != customer.keep_in_touch_days
+        )
+        self.view.save_preferences.setEnabled(changed)
+
+    def _next_check_in(self) -> str:
+        upcoming = self.timeline.upcoming if self.timeline else ()
+        entry = next((e for e in upcoming if e.kind == "check_in"), None)
+        return date_text(entry.when) if entry else ""
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.data_changed.emit()

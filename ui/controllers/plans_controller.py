@@ -1,0 +1,355 @@
+"""Plans screen behaviour: pick a plan and a step, edit it with a live preview, save or revert."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
+
+from app.context import AppContext
+from app.dto.plans import PlanDTO, PlanStepDTO
+from app.errors import KnownError
+from app.messages.sample import sample_values
+from ui.item_models.plan_steps_table import PlanStepsTableModel, kind_text
+from ui.ui_state import restore_header, save_header
+from ui.views.plans_view import PlansView
+
+
+class PlansController(QObject):
+    """Steps are saved one at a time (update_step); add/remove/move save the whole plan."""
+
+    status = Signal(str)
+
+    def __init__(self, view: PlansView, context: AppContext, window: QWidget) -> None:
+        super().__init__(window)
+        self.view = view
+        self.context = context
+        self.window = window
+        self.model = PlanStepsTableModel(self)
+        view.steps.setModel(self.model)
+        if not restore_header(view.steps.horizontalHeader(), "plan_steps"):
+            view.set_default_column_widths()
+        self._plans: list[PlanDTO] = []
+        self._plan: PlanDTO | None = None
+        # The step as stored; the editor shows it, maybe with unsaved edits.
+        self._step: PlanStepDTO | None = None
+        # Set while the controller itself moves the selection (no "save changes?" then).
+        self._quiet = False
+        view.plans.currentRowChanged.connect(self._on_plan_row)
+        view.steps.selectionModel().currentRowChanged.connect(self._on_step_row)
+        view.editor.changed.connect(self._on_edited)
+        view.save.clicked.connect(self.save_step)
+        view.revert.clicked.connect(self.revert_step)
+        view.add_step.clicked.connect(self.add_step)
+        view.remove_step.clicked.connect(self.remove_step)
+        view.move_up.clicked.connect(lambda: self.move_step(-1))
+        view.move_down.clicked.connect(lambda: self.move_step(1))
+        view.restore.clicked.connect(self.restore_builtin)
+        self.refresh()
+
+    # --- state -------------------------------------------------------------------------
+    def current_plan(self) -> PlanDTO | None:
+        return self._plan
+
+    def current_step(self) -> PlanStepDTO | None:
+        """The selected step as stored (without unsaved edits)."""
+        return self._step
+
+    def edited_step(self) -> PlanStepDTO | None:
+        return None if self._step is None else self.view.editor.edited(self._step)
+
+    def is_dirty(self) -> bool:
+        return self._step is not None and self.edited_step() != self._step
+
+    def problems(self) -> list[str]:
+        """Unknown merge fields in the editor, as typed (empty when the template is fine)."""
+        return [problem.name for problem in self.view.editor.template.problems()]
+
+    # --- loading and selection -----------------------------------------------------------
+    def refresh(self, plan_id: int | None = None, row: int | None = None) -> None:
+        """Reload plans from the database; keeps the selected plan and step where possible."""
+        plan_id = plan_id if plan_id is not None else (self._plan.id if self._plan else None)
+        if row is None:
+            row = self.view.steps.currentIndex().row()
+        self._plans = self.context.plans.all()
+        self._quiet = True
+        try:
+            self.view.plans.clear()
+            for plan in self._plans:
+                item = QListWidgetItem(plan.name)
+                item.setData(Qt.ItemDataRole.UserRole, plan.id)
+                item.setToolTip(plan.description)
+                self.view.plans.addItem(item)
+            ids = [plan.id for plan in self._plans]
+            index = ids.index(plan_id) if plan_id in ids else 0
+            self.view.plans.setCurrentRow(index if self._plans else -1)
+        finally:
+            self._quiet = False
+        self._show_plan(self._plans[index] if self._plans else None, max(row, 0))
+
+    def select_plan(self, name: str) -> bool:
+        """Select a plan by name as a click would (asks about unsaved edits)."""
+        for row, plan in enumerate(self._plans):
+            if plan.name == name:
+                self.view.plans.setCurrentRow(row)
+                return self._plan is not None and self._plan.id == plan.id
+        return False
+
+    def select_step(self, row: int) -> None:
+        self.view.steps.selectRow(row)
+
+    def _show_plan(self, plan: PlanDTO | None, row: int = 0) -> None:
+        self._plan = plan
+        self.view.plan_title.setText(plan.name if plan else "")
+        description = plan.description if plan else ""
+        if plan and plan.builtin_key:
+            description += " " + self.tr("(Built-in: Restore puts it back the way it shipped.)")
+        self.view.plan_description.setText(description.strip())
+        self.model.set_steps(plan.steps if plan else ())
+        row = min(row, self.model.rowCount() - 1)
+        self._quiet = True
+        try:
+            if row >= 0:
+                self.view.steps.selectRow(row)
+            else:
+                self.view.steps.clearSelection()
+        finally:
+            self._quiet = False
+        self._show_step(self.model.step_at(row))
+
+    def _show_step(self, step: PlanStepDTO | None) -> None:
+        self._step = step
+        self.view.show_message("")
+        self.view.editor.setEnabled(step is not None)
+        if step is not None:
+            self.view.editor.show_step(step)
+            self.view.editor_title.setText(
+                self.tr("Step %1: %2")
+                .replace("%1", str(step.position + 1))
+                .replace("%2", kind_text(step.kind))
+            )
+            self.refresh_preview()
+        else:
+            self.view.editor_title.setText(self.tr("No step selected"))
+        self._update_buttons()
+
+    def refresh_preview(self) -> None:
+        """Re-read your profile into the preview (call after the settings changed)."""
+        values = sample_values(self.context.settings.get(), self.context.planning().today)
+        title = (
+            self.tr("Preview for a sample customer: %1, %2 (sale: %3)")
+            .replace("%1", values["customer_name"])
+            .replace("%2", values["company"])
+            .replace("%3", values["sale_description"])
+        )
+        self.view.editor.template.set_values(values, title)
+
+    def _on_plan_row(self, row: int) -> None:
+        if self._quiet:
+            return
+        if not self.settle_edits():
+            ids = [plan.id for plan in self._plans]
+            back = ids.index(self._plan.id) if self._plan else -1
+            # Later: a click applies its selection only after this signal returns.
+            QTimer.singleShot(0, lambda: self._quietly(lambda: self.view.plans.setCurrentRow(back)))
+            return
+        self._show_plan(self._plans[row] if 0 <= row < len(self._plans) else None, 0)
+
+    def _on_step_row(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._quiet:
+            return
+        if not self.settle_edits():
+            back = previous.row()
+            QTimer.singleShot(0, lambda: self._quietly(lambda: self.view.steps.selectRow(back)))
+            return
+        self._show_step(self.model.step_at(current.row()))
+
+    def _quietly(self, change: Callable[[], None]) -> None:
+        self._quiet = True
+        try:
+            change()
+        finally:
+            self._quiet = False
+        self._update_buttons()
+
+    def settle_edits(self) -> bool:
+        """Before leaving a step with unsaved edits: save, discard, or stay (False)."""
+        if not self.is_dirty():
+            return True
+        assert self._step is not None
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to step %1 first?").replace(
+                "%1", str(self._step.position + 1)
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_step()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.revert_step()
+            return True
+        return False
+
+    def _on_edited(self) -> None:
+        self.view.show_message("")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        view, plan, row = self.view, self._plan, self.view.steps.currentIndex().row()
+        count = self.model.rowCount()
+        dirty = self.is_dirty()
+        view.save.setEnabled(dirty)
+        view.revert.setEnabled(dirty)
+        view.add_step.setEnabled(plan is not None)
+        view.remove_step.setEnabled(plan is not None and count > 1 and row >= 0)
+        view.move_up.setEnabled(row > 0)
+        view.move_down.setEnabled(0 <= row < count - 1)
+        view.restore.setEnabled(plan is not None and plan.builtin_key is not None)
+
+    # --- editing -----------------------------------------------------------------------
+    def save_step(self) -> bool:
+        """Store the edited step; refused (with the reason shown) when a field is unknown."""
+        plan, step = self._plan, self.edited_step()
+        if plan is None or plan.id is None or step is None:
+            return False
+        try:
+            saved = self.context.plans.update_step(plan.id, step)
+        except KnownError as exc:
+            self._refuse(exc)
+            return False
+        self._replace(saved)
+        self._step = saved.steps[step.position]
+        self._update_buttons()
+        self.status.emit(
+            self.tr("Saved step %1 of “%2”.")
+            .replace("%1", str(step.position + 1))
+            .replace("%2", saved.name)
+        )
+        return True
+
+    def revert_step(self) -> None:
+        if self._step is not None:
+            self.view.editor.show_step(self._step)
+            self.view.show_message("")
+            self._update_buttons()
+
+    def add_step(self) -> None:
+        """A new check-in a week after the selected step, selected for editing."""
+        if self._plan is None or not self.settle_edits():
+            return
+        row = self.view.steps.currentIndex().row()
+        row = row if row >= 0 else self.model.rowCount() - 1
+        new = PlanStepDTO(
+            position=row + 1,
+            kind="check_in",
+            channel=None,
+            offset_amount=1,
+            offset_unit="weeks",
+            anchor="previous_step" if row >= 0 else "sale_closed",
+            time_of_day=None,
+            roll="next",
+            subject=self.tr("Checking in, {{customer_first_name}}"),
+            body=self.tr("Dear {{customer_first_name}},\n\n\n\nBest regards,\n{{my_name}}"),
+        )
+        steps = list(self._plan.steps)
+        steps.insert(row + 1, new)
+        if self._save_steps(steps, row + 1, self.tr("Added step %1.").replace("%1", str(row + 2))):
+            self.view.editor.kind.setFocus()
+
+    def remove_step(self) -> None:
+        step, plan = self._step, self._plan
+        if step is None or plan is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Remove step"),
+            self.tr(
+                "Remove step %1 (%2) from “%3”? Touchpoints already planned from it "
+                "stay in the agenda."
+            )
+            .replace("%1", str(step.position + 1))
+            .replace("%2", kind_text(step.kind))
+            .replace("%3", plan.name),
+            QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        remove = box.addButton(self.tr("&Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not remove:
+            return
+        steps = [other for other in plan.steps if other.position != step.position]
+        text = self.tr("Removed step %1.").replace("%1", str(step.position + 1))
+        self._save_steps(steps, min(step.position, len(steps) - 1), text)
+
+    def move_step(self, delta: int) -> None:
+        """Move the selected step up (-1) or down (+1)."""
+        row = self.view.steps.currentIndex().row()
+        target = row + delta
+        if self._plan is None or not 0 <= row < self.model.rowCount():
+            return
+        if not 0 <= target < self.model.rowCount() or not self.settle_edits():
+            return
+        steps = list(self._plan.steps)
+        steps[row], steps[target] = steps[target], steps[row]
+        text = self.tr("Moved the step to position %1.").replace("%1", str(target + 1))
+        self._save_steps(steps, target, text)
+
+    def restore_builtin(self) -> None:
+        plan = self._plan
+        if plan is None or plan.builtin_key is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Restore built-in plan"),
+            self.tr(
+                "Put “%1” back the way it shipped? Your changes to its steps and messages "
+                "are replaced."
+            ).replace("%1", plan.name),
+            QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        restore = box.addButton(self.tr("&Restore"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not restore:
+            return
+        try:
+            restored = self.context.plans.restore_builtin(plan.builtin_key)
+        except KnownError as exc:
+            self._refuse(exc)
+            return
+        self.refresh(restored.id, self.view.steps.currentIndex().row())
+        self.status.emit(self.tr("Restored “%1” as shipped.").replace("%1", restored.name))
+
+    def _save_steps(self, steps: list[PlanStepDTO], select: int, done: str) -> bool:
+        assert self._plan is not None
+        try:
+            saved = self.context.plans.save(dataclasses.replace(self._plan, steps=tuple(steps)))
+        except KnownError as exc:
+            self._refuse(exc)
+            return False
+        self._replace(saved)
+        self._show_plan(saved, select)
+        self.status.emit(done)
+        return True
+
+    def _replace(self, plan: PlanDTO) -> None:
+        self._plans = [plan if other.id == plan.id else other for other in self._plans]
+        self._plan = plan
+        self.model.set_steps(plan.steps)
+
+    def _refuse(self, exc: KnownError) -> None:
+        self.view.show_message(exc.message)
+        self.view.message.setToolTip(exc.hint)
+        self.status.emit(self.tr("Not saved: %1").replace("%1", exc.message))
+
+    def save_layout(self) -> None:
+        save_header(self.view.steps.horizontalHeader(), "plan_steps")

@@ -1,0 +1,354 @@
+"""Today screen behaviour: the agenda, its draft pane, and done / snooze / skip in one key."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QByteArray,
+    QDate,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+
+from app.errors import KnownError
+from ui.dialogs.done_dialog import DoneDialog
+from ui.dialogs.skip_dialog import SkipDialog
+from ui.dialogs.snooze_dialog import SnoozeDialog
+from ui.item_models.agenda_table import DEFAULT_DAYS_AHEAD, AgendaTableModel, short_day
+from ui.ui_state import restore_header, save_header, ui_settings
+from ui.views.today_view import MAX_DAYS_AHEAD, TodayView
+
+if TYPE_CHECKING:
+    from app.context import AppContext
+    from app.dto.touchpoints import TouchpointDTO
+
+# The app may stay open overnight: look for a new day once a minute.
+DAY_CHECK_MS = 60_000
+Shortcut = str | QKeySequence.StandardKey
+
+
+class TodayController(QObject):
+    """Connects TodayView to the agenda and touchpoint services; owns the screen's actions."""
+
+    status = Signal(str)
+    overdue_changed = Signal(int)
+
+    def __init__(self, view: TodayView, context: AppContext, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.view = view
+        self.context = context
+        self.window = window
+        self.overdue = -1
+        self.model = AgendaTableModel(
+            context.agenda, lambda: context.settings.get().zone, self._subject, self
+        )
+        view.table.setModel(self.model)
+        if not restore_header(view.table.horizontalHeader(), "today"):
+            view.set_default_column_widths()
+        splitter = ui_settings().value("today/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            view.splitter.restoreState(splitter)
+        self._build_actions()
+        stored = str(ui_settings().value("today/days_ahead", DEFAULT_DAYS_AHEAD))
+        days = int(stored) if stored.isdigit() else DEFAULT_DAYS_AHEAD
+        self.model.days_ahead = max(1, min(days, MAX_DAYS_AHEAD))
+        view.days.setValue(self.model.days_ahead)
+
+        view.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
+        view.table.doubleClicked.connect(lambda _index: self.done())
+        view.table.customContextMenuRequested.connect(self._context_menu)
+        view.days.valueChanged.connect(self._set_days)
+        view.draft.status.connect(self.status)
+        view.snooze_button.clicked.connect(self.snooze_next.trigger)
+        view.installEventFilter(self)
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(DAY_CHECK_MS)
+        self._day_timer.timeout.connect(self.check_day)
+        self._day_timer.start()
+        self.refresh()
+
+    # --- actions ------------------------------------------------------------------
+    def _action(self, text: str, shortcuts: Sequence[Shortcut], tip: str) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(key) for key in shortcuts])
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            tip = f"{tip} ({keys})"
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        return action
+
+    def _build_actions(self) -> None:
+        self.done_action = self._action(
+            self.tr("Mark &done…"), ["Ctrl+D"], self.tr("Mark the follow-up done and log it")
+        )
+        self.snooze_next = self._action(
+            self.tr("Snooze to &next working day"),
+            ["Ctrl+Shift+S", "Ctrl+1"],
+            self.tr("Move the follow-up to the next working day"),
+        )
+        self.snooze_3 = self._action(
+            self.tr("Snooze &3 days"), ["Ctrl+3"], self.tr("Move the follow-up 3 days later")
+        )
+        self.snooze_week = self._action(
+            self.tr("Snooze a &week"), ["Ctrl+7"], self.tr("Move the follow-up a week later")
+        )
+        self.snooze_pick = self._action(
+            self.tr("Snooze &until…"), ["Ctrl+Shift+D"], self.tr("Pick the day to do it")
+        )
+        self.skip_action = self._action(
+            self.tr("S&kip…"), ["Ctrl+K"], self.tr("Skip the follow-up, saying why")
+        )
+        self.copy_draft = self._action(
+            self.tr("&Copy message"), ["Ctrl+Shift+C"], self.tr("Copy subject and message")
+        )
+        self.open_mail = self._action(
+            self.tr("Open in &mail client"),
+            ["Ctrl+Shift+E"],
+            self.tr("Start an e-mail with the message"),
+        )
+        self.refresh_action = self._action(
+            self.tr("&Refresh"), [QKeySequence.StandardKey.Refresh], self.tr("Reload the list")
+        )
+        self.snooze_menu = QMenu(self.tr("&Snooze"), self.view)
+        for action in (self.snooze_next, self.snooze_3, self.snooze_week, self.snooze_pick):
+            self.snooze_menu.addAction(action)
+        self.done_action.triggered.connect(self.done)
+        self.snooze_next.triggered.connect(self.snooze_to_next_working_day)
+        self.snooze_3.triggered.connect(lambda: self.snooze_by(3))
+        self.snooze_week.triggered.connect(lambda: self.snooze_by(7))
+        self.snooze_pick.triggered.connect(self.snooze_until)
+        self.skip_action.triggered.connect(self.skip)
+        self.copy_draft.triggered.connect(self.view.draft.copy)
+        self.open_mail.triggered.connect(self.view.draft.open_mail)
+        self.refresh_action.triggered.connect(self.refresh)
+        self.view.snooze_button.setMenu(self.snooze_menu)
+        self.view.snooze_button.setToolTip(
+            self.snooze_next.toolTip() + "\n" + self.tr("More choices under the arrow")
+        )
+        self.view.toolbar.addAction(self.done_action)
+        self.view.toolbar.addWidget(self.view.snooze_button)
+        self.view.toolbar.addAction(self.skip_action)
+        # Shortcuts work while the screen is shown, whether or not the window has menus for them.
+        self.view.addActions(self.actions())
+
+    def actions(self) -> list[QAction]:
+        """In menu order; the snooze ones are also in `snooze_menu`."""
+        return [
+            self.done_action,
+            self.snooze_next,
+            self.snooze_3,
+            self.snooze_week,
+            self.snooze_pick,
+            self.skip_action,
+            self.copy_draft,
+            self.open_mail,
+            self.refresh_action,
+        ]
+
+    def _update_actions(self) -> None:
+        shown = self.view.isVisible()
+        chosen = shown and self.selected() is not None
+        for action in (self.done_action, self.skip_action, *self.snooze_menu.actions()):
+            action.setEnabled(chosen)
+        self.view.snooze_button.setEnabled(chosen)
+        draft = self.view.draft.draft
+        self.copy_draft.setEnabled(shown and draft is not None)
+        self.open_mail.setEnabled(shown and draft is not None and bool(draft.mailto))
+        self.refresh_action.setEnabled(shown)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.view and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self._update_actions()
+        return False
+
+    # --- loading ------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload everything; call after changes made elsewhere (sales, customers, settings)."""
+        current = self.selected()
+        row = self.view.table.currentIndex().row()
+        self._reload([current.id] if current else [], max(row, 0), keep_subjects=False)
+
+    def check_day(self) -> None:
+        if self.context.agenda.today_date() != self.model.today:
+            self.refresh()
+
+    def _set_days(self, days: int) -> None:
+        current = self.selected()
+        self.model.set_days_ahead(days)
+        ui_settings().setValue("today/days_ahead", days)
+        self._after_reload([current.id] if current else [], 0)
+
+    def _reload(self, prefer: list[int], fallback_row: int, keep_subjects: bool) -> None:
+        self.model.reload(keep_subjects=keep_subjects)
+        self._after_reload(prefer, fallback_row)
+
+    def _after_reload(self, prefer: list[int], fallback_row: int) -> None:
+        count = self.context.agenda.overdue_count()
+        self._show_summary(count)
+        if count != self.overdue:
+            self.overdue = count
+            self.overdue_changed.emit(count)
+        rows = self.model.rowCount()
+        self.view.show_empty_state(rows == 0)
+        for touchpoint_id in prefer:
+            if self._select(touchpoint_id):
+                return
+        if rows:
+            self.view.table.selectRow(min(fallback_row, rows - 1))
+        else:
+            self._show_selected()
+
+    def _show_summary(self, overdue: int) -> None:
+        today = self.model.today
+        day = QLocale().toString(QDate(today.year, today.month, today.day), "dddd d MMMM")
+        if overdue == 0:
+            late = self.tr("nothing overdue")
+        elif overdue == 1:
+            late = self.tr("1 follow-up overdue")
+        else:
+            late = self.tr("%1 follow-ups overdue").replace("%1", str(overdue))
+        self.view.summary.setText(f"{day} · {late}")
+
+    def _select(self, touchpoint_id: int) -> bool:
+        row = self.model.row_of(touchpoint_id)
+        while row < 0 and self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
+            row = self.model.row_of(touchpoint_id)
+        if row < 0:
+            return False
+        self.view.table.selectRow(row)
+        self.view.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def selected(self) -> TouchpointDTO | None:
+        indexes = self.view.table.selectionModel().selectedRows()
+        return self.model.touchpoint_at(indexes[0].row()) if indexes else None
+
+    def _subject(self, touchpoint_id: int) -> str:
+        return self.context.touchpoints.draft(touchpoint_id).subject
+
+    def _show_selected(self) -> None:
+        item = self.selected()
+        if item is None:
+            self.view.draft.show_nothing()
+        else:
+            try:
+                draft = self.context.touchpoints.draft(item.id)
+            except KnownError as exc:
+                self.view.draft.show_nothing(str(exc))
+            else:
+                self.view.draft.show_draft(item, draft)
+                self.model.remember_subject(item, draft.subject)
+        self._update_actions()
+
+    def _context_menu(self, pos: QPoint) -> None:
+        if self.selected() is None:
+            return
+        menu = QMenu(self.view.table)
+        menu.addAction(self.done_action)
+        menu.addMenu(self.snooze_menu)
+        menu.addAction(self.skip_action)
+        menu.exec(self.view.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    # --- done, snooze, skip ---------------------------------------------------------
+    def done(self) -> None:
+        item = self._actionable()
+        if item is None:
+            return
+        dialog = DoneDialog(item, self.window)
+        try:
+            if not dialog.exec():
+                return
+            note, channel = dialog.note_text(), dialog.channel_used()
+        finally:
+            dialog.deleteLater()
+        if self._apply(item, lambda: self.context.touchpoints.done(item.id, note, channel)):
+            self.status.emit(self.tr("Marked done: %1").replace("%1", item.title))
+
+    def skip(self) -> None:
+        item = self._actionable()
+        if item is None:
+            return
+        dialog = SkipDialog(item, self.window)
+        try:
+            if not dialog.exec():
+                return
+            reason = dialog.reason_text()
+        finally:
+            dialog.deleteLater()
+        if self._apply(item, lambda: self.context.touchpoints.skip(item.id, reason)):
+            self.status.emit(self.tr("Skipped: %1").replace("%1", item.title))
+
+    def snooze_to_next_working_day(self) -> None:
+        item = self._actionable()
+        if item is None:
+            return
+        if item.due_date > self.model.today:
+            # The service's no-argument snooze counts from today and would pull it earlier.
+            self._snooze(item, lambda: self.context.touchpoints.snooze(item.id, days=1))
+        else:
+            self._snooze(item, lambda: self.context.touchpoints.snooze(item.id))
+
+    def snooze_by(self, days: int) -> None:
+        item = self._actionable()
+        if item is not None:
+            self._snooze(item, lambda: self.context.touchpoints.snooze(item.id, days=days))
+
+    def snooze_until(self) -> None:
+        item = self._actionable()
+        if item is None:
+            return
+        today = self.model.today
+        proposed = max(item.due_date, today) + dt.timedelta(days=7)
+        dialog = SnoozeDialog(item.title, today, proposed, self.window)
+        try:
+            if not dialog.exec():
+                return
+            day = dialog.day()
+        finally:
+            dialog.deleteLater()
+        self._snooze(item, lambda: self.context.touchpoints.snooze(item.id, until=day))
+
+    def _snooze(self, item: TouchpointDTO, work: Callable[[], TouchpointDTO]) -> None:
+        moved = self._apply(item, work)
+        if moved is not None:
+            day = short_day(moved.due_date, self.model.today)
+            self.status.emit(
+                self.tr("Snoozed to %1: %2").replace("%1", day).replace("%2", item.title)
+            )
+
+    def _actionable(self) -> TouchpointDTO | None:
+        return self.selected() if self.view.isVisible() else None
+
+    def _apply(
+        self, item: TouchpointDTO, work: Callable[[], TouchpointDTO]
+    ) -> TouchpointDTO | None:
+        """Run one change; then select the row that followed it (the user works downwards)."""
+        row = self.model.row_of(item.id)
+        neighbours = [self.model.touchpoint_at(row + 1), self.model.touchpoint_at(row - 1)]
+        prefer = [other.id for other in neighbours if other is not None]
+        try:
+            result = work()
+        except KnownError as exc:
+            QMessageBox.warning(self.window, self.tr("Follow-Up Planner"), str(exc))
+            # Someone (the CLI, a sync) may have changed it meanwhile: show the truth.
+            self._reload([item.id, *prefer], row, keep_subjects=False)
+            return None
+        self._reload(prefer, row, keep_subjects=True)
+        return result
+
+    def save_layout(self) -> None:
+        save_header(self.view.table.horizontalHeader(), "today")
+        ui_settings().setValue("today/splitter", self.view.splitter.saveState())

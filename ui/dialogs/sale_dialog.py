@@ -1,0 +1,287 @@
+"""Record a sale: the form, a live preview of the follow-ups it plans, dates editable first."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+import itertools
+from typing import Any
+
+from PySide6.QtCore import (
+    Qt,
+    QTimer,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import AppContext
+from app.dto.sales import SaleInput, SaleResult
+from app.errors import KnownError
+from ui.item_models.sale_preview_table import DateDelegate, PreviewTableModel, to_qdate
+
+DATE_FORMAT = "yyyy-MM-dd"
+PREVIEW_DELAY_MS = 150
+PLAN_KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the plan's built-in key, if any
+DEFAULT_PLANS = {"won": "won_sale", "lost": "lost_sale"}
+SALE_TRIGGERS = frozenset(DEFAULT_PLANS.values())
+DEFAULT_DELIVERY_DAYS = 14
+
+
+class SaleDialog(QDialog):
+    """Save calls `context.sales.record`; afterwards `saved` holds the SaleResult."""
+
+    def __init__(
+        self, context: AppContext, customer_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._customer_id = customer_id
+        self.saved: SaleResult | None = None
+        self._plan_chosen = False
+        customer = context.customers.get(customer_id)
+        today = context.agenda.today_date()
+        self.setWindowTitle(self.tr("Record a sale"))
+        self.setMinimumSize(560, 520)
+
+        heading = QLabel(
+            self.tr("Sale for %1").replace("%1", f"<b>{html.escape(customer.display_name)}</b>")
+        )
+        self.won = QRadioButton(self.tr("&Won"))
+        self.lost = QRadioButton(self.tr("&Lost"))
+        self.won.setChecked(True)
+        self.outcome = QButtonGroup(self)
+        self.outcome.addButton(self.won)
+        self.outcome.addButton(self.lost)
+        self.closed = self._date_edit(today)
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(self.tr("e.g. 12500 or 12500.50"))
+        self.currency = QLineEdit(context.settings.get().currency)
+        self.currency.setMaxLength(3)
+        self.currency.setFixedWidth(self.fontMetrics().averageCharWidth() * 8)
+        self.description = QLineEdit()
+        self.description.setPlaceholderText(self.tr("What was sold"))
+        self.has_delivery = QCheckBox(self.tr("Promised deli&very"))
+        self.delivery = self._date_edit(today + dt.timedelta(days=DEFAULT_DELIVERY_DAYS))
+        self.delivery.setEnabled(False)
+        self.plan = QComboBox()
+        for plan in context.plans.all():
+            if plan.trigger in SALE_TRIGGERS:
+                self.plan.addItem(plan.name, plan.name)
+                self.plan.setItemData(self.plan.count() - 1, plan.builtin_key, PLAN_KEY_ROLE)
+        self._select_default_plan()
+
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        # Messages quote what the user typed: never interpreted as markup.
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet("color: palette(highlight); font-weight: bold;")
+        self.error.hide()
+        self.reason = QLabel()
+        self.reason.setObjectName("previewReason")
+        self.reason.setWordWrap(True)
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)
+        self.reason.hide()
+        self.preview_model = PreviewTableModel(self)
+        self.preview = QTableView()
+        self.preview.setObjectName("salePreview")
+        self.preview.setModel(self.preview_model)
+        self.preview.setItemDelegateForColumn(0, DateDelegate(self.closed.date, self.preview))
+        self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.preview.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.preview.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        # Tab leaves the table for the buttons, as in the rest of the form.
+        self.preview.setTabKeyNavigation(False)
+        self.preview.verticalHeader().setVisible(False)
+        header = self.preview.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        preview_label = QLabel(self.tr("Follow-ups this plan sc&hedules"))
+        preview_label.setBuddy(self.preview)
+        hint = QLabel(self.tr("To change a date before saving, double-click it or press F2."))
+        hint.setEnabled(False)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._lay_out(heading, preview_label, hint)
+        self._set_tab_order()
+
+        # Debounce: one preview per pause in typing, not one per key.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.refresh_preview)
+        self._connect_changes()
+        self.refresh_preview()
+        self.amount.setFocus()
+
+    @staticmethod
+    def _date_edit(day: dt.date) -> QDateEdit:
+        edit = QDateEdit(to_qdate(day))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat(DATE_FORMAT)
+        return edit
+
+    def _lay_out(self, heading: QLabel, preview_label: QLabel, hint: QLabel) -> None:
+        outcome_row = QHBoxLayout()
+        outcome_row.addWidget(self.won)
+        outcome_row.addWidget(self.lost)
+        outcome_row.addStretch(1)
+        amount_row = QHBoxLayout()
+        amount_row.addWidget(self.amount, 1)
+        currency_label = QLabel(self.tr("C&urrency"))
+        currency_label.setBuddy(self.currency)
+        amount_row.addWidget(currency_label)
+        amount_row.addWidget(self.currency)
+        delivery_row = QHBoxLayout()
+        delivery_row.addWidget(self.has_delivery)
+        delivery_row.addWidget(self.delivery, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("Outcome"), outcome_row)
+        form.addRow(self.tr("&Closed on"), self.closed)
+        amount_label = QLabel(self.tr("&Amount"))
+        amount_label.setBuddy(self.amount)
+        form.addRow(amount_label, amount_row)
+        form.addRow(self.tr("&Description"), self.description)
+        form.addRow(self.tr("Delivery"), delivery_row)
+        form.addRow(self.tr("&Plan"), self.plan)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(preview_label)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(hint)
+        layout.addWidget(self.buttons)
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [
+            self.won,
+            self.lost,
+            self.closed,
+            self.amount,
+            self.currency,
+            self.description,
+            self.has_delivery,
+            self.delivery,
+            self.plan,
+            self.preview,
+            *self.buttons.buttons(),
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _connect_changes(self) -> None:
+        later = self._timer.start
+        self.outcome.buttonToggled.connect(self._outcome_changed)
+        self.closed.dateChanged.connect(lambda _day: later())
+        self.amount.textChanged.connect(lambda _text: later())
+        self.currency.textChanged.connect(lambda _text: later())
+        self.description.textChanged.connect(lambda _text: later())
+        self.has_delivery.toggled.connect(self._delivery_toggled)
+        self.delivery.dateChanged.connect(lambda _day: later())
+        self.plan.activated.connect(self._plan_activated)
+        self.plan.currentIndexChanged.connect(self._plan_changed)
+
+    # --- reactions -------------------------------------------------------------------
+    def _outcome_changed(self, _button: Any, checked: bool) -> None:
+        if not checked:
+            return
+        if not self._plan_chosen:
+            self._select_default_plan()
+        self._timer.start()
+
+    def _delivery_toggled(self, on: bool) -> None:
+        self.delivery.setEnabled(on)
+        self._timer.start()
+
+    def _plan_activated(self, _index: int) -> None:
+        # Only a choice the user made sticks when the outcome changes afterwards.
+        self._plan_chosen = True
+
+    def _plan_changed(self, _index: int) -> None:
+        # Edited dates belong to the steps of the plan they were made in.
+        self.preview_model.clear_overrides()
+        self._timer.start()
+
+    def _select_default_plan(self) -> None:
+        key = DEFAULT_PLANS[self._outcome()]
+        for row in range(self.plan.count()):
+            if self.plan.itemData(row, PLAN_KEY_ROLE) == key:
+                self.plan.setCurrentIndex(row)
+                return
+
+    def _outcome(self) -> str:
+        return "lost" if self.lost.isChecked() else "won"
+
+    # --- preview and save ------------------------------------------------------------
+    def value(self) -> SaleInput:
+        promised = self.delivery.date().toPython() if self.has_delivery.isChecked() else None
+        return SaleInput(
+            customer_id=self._customer_id,
+            closed_on=self.closed.date().toPython(),  # type: ignore[arg-type]
+            outcome=self._outcome(),
+            amount=self.amount.text(),
+            currency=self.currency.text(),
+            description=self.description.text(),
+            promised_delivery=promised,  # type: ignore[arg-type]
+            plan_name=str(self.plan.currentData() or ""),
+            date_overrides=self.preview_model.overrides(),
+        )
+
+    def refresh_preview(self) -> None:
+        """Ask the service what the sale would plan; its objections appear under the form."""
+        self._timer.stop()
+        data = dataclasses.replace(self.value(), date_overrides={})
+        try:
+            preview = self._context.sales.preview(data)
+        except KnownError as exc:
+            self._show_error(str(exc))
+            self.preview_model.set_items(())
+            self.reason.hide()
+            return
+        self._show_error("")
+        self.preview_model.set_items(preview.items)
+        reason = preview.skipped_reason or ("" if preview.items else self.tr("Nothing to plan."))
+        self.reason.setText(reason)
+        self.reason.setVisible(bool(reason))
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def accept(self) -> None:
+        # What is saved is what the preview shows, even if the debounce has not fired yet.
+        if self._timer.isActive():
+            self.refresh_preview()
+        try:
+            self.saved = self._context.sales.record(self.value())
+        except KnownError as exc:
+            self._show_error(str(exc))
+            return
+        super().accept()

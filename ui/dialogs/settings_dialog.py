@@ -1,0 +1,388 @@
+"""Settings: your profile (it signs your letters), calendar rules and follow-up defaults."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSizePolicy,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import AppContext
+from app.errors import KnownError, ValidationError
+from app.preferences import CALENDAR_KEYS, WEEKDAYS, Preferences, display_value, parse_value
+from ui.background import BackgroundTask, run_in_background
+
+ERROR_STYLE = "color: palette(highlight); font-weight: bold;"
+REGION = re.compile(r"[A-Z]{2}(-[A-Z0-9]{1,4})?")
+
+
+def holiday_regions() -> list[str]:
+    """'DE', 'DE-BY', ...: only the two-letter codes the setting accepts."""
+    import holidays  # slow to import and only needed here
+
+    codes = []
+    for country, regions in sorted(holidays.list_supported_countries().items()):
+        if len(country) == 2:
+            codes.append(country)
+            codes.extend(f"{country}-{region}" for region in regions)
+    return [code for code in codes if REGION.fullmatch(code)]
+
+
+class SettingsDialog(QDialog):
+    """OK checks every field first; a calendar change re-plans in the background."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.saved: Preferences | None = None
+        # How many planned touchpoints the re-plan moved (None: no calendar rule changed).
+        self.moved: int | None = None
+        self.task: BackgroundTask | None = None
+        self.report: QMessageBox | None = None
+        self._inputs: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        self._tab_of: dict[str, int] = {}
+        self.setWindowTitle(self.tr("Settings"))
+        prefs = context.settings.get()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._profile_page(prefs), self.tr("Pro&file"))
+        self.tabs.addTab(self._calendar_page(prefs), self.tr("Ca&lendar"))
+        self.tabs.addTab(self._follow_up_page(prefs), self.tr("F&ollow-ups"))
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        chain = [self.tabs.tabBar(), *self._focus_chain, self.buttons]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self.my_name.setFocus()
+
+    # --- pages -------------------------------------------------------------------------
+    @property
+    def _focus_chain(self) -> list[QWidget]:
+        widgets: list[QWidget] = []
+        for key, widget in self._inputs.items():
+            widgets.extend(self.working_days if key == "working_days" else [widget])
+        return widgets
+
+    def _row(self, form: QFormLayout, page: int, key: str, label: str, widget: QWidget) -> None:
+        """A labelled field with its own error line under it (shown only when it is wrong)."""
+        error = QLabel()
+        error.setObjectName(f"error_{key}")
+        error.setWordWrap(True)
+        error.setStyleSheet(ERROR_STYLE)
+        error.hide()
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        caption = QLabel(label)
+        caption.setBuddy(self.working_days[0] if key == "working_days" else widget)
+        form.addRow(caption, box)
+        self._inputs[key] = widget
+        self._errors[key] = error
+        self._tab_of[key] = page
+
+    def _line(self, text: str, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit(text)
+        edit.setPlaceholderText(placeholder)
+        return edit
+
+    def _spin(self, value: int, low: int, high: int, suffix: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(low, high)
+        spin.setSuffix(suffix)
+        spin.setValue(value)
+        return spin
+
+    def _profile_page(self, prefs: Preferences) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        intro = QLabel(
+            self.tr(
+                "These sign your letters: the message templates fill {{my_name}}, "
+                "{{my_phone}} and the others from here. Leave out what you do not want shown."
+            )
+        )
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        self.my_name = self._line(prefs.my_name)
+        self.my_title = self._line(prefs.my_title, self.tr("e.g. Account Manager"))
+        self.my_company = self._line(prefs.my_company)
+        self.my_phone = self._line(prefs.my_phone)
+        self.my_mobile = self._line(prefs.my_mobile)
+        self.my_email = self._line(prefs.my_email)
+        self.my_website = self._line(prefs.my_website, self.tr("e.g. https://example.com"))
+        for key, label, widget in (
+            ("my_name", self.tr("&Name"), self.my_name),
+            ("my_title", self.tr("&Title"), self.my_title),
+            ("my_company", self.tr("&Company"), self.my_company),
+            ("my_phone", self.tr("&Phone"), self.my_phone),
+            ("my_mobile", self.tr("&Mobile"), self.my_mobile),
+            ("my_email", self.tr("&E-mail"), self.my_email),
+            ("my_website", self.tr("&Web site"), self.my_website),
+        ):
+            self._row(form, 0, key, label, widget)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        return page
+
+    def _calendar_page(self, prefs: Preferences) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        intro = QLabel(
+            self.tr(
+                "Follow-ups land on working days only. Changing these re-plans every planned "
+                "touchpoint you have not moved by hand."
+            )
+        )
+        intro.setWordWrap(True)
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.timezone.addItems(sorted(available_timezones()))
+        self.timezone.setCurrentText(prefs.timezone)
+        self._loose_completion(self.timezone)
+        self.working_days: list[QCheckBox] = []
+        days = QHBoxLayout()
+        days.setContentsMargins(0, 0, 0, 0)
+        locale = QLocale()
+        for number in range(7):
+            box = QCheckBox(locale.dayName(number + 1, QLocale.FormatType.ShortFormat))
+            box.setChecked(number in prefs.working_days)
+            box.setAccessibleName(locale.dayName(number + 1))
+            # Never squeezed into "M", "T": the dialog widens instead.
+            box.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            self.working_days.append(box)
+            days.addWidget(box)
+        days.addStretch(1)
+        days_widget = QWidget()
+        days_widget.setLayout(days)
+        self.holiday_country = QComboBox()
+        self.holiday_country.setEditable(True)
+        self.holiday_country.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.holiday_country.addItem(self.tr("none"))
+        self.holiday_country.addItems(holiday_regions())
+        self.holiday_country.setCurrentText(prefs.holiday_country or self.tr("none"))
+        self.holiday_country.setToolTip(
+            self.tr("A country (DE) or a country and region (DE-BY) whose public holidays you get")
+        )
+        self._loose_completion(self.holiday_country)
+        self.days_off = self._line(
+            display_value("days_off", prefs.days_off).replace(",", ", "),
+            self.tr("YYYY-MM-DD, separated by commas"),
+        )
+        self.min_gap_days = self._spin(prefs.min_gap_days, 0, 30, self.tr(" days"))
+        self.min_gap_days.setToolTip(self.tr("The fewest days between two contacts to a customer"))
+        form = QFormLayout()
+        self._row(form, 1, "timezone", self.tr("Time &zone"), self.timezone)
+        self._row(form, 1, "working_days", self.tr("Working &days"), days_widget)
+        self._row(form, 1, "holiday_country", self.tr("Public &holidays"), self.holiday_country)
+        self._row(form, 1, "days_off", self.tr("Personal d&ays off"), self.days_off)
+        self._row(form, 1, "min_gap_days", self.tr("Minimum &gap"), self.min_gap_days)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        return page
+
+    def _follow_up_page(self, prefs: Preferences) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        days = self.tr(" days")
+        self.default_cadence_days = self._spin(prefs.default_cadence_days, 7, 730, days)
+        self.key_cadence_days = self._spin(prefs.key_cadence_days, 7, 730, days)
+        self.reminder_minutes = self._spin(
+            prefs.reminder_minutes, 0, 24 * 60, self.tr(" minutes before")
+        )
+        self.currency = self._line(prefs.currency, "EUR")
+        form = QFormLayout()
+        self._row(
+            form,
+            2,
+            "default_cadence_days",
+            self.tr("&Keep in touch every"),
+            self.default_cadence_days,
+        )
+        self._row(
+            form, 2, "key_cadence_days", self.tr("Key c&ustomers every"), self.key_cadence_days
+        )
+        self._row(form, 2, "reminder_minutes", self.tr("&Reminder"), self.reminder_minutes)
+        self._row(form, 2, "currency", self.tr("Currenc&y"), self.currency)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        return page
+
+    @staticmethod
+    def _loose_completion(combo: QComboBox) -> None:
+        """Typing 'berlin' finds Europe/Berlin."""
+        completer = combo.completer()
+        if completer is None:
+            return
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        # Inline completion cannot show matches in the middle of a name; a popup can.
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    # --- values ------------------------------------------------------------------------
+    def texts(self) -> dict[str, str]:
+        """Every setting as the text the service parses."""
+        texts: dict[str, str] = {}
+        for key, widget in self._inputs.items():
+            if key == "working_days":
+                texts[key] = ",".join(
+                    WEEKDAYS[n] for n, box in enumerate(self.working_days) if box.isChecked()
+                )
+            elif isinstance(widget, QSpinBox):
+                texts[key] = str(widget.value())
+            elif isinstance(widget, QComboBox):
+                texts[key] = widget.currentText().strip()
+            elif isinstance(widget, QLineEdit):
+                texts[key] = widget.text()
+        if texts["holiday_country"].casefold() in {"", self.tr("none").casefold()}:
+            texts["holiday_country"] = "none"
+        return texts
+
+    def _check(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(changed settings as text, error per setting): nothing is written here."""
+        current = self.context.settings.get()
+        changes: dict[str, str] = {}
+        errors: dict[str, str] = {}
+        for key, text in self.texts().items():
+            if key == "working_days" and not text:
+                errors[key] = self.tr("Pick at least one working day.")
+                continue
+            try:
+                value: Any = parse_value(key, text)
+            except ValidationError as exc:
+                errors[key] = exc.message
+                continue
+            if value != getattr(current, key):
+                changes[key] = text
+        return changes, errors
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        for key, label in self._errors.items():
+            label.setText(errors.get(key, ""))
+            label.setVisible(key in errors)
+        self.error.setVisible(bool(errors))
+        self.error.setText(self.tr("Please correct the marked fields.") if errors else "")
+        if errors:
+            first = next(key for key in self._inputs if key in errors)
+            self.tabs.setCurrentIndex(self._tab_of[first])
+            target = self.working_days[0] if first == "working_days" else self._inputs[first]
+            target.setFocus()
+
+    # --- OK / Cancel ---------------------------------------------------------------------
+    def accept(self) -> None:
+        if self.task is not None:
+            return
+        changes, errors = self._check()
+        self._show_errors(errors)
+        if errors:
+            return
+        if not changes:
+            super().accept()
+            return
+        if changes.keys() & CALENDAR_KEYS:
+            self._save_and_replan(changes)
+            return
+        try:
+            self.saved = self.context.settings.set_many(changes)
+        except KnownError as exc:
+            self._failed(str(exc), True)
+            return
+        super().accept()
+
+    def _save_and_replan(self, changes: dict[str, str]) -> None:
+        context = self.context
+
+        def work(_progress: object) -> tuple[Preferences, int]:
+            change = context.change_settings(changes)
+            return change.preferences, change.moved or 0
+
+        self.buttons.setEnabled(False)
+        self.error.setText(self.tr("Saving and re-planning your touchpoints…"))
+        self.error.show()
+        self.task = run_in_background(
+            work, self.tr("Re-planning your touchpoints"), self, self._saved, self._failed
+        )
+        if self.task.dialog is not None:
+            # The change is one transaction: once it runs there is nothing to cancel.
+            self.task.dialog.setCancelButton(None)
+
+    def _saved(self, result: tuple[Preferences, int]) -> None:
+        self.task = None
+        self.saved, self.moved = result
+        self.error.hide()
+        self.report = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Settings saved"),
+            self.summary(),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        self.report.finished.connect(lambda _result: QDialog.accept(self))
+        self.report.open()
+
+    def _failed(self, message: str, _known: bool) -> None:
+        self.task = None
+        self.buttons.setEnabled(True)
+        self.error.setText(self.tr("Nothing was saved: %1").replace("%1", message))
+        self.error.show()
+
+    def summary(self) -> str:
+        """What the last OK did, for a status bar."""
+        if self.saved is None:
+            return self.tr("Settings unchanged.")
+        if self.moved is None:
+            return self.tr("Settings saved.")
+        if self.moved == 0:
+            return self.tr("Settings saved. No planned touchpoint had to move.")
+        if self.moved == 1:
+            return self.tr("Settings saved. 1 planned touchpoint moved to fit your calendar.")
+        return self.tr(
+            "Settings saved. %1 planned touchpoints moved to fit your calendar."
+        ).replace("%1", str(self.moved))
+
+    def reject(self) -> None:
+        if self.task is None:  # a running save cannot be abandoned halfway
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.task is not None:
+            event.ignore()
+            return
+        super().closeEvent(event)

@@ -1,0 +1,292 @@
+"""The agenda as a Qt table model: keyset pages, overdue first, subjects rendered lazily."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+    QTimer,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
+
+from app.errors import KnownError
+from app.kinds import channel_label, kind_label
+
+if TYPE_CHECKING:
+    from app.dto.touchpoints import TouchpointDTO
+    from app.services.agenda import AgendaPage
+
+PAGE_SIZE = 200
+DEFAULT_DAYS_AHEAD = 7
+# Rendering one draft is a few milliseconds (a session and several lookups): render
+# only the rows the view asks for, newest request first, in slices that keep typing smooth.
+SUBJECT_BUDGET_S = 0.008
+SUBJECT_QUEUE_MAX = 200
+
+COL_WHEN, COL_CUSTOMER, COL_KIND, COL_CHANNEL, COL_DUE, COL_SUBJECT = range(6)
+HEADERS = ("When", "Customer", "Kind", "Channel", "Due", "Subject")
+
+Cursor = tuple[dt.date, dt.datetime | None, int]
+Index = QModelIndex | QPersistentModelIndex
+
+
+class AgendaSource(Protocol):
+    """What the model needs from AgendaService."""
+
+    def page(
+        self, *, end: dt.date | None, after: Cursor | None = None, limit: int = 200
+    ) -> AgendaPage: ...
+
+    def today_date(self) -> dt.date: ...
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("AgendaTableModel", text)
+
+
+def kind_text(kind: str) -> str:
+    return QCoreApplication.translate("kinds", kind_label(kind))
+
+
+def channel_text(channel: str) -> str:
+    return QCoreApplication.translate("kinds", channel_label(channel))
+
+
+def short_day(day: dt.date, today: dt.date) -> str:
+    """'Thu 26 Nov' in the user's locale; the year only when it is not this year's."""
+    pattern = "ddd d MMM" if day.year == today.year else "ddd d MMM yyyy"
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def when_label(day: dt.date, today: dt.date) -> str:
+    late = (today - day).days
+    if late == 1:
+        return tr("Overdue · 1 day")
+    if late > 1:
+        return tr("Overdue · %1 days").replace("%1", str(late))
+    if late == 0:
+        return tr("Today")
+    if late == -1:
+        return tr("Tomorrow")
+    return short_day(day, today)
+
+
+@lru_cache(maxsize=4)
+def _overdue_brush(base_rgb: int) -> QBrush:
+    # A red that reads on the base colour: deep on light themes, soft on dark ones.
+    dark = QColor.fromRgb(base_rgb).lightness() < 128
+    return QBrush(QColor("#ff8a80") if dark else QColor("#b3261e"))
+
+
+def overdue_brush() -> QBrush:
+    base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
+    return _overdue_brush(base.rgb())
+
+
+class AgendaTableModel(QAbstractTableModel):
+    """Planned touchpoints due up to today + N days, a page at a time as the view scrolls."""
+
+    def __init__(
+        self,
+        agenda: AgendaSource,
+        zone: Callable[[], dt.tzinfo],
+        subject: Callable[[int], str] | None = None,
+        parent: Any = None,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
+        super().__init__(parent)
+        self._agenda = agenda
+        self._zone_of = zone
+        self._subject_of = subject
+        self._page_size = page_size
+        self._rows: list[TouchpointDTO] = []
+        self._row_of: dict[int, int] = {}
+        self._next: Cursor | None = None
+        self._exhausted = True
+        self.days_ahead = DEFAULT_DAYS_AHEAD
+        self.today = dt.date.min
+        self._zone: dt.tzinfo = dt.UTC
+        # id -> (generation, sequence, subject); an older generation is shown until redone.
+        self._subjects: dict[int, tuple[int, int, str]] = {}
+        self._generation = 0
+        self._wanted: dict[int, None] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(0)
+        self._render_timer.timeout.connect(self._render_some_subjects)
+
+    # --- loading -----------------------------------------------------------------
+    def reload(self, keep_subjects: bool = False) -> None:
+        """Start over from the first page; `keep_subjects` after our own edits (same data)."""
+        self.beginResetModel()
+        self.today = self._agenda.today_date()
+        self._zone = self._zone_of()
+        if not keep_subjects:
+            self._generation += 1
+        self._wanted.clear()
+        page = self._agenda.page(end=self.end_date, after=None, limit=self._page_size)
+        self._rows = list(page.rows)
+        self._row_of = {item.id: row for row, item in enumerate(self._rows)}
+        self._next = page.next_after
+        self._exhausted = page.next_after is None
+        self._subjects = {k: v for k, v in self._subjects.items() if k in self._row_of}
+        self.endResetModel()
+
+    def set_days_ahead(self, days: int) -> None:
+        if days != self.days_ahead:
+            self.days_ahead = days
+            self.reload(keep_subjects=True)
+
+    @property
+    def end_date(self) -> dt.date:
+        return self.today + dt.timedelta(days=self.days_ahead)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid() or self._exhausted:
+            return
+        page = self._agenda.page(end=self.end_date, after=self._next, limit=self._page_size)
+        if page.rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+            self._rows.extend(page.rows)
+            for offset, item in enumerate(page.rows):
+                self._row_of[item.id] = first + offset
+            self.endInsertRows()
+        self._next = page.next_after
+        self._exhausted = page.next_after is None
+
+    # --- Qt model interface ----------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, column)
+        if role == Qt.ItemDataRole.ForegroundRole and item.due_date < self.today:
+            return overdue_brush()
+        if role == Qt.ItemDataRole.FontRole and item.due_date == self.today:
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return item.id
+        return None
+
+    def _display(self, item: TouchpointDTO, column: int) -> str:
+        if column == COL_WHEN:
+            return when_label(item.due_date, self.today)
+        if column == COL_CUSTOMER:
+            return item.customer_display
+        if column == COL_KIND:
+            return kind_text(item.kind)
+        if column == COL_CHANNEL:
+            return channel_text(item.channel)
+        if column == COL_DUE:
+            return self.due_text(item)
+        return self._subject(item)
+
+    def due_text(self, item: TouchpointDTO) -> str:
+        day = short_day(item.due_date, self.today)
+        if item.due_at is None:
+            return day
+        local = item.due_at.astimezone(self._zone)
+        clock = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+        return f"{day} {clock}"
+
+    def _tooltip(self, item: TouchpointDTO, column: int) -> str | None:
+        if column in (COL_WHEN, COL_DUE) and item.snoozed_from is not None:
+            return tr("Snoozed; first due %1").replace(
+                "%1", short_day(item.snoozed_from, self.today)
+            )
+        if column == COL_CUSTOMER:
+            return "\n".join(part for part in (item.customer_email, item.customer_phone) if part)
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
+            return tr(HEADERS[section])
+        return None
+
+    # --- draft subjects, rendered for the rows the view shows ----------------------------
+    def _subject(self, item: TouchpointDTO) -> str:
+        cached = self._subjects.get(item.id)
+        fresh = cached is not None and cached[:2] == (self._generation, item.sequence)
+        if not fresh and self._subject_of is not None:
+            self._wanted.pop(item.id, None)
+            self._wanted[item.id] = None
+            if len(self._wanted) > SUBJECT_QUEUE_MAX:
+                del self._wanted[next(iter(self._wanted))]
+            self._render_timer.start()
+        if cached is not None:
+            return cached[2]
+        return kind_text(item.kind) if self._subject_of is None else ""
+
+    def _render_some_subjects(self) -> None:
+        if self._subject_of is None:
+            return
+        started = time.perf_counter()
+        done: list[int] = []
+        while self._wanted and time.perf_counter() - started < SUBJECT_BUDGET_S:
+            touchpoint_id, _ = self._wanted.popitem()  # newest first: what is on screen now
+            row = self._row_of.get(touchpoint_id)
+            if row is None:
+                continue
+            try:
+                text = self._subject_of(touchpoint_id)
+            except KnownError:
+                # Gone since the page was read (done elsewhere); the next refresh drops the row.
+                text = ""
+            item = self._rows[row]
+            self._subjects[item.id] = (self._generation, item.sequence, text)
+            done.append(row)
+        for row in done:
+            cell = self.index(row, COL_SUBJECT)
+            self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
+        if self._wanted:
+            self._render_timer.start()
+
+    def remember_subject(self, item: TouchpointDTO, subject: str) -> None:
+        """A draft rendered elsewhere (the draft pane) saves rendering it again."""
+        row = self._row_of.get(item.id)
+        if row is None or self._rows[row].sequence != item.sequence:
+            return
+        cached = self._subjects.get(item.id)
+        self._subjects[item.id] = (self._generation, item.sequence, subject)
+        self._wanted.pop(item.id, None)
+        if cached is None or cached[2] != subject:
+            cell = self.index(row, COL_SUBJECT)
+            self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
+
+    # --- lookups for the controller ------------------------------------------------------
+    def touchpoint_at(self, row: int) -> TouchpointDTO | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, touchpoint_id: int) -> int:
+        return self._row_of.get(touchpoint_id, -1)

@@ -1,0 +1,156 @@
+"""A customer's timeline entries as a Qt table model (one instance per section)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from app.dto.timeline import COMMITMENT, INTERACTION, SALE, TimelineEntry
+from app.kinds import channel_label, kind_label
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("When", "What", "Status", "Channel", "Details")
+STATUS_LABELS = {
+    "planned": "Planned",
+    "done": "Done",
+    "skipped": "Skipped",
+    "won": "Won",
+    "lost": "Lost",
+    "on_track": "On track",
+    "at_risk": "At risk",
+    "kept": "Kept",
+    "broken": "Broken",
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TimelineTableModel", text)
+
+
+def plain_tooltip(text: str) -> str | None:
+    """Tool tips guess at rich text: escape the user's words and keep their line breaks."""
+    if not text:
+        return None
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
+
+
+def date_text(day: dt.date, time: dt.time | None = None) -> str:
+    """Weekday in the user's language, then the ISO date (and local time when it has one)."""
+    weekday = QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+    text = f"{weekday} {day.isoformat()}"
+    return f"{text} {time.strftime('%H:%M')}" if time is not None else text
+
+
+def money_text(amount_minor: int, currency: str) -> str:
+    return f"{QLocale().toString(amount_minor / 100, 'f', 2)} {currency}"
+
+
+def channel_text(channel: str) -> str:
+    return tr(channel_label(channel)) if channel else ""
+
+
+def what_text(entry: TimelineEntry) -> str:
+    if entry.source == SALE:
+        return tr("Sale won") if entry.status == "won" else tr("Sale lost")
+    if entry.source == INTERACTION:
+        return tr("Contact")
+    if entry.source == COMMITMENT:
+        return tr("Promise")
+    return tr(kind_label(entry.kind))
+
+
+def status_text(entry: TimelineEntry) -> str:
+    if entry.overdue:
+        return tr("Overdue")
+    if entry.source == INTERACTION:
+        return tr("Logged")
+    return tr(STATUS_LABELS.get(entry.status, entry.status))
+
+
+def detail_text(entry: TimelineEntry) -> str:
+    """Everything worth knowing in one line; the tooltip shows the user's text unabridged."""
+    parts: list[str] = []
+    if entry.amount_minor is not None:
+        parts.append(money_text(entry.amount_minor, entry.currency))
+    if entry.detail:
+        parts.append(entry.detail)
+    if entry.actual_delivery is not None:
+        parts.append(tr("delivered %1").replace("%1", entry.actual_delivery.isoformat()))
+    elif entry.promised_delivery is not None:
+        parts.append(tr("delivery promised %1").replace("%1", entry.promised_delivery.isoformat()))
+    if entry.buffer_days:
+        parts.append(tr("buffer %1 days").replace("%1", str(entry.buffer_days)))
+    if entry.pinned and entry.status == "planned":
+        parts.append(tr("date set by you"))
+    return " · ".join(parts)
+
+
+class TimelineTableModel(QAbstractTableModel):
+    """A short list (one customer's history): loaded whole, replaced on refresh."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[TimelineEntry] = []
+
+    def set_entries(self, entries: Sequence[TimelineEntry]) -> None:
+        self.beginResetModel()
+        self._rows = list(entries)
+        self.endResetModel()
+
+    def entry_at(self, row: int) -> TimelineEntry | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        entry = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(entry, column).replace("\n", " / ")
+        if role == Qt.ItemDataRole.ToolTipRole and column == 4:
+            return plain_tooltip(self._text(entry, column))
+        if role == Qt.ItemDataRole.FontRole and entry.overdue:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.UserRole:
+            return entry
+        return None
+
+    @staticmethod
+    def _text(entry: TimelineEntry, column: int) -> str:
+        if column == 0:
+            return date_text(entry.when, entry.time)
+        if column == 1:
+            return what_text(entry)
+        if column == 2:
+            return status_text(entry)
+        if column == 3:
+            return channel_text(entry.channel)
+        return detail_text(entry)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return tr(COLUMNS[section])
+        return None

@@ -1,0 +1,127 @@
+"""One customer's page layout: header, totals, actions, keep-in-touch settings, timeline."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.kinds import CHANNEL_LABELS
+
+
+def _table(name: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTabKeyNavigation(False)
+    rows = table.verticalHeader()
+    rows.setVisible(False)
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+class CustomerPageView(QWidget):
+    """Only layout; CustomerPageController fills it and wires the buttons."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.back = QPushButton(self.tr("← &Back"))
+        self.back.setObjectName("customerBack")
+        self.back.setToolTip(self.tr("Back to the list (Alt+Left)"))
+        back_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self)
+        back_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back_key.activated.connect(self.back.click)
+        self.title = QLabel()
+        self.title.setObjectName("customerTitle")
+        # User text: never interpreted as markup.
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.contact = QLabel()
+        self.contact.setObjectName("customerContact")
+        self.contact.setTextFormat(Qt.TextFormat.RichText)
+        self.contact.setOpenExternalLinks(True)
+        self.contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.warning = QLabel()
+        self.warning.setObjectName("doNotContact")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: palette(highlight); font-weight: bold;")
+        self.warning.hide()
+        self.totals = QLabel()
+        self.totals.setObjectName("customerTotals")
+        self.totals.setWordWrap(True)
+
+        self.log_interaction = QPushButton(self.tr("&Log interaction…"))
+        self.log_interaction.setToolTip(self.tr("Note a call, visit or message that happened"))
+        self.record_sale = QPushButton(self.tr("&Record a sale…"))
+        self.record_sale.setToolTip(self.tr("A won or lost deal and its follow-up plan"))
+        top = QHBoxLayout()
+        top.addWidget(self.back)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.log_interaction)
+        top.addWidget(self.record_sale)
+
+        self.channel = QComboBox()
+        self.channel.setObjectName("preferredChannel")
+        for key, label in CHANNEL_LABELS.items():
+            self.channel.addItem(self.tr(label), key)
+        self.cadence = QSpinBox()
+        self.cadence.setObjectName("keepInTouchDays")
+        self.cadence.setRange(0, 3650)
+        self.cadence.setSuffix(self.tr(" days"))
+        self.save_preferences = QPushButton(self.tr("S&ave"))
+        self.save_preferences.setEnabled(False)
+        channel_label = QLabel(self.tr("Preferred &channel"))
+        channel_label.setBuddy(self.channel)
+        cadence_label = QLabel(self.tr("Keep in &touch every"))
+        cadence_label.setBuddy(self.cadence)
+        preferences = QHBoxLayout()
+        for widget in (channel_label, self.channel, cadence_label, self.cadence):
+            preferences.addWidget(widget)
+        preferences.addWidget(self.save_preferences)
+        preferences.addStretch(1)
+
+        self.upcoming_label = QLabel()
+        self.upcoming = _table("timelineUpcoming")
+        self.past_label = QLabel()
+        self.past = _table("timelinePast")
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        for heading, table in ((self.upcoming_label, self.upcoming), (self.past_label, self.past)):
+            box = QWidget()
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            box_layout.addWidget(heading)
+            box_layout.addWidget(table, 1)
+            splitter.addWidget(box)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.contact)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.totals)
+        layout.addLayout(preferences)
+        layout.addWidget(splitter, 1)

@@ -1,0 +1,308 @@
+"""Plans screen layout: plan list, the selected plan's steps, and the step editor."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import itertools
+
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dto.plans import PlanStepDTO
+from app.plans.validation import EXTRA_ANCHORS, KINDS
+from app.scheduling.vocabulary import AnchorKind, Channel, OffsetUnit
+from ui.item_models.plan_steps_table import (
+    ANCHOR_LABELS,
+    anchor_text,
+    channel_text,
+    kind_text,
+    repeat_text,
+)
+from ui.widgets.template_editor import TemplateEditor
+
+UNIT_NAMES = {"days": "days", "working_days": "working days", "weeks": "weeks", "months": "months"}
+
+
+def _select(combo: QComboBox, value: object, label: str) -> None:
+    """Select the item holding value; a value this version does not list is kept, not lost."""
+    index = combo.findData(value)
+    if index < 0:
+        combo.addItem(label, value)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)
+
+
+class StepEditor(QWidget):
+    """The form over one step; `edited(step)` returns the step with the form's values."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = QComboBox()
+        for kind in KINDS:
+            self.kind.addItem(kind_text(kind), kind)
+        self.channel = QComboBox()
+        self.channel.addItem(channel_text(None), None)
+        for channel in Channel:
+            self.channel.addItem(channel_text(channel.value), channel.value)
+        self.amount = QSpinBox()
+        self.amount.setRange(0, 3650)
+        self.amount.setAccessibleName(self.tr("Offset amount"))
+        self.unit = QComboBox()
+        self.unit.setAccessibleName(self.tr("Offset unit"))
+        for unit in OffsetUnit:
+            self.unit.addItem(self.tr(UNIT_NAMES.get(unit.value, unit.value)), unit.value)
+        self.direction = QComboBox()
+        self.direction.setAccessibleName(self.tr("Before or after"))
+        self.direction.addItem(self.tr("after"), 1)
+        self.direction.addItem(self.tr("before"), -1)
+        self.anchor = QComboBox()
+        self.anchor.setAccessibleName(self.tr("Anchor"))
+        for anchor in (*(a.value for a in AnchorKind), *EXTRA_ANCHORS):
+            if anchor in ANCHOR_LABELS:
+                self.anchor.addItem(anchor_text(anchor), anchor)
+        when = QHBoxLayout()
+        for widget in (self.amount, self.unit, self.direction, self.anchor):
+            when.addWidget(widget)
+        when.addStretch(1)
+        self.all_day = QCheckBox(self.tr("All da&y"))
+        self.time = QTimeEdit()
+        self.time.setDisplayFormat("HH:mm")
+        self.time.setAccessibleName(self.tr("Time of day"))
+        timing = QHBoxLayout()
+        timing.addWidget(self.all_day)
+        timing.addWidget(self.time)
+        timing.addStretch(1)
+        self.roll = QComboBox()
+        self.roll.addItem(self.tr("the next working day"), "next")
+        self.roll.addItem(self.tr("the previous working day"), "previous")
+        self.repeat = QLabel()
+        self.repeat.setWordWrap(True)
+        self.template = TemplateEditor()
+
+        # Two columns of label + field: the template below gets the height.
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        rows = (
+            (0, 0, self.tr("&Kind"), self.kind, self.kind),
+            (1, 0, self.tr("C&hannel"), self.channel, self.channel),
+            (2, 0, self.tr("O&n a day off, move to"), self.roll, self.roll),
+            (0, 2, self.tr("&When"), when, self.amount),
+            (1, 2, self.tr("&Time"), timing, self.all_day),
+        )
+        for row, column, text, field, buddy in rows:
+            label = QLabel(text)
+            label.setBuddy(buddy)
+            grid.addWidget(label, row, column)
+            if isinstance(field, QWidget):
+                grid.addWidget(field, row, column + 1)
+            else:
+                grid.addLayout(field, row, column + 1)
+        grid.addWidget(self.repeat, 2, 2, 1, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(grid)
+        layout.addWidget(self.template, 1)
+        order = (
+            self.kind,
+            self.channel,
+            self.amount,
+            self.unit,
+            self.direction,
+            self.anchor,
+            self.all_day,
+            self.time,
+            self.roll,
+            self.template.subject,
+        )
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+        self.all_day.toggled.connect(lambda checked: self.time.setEnabled(not checked))
+        for combo in (self.kind, self.channel, self.unit, self.direction, self.anchor, self.roll):
+            combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
+        self.amount.valueChanged.connect(lambda _value: self.changed.emit())
+        self.all_day.toggled.connect(lambda _checked: self.changed.emit())
+        self.time.timeChanged.connect(lambda _time: self.changed.emit())
+        self.template.changed.connect(self.changed)
+
+    def show_step(self, step: PlanStepDTO) -> None:
+        widgets = (self.kind, self.channel, self.amount, self.unit, self.direction, self.anchor)
+        for widget in (*widgets, self.all_day, self.time, self.roll, self.template):
+            widget.blockSignals(True)
+        _select(self.kind, step.kind, kind_text(step.kind))
+        _select(self.channel, step.channel, channel_text(step.channel))
+        self.amount.setValue(abs(step.offset_amount))
+        _select(self.unit, step.offset_unit, step.offset_unit)
+        self.direction.setCurrentIndex(1 if step.offset_amount < 0 else 0)
+        _select(self.anchor, step.anchor, anchor_text(step.anchor))
+        self.all_day.setChecked(step.time_of_day is None)
+        self.time.setEnabled(step.time_of_day is not None)
+        when = step.time_of_day or dt.time(9, 0)
+        self.time.setTime(QTime(when.hour, when.minute, when.second))
+        _select(self.roll, step.roll, step.roll)
+        self.repeat.setText(repeat_text(step).lstrip(", ").capitalize())
+        self.repeat.setVisible(bool(self.repeat.text()))
+        self.template.set_template(step.subject, step.body)
+        for widget in (*widgets, self.all_day, self.time, self.roll, self.template):
+            widget.blockSignals(False)
+
+    def edited(self, step: PlanStepDTO) -> PlanStepDTO:
+        """step with everything the form shows; its repeat and identity are kept."""
+        chosen = self.time.time()
+        return dataclasses.replace(
+            step,
+            kind=str(self.kind.currentData()),
+            channel=self.channel.currentData(),
+            offset_amount=self.amount.value() * int(self.direction.currentData()),
+            offset_unit=str(self.unit.currentData()),
+            anchor=str(self.anchor.currentData()),
+            time_of_day=None
+            if self.all_day.isChecked()
+            else dt.time(chosen.hour(), chosen.minute(), chosen.second()),
+            roll=str(self.roll.currentData()),
+            subject=self.template.subject_text(),
+            body=self.template.body_text(),
+        )
+
+
+class PlansView(QWidget):
+    """Only layout; behaviour is wired by PlansController."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        char = self.fontMetrics().averageCharWidth()
+        self.plans = QListWidget()
+        self.plans.setObjectName("planList")
+        self.plans.setMinimumWidth(22 * char)
+        plans_label = QLabel(self.tr("P&lans"))
+        plans_label.setBuddy(self.plans)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(plans_label)
+        left_layout.addWidget(self.plans, 1)
+
+        self.plan_title = QLabel()
+        self.plan_title.setObjectName("planTitle")
+        font = self.plan_title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.plan_title.setFont(font)
+        self.plan_description = QLabel()
+        self.plan_description.setWordWrap(True)
+        self.steps = QTableView()
+        self.steps.setObjectName("planSteps")
+        self.steps.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.steps.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.steps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.steps.setAlternatingRowColors(True)
+        self.steps.setWordWrap(False)
+        rows = self.steps.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.steps.horizontalHeader().setStretchLastSection(True)
+        steps_label = QLabel(self.tr("Ste&ps"))
+        steps_label.setBuddy(self.steps)
+        self.add_step = QPushButton(self.tr("&Add step"))
+        self.remove_step = QPushButton(self.tr("Re&move step…"))
+        self.move_up = QPushButton(self.tr("Move &up"))
+        self.move_down = QPushButton(self.tr("Move &down"))
+        self.restore = QPushButton(self.tr("Restore &built-in…"))
+        self.restore.setToolTip(self.tr("Put this plan back the way it shipped"))
+        step_buttons = QHBoxLayout()
+        for button in (self.add_step, self.remove_step, self.move_up, self.move_down):
+            step_buttons.addWidget(button)
+        step_buttons.addStretch(1)
+        step_buttons.addWidget(self.restore)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.plan_title)
+        top_layout.addWidget(self.plan_description)
+        top_layout.addWidget(steps_label)
+        top_layout.addWidget(self.steps, 1)
+        top_layout.addLayout(step_buttons)
+
+        self.editor = StepEditor()
+        self.editor_title = QLabel()
+        self.editor_title.setFont(font)
+        self.message = QLabel()
+        self.message.setObjectName("planMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: palette(highlight); font-weight: bold;")
+        self.message.hide()
+        self.save = QPushButton(self.tr("&Save step"))
+        self.save.setObjectName("saveStep")
+        self.revert = QPushButton(self.tr("Re&vert"))
+        self.revert.setToolTip(self.tr("Throw away the changes to this step"))
+        edit_buttons = QHBoxLayout()
+        edit_buttons.addWidget(self.message, 1)
+        edit_buttons.addWidget(self.revert)
+        edit_buttons.addWidget(self.save)
+        editor_page = QWidget()
+        editor_layout = QVBoxLayout(editor_page)
+        editor_layout.addWidget(self.editor_title)
+        editor_layout.addWidget(self.editor, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(editor_page)
+        # Save and Revert stay in sight however far the editor scrolls.
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(scroll, 1)
+        bottom_layout.addLayout(edit_buttons)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(top)
+        right.addWidget(bottom)
+        right.setStretchFactor(1, 2)
+        right.setChildrenCollapsible(False)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        # Starting sizes in text units; the splitters keep them in proportion from there.
+        line = self.fontMetrics().height() + 10
+        self.splitter.setSizes([26 * char, 100 * char])
+        right.setSizes([line * 11, line * 20])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+        QWidget.setTabOrder(self.plans, self.steps)
+        QWidget.setTabOrder(self.steps, self.add_step)
+
+    def set_default_column_widths(self) -> None:
+        """Widths in character units, so they scale with the font and display scaling."""
+        char = self.fontMetrics().averageCharWidth()
+        for column, chars in enumerate((4, 26, 24, 34)):
+            self.steps.setColumnWidth(column, chars * char)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
