@@ -1,6 +1,8 @@
-"""The main window: menus, toolbar, status bar, and the screens once data is loaded."""
+"""The main window: menus, toolbar, status bar, tray; the screens once a database is open."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -10,8 +12,14 @@ from app.context import AppContext
 from app.paths import resources_dir
 from app.version import app_version
 from ui.controllers.customers_controller import CustomersController
+from ui.dialogs.settings_dialog import SettingsDialog
+from ui.reminders import ReminderController
+from ui.sample_loader import SampleLoader
+from ui.tray import Tray
 from ui.ui_state import restore_window, save_window
-from ui.views.customers_view import CustomersView
+from ui.workspace import CUSTOMERS, PLANS, TODAY, WELCOME, Workspace
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 
 
 def app_icon() -> QIcon:
@@ -24,106 +32,227 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.context: AppContext | None = None
-        self.customers: CustomersController | None = None
-        self.setWindowTitle(self.tr("Follow-Up Planner"))
+        self.workspace: Workspace | None = None
+        self.reminders: ReminderController | None = None
+        self.home_db: Path | None = None
+        self.demo = False
+        self.overdue = 0
         self.setWindowIcon(app_icon())
-        self.setMinimumSize(720, 480)
+        self.setMinimumSize(760, 500)
         if not restore_window(self, "main"):
-            self.resize(1100, 700)
+            self.resize(1180, 740)
         loading = QLabel(self.tr("Opening your planner…"))
         loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(loading)
+        self.tray = Tray(self)
+        self.samples = SampleLoader(self)
         self._build_actions()
+        self._build_menus()
+        self._update_title()
         self.statusBar().showMessage(self.tr("Loading…"))
 
-    def _action(
-        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, tip: str
-    ) -> QAction:
+    @property
+    def customers(self) -> CustomersController | None:
+        return self.workspace.customers if self.workspace else None
+
+    # --- actions and menus -------------------------------------------------------------
+    def _action(self, text: str, shortcut: Shortcut, tip: str, slot: object = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-            tip = f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+            native = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            tip = f"{tip} ({native})"
         action.setToolTip(tip)
         action.setStatusTip(tip)
-        action.setEnabled(False)
+        if callable(slot):
+            action.triggered.connect(slot)
         return action
 
-    def _build_actions(self) -> None:
-        self.new_customer = self._action(
-            self.tr("&New customer…"), QKeySequence.StandardKey.New, self.tr("Add a customer")
-        )
-        self.edit_customer = self._action(
-            self.tr("&Edit customer…"), "Ctrl+E", self.tr("Edit the selected customer")
-        )
-        self.delete_customer = self._action(
-            self.tr("&Delete customer"),
-            QKeySequence.StandardKey.Delete,
-            self.tr("Move the selected customer to the trash"),
-        )
-        self.undo = self._action(
-            self.tr("&Undo delete"), QKeySequence.StandardKey.Undo, self.tr("Bring it back")
-        )
-        self.find_customer = self._action(
-            self.tr("&Find customer"), QKeySequence.StandardKey.Find, self.tr("Search customers")
-        )
-        self.trash = self._action(self.tr("&Trash…"), None, self.tr("Deleted customers"))
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        about = QAction(self.tr("&About Follow-Up Planner"), self)
-        about.triggered.connect(self._about)
+    def _on_workspace(self, method: str, *args: object) -> None:
+        if self.workspace is not None:
+            getattr(self.workspace, method)(*args)
 
+    def _on_customers(self, method: str) -> None:
+        if self.workspace is not None:
+            getattr(self.workspace.customers, method)()
+
+    def _build_actions(self) -> None:
+        tr = self.tr
+        self.new_customer = self._action(
+            tr("&New customer…"), QKeySequence.StandardKey.New, tr("Add a customer"),
+            lambda: self._new_customer(),
+        )  # fmt: skip
+        self.record_sale = self._action(
+            tr("&Record a sale…"), "Ctrl+R", tr("Record a won or lost sale for the customer"),
+            lambda: self._on_workspace("record_sale"),
+        )  # fmt: skip
+        self.edit_customer = self._action(
+            tr("&Edit customer…"), "Ctrl+E", tr("Edit the selected customer"),
+            lambda: self._on_customers("edit_selected"),
+        )  # fmt: skip
+        self.delete_customer = self._action(
+            tr("&Delete customer"), QKeySequence.StandardKey.Delete,
+            tr("Move the selected customer to the trash"),
+            lambda: self._on_customers("delete_selected"),
+        )  # fmt: skip
+        self.undo = self._action(
+            tr("&Undo delete"), QKeySequence.StandardKey.Undo, tr("Bring the customer back"),
+            lambda: self._on_customers("undo_delete"),
+        )  # fmt: skip
+        self.find_customer = self._action(
+            tr("&Find customer"), QKeySequence.StandardKey.Find, tr("Search customers"),
+            lambda: self._on_workspace("focus_search"),
+        )  # fmt: skip
+        self.trash = self._action(
+            tr("&Trash…"), None, tr("Deleted customers"), lambda: self._on_customers("show_trash")
+        )
+        self.settings = self._action(
+            tr("&Settings…"), "Ctrl+,", tr("Your profile, calendar and follow-up settings"),
+            self._open_settings,
+        )  # fmt: skip
+        self.go_today = self._action(
+            tr("&Today"), "Alt+1", tr("What is due"), lambda: self._on_workspace("go", TODAY)
+        )
+        self.go_customers = self._action(
+            tr("&Customers"), "Alt+2", tr("All customers"),
+            lambda: self._on_workspace("go", CUSTOMERS),
+        )  # fmt: skip
+        self.go_plans = self._action(
+            tr("&Plans"), "Alt+3", tr("Follow-up plans and messages"),
+            lambda: self._on_workspace("go", PLANS),
+        )  # fmt: skip
+        self.load_sample = self._action(
+            tr("Load &sample data…"), None, tr("Open a separate demo database"),
+            self.samples.offer,
+        )  # fmt: skip
+        self.my_data = self._action(
+            tr("Back to &my data"), None, tr("Leave the demo database"), self._back_to_my_data
+        )
+        self.quit_action = self._action(tr("&Quit"), QKeySequence.StandardKey.Quit, tr("Quit"))
+        self.quit_action.triggered.connect(self.close)
+        self.about = self._action(tr("&About Follow-Up Planner"), None, tr("About"), self._about)
+        self.data_actions = [
+            self.new_customer, self.record_sale, self.edit_customer, self.delete_customer,
+            self.find_customer, self.trash, self.settings, self.go_today, self.go_customers,
+            self.go_plans, self.load_sample,
+        ]  # fmt: skip
+        for action in (*self.data_actions, self.undo, self.my_data):
+            action.setEnabled(False)
+
+    def _build_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
-        file_menu.addAction(self.new_customer)
+        for action in (self.new_customer, self.record_sale):
+            file_menu.addAction(action)
         file_menu.addSeparator()
-        file_menu.addAction(quit_action)
+        for action in (self.load_sample, self.my_data, self.settings):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu(self.tr("&Edit"))
         for action in (self.undo, self.edit_customer, self.delete_customer, self.find_customer):
             edit_menu.addAction(action)
-        view_menu = menu.addMenu(self.tr("&View"))
-        view_menu.addAction(self.trash)
+        self.touchpoint_menu = menu.addMenu(self.tr("F&ollow-up"))
+        go_menu = menu.addMenu(self.tr("&Go"))
+        for action in (self.go_today, self.go_customers, self.go_plans):
+            go_menu.addAction(action)
+        go_menu.addSeparator()
+        go_menu.addAction(self.trash)
         help_menu = menu.addMenu(self.tr("&Help"))
-        help_menu.addAction(about)
-
+        help_menu.addAction(self.about)
         toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.setMovable(False)
-        for action in (self.new_customer, self.edit_customer, self.delete_customer):
+        for action in (self.new_customer, self.record_sale, self.edit_customer):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
 
-    def attach(self, context: AppContext) -> None:
+    # --- attaching a database -------------------------------------------------------------
+    def attach(self, context: AppContext, demo: bool = False) -> None:
         """Build the screens over the services once the database is open."""
-        self.context = context
-        view = CustomersView()
-        self.setCentralWidget(view)
-        self.customers = CustomersController(view, context.customers, self)
-        self.customers.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.customers.undo_available.connect(self.undo.setEnabled)
-        self.new_customer.triggered.connect(self.customers.add)
-        self.edit_customer.triggered.connect(self.customers.edit_selected)
-        self.delete_customer.triggered.connect(self.customers.delete_selected)
-        self.undo.triggered.connect(self.customers.undo_delete)
-        self.find_customer.triggered.connect(lambda: self._focus_search(view))
-        self.trash.triggered.connect(self.customers.show_trash)
-        for action in (
-            self.new_customer,
-            self.edit_customer,
-            self.delete_customer,
-            self.find_customer,
-        ):
+        self.detach()
+        self.context, self.demo = context, demo
+        if not demo:
+            self.home_db = context.db_path
+        self.workspace = Workspace(context, self)
+        self.setCentralWidget(self.workspace.widget)
+        self.workspace.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.workspace.page_changed.connect(self._page_changed)
+        self.workspace.welcome.load_sample.clicked.connect(self.samples.offer)
+        self.workspace.customers.undo_available.connect(self.undo.setEnabled)
+        self.workspace.today.overdue_changed.connect(self._set_overdue)
+        self.touchpoint_menu.clear()
+        for action in self.workspace.today.actions():
+            self.touchpoint_menu.addAction(action)
+        for action in self.data_actions:
             action.setEnabled(True)
-        self.trash.setEnabled(True)
-        view.table.activated.connect(lambda _index: self._edit())
-        self.statusBar().showMessage(self.tr("Database: %1").replace("%1", str(context.db_path)))
-        (view.search if context.customers.count() else view.add_first).setFocus()
+        self.my_data.setEnabled(demo)
+        self._set_overdue(max(self.workspace.today.overdue, 0))
+        self._page_changed(self.workspace.current())
+        self.reminders = ReminderController(context, self.tray.notify)
+        self.reminders.start()
+        where = self.tr("Sample data (demo database)") if demo else str(context.db_path)
+        self.statusBar().showMessage(self.tr("Database: %1").replace("%1", where))
+        self.workspace.keyboard_focus()
+
+    def detach(self) -> None:
+        if self.reminders is not None:
+            self.reminders.stop()
+            self.reminders = None
+        if self.workspace is not None:
+            self.workspace.save_layout()
+            self.workspace.deleteLater()
+            self.workspace = None
+        if self.context is not None:
+            self.context.close()
+            self.context = None
+
+    def _back_to_my_data(self) -> None:
+        if self.home_db is not None:
+            self.samples.open_database(self.home_db, demo=False)
+
+    def _page_changed(self, page: int) -> None:
+        on_list = self.workspace is not None and page == CUSTOMERS
+        self.edit_customer.setEnabled(on_list)
+        self.delete_customer.setEnabled(
+            on_list and bool(self.workspace and self.workspace.on_customer_list())
+        )
+        self.record_sale.setEnabled(page != WELCOME)
+
+    def _set_overdue(self, count: int) -> None:
+        self.overdue = count
+        self.tray.set_overdue(count)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        title = self.tr("Follow-Up Planner")
+        if self.overdue:
+            title += " — " + self.tr("%1 overdue").replace("%1", str(self.overdue))
+        if self.demo:
+            title += " " + self.tr("[sample data]")
+        self.setWindowTitle(title)
+
+    def _new_customer(self) -> None:
+        if self.workspace is not None:
+            self.workspace.go(CUSTOMERS)
+            self.workspace.show_customer_list()
+            self.workspace.customers.add()
+
+    def _open_settings(self) -> None:
+        if self.context is None or self.workspace is None:
+            return
+        dialog = SettingsDialog(self.context, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.statusBar().showMessage(dialog.summary(), 10_000)
+            self.workspace.settings_changed()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.workspace is not None and not self.workspace.can_close():
+            event.ignore()
+            return
         save_window(self, "main")
-        if self.customers is not None:
-            self.customers.save_layout()
+        self.detach()
         super().closeEvent(event)
 
     def _about(self) -> None:
@@ -134,12 +263,3 @@ class MainWindow(QMainWindow):
                 "%1", app_version()
             ),
         )
-
-    def _edit(self) -> None:
-        if self.customers is not None:
-            self.customers.edit_selected()
-
-    @staticmethod
-    def _focus_search(view: CustomersView) -> None:
-        view.search.setFocus()
-        view.search.selectAll()

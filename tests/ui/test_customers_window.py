@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +16,7 @@ from app.dto.customers import CustomerInput
 from ui.dialogs.customer_dialog import CustomerDialog
 from ui.item_models.customer_table import CustomerTableModel
 from ui.main_window import MainWindow
+from ui.workspace import CUSTOMERS, TODAY, WELCOME
 
 DialogDriver = Callable[[Callable[[QDialog], None]], None]
 
@@ -40,26 +41,22 @@ def fill_and_save(qtbot: QtBot, name: str, email: str = "") -> Callable[[QDialog
 def test_first_run_shows_welcome_then_added_customer_survives_restart(
     qtbot: QtBot, window: MainWindow, on_next_dialog: DialogDriver, db_path: Path, clock: FixedClock
 ) -> None:
-    view = window.centralWidget()
-    welcome = view.findChild(QLabel)
-    assert window.customers is not None
-    assert window.customers.view.pages.currentIndex() == 1  # the welcome page
-    assert welcome is not None
+    assert window.workspace is not None
+    assert window.workspace.current() == WELCOME
     on_next_dialog(fill_and_save(qtbot, "Ana Silva", "ana@acme.example"))
-    qtbot.mouseClick(window.customers.view.add_first, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.workspace.welcome.add_customer, Qt.MouseButton.LeftButton)
+    assert window.workspace.current() == CUSTOMERS
     assert visible_names(window) == ["Ana Silva"]
-    assert window.customers.view.pages.currentIndex() == 0
-    window.close()
-    assert window.context is not None
-    window.context.close()
+    window.close()  # closes the database too
+    assert window.context is None
 
     reopened = MainWindow()
     qtbot.addWidget(reopened)
     reopened.show()
     reopened.attach(build_context(db_path, clock))
+    assert reopened.workspace is not None and reopened.workspace.current() == TODAY
     assert visible_names(reopened) == ["Ana Silva"]
-    assert reopened.context is not None
-    reopened.context.close()
+    reopened.close()
 
 
 def test_invalid_email_keeps_the_dialog_open_with_the_reason(
@@ -104,7 +101,7 @@ def test_delete_and_undo_with_the_keyboard(
     context.customers.add(CustomerInput(name="Keep Me"))
     context.customers.add(CustomerInput(name="Lose Me"))
     assert window.customers is not None
-    window.customers.refresh()
+    window.go_customers.trigger()
     table = window.customers.view.table
     table.selectRow(1)
     window.delete_customer.trigger()

@@ -46,8 +46,20 @@ class CustomersController(QObject):
         self.refresh()
 
     def refresh(self) -> None:
+        """Reload from the database, keeping the selected customer selected when still listed."""
+        kept = self.selected()
+        loaded = self.model.rowCount()
         self.model.reload()
         self._update_count()
+        if kept is not None:
+            # Never page through more than was loaded before just to find the selection.
+            while self.model.row_of(kept.id) < 0 and self.model.rowCount() < loaded:
+                if not self.model.canFetchMore(QModelIndex()):
+                    break
+                self.model.fetchMore(QModelIndex())
+            row = self.model.row_of(kept.id)
+            if row >= 0:
+                self.view.table.selectRow(row)
 
     def apply_search(self) -> None:
         self._search_timer.stop()

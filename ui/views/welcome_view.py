@@ -1,0 +1,58 @@
+"""First run: what the planner does, and three ways to begin."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class WelcomeView(QWidget):
+    """Shown while the database holds no customers."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(self.tr("Welcome to Follow-Up Planner"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        title.setFont(font)
+        text = QLabel(
+            self.tr(
+                "Most customers are lost to silence after the sale. Record each sale, won "
+                "or lost, and the planner schedules the follow-ups for you: a thank-you "
+                "right away, a call once the delivery arrives, contacts that bring value "
+                "over the following months, a feedback request, a referral ask, birthdays "
+                "and a keep-in-touch rhythm, on the channel each customer prefers and "
+                "never on a weekend or holiday.\n\n"
+                "Every morning, Today shows what is due."
+            )
+        )
+        text.setWordWrap(True)
+        self.add_customer = QPushButton(self.tr("&Add your first customer"))
+        self.add_customer.setObjectName("welcomeAddCustomer")
+        self.add_customer.setDefault(True)
+        self.load_sample = QPushButton(self.tr("&Load sample data to look around"))
+        self.load_sample.setObjectName("welcomeLoadSample")
+        self.sample_note = QLabel(
+            self.tr("Sample data goes into a separate demo database and never mixes with yours.")
+        )
+        self.sample_note.setWordWrap(True)
+        # A centred column of readable width; word-wrapped labels need the full column
+        # width (an alignment flag would break their height-for-width layout).
+        column = QWidget()
+        column.setMaximumWidth(self.fontMetrics().averageCharWidth() * 84)
+        inner = QVBoxLayout(column)
+        for widget in (title, text):
+            inner.addWidget(widget)
+        inner.addSpacing(self.fontMetrics().height())
+        for button in (self.add_customer, self.load_sample):
+            inner.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        inner.addWidget(self.sample_note)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 3)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)

@@ -1,0 +1,182 @@
+"""The screens over one open database: sidebar, pages and their controllers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.context import AppContext
+from ui.controllers.customer_page_controller import CustomerPageController
+from ui.controllers.customers_controller import CustomersController
+from ui.controllers.plans_controller import PlansController
+from ui.controllers.today_controller import TodayController
+from ui.dialogs.sale_dialog import SaleDialog
+from ui.views.customer_page import CustomerPageView
+from ui.views.customers_view import CustomersView
+from ui.views.plans_view import PlansView
+from ui.views.today_view import TodayView
+from ui.views.welcome_view import WelcomeView
+
+TODAY, CUSTOMERS, PLANS, WELCOME = range(4)
+
+
+class Workspace(QObject):
+    """Builds every screen for a context and switches between them."""
+
+    status = Signal(str)
+    page_changed = Signal(int)
+
+    def __init__(self, context: AppContext, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.context = context
+        self.window = window
+        self.widget = QWidget()
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        for label in (self.tr("Today"), self.tr("Customers"), self.tr("Plans")):
+            self.sidebar.addItem(QListWidgetItem(label))
+        width = self.sidebar.fontMetrics().averageCharWidth() * 16
+        self.sidebar.setFixedWidth(width)
+        self.pages = QStackedWidget()
+        layout = QHBoxLayout(self.widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.pages, 1)
+
+        self.today_view = TodayView()
+        self.customers_view = CustomersView()
+        self.customer_page_view = CustomerPageView()
+        self.customer_stack = QStackedWidget()
+        self.customer_stack.addWidget(self.customers_view)
+        self.customer_stack.addWidget(self.customer_page_view)
+        self.plans_view = PlansView()
+        self.welcome = WelcomeView()
+        for page in (self.today_view, self.customer_stack, self.plans_view, self.welcome):
+            self.pages.addWidget(page)
+
+        self.today = TodayController(self.today_view, context, window)
+        self.customers = CustomersController(self.customers_view, context.customers, window)
+        self.customer_page = CustomerPageController(self.customer_page_view, context, window)
+        self.plans = PlansController(self.plans_view, context, window)
+        for controller in (self.today, self.customers, self.customer_page, self.plans):
+            controller.status.connect(self.status)
+        self.customers_view.table.activated.connect(self._open_selected)
+        self.customer_page.back_requested.connect(self.show_customer_list)
+        self.customer_page.data_changed.connect(self._data_changed)
+        self.welcome.add_customer.clicked.connect(self.add_first_customer)
+        self.sidebar.currentRowChanged.connect(self._sidebar_row)
+        first = WELCOME if context.customers.count() == 0 else TODAY
+        self.go(first)
+
+    # --- navigation -------------------------------------------------------------------
+    def go(self, page: int) -> None:
+        if self.pages.currentIndex() == PLANS and page != PLANS and not self.plans.settle_edits():
+            self._select_sidebar(PLANS)
+            return
+        self.pages.setCurrentIndex(page)
+        self._select_sidebar(page if page != WELCOME else -1)
+        if page == TODAY:
+            self.today.refresh()
+            self.today_view.setFocus()
+        elif page == CUSTOMERS and self.customer_stack.currentIndex() == 0:
+            self.customers.refresh()
+        self.page_changed.emit(page)
+
+    def _select_sidebar(self, row: int) -> None:
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(row)
+        self.sidebar.blockSignals(False)
+
+    def _sidebar_row(self, row: int) -> None:
+        if row >= 0:
+            self.go(row)
+
+    def current(self) -> int:
+        return self.pages.currentIndex()
+
+    def on_customer_list(self) -> bool:
+        return self.current() == CUSTOMERS and self.customer_stack.currentIndex() == 0
+
+    def show_customer_list(self) -> None:
+        self.customer_stack.setCurrentIndex(0)
+        self.customers.refresh()
+        self.customers_view.table.setFocus()
+
+    def open_customer(self, customer_id: int) -> None:
+        self.go(CUSTOMERS)
+        self.customer_page.show_customer(customer_id)
+        self.customer_stack.setCurrentIndex(1)
+
+    def _open_selected(self) -> None:
+        customer = self.customers.selected()
+        if customer is not None:
+            self.open_customer(customer.id)
+
+    # --- actions ----------------------------------------------------------------------
+    def add_first_customer(self) -> None:
+        self.go(CUSTOMERS)
+        self.customers.add()
+        if self.context.customers.count() == 0:
+            self.go(WELCOME)
+
+    def selected_customer_id(self) -> int | None:
+        if self.current() == CUSTOMERS and self.customer_stack.currentIndex() == 1:
+            return self.customer_page.customer_id
+        if self.current() == TODAY:
+            item = self.today.selected()
+            return item.customer_id if item else None
+        customer = self.customers.selected()
+        return customer.id if customer else None
+
+    def record_sale(self) -> None:
+        customer_id = self.selected_customer_id()
+        if customer_id is None:
+            QMessageBox.information(
+                self.window,
+                self.tr("Record a sale"),
+                self.tr("Select a customer first (in Customers, or a follow-up in Today)."),
+            )
+            return
+        dialog = SaleDialog(self.context, customer_id, self.window)
+        if dialog.exec() and dialog.saved is not None:
+            count = len(dialog.saved.touchpoints)
+            self.status.emit(
+                self.tr("Sale recorded; %1 follow-ups planned.").replace("%1", str(count))
+            )
+            self._data_changed()
+
+    def _data_changed(self) -> None:
+        self.today.refresh()
+        self.customers.refresh()
+        if self.customer_stack.currentIndex() == 1:
+            self.customer_page.refresh()
+
+    def settings_changed(self) -> None:
+        self._data_changed()
+        self.plans.refresh_preview()
+
+    def can_close(self) -> bool:
+        return self.plans.settle_edits()
+
+    def save_layout(self) -> None:
+        for controller in (self.today, self.customers, self.plans):
+            controller.save_layout()
+
+    def focus_search(self) -> None:
+        self.go(CUSTOMERS)
+        self.show_customer_list()
+        self.customers_view.search.setFocus()
+        self.customers_view.search.selectAll()
+
+    def keyboard_focus(self) -> None:
+        widget = {TODAY: self.today_view, WELCOME: self.welcome.add_customer}.get(self.current())
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
