@@ -1,24 +1,34 @@
 """Imports every mapped class so Base.metadata is complete (Alembic, tests)."""
 
 from models.base import Base
+from models.calendar_sync import CalendarAccount, SyncItem, TouchpointEvent
 from models.commitment import Commitment
 from models.customer import Customer
 from models.interaction import Interaction
 from models.partner import Partner
 from models.plan import Plan, PlanStep
+from models.responsiveness import Decline, Feedback, InboundRequest, LibraryItem, LibrarySend
 from models.sale import Sale
 from models.setting import Setting
 from models.touchpoint import Touchpoint
 
 __all__ = [
     "Base",
+    "CalendarAccount",
     "Commitment",
     "Customer",
+    "Decline",
+    "Feedback",
+    "InboundRequest",
     "Interaction",
+    "LibraryItem",
+    "LibrarySend",
     "Partner",
     "Plan",
     "PlanStep",
     "Sale",
     "Setting",
+    "SyncItem",
     "Touchpoint",
+    "TouchpointEvent",
 ]

@@ -30,3 +30,6 @@ class Commitment(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     resolved_at: Mapped[dt.datetime | None]
+    # A recovery ran for it (the delivery record counts kept / broken / recovered).
+    recovery_started_at: Mapped[dt.datetime | None]
+    recovered: Mapped[bool] = mapped_column(default=False, server_default="0")

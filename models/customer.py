@@ -35,6 +35,9 @@ class Customer(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     keep_in_touch_days: Mapped[int | None]
     do_not_contact: Mapped[bool] = mapped_column(default=False)
+    # For matching value-add library items; comma-separated tags, lower-case.
+    industry: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    tags: Mapped[str] = mapped_column(Text, default="", server_default="")
     # Lower-cased name/company/e-mail/phone digits: one column for search-as-you-type.
     search_text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -28,6 +28,13 @@ class Touchpoint(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="RESTRICT"))
     sale_id: Mapped[int | None] = mapped_column(ForeignKey("sale.id", ondelete="RESTRICT"))
     step_id: Mapped[int | None] = mapped_column(ForeignKey("plan_step.id", ondelete="SET NULL"))
+    # Recovery steps belong to a commitment; answering a request is a touchpoint too.
+    commitment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("commitment.id", ondelete="SET NULL")
+    )
+    request_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inbound_request.id", ondelete="SET NULL")
+    )
     kind: Mapped[str] = mapped_column(String(24))
     # Which repetition of a repeating step this is (0 for the first).
     occurrence: Mapped[int] = mapped_column(default=0, server_default="0")
