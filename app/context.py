@@ -14,6 +14,7 @@ from app.paths import backup_dir_for, default_db_path
 from app.preferences import CALENDAR_KEYS, Preferences
 from app.services.agenda import AgendaService
 from app.services.bulk_sales import BulkSaleService
+from app.services.calendar_export import CalendarExportService
 from app.services.customers import CustomerService
 from app.services.interactions import InteractionService
 from app.services.maintenance import MaintenanceService
@@ -64,6 +65,7 @@ class AppContext:
     replanning: ReplanningService
     timeline: TimelineService
     bulk_sales: BulkSaleService
+    calendar_export: CalendarExportService
 
     def change_settings(self, values: dict[str, str]) -> SettingsChange:
         """Validate and store settings; a changed calendar rule re-plans what is planned."""
@@ -129,6 +131,7 @@ def build_context(db_path: Path | None = None, clock: Clock | None = None) -> Ap
         replanning=ReplanningService(sessions, planning),
         timeline=TimelineService(sessions, planning),
         bulk_sales=BulkSaleService(sessions, planning),
+        calendar_export=CalendarExportService(sessions, planning),
     )
     context.plans.ensure_builtins()
     return context

@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.touchpoints import Draft, TouchpointDTO
 from app.errors import NotFound, ValidationError
 from app.kinds import kind_label
-from app.messages.drafts import build_draft, merge_values
 from app.scheduling.snooze import snooze_by_days, snooze_to_next_working_day, snooze_until
 from app.services import keep_in_touch
+from app.services.draft_batch import TouchpointContent, render_contents
 from app.services.planning_context import PlanningContext
 from app.services.sale_planning import redate_sale
 from app.services.touchpoint_rows import local_time, move, to_dto
 from app.validation import check_channel, clean_block
 from models.customer import Customer
 from models.interaction import Interaction
-from models.plan import PlanStep
 from models.repositories import touchpoints as repo
 from models.sale import Sale
 from models.touchpoint import Touchpoint
@@ -113,24 +112,20 @@ class TouchpointService:
             return self._dto(session, row.id)
 
     def draft(self, touchpoint_id: int) -> Draft:
+        return self.drafts([touchpoint_id])[touchpoint_id]
+
+    def drafts(self, touchpoint_ids: Sequence[int]) -> dict[int, Draft]:
+        """Rendered messages for many touchpoints at once (one session, a few queries)."""
+        return {key: value.draft for key, value in self.contents(touchpoint_ids).items()}
+
+    def contents(self, touchpoint_ids: Sequence[int]) -> dict[int, TouchpointContent]:
         ctx = self._planning()
         with self._sessions() as session:
-            row = session.get(Touchpoint, touchpoint_id)
-            if row is None:
-                raise NotFound(f"touchpoint {touchpoint_id} does not exist")
-            customer = session.get(Customer, row.customer_id)
-            assert customer is not None
-            sale = session.get(Sale, row.sale_id) if row.sale_id else None
-            step = session.get(PlanStep, row.step_id) if row.step_id else None
-            later = [
-                other
-                for other in (repo.later_of_sale(session, sale.id, row.due_date) if sale else [])
-                if other.id != row.id
-            ]
-            values = merge_values(customer, sale, ctx.prefs, later, ctx.today)
-            subject = step.subject_template if step else ""
-            body = step.body_template if step else ""
-            return build_draft(row, customer, subject, body, values)
+            found = render_contents(session, touchpoint_ids, ctx.prefs, ctx.today)
+        missing = set(touchpoint_ids) - found.keys()
+        if missing:
+            raise NotFound(f"touchpoint {min(missing)} does not exist")
+        return found
 
     @staticmethod
     def _move_by_hand(

@@ -46,6 +46,7 @@ def agenda_rows(
     statuses: Sequence[str] = ("planned",),
     limit: int | None = None,
     after: tuple[dt.date, dt.datetime | None, int] | None = None,
+    kinds: Sequence[str] = (),
 ) -> Sequence[Any]:
     """Touchpoints due in [start, end] (either open), ordered by due day, time, id;
     `after` is a keyset cursor (due_date, due_at, id) for paging."""
@@ -67,6 +68,8 @@ def agenda_rows(
         statement = statement.where(Touchpoint.customer_id == customer_id)
     if after is not None:
         statement = statement.where(_after(*after))
+    if kinds:
+        statement = statement.where(Touchpoint.kind.in_(kinds))
     if limit is not None:
         statement = statement.limit(limit)
     # Core rows through the session's connection: the ORM's row processing is not needed.

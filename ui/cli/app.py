@@ -12,7 +12,7 @@ from app.context import AppContext, build_context
 from app.errors import KnownError
 from app.logging_setup import configure_logging
 from app.version import app_version
-from ui.cli import customers, plans, scheduling, settings, system
+from ui.cli import customers, export, plans, scheduling, settings, system
 from ui.cli.output import print_error
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, help="database file (default: FOLLOWUP_DB or data dir)")
     parser.add_argument("--minimized", action="store_true", help="start the window minimised")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
-    for module in (customers, scheduling, plans, settings, system):
+    for module in (customers, scheduling, plans, settings, export, system):
         module.register(commands)
     return parser
 

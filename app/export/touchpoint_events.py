@@ -1,0 +1,66 @@
+"""A touchpoint as a calendar event: title, contact details, the sale and the draft at hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from app.dto.touchpoints import TouchpointDTO
+from app.export.calendar_event import CalendarEvent, default_duration
+from app.kinds import channel_label, kind_label
+
+APP_CATEGORY = "Follow-Up Planner"
+
+
+@dataclass(frozen=True)
+class EventOptions:
+    """Choices the user makes for an export or a sync."""
+
+    details: bool = True
+    reminder_minutes: int | None = 15
+
+
+def describe(item: TouchpointDTO, sale_summary: str, subject: str, body: str, details: bool) -> str:
+    """The event's DESCRIPTION: how to reach the customer, what it is about, the draft."""
+    lines = [f"Channel: {channel_label(item.channel)}"]
+    if item.customer_phone:
+        lines.append(f"Phone: {item.customer_phone}")
+    if item.customer_email:
+        lines.append(f"E-mail: {item.customer_email}")
+    if sale_summary:
+        lines.append(f"Sale: {sale_summary}")
+    if details and (subject or body):
+        lines += ["", f"Subject: {subject}", "", body]
+    return "\n".join(lines).strip()
+
+
+def touchpoint_event(
+    item: TouchpointDTO,
+    *,
+    sale_summary: str,
+    subject: str,
+    body: str,
+    options: EventOptions,
+    now: dt.datetime,
+) -> CalendarEvent:
+    """The same event content for the .ics export and for calendar sync."""
+    start: dt.date | dt.datetime
+    end: dt.date | dt.datetime
+    if item.due_at is None:
+        start, end = item.due_date, item.due_date + dt.timedelta(days=1)
+    else:
+        start = item.due_at
+        end = item.due_at + default_duration(item.channel)
+    return CalendarEvent(
+        uid=item.uid,
+        sequence=item.sequence,
+        summary=item.title,
+        description=describe(item, sale_summary, subject, body, options.details),
+        categories=(kind_label(item.kind), APP_CATEGORY),
+        start=start,
+        end=end,
+        status="CANCELLED" if item.status == "skipped" else "CONFIRMED",
+        transparent=item.due_at is None,
+        alarm_minutes=options.reminder_minutes,
+        last_modified=item.updated_at or now,
+    )

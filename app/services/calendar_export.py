@@ -1,0 +1,148 @@
+"""Exporting touchpoints to .ics files: selection, event content, splitting for Google."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.dto.touchpoints import TouchpointDTO
+from app.errors import KnownError, ValidationError
+from app.export.calendar_event import CalendarEvent
+from app.export.ics_files import write_calendar_files
+from app.export.safe_file_name import safe_base_name
+from app.export.touchpoint_events import EventOptions, touchpoint_event
+from app.kinds import KIND_LABELS
+from app.progress import NO_PROGRESS, Progress
+from app.services.draft_batch import render_contents
+from app.services.planning_context import PlanningContext
+from app.services.touchpoint_rows import to_dto
+from models.repositories import touchpoints as repo
+
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class IcsExportRequest:
+    """What to export and how."""
+
+    folder: Path
+    base_name: str = "follow-ups"
+    start: dt.date | None = None
+    end: dt.date | None = None
+    customer_id: int | None = None
+    kinds: tuple[str, ...] = ()
+    details: bool = True
+    utc: bool = False
+    reminder_minutes: int | None = 15
+    include_cancelled: bool = False
+
+
+@dataclass(frozen=True)
+class IcsExportResult:
+    """How many events went into which files (more than one: split for Google's limit)."""
+
+    events: int
+    files: tuple[Path, ...]
+
+    @property
+    def split(self) -> bool:
+        return len(self.files) > 1
+
+
+class CalendarExportService:
+    """Streams touchpoints into .ics files without holding them all in memory."""
+
+    def __init__(
+        self, sessions: sessionmaker[Session], planning: Callable[[], PlanningContext]
+    ) -> None:
+        self._sessions = sessions
+        self._planning = planning
+
+    def export_ics(
+        self, request: IcsExportRequest, progress: Progress = NO_PROGRESS
+    ) -> IcsExportResult:
+        unknown = set(request.kinds) - KIND_LABELS.keys()
+        if unknown:
+            raise ValidationError(
+                f"unknown kind(s): {', '.join(sorted(unknown))}; use {', '.join(KIND_LABELS)}"
+            )
+        if request.start and request.end and request.end < request.start:
+            raise ValidationError("the end date is before the start date")
+        ctx = self._planning()
+        counted = [0]
+        name = f"Follow-ups — {ctx.prefs.my_name}" if ctx.prefs.my_name else "Sales follow-ups"
+        try:
+            request.folder.mkdir(parents=True, exist_ok=True)
+            files = write_calendar_files(
+                self._counted(self.events(request, progress), counted),
+                request.folder,
+                safe_base_name(request.base_name),
+                calendar_name=name,
+                tz_mode="utc" if request.utc else "local",
+                tzid=ctx.prefs.timezone,
+                dtstamp=ctx.now,
+            )
+        except OSError as exc:
+            raise KnownError(f"cannot write to {request.folder}: {exc.strerror}") from exc
+        return IcsExportResult(counted[0], tuple(files))
+
+    @staticmethod
+    def _counted(events: Iterator[CalendarEvent], counter: list[int]) -> Iterator[CalendarEvent]:
+        for event in events:
+            counter[0] += 1
+            yield event
+
+    def events(
+        self, request: IcsExportRequest, progress: Progress = NO_PROGRESS
+    ) -> Iterator[CalendarEvent]:
+        """Events in due order, read and rendered a batch at a time."""
+        ctx = self._planning()
+        options = EventOptions(request.details, request.reminder_minutes)
+        statuses = ("planned", "skipped") if request.include_cancelled else ("planned",)
+        after: tuple[dt.date, dt.datetime | None, int] | None = None
+        done = 0
+        while True:
+            batch = self._batch(request, statuses, after)
+            if not batch:
+                return
+            with self._sessions() as session:
+                contents = render_contents(session, [t.id for t in batch], ctx.prefs, ctx.today)
+            for item in batch:
+                content = contents[item.id]
+                yield touchpoint_event(
+                    item,
+                    sale_summary=content.sale_summary,
+                    subject=content.draft.subject,
+                    body=content.draft.body,
+                    options=options,
+                    now=ctx.now,
+                )
+            done += len(batch)
+            progress.report(done, 0, f"{done:,} events written…")
+            last = batch[-1]
+            after = (last.due_date, last.due_at, last.id)
+            if len(batch) < BATCH:
+                return
+
+    def _batch(
+        self,
+        request: IcsExportRequest,
+        statuses: Sequence[str],
+        after: tuple[dt.date, dt.datetime | None, int] | None,
+    ) -> list[TouchpointDTO]:
+        with self._sessions() as session:
+            rows = repo.agenda_rows(
+                session,
+                start=request.start,
+                end=request.end,
+                customer_id=request.customer_id,
+                statuses=statuses,
+                limit=BATCH,
+                after=after,
+                kinds=request.kinds,
+            )
+            return [to_dto(row) for row in rows]

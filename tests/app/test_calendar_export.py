@@ -1,0 +1,89 @@
+"""Exporting the planner's touchpoints: stable UIDs, SEQUENCE on change, skipped left out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from app.context import AppContext
+from app.dto.customers import CustomerDTO
+from app.dto.sales import SaleInput
+from app.errors import ValidationError
+from app.services.calendar_export import IcsExportRequest
+from ui.main import main
+
+
+def events_of(path: Path) -> dict[str, icalendar.Event]:
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    return {str(event["UID"]): event for event in calendar.walk("VEVENT")}
+
+
+@pytest.fixture
+def sold(planner: AppContext, ana: CustomerDTO) -> AppContext:
+    planner.sales.record(
+        SaleInput(
+            customer_id=ana.id,
+            closed_on=dt.date(2026, 11, 20),
+            outcome="won",
+            amount="12500",
+            description="Two forklifts",
+            promised_delivery=dt.date(2026, 12, 5),
+        )
+    )
+    return planner
+
+
+def test_export_twice_same_uids_and_snooze_bumps_sequence(sold: AppContext, tmp_path: Path) -> None:
+    first = sold.calendar_export.export_ics(IcsExportRequest(tmp_path / "a"))
+    again = sold.calendar_export.export_ics(IcsExportRequest(tmp_path / "b"))
+    before, same = events_of(first.files[0]), events_of(again.files[0])
+    assert before.keys() == same.keys() and first.events == len(before) == 8
+    call = next(t for t in sold.agenda.touchpoints() if t.kind == "delivery_check")
+    sold.touchpoints.snooze(call.id, days=3)
+    after = events_of(sold.calendar_export.export_ics(IcsExportRequest(tmp_path / "c")).files[0])
+    old, new = before[call.uid], after[call.uid]
+    assert int(new["SEQUENCE"]) > int(old["SEQUENCE"])
+    assert new.decoded("DTSTART") - old.decoded("DTSTART") == dt.timedelta(days=3)
+    assert new.decoded("DTSTART").utcoffset() == dt.timedelta(hours=1)  # Berlin in winter
+    assert "Phone: +49 170 1234567" in str(new["DESCRIPTION"])
+    assert "Sale: Two forklifts, 12,500.00 EUR" in str(new["DESCRIPTION"])
+
+
+def test_skipped_disappear_or_are_cancelled_on_request(sold: AppContext, tmp_path: Path) -> None:
+    value_add = next(t for t in sold.agenda.touchpoints() if t.kind == "value_add")
+    sold.touchpoints.skip(value_add.id, reason="Not relevant")
+    plain = events_of(sold.calendar_export.export_ics(IcsExportRequest(tmp_path / "a")).files[0])
+    assert value_add.uid not in plain
+    flagged = sold.calendar_export.export_ics(
+        IcsExportRequest(tmp_path / "b", include_cancelled=True)
+    )
+    cancelled = events_of(flagged.files[0])[value_add.uid]
+    assert str(cancelled["STATUS"]) == "CANCELLED"
+
+
+def test_privacy_kinds_and_range_filters(sold: AppContext, tmp_path: Path) -> None:
+    private = sold.calendar_export.export_ics(IcsExportRequest(tmp_path / "a", details=False))
+    for event in events_of(private.files[0]).values():
+        assert "Dear" not in str(event.get("DESCRIPTION", ""))
+    calls = sold.calendar_export.export_ics(
+        IcsExportRequest(tmp_path / "b", kinds=("delivery_check",), start=dt.date(2026, 12, 1))
+    )
+    assert calls.events == 1
+    with pytest.raises(ValidationError, match="unknown kind"):
+        sold.calendar_export.export_ics(IcsExportRequest(tmp_path / "c", kinds=("party",)))
+
+
+def test_cli_export_prints_events_and_files(
+    sold: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "plan.ics"
+    sold.close()
+    code = main(["--db", str(sold.db_path), "export", "ics", "--out", str(out), "--utc"])
+    shown = json.loads(capsys.readouterr().out)
+    assert code == 0 and shown == {"events": 8, "files": [str(out)]}
+    text = out.read_bytes().decode()
+    assert "VTIMEZONE" not in text and "DTSTART:20261207T090000Z" in text
