@@ -12,6 +12,7 @@ from app.context import AppContext
 from app.paths import resources_dir
 from app.version import app_version
 from ui.controllers.customers_controller import CustomersController
+from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.reminders import ReminderController
 from ui.sample_loader import SampleLoader
@@ -121,6 +122,10 @@ class MainWindow(QMainWindow):
             tr("&Plans"), "Alt+3", tr("Follow-up plans and messages"),
             lambda: self._on_workspace("go", PLANS),
         )  # fmt: skip
+        self.export_calendar = self._action(
+            tr("E&xport to calendar…"), None, tr("Write follow-ups to an .ics file"),
+            self._export_calendar,
+        )  # fmt: skip
         self.load_sample = self._action(
             tr("Load &sample data…"), None, tr("Open a separate demo database"),
             self.samples.offer,
@@ -134,7 +139,7 @@ class MainWindow(QMainWindow):
         self.data_actions = [
             self.new_customer, self.record_sale, self.edit_customer, self.delete_customer,
             self.find_customer, self.trash, self.settings, self.go_today, self.go_customers,
-            self.go_plans, self.load_sample,
+            self.go_plans, self.load_sample, self.export_calendar,
         ]  # fmt: skip
         for action in (*self.data_actions, self.undo, self.my_data):
             action.setEnabled(False)
@@ -144,6 +149,8 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu(self.tr("&File"))
         for action in (self.new_customer, self.record_sale):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_calendar)
         file_menu.addSeparator()
         for action in (self.load_sample, self.my_data, self.settings):
             file_menu.addAction(action)
@@ -238,6 +245,15 @@ class MainWindow(QMainWindow):
             self.workspace.go(CUSTOMERS)
             self.workspace.show_customer_list()
             self.workspace.customers.add()
+
+    def _export_calendar(self) -> None:
+        if self.context is None or self.workspace is None:
+            return
+        customer_id = self.workspace.selected_customer_id()
+        customer = None
+        if customer_id is not None:
+            customer = (customer_id, self.context.customers.get(customer_id).display_name)
+        ExportDialog(self.context, customer, self).exec()
 
     def _open_settings(self) -> None:
         if self.context is None or self.workspace is None:
