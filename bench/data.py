@@ -14,6 +14,7 @@ from app.clock import FixedClock
 from app.context import build_context
 from app.sample_data import sample_customers
 from app.validation import search_key
+from models.migrations.migrate import head_revision
 
 CUSTOMERS = 50_000
 TOUCHPOINTS = 200_000
@@ -29,7 +30,9 @@ KINDS = ("thank_you", "delivery_check", "value_add", "feedback", "referral", "va
 
 def dataset_path() -> Path:
     """The cached data set, built on first use (about a minute)."""
-    path = OUT / f"bench-{CUSTOMERS}-{TOUCHPOINTS}-v{VERSION}.sqlite3"
+    # A schema change makes a new data set, so no run measures a migration by accident.
+    schema = head_revision()
+    path = OUT / f"bench-{CUSTOMERS}-{TOUCHPOINTS}-v{VERSION}-{schema}.sqlite3"
     if not path.exists():
         OUT.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(".partial")

@@ -11,7 +11,6 @@ from types import TracebackType
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.context import build_context
 from app.errors import KnownError
 from app.logging_setup import configure_logging
 
@@ -58,6 +57,9 @@ def run_gui(options: argparse.Namespace) -> int:
         window.show()
 
     def open_data() -> None:
+        # Imported here, after the first paint: SQLAlchemy and Alembic take a while to load.
+        from app.context import build_context
+
         try:
             context = build_context(options.db)
         except KnownError as exc:

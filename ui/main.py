@@ -2,21 +2,50 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from pathlib import Path
+
+# Flags the window understands; anything else means the command line.
+WINDOW_FLAGS = {"--minimized"}
+
+
+def window_options(args: list[str]) -> argparse.Namespace | None:
+    """Options for the window when args hold no command, else None.
+
+    Deciding this without building the full CLI parser keeps SQLAlchemy and the services
+    out of the way of the window's first paint."""
+    db: Path | None = None
+    minimized = False
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--db" and rest:
+            db = Path(rest.pop(0))
+        elif arg.startswith("--db="):
+            db = Path(arg.partition("=")[2])
+        elif arg in WINDOW_FLAGS:
+            minimized = True
+        else:
+            return None
+    return argparse.Namespace(db=db, minimized=minimized)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI when a sub-command is given, otherwise the desktop app."""
     args = sys.argv[1:] if argv is None else argv
+    options = window_options(args)
+    if options is not None:
+        from ui.gui import run_gui
+
+        return run_gui(options)
     from ui.cli.app import build_parser, run_cli
 
     parser = build_parser()
-    options = parser.parse_args(args)
-    if getattr(options, "handler", None) is not None:
-        return run_cli(parser, options)
-    from ui.gui import run_gui
-
-    return run_gui(options)
+    parsed = parser.parse_args(args)
+    if getattr(parsed, "handler", None) is None:
+        parser.error("a command is needed (see followup --help)")
+    return run_cli(parser, parsed)
 
 
 if __name__ == "__main__":

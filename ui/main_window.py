@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar
 
-from app.context import AppContext
 from app.paths import resources_dir
-from app.version import app_version
-from ui.controllers.customers_controller import CustomersController
-from ui.dialogs.export_dialog import ExportDialog
-from ui.dialogs.settings_dialog import SettingsDialog
-from ui.reminders import ReminderController
-from ui.sample_loader import SampleLoader
 from ui.tray import Tray
 from ui.ui_state import restore_window, save_window
-from ui.workspace import CUSTOMERS, PLANS, TODAY, WELCOME, Workspace
+
+if TYPE_CHECKING:
+    from app.context import AppContext
+    from ui.controllers.customers_controller import CustomersController
+    from ui.reminders import ReminderController
+    from ui.sample_loader import SampleLoader
+    from ui.workspace import Workspace
+
+# Page numbers of the workspace (ui.workspace imports every screen: loaded after first paint).
+TODAY, CUSTOMERS, PLANS, WELCOME = range(4)
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 
@@ -46,11 +49,19 @@ class MainWindow(QMainWindow):
         loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(loading)
         self.tray = Tray(self)
-        self.samples = SampleLoader(self)
+        self._samples: SampleLoader | None = None
         self._build_actions()
         self._build_menus()
         self._update_title()
         self.statusBar().showMessage(self.tr("Loading…"))
+
+    @property
+    def samples(self) -> SampleLoader:
+        if self._samples is None:
+            from ui.sample_loader import SampleLoader
+
+            self._samples = SampleLoader(self)
+        return self._samples
 
     @property
     def customers(self) -> CustomersController | None:
@@ -128,7 +139,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.load_sample = self._action(
             tr("Load &sample data…"), None, tr("Open a separate demo database"),
-            self.samples.offer,
+            lambda: self.samples.offer(),
         )  # fmt: skip
         self.my_data = self._action(
             tr("Back to &my data"), None, tr("Leave the demo database"), self._back_to_my_data
@@ -178,6 +189,9 @@ class MainWindow(QMainWindow):
     # --- attaching a database -------------------------------------------------------------
     def attach(self, context: AppContext, demo: bool = False) -> None:
         """Build the screens over the services once the database is open."""
+        from ui.reminders import ReminderController
+        from ui.workspace import Workspace
+
         self.detach()
         self.context, self.demo = context, demo
         if not demo:
@@ -186,7 +200,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.workspace.widget)
         self.workspace.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.workspace.page_changed.connect(self._page_changed)
-        self.workspace.welcome.load_sample.clicked.connect(self.samples.offer)
+        self.workspace.welcome.load_sample.clicked.connect(lambda: self.samples.offer())
         self.workspace.customers.undo_available.connect(self.undo.setEnabled)
         self.workspace.today.overdue_changed.connect(self._set_overdue)
         self.touchpoint_menu.clear()
@@ -253,11 +267,15 @@ class MainWindow(QMainWindow):
         customer = None
         if customer_id is not None:
             customer = (customer_id, self.context.customers.get(customer_id).display_name)
+        from ui.dialogs.export_dialog import ExportDialog
+
         ExportDialog(self.context, customer, self).exec()
 
     def _open_settings(self) -> None:
         if self.context is None or self.workspace is None:
             return
+        from ui.dialogs.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.context, self)
         if dialog.exec() and dialog.saved is not None:
             self.statusBar().showMessage(dialog.summary(), 10_000)
@@ -272,6 +290,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _about(self) -> None:
+        from app.version import app_version
+
         QMessageBox.about(
             self,
             self.tr("About Follow-Up Planner"),

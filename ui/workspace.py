@@ -25,6 +25,7 @@ from ui.views.plans_view import PlansView
 from ui.views.today_view import TodayView
 from ui.views.welcome_view import WelcomeView
 
+# The same numbers as ui.main_window's, which must not import this module before first paint.
 TODAY, CUSTOMERS, PLANS, WELCOME = range(4)
 
 
@@ -74,19 +75,21 @@ class Workspace(QObject):
         self.welcome.add_customer.clicked.connect(self.add_first_customer)
         self.sidebar.currentRowChanged.connect(self._sidebar_row)
         first = WELCOME if context.customers.count() == 0 else TODAY
-        self.go(first)
+        # The controllers have just loaded their first pages: no second load on start-up.
+        self.go(first, refresh=False)
 
     # --- navigation -------------------------------------------------------------------
-    def go(self, page: int) -> None:
+    def go(self, page: int, refresh: bool = True) -> None:
         if self.pages.currentIndex() == PLANS and page != PLANS and not self.plans.settle_edits():
             self._select_sidebar(PLANS)
             return
         self.pages.setCurrentIndex(page)
         self._select_sidebar(page if page != WELCOME else -1)
         if page == TODAY:
-            self.today.refresh()
+            if refresh:
+                self.today.refresh()
             self.today_view.setFocus()
-        elif page == CUSTOMERS and self.customer_stack.currentIndex() == 0:
+        elif page == CUSTOMERS and self.customer_stack.currentIndex() == 0 and refresh:
             self.customers.refresh()
         self.page_changed.emit(page)
 

@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 from app.scheduling.vocabulary import RollDirection
 
 MONDAY_TO_FRIDAY = frozenset(range(5))
@@ -26,6 +24,8 @@ _PREVIOUS = RollDirection.PREVIOUS
 
 def parse_holiday_region(code: str) -> tuple[str, str | None]:
     """Split "DE-BY" into ("DE", "BY"), checking the holidays package knows the region."""
+    import holidays  # slow to import; only needed once a region is set
+
     country, _, subdivision = code.strip().partition("-")
     country = country.upper()
     candidates = [subdivision, subdivision.upper()] if subdivision else [None]
@@ -42,6 +42,8 @@ def parse_holiday_region(code: str) -> tuple[str, str | None]:
 
 @lru_cache(maxsize=1024)
 def _holiday_dates(country: str, subdivision: str | None, year: int) -> frozenset[date]:
+    import holidays
+
     return frozenset(holidays.country_holidays(country, subdiv=subdivision, years=year))
 
 

@@ -35,10 +35,15 @@ class PlanningContext:
     """Preferences, working-day calendar, zone and today, fixed for one unit of work."""
 
     prefs: Preferences
-    calendar: WorkCalendar
     zone: ZoneInfo
     today: dt.date
     now: dt.datetime
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        """Built on first use: loading public holidays is only worth it when planning."""
+        prefs = self.prefs
+        return _calendar(prefs.working_days, prefs.holiday_country, prefs.days_off)
 
     @property
     def horizon(self) -> dt.date:
@@ -59,7 +64,6 @@ def planning_context(settings: SettingsService, clock: Clock) -> PlanningContext
     now = clock.now()
     return PlanningContext(
         prefs=prefs,
-        calendar=_calendar(prefs.working_days, prefs.holiday_country, prefs.days_off),
         zone=zone,
         today=local_today(clock, zone),
         now=now,

@@ -7,14 +7,18 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event
 
 from models.backup import backup_database
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# The newest revision in versions/. Opening an up-to-date database compares against this
+# and never imports Alembic (a noticeable part of start-up); a test keeps it in step.
+SCHEMA_HEAD = "0003"
 
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 
@@ -41,12 +45,16 @@ class MigrationReport:
 
 
 def alembic_config(script_location: Path = SCRIPT_LOCATION) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(script_location))
     return config
 
 
 def head_revision(script_location: Path = SCRIPT_LOCATION) -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
     assert head is not None
     return head
@@ -97,6 +105,8 @@ def _migration_engine(path: Path) -> Any:
 
 
 def _upgrade(path: Path, script_location: Path) -> None:
+    from alembic import command
+
     config = alembic_config(script_location)
     engine = _migration_engine(path)
     try:
@@ -126,6 +136,10 @@ def prepare_database(
     if exists:
         check_integrity(path)
     previous = current_revision(path)
+    if previous == SCHEMA_HEAD and script_location == SCRIPT_LOCATION:
+        return MigrationReport(revision=previous, previous=previous, backup=None)
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(script_location))
     head = head_revision(script_location)
     if previous is not None and previous not in {rev.revision for rev in script.walk_revisions()}:

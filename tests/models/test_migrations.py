@@ -17,6 +17,7 @@ from app.context import build_context
 from app.errors import KnownError
 from models.all import Base
 from models.migrations.migrate import (
+    SCHEMA_HEAD,
     SCRIPT_LOCATION,
     DatabaseDamaged,
     DatabaseTooNew,
@@ -60,6 +61,10 @@ def scripts_with_extra(tmp_path: Path, body: str) -> Path:
         encoding="utf-8",
     )
     return location
+
+
+def test_schema_head_constant_matches_the_migration_scripts() -> None:
+    assert head_revision() == SCHEMA_HEAD
 
 
 def test_models_and_migrations_agree(tmp_path: Path) -> None:
