@@ -6,11 +6,12 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, tuple_
+from sqlalchemy import ColumnElement, Select, func, literal_column, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from models.customer import Customer
 from models.interaction import Interaction
+from models.search_index import MIN_TERM, TABLE, match_phrase
 from models.touchpoint import Touchpoint
 
 SORTABLE = {
@@ -24,9 +25,19 @@ SORTABLE = {
 }
 
 
+def has_search_index(session: Session) -> bool:
+    """Whether the FTS index exists (it is skipped on SQLite builds without FTS5)."""
+    found = session.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"),
+        {"name": TABLE},
+    ).first()
+    return found is not None
+
+
 def _filters(
     search: str,
     include_deleted: bool,
+    indexed: bool,
     no_future: bool = False,
     contacted_before: dt.datetime | None = None,
 ) -> list[ColumnElement[bool]]:
@@ -44,9 +55,18 @@ def _filters(
         )
         # Someone who asked not to be contacted is not "drifting into silence".
         filters.extend((~recent.exists(), Customer.do_not_contact.is_(False)))
-    for word in search.casefold().split():
-        # instr() is a plain substring test: no LIKE wildcards to escape in user text.
-        filters.append(func.instr(Customer.search_text, word) > 0)
+    for number, word in enumerate(search.casefold().split()):
+        if len(word) >= MIN_TERM and indexed:
+            name = f"term{number}"
+            matches: Select[Any] = (
+                select(literal_column("rowid"))
+                .select_from(text(TABLE))
+                .where(text(f"{TABLE} MATCH :{name}").bindparams(**{name: match_phrase(word)}))
+            )
+            filters.append(Customer.id.in_(matches))
+        else:
+            # instr() is a plain substring test: no LIKE wildcards to escape in user text.
+            filters.append(func.instr(Customer.search_text, word) > 0)
     return filters
 
 
@@ -64,7 +84,9 @@ def page(
 ) -> Sequence[Customer]:
     """One page of customers after the keyset cursor (sort value, id)."""
     column = SORTABLE[sort_by]
-    filters = _filters(search, include_deleted, no_future, contacted_before)
+    filters = _filters(
+        search, include_deleted, has_search_index(session), no_future, contacted_before
+    )
     if after is not None:
         key = tuple_(column, Customer.id)
         filters.append(key < tuple_(*after) if descending else key > tuple_(*after))
@@ -81,7 +103,9 @@ def count(
     no_future: bool = False,
     contacted_before: dt.datetime | None = None,
 ) -> int:
-    filters = _filters(search, include_deleted, no_future, contacted_before)
+    filters = _filters(
+        search, include_deleted, has_search_index(session), no_future, contacted_before
+    )
     statement = select(func.count(Customer.id)).where(*filters)
     return int(session.scalar(statement) or 0)
 

@@ -103,3 +103,16 @@ def test_silence_filters(context: AppContext, clock: object) -> None:
     context.clock.set(context.clock.now() + dt.timedelta(days=40))  # type: ignore[attr-defined]
     assert names(Q(not_contacted_days=30)) == [busy.name]
     assert context.customers.count(query=Q(not_contacted_days=30)) == 1
+
+
+def test_search_index_follows_edits_and_takes_any_text(context: AppContext) -> None:
+    from app.dto.customers import CustomerQuery as Q
+
+    ana = context.customers.add(CustomerInput(name="Ana Silva", company="Acme Logistics"))
+    names = lambda text: [c.name for c in context.customers.page(Q(search=text)).rows]  # noqa: E731
+    assert names("logist") == ["Ana Silva"]
+    context.customers.update(ana.id, CustomerInput(name="Ana Silva", company="Northwind"))
+    assert names("logist") == [] and names("northw") == ["Ana Silva"]
+    for hostile in ('"', '" OR 1', "an*", "NEAR(a b)", "'; DROP TABLE customer; --"):
+        assert names(hostile) == []
+    assert context.customers.count(query=Q(search="wind ana")) == 1

@@ -64,7 +64,8 @@ class CustomersController(QObject):
     def apply_search(self) -> None:
         self._search_timer.stop()
         self.model.set_search(self.view.search.text())
-        self._update_count()
+        # The list first; the "n of m match" label follows in the next event-loop pass.
+        QTimer.singleShot(0, self._update_count)
         if self.model.rowCount():
             self.view.table.selectRow(0)
 
