@@ -12,15 +12,29 @@ from app.clock import Clock, clock_from_environment
 from app.errors import KnownError
 from app.paths import backup_dir_for, default_db_path
 from app.preferences import CALENDAR_KEYS, Preferences
+from app.secrets import SecretStore
+from app.services.accounts import AccountService
 from app.services.agenda import AgendaService
+from app.services.backups import BackupService
 from app.services.bulk_sales import BulkSaleService
 from app.services.calendar_export import CalendarExportService
+from app.services.calendar_sync import CalendarSyncService
+from app.services.commitments import CommitmentService
 from app.services.customers import CustomerService
+from app.services.data_export import DataExportService
+from app.services.declines import DeclineService
+from app.services.feedback import FeedbackService
+from app.services.full_export import FullExportService
+from app.services.importing import ImportService
 from app.services.interactions import InteractionService
+from app.services.library import LibraryService
 from app.services.maintenance import MaintenanceService
+from app.services.partners import PartnerService
 from app.services.planning_context import PlanningContext, planning_context
 from app.services.plans import PlanService
+from app.services.recovery import damaged_database
 from app.services.replanning import ReplanningService
+from app.services.requests import RequestService
 from app.services.sales import SaleService
 from app.services.settings import SettingsService
 from app.services.timeline import TimelineService
@@ -66,6 +80,19 @@ class AppContext:
     timeline: TimelineService
     bulk_sales: BulkSaleService
     calendar_export: CalendarExportService
+    backups: BackupService
+    importing: ImportService
+    data_export: DataExportService
+    full_export: FullExportService
+    commitments: CommitmentService
+    requests: RequestService
+    partners: PartnerService
+    declines: DeclineService
+    library: LibraryService
+    feedback: FeedbackService
+    secrets: SecretStore
+    accounts: AccountService
+    calendar_sync: CalendarSyncService
 
     def change_settings(self, values: dict[str, str]) -> SettingsChange:
         """Validate and store settings; a changed calendar rule re-plans what is planned."""
@@ -88,9 +115,8 @@ def open_database(db_path: Path, backup_dir: Path, clock: Clock) -> MigrationRep
     try:
         return prepare_database(db_path, backup_dir, clock.now())
     except DatabaseDamaged as exc:
-        raise KnownError(
-            str(exc), f"Your backups are in {backup_dir}; restore one or move the file aside."
-        ) from exc
+        # Names the newest good backup (or the salvage); the file itself is left alone.
+        raise damaged_database(db_path, backup_dir, str(exc), clock) from exc
     except DatabaseTooNew as exc:
         raise KnownError(str(exc)) from exc
     except MigrationFailed as exc:
@@ -99,16 +125,29 @@ def open_database(db_path: Path, backup_dir: Path, clock: Clock) -> MigrationRep
         raise KnownError(f"cannot write {db_path}: {exc.strerror}") from exc
 
 
-def build_context(db_path: Path | None = None, clock: Clock | None = None) -> AppContext:
-    """Open (creating or upgrading) the database and wire the services."""
+def build_context(
+    db_path: Path | None = None,
+    clock: Clock | None = None,
+    start_backup: bool = False,
+    secrets: SecretStore | None = None,
+) -> AppContext:
+    """Open (creating or upgrading) the database and wire the services.
+
+    start_backup: the desktop start takes a backup when the data changed since the last one.
+    secrets: the OS keyring unless given (tests pass an in-memory store).
+    """
     path = (db_path or default_db_path()).expanduser().resolve()
     backup_dir = backup_dir_for(path)
     clock = clock or clock_from_environment()
     report = open_database(path, backup_dir, clock)
     if report.backup is not None:
         log.info("backed up %s to %s before upgrading", path, report.backup)
+    backups = BackupService(path, backup_dir, clock)
+    if start_backup:
+        _start_backup(backups)
     engine = make_engine(path)
     sessions = make_sessions(engine)
+    secrets = secrets or SecretStore()
     settings = SettingsService(sessions)
 
     def planning() -> PlanningContext:
@@ -132,6 +171,30 @@ def build_context(db_path: Path | None = None, clock: Clock | None = None) -> Ap
         timeline=TimelineService(sessions, planning),
         bulk_sales=BulkSaleService(sessions, planning),
         calendar_export=CalendarExportService(sessions, planning),
+        backups=backups,
+        importing=ImportService(sessions, clock, planning, backups),
+        data_export=DataExportService(sessions, planning),
+        full_export=FullExportService(sessions, clock, settings, backups),
+        commitments=CommitmentService(sessions, planning),
+        requests=RequestService(sessions, planning),
+        partners=PartnerService(sessions, planning),
+        declines=DeclineService(sessions, planning),
+        library=LibraryService(sessions, planning),
+        feedback=FeedbackService(sessions, planning),
+        secrets=secrets,
+        accounts=AccountService(sessions, secrets),
+        calendar_sync=CalendarSyncService(sessions, planning, secrets),
     )
     context.plans.ensure_builtins()
     return context
+
+
+def _start_backup(backups: BackupService) -> None:
+    """A failed start-up backup is worth a log line, not a refusal to open the data."""
+    try:
+        made = backups.back_up_if_changed()
+    except KnownError as exc:
+        log.warning("start-up backup failed: %s", exc)
+    else:
+        if made is not None:
+            log.info("start-up backup %s", made.name)

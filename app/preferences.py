@@ -50,6 +50,13 @@ class Preferences:
     my_mobile: str = ""
     my_email: str = ""
     my_website: str = ""
+    # Compensation guide: what a new customer costs to win (budget / customers won with it).
+    marketing_budget: int = 0
+    customers_won: int = 0
+    # Inbound requests are answered within this many working hours (work_start to work_end).
+    response_hours: int = 4
+    work_start: dt.time = dt.time(9, 0)
+    work_end: dt.time = dt.time(17, 0)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -125,6 +132,14 @@ def _text(limit: int) -> Callable[[str], str]:
     return parse
 
 
+def _clock_time(text: str) -> dt.time:
+    match = re.fullmatch(r"(\d{1,2})[:.](\d{2})", text.strip())
+    hour, minute = (int(match.group(1)), int(match.group(2))) if match else (99, 99)
+    if hour > 23 or minute > 59:
+        raise ValidationError(f"expected a time of day like 09:00, got {text!r}")
+    return dt.time(hour, minute)
+
+
 def _currency(text: str) -> str:
     code = text.strip().upper()
     if not re.fullmatch(r"[A-Z]{3}", code):
@@ -146,7 +161,13 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     **{name: _text(200) for name in ("my_name", "my_title", "my_company", "my_phone", "my_mobile")},
     "my_email": _text(320),
     "my_website": _text(300),
+    "marketing_budget": _int_range(0, 1_000_000_000),
+    "customers_won": _int_range(0, 10_000_000),
+    "response_hours": _int_range(1, 200),
+    "work_start": _clock_time,
+    "work_end": _clock_time,
 }
+TIME_KEYS = frozenset({"work_start", "work_end"})
 
 
 def parse_value(key: str, text: str) -> Any:
@@ -162,6 +183,8 @@ def to_json(key: str, value: Any) -> Any:
         return [day.isoformat() for day in value]
     if key == "working_days":
         return list(value)
+    if key in TIME_KEYS:
+        return value.strftime("%H:%M")
     return value
 
 
@@ -176,6 +199,8 @@ def from_stored(values: dict[str, Any], default_timezone: str) -> Preferences:
             kwargs[key] = tuple(dt.date.fromisoformat(day) for day in value)
         elif key == "working_days":
             kwargs[key] = tuple(value)
+        elif key in TIME_KEYS:
+            kwargs[key] = dt.time.fromisoformat(value)
         else:
             kwargs[key] = value
     return Preferences(**kwargs)
@@ -189,4 +214,6 @@ def display_value(key: str, value: Any) -> str:
         return ",".join(day.isoformat() for day in value)
     if value is None:
         return "none"
+    if key in TIME_KEYS:
+        return str(value.strftime("%H:%M"))
     return str(value)

@@ -17,6 +17,7 @@ os.environ.pop("FOLLOWUP_TODAY", None)
 
 from app.clock import FixedClock
 from app.context import AppContext, build_context
+from app.secrets import MemorySecretStore
 from models.migrations.migrate import prepare_database
 
 PINNED_NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
@@ -55,6 +56,7 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def context(db_path: Path, clock: FixedClock) -> Iterator[AppContext]:
-    ctx = build_context(db_path, clock)
+    # Services get an in-memory secret store: no test touches the real keyring by accident.
+    ctx = build_context(db_path, clock, secrets=MemorySecretStore())
     yield ctx
     ctx.close()

@@ -59,9 +59,19 @@ def run_gui(options: argparse.Namespace) -> int:
     def open_data() -> None:
         # Imported here, after the first paint: SQLAlchemy and Alembic take a while to load.
         from app.context import build_context
+        from app.services.recovery import DamagedDatabase
 
         try:
-            context = build_context(options.db)
+            # The desktop start takes a backup when the data changed since the last one.
+            context = build_context(options.db, start_backup=True)
+        except DamagedDatabase as exc:
+            from ui.dialogs.recovery_dialog import recover
+
+            recovered = recover(exc, window)
+            if recovered is None:
+                app.exit(2)
+                return
+            context = recovered
         except KnownError as exc:
             QMessageBox.critical(window, "Follow-Up Planner", str(exc))
             app.exit(2)

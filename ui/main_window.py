@@ -7,17 +7,21 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
+from app.errors import KnownError
 from app.paths import resources_dir
+from ui.controllers.outreach_actions import OutreachActions
 from ui.tray import Tray
 from ui.ui_state import restore_window, save_window
+from ui.window_menus import build_menus
 
 if TYPE_CHECKING:
     from app.context import AppContext
     from ui.controllers.customers_controller import CustomersController
     from ui.reminders import ReminderController
     from ui.sample_loader import SampleLoader
+    from ui.sync_runner import SyncRunner
     from ui.workspace import Workspace
 
 # Page numbers of the workspace (ui.workspace imports every screen: loaded after first paint).
@@ -49,9 +53,12 @@ class MainWindow(QMainWindow):
         loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(loading)
         self.tray = Tray(self)
+        self.sync_runner: SyncRunner | None = None
+        self.sync_label = QLabel()  # last calendar sync, or what stopped it
+        self.statusBar().addPermanentWidget(self.sync_label)
         self._samples: SampleLoader | None = None
         self._build_actions()
-        self._build_menus()
+        self.touchpoint_menu = build_menus(self)
         self._update_title()
         self.statusBar().showMessage(self.tr("Loading…"))
 
@@ -137,6 +144,19 @@ class MainWindow(QMainWindow):
             tr("E&xport to calendar…"), None, tr("Write follow-ups to an .ics file"),
             self._export_calendar,
         )  # fmt: skip
+        self.import_customers = self._action(
+            tr("&Import customers…"), "Ctrl+I",
+            tr("Customers from Outlook, Google Contacts, vCard or any CSV file"),
+            self._import_customers,
+        )  # fmt: skip
+        self.export_data = self._action(
+            tr("&Export…"), None, tr("Customers and history as CSV, vCard or JSON"),
+            self._export_data,
+        )  # fmt: skip
+        self.backups = self._action(
+            tr("&Backups…"), None, tr("Back up now, or restore an earlier state"),
+            self._open_backups,
+        )  # fmt: skip
         self.load_sample = self._action(
             tr("Load &sample data…"), None, tr("Open a separate demo database"),
             lambda: self.samples.offer(),
@@ -147,44 +167,23 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(tr("&Quit"), QKeySequence.StandardKey.Quit, tr("Quit"))
         self.quit_action.triggered.connect(self.close)
         self.about = self._action(tr("&About Follow-Up Planner"), None, tr("About"), self._about)
+        self.outreach = OutreachActions(self, lambda: self.context, self._customer_in_view)
+        self.outreach.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.outreach.changed.connect(lambda: self._on_workspace("settings_changed"))
         self.data_actions = [
             self.new_customer, self.record_sale, self.edit_customer, self.delete_customer,
             self.find_customer, self.trash, self.settings, self.go_today, self.go_customers,
-            self.go_plans, self.load_sample, self.export_calendar,
+            self.go_plans, self.load_sample, self.export_calendar, self.import_customers,
+            self.export_data, self.backups,
         ]  # fmt: skip
+        self.data_actions.extend(self.outreach.actions())
+        self.calendar_sync = self._action(
+            tr("Calendar s&ync…"), None, tr("Keep your calendar (CalDAV) in step with follow-ups"),
+            self._open_calendar_sync,
+        )  # fmt: skip
+        self.data_actions.append(self.calendar_sync)
         for action in (*self.data_actions, self.undo, self.my_data):
             action.setEnabled(False)
-
-    def _build_menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
-        for action in (self.new_customer, self.record_sale):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.export_calendar)
-        file_menu.addSeparator()
-        for action in (self.load_sample, self.my_data, self.settings):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = menu.addMenu(self.tr("&Edit"))
-        for action in (self.undo, self.edit_customer, self.delete_customer, self.find_customer):
-            edit_menu.addAction(action)
-        self.touchpoint_menu = menu.addMenu(self.tr("F&ollow-up"))
-        go_menu = menu.addMenu(self.tr("&Go"))
-        for action in (self.go_today, self.go_customers, self.go_plans):
-            go_menu.addAction(action)
-        go_menu.addSeparator()
-        go_menu.addAction(self.trash)
-        help_menu = menu.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about)
-        toolbar = QToolBar(self.tr("Main toolbar"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.setMovable(False)
-        for action in (self.new_customer, self.record_sale, self.edit_customer):
-            toolbar.addAction(action)
-        self.addToolBar(toolbar)
 
     # --- attaching a database -------------------------------------------------------------
     def attach(self, context: AppContext, demo: bool = False) -> None:
@@ -213,11 +212,23 @@ class MainWindow(QMainWindow):
         self._page_changed(self.workspace.current())
         self.reminders = ReminderController(context, self.tray.notify)
         self.reminders.start()
+        from ui.sync_runner import SyncRunner
+
+        runner = self.sync_runner = SyncRunner(context, self)
+        runner.status.connect(self.sync_label.setText)
+        runner.changed.connect(lambda: self._on_workspace("settings_changed"))
+        self.workspace.status.connect(lambda _text: runner.schedule())  # after changes
+        runner.start()
         where = self.tr("Sample data (demo database)") if demo else str(context.db_path)
         self.statusBar().showMessage(self.tr("Database: %1").replace("%1", where))
         self.workspace.keyboard_focus()
 
     def detach(self) -> None:
+        if self.sync_runner is not None:
+            self.sync_runner.stop()
+            self.sync_runner.deleteLater()
+            self.sync_runner = None
+            self.sync_label.clear()
         if self.reminders is not None:
             self.reminders.stop()
             self.reminders = None
@@ -228,6 +239,14 @@ class MainWindow(QMainWindow):
         if self.context is not None:
             self.context.close()
             self.context = None
+
+    def _open_calendar_sync(self) -> None:
+        if self.context is not None and self.sync_runner is not None:
+            from ui.dialogs.sync_dialog import SyncDialog
+
+            dialog = SyncDialog(self.context, self.sync_runner, self)
+            dialog.exec()
+            dialog.deleteLater()
 
     def _back_to_my_data(self) -> None:
         if self.home_db is not None:
@@ -254,6 +273,15 @@ class MainWindow(QMainWindow):
             title += " " + self.tr("[sample data]")
         self.setWindowTitle(title)
 
+    def _customer_in_view(self) -> tuple[int, str] | None:
+        """The customer whose page is open or whose follow-up is selected, if any."""
+        if self.workspace is None or self.context is None:
+            return None
+        customer_id = self.workspace.selected_customer_id()
+        if customer_id is None:
+            return None
+        return customer_id, self.context.customers.get(customer_id).display_name
+
     def _new_customer(self) -> None:
         if self.workspace is not None:
             self.workspace.go(CUSTOMERS)
@@ -270,6 +298,53 @@ class MainWindow(QMainWindow):
         from ui.dialogs.export_dialog import ExportDialog
 
         ExportDialog(self.context, customer, self).exec()
+
+    def _import_customers(self) -> None:
+        if self.context is not None:
+            from ui.dialogs.import_dialog import choose_and_preview
+
+            choose_and_preview(self.context, self)
+
+    def data_imported(self, summary: str) -> None:
+        """After an import: every screen shows the new customers."""
+        if self.workspace is not None:
+            self.workspace.settings_changed()
+            if self.workspace.current() == WELCOME:
+                self.workspace.go(CUSTOMERS)
+        self.statusBar().showMessage(summary, 10_000)
+
+    def _export_data(self) -> None:
+        if self.context is not None:
+            from ui.dialogs.data_export import export_data
+
+            export_data(self.context, self)
+
+    def _open_backups(self) -> None:
+        if self.context is None:
+            return
+        from ui.dialogs.backups_dialog import BackupsDialog
+
+        BackupsDialog(self.context.backups, self.restore_backup, self).exec()
+
+    def restore_backup(self, name: str) -> None:
+        """Close the database, put the backup in its place, and open it again."""
+        if self.context is None:
+            return
+        path, backups, demo = self.context.db_path, self.context.backups, self.demo
+        self.detach()
+        try:
+            result = backups.restore(name)
+        except KnownError as exc:
+            QMessageBox.warning(self, self.tr("Restore backup"), str(exc))
+        else:
+            kept = result.kept.name if result.kept else ""
+            self.statusBar().showMessage(
+                self.tr("Restored %1; the data it replaced is kept as %2.")
+                .replace("%1", name)
+                .replace("%2", kept),
+                15_000,
+            )
+        self.samples.open_database(path, demo=demo)
 
     def _open_settings(self) -> None:
         if self.context is None or self.workspace is None:

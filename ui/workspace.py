@@ -73,6 +73,7 @@ class Workspace(QObject):
         self.customer_page.back_requested.connect(self.show_customer_list)
         self.customer_page.data_changed.connect(self._data_changed)
         self.welcome.add_customer.clicked.connect(self.add_first_customer)
+        self.welcome.import_customers.clicked.connect(self.import_customers)
         self.sidebar.currentRowChanged.connect(self._sidebar_row)
         first = WELCOME if context.customers.count() == 0 else TODAY
         # The controllers have just loaded their first pages: no second load on start-up.
@@ -129,6 +130,11 @@ class Workspace(QObject):
         self.customers.add()
         if self.context.customers.count() == 0:
             self.go(WELCOME)
+
+    def import_customers(self) -> None:
+        from ui.dialogs.import_dialog import choose_and_preview
+
+        choose_and_preview(self.context, self.window)
 
     def selected_customer_id(self) -> int | None:
         if self.current() == CUSTOMERS and self.customer_stack.currentIndex() == 1:

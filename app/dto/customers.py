@@ -21,6 +21,9 @@ class CustomerInput:
     notes: str = ""
     keep_in_touch_days: int | None = None
     do_not_contact: bool = False
+    # For matching value-add library items: an industry and comma-separated tags.
+    industry: str = ""
+    tags: str = ""
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,8 @@ class CustomerDTO:
     do_not_contact: bool
     created_at: dt.datetime
     deleted_at: dt.datetime | None = None
+    industry: str = ""
+    tags: tuple[str, ...] = ()
 
     @property
     def display_name(self) -> str:

@@ -36,6 +36,10 @@ class TouchpointDTO(NamedTuple):
     outcome_note: str = ""
     skip_reason: str = ""
     updated_at: dt.datetime | None = None
+    # What a recovery step or an inbound request is about (empty for plan steps).
+    subject: str = ""
+    commitment_id: int | None = None
+    request_id: int | None = None
 
     @property
     def all_day(self) -> bool:
@@ -47,7 +51,8 @@ class TouchpointDTO(NamedTuple):
 
     @property
     def title(self) -> str:
-        return f"{kind_label(self.kind)} — {self.customer_display}"
+        what = f"{kind_label(self.kind)}: {self.subject}" if self.subject else kind_label(self.kind)
+        return f"{what} — {self.customer_display}"
 
     def due_iso(self, zone: dt.tzinfo) -> str:
         """ISO date for all-day items, ISO date-time with the user's offset for timed ones."""

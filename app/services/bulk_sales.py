@@ -14,7 +14,7 @@ from app.errors import NotFound
 from app.progress import NO_PROGRESS, Progress
 from app.scheduling.planner import plan
 from app.scheduling.steps import Anchors
-from app.services import keep_in_touch
+from app.services import commitment_rows, keep_in_touch
 from app.services.planning_context import PlanningContext
 from app.services.sale_planning import engine_steps
 from app.services.sales import find_plan, sale_values
@@ -62,6 +62,7 @@ class BulkSaleService:
                 values.append(sale_values(data, plans[key], ctx.prefs.currency))
             progress.report(0, total, "Recording sales…")
             sale_ids = bulk.insert_sales(session, values)
+            commitment_rows.insert_for_sales(session, sale_ids, values, ctx.now)
             busy = kit_repo.planned_days(session, list(customers), exclude=set())
             steps_of = {plan_row.id: engine_steps(plan_row) for plan_row in plans.values()}
             rows: list[dict[str, Any]] = []

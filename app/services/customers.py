@@ -19,6 +19,7 @@ from app.dto.customers import (
 from app.errors import NotFound, ValidationError
 from app.services import keep_in_touch
 from app.services.planning_context import PlanningContext
+from app.tags import join, parse_list, split_stored
 from app.validation import (
     check_channel,
     check_email,
@@ -54,6 +55,8 @@ def to_dto(row: Customer) -> CustomerDTO:
         do_not_contact=row.do_not_contact,
         created_at=row.created_at,
         deleted_at=row.deleted_at,
+        industry=row.industry,
+        tags=split_stored(row.tags),
     )
 
 
@@ -67,6 +70,8 @@ def _apply(row: Customer, data: CustomerInput) -> None:
     birthday = parse_birthday(data.birthday)
     source = clean_line(data.source, 200, "source")
     notes = clean_block(data.notes, 20_000, "notes")
+    industry = clean_line(data.industry, 120, "industry")
+    tags = join(parse_list(data.tags, "tags"))
     cadence = data.keep_in_touch_days
     if cadence is not None and not 1 <= cadence <= 3650:
         raise ValidationError("keep-in-touch interval must be between 1 and 3650 days")
@@ -77,6 +82,7 @@ def _apply(row: Customer, data: CustomerInput) -> None:
     row.source, row.notes = source, notes
     row.keep_in_touch_days = cadence
     row.do_not_contact = data.do_not_contact
+    row.industry, row.tags = industry, tags
     row.search_text = search_key(name, company, email, phone)
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.dto.touchpoints import Draft
 from app.messages.drafts import build_draft, format_day, merge_values
 from app.preferences import Preferences
+from app.services.adhoc_drafts import adhoc_parts
 from models.customer import Customer
 from models.plan import PlanStep
 from models.repositories.keep_in_touch import chunks
@@ -84,8 +85,12 @@ def render_contents(
             if other.id != row.id and other.due_date >= row.due_date
         ]
         values = merge_values(customer, sale, prefs, later, today)
-        subject = step.subject_template if step else row.subject
-        body = step.body_template if step else ""
+        if step is not None:
+            subject, body = step.subject_template, step.body_template
+        else:
+            # Recovery steps, requests, come-backs: their text lives on the row.
+            subject, body, extra = adhoc_parts(session, row, prefs)
+            values |= extra
         contents[row.id] = TouchpointContent(
             build_draft(row, customer, subject, body, values), sale_summary(sale)
         )

@@ -18,7 +18,7 @@ from app.plans.mapping import step_rule, step_to_dto
 from app.scheduling.birthdays import MonthDay
 from app.scheduling.keep_in_touch import next_check_in
 from app.scheduling.planner import plan
-from app.scheduling.steps import Anchors
+from app.scheduling.steps import Anchors, StepRule
 from app.services.planning_context import PlanningContext
 from app.services.touchpoint_rows import due_instant, touchpoint_values
 from models.customer import Customer
@@ -95,6 +95,7 @@ def refresh_customers(
     check_in_step, birthday_step = _kit_steps(plan_repo.by_builtin_key(session, KIT_KEY))
     facts = _load(session, [customer.id for customer in customers])
     changes = _Changes(now=ctx.now)
+    birthday_rule = step_rule(step_to_dto(birthday_step)) if birthday_step else None
     for customer in customers:
         existing = facts.existing.get(customer.id, [])
         if customer.do_not_contact or customer.deleted_at is not None:
@@ -111,7 +112,8 @@ def refresh_customers(
                 busy.append(due)
         if birthday_step is not None:
             rows = [row for row in existing if row.kind == "birthday"]
-            due = _birthday_day(customer, birthday_step, ctx, facts, busy)
+            assert birthday_rule is not None
+            due = _birthday_day(customer, birthday_rule, ctx, facts, busy)
             if due is None:
                 for row in rows:
                     changes.skip(row, "Birthday was removed")
@@ -142,7 +144,7 @@ def _check_in_day(
 
 
 def _birthday_day(
-    customer: Customer, step: PlanStep, ctx: PlanningContext, facts: _Facts, busy: list[dt.date]
+    customer: Customer, rule: StepRule, ctx: PlanningContext, facts: _Facts, busy: list[dt.date]
 ) -> dt.date | None:
     if not customer.birthday_month or not customer.birthday_day:
         return None
@@ -150,7 +152,7 @@ def _birthday_day(
     closed = facts.closed_birthday.get(customer.id)
     today = max(ctx.today, closed + dt.timedelta(days=1)) if closed else ctx.today
     result = plan(
-        [step_rule(step_to_dto(step))],
+        [rule],
         Anchors(closed_on=today, birthday=MonthDay(customer.birthday_month, customer.birthday_day)),
         ctx.calendar,
         today,

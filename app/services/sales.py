@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.sales import SaleDTO, SaleInput, SalePreview, SaleResult
 from app.dto.touchpoints import PlannedPreview, TouchpointDTO
 from app.errors import NotFound, ValidationError
-from app.services import keep_in_touch
+from app.services import commitment_rows, keep_in_touch
 from app.services.planning_context import PlanningContext
 from app.services.sale_planning import create_touchpoints, plan_sale, redate_sale
 from app.services.touchpoint_rows import to_dto
@@ -145,6 +145,7 @@ class SaleService:
             rows, reason = create_touchpoints(
                 session, sale, customer, plan_row, ctx, data.date_overrides
             )
+            commitment_rows.sync_sale(session, sale, ctx)
             keep_in_touch.refresh_customer(session, customer, ctx)
             session.flush()
             touchpoints = self._dtos(session, [row.id for row in rows])
@@ -172,6 +173,7 @@ class SaleService:
                     raise ValidationError("the delivery cannot be before the close date")
                 sale.actual_delivery = delivered
             redate_sale(session, sale, ctx)
+            commitment_rows.sync_sale(session, sale, ctx)
             customer = session.get(Customer, sale.customer_id)
             assert customer is not None
             keep_in_touch.refresh_customer(session, customer, ctx)

@@ -76,7 +76,8 @@ def _touchpoint_entry(row: TouchpointDTO, ctx: PlanningContext) -> TimelineEntry
         source=TOUCHPOINT,
         source_id=row.id,
         status=row.status,
-        detail=row.skip_reason if row.status == "skipped" else row.outcome_note,
+        # What a recovery step or a request is about, until there is an outcome to show.
+        detail=row.skip_reason if row.status == "skipped" else (row.outcome_note or row.subject),
         kind=row.kind,
         channel=row.channel,
         time=time,

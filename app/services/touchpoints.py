@@ -14,6 +14,7 @@ from app.scheduling.snooze import snooze_by_days, snooze_to_next_working_day, sn
 from app.services import keep_in_touch
 from app.services.draft_batch import TouchpointContent, render_contents
 from app.services.planning_context import PlanningContext
+from app.services.requests import mark_answered
 from app.services.sale_planning import redate_sale
 from app.services.touchpoint_rows import local_time, move, to_dto
 from app.validation import check_channel, clean_block
@@ -59,6 +60,8 @@ class TouchpointService:
                     summary=summary,
                 )
             )
+            if row.request_id is not None:
+                mark_answered(session, row.request_id, ctx.now, note)
             session.flush()
             self._after_change(session, row, ctx)
             return self._dto(session, row.id)

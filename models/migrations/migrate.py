@@ -152,6 +152,7 @@ def prepare_database(
     backup = None
     if exists:
         stamp = now.astimezone(dt.UTC).strftime("%Y%m%d-%H%M%S")
-        backup = backup_database(path, backup_dir / f"followup-{stamp}-migration.sqlite3")
+        # Named after the database: demo and real databases may share a backup folder.
+        backup = backup_database(path, backup_dir / f"{path.stem}-{stamp}-migration.sqlite3")
     _upgrade(path, script_location)
     return MigrationReport(revision=head, previous=previous, backup=backup)

@@ -55,6 +55,8 @@ def planned_kit_rows(session: Session, ids: Sequence[int]) -> dict[int, list[Kit
             Touchpoint.status == "planned",
             Touchpoint.sale_id.is_(None),
             Touchpoint.kind.in_(("check_in", "birthday")),
+            # A check-in with its own subject (a declined request's come-back) is not ours.
+            Touchpoint.subject == "",
         )
         for row in session.connection().execute(statement.order_by(Touchpoint.id)):
             found[row.customer_id].append(KitRow._make(row))

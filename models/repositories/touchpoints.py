@@ -34,6 +34,9 @@ AGENDA_COLUMNS = (
     Touchpoint.outcome_note,
     Touchpoint.skip_reason,
     Touchpoint.updated_at,
+    Touchpoint.subject,
+    Touchpoint.commitment_id,
+    Touchpoint.request_id,
 )
 
 

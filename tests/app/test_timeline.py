@@ -98,6 +98,8 @@ def test_overdue_items_lead_the_upcoming_section(
     assert [(e.kind or e.source, e.when) for e in overdue] == [
         ("thank_you", D(2026, 11, 20)),
         ("commitment", D(2026, 12, 1)),
+        # The sale's promised delivery is a commitment too.
+        ("commitment", D(2026, 12, 5)),
         ("delivery_check", D(2026, 12, 7)),
     ]
     assert timeline.upcoming[: len(overdue)] == tuple(overdue)

@@ -120,9 +120,11 @@ def test_page_shows_header_totals_and_the_whole_timeline(
     assert "last contact Fri 2026-11-20" in totals
 
     upcoming = table(page.upcoming_model)
-    assert all(row[1] == "Planned" for row in upcoming)
-    assert upcoming[0][0] == "Delivery check call"
-    assert page.upcoming_model.index(0, 0).data() == "Mon 2026-12-07 10:00"
+    # The promised delivery is a promise on the timeline; the rest are planned follow-ups.
+    assert upcoming[0] == ("Promise", "On track", "Deliver Two forklifts")
+    assert all(row[1] == "Planned" for row in upcoming[1:])
+    assert upcoming[1][0] == "Delivery check call"
+    assert page.upcoming_model.index(1, 0).data() == "Mon 2026-12-07 10:00"
     assert any(row[0] == "Check-in" for row in upcoming)
     assert view.upcoming_label.text() == f"Coming up ({len(upcoming)})"
     past = table(page.past_model)

@@ -12,7 +12,19 @@ from app.context import AppContext, build_context
 from app.errors import KnownError
 from app.logging_setup import configure_logging
 from app.version import app_version
-from ui.cli import customers, export, plans, scheduling, settings, system
+from ui.cli import (
+    accounts,
+    customers,
+    data,
+    export,
+    outreach,
+    plans,
+    promises,
+    scheduling,
+    self_test,
+    settings,
+    system,
+)
 from ui.cli.output import print_error
 
 log = logging.getLogger(__name__)
@@ -36,9 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"followup {app_version()}")
     parser.add_argument("--db", type=Path, help="database file (default: FOLLOWUP_DB or data dir)")
     parser.add_argument("--minimized", action="store_true", help="start the window minimised")
+    self_test.add_flag(parser)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
-    for module in (customers, scheduling, plans, settings, export, system):
+    for module in (customers, scheduling, promises, outreach, plans, settings, export, system):
         module.register(commands)
+    data.register(commands)
+    accounts.register(commands)
     return parser
 
 
@@ -47,7 +62,9 @@ def run_cli(parser: argparse.ArgumentParser, options: argparse.Namespace) -> int
     log_file = configure_logging()
     context: AppContext | None = None
     try:
-        context = build_context(options.db)
+        # Backup commands and the self-test work on files, so a damaged database is no obstacle.
+        if getattr(options, "needs_context", True):
+            context = build_context(options.db)
         result: int = options.handler(context, options)
         return result
     except KnownError as exc:

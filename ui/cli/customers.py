@@ -26,6 +26,8 @@ def customer_json(customer: CustomerDTO) -> dict[str, Any]:
         "keep_in_touch_days": customer.keep_in_touch_days,
         "do_not_contact": customer.do_not_contact,
         "notes": customer.notes,
+        "industry": customer.industry,
+        "tags": list(customer.tags),
     }
 
 
@@ -41,6 +43,8 @@ def _add_fields(parser: argparse.ArgumentParser, *, required_name: bool) -> None
     parser.add_argument("--notes")
     parser.add_argument("--keep-in-touch-days", type=int)
     parser.add_argument("--do-not-contact", action=argparse.BooleanOptionalAction, default=None)
+    parser.add_argument("--industry", help="for matching value-add library items")
+    parser.add_argument("--tags", help="comma-separated, for matching library items")
 
 
 def register(commands: Any) -> None:
@@ -94,6 +98,8 @@ def _input_from(options: argparse.Namespace, base: CustomerInput) -> CustomerInp
         ("notes", "notes"),
         ("keep_in_touch_days", "keep_in_touch_days"),
         ("do_not_contact", "do_not_contact"),
+        ("industry", "industry"),
+        ("tags", "tags"),
     ):
         value = getattr(options, option)
         if value is not None:
@@ -121,6 +127,8 @@ def _edit(context: AppContext, options: argparse.Namespace) -> int:
         notes=current.notes,
         keep_in_touch_days=current.keep_in_touch_days,
         do_not_contact=current.do_not_contact,
+        industry=current.industry,
+        tags=", ".join(current.tags),
     )
     return _print(context.customers.update(options.id, _input_from(options, base)))
 

@@ -9,6 +9,7 @@ from typing import Any
 from app.context import AppContext
 from app.kinds import KIND_LABELS
 from app.services.calendar_export import IcsExportRequest
+from ui.cli import export_data
 from ui.cli.output import print_json
 from ui.cli.parsing import iso_date
 
@@ -36,6 +37,7 @@ def register(commands: Any) -> None:
         "--include-cancelled", action="store_true", help="write skipped ones as CANCELLED"
     )
     ics.set_defaults(handler=_ics)
+    export_data.register(formats)
 
 
 def _ics(context: AppContext, options: argparse.Namespace) -> int:

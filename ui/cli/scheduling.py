@@ -156,6 +156,8 @@ def _sale_list(context: AppContext, options: argparse.Namespace) -> int:
 
 def _agenda(context: AppContext, options: argparse.Namespace) -> int:
     statuses = STATUSES if options.all_statuses else ("planned",)
+    # A promise whose buffer ran out starts its recovery before the agenda is read.
+    context.commitments.check_overdue()
     items = context.agenda.touchpoints(options.start, options.end, options.customer, statuses)
     zone = context.settings.get().zone
     print_json([touchpoint_json(item, zone) for item in items])

@@ -22,6 +22,7 @@ def touchpoint_json(item: TouchpointDTO, zone: dt.tzinfo) -> dict[str, Any]:
         "status": item.status,
         "sequence": item.sequence,
         "title": item.title,
+        "subject": item.subject,
         "pinned": item.pinned,
         "snoozed_from": item.snoozed_from.isoformat() if item.snoozed_from else None,
         "outcome_note": item.outcome_note,

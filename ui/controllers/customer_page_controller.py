@@ -14,6 +14,7 @@ from app.dto.customers import CustomerDTO, CustomerInput
 from app.dto.timeline import CustomerTimeline, TimelineTotals
 from app.errors import KnownError, NotFound
 from app.services.interactions import InteractionDTO
+from ui.controllers.promises_controller import PromisesController
 from ui.dialogs.interaction_dialog import InteractionDialog
 from ui.dialogs.sale_dialog import SaleDialog
 from ui.item_models.timeline_table import (
@@ -67,6 +68,9 @@ class CustomerPageController(QObject):
         view.save_preferences.clicked.connect(self.save_preferences)
         view.channel.currentIndexChanged.connect(lambda _index: self._preferences_edited())
         view.cadence.valueChanged.connect(lambda _value: self._preferences_edited())
+        self.promises = PromisesController(view.promises, context, window)
+        self.promises.status.connect(self.status)
+        self.promises.changed.connect(self._changed)
 
     @property
     def customer_id(self) -> int | None:
@@ -92,6 +96,7 @@ class CustomerPageController(QObject):
             return
         self.timeline = timeline
         self._show_header(timeline)
+        self.promises.show_customer(timeline.customer.id, timeline.customer.display_name)
         self.upcoming_model.set_entries(timeline.upcoming)
         self.past_model.set_entries(timeline.past)
         self.view.upcoming_label.setText(
@@ -234,6 +239,8 @@ class CustomerPageController(QObject):
             notes=customer.notes,
             keep_in_touch_days=self.view.cadence.value() or None,
             do_not_contact=customer.do_not_contact,
+            industry=customer.industry,
+            tags=", ".join(customer.tags),
         )
 
     def _preferences_edited(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from app.errors import KnownError
+from ui.controllers.today_extras import TodayExtras
 from ui.dialogs.done_dialog import DoneDialog
 from ui.dialogs.skip_dialog import SkipDialog
 from ui.dialogs.snooze_dialog import SnoozeDialog
@@ -50,14 +51,16 @@ class TodayController(QObject):
         self.window = window
         self.overdue = -1
         self.model = AgendaTableModel(
-            context.agenda, lambda: context.settings.get().zone, self._subject, self
-        )
+            context.agenda, lambda: context.settings.get().zone, self._subject, self,
+            now=context.clock.now,
+        )  # fmt: skip
         view.table.setModel(self.model)
         if not restore_header(view.table.horizontalHeader(), "today"):
             view.set_default_column_widths()
         splitter = ui_settings().value("today/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             view.splitter.restoreState(splitter)
+        self.extras = TodayExtras(self)
         self._build_actions()
         stored = str(ui_settings().value("today/days_ahead", DEFAULT_DAYS_AHEAD))
         days = int(stored) if stored.isdigit() else DEFAULT_DAYS_AHEAD
@@ -139,6 +142,7 @@ class TodayController(QObject):
         self.view.toolbar.addAction(self.done_action)
         self.view.toolbar.addWidget(self.view.snooze_button)
         self.view.toolbar.addAction(self.skip_action)
+        self.view.toolbar.addAction(self.extras.suggest_action)
         # Shortcuts work while the screen is shown, whether or not the window has menus for them.
         self.view.addActions(self.actions())
 
@@ -154,6 +158,7 @@ class TodayController(QObject):
             self.copy_draft,
             self.open_mail,
             self.refresh_action,
+            *self.extras.actions(),
         ]
 
     def _update_actions(self) -> None:
@@ -166,6 +171,7 @@ class TodayController(QObject):
         self.copy_draft.setEnabled(shown and draft is not None)
         self.open_mail.setEnabled(shown and draft is not None and bool(draft.mailto))
         self.refresh_action.setEnabled(shown)
+        self.extras.update_actions(self.selected() if shown else None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.view and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
@@ -175,6 +181,7 @@ class TodayController(QObject):
     # --- loading ------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload everything; call after changes made elsewhere (sales, customers, settings)."""
+        self.extras.check_promises()
         current = self.selected()
         row = self.view.table.currentIndex().row()
         self._reload([current.id] if current else [], max(row, 0), keep_subjects=False)
@@ -196,6 +203,7 @@ class TodayController(QObject):
     def _after_reload(self, prefer: list[int], fallback_row: int) -> None:
         count = self.context.agenda.overdue_count()
         self._show_summary(count)
+        self.extras.show_header()
         if count != self.overdue:
             self.overdue = count
             self.overdue_changed.emit(count)
@@ -259,6 +267,8 @@ class TodayController(QObject):
         menu.addAction(self.done_action)
         menu.addMenu(self.snooze_menu)
         menu.addAction(self.skip_action)
+        if self.extras.suggest_action.isEnabled():
+            menu.addAction(self.extras.suggest_action)
         menu.exec(self.view.table.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
@@ -266,6 +276,9 @@ class TodayController(QObject):
     def done(self) -> None:
         item = self._actionable()
         if item is None:
+            return
+        if item.kind == "feedback":
+            self.extras.record_feedback(item)
             return
         dialog = DoneDialog(item, self.window)
         try:

@@ -50,6 +50,12 @@ class CustomerDialog(QDialog):
         self.is_key = QCheckBox(self.tr("Key customer (followed up more often)"))
         self.source = QLineEdit()
         self.source.setPlaceholderText(self.tr("How they found you"))
+        self.industry = QLineEdit()
+        self.industry.setObjectName("customerIndustry")
+        self.industry.setPlaceholderText(self.tr("e.g. Logistics (matches library items)"))
+        self.tags = QLineEdit()
+        self.tags.setObjectName("customerTags")
+        self.tags.setPlaceholderText(self.tr("Comma-separated, e.g. forklifts, safety"))
         self.cadence = QSpinBox()
         self.cadence.setRange(0, 3650)
         self.cadence.setSpecialValueText(self.tr("Default"))
@@ -73,6 +79,8 @@ class CustomerDialog(QDialog):
         form.addRow(self.tr("&Birthday"), self.birthday)
         form.addRow("", self.is_key)
         form.addRow(self.tr("&Source"), self.source)
+        form.addRow(self.tr("&Industry"), self.industry)
+        form.addRow(self.tr("T&ags"), self.tags)
         form.addRow(self.tr("&Keep in touch every"), self.cadence)
         form.addRow("", self.do_not_contact)
         form.addRow(self.tr("N&otes"), self.notes)
@@ -101,6 +109,8 @@ class CustomerDialog(QDialog):
         self.cadence.setValue(customer.keep_in_touch_days or 0)
         self.do_not_contact.setChecked(customer.do_not_contact)
         self.notes.setPlainText(customer.notes)
+        self.industry.setText(customer.industry)
+        self.tags.setText(", ".join(customer.tags))
 
     def value(self) -> CustomerInput:
         return CustomerInput(
@@ -115,6 +125,8 @@ class CustomerDialog(QDialog):
             notes=self.notes.toPlainText(),
             keep_in_touch_days=self.cadence.value() or None,
             do_not_contact=self.do_not_contact.isChecked(),
+            industry=self.industry.text(),
+            tags=self.tags.text(),
         )
 
     def accept(self) -> None:

@@ -31,6 +31,7 @@ from app.context import AppContext
 from app.errors import KnownError, ValidationError
 from app.preferences import CALENDAR_KEYS, WEEKDAYS, Preferences, display_value, parse_value
 from ui.background import BackgroundTask, run_in_background
+from ui.dialogs.settings_promises import promises_page
 
 ERROR_STYLE = "color: palette(highlight); font-weight: bold;"
 REGION = re.compile(r"[A-Z]{2}(-[A-Z0-9]{1,4})?")
@@ -68,6 +69,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._profile_page(prefs), self.tr("Pro&file"))
         self.tabs.addTab(self._calendar_page(prefs), self.tr("Ca&lendar"))
         self.tabs.addTab(self._follow_up_page(prefs), self.tr("F&ollow-ups"))
+        self.tabs.addTab(promises_page(self, prefs), self.tr("&Promises"))
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)

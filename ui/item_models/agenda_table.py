@@ -105,9 +105,13 @@ class AgendaTableModel(QAbstractTableModel):
         subject: Callable[[int], str] | None = None,
         parent: Any = None,
         page_size: int = PAGE_SIZE,
+        now: Callable[[], dt.datetime] | None = None,
     ) -> None:
         super().__init__(parent)
         self._agenda = agenda
+        # Requests are late by the hour, not the day: they need the clock's instant.
+        self._now_of = now
+        self.now: dt.datetime | None = None
         self._zone_of = zone
         self._subject_of = subject
         self._page_size = page_size
@@ -134,6 +138,7 @@ class AgendaTableModel(QAbstractTableModel):
         """Start over from the first page; `keep_subjects` after our own edits (same data)."""
         self.beginResetModel()
         self.today = self._agenda.today_date()
+        self.now = self._now_of() if self._now_of is not None else None
         self._zone = self._zone_of()
         if not keep_subjects:
             self._generation += 1
@@ -186,15 +191,25 @@ class AgendaTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(item, column)
-        if role == Qt.ItemDataRole.ForegroundRole and item.due_date < self.today:
+        if role == Qt.ItemDataRole.ForegroundRole and self.is_late(item):
             return overdue_brush()
-        if role == Qt.ItemDataRole.FontRole and item.due_date == self.today:
+        if role == Qt.ItemDataRole.FontRole and (
+            item.due_date == self.today or item.kind == "request"
+        ):
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(item, column)
         if role == Qt.ItemDataRole.UserRole:
             return item.id
         return None
+
+    def is_late(self, item: TouchpointDTO) -> bool:
+        if item.due_date < self.today:
+            return True
+        # An unanswered request is late as soon as its response time has passed.
+        if item.kind != "request" or item.due_at is None or self.now is None:
+            return False
+        return item.due_at < self.now
 
     def _display(self, item: TouchpointDTO, column: int) -> str:
         if column == COL_WHEN:

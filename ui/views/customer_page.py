@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.kinds import CHANNEL_LABELS
+from ui.views.promises_panel import PromisesPanel
 
 
 def _table(name: str) -> QTableView:
@@ -116,6 +117,9 @@ class CustomerPageView(QWidget):
             box_layout.addWidget(heading)
             box_layout.addWidget(table, 1)
             splitter.addWidget(box)
+        # Promises and their delivery record, with requests and declines beside them.
+        self.promises = PromisesPanel()
+        splitter.addWidget(self.promises)
         splitter.setStretchFactor(1, 2)
 
         layout = QVBoxLayout(self)

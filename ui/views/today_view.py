@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets.draft_pane import DraftPane
+from ui.widgets.requests_panel import RequestsPanel
 
 MAX_DAYS_AHEAD = 90
 
@@ -50,8 +51,14 @@ class TodayView(QWidget):
         self.days.setPrefix(self.tr("Show next "))
         self.days.setSuffix(self.tr(" days"))
         self.days.setToolTip(self.tr("How far ahead the list looks"))
+        # Your delivery record, and the requests still waiting for an answer (at the top).
+        self.promise_record = QLabel()
+        self.promise_record.setObjectName("promiseRecord")
+        self.promise_record.setTextFormat(Qt.TextFormat.PlainText)
+        self.requests = RequestsPanel()
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.promise_record)
         top.addWidget(self.days)
 
         self.table = QTableView()
@@ -97,6 +104,7 @@ class TodayView(QWidget):
         self.pages.addWidget(empty)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.requests)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.pages, 1)
         # List -> draft -> its buttons and links; the range spin box last.

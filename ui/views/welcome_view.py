@@ -31,6 +31,10 @@ class WelcomeView(QWidget):
         self.add_customer = QPushButton(self.tr("&Add your first customer"))
         self.add_customer.setObjectName("welcomeAddCustomer")
         self.add_customer.setDefault(True)
+        self.import_customers = QPushButton(
+            self.tr("&Import customers from Outlook, Google Contacts or a vCard file…")
+        )
+        self.import_customers.setObjectName("welcomeImportCustomers")
         self.load_sample = QPushButton(self.tr("&Load sample data to look around"))
         self.load_sample.setObjectName("welcomeLoadSample")
         self.sample_note = QLabel(
@@ -45,7 +49,7 @@ class WelcomeView(QWidget):
         for widget in (title, text):
             inner.addWidget(widget)
         inner.addSpacing(self.fontMetrics().height())
-        for button in (self.add_customer, self.load_sample):
+        for button in (self.add_customer, self.import_customers, self.load_sample):
             inner.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         inner.addWidget(self.sample_note)
         row = QHBoxLayout()

@@ -1,0 +1,68 @@
+"""CSV for Excel and LibreOffice: BOM by default, and no formulas smuggled in through cells."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from app.errors import ValidationError
+from app.export.output_file import atomic_writer
+from app.validation import PHONE_PATTERN
+
+# Excel recognises UTF-8 only with the BOM; the others are there for older tools.
+ENCODINGS = {
+    "utf-8-bom": "utf-8-sig",
+    "utf-8": "utf-8",
+    "utf-16": "utf-16",
+    "windows-1252": "cp1252",
+}
+DELIMITERS = {",": ",", ";": ";", "tab": "\t"}
+# What makes Excel and LibreOffice read a cell as a formula (or shift it: tab, CR).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def looks_like_phone(value: str) -> bool:
+    """+49 170 1234567 and the like: only digits and separators, so no formula can hide."""
+    digits = sum(ch.isdigit() for ch in value)
+    return digits >= 5 and PHONE_PATTERN.fullmatch(value.strip()) is not None
+
+
+def neutralise(value: str) -> str:
+    """Prefix ' to a cell a spreadsheet would run as a formula; phone numbers stay as they are."""
+    if value.startswith(_FORMULA_START) and not looks_like_phone(value):
+        return "'" + value
+    return value
+
+
+def cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return neutralise(str(value))
+
+
+def write_csv(
+    target: Path,
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    encoding: str = "utf-8-bom",
+    delimiter: str = ",",
+) -> int:
+    """Write the rows under the header; returns how many rows were written."""
+    if encoding not in ENCODINGS:
+        raise ValidationError(f"unknown encoding {encoding!r}; use {', '.join(ENCODINGS)}")
+    if delimiter not in DELIMITERS:
+        raise ValidationError(f"unknown separator {delimiter!r}; use , ; or tab")
+    count = 0
+    codec = ENCODINGS[encoding]
+    # Characters Windows-1252 lacks become '?' rather than failing the whole export.
+    errors = "replace" if codec == "cp1252" else "strict"
+    with atomic_writer(target, encoding=codec, newline="", errors=errors) as handle:
+        writer = csv.writer(handle, delimiter=DELIMITERS[delimiter], lineterminator="\r\n")
+        writer.writerow([cell(name) for name in header])
+        for row in rows:
+            writer.writerow([cell(value) for value in row])
+            count += 1
+    return count

@@ -1,0 +1,47 @@
+"""Where an export may write: a sanitised name inside the folder the user chose, atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from app.errors import KnownError
+from app.export.safe_file_name import safe_base_name
+
+
+def export_target(out: Path, extension: str) -> Path:
+    """out's folder (resolved) + a safe file name with the extension; refuses escapes."""
+    folder = (out.parent if str(out.parent) else Path()).expanduser().resolve()
+    stem = out.name[: -len(extension)] if out.name.lower().endswith(extension) else out.name
+    target = folder / (safe_base_name(stem) + extension)
+    # A link planted under the chosen name must not carry the export somewhere else.
+    if target.is_symlink() or target.resolve().parent != folder:
+        raise KnownError(f"will not write through the link {target}", "Choose another name.")
+    return target
+
+
+@contextlib.contextmanager
+def atomic_writer(
+    target: Path, encoding: str = "utf-8", newline: str | None = None, errors: str = "strict"
+) -> Iterator[IO[str]]:
+    """A text file written under a temporary name and renamed at the end (no half files)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise KnownError(f"cannot create the folder {target.parent}: {exc.strerror}") from exc
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        with partial.open("w", encoding=encoding, newline=newline, errors=errors) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        partial.replace(target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise KnownError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise

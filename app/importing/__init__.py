@@ -1,0 +1,1 @@
+"""Reading customers from other programs' files: CSV (Outlook, Google, any), vCard, preview."""

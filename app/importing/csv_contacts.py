@@ -1,0 +1,70 @@
+"""CSV rows to contacts through a column mapping; user mappings checked against the header."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from typing import Any
+
+from app.importing.encodings import UnreadableFile
+from app.importing.layouts import FIELD_NAMES, MULTI_FIELDS, Mapping
+from app.importing.records import RawContact
+
+# Google joins several values of one kind with this.
+GOOGLE_JOIN = " ::: "
+
+
+def header_key(headers: list[str]) -> str:
+    """A stable key for a header set, so a mapping is remembered for files like this one."""
+    text = "\x1f".join(header.strip().casefold() for header in headers)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def mapping_from_json(value: Any, headers: list[str]) -> Mapping:
+    """{"name": "Full name", "email": ["Mail", "Mail 2"], ...} checked against the file."""
+    if not isinstance(value, dict):
+        raise UnreadableFile("the mapping must be a JSON object of field: column header")
+    mapping: dict[str, tuple[str, ...]] = {}
+    present = set(headers)
+    for field, columns in value.items():
+        if field not in FIELD_NAMES:
+            raise UnreadableFile(
+                f"the mapping names an unknown field {field!r}; use {', '.join(FIELD_NAMES)}"
+            )
+        names = (columns,) if isinstance(columns, str) else columns
+        if not isinstance(names, list | tuple) or not all(isinstance(n, str) for n in names):
+            raise UnreadableFile(f"the mapping for {field!r} must be a header name or a list")
+        missing = [name for name in names if name not in present]
+        if missing:
+            raise UnreadableFile(f"the file has no column {missing[0]!r} (mapped to {field!r})")
+        mapping[field] = tuple(names)
+    return mapping
+
+
+def mapping_to_json(mapping: Mapping) -> dict[str, list[str]]:
+    return {field: list(columns) for field, columns in mapping.items() if columns}
+
+
+def contacts(
+    rows: Iterator[tuple[int, list[str]]], headers: list[str], mapping: Mapping
+) -> Iterator[RawContact]:
+    """One contact per data row; columns beyond a short row count as empty."""
+    index: dict[str, int] = {}
+    for position, header in enumerate(headers):
+        index.setdefault(header, position)
+    plan = [
+        (field, positions)
+        for field in FIELD_NAMES
+        if (positions := [index[name] for name in mapping.get(field, ()) if name in index])
+    ]
+    for number, row in rows:
+        contact = RawContact(row=number)
+        for field, positions in plan:
+            values = [row[i].strip() for i in positions if i < len(row) and row[i].strip()]
+            if field in MULTI_FIELDS:
+                found = [part.strip() for v in values for part in v.split(GOOGLE_JOIN.strip())]
+                target = contact.emails if field == "email" else contact.phones
+                target.extend(part for part in found if part and part not in target)
+            elif values:
+                setattr(contact, field, values[0])
+        yield contact

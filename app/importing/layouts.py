@@ -1,0 +1,128 @@
+"""Column layouts: Outlook's and Google's exports, recognised by their headers, and a guess."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Our field -> header names in the file, best first. email and phone take every match.
+Mapping = dict[str, tuple[str, ...]]
+FIELD_NAMES = (
+    "name", "first_name", "middle_name", "last_name", "suffix", "company", "email", "phone",
+    "birthday", "notes", "source", "channel",
+)  # fmt: skip
+MULTI_FIELDS = ("email", "phone")
+
+OUTLOOK: Mapping = {
+    # English and German Outlook write the same layout with translated headers.
+    "first_name": ("First Name", "Vorname"),
+    "middle_name": ("Middle Name", "Weitere Vornamen"),
+    "last_name": ("Last Name", "Nachname"),
+    "suffix": ("Suffix",),
+    "company": ("Company", "Firma"),
+    "email": (
+        "E-mail Address", "E-mail 2 Address", "E-mail 3 Address",
+        "E-Mail-Adresse", "E-Mail 2: Adresse", "E-Mail 3: Adresse",
+    ),
+    # A salesperson calls the mobile first, then the office.
+    "phone": (
+        "Mobile Phone", "Business Phone", "Business Phone 2", "Primary Phone",
+        "Company Main Phone", "Home Phone", "Other Phone",
+        "Mobiltelefon", "Telefon geschäftlich", "Telefon geschäftlich 2", "Haupttelefon",
+        "Telefon Firma", "Telefon privat", "Weiteres Telefon",
+    ),
+    "birthday": ("Birthday", "Geburtstag"),
+    "notes": ("Notes", "Notizen"),
+}  # fmt: skip
+
+_GOOGLE_COMMON: Mapping = {
+    "suffix": ("Name Suffix",),
+    "birthday": ("Birthday",),
+    "notes": ("Notes",),
+}
+GOOGLE_CLASSIC: Mapping = {
+    "name": ("Name",),
+    "first_name": ("Given Name",),
+    "middle_name": ("Additional Name",),
+    "last_name": ("Family Name",),
+    "company": ("Organization 1 - Name",),
+    **_GOOGLE_COMMON,
+}
+GOOGLE_2023: Mapping = {
+    "first_name": ("First Name",),
+    "middle_name": ("Middle Name",),
+    "last_name": ("Last Name",),
+    "company": ("Organization Name", "Organization 1 - Name"),
+    **_GOOGLE_COMMON,
+}
+
+_SYNONYMS = {
+    "name": ("name", "fullname", "displayname", "contact", "contactname", "customer", "kunde"),
+    "first_name": ("firstname", "first", "givenname", "forename", "vorname"),
+    "middle_name": ("middlename", "additionalname"),
+    "last_name": ("lastname", "last", "surname", "familyname", "nachname"),
+    "company": ("company", "organization", "organisation", "org", "firma", "unternehmen",
+                "account", "accountname", "companyname"),
+    "email": ("email", "mail", "emailaddress", "emailadresse", "email1", "email2"),
+    "phone": ("phone", "telephone", "tel", "telefon", "mobile", "mobil", "handy", "cell",
+              "mobilephone", "phonenumber", "businessphone", "telefonnummer"),
+    "birthday": ("birthday", "birthdate", "dateofbirth", "dob", "geburtstag", "geburtsdatum"),
+    "notes": ("notes", "note", "notizen", "notiz", "bemerkung", "bemerkungen", "comments"),
+    "source": ("source", "leadsource", "quelle"),
+    "channel": ("channel", "preferredchannel", "kanal"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A recognised (or chosen) way to read the columns."""
+
+    key: str
+    label: str
+    mapping: Mapping
+
+
+def _numbered(headers: list[str], pattern: str) -> tuple[str, ...]:
+    """Google's 'E-mail 1 - Value', 'E-mail 2 - Value', ... in their number order."""
+    found = [(int(m.group(1)), h) for h in headers if (m := re.fullmatch(pattern, h))]
+    return tuple(header for _, header in sorted(found))
+
+
+def _google(headers: list[str], base: Mapping) -> Mapping:
+    return {
+        **base,
+        "email": _numbered(headers, r"E-mail (\d+) - Value"),
+        "phone": _numbered(headers, r"Phone (\d+) - Value"),
+    }
+
+
+def detect_layout(headers: list[str]) -> Layout | None:
+    """Outlook or Google from the header line; None for any other CSV."""
+    names = set(headers)
+    if "E-mail 1 - Label" in names or "Phone 1 - Label" in names or "Organization Name" in names:
+        return Layout("google", "Google Contacts (current layout)", _google(headers, GOOGLE_2023))
+    if {"Given Name", "Family Name"} <= names or "E-mail 1 - Type" in names:
+        return Layout("google", "Google Contacts", _google(headers, GOOGLE_CLASSIC))
+    if {"First Name", "E-mail Address"} <= names or {"Vorname", "E-Mail-Adresse"} <= names:
+        return Layout("outlook", "Outlook contacts", OUTLOOK)
+    return None
+
+
+def _squash(header: str) -> str:
+    return re.sub(r"[^0-9a-zäöüß]", "", header.casefold())
+
+
+def guess_mapping(headers: list[str]) -> Mapping:
+    """Our fields from header names that say what they hold (English and German)."""
+    guessed: dict[str, list[str]] = {}
+    for header in headers:
+        squashed = _squash(header)
+        for field, words in _SYNONYMS.items():
+            if squashed in words:
+                guessed.setdefault(field, []).append(header)
+                break
+    return {field: tuple(found) for field, found in guessed.items()}
+
+
+def has_name(mapping: Mapping) -> bool:
+    return any(mapping.get(field) for field in ("name", "first_name", "last_name", "company"))

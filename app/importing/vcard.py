@@ -1,0 +1,170 @@
+"""vCard 2.1, 3.0 and 4.0 reader: folding, parameters, quoted-printable, escapes, many cards."""
+
+from __future__ import annotations
+
+import quopri
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from app.importing.encodings import UnreadableFile
+from app.importing.records import RawContact
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Property:
+    """One content line: NAME;PARAM=...:value, with the value decoded but still escaped."""
+
+    name: str
+    params: dict[str, tuple[str, ...]]
+    value: str
+
+    def has_type(self, kind: str) -> bool:
+        return kind in self.params.get("TYPE", ()) or ("PREF" in self.params and kind == "PREF")
+
+
+def _is_qp(line: str) -> bool:
+    head = _split_outside_quotes(line, ":", 1)[0]
+    return "QUOTED-PRINTABLE" in head.upper()
+
+
+def unfold(text: str) -> list[str]:
+    """Join folded lines (RFC 6350 3.2) and quoted-printable soft line breaks (vCard 2.1)."""
+    lines: list[str] = []
+    for line in _LINE_BREAK.split(text):
+        if lines and line[:1] in (" ", "\t"):
+            previous = lines[-1]
+            if previous.endswith("=") and _is_qp(previous):
+                previous = previous[:-1]
+            lines[-1] = previous + line[1:]
+        elif lines and lines[-1].endswith("=") and _is_qp(lines[-1]):
+            lines[-1] = lines[-1][:-1] + line
+        else:
+            lines.append(line)
+    return lines
+
+
+def _split_outside_quotes(text: str, separator: str, limit: int = -1) -> list[str]:
+    parts: list[str] = []
+    current: list[str] = []
+    quoted = False
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        if char == separator and not quoted and (limit < 0 or len(parts) < limit):
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def parse_line(line: str) -> Property | None:
+    """A content line as a Property; None for a line that is not NAME...:VALUE."""
+    pieces = _split_outside_quotes(line, ":", 1)
+    if len(pieces) != 2:
+        return None
+    head, value = pieces
+    name, *raw_params = _split_outside_quotes(head, ";")
+    name = name.rsplit(".", 1)[-1].strip().upper()
+    params: dict[str, list[str]] = {}
+    for raw in raw_params:
+        key, _, values = raw.partition("=")
+        if not values:
+            # vCard 2.1: TEL;CELL;WORK: bare types; also ENCODING values written alone.
+            key, values = (
+                ("ENCODING", key)
+                if key.upper() in {"QUOTED-PRINTABLE", "BASE64"}
+                else ("TYPE", key)
+            )
+        items = [v.strip().strip('"').upper() for v in _split_outside_quotes(values, ",")]
+        params.setdefault(key.strip().upper(), []).extend(items)
+    encoding = params.get("ENCODING", [""])[0]
+    if encoding == "QUOTED-PRINTABLE":
+        raw_bytes = quopri.decodestring(value.encode("latin-1", errors="replace"))
+        charset = params.get("CHARSET", ["UTF-8"])[0]
+        try:
+            value = raw_bytes.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            value = raw_bytes.decode("cp1252", errors="replace")
+    elif encoding in {"B", "BASE64"}:
+        value = ""  # photos and other binary data are not imported
+    return Property(name, {key: tuple(items) for key, items in params.items()}, value)
+
+
+def unescape(text: str) -> str:
+    return _UNESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)
+
+
+def components(text: str) -> list[str]:
+    """Structured values (N, ORG) split on unescaped semicolons, then unescaped."""
+    parts = re.split(r"(?<!\\);", text)
+    return [unescape(part).strip() for part in parts]
+
+
+def _birthday(prop: Property) -> str:
+    value = prop.value.strip()
+    # iCloud writes year-less birthdays as 1604 with this marker.
+    if "X-APPLE-OMIT-YEAR" in prop.params and len(value) >= 10:
+        return "--" + value[5:10]
+    return value
+
+
+def to_contact(number: int, properties: list[Property]) -> RawContact:
+    contact = RawContact(row=number)
+    emails: list[tuple[bool, str]] = []
+    phones: list[tuple[bool, str]] = []
+    for prop in properties:
+        if prop.name == "FN":
+            contact.name = unescape(prop.value).strip()
+        elif prop.name == "N":
+            parts = [*components(prop.value), "", "", "", "", ""]
+            contact.last_name, contact.first_name, contact.middle_name = parts[:3]
+            contact.suffix = parts[4]
+        elif prop.name == "ORG":
+            contact.company = components(prop.value)[0]
+        elif prop.name == "EMAIL":
+            emails.append((not prop.has_type("PREF"), unescape(prop.value).strip()))
+        elif prop.name == "TEL":
+            value = unescape(prop.value).strip()
+            value = value[4:] if value.lower().startswith("tel:") else value
+            phones.append((not (prop.has_type("PREF") or prop.has_type("CELL")), value))
+        elif prop.name == "BDAY":
+            contact.birthday = _birthday(prop)
+        elif prop.name == "NOTE":
+            contact.notes = unescape(prop.value).strip()
+    # Preferred (and, for phones, mobile) first; otherwise the order of the card.
+    contact.emails = [value for _, value in sorted(emails, key=lambda item: item[0]) if value]
+    contact.phones = [value for _, value in sorted(phones, key=lambda item: item[0]) if value]
+    return contact
+
+
+def read_cards(text: str) -> Iterator[RawContact | tuple[int, str]]:
+    """Contacts in file order; (card number, error) for a card that is cut off."""
+    current: list[Property] | None = None
+    number = 0
+    seen = False
+    for line in unfold(text):
+        stripped = line.strip()
+        upper = stripped.upper()
+        if upper == "BEGIN:VCARD":
+            seen = True
+            if current is not None:
+                yield number, "the card has no END:VCARD (cut off?)"
+            number += 1
+            current = []
+        elif upper == "END:VCARD" and current is not None:
+            yield to_contact(number, current)
+            current = None
+        elif current is not None and stripped:
+            prop = parse_line(line)
+            if prop is not None:
+                current.append(prop)
+    if current is not None:
+        yield number, "the card has no END:VCARD (the file is cut off)"
+    if not seen:
+        raise UnreadableFile("the file holds no vCards (no BEGIN:VCARD line)")

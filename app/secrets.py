@@ -1,0 +1,158 @@
+"""SecretStore: passwords in the OS keyring only, or (when asked) in this process's memory."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Literal
+
+from app.errors import KnownError
+from app.keyring_info import describe
+
+log = logging.getLogger(__name__)
+
+SERVICE = "Follow-Up Planner"
+Where = Literal["keyring", "session", "missing"]
+
+# Session-only secrets live as long as the process, shared by every store in it: switching
+# to the demo database and back must not forget them.
+_SESSION: dict[str, str] = {}
+
+
+class NoSecureStore(KnownError):
+    """The keyring backend would fail, drop the secret, or write it in plain text."""
+
+
+class SecretStore:
+    """Secrets under one service name in the OS keyring; never in the database or settings."""
+
+    def __init__(self, backend: Any = None, service: str = SERVICE) -> None:
+        # None: keyring's own choice, looked up on first use (importing keyring is slow).
+        self._backend = backend
+        self._service = service
+        self._session = _SESSION
+
+    def _keyring(self) -> Any:
+        if self._backend is None:
+            import keyring
+
+            self._backend = keyring.get_keyring()
+        return self._backend
+
+    def backend(self) -> tuple[str, bool]:
+        """(backend class path, does it keep secrets safely)."""
+        backend = self._keyring()
+        members = getattr(backend, "backends", None)
+        if members:
+            # A chainer writes to its first member: that one decides where the secret ends up.
+            name, secure = describe(members[0])
+            return f"{describe(backend)[0]} -> {name}", secure
+        return describe(backend)
+
+    def require_secure(self) -> None:
+        name, secure = self.backend()
+        if not secure:
+            raise NoSecureStore(
+                f"no secure password store is available (keyring backend: {name}), so the "
+                "password was not saved.",
+                "Unlock or install your system keyring (GNOME Keyring, KWallet, macOS Keychain, "
+                "Windows Credential Manager), or keep the password for this session only "
+                "(command line: --session-only).",
+            )
+
+    def put(self, key: str, secret: str, *, session_only: bool = False) -> Where:
+        """Store and verify; returns where the secret now lives."""
+        if not secret:
+            raise KnownError("the password is empty")
+        if session_only:
+            self._session[key] = secret
+            return "session"
+        self.require_secure()
+        from keyring.errors import KeyringError
+
+        backend = self._keyring()
+        try:
+            backend.set_password(self._service, key, secret)
+            stored = backend.get_password(self._service, key)
+        except KeyringError as exc:
+            # The backend's message names the backend and the problem, never the secret.
+            raise KnownError(
+                f"the keyring refused the password ({type(exc).__name__})",
+                "Unlock your keyring and try again, or keep the password for this session only.",
+            ) from None
+        if stored != secret:
+            self._forget(key)
+            raise KnownError(
+                "the keyring did not keep the password (reading it back gave something else)",
+                "Your keyring may be read-only or full; keep the password for this session only.",
+            )
+        self._session.pop(key, None)
+        return "keyring"
+
+    def get(self, key: str) -> str | None:
+        if key in self._session:
+            return self._session[key]
+        if not self.backend()[1]:
+            return None
+        from keyring.errors import KeyringError
+
+        try:
+            secret: str | None = self._keyring().get_password(self._service, key)
+        except KeyringError as exc:
+            raise KnownError(
+                f"cannot read the password from the keyring ({type(exc).__name__})",
+                "Unlock your keyring and try again.",
+            ) from None
+        return secret
+
+    def where(self, key: str) -> Where:
+        if key in self._session:
+            return "session"
+        return "keyring" if self.get(key) is not None else "missing"
+
+    def delete(self, key: str) -> None:
+        self._session.pop(key, None)
+        if self.backend()[1]:
+            self._forget(key)
+
+    def _forget(self, key: str) -> None:
+        from keyring.errors import KeyringError
+
+        try:
+            self._keyring().delete_password(self._service, key)
+        except KeyringError:
+            # Already gone (PasswordDeleteError) or a locked keyring: nothing secret is exposed.
+            log.info("keyring entry %s was not there to delete", key)
+
+
+class MemorySecretStore(SecretStore):
+    """Everything in a dict: for tests, and nothing else."""
+
+    def __init__(self) -> None:
+        self._memory = _MemoryBackend()
+        super().__init__(backend=self._memory)
+        self._session = {}
+
+    def backend(self) -> tuple[str, bool]:
+        return "memory (tests)", True
+
+    def forget_all(self) -> None:
+        """As if every entry had been removed from the keyring behind the app's back."""
+        self._session.clear()
+        self._memory.items.clear()
+
+
+class _MemoryBackend:
+    def __init__(self) -> None:
+        self.items: dict[tuple[str, str], str] = {}
+
+    def set_password(self, service: str, key: str, secret: str) -> None:
+        self.items[service, key] = secret
+
+    def get_password(self, service: str, key: str) -> str | None:
+        return self.items.get((service, key))
+
+    def delete_password(self, service: str, key: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        if self.items.pop((service, key), None) is None:
+            raise PasswordDeleteError(key)

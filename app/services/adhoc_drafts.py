@@ -1,0 +1,80 @@
+"""Subject, body and extra merge values for touchpoints no plan step made."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from app.kinds import channel_label
+from app.messages.adhoc import LOW_FEEDBACK_BODY, RECOVERY_BODIES, REQUEST_BODY
+from app.messages.drafts import format_day
+from app.preferences import Preferences
+from app.scheduling.recovery import step_code
+from models.commitment import Commitment
+from models.repositories import commitments as commitment_repo
+from models.responsiveness import InboundRequest
+from models.touchpoint import Touchpoint
+
+# The subject the feedback service gives its recovery call (no commitment behind it).
+LOW_FEEDBACK_SUBJECT = "Recovery call after low feedback"
+
+
+def money(amount_minor: int, currency: str) -> str:
+    return f"{amount_minor / 100:,.2f} {currency}"
+
+
+def _local(instant: dt.datetime, prefs: Preferences) -> str:
+    local = instant.astimezone(prefs.zone)
+    return f"{format_day(local.date())} {local:%H:%M}"
+
+
+def _recovery(session: Session, row: Touchpoint, prefs: Preferences) -> tuple[str, dict[str, str]]:
+    code = step_code(row.subject)
+    if code is None:
+        return (LOW_FEEDBACK_BODY if row.subject.startswith(LOW_FEEDBACK_SUBJECT) else ""), {}
+    commitment = session.get(Commitment, row.commitment_id) if row.commitment_id else None
+    values: dict[str, str] = {}
+    if commitment is not None:
+        values["promise"] = commitment.text
+        values["promise_due"] = format_day(commitment.due_on)
+        values["recovery_note"] = commitment.note
+        totals = commitment_repo.won_totals(session, commitment.customer_id)
+        values["customer_value"] = (
+            " + ".join(money(totals[code], code) for code in sorted(totals)) or "no won sales yet"
+        )
+    if prefs.marketing_budget > 0 and prefs.customers_won > 0:
+        floor = prefs.marketing_budget * 100 // prefs.customers_won
+        values["compensation_floor"] = (
+            f"{money(floor, prefs.currency)} (marketing budget / new customers won)"
+        )
+    else:
+        values["compensation_floor"] = "set marketing budget and customers won in Settings"
+    return RECOVERY_BODIES.get(code, ""), values
+
+
+def _request(session: Session, row: Touchpoint, prefs: Preferences) -> tuple[str, dict[str, str]]:
+    request = session.get(InboundRequest, row.request_id) if row.request_id else None
+    if request is None:
+        return "", {}
+    return REQUEST_BODY, {
+        "request_summary": request.summary,
+        "request_channel": channel_label(request.channel),
+        "request_received": _local(request.received_at, prefs),
+        "request_due": _local(request.due_at, prefs),
+    }
+
+
+def adhoc_parts(
+    session: Session, row: Touchpoint, prefs: Preferences
+) -> tuple[str, str, dict[str, str]]:
+    """(subject template, body template, extra values) for a step-less touchpoint."""
+    if row.kind == "recovery":
+        body, values = _recovery(session, row, prefs)
+    elif row.kind == "request":
+        body, values = _request(session, row, prefs)
+    else:
+        body, values = "", {}
+    # The subject is plain text (the user's words): a value, so it is never read as a template.
+    values["touchpoint_subject"] = row.subject
+    return "{{touchpoint_subject}}", body, values

@@ -1,0 +1,217 @@
+"""Commitment use cases: promise, mark at risk (recovery starts), kept, broken; the record."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.dto.commitments import (
+    OPEN_STATUSES,
+    ChecklistLine,
+    CommitmentDTO,
+    CommitmentInput,
+    CompensationGuide,
+    DeliveryRecord,
+    Recovery,
+)
+from app.dto.timeline import MoneyTotal
+from app.errors import NotFound, ValidationError
+from app.scheduling.recovery import CHECKLIST, step_code
+from app.services import keep_in_touch
+from app.services.commitment_rows import (
+    commitment_dto,
+    is_overdue,
+    live_customer,
+    resolve,
+    start_recovery,
+)
+from app.services.planning_context import PlanningContext
+from app.services.touchpoint_rows import to_dto
+from app.validation import clean_block, clean_line
+from models.commitment import Commitment
+from models.repositories import commitments as repo
+from models.repositories import touchpoints as tp_repo
+from models.sale import Sale
+
+MAX_BUFFER_DAYS = 365
+
+
+def compensation_guide(
+    session: Session, customer_id: int, ctx: PlanningContext
+) -> CompensationGuide:
+    """The floor is what winning a new customer costs: marketing budget / customers won."""
+    prefs = ctx.prefs
+    floor = None
+    if prefs.marketing_budget > 0 and prefs.customers_won > 0:
+        floor = prefs.marketing_budget * 100 // prefs.customers_won
+    totals = repo.won_totals(session, customer_id)
+    value = tuple(MoneyTotal(code, totals[code]) for code in sorted(totals))
+    return CompensationGuide(floor, prefs.currency, value)
+
+
+class CommitmentService:
+    """Every public method is one transaction."""
+
+    def __init__(
+        self, sessions: sessionmaker[Session], planning: Callable[[], PlanningContext]
+    ) -> None:
+        self._sessions = sessions
+        self._planning = planning
+
+    def add(self, data: CommitmentInput) -> CommitmentDTO:
+        ctx = self._planning()
+        text = clean_line(data.text, 500, "promise")
+        if not text:
+            raise ValidationError("say what was promised (the text is empty)")
+        if not 0 <= data.buffer_days <= MAX_BUFFER_DAYS:
+            raise ValidationError(f"buffer days must be between 0 and {MAX_BUFFER_DAYS}")
+        with self._sessions.begin() as session:
+            customer = live_customer(session, data.customer_id)
+            if customer is None:
+                raise NotFound(f"customer {data.customer_id} does not exist")
+            if data.sale_id is not None:
+                sale = session.get(Sale, data.sale_id)
+                if sale is None or sale.deleted_at is not None:
+                    raise NotFound(f"sale {data.sale_id} does not exist")
+                if sale.customer_id != customer.id:
+                    raise ValidationError(f"sale {data.sale_id} belongs to another customer")
+            row = Commitment(
+                customer_id=customer.id,
+                sale_id=data.sale_id,
+                text=text,
+                due_on=data.due_on,
+                buffer_days=data.buffer_days,
+                status="on_track",
+                note="",
+                created_at=ctx.now,
+                recovered=False,
+            )
+            session.add(row)
+            session.flush()
+            return commitment_dto(row, customer.name)
+
+    def get(self, commitment_id: int) -> CommitmentDTO:
+        with self._sessions() as session:
+            return self._dto(session, commitment_id)
+
+    def find(self, customer_id: int | None = None, open_only: bool = False) -> list[CommitmentDTO]:
+        statuses = OPEN_STATUSES if open_only else ()
+        with self._sessions() as session:
+            rows = repo.with_names(session, customer_id=customer_id, statuses=statuses)
+            return [commitment_dto(row, name) for row, name in rows]
+
+    def at_risk(self, commitment_id: int, note: str = "") -> Recovery:
+        """Start the recovery: its first steps are due today. Marking again adds the note only."""
+        ctx = self._planning()
+        note = clean_block(note, 2000, "note")
+        with self._sessions.begin() as session:
+            row = self._open(session, commitment_id)
+            created = start_recovery(session, row, ctx, note)
+            self._after(session, row, ctx)
+            return self._recovery(session, row, ctx, started=bool(created))
+
+    def kept(self, commitment_id: int, note: str = "") -> CommitmentDTO:
+        return self._resolve(commitment_id, kept=True, note=note)
+
+    def broken(self, commitment_id: int, note: str = "") -> CommitmentDTO:
+        return self._resolve(commitment_id, kept=False, note=note)
+
+    def recovery(self, commitment_id: int) -> Recovery:
+        ctx = self._planning()
+        with self._sessions() as session:
+            row = session.get(Commitment, commitment_id)
+            if row is None:
+                raise NotFound(f"commitment {commitment_id} does not exist")
+            return self._recovery(session, row, ctx, started=False)
+
+    def compensation(self, customer_id: int) -> CompensationGuide:
+        ctx = self._planning()
+        with self._sessions() as session:
+            return compensation_guide(session, customer_id, ctx)
+
+    def check_overdue(self) -> list[int]:
+        """Start the recovery of every promise whose buffer ran out unkept; safe to call often."""
+        ctx = self._planning()
+        latest = ctx.today + dt.timedelta(days=MAX_BUFFER_DAYS)
+        with self._sessions.begin() as session:
+            started = []
+            for row in repo.unchecked_due_by(session, latest):
+                if is_overdue(row, ctx.today):
+                    start_recovery(session, row, ctx)
+                    self._after(session, row, ctx)
+                    started.append(row.id)
+            return started
+
+    def record(self, customer_id: int | None = None) -> DeliveryRecord:
+        """Kept / broken / recovered (and still open) promises, of one customer or all."""
+        with self._sessions() as session:
+            counts = repo.outcome_counts(session, customer_id)
+        return DeliveryRecord(
+            kept=counts.get(("kept", False), 0) + counts.get(("kept", True), 0),
+            broken=counts.get(("broken", False), 0),
+            recovered=counts.get(("broken", True), 0),
+            open=counts.get(("on_track", False), 0) + counts.get(("at_risk", False), 0),
+            at_risk=counts.get(("at_risk", False), 0),
+        )
+
+    # --- helpers ----------------------------------------------------------------------
+    def _resolve(self, commitment_id: int, *, kept: bool, note: str) -> CommitmentDTO:
+        ctx = self._planning()
+        note = clean_block(note, 2000, "note")
+        with self._sessions.begin() as session:
+            row = self._open(session, commitment_id)
+            if note:
+                row.note = f"{row.note}\n{note}".strip()
+            resolve(session, row, kept, ctx)
+            self._after(session, row, ctx)
+            return self._dto(session, row.id)
+
+    @staticmethod
+    def _open(session: Session, commitment_id: int) -> Commitment:
+        row = session.get(Commitment, commitment_id)
+        if row is None or live_customer(session, row.customer_id) is None:
+            raise NotFound(f"commitment {commitment_id} does not exist")
+        if row.status not in OPEN_STATUSES:
+            raise ValidationError(f"commitment {commitment_id} is already {row.status}")
+        return row
+
+    @staticmethod
+    def _after(session: Session, row: Commitment, ctx: PlanningContext) -> None:
+        customer = live_customer(session, row.customer_id)
+        if customer is not None:
+            keep_in_touch.refresh_customer(session, customer, ctx)
+        session.flush()
+
+    @staticmethod
+    def _dto(session: Session, commitment_id: int) -> CommitmentDTO:
+        found = repo.with_names(session, ids=[commitment_id])
+        if not found:
+            raise NotFound(f"commitment {commitment_id} does not exist")
+        return commitment_dto(*found[0])
+
+    def _recovery(
+        self, session: Session, row: Commitment, ctx: PlanningContext, started: bool
+    ) -> Recovery:
+        steps = repo.steps_of(session, row.id)
+        by_code = {step_code(step.subject): step for step in steps}
+        checklist = []
+        for item in CHECKLIST:
+            step = by_code.get(item.part_of)
+            checklist.append(
+                ChecklistLine(
+                    item.code,
+                    item.text,
+                    step.id if step else None,
+                    step is not None and step.status == "done",
+                )
+            )
+        dtos = tuple(to_dto(r) for r in tp_repo.by_ids(session, [s.id for s in steps]))
+        return Recovery(
+            commitment=self._dto(session, row.id),
+            touchpoints=dtos,
+            checklist=tuple(checklist),
+            compensation=compensation_guide(session, row.customer_id, ctx),
+            started=started,
+        )

@@ -1,0 +1,155 @@
+"""Everything as one JSON file, and back into an empty database with the same ids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alembic.script import ScriptDirectory
+from sqlalchemy import Table, TypeDecorator, delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.clock import Clock
+from app.errors import KnownError
+from app.export import json_export
+from app.export.output_file import atomic_writer, export_target
+from app.progress import NO_PROGRESS, Progress
+from app.services.backups import BackupService
+from app.services.settings import SettingsService
+from app.version import app_version
+from models.all import Base
+from models.migrations.migrate import alembic_config, head_revision
+
+# A fresh database already has these (built-in plans, defaults); the import replaces them.
+PRESET_TABLES = ("plan_step", "plan", "setting")
+BATCH = 2000
+
+
+def _python_type(table: Table, column: str) -> type | None:
+    kind = table.c[column].type
+    # UTCDateTime and friends: the stored Python type is the wrapped type's.
+    base = kind.impl_instance if isinstance(kind, TypeDecorator) else kind
+    try:
+        return base.python_type
+    except NotImplementedError:
+        return None
+
+
+class FullExportService:
+    """JSON export of every table; import only into a database without data of its own."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        clock: Clock,
+        settings: SettingsService,
+        backups: BackupService,
+    ) -> None:
+        self._sessions = sessions
+        self._clock = clock
+        self._settings = settings
+        self._backups = backups
+
+    def export_json(
+        self, out: Path, progress: Progress = NO_PROGRESS
+    ) -> tuple[dict[str, int], Path]:
+        target = export_target(out, ".json")
+        counts: dict[str, int] = {}
+        meta = {
+            "app_version": app_version(),
+            "schema_revision": head_revision(),
+            "exported_at": json_export.encode(self._clock.now()),
+        }
+        # One read transaction: every table comes from the same snapshot.
+        with self._sessions() as session, atomic_writer(target, newline="\n") as handle:
+            json_export.write_header(handle, meta)
+            for number, table in enumerate(Base.metadata.sorted_tables):
+                columns = [column.name for column in table.columns]
+                statement = select(table).order_by(*table.primary_key.columns)
+                rows = session.execute(statement.execution_options(yield_per=BATCH))
+                counts[table.name] = json_export.write_table(
+                    handle, table.name, columns, (tuple(row) for row in rows), number == 0
+                )
+                progress.report(number + 1, len(Base.metadata.sorted_tables), table.name)
+            json_export.write_footer(handle)
+        return counts, target
+
+    def import_json(self, path: Path, progress: Progress = NO_PROGRESS) -> dict[str, int]:
+        """All tables in one transaction; refuses a database that already holds data."""
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise KnownError(f"cannot read {path}: {exc}") from exc
+        data = json_export.read_export(text)
+        _check_revision(str(data.get("schema_revision", "")))
+        tables = {table.name: table for table in Base.metadata.sorted_tables}
+        unknown = set(data["tables"]) - set(tables)
+        if unknown:
+            raise KnownError(
+                f"the export has tables this version does not know: {', '.join(sorted(unknown))}"
+            )
+        counts: dict[str, int] = {}
+        self._backups.create("import")
+        with self._sessions.begin() as session:
+            _refuse_non_empty(session, tables)
+            for name in PRESET_TABLES:
+                session.execute(delete(tables[name]))
+            for number, table in enumerate(tables.values()):
+                block = data["tables"].get(table.name)
+                counts[table.name] = _insert_table(session, table, block) if block else 0
+                progress.report(number + 1, len(tables), table.name)
+        # Settings are cached; storing nothing drops the cache so the imported ones are read.
+        self._settings.set_many({})
+        return counts
+
+
+def _check_revision(revision: str) -> None:
+    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if revision not in known:
+        raise KnownError(
+            f"the export was written by a newer version of Follow-Up Planner (schema {revision!r})",
+            "Install the newer version to import it.",
+        )
+
+
+def _refuse_non_empty(session: Session, tables: dict[str, Table]) -> None:
+    filled = []
+    for name, table in tables.items():
+        if name in PRESET_TABLES:
+            continue
+        count = session.execute(select(func.count()).select_from(table)).scalar_one()
+        if count:
+            filled.append(f"{count} {name}")
+    if filled:
+        raise KnownError(
+            f"the database is not empty ({', '.join(filled)}); a complete JSON export is "
+            "imported only into an empty database, so nothing is mixed or overwritten",
+            "Start with a new file: followup --db NEW.sqlite3 import FILE --format json",
+        )
+
+
+def _insert_table(session: Session, table: Table, block: dict[str, Any]) -> int:
+    columns = block.get("columns")
+    rows = block.get("rows")
+    if not isinstance(columns, list) or not isinstance(rows, list):
+        raise KnownError(f"the export's table {table.name} is malformed")
+    extra = set(columns) - set(table.c.keys())
+    if extra:
+        raise KnownError(f"the export's {table.name} has unknown columns: {sorted(extra)}")
+    types = [_python_type(table, name) for name in columns]
+    try:
+        for start in range(0, len(rows), BATCH):
+            values = [
+                {
+                    name: json_export.decode(value, kind)
+                    for name, value, kind in zip(columns, row, types, strict=True)
+                }
+                for row in rows[start : start + BATCH]
+            ]
+            session.execute(insert(table), values)
+    except (ValueError, TypeError) as exc:
+        raise KnownError(f"the export's table {table.name} has a malformed row: {exc}") from exc
+    except IntegrityError as exc:
+        raise KnownError(f"the export's table {table.name} breaks a rule: {exc.orig}") from exc
+    return len(rows)

@@ -1,0 +1,87 @@
+"""Deleting a sale without losing it: its open follow-ups stop, and Undo brings both back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.dto.sales import SaleDTO
+from app.errors import NotFound
+from app.services import keep_in_touch
+from app.services.planning_context import PlanningContext
+from app.services.sale_planning import redate_sale
+from app.services.sales import sale_dto
+from models.customer import Customer
+from models.sale import Sale
+from models.touchpoint import Touchpoint
+
+SALE_DELETED = "Sale was deleted"
+
+
+class SaleTrashService:
+    """Soft delete: history stays; done and skipped follow-ups are never touched."""
+
+    def __init__(
+        self, sessions: sessionmaker[Session], planning: Callable[[], PlanningContext]
+    ) -> None:
+        self._sessions = sessions
+        self._planning = planning
+
+    def delete(self, sale_id: int) -> SaleDTO:
+        ctx = self._planning()
+        with self._sessions.begin() as session:
+            sale = session.get(Sale, sale_id)
+            if sale is None or sale.deleted_at is not None:
+                raise NotFound(f"sale {sale_id} does not exist")
+            sale.deleted_at = ctx.now
+            session.execute(
+                update(Touchpoint)
+                .where(Touchpoint.sale_id == sale_id, Touchpoint.status == "planned")
+                .values(
+                    status="skipped",
+                    skip_reason=SALE_DELETED,
+                    sequence=Touchpoint.sequence + 1,
+                    updated_at=ctx.now,
+                )
+            )
+            self._refresh(session, sale, ctx)
+            return sale_dto(sale)
+
+    def restore(self, sale_id: int) -> SaleDTO:
+        """Undo: the follow-ups the deletion stopped are planned again, on current dates."""
+        ctx = self._planning()
+        with self._sessions.begin() as session:
+            sale = session.get(Sale, sale_id)
+            if sale is None or sale.deleted_at is None:
+                raise NotFound(f"sale {sale_id} is not in the trash")
+            sale.deleted_at = None
+            session.execute(
+                update(Touchpoint)
+                .where(Touchpoint.sale_id == sale_id, Touchpoint.skip_reason == SALE_DELETED)
+                .values(
+                    status="planned",
+                    skip_reason="",
+                    sequence=Touchpoint.sequence + 1,
+                    updated_at=ctx.now,
+                )
+                .execution_options(synchronize_session="fetch")
+            )
+            session.expire_all()
+            redate_sale(session, sale, ctx)
+            self._refresh(session, sale, ctx)
+            return sale_dto(sale)
+
+    def deleted(self, customer_id: int) -> list[SaleDTO]:
+        with self._sessions() as session:
+            statement = select(Sale).where(
+                Sale.customer_id == customer_id, Sale.deleted_at.is_not(None)
+            )
+            return [sale_dto(row) for row in session.scalars(statement)]
+
+    @staticmethod
+    def _refresh(session: Session, sale: Sale, ctx: PlanningContext) -> None:
+        customer = session.get(Customer, sale.customer_id)
+        if customer is not None:
+            keep_in_touch.refresh_customer(session, customer, ctx)

@@ -1,0 +1,105 @@
+"""Rescue the readable rows of a damaged database into a fresh, migrated one."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from models.all import Base
+from models.migrations.migrate import prepare_database
+
+log = logging.getLogger(__name__)
+# After a read error, skip ahead by growing steps; give up on a table past this jump.
+MAX_JUMP = 1 << 20
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    try:
+        return [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
+    except sqlite3.DatabaseError:
+        return []
+
+
+def _readable_rows(old: sqlite3.Connection, table: str, names: str) -> Iterator[tuple[object, ...]]:
+    """Rows in rowid order; an unreadable stretch is skipped by jumping ahead."""
+    select = f'SELECT rowid, {names} FROM "{table}" WHERE rowid > ? ORDER BY rowid'
+    after, jump = 0, 1
+    while True:
+        try:
+            for row in old.execute(select, (after,)):
+                after, jump = row[0], 1
+                yield row[1:]
+            return
+        except sqlite3.DatabaseError:
+            if jump > MAX_JUMP:
+                return
+            after, jump = after + jump, jump * 2
+
+
+def _copy_table(old: sqlite3.Connection, new: sqlite3.Connection, table: str) -> int:
+    present = _columns(old, table)
+    columns = [name for name in _columns(new, table) if name in present]
+    if not columns:
+        return 0
+    names = ", ".join(f'"{name}"' for name in columns)
+    marks = ", ".join("?" * len(columns))
+    insert = f'INSERT OR IGNORE INTO "{table}" ({names}) VALUES ({marks})'
+    new.executemany(insert, _readable_rows(old, table, names))
+    return int(new.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
+
+
+def _drop_orphans(conn: sqlite3.Connection) -> int:
+    """Rows whose parent could not be read would break every later write: remove them."""
+    dropped = 0
+    for _ in range(20):
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if not broken:
+            break
+        for table, rowid, _parent, _fk in broken:
+            delete = f'DELETE FROM "{table}" WHERE rowid = ?'
+            dropped += conn.execute(delete, (rowid,)).rowcount
+    return dropped
+
+
+def _open_damaged(damaged: Path) -> sqlite3.Connection | None:
+    """A read-only connection, or None when not even the table list can be read."""
+    try:
+        old = sqlite3.connect(damaged.resolve().as_uri() + "?mode=ro", uri=True)
+        old.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        log.warning("nothing can be read from %s: %s", damaged, exc)
+        return None
+    return old
+
+
+def salvage(damaged: Path, target: Path, now: dt.datetime) -> dict[str, int]:
+    """Build target (which must not exist) from what damaged still yields; rows per table.
+
+    Reads go through their own read-only connection, so a corrupt page can only cut a
+    table short, never spoil the transaction that writes the new file.
+    """
+    partial = target.with_name(target.name + ".salvage-partial")
+    partial.unlink(missing_ok=True)
+    prepare_database(partial, partial.parent / "backups", now)
+    counts: dict[str, int] = {}
+    old = _open_damaged(damaged)
+    with contextlib.closing(sqlite3.connect(partial, isolation_level=None)) as new:
+        new.execute("PRAGMA foreign_keys = OFF")
+        if old is not None:
+            with contextlib.closing(old):
+                new.execute("BEGIN")
+                # The fresh file has the built-in plans; the old plans and settings replace them.
+                for table in reversed(Base.metadata.sorted_tables):
+                    new.execute(f'DELETE FROM "{table.name}"')
+                for table in Base.metadata.sorted_tables:
+                    counts[table.name] = _copy_table(old, new, table.name)
+                counts["orphans_dropped"] = _drop_orphans(new)
+                new.execute("COMMIT")
+        new.execute("PRAGMA journal_mode = DELETE")
+    partial.replace(target)
+    log.warning("salvaged %s into %s: %s", damaged, target, counts)
+    return counts

@@ -1,0 +1,155 @@
+"""What the calendar did, applied here: a moved event reschedules, a deleted one is skipped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.services import keep_in_touch
+from app.services.planning_context import PlanningContext
+from app.services.sale_planning import redate_sale
+from app.services.sync_types import Tally
+from app.services.touchpoint_rows import local_time, move
+from app.sync.http import SyncError
+from app.sync.objects import RemoteEvent, parse_event
+from app.sync.remote import RemoteCalendar
+from models.calendar_sync import SyncItem, TouchpointEvent
+from models.customer import Customer
+from models.repositories import sync as repo
+from models.sale import Sale
+from models.touchpoint import Touchpoint
+
+DELETED_REASON = "deleted in calendar"
+Outcome = Literal["same", "pulled", "kept"]
+Slot = tuple[dt.date, dt.time | None]
+
+
+def note(session: Session, touchpoint_id: int, at: dt.datetime, change: str) -> None:
+    session.add(
+        TouchpointEvent(touchpoint_id=touchpoint_id, at=at, source="calendar", change=change)
+    )
+
+
+def shown(slot: Slot) -> str:
+    day, time = slot
+    return f"{day.isoformat()} {time:%H:%M}" if time is not None else f"{day.isoformat()} (all day)"
+
+
+def apply_remote(
+    session: Session, item: SyncItem, remote: RemoteEvent, etag: str, ctx: PlanningContext
+) -> Outcome:
+    """The calendar's version of one object: its time wins unless the planner changed later."""
+    row = session.get(Touchpoint, item.touchpoint_id)
+    item.etag = etag
+    if row is None:
+        return "same"
+    there, here = remote.local_slot(ctx.zone), (row.due_date, local_time(row, ctx.zone))
+    if there == here:
+        return "same"
+    if row.status != "planned":
+        note(session, row.id, ctx.now, f"moved to {shown(there)} in the calendar after it was "
+             f"{row.status}; the planner keeps it as {row.status}")  # fmt: skip
+        return "kept"
+    if row.sequence > item.pushed_sequence:
+        # Both sides changed since the last sync: the newer change wins, the other is noted.
+        if remote.changed_at is None or remote.changed_at <= row.updated_at:
+            note(session, row.id, ctx.now, f"moved to {shown(there)} in the calendar; the "
+                 f"planner's later change ({shown(here)}) was kept")  # fmt: skip
+            return "kept"
+        note(session, row.id, ctx.now, f"the planner's change to {shown(here)} was replaced by "
+             "a later change in the calendar")  # fmt: skip
+    move(row, there[0], there[1], ctx.zone)
+    # The user chose this time in their calendar: re-planning must leave it alone.
+    row.pinned = True
+    # The calendar already shows this version: nothing to push back.
+    item.pushed_sequence = row.sequence
+    note(session, row.id, ctx.now, f"moved to {shown(there)} in the calendar (was {shown(here)})")
+    return "pulled"
+
+
+def remote_deleted(
+    session: Session, item: SyncItem, ctx: PlanningContext, *, ask: bool
+) -> Literal["skipped", "awaiting", "none"]:
+    """Skip it (command line), or leave it for the user to answer (window)."""
+    row = session.get(Touchpoint, item.touchpoint_id)
+    customer = session.get(Customer, row.customer_id) if row is not None else None
+    if row is None or row.status != "planned" or customer is None or customer.deleted_at:
+        item.state = "removed"
+        return "none"
+    if ask:
+        item.state = "gone"
+        return "awaiting"
+    skip_deleted(session, item, row, ctx)
+    return "skipped"
+
+
+def skip_deleted(session: Session, item: SyncItem, row: Touchpoint, ctx: PlanningContext) -> None:
+    """Skip a touchpoint whose event was deleted in the calendar, as the skip action does."""
+    row.status, row.skip_reason = "skipped", DELETED_REASON
+    row.sequence += 1
+    item.state, item.pushed_sequence = "removed", row.sequence
+    note(session, row.id, ctx.now, "deleted in the calendar; skipped here")
+    session.flush()
+    if row.sale_id is not None:
+        sale = session.get(Sale, row.sale_id)
+        if sale is not None:
+            redate_sale(session, sale, ctx)
+    customer = session.get(Customer, row.customer_id)
+    if customer is not None:
+        keep_in_touch.refresh_customer(session, customer, ctx)
+    session.flush()
+
+
+def pull(
+    sessions: sessionmaker[Session],
+    account_id: int,
+    remote: RemoteCalendar,
+    token: str,
+    tally: Tally,
+    ask: bool,
+    ctx: PlanningContext,
+) -> str:
+    """Apply what changed in the calendar since `token`, object by object; the new token."""
+    changes = remote.changes(token)
+    with sessions() as session:
+        known = {
+            path: (item.id, item.uid, item.etag)
+            for path, item in repo.items_by_path(session, account_id).items()
+            if item.state == "synced"
+        }
+    stale = [p for p, etag in changes.changed.items() if p in known and known[p][2] != etag]
+    gone = {path for path in changes.deleted if path in known}
+    if changes.full:
+        gone |= known.keys() - changes.changed.keys()
+        if known and not changes.changed:
+            # An empty calendar where we put events: wiped, replaced or a server fault.
+            # Skipping every follow-up on that evidence would do more harm than waiting.
+            raise SyncError(
+                f"the calendar {remote.path} is empty although {len(known)} follow-ups were "
+                "put there; nothing was changed here",
+                "If you emptied it on purpose, remove the account and add it again.",
+            )
+    fetched, missing = remote.fetch(stale)
+    for path, (etag, data) in fetched.items():
+        item_id, uid, _ = known[path]
+        event = parse_event(data, uid, ctx.zone)
+        with sessions.begin() as session:
+            item = session.get(SyncItem, item_id)
+            if item is None:
+                continue
+            if event is None:
+                item.etag = etag  # not readable as our event: leave it as it is
+                continue
+            tally.pulled += apply_remote(session, item, event, etag, ctx) == "pulled"
+    for path in sorted(gone | missing):
+        with sessions.begin() as session:
+            item = session.get(SyncItem, known[path][0])
+            if item is None:
+                continue
+            outcome = remote_deleted(session, item, ctx, ask=ask)
+        tally.pulled += outcome == "skipped"
+        if outcome == "awaiting":
+            tally.awaiting.append(item.touchpoint_id)
+    return changes.token

@@ -1,0 +1,218 @@
+"""Pushing touchpoints to one calendar: conditional PUT/DELETE, recorded object by object."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.dto.touchpoints import TouchpointDTO
+from app.export.touchpoint_events import EventOptions, touchpoint_event
+from app.progress import Progress
+from app.services.draft_batch import TouchpointContent, render_contents
+from app.services.planning_context import PlanningContext
+from app.services.sync_pull import apply_remote, note, remote_deleted
+from app.services.sync_types import Tally, Target, Work, real_now
+from app.services.touchpoint_rows import new_uid
+from app.sync.http import Reply, SyncError
+from app.sync.objects import calendar_object, object_name, parse_event
+from app.sync.remote import RemoteCalendar
+from models.calendar_sync import SyncItem
+from models.repositories import sync as repo
+from models.touchpoint import Touchpoint
+
+BATCH = 200
+DONE_PREFIX = "Done: "
+
+
+class Pusher:
+    """Creates, updates and deletes calendar objects; commits after every successful request."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        remote: RemoteCalendar,
+        target: Target,
+        ctx: PlanningContext,
+        tally: Tally,
+        *,
+        ask: bool,
+        progress: Progress,
+    ) -> None:
+        self._sessions, self._remote, self._target = sessions, remote, target
+        self._ctx, self._tally, self._ask, self._progress = ctx, tally, ask, progress
+        reminder = ctx.prefs.reminder_minutes or None
+        self._options = EventOptions(details=True, reminder_minutes=reminder)
+
+    def run(self) -> int:
+        """Push everything that changed; returns how many touchpoints were looked at."""
+        target = self._target
+        with self._sessions() as session:
+            total = repo.push_count(session, target.account_id, target.keep_done)
+        done, after = 0, 0
+        while done < total:
+            with self._sessions() as session:
+                rows = repo.push_rows(session, target.account_id, target.keep_done, after, BATCH)
+                ids = [row[0] for row in rows]
+                contents = render_contents(session, ids, self._ctx.prefs, self._ctx.today)
+            for row in rows:
+                work = Work.of(row)
+                try:
+                    self._one(work, contents[work.tp.id])
+                except SyncError as exc:
+                    if exc.transient:
+                        raise  # offline or server trouble: stop, the rest stays queued
+                    self._tally.errors.append(f"follow-up {work.tp.id}: {exc}")
+                done += 1
+                self._progress.report(done, total, f"Calendar: {done:,} of {total:,} events…")
+            if len(rows) < BATCH:
+                break
+            after = rows[-1][0]
+        return done
+
+    # --- one touchpoint ---------------------------------------------------------------
+    def _one(self, work: Work, content: TouchpointContent) -> None:
+        tp = work.tp
+        live = tp.status == "planned" and not work.customer_deleted
+        kept_done = self._target.keep_done and tp.status == "done" and work.state == "synced"
+        if not (live or kept_done):
+            self._delete(work)
+        elif work.item_id is None or work.state == "removed":
+            self._create(work, self._data(tp, content), content)
+        elif work.item_uid != tp.uid:
+            # Another account gave it a fresh UID: replace the object under the old one.
+            self._delete(work, count=False)
+            self._create(work, self._data(tp, content), content)
+        else:
+            self._update(work, self._data(tp, content))
+
+    def _data(self, tp: TouchpointDTO, content: TouchpointContent) -> bytes:
+        event = touchpoint_event(
+            tp,
+            sale_summary=content.sale_summary,
+            subject=content.draft.subject,
+            body=content.draft.body,
+            options=self._options,
+            now=self._ctx.now,
+        )
+        if tp.status == "done":
+            # History kept in the calendar: marked done, free time, no reminder.
+            event = dataclasses.replace(
+                event, summary=DONE_PREFIX + event.summary, transparent=True, alarm_minutes=None
+            )
+        return calendar_object(
+            event,
+            calendar_name=self._target.calendar_name,
+            tzid=self._ctx.prefs.timezone,
+            now=self._ctx.now,
+        )
+
+    def _create(self, work: Work, data: bytes, content: TouchpointContent) -> None:
+        tp = work.tp
+        path = self._remote.member(object_name(tp.uid))
+        reply = self._remote.put(path, data, etag=None)
+        if reply.status == 412:
+            # Something is there already: our own object from a run that stopped before
+            # recording it (adopt it), or another UID under the same name (use another name).
+            found = self._remote.get(path)
+            if found.status == 200 and parse_event(found.body, tp.uid, self._ctx.zone):
+                reply = self._remote.put(path, data, etag=found.header("ETag") or "*")
+            else:
+                path = self._remote.member(f"{uuid.uuid4().hex}.ics")
+                reply = self._remote.put(path, data, etag=None)
+        if reply.status in (403, 409):
+            # The UID is refused: deleted before and kept in the server's trash bin. Only a
+            # fresh UID gets the event back into the calendar.
+            fresh = new_uid()
+            fresh_tp = tp._replace(uid=fresh)
+            path = self._remote.member(object_name(fresh))
+            reply = self._remote.put(path, self._data(fresh_tp, content), etag=None)
+            if reply.ok:
+                self._record(work, path, reply, uid=fresh, old_uid=tp.uid)
+                self._tally.created += 1
+                return
+        if not reply.ok:
+            raise self._refused("creating", reply)
+        self._record(work, path, reply, uid=tp.uid)
+        self._tally.created += 1
+
+    def _update(self, work: Work, data: bytes) -> None:
+        reply = self._remote.put(work.path, data, etag=work.etag)
+        if reply.status in (404, 412):
+            # Changed or deleted in the calendar since we last looked: settle that first.
+            if not self._settle(work):
+                return
+            with self._sessions() as session:
+                item = session.get(SyncItem, work.item_id)
+                etag = item.etag if item is not None else ""
+            reply = self._remote.put(work.path, data, etag=etag)
+        if not reply.ok:
+            raise self._refused("updating", reply)
+        self._record(work, work.path, reply, uid=work.tp.uid)
+        self._tally.updated += 1
+
+    def _delete(self, work: Work, *, count: bool = True) -> None:
+        reply = self._remote.delete(work.path, work.etag)
+        if reply.status == 412:
+            self._settle(work)  # notes a move made in the calendar, then deletes anyway
+            with self._sessions() as session:
+                item = session.get(SyncItem, work.item_id)
+                reply = self._remote.delete(work.path, item.etag if item else "")
+        if not (reply.ok or reply.status == 404):
+            raise self._refused("deleting", reply)
+        with self._sessions.begin() as session:
+            item = session.get(SyncItem, work.item_id)
+            if item is not None:
+                item.state, item.pushed_at = "removed", real_now()
+                item.pushed_sequence = work.tp.sequence
+        self._tally.deleted += int(count and reply.ok)
+
+    def _settle(self, work: Work) -> bool:
+        """Apply the calendar's current version; True when the planner's version should follow."""
+        found = self._remote.get(work.path)
+        with self._sessions.begin() as session:
+            item = session.get(SyncItem, work.item_id)
+            if item is None:
+                return False
+            if found.status == 404:
+                outcome = remote_deleted(session, item, self._ctx, ask=self._ask)
+                self._count_deletion(outcome, work.tp.id)
+                return False
+            if found.status != 200:
+                raise self._refused("reading", found)
+            event = parse_event(found.body, work.item_uid, self._ctx.zone)
+            if event is None:
+                item.etag = found.header("ETag")
+                return True
+            applied = apply_remote(session, item, event, found.header("ETag"), self._ctx)
+        self._tally.pulled += int(applied == "pulled")
+        return applied != "pulled"
+
+    def _count_deletion(self, outcome: str, touchpoint_id: int) -> None:
+        if outcome == "skipped":
+            self._tally.pulled += 1
+        elif outcome == "awaiting":
+            self._tally.awaiting.append(touchpoint_id)
+
+    def _record(
+        self, work: Work, path: str, reply: Reply, *, uid: str, old_uid: str | None = None
+    ) -> None:
+        with self._sessions.begin() as session:
+            item = session.get(SyncItem, work.item_id) if work.item_id is not None else None
+            # Another sync (the window and the command line at once) may have recorded it.
+            item = item or repo.item_of(session, self._target.account_id, work.tp.id)
+            if item is None:
+                item = SyncItem(account_id=self._target.account_id, touchpoint_id=work.tp.id)
+                session.add(item)
+            item.uid, item.href, item.etag, item.state = uid, path, reply.header("ETag"), "synced"
+            item.pushed_sequence, item.pushed_at = work.tp.sequence, real_now()
+            if old_uid is not None:
+                row = session.get(Touchpoint, work.tp.id)
+                if row is not None:
+                    row.uid = uid
+                note(session, work.tp.id, self._ctx.now, f"the calendar refused the old UID "
+                     f"{old_uid} (deleted there before); the event now has UID {uid}")  # fmt: skip
+
+    def _refused(self, what: str, reply: Reply) -> SyncError:
+        return SyncError(f"{self._remote.host} answered {reply.status} when {what} an event")

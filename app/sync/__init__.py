@@ -1,0 +1,1 @@
+"""Calendar sync over CalDAV: HTTP, WebDAV XML, calendar objects; no database in here."""

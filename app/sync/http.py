@@ -1,0 +1,146 @@
+"""HTTP for CalDAV: one session, Basic auth (Digest when asked), errors that say what failed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from app.errors import KnownError
+from app.sync.redact import redact
+
+TIMEOUT_S = 30.0
+USER_AGENT = "Follow-Up Planner CalDAV sync"
+
+
+class SyncError(KnownError):
+    """The calendar server could not be reached, or answered in a way we cannot use."""
+
+    def __init__(self, message: str, hint: str = "", *, transient: bool = False) -> None:
+        super().__init__(message, hint)
+        # Transient: offline, timeouts, 5xx. The work stays queued for the next sync.
+        self.transient = transient
+
+
+class AuthFailed(SyncError):
+    """401: the user name or password is wrong (or the app password was revoked)."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A response reduced to what the sync reads."""
+
+    status: int
+    body: bytes = b""
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+    def header(self, name: str) -> str:
+        return next((v for k, v in self.headers.items() if k.lower() == name.lower()), "")
+
+    @property
+    def ok(self) -> bool:
+        return 200 <= self.status < 300
+
+
+def host_of(url: str) -> str:
+    parts = urlsplit(url)
+    host = parts.hostname or "the server"
+    return f"{host}:{parts.port}" if parts.port else host
+
+
+def transport_error(exc: BaseException, url: str) -> SyncError:
+    """DNS, refused connection, TLS or timeout, in words; never the raw (URL-bearing) text."""
+    host = host_of(url)
+    names = {kind.__name__ for kind in type(exc).__mro__}
+    text = repr(exc)
+    if "SSLError" in names or "CERTIFICATE_VERIFY_FAILED" in text:
+        found = re.search(r"\[SSL: ([A-Z_]+)\]|certificate verify failed: ([^()'\"]+)", text)
+        reason = next((g for g in found.groups() if g), "") if found else ""
+        reason = f" ({reason.strip().lower().replace('_', ' ')})" if reason else ""
+        return SyncError(
+            f"the secure connection (TLS) to {host} failed{reason}",
+            "Check the address (https:// or http://) and the server's certificate.",
+            transient=True,
+        )
+    if "NameResolutionError" in text or re.search(
+        r"Name or service not known|getaddrinfo failed|nodename nor servname|"
+        r"Temporary failure in name resolution|No address associated",
+        text,
+    ):
+        return SyncError(
+            f"cannot find the server {host} (DNS lookup failed)",
+            "Check the address and your internet connection.",
+            transient=True,
+        )
+    if any("Timeout" in name for name in names) or "timed out" in text:
+        return SyncError(f"{host} did not answer in time", "Try again later.", transient=True)
+    if "refused" in text.lower():
+        return SyncError(
+            f"cannot connect to {host} (connection refused)",
+            "Check the address and port, and that the server is running.",
+            transient=True,
+        )
+    return SyncError(
+        f"the connection to {host} failed ({type(exc).__name__})",
+        "Check your internet connection; the sync retries later.",
+        transient=True,
+    )
+
+
+class DavHttp:
+    """A keep-alive session over the HTTP library caldav itself uses (niquests or requests)."""
+
+    def __init__(self, username: str, password: str, timeout: float = TIMEOUT_S) -> None:
+        from caldav.lib.http_sync import requests
+
+        self._http = requests
+        self._session = requests.Session()
+        self._session.headers["User-Agent"] = USER_AGENT
+        self._username = username
+        self._password = password
+        self._auth: Any = requests.auth.HTTPBasicAuth(username, password)
+        self._digest = False
+        self._timeout = timeout
+
+    def request(
+        self, method: str, url: str, body: bytes = b"", headers: Mapping[str, str] | None = None
+    ) -> Reply:
+        try:
+            response = self._session.request(
+                method,
+                url,
+                data=body or None,
+                headers=dict(headers or {}),
+                auth=self._auth,
+                timeout=self._timeout,
+            )
+        except Exception as exc:  # noqa: BLE001 - every transport failure becomes a SyncError
+            # `from None`: the original message may carry the URL and request details.
+            raise transport_error(exc, url) from None
+        status = int(response.status_code or 0)
+        challenge = str(response.headers.get("WWW-Authenticate", ""))
+        if status == 401 and not self._digest and "digest" in challenge.lower():
+            self._digest = True
+            self._auth = self._http.auth.HTTPDigestAuth(self._username, self._password)
+            return self.request(method, url, body, headers)
+        if status == 401:
+            raise AuthFailed(
+                f"{host_of(url)} refused the user name or password (401)",
+                "Check them; many servers want an app password rather than your login password.",
+            )
+        if status >= 500:
+            raise SyncError(
+                f"{host_of(url)} failed with {status} on {method}",
+                "The server has a problem; the sync retries later.",
+                transient=True,
+            )
+        return Reply(status, response.content or b"", dict(response.headers))
+
+    def safe(self, text: str) -> str:
+        """Text about this connection with the credentials taken out."""
+        return redact(text, [self._password])
+
+    def close(self) -> None:
+        self._session.close()

@@ -1,0 +1,139 @@
+"""Duplicates, merge/skip/add, all-or-nothing writes, the backup first, keep-in-touch after."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.context import AppContext
+from app.dto.customers import CustomerInput, CustomerQuery
+from app.progress import Cancelled, Progress
+from app.services import keep_in_touch
+
+HEADER = "Name,Company,E-mail,Phone,Birthday,Notes\r\n"
+
+
+def write(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "contacts.csv"
+    path.write_text(HEADER + "".join(row + "\r\n" for row in rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def ana(planner_de: AppContext) -> int:
+    return planner_de.customers.add(
+        CustomerInput(name="Ana Silva", company="Acme GmbH", email="ana@acme.example",
+                      phone="+49 170 1234567")
+    ).id  # fmt: skip
+
+
+def names(context: AppContext) -> list[str]:
+    return [c.name for c in context.customers.page(CustomerQuery(limit=1000)).rows]
+
+
+def test_matches_by_email_phone_and_name_with_company(
+    planner_de: AppContext, ana: int, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path,
+        "A. Silva,,ANA@ACME.EXAMPLE,,,",
+        "Someone Else,,,0170 1234567,,",
+        '"Silva, Ana",ACME,,,,',
+        "Ana Silva,Other Corp,,,,",
+        "Ben Ortiz,Acme,ben@acme.example,,,",
+        "Ben Ortiz,Acme,,,,repeated",
+    )
+    preview = planner_de.importing.preview(path)
+    reasons = {dup.row: (dup.customer_id, dup.reason) for dup in preview.plan.duplicates}
+    assert reasons == {
+        2: (ana, "same e-mail"),
+        3: (ana, "same phone"),
+        4: (ana, "same name and company"),
+        7: (None, "same name and company as row 6"),
+    }
+    assert [item.row for item in preview.plan.new] == [5, 6]
+    counts = planner_de.importing.outcome(preview, "skip", {3: "add", 7: "merge"})
+    assert (counts.added, counts.merged, counts.skipped) == (3, 1, 2)
+
+
+def test_merge_fills_gaps_and_never_overwrites(
+    planner_de: AppContext, ana: int, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "Ana S.,New Co,ana@acme.example,+49 89 999,1984-09-02,Likes tea")
+    result = planner_de.importing.run(planner_de.importing.preview(path), "merge")
+    assert (result.added, result.merged, result.skipped) == (0, 1, 0)
+    merged = planner_de.customers.get(ana)
+    assert (merged.name, merged.company, merged.phone) == ("Ana Silva", "Acme GmbH",
+                                                           "+49 170 1234567")  # fmt: skip
+    assert str(merged.birthday) == "1984-09-02" and merged.notes == "Likes tea"
+
+
+def test_skip_and_add(planner_de: AppContext, ana: int, tmp_path: Path) -> None:
+    path = write(tmp_path, "Ana Silva,Acme,ana@acme.example,,,")
+    skipped = planner_de.importing.run(planner_de.importing.preview(path), "skip")
+    assert (skipped.added, skipped.skipped) == (0, 1) and names(planner_de) == ["Ana Silva"]
+    added = planner_de.importing.run(planner_de.importing.preview(path), "add")
+    assert added.added == 1 and names(planner_de) == ["Ana Silva", "Ana Silva"]
+
+
+def test_new_customers_get_their_keep_in_touch_and_birthday(
+    planner_de: AppContext, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "Ben Ortiz,Acme,ben@acme.example,,1980-12-24,")
+    planner_de.importing.run(planner_de.importing.preview(path))
+    ben = planner_de.customers.page(CustomerQuery()).rows[0]
+    kinds = {item.kind for item in planner_de.agenda.touchpoints(None, None, ben.id, ("planned",))}
+    assert kinds == {"check_in", "birthday"}
+    assert ben.source == "CSV import"
+
+
+def test_a_backup_is_taken_before_the_import(planner_de: AppContext, tmp_path: Path) -> None:
+    planner_de.customers.add(CustomerInput(name="Before Import"))
+    result = planner_de.importing.run(planner_de.importing.preview(write(tmp_path, "X Y,,,,,")))
+    assert result.backup is not None and result.backup.reason == "import"
+    with sqlite3.connect(result.backup.path) as conn:
+        assert conn.execute("SELECT name FROM customer").fetchall() == [("Before Import",)]
+
+
+def test_cancel_midway_leaves_the_database_as_before(
+    planner_de: AppContext, tmp_path: Path
+) -> None:
+    rows = [f"Person {i},Co {i},p{i}@example.com,,," for i in range(25_000)]
+    preview = planner_de.importing.preview(write(tmp_path, *rows))
+    progress = Progress()
+    seen: list[str] = []
+
+    def listener(done: int, total: int, message: str) -> None:
+        seen.append(message)
+        if done >= 10_000 and message.startswith("Adding"):
+            progress.cancel()
+
+    progress._listener = listener
+    with pytest.raises(Cancelled):
+        planner_de.importing.run(preview, progress=progress)
+    assert planner_de.customers.count() == 0
+    assert planner_de.agenda.touchpoints(None, None, None, ("planned",)) == []
+
+
+def test_a_failure_after_the_inserts_rolls_everything_back(
+    planner_de: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(keep_in_touch, "refresh_customers", broken)
+    preview = planner_de.importing.preview(write(tmp_path, "A B,,a@b.example,,,"))
+    with pytest.raises(RuntimeError):
+        planner_de.importing.run(preview)
+    assert planner_de.customers.count() == 0
+    monkeypatch.undo()
+    # The search index trigger dropped for the bulk insert is back after the rollback.
+    planner_de.customers.add(CustomerInput(name="Searchable Person"))
+    assert planner_de.customers.count("searchable") == 1
+
+
+def test_imported_customers_are_found_by_search(planner_de: AppContext, tmp_path: Path) -> None:
+    planner_de.importing.run(planner_de.importing.preview(write(tmp_path, "Zoë Fournier,Café,,,,")))
+    assert planner_de.customers.count("fourn") == 1 and planner_de.customers.count("café") == 1

@@ -1,0 +1,133 @@
+"""CLI contract of import, export csv/vcard/json and backup: JSON out, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ui.main import main
+
+SAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
+
+
+@pytest.fixture
+def cli(db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Any:
+    monkeypatch.setenv("FOLLOWUP_TODAY", "2026-11-20")
+
+    def run(*args: str, ok: bool = True, db: Path = db_path) -> Any:
+        code = main(["--db", str(db), *args])
+        out, err = capsys.readouterr()
+        if ok:
+            assert code == 0, err
+            return json.loads(out) if out.strip().startswith(("{", "[")) else out
+        assert code != 0 and out == "" and err.count("\n") == 1
+        return err
+
+    return run
+
+
+def count(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute("SELECT count(*) FROM customer").fetchone()[0])
+
+
+def test_import_prints_counts_and_row_errors(cli: Any, db_path: Path) -> None:
+    dry = cli("import", str(SAMPLES / "outlook_contacts_en.csv"), "--dry-run")
+    assert dry == {
+        "added": 2, "merged": 0, "skipped": 0,
+        "errors": [
+            {"row": 4, "error": "invalid e-mail 'bad.address@'"},
+            {"row": 5, "error": "no name (neither a name nor a company)"},
+            {"row": 6, "error": "bad birthday '2/30/1985'"},
+        ],
+    }  # fmt: skip
+    assert count(db_path) == 0
+    assert cli("import", str(SAMPLES / "outlook_contacts_en.csv"))["added"] == 2
+    again = cli("import", str(SAMPLES / "outlook_contacts_en.csv"), "--on-duplicate", "merge")
+    assert (again["added"], again["merged"]) == (0, 2)
+    assert count(db_path) == 2
+
+
+def test_import_with_mapping_file_and_format(cli: Any, db_path: Path) -> None:
+    result = cli(
+        "import", str(SAMPLES / "custom_columns.csv"), "--format", "csv",
+        "--mapping", str(SAMPLES / "custom_columns.mapping.json"),
+    )  # fmt: skip
+    assert result["added"] == 2
+    listed = cli("customer", "list")
+    assert {item["source"] for item in listed} == {"Trade show", "Website"}
+    assert cli("import", str(SAMPLES / "icloud_contacts.vcf"), "--format", "vcard")["added"] == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "args", "message"),
+    [
+        (None, (), "does not exist"),
+        (bytes(range(256)) * 10, (), "not a text file"),
+        (b"Zebra;Giraffe\r\n1;2\r\n", (), "unknown file layout"),
+        (b"First Name,Last Name\r\nA,B\r\n", ("--format", "vcard"), "no vCards"),
+        (b"a,b\r\n", ("--mapping", "missing.json"), "cannot read the mapping"),
+    ],
+)
+def test_unreadable_import_exits_non_zero_and_writes_nothing(
+    cli: Any, db_path: Path, tmp_path: Path, content: bytes | None, args: tuple[str, ...],
+    message: str,
+) -> None:  # fmt: skip
+    path = tmp_path / "in.csv"
+    if content is not None:
+        path.write_bytes(content)
+    error = cli("import", str(path), *args, ok=False)
+    assert message in error
+    assert count(db_path) == 0
+    assert not (db_path.parent / "backups").exists()
+
+
+def test_exports_print_a_summary(cli: Any, tmp_path: Path) -> None:
+    cli("import", str(SAMPLES / "google_contacts_classic.csv"))
+    out = tmp_path / "out"
+    assert cli("export", "csv", "--out", str(out / "customers.csv")) == {
+        "rows": 2, "file": str(out / "customers.csv"),
+    }  # fmt: skip
+    touchpoints = cli("export", "csv", "--what", "touchpoints", "--out", str(out / "tp"))
+    assert touchpoints["rows"] >= 2 and touchpoints["file"].endswith("tp.csv")
+    assert cli("export", "csv", "--what", "interactions", "--out", str(out / "i.csv"))["rows"] == 0
+    assert cli("export", "vcard", "--out", str(out / "c.vcf"))["cards"] == 2
+    full = cli("export", "json", "--out", str(out / "all.json"))
+    assert full["tables"]["customer"] == 2 and full["file"] == str(out / "all.json")
+
+
+def test_json_round_trip_into_an_empty_database_only(cli: Any, tmp_path: Path) -> None:
+    cli("import", str(SAMPLES / "outlook_contacts_de_utf16.csv"))
+    cli("sale", "add", "--customer", "1", "--closed", "2026-11-20", "--outcome", "won")
+    cli("interaction", "add", "--customer", "2", "--summary", "Met at the fair")
+    cli("settings", "set", "timezone", "Europe/Berlin")
+    cli("export", "json", "--out", str(tmp_path / "all.json"))
+    fresh = tmp_path / "fresh.sqlite3"
+    imported = cli("import", str(tmp_path / "all.json"), "--format", "json", db=fresh)
+    assert imported["imported"]["customer"] == 2 and imported["imported"]["sale"] == 1
+    cli("export", "json", "--out", str(tmp_path / "again.json"), db=fresh)
+    first = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
+    second = json.loads((tmp_path / "again.json").read_text(encoding="utf-8"))
+    assert first["tables"] == second["tables"]
+    error = cli("import", str(tmp_path / "all.json"), "--format", "json", db=fresh, ok=False)
+    assert "not empty (2 customer" in error
+
+
+def test_backup_now_list_restore(cli: Any, db_path: Path) -> None:
+    made = cli("backup", "now")
+    assert set(made) == {"name", "created", "size", "reason"} and made["reason"] == "manual"
+    cli("customer", "add", "--name", "After Backup")
+    restored = cli("backup", "restore", made["name"])
+    assert restored["restored"] == made["name"]
+    assert restored["kept"].endswith("-before-restore.sqlite3")
+    assert cli("customer", "list") == []
+    listed = cli("backup", "list", "--json")
+    assert [item["name"] for item in listed] == [restored["kept"], made["name"]]
+    assert "no backup named" in cli("backup", "restore", "../planner.sqlite3", ok=False)
+    # The kept file is a full backup: restoring it brings the customer back.
+    cli("backup", "restore", restored["kept"])
+    assert [item["name"] for item in cli("customer", "list")] == ["After Backup"]

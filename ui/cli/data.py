@@ -1,0 +1,146 @@
+"""followup import FILE, and followup backup now | list | restore | salvage."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from app.clock import clock_from_environment
+from app.context import AppContext
+from app.errors import KnownError
+from app.importing.preview import DUPLICATE_CHOICES
+from app.importing.reader import FORMATS
+from app.paths import backup_dir_for, default_db_path
+from app.services.backup_files import BackupInfo
+from app.services.backups import BackupService, is_good
+from app.services.recovery import salvage_database
+from ui.cli.output import print_json
+
+
+def register(commands: Any) -> None:
+    importer = commands.add_parser(
+        "import",
+        help="customers from Outlook/Google CSV, vCard or any CSV; or a JSON export",
+        description=(
+            'Prints {"added", "merged", "skipped", "errors": [{"row", "error"}]}. A backup is '
+            "taken first and the import is all or nothing. --format json loads a complete "
+            "export into an empty database."
+        ),
+    )
+    importer.add_argument("file", type=Path)
+    importer.add_argument("--format", choices=(*FORMATS, "json"), default="auto")
+    importer.add_argument(
+        "--mapping", type=Path, help='JSON file: {"name": "Header", "email": ["H1", "H2"], ...}'
+    )
+    importer.add_argument("--dry-run", action="store_true", help="check and count; write nothing")
+    importer.add_argument("--on-duplicate", choices=DUPLICATE_CHOICES, default="skip")
+    importer.set_defaults(handler=_import)
+
+    backup = commands.add_parser("backup", help="back up, list and restore the database")
+    actions = backup.add_subparsers(title="actions", metavar="ACTION", required=True)
+    now = actions.add_parser("now", help="take a backup now (SQLite backup API)")
+    now.set_defaults(handler=_backup_now, needs_context=False)
+    listing = actions.add_parser("list", help="backups, newest first")
+    listing.add_argument("--json", action="store_true", help="JSON array of objects")
+    listing.set_defaults(handler=_backup_list, needs_context=False)
+    restore = actions.add_parser(
+        "restore", help="replace the database with a backup (the current file is kept)"
+    )
+    restore.add_argument("name", help="a name from `followup backup list`")
+    restore.set_defaults(handler=_backup_restore, needs_context=False)
+    salvage = actions.add_parser(
+        "salvage", help="rebuild a damaged database from its readable rows (the file is kept)"
+    )
+    salvage.set_defaults(handler=_salvage, needs_context=False)
+
+
+def _read_mapping(path: Path) -> dict[str, Any]:
+    try:
+        value = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise KnownError(f"cannot read the mapping {path}: {exc.strerror}") from exc
+    except json.JSONDecodeError as exc:
+        raise KnownError(f"the mapping {path} is not valid JSON: {exc.msg}") from exc
+    if not isinstance(value, dict):
+        raise KnownError(f"the mapping {path} must be a JSON object")
+    return value
+
+
+def _import(context: AppContext, options: argparse.Namespace) -> int:
+    if options.format == "json":
+        if options.dry_run:
+            raise KnownError("--dry-run is not available for JSON exports")
+        print_json({"imported": context.full_export.import_json(options.file)})
+        return 0
+    mapping = _read_mapping(options.mapping) if options.mapping else None
+    preview = context.importing.preview(options.file, options.format, mapping)
+    if options.dry_run:
+        result = context.importing.outcome(preview, options.on_duplicate)
+    else:
+        result = context.importing.run(preview, options.on_duplicate)
+    print_json(
+        {
+            "added": result.added,
+            "merged": result.merged,
+            "skipped": result.skipped,
+            "errors": [{"row": error.row, "error": error.error} for error in result.errors],
+        }
+    )
+    return 0
+
+
+def _service(options: argparse.Namespace) -> BackupService:
+    path = (options.db or default_db_path()).expanduser().resolve()
+    return BackupService(path, backup_dir_for(path), clock_from_environment())
+
+
+def backup_json(info: BackupInfo) -> dict[str, Any]:
+    return {
+        "name": info.name,
+        "created": info.created.isoformat(),
+        "size": info.size,
+        "reason": info.reason,
+    }
+
+
+def _backup_now(_context: None, options: argparse.Namespace) -> int:
+    print_json(backup_json(_service(options).create("manual")))
+    return 0
+
+
+def _backup_list(_context: None, options: argparse.Namespace) -> int:
+    backups = _service(options).entries()
+    if options.json:
+        print_json([backup_json(info) for info in backups])
+    else:
+        for info in backups:
+            print(
+                f"{info.name}  {info.created:%Y-%m-%d %H:%M} UTC  {info.size:>12,}  {info.reason}"
+            )
+    return 0
+
+
+def _backup_restore(_context: None, options: argparse.Namespace) -> int:
+    result = _service(options).restore(options.name)
+    print_json(
+        {
+            "restored": result.restored.name,
+            "kept": result.kept.name if result.kept else None,
+        }
+    )
+    return 0
+
+
+def _salvage(_context: None, options: argparse.Namespace) -> int:
+    service = _service(options)
+    if not service.db_path.exists():
+        raise KnownError(f"there is no database at {service.db_path}")
+    if is_good(service.db_path):
+        raise KnownError(
+            f"{service.db_path} passes its integrity check; there is nothing to salvage"
+        )
+    result = salvage_database(service, clock_from_environment())
+    print_json({"rows": result.rows, "kept": result.kept.name})
+    return 0

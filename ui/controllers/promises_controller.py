@@ -1,0 +1,212 @@
+"""Behaviour of a customer's promises panel: add, at risk, kept, broken; requests and declines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from app.context import AppContext
+from app.dto.commitments import CommitmentDTO, CommitmentInput, DeliveryRecord
+from app.errors import KnownError
+from ui.dialogs.commitment_dialog import CommitmentDialog
+from ui.dialogs.decline_dialog import DeclineDialog
+from ui.dialogs.note_dialog import NoteDialog
+from ui.dialogs.promise_recovery_dialog import PromiseRecoveryDialog
+from ui.dialogs.request_dialog import RequestDialog
+from ui.item_models.commitment_table import CommitmentTableModel
+from ui.views.promises_panel import PromisesPanel
+
+
+def record_text(record: DeliveryRecord, tr: Callable[[str], str]) -> str:
+    """'2 kept · 1 broken · 1 recovered' (and what is still open)."""
+    parts = [
+        tr("%1 kept").replace("%1", str(record.kept)),
+        tr("%1 broken").replace("%1", str(record.broken)),
+        tr("%1 recovered").replace("%1", str(record.recovered)),
+    ]
+    if record.at_risk:
+        parts.append(tr("%1 at risk").replace("%1", str(record.at_risk)))
+    return " · ".join(parts)
+
+
+class PromisesController(QObject):
+    """One customer at a time; `changed` when something was written."""
+
+    status = Signal(str)
+    changed = Signal()
+
+    def __init__(self, view: PromisesPanel, context: AppContext, window: QWidget) -> None:
+        super().__init__(window)
+        self.view, self.context, self.window = view, context, window
+        self.customer_id: int | None = None
+        self.customer_name = ""
+        self.model = CommitmentTableModel(self)
+        view.table.setModel(self.model)
+        view.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        view.table.doubleClicked.connect(lambda _index: self.show_recovery())
+        view.add.clicked.connect(self.add)
+        view.at_risk.clicked.connect(self.mark_at_risk)
+        view.kept.clicked.connect(lambda: self.resolve(kept=True))
+        view.broken.clicked.connect(lambda: self.resolve(kept=False))
+        view.recovery.clicked.connect(self.show_recovery)
+        view.log_request.clicked.connect(self.log_request)
+        view.decline.clicked.connect(self.decline)
+        self._update_buttons()
+
+    def show_customer(self, customer_id: int, name: str) -> None:
+        self.customer_id, self.customer_name = customer_id, name
+        self.refresh()
+
+    def refresh(self, select: int | None = None) -> None:
+        if self.customer_id is None:
+            return
+        current = self.selected()
+        rows = self.context.commitments.find(self.customer_id)
+        self.model.set_rows(rows, self.context.agenda.today_date())
+        record = record_text(self.context.commitments.record(self.customer_id), self.tr)
+        self.view.heading.setText(self.tr("Promises: %1").replace("%1", record))
+        wanted = select if select is not None else (current.id if current else None)
+        row = self.model.row_of(wanted) if wanted is not None else -1
+        if row >= 0:
+            self.view.table.selectRow(row)
+        self._update_buttons()
+
+    def selected(self) -> CommitmentDTO | None:
+        rows = self.view.table.selectionModel().selectedRows()
+        return self.model.commitment_at(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        item = self.selected()
+        is_open = item is not None and item.is_open
+        for button in (self.view.at_risk, self.view.kept, self.view.broken):
+            button.setEnabled(is_open)
+        self.view.recovery.setEnabled(item is not None and item.recovery_started_at is not None)
+
+    # --- actions ------------------------------------------------------------------
+    def add(self) -> None:
+        if self.customer_id is None:
+            return
+        sales = [s for s in self.context.sales.of_customer(self.customer_id) if s.outcome == "won"]
+        dialog = CommitmentDialog(
+            self.customer_id,
+            self.customer_name,
+            self.context.agenda.today_date(),
+            sales,
+            self._add,
+            self.window,
+        )
+        if self._run(dialog) and dialog.saved is not None:
+            self._done(
+                self.tr("Promise recorded: %1").replace("%1", dialog.saved.text), dialog.saved.id
+            )
+
+    def _add(self, data: CommitmentInput) -> CommitmentDTO:
+        return self.context.commitments.add(data)
+
+    def mark_at_risk(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        dialog = NoteDialog(
+            self.tr("Promise at risk"),
+            self.tr("%1 — the recovery starts now: its first steps are due today.").replace(
+                "%1", item.text
+            ),
+            self.tr("Start &recovery"),
+            lambda note: self.context.commitments.at_risk(item.id, note),
+            self.window,
+            self.tr("What is at risk, and why"),
+        )
+        if self._run(dialog):
+            self._done(
+                self.tr("Recovery started for %1: see Today.").replace("%1", item.text), item.id
+            )
+
+    def resolve(self, kept: bool) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        if kept:
+            try:
+                self.context.commitments.kept(item.id)
+            except KnownError as exc:
+                self._warn(str(exc))
+                self.refresh()
+                return
+            self._done(self.tr("Promise kept: %1").replace("%1", item.text), item.id)
+            return
+        dialog = NoteDialog(
+            self.tr("Promise broken"),
+            item.text,
+            self.tr("Mark &broken"),
+            lambda note: self.context.commitments.broken(item.id, note),
+            self.window,
+        )
+        if self._run(dialog):
+            self._done(self.tr("Marked broken: %1").replace("%1", item.text), item.id)
+
+    def show_recovery(self) -> None:
+        item = self.selected()
+        if item is None or item.recovery_started_at is None:
+            return
+        dialog = PromiseRecoveryDialog(
+            self.context.commitments.recovery(item.id),
+            self.context.settings.get().zone,
+            self.window,
+        )
+        self._run(dialog)
+
+    def log_request(self) -> None:
+        if self.customer_id is None:
+            return
+        customer = self.context.customers.get(self.customer_id)
+        prefs = self.context.settings.get()
+        dialog = RequestDialog(
+            customer.display_name,
+            customer.channel,
+            prefs.response_hours,
+            lambda summary, channel: self.context.requests.add(customer.id, summary, channel),
+            self.window,
+        )
+        if self._run(dialog) and dialog.saved is not None:
+            due = dialog.saved.due_at.astimezone(prefs.zone)
+            self._done(self.tr("Request logged; answer by %1.").replace("%1", f"{due:%a %H:%M}"))
+
+    def decline(self) -> None:
+        if self.customer_id is None:
+            return
+        dialog = DeclineDialog(
+            self.context.declines,
+            self.context.partners,
+            self.context.agenda.today_date(),
+            (self.customer_id, self.customer_name),
+            self.window,
+        )
+        if self._run(dialog):
+            self._done(self.tr("Decline recorded."))
+
+    # --- helpers ------------------------------------------------------------------
+    @staticmethod
+    def _run(dialog: QDialog) -> bool:
+        try:
+            return bool(dialog.exec())
+        finally:
+            dialog.deleteLater()
+
+    def _done(self, message: str, select: int | None = None) -> None:
+        self.refresh(select)
+        self.changed.emit()
+        self.status.emit(message)
+
+    def _warn(self, message: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Follow-Up Planner"),
+            message,
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()

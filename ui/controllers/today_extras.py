@@ -1,0 +1,126 @@
+"""Today's promise side: the delivery record, open requests, feedback scores, library content."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from app.errors import KnownError
+from ui.controllers.promises_controller import record_text
+from ui.dialogs.feedback_dialog import FeedbackDialog
+from ui.dialogs.library_send_dialog import LibrarySendDialog
+from ui.dialogs.note_dialog import NoteDialog
+
+if TYPE_CHECKING:
+    from app.dto.touchpoints import TouchpointDTO
+    from ui.controllers.today_controller import TodayController
+
+
+class TodayExtras(QObject):
+    """A helper of TodayController: it owns these actions and the header figures."""
+
+    def __init__(self, today: TodayController) -> None:
+        super().__init__(today)
+        self.today = today
+        self.context = today.context
+        self.view = today.view
+        self.suggest_action = QAction(self.tr("Suggest &content…"), self)
+        self.suggest_action.setShortcut(QKeySequence("Ctrl+L"))
+        tip = self.tr("Library items this customer has not had yet; Send records one")
+        self.suggest_action.setToolTip(f"{tip} (Ctrl+L)")
+        self.suggest_action.setStatusTip(tip)
+        self.suggest_action.triggered.connect(self.suggest_content)
+        self.view.requests.answer.clicked.connect(self.answer_request)
+        self.view.requests.list.itemActivated.connect(lambda _item: self.answer_request())
+
+    def actions(self) -> list[QAction]:
+        return [self.suggest_action]
+
+    def update_actions(self, item: TouchpointDTO | None) -> None:
+        shown = self.view.isVisible()
+        self.suggest_action.setEnabled(shown and item is not None and item.kind == "value_add")
+
+    def check_promises(self) -> None:
+        """Promises whose buffer ran out start their recovery before the list is read."""
+        try:
+            self.context.commitments.check_overdue()
+        except KnownError as exc:
+            self.today.status.emit(str(exc))
+
+    def show_header(self) -> None:
+        record = record_text(self.context.commitments.record(), self.tr)
+        self.view.promise_record.setText(self.tr("Promises: %1").replace("%1", record))
+        self.view.requests.show_requests(
+            self.context.requests.find(), self.context.settings.get().zone, self.today.model.today
+        )
+
+    # --- actions ------------------------------------------------------------------
+    def record_feedback(self, item: TouchpointDTO) -> None:
+        """The feedback touchpoint's 'done': a score and what they said."""
+        dialog = FeedbackDialog(item.title, self.today.window)
+        try:
+            if not dialog.exec():
+                return
+            score, note = dialog.score_value(), dialog.note_text()
+        finally:
+            dialog.deleteLater()
+        outcome: list[str] = []
+
+        def work() -> TouchpointDTO:
+            result = self.context.feedback.record(item.id, score, note)
+            if result.skipped:
+                outcome.append(self.tr("referral ask called off, recovery call planned"))
+            elif result.moved:
+                outcome.append(self.tr("referral ask brought forward"))
+            return self.context.touchpoints.get(item.id)
+
+        if self.today._apply(item, work) is not None:
+            text = self.tr("Feedback recorded: %1/5").replace("%1", str(score))
+            self.today.status.emit("; ".join([text, *outcome]) + ".")
+
+    def suggest_content(self) -> None:
+        item = self.today.selected() if self.view.isVisible() else None
+        if item is None or item.kind != "value_add":
+            return
+        try:
+            suggestions = self.context.library.suggest(item.customer_id)
+        except KnownError as exc:
+            QMessageBox.warning(self.today.window, self.tr("Follow-Up Planner"), str(exc))
+            return
+        heading = self.tr("Not yet sent to %1:").replace("%1", item.customer_display)
+        dialog = LibrarySendDialog(
+            heading,
+            suggestions,
+            lambda item_id: self.context.library.send(item_id, item.customer_id, item.id),
+            self.today.window,
+        )
+        try:
+            sent = dialog.sent if dialog.exec() else None
+        finally:
+            dialog.deleteLater()
+        if sent is not None:
+            self.today.refresh()
+            self.today.status.emit(self.tr("Sent and recorded: %1").replace("%1", sent.title))
+
+    def answer_request(self) -> None:
+        request_id = self.view.requests.selected_id()
+        if request_id is None:
+            return
+        dialog = NoteDialog(
+            self.tr("Answer request"),
+            self.view.requests.list.currentItem().text(),
+            self.tr("Mark &answered"),
+            lambda note: self.context.requests.answer(request_id, note),
+            self.today.window,
+            self.tr("What you answered"),
+        )
+        try:
+            answered = dialog.exec()
+        finally:
+            dialog.deleteLater()
+        if answered:
+            self.today.refresh()
+            self.today.status.emit(self.tr("Request answered."))

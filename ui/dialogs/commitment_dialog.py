@@ -1,0 +1,93 @@
+"""Add a promise: what, by when, with how much buffer, for which sale."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dto.commitments import CommitmentDTO, CommitmentInput
+from app.dto.sales import SaleDTO
+from app.errors import KnownError
+from ui.dialogs.form_parts import date_edit, date_of, error_label, ok_cancel, plain_label
+
+
+class CommitmentDialog(QDialog):
+    """`save(CommitmentInput)` runs on OK; a KnownError stays in the dialog."""
+
+    def __init__(
+        self,
+        customer_id: int,
+        customer_name: str,
+        today: dt.date,
+        sales: Sequence[SaleDTO],
+        save: Callable[[CommitmentInput], CommitmentDTO],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._customer_id = customer_id
+        self._save = save
+        self.saved: CommitmentDTO | None = None
+        self.setWindowTitle(self.tr("Add promise"))
+        self.setMinimumWidth(480)
+        self.text = QLineEdit()
+        self.text.setObjectName("promiseText")
+        self.text.setMaxLength(500)
+        self.text.setPlaceholderText(self.tr("What you promised, e.g. Send the service contract"))
+        self.due = date_edit(today + dt.timedelta(days=7))
+        self.due.setObjectName("promiseDue")
+        self.buffer = QSpinBox()
+        self.buffer.setObjectName("promiseBuffer")
+        self.buffer.setRange(0, 365)
+        self.buffer.setSuffix(self.tr(" days"))
+        self.buffer.setToolTip(
+            self.tr("Room you keep: the promise counts as at risk once due minus buffer has passed")
+        )
+        self.sale = QComboBox()
+        self.sale.setObjectName("promiseSale")
+        self.sale.addItem(self.tr("No sale"), None)
+        for sale in sales:
+            label = sale.description or self.tr("Sale of %1").replace(
+                "%1", sale.closed_on.isoformat()
+            )
+            self.sale.addItem(label, sale.id)
+        self.error = error_label()
+        form = QFormLayout()
+        form.addRow(self.tr("&Promise"), self.text)
+        form.addRow(self.tr("&Due"), self.due)
+        form.addRow(self.tr("&Buffer"), self.buffer)
+        form.addRow(self.tr("&Sale"), self.sale)
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(self.tr("A promise to %1").replace("%1", customer_name)))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel(self, self.tr("&Add promise")))
+        self.text.setFocus()
+
+    def value(self) -> CommitmentInput:
+        sale = self.sale.currentData()
+        return CommitmentInput(
+            customer_id=self._customer_id,
+            text=self.text.text(),
+            due_on=date_of(self.due),
+            buffer_days=self.buffer.value(),
+            sale_id=int(sale) if sale is not None else None,
+        )
+
+    def accept(self) -> None:
+        try:
+            self.saved = self._save(self.value())
+        except KnownError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        super().accept()

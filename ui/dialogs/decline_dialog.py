@@ -1,0 +1,122 @@
+"""Turn a request down well: why, how they found you, a trusted partner, when to come back."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dto.outreach import DECLINE_REASONS, DeclineDTO, DeclineInput
+from app.errors import KnownError
+from app.services.declines import DeclineService
+from app.services.partners import PartnerService
+from ui.dialogs.form_parts import date_edit, date_of, error_label, ok_cancel, plain_label
+
+REASON_LABELS = {
+    "outside_field": "Outside my field",
+    "too_specialised": "Too specialised",
+    "no_capacity": "No stock or capacity right now",
+}
+
+
+class DeclineDialog(QDialog):
+    """OK records the decline (and plans the come-back); errors stay in the dialog."""
+
+    def __init__(
+        self,
+        declines: DeclineService,
+        partners: PartnerService,
+        today: dt.date,
+        customer: tuple[int, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._declines, self._partners = declines, partners
+        self._customer_id = customer[0] if customer else None
+        self.saved: DeclineDTO | None = None
+        self.setWindowTitle(self.tr("Decline a request"))
+        self.setMinimumWidth(520)
+        self.summary = QLineEdit()
+        self.summary.setObjectName("declineSummary")
+        self.summary.setPlaceholderText(self.tr("What they asked for"))
+        self.reason = QComboBox()
+        self.reason.setObjectName("declineReason")
+        for key in DECLINE_REASONS:
+            self.reason.addItem(self.tr(REASON_LABELS[key]), key)
+        self.source = QLineEdit()
+        self.source.setObjectName("declineSource")
+        self.source.setPlaceholderText(self.tr("How did they find you?"))
+        self.field = QLineEdit()
+        self.field.setObjectName("declineField")
+        self.field.setPlaceholderText(self.tr("Their field, to find a partner (e.g. leasing)"))
+        self.partner = QComboBox()
+        self.partner.setObjectName("declinePartner")
+        self.come_back = QCheckBox(self.tr("Not now: come &back on"))
+        self.come_back.setObjectName("declineComeBack")
+        self.come_back_on = date_edit(today + dt.timedelta(days=30))
+        self.come_back_on.setEnabled(False)
+        self.come_back.toggled.connect(self.come_back_on.setEnabled)
+        self.come_back.setEnabled(customer is not None)
+        if customer is None:
+            self.come_back.setToolTip(self.tr("Open a customer's page to plan a come-back"))
+        later = QHBoxLayout()
+        later.addWidget(self.come_back)
+        later.addWidget(self.come_back_on, 1)
+        self.error = error_label()
+        form = QFormLayout()
+        form.addRow(self.tr("&Request"), self.summary)
+        form.addRow(self.tr("Rea&son"), self.reason)
+        form.addRow(self.tr("&Found you via"), self.source)
+        form.addRow(self.tr("F&ield"), self.field)
+        form.addRow(self.tr("Refer to &partner"), self.partner)
+        form.addRow("", later)
+        who = customer[1] if customer else self.tr("someone not yet a customer")
+        layout = QVBoxLayout(self)
+        layout.addWidget(plain_label(self.tr("Saying no to %1, well.").replace("%1", who)))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel(self, self.tr("&Record decline")))
+        self.field.textChanged.connect(lambda _text: self._suggest())
+        self._suggest()
+        self.summary.setFocus()
+
+    def _suggest(self) -> None:
+        """Only trusted partners, those covering the field when one is typed."""
+        field = self.field.text().strip()
+        found = self._partners.suggest(field) if field else self._partners.find(trusted_only=True)
+        self.partner.clear()
+        self.partner.addItem(self.tr("No referral"), None)
+        for partner in found:
+            covers = ", ".join(partner.covers)
+            self.partner.addItem(f"{partner.name}" + (f" ({covers})" if covers else ""), partner.id)
+        if found and field:
+            self.partner.setCurrentIndex(1)
+
+    def value(self) -> DeclineInput:
+        partner = self.partner.currentData()
+        return DeclineInput(
+            summary=self.summary.text(),
+            reason=str(self.reason.currentData()),
+            source=self.source.text(),
+            partner_id=int(partner) if partner is not None else None,
+            come_back_on=date_of(self.come_back_on) if self.come_back.isChecked() else None,
+            customer_id=self._customer_id,
+        )
+
+    def accept(self) -> None:
+        try:
+            self.saved = self._declines.add(self.value())
+        except KnownError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        super().accept()

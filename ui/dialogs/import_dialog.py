@@ -1,0 +1,210 @@
+"""Import customers: what the file holds, duplicates to merge/skip/add, errors; then import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import AppContext
+from app.importing.preview import DUPLICATE_CHOICES
+from app.progress import Progress
+from app.services.importing import ImportPreview, ImportResult
+from ui.background import BackgroundTask, run_in_background
+from ui.dialogs.column_mapping import ColumnMapping
+from ui.item_models.import_tables import CHOICE_COLUMN, DuplicateTable, ErrorTable
+
+CHOICE_LABELS = {"skip": "Skip", "merge": "Merge (fill empty fields)", "add": "Add anyway"}
+
+
+class _ChoiceDelegate(QStyledItemDelegate):
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:  # noqa: N802
+        box = QComboBox(parent)
+        box.addItems(list(DUPLICATE_CHOICES))
+        return box
+
+
+class ImportDialog(QDialog):
+    """Built from a finished preview; importing runs in the background with cancel."""
+
+    imported = Signal(object)
+
+    def __init__(self, context: AppContext, preview: ImportPreview, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import customers"))
+        self.setMinimumSize(720, 520)
+        self._context = context
+        self.preview = preview
+        self.outcome: ImportResult | None = None
+        self.task: BackgroundTask | None = None
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.default_choice = QComboBox()
+        for key in DUPLICATE_CHOICES:
+            self.default_choice.addItem(self.tr(CHOICE_LABELS[key]), key)
+        self.duplicates = QTableView()
+        self.duplicates.setItemDelegateForColumn(CHOICE_COLUMN, _ChoiceDelegate(self.duplicates))
+        self.errors = QTableView()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.duplicates, "")
+        self.tabs.addTab(self.errors, "")
+        self.mapping_box = QGroupBox(self.tr("Columns"))
+        self.mapping_layout = QVBoxLayout(self.mapping_box)
+        self.mapping: ColumnMapping | None = None
+        self.apply_mapping = QPushButton(self.tr("Apply columns"))
+        self.apply_mapping.clicked.connect(self._remap)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.accepted.connect(self._import)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Duplicates:"), self.default_choice)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.mapping_box)
+        layout.addLayout(form)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+        self.default_choice.currentIndexChanged.connect(self._default_changed)
+        self._show(preview)
+
+    def _show(self, preview: ImportPreview) -> None:
+        self.preview = preview
+        parsed, plan = preview.parsed, preview.plan
+        details = [parsed.label, self.tr("encoding %1").replace("%1", parsed.encoding)]
+        if parsed.separator:
+            details.append(self.tr("separated by %1").replace("%1", parsed.separator))
+        self.summary.setText(
+            self.tr("<b>%1</b> — %2<br>%3 new, %4 look like existing customers, %5 with errors.")
+            .replace("%1", preview.path.name)
+            .replace("%2", ", ".join(details))
+            .replace("%3", f"{len(plan.new):,}")
+            .replace("%4", f"{len(plan.duplicates):,}")
+            .replace("%5", f"{len(plan.errors):,}")
+        )
+        self.duplicate_model = DuplicateTable(plan.duplicates, self._default())
+        self.error_model = ErrorTable(plan.errors)
+        self.duplicates.setModel(self.duplicate_model)
+        self.errors.setModel(self.error_model)
+        self.tabs.setTabText(
+            0, self.tr("Possible duplicates (%1)").replace("%1", str(len(plan.duplicates)))
+        )
+        self.tabs.setTabText(
+            1, self.tr("Rows with errors (%1)").replace("%1", str(len(plan.errors)))
+        )
+        self.mapping_box.setVisible(parsed.format == "csv")
+        if parsed.format == "csv" and self.mapping is None:
+            self.mapping = ColumnMapping(parsed.headers, parsed.mapping)
+            self.mapping_layout.addWidget(self.mapping)
+            self.mapping_layout.addWidget(self.apply_mapping)
+        self.import_button.setEnabled(bool(plan.new or plan.duplicates))
+
+    def _default(self) -> str:
+        return str(self.default_choice.currentData() or "skip")
+
+    def _default_changed(self) -> None:
+        self.duplicate_model.set_default(self._default())
+
+    def _remap(self) -> None:
+        if self.mapping is None:
+            return
+        try:
+            preview = self._context.importing.preview(
+                self.preview.path, "csv", self.mapping.mapping()
+            )
+        except Exception as exc:  # noqa: BLE001 - shown to the user; the dialog stays usable
+            QMessageBox.warning(self, self.tr("Import customers"), str(exc))
+            return
+        self._show(preview)
+
+    def _import(self) -> None:
+        choices = dict(self.duplicate_model.choices)
+        default = self._default()
+        preview = self.preview
+
+        def work(progress: Progress) -> ImportResult:
+            return self._context.importing.run(preview, default, choices, progress)
+
+        self.import_button.setEnabled(False)
+        self.task = run_in_background(
+            work, self.tr("Importing customers"), self, self._done, self._failed, self._cancelled
+        )
+
+    def _done(self, result: ImportResult) -> None:
+        self.task = None
+        self.outcome = result
+        self.imported.emit(result)
+        self.accept()
+
+    def _failed(self, message: str, _known: bool) -> None:
+        self.task = None
+        self.import_button.setEnabled(True)
+        QMessageBox.warning(
+            self, self.tr("Import customers"),
+            self.tr("Nothing was imported: %1").replace("%1", message),
+        )  # fmt: skip
+
+    def _cancelled(self) -> None:
+        self.task = None
+        self.import_button.setEnabled(True)
+
+
+def import_summary(result: ImportResult) -> str:
+    return (
+        f"Imported: {result.added:,} added, {result.merged:,} merged, {result.skipped:,} skipped"
+        + (f", {len(result.errors):,} rows with errors" if result.errors else "")
+        + "."
+    )
+
+
+def choose_and_preview(context: AppContext, parent: QWidget) -> None:
+    """File → Import customers…: pick a file, read it in the background, show the dialog."""
+    from PySide6.QtWidgets import QFileDialog
+
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        parent.tr("Import customers"),
+        "",
+        parent.tr("Contacts (*.csv *.vcf *.vcard *.txt);;All files (*)"),
+    )
+    if name:
+        open_import(context, Path(name), parent)
+
+
+def open_import(context: AppContext, path: Path, parent: QWidget) -> BackgroundTask:
+    def work(_progress: Progress) -> ImportPreview:
+        return context.importing.preview(path)
+
+    def show(preview: ImportPreview) -> None:
+        dialog = ImportDialog(context, preview, parent)
+        dialog.imported.connect(lambda result: _announce(parent, result))
+        dialog.exec()
+
+    def failed(message: str, _known: bool) -> None:
+        QMessageBox.warning(parent, parent.tr("Import customers"), message)
+
+    return run_in_background(work, parent.tr("Reading the file"), parent, show, failed)
+
+
+def _announce(parent: QWidget, result: ImportResult) -> None:
+    refresh = getattr(parent, "data_imported", None)
+    if callable(refresh):
+        refresh(import_summary(result))

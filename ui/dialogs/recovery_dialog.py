@@ -1,0 +1,73 @@
+"""A damaged database at start: restore the newest good backup, rescue rows, or start empty."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.clock import clock_from_environment
+from app.context import AppContext, build_context
+from app.errors import KnownError
+from app.services.backups import BackupService
+from app.services.recovery import DamagedDatabase, salvage_database, start_empty
+
+
+class RecoveryDialog(QMessageBox):
+    """Says what happened in plain words; the buttons are the ways out."""
+
+    def __init__(self, error: DamagedDatabase, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(self.tr("Your planner file is damaged"))
+        self.setText(
+            self.tr(
+                "Follow-Up Planner cannot read %1: the file is damaged (for example by a "
+                "disk error or a crash of the computer). It has not been changed."
+            ).replace("%1", str(error.db_path))
+        )
+        self.restore = self.salvage = None
+        backup = error.good_backup
+        if backup is not None:
+            self.setInformativeText(
+                self.tr(
+                    "The newest good backup is from %1. Restoring it keeps the damaged "
+                    "file in your backups folder."
+                ).replace("%1", f"{backup.created:%Y-%m-%d %H:%M} UTC")
+            )
+            self.restore = self.addButton(
+                self.tr("Restore the backup"), QMessageBox.ButtonRole.AcceptRole
+            )
+        else:
+            self.setInformativeText(
+                self.tr(
+                    "No good backup was found. The readable parts can be copied into a "
+                    "new file; the damaged one is kept in your backups folder."
+                )
+            )
+        self.salvage = self.addButton(
+            self.tr("Rescue what is readable"), QMessageBox.ButtonRole.ActionRole
+        )
+        self.empty = self.addButton(self.tr("Start empty"), QMessageBox.ButtonRole.DestructiveRole)
+        self.quit = self.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.restore or self.salvage)
+
+
+def recover(error: DamagedDatabase, parent: QWidget | None) -> AppContext | None:
+    """Ask, carry out the choice, and open the repaired database; None when the user quits."""
+    dialog = RecoveryDialog(error, parent)
+    dialog.exec()
+    clicked = dialog.clickedButton()
+    clock = clock_from_environment()
+    backups = BackupService(error.db_path, error.backup_dir, clock)
+    try:
+        if clicked is dialog.restore and error.good_backup is not None:
+            backups.restore(error.good_backup.name)
+        elif clicked is dialog.salvage:
+            salvage_database(backups, clock)
+        elif clicked is dialog.empty:
+            start_empty(backups)
+        else:
+            return None
+        return build_context(error.db_path)
+    except KnownError as exc:
+        QMessageBox.critical(parent, dialog.tr("Follow-Up Planner"), str(exc))
+        return None

@@ -1,0 +1,172 @@
+"""Calendar sync: the accounts, their last sync or error; add, remove, password, sync now."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import AppContext
+from app.dto.sync import AccountDTO
+from app.secrets import NoSecureStore
+from ui.background import BackgroundTask, run_in_background
+from ui.dialogs.account_dialog import AccountDialog
+from ui.sync_runner import SyncRunner
+
+
+def describe(account: AccountDTO) -> str:
+    when = (
+        account.last_sync_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        if account.last_sync_at
+        else "never"
+    )
+    line = f"{account.calendar_name} — {account.username} @ {account.url}\nLast sync: {when}"
+    if account.password_stored in ("session", "missing"):
+        line += f" · password: {account.password_stored}"
+    if account.last_error:
+        line += f"\nProblem: {account.last_error}"
+    return line
+
+
+class SyncDialog(QDialog):
+    """Reached from the main window's "Calendar sync…"; the runner does the syncing."""
+
+    def __init__(self, context: AppContext, runner: SyncRunner, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.runner = runner
+        self.task: BackgroundTask | None = None
+        self.setWindowTitle(self.tr("Calendar sync"))
+        intro = QLabel(
+            self.tr(
+                "Planned follow-ups appear in your calendar (CalDAV: Nextcloud, iCloud, "
+                "Fastmail…). Moving one there moves it here; passwords stay in your system "
+                "keyring."
+            )
+        )
+        intro.setWordWrap(True)
+        self.accounts = QListWidget()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.add_button = QPushButton(self.tr("&Add account…"))
+        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.password_button = QPushButton(self.tr("&Password…"))
+        self.sync_button = QPushButton(self.tr("&Sync now"))
+        self.add_button.clicked.connect(self.add_account)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.password_button.clicked.connect(self.enter_password)
+        self.sync_button.clicked.connect(self.sync_now)
+        row = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.password_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.sync_button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (intro, self.accounts):
+            layout.addWidget(widget)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addWidget(close)
+        runner.finished.connect(self._synced)
+        self.accounts.currentRowChanged.connect(lambda _row: self._enable())
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.accounts.clear()
+        for account in self.context.accounts.list():
+            item = QListWidgetItem(describe(account))
+            item.setData(Qt.ItemDataRole.UserRole, account.id)
+            self.accounts.addItem(item)
+        if self.accounts.count():
+            self.accounts.setCurrentRow(0)
+        self._enable()
+
+    def _enable(self) -> None:
+        chosen = self.selected() is not None
+        self.remove_button.setEnabled(chosen)
+        self.password_button.setEnabled(chosen)
+        self.sync_button.setEnabled(self.accounts.count() > 0)
+
+    def selected(self) -> int | None:
+        item = self.accounts.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def add_account(self) -> None:
+        dialog = AccountDialog(self.context, self)
+        added = dialog.exec() and dialog.saved is not None
+        dialog.deleteLater()
+        if added:
+            self.refresh()
+            self.sync_now()
+
+    def remove_selected(self) -> None:
+        account_id = self.selected()
+        if account_id is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove account"),
+            self.tr(
+                "Stop syncing with this calendar and forget its password? The events already "
+                "in the calendar stay there."
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.context.accounts.remove(account_id)
+            self.refresh()
+
+    def enter_password(self) -> None:
+        account_id = self.selected()
+        if account_id is None:
+            return
+        password, ok = QInputDialog.getText(
+            self, self.tr("Password"), self.tr("Password or app password:"),
+            QLineEdit.EchoMode.Password,
+        )  # fmt: skip
+        if not ok or not password:
+            return
+        accounts = self.context.accounts
+
+        def work(_progress: object) -> str:
+            try:
+                accounts.set_password(account_id, password)
+            except NoSecureStore:
+                accounts.set_password(account_id, password, session_only=True)
+                return self.tr("No secure keyring: the password is kept for this session only.")
+            return self.tr("Password saved in your keyring.")
+
+        self.task = run_in_background(
+            work, self.tr("Checking the password"), self, self._password_done, self._failed
+        )
+
+    def _password_done(self, text: str) -> None:
+        self.task = None
+        self.status.setText(text)
+        self.refresh()
+
+    def _failed(self, message: str, _known: bool) -> None:
+        self.task = None
+        self.status.setText(message)
+
+    def sync_now(self) -> None:
+        self.status.setText(self.tr("Syncing…"))
+        self.sync_button.setEnabled(False)
+        self.runner.sync_now()
+
+    def _synced(self, report: object) -> None:
+        self.status.setText(self.tr("Done."))
+        self.refresh()

@@ -1,0 +1,95 @@
+"""A customer's promises as a Qt table: what, due, buffer, status; late open ones in red."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from app.dto.commitments import CommitmentDTO
+from ui.item_models.agenda_table import overdue_brush
+from ui.item_models.timeline_table import date_text
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("Promise", "Due", "Buffer", "Status")
+STATUS_LABELS = {
+    "on_track": "On track",
+    "at_risk": "At risk",
+    "kept": "Kept",
+    "broken": "Broken",
+    "recovered": "Recovered",
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CommitmentTableModel", text)
+
+
+def status_text(item: CommitmentDTO) -> str:
+    return tr(STATUS_LABELS.get(item.outcome or item.status, item.status))
+
+
+class CommitmentTableModel(QAbstractTableModel):
+    """A short list, loaded whole."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[CommitmentDTO] = []
+        self.today = dt.date.min
+
+    def set_rows(self, rows: Sequence[CommitmentDTO], today: dt.date) -> None:
+        self.beginResetModel()
+        self._rows, self.today = list(rows), today
+        self.endResetModel()
+
+    def commitment_at(self, row: int) -> CommitmentDTO | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, commitment_id: int) -> int:
+        return next((n for n, item in enumerate(self._rows) if item.id == commitment_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(item, index.column())
+        late = item.is_open and (item.status == "at_risk" or item.check_on < self.today)
+        if role == Qt.ItemDataRole.ForegroundRole and late:
+            return overdue_brush()
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 and item.note:
+            return item.note
+        if role == Qt.ItemDataRole.UserRole:
+            return item.id
+        return None
+
+    def _text(self, item: CommitmentDTO, column: int) -> str:
+        if column == 0:
+            return item.text
+        if column == 1:
+            return date_text(item.due_on)
+        if column == 2:
+            return tr("%1 days").replace("%1", str(item.buffer_days)) if item.buffer_days else ""
+        return status_text(item)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return tr(COLUMNS[section])
+        return None

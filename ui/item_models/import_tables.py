@@ -1,0 +1,105 @@
+"""Table models for the import preview: duplicates with a choice each, and row errors."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.importing.preview import DUPLICATE_CHOICES, Duplicate, RowError
+
+Index = QModelIndex | QPersistentModelIndex
+CHOICE_COLUMN = 4
+
+
+class DuplicateTable(QAbstractTableModel):
+    """Row, name in the file, the customer it matches, why, and skip/merge/add (editable)."""
+
+    def __init__(self, duplicates: Sequence[Duplicate], default: str = "skip") -> None:
+        super().__init__()
+        self._rows = list(duplicates)
+        self._default = default
+        self.choices: dict[int, str] = {}
+        self._headers = (
+            self.tr("Row"), self.tr("In the file"), self.tr("Looks like"), self.tr("Why"),
+            self.tr("Choice"),
+        )  # fmt: skip
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def choice(self, row: int) -> str:
+        return self.choices.get(self._rows[row].row, self._default)
+
+    def set_default(self, choice: str) -> None:
+        self._default = choice
+        self.choices.clear()
+        if self._rows:
+            top, bottom = (
+                self.index(0, CHOICE_COLUMN),
+                self.index(len(self._rows) - 1, CHOICE_COLUMN),
+            )
+            self.dataChanged.emit(top, bottom)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
+        ):  # fmt: skip
+            return None
+        dup = self._rows[index.row()]
+        values = (
+            dup.row, dup.values["name"], dup.customer_name or "", dup.reason,
+            self.choice(index.row()),
+        )  # fmt: skip
+        return values[index.column()]
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if index.column() != CHOICE_COLUMN or value not in DUPLICATE_CHOICES:
+            return False
+        self.choices[self._rows[index.row()].row] = str(value)
+        self.dataChanged.emit(index, index)
+        return True
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == CHOICE_COLUMN:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return None
+
+
+class ErrorTable(QAbstractTableModel):
+    """Row number and reason of each row that cannot be imported."""
+
+    def __init__(self, errors: Sequence[RowError]) -> None:
+        super().__init__()
+        self._rows = list(errors)
+        self._headers = (self.tr("Row"), self.tr("Problem"))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 2
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        error = self._rows[index.row()]
+        return error.row if index.column() == 0 else error.error
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section] if 0 <= section < 2 else None
+        return None

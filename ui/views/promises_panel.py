@@ -1,0 +1,75 @@
+"""Layout of a customer's promises: the delivery record, the list, and what to do about them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class PromisesPanel(QWidget):
+    """Only layout; PromisesController fills it and wires the buttons."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel()
+        self.heading.setObjectName("promiseRecord")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.table = QTableView()
+        self.table.setObjectName("promisesTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+        def button(text: str, name: str, tip: str) -> QPushButton:
+            made = QPushButton(text)
+            made.setObjectName(name)
+            made.setToolTip(tip)
+            return made
+
+        self.add = button(
+            self.tr("Add &promise…"), "addPromise", self.tr("Record what you promised")
+        )
+        self.at_risk = button(
+            self.tr("At r&isk…"), "promiseAtRisk", self.tr("Start the recovery: first steps today")
+        )
+        self.kept = button(self.tr("&Kept"), "promiseKept", self.tr("The promise was kept"))
+        self.broken = button(
+            self.tr("Brok&en…"), "promiseBroken", self.tr("The promise was broken")
+        )
+        self.recovery = button(
+            self.tr("Reco&very…"), "promiseRecovery", self.tr("The recovery checklist and guide")
+        )
+        self.log_request = button(
+            self.tr("Log re&quest…"),
+            "logRequest",
+            self.tr("A call or message that needs an answer"),
+        )
+        self.decline = button(
+            self.tr("Decli&ne request…"), "declineRequest", self.tr("Say no well, and refer")
+        )
+        row = QHBoxLayout()
+        for widget in (self.add, self.at_risk, self.kept, self.broken, self.recovery):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.log_request)
+        row.addWidget(self.decline)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)

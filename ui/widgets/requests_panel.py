@@ -1,0 +1,91 @@
+"""Unanswered requests at the top of Today: the one due soonest first, overdue ones in red."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QLocale, Qt, QTime
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dto.outreach import RequestDTO
+from ui.item_models.agenda_table import channel_text, overdue_brush, short_day
+
+VISIBLE_ROWS = 4
+
+
+class RequestsPanel(QWidget):
+    """Hidden while nothing waits for an answer; Enter or Answer… answers the chosen one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel()
+        self.heading.setObjectName("requestsHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.list = QListWidget()
+        self.list.setObjectName("openRequests")
+        self.answer = QPushButton(self.tr("&Answer…"))
+        self.answer.setObjectName("answerRequest")
+        self.answer.setToolTip(self.tr("Mark the request answered and log the contact"))
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.answer)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.list)
+        self.hide()
+
+    def show_requests(
+        self, requests: Sequence[RequestDTO], zone: dt.tzinfo, today: dt.date
+    ) -> None:
+        chosen = self.selected_id()
+        self.list.clear()
+        late = sum(1 for item in requests if item.overdue)
+        text = self.tr("Requests waiting for an answer: %1").replace("%1", str(len(requests)))
+        if late:
+            text += " · " + self.tr("%1 overdue").replace("%1", str(late))
+        self.heading.setText(text)
+        for request in requests:
+            due = request.due_at.astimezone(zone)
+            when = QLocale().toString(QTime(due.hour, due.minute), QLocale.FormatType.ShortFormat)
+            if due.date() != today:
+                when = f"{short_day(due.date(), today)} {when}"
+            label = self.tr("%1 — %2 (%3) · answer by %4")
+            line = " ".join(request.summary.split())
+            row = QListWidgetItem(
+                label.replace("%1", request.customer_name)
+                .replace("%2", line[:120])
+                .replace("%3", channel_text(request.channel))
+                .replace("%4", when)
+            )
+            row.setData(Qt.ItemDataRole.UserRole, request.id)
+            row.setToolTip(request.summary)
+            if request.overdue:
+                row.setForeground(overdue_brush())
+            self.list.addItem(row)
+            if request.id == chosen:
+                self.list.setCurrentItem(row)
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+        self.answer.setEnabled(bool(requests))
+        # As tall as the requests (up to a few rows): the agenda keeps the room.
+        rows = max(1, min(len(requests), VISIBLE_ROWS))
+        row_height = self.list.sizeHintForRow(0) if self.list.count() else 0
+        self.list.setFixedHeight(rows * max(row_height, self.list.fontMetrics().height()) + 6)
+        self.setVisible(bool(requests))
+
+    def selected_id(self) -> int | None:
+        row = self.list.currentItem()
+        return int(row.data(Qt.ItemDataRole.UserRole)) if row is not None else None
