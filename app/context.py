@@ -4,41 +4,22 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock, clock_from_environment
 from app.errors import KnownError
 from app.paths import backup_dir_for, default_db_path
 from app.preferences import CALENDAR_KEYS, Preferences
 from app.secrets import SecretStore
-from app.services.accounts import AccountService
-from app.services.agenda import AgendaService
 from app.services.backups import BackupService
-from app.services.bulk_sales import BulkSaleService
-from app.services.calendar_export import CalendarExportService
-from app.services.calendar_sync import CalendarSyncService
-from app.services.commitments import CommitmentService
-from app.services.customers import CustomerService
-from app.services.data_export import DataExportService
-from app.services.declines import DeclineService
-from app.services.feedback import FeedbackService
-from app.services.full_export import FullExportService
-from app.services.importing import ImportService
-from app.services.interactions import InteractionService
-from app.services.library import LibraryService
-from app.services.maintenance import MaintenanceService
-from app.services.partners import PartnerService
 from app.services.planning_context import PlanningContext, planning_context
-from app.services.plans import PlanService
 from app.services.recovery import damaged_database
-from app.services.replanning import ReplanningService
-from app.services.requests import RequestService
-from app.services.sales import SaleService
 from app.services.settings import SettingsService
-from app.services.timeline import TimelineService
-from app.services.touchpoints import TouchpointService
 from models.db import make_engine, make_sessions
 from models.migrations.migrate import (
     DatabaseDamaged,
@@ -47,6 +28,30 @@ from models.migrations.migrate import (
     MigrationReport,
     prepare_database,
 )
+
+if TYPE_CHECKING:
+    from app.services.accounts import AccountService
+    from app.services.agenda import AgendaService
+    from app.services.bulk_sales import BulkSaleService
+    from app.services.calendar_export import CalendarExportService
+    from app.services.calendar_sync import CalendarSyncService
+    from app.services.commitments import CommitmentService
+    from app.services.customers import CustomerService
+    from app.services.data_export import DataExportService
+    from app.services.declines import DeclineService
+    from app.services.feedback import FeedbackService
+    from app.services.full_export import FullExportService
+    from app.services.importing import ImportService
+    from app.services.interactions import InteractionService
+    from app.services.library import LibraryService
+    from app.services.maintenance import MaintenanceService
+    from app.services.partners import PartnerService
+    from app.services.plans import PlanService
+    from app.services.replanning import ReplanningService
+    from app.services.requests import RequestService
+    from app.services.sales import SaleService
+    from app.services.timeline import TimelineService
+    from app.services.touchpoints import TouchpointService
 
 log = logging.getLogger(__name__)
 
@@ -59,40 +64,169 @@ class SettingsChange:
     moved: int | None
 
 
-@dataclass
 class AppContext:
-    """Everything a face needs, built once per process."""
+    """Everything a face needs, built once per process.
 
-    db_path: Path
-    backup_dir: Path
-    clock: Clock
-    engine: Engine
-    migration: MigrationReport
-    customers: CustomerService
-    settings: SettingsService
-    maintenance: MaintenanceService
-    plans: PlanService
-    sales: SaleService
-    touchpoints: TouchpointService
-    agenda: AgendaService
-    interactions: InteractionService
-    replanning: ReplanningService
-    timeline: TimelineService
-    bulk_sales: BulkSaleService
-    calendar_export: CalendarExportService
-    backups: BackupService
-    importing: ImportService
-    data_export: DataExportService
-    full_export: FullExportService
-    commitments: CommitmentService
-    requests: RequestService
-    partners: PartnerService
-    declines: DeclineService
-    library: LibraryService
-    feedback: FeedbackService
-    secrets: SecretStore
-    accounts: AccountService
-    calendar_sync: CalendarSyncService
+    Services are built on first use: importing all of them costs about half a second,
+    and the window's Today screen needs only a few before it can show anything."""
+
+    def __init__(
+        self,
+        *,
+        db_path: Path,
+        backup_dir: Path,
+        clock: Clock,
+        engine: Engine,
+        sessions: sessionmaker[Session],
+        migration: MigrationReport,
+        backups: BackupService,
+        secrets: SecretStore | None,
+    ) -> None:
+        self.db_path = db_path
+        self.backup_dir = backup_dir
+        self.clock = clock
+        self.engine = engine
+        self.sessions = sessions
+        self.migration = migration
+        self.backups = backups
+        self.settings = SettingsService(sessions)
+        self._secrets = secrets
+
+    @cached_property
+    def secrets(self) -> SecretStore:
+        return self._secrets or SecretStore()
+
+    @cached_property
+    def customers(self) -> CustomerService:
+        from app.services.customers import CustomerService
+
+        return CustomerService(self.sessions, self.clock, self.planning)
+
+    @cached_property
+    def maintenance(self) -> MaintenanceService:
+        from app.services.maintenance import MaintenanceService
+
+        return MaintenanceService(self.db_path, self.backup_dir)
+
+    @cached_property
+    def plans(self) -> PlanService:
+        from app.services.plans import PlanService
+
+        return PlanService(self.sessions)
+
+    @cached_property
+    def sales(self) -> SaleService:
+        from app.services.sales import SaleService
+
+        return SaleService(self.sessions, self.planning)
+
+    @cached_property
+    def touchpoints(self) -> TouchpointService:
+        from app.services.touchpoints import TouchpointService
+
+        return TouchpointService(self.sessions, self.planning)
+
+    @cached_property
+    def agenda(self) -> AgendaService:
+        from app.services.agenda import AgendaService
+
+        return AgendaService(self.sessions, self.planning)
+
+    @cached_property
+    def interactions(self) -> InteractionService:
+        from app.services.interactions import InteractionService
+
+        return InteractionService(self.sessions, self.planning)
+
+    @cached_property
+    def replanning(self) -> ReplanningService:
+        from app.services.replanning import ReplanningService
+
+        return ReplanningService(self.sessions, self.planning)
+
+    @cached_property
+    def timeline(self) -> TimelineService:
+        from app.services.timeline import TimelineService
+
+        return TimelineService(self.sessions, self.planning)
+
+    @cached_property
+    def bulk_sales(self) -> BulkSaleService:
+        from app.services.bulk_sales import BulkSaleService
+
+        return BulkSaleService(self.sessions, self.planning)
+
+    @cached_property
+    def calendar_export(self) -> CalendarExportService:
+        from app.services.calendar_export import CalendarExportService
+
+        return CalendarExportService(self.sessions, self.planning)
+
+    @cached_property
+    def importing(self) -> ImportService:
+        from app.services.importing import ImportService
+
+        return ImportService(self.sessions, self.clock, self.planning, self.backups)
+
+    @cached_property
+    def data_export(self) -> DataExportService:
+        from app.services.data_export import DataExportService
+
+        return DataExportService(self.sessions, self.planning)
+
+    @cached_property
+    def full_export(self) -> FullExportService:
+        from app.services.full_export import FullExportService
+
+        return FullExportService(self.sessions, self.clock, self.settings, self.backups)
+
+    @cached_property
+    def commitments(self) -> CommitmentService:
+        from app.services.commitments import CommitmentService
+
+        return CommitmentService(self.sessions, self.planning)
+
+    @cached_property
+    def requests(self) -> RequestService:
+        from app.services.requests import RequestService
+
+        return RequestService(self.sessions, self.planning)
+
+    @cached_property
+    def partners(self) -> PartnerService:
+        from app.services.partners import PartnerService
+
+        return PartnerService(self.sessions, self.planning)
+
+    @cached_property
+    def declines(self) -> DeclineService:
+        from app.services.declines import DeclineService
+
+        return DeclineService(self.sessions, self.planning)
+
+    @cached_property
+    def library(self) -> LibraryService:
+        from app.services.library import LibraryService
+
+        return LibraryService(self.sessions, self.planning)
+
+    @cached_property
+    def feedback(self) -> FeedbackService:
+        from app.services.feedback import FeedbackService
+
+        return FeedbackService(self.sessions, self.planning)
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        from app.services.accounts import AccountService
+
+        return AccountService(self.sessions, self.secrets)
+
+    @cached_property
+    def calendar_sync(self) -> CalendarSyncService:
+        from app.services.calendar_sync import CalendarSyncService
+
+        return CalendarSyncService(self.sessions, self.planning, self.secrets)
 
     def change_settings(self, values: dict[str, str]) -> SettingsChange:
         """Validate and store settings; a changed calendar rule re-plans what is planned."""
@@ -146,44 +280,15 @@ def build_context(
     if start_backup:
         _start_backup(backups)
     engine = make_engine(path)
-    sessions = make_sessions(engine)
-    secrets = secrets or SecretStore()
-    settings = SettingsService(sessions)
-
-    def planning() -> PlanningContext:
-        return planning_context(settings, clock)
-
     context = AppContext(
         db_path=path,
         backup_dir=backup_dir,
         clock=clock,
         engine=engine,
+        sessions=make_sessions(engine),
         migration=report,
-        customers=CustomerService(sessions, clock, planning),
-        settings=settings,
-        maintenance=MaintenanceService(path, backup_dir),
-        plans=PlanService(sessions),
-        sales=SaleService(sessions, planning),
-        touchpoints=TouchpointService(sessions, planning),
-        agenda=AgendaService(sessions, planning),
-        interactions=InteractionService(sessions, planning),
-        replanning=ReplanningService(sessions, planning),
-        timeline=TimelineService(sessions, planning),
-        bulk_sales=BulkSaleService(sessions, planning),
-        calendar_export=CalendarExportService(sessions, planning),
         backups=backups,
-        importing=ImportService(sessions, clock, planning, backups),
-        data_export=DataExportService(sessions, planning),
-        full_export=FullExportService(sessions, clock, settings, backups),
-        commitments=CommitmentService(sessions, planning),
-        requests=RequestService(sessions, planning),
-        partners=PartnerService(sessions, planning),
-        declines=DeclineService(sessions, planning),
-        library=LibraryService(sessions, planning),
-        feedback=FeedbackService(sessions, planning),
         secrets=secrets,
-        accounts=AccountService(sessions, secrets),
-        calendar_sync=CalendarSyncService(sessions, planning, secrets),
     )
     context.plans.ensure_builtins()
     return context
