@@ -30,14 +30,19 @@ PRODUCTS = (
 
 
 def create_demo_database(
-    path: Path, clock: Clock, progress: Progress = NO_PROGRESS, seed: int = 3
+    path: Path,
+    clock: Clock,
+    progress: Progress = NO_PROGRESS,
+    seed: int = 3,
+    customers: int = DEMO_CUSTOMERS,
+    weeks: int = WEEKS_OF_HISTORY,
 ) -> Path:
     """Build a fresh demo database at path (replacing an older demo); returns path."""
     for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         stale.unlink(missing_ok=True)
     rng = random.Random(seed)
     today = clock.now()
-    walker = FixedClock(today - dt.timedelta(weeks=WEEKS_OF_HISTORY))
+    walker = FixedClock(today - dt.timedelta(weeks=weeks))
     context = build_context(path, walker)
     try:
         context.settings.set_many(
@@ -51,10 +56,11 @@ def create_demo_database(
                 "holiday_country": "DE",
             }
         )
-        ids = [context.customers.add(c).id for c in sample_customers(DEMO_CUSTOMERS, seed=seed)]
-        for week in range(WEEKS_OF_HISTORY + 1):
-            progress.report(week, WEEKS_OF_HISTORY, "Writing half a year of sample history…")
-            walker.set(today - dt.timedelta(weeks=WEEKS_OF_HISTORY - week))
+        ids = [context.customers.add(c).id for c in sample_customers(customers, seed=seed)]
+        undelivered: list[tuple[int, dt.date]] = []
+        for week in range(weeks + 1):
+            progress.report(week, weeks, "Writing half a year of sample history…")
+            walker.set(today - dt.timedelta(weeks=weeks - week))
             day = context.planning().today
             sales = [
                 SaleInput(
@@ -67,16 +73,24 @@ def create_demo_database(
                 )
                 for _ in range(rng.randint(2, 6))
             ]
-            context.bulk_sales.record_many(sales)
+            for sale in sales:
+                recorded = context.sales.record(sale).sale
+                if recorded.promised_delivery is not None:
+                    undelivered.append((recorded.id, recorded.promised_delivery))
+            # Deliveries arrive as promised, now and then a few days late.
+            for sale_id, promised in [item for item in undelivered if item[1] < day]:
+                late = dt.timedelta(days=3 if rng.random() < 0.1 else 0)
+                context.sales.update_delivery(sale_id, delivered=min(promised + late, day))
+                undelivered.remove((sale_id, promised))
             # Work the week's agenda as a diligent salesperson would, missing a few.
             for item in context.agenda.touchpoints(end=day - dt.timedelta(days=1)):
-                if week == WEEKS_OF_HISTORY and rng.random() < 0.25:
+                if week == weeks and rng.random() < 0.25:
                     continue
                 if rng.random() < 0.9:
                     context.touchpoints.done(item.id, note=rng.choice(NOTES))
                 else:
                     context.touchpoints.skip(item.id, reason="Customer on holiday")
-        progress.report(WEEKS_OF_HISTORY, WEEKS_OF_HISTORY, "Done")
+        progress.report(weeks, weeks, "Done")
     finally:
         context.close()
     return path
