@@ -278,7 +278,7 @@ def build_context(
         log.info("backed up %s to %s before upgrading", path, report.backup)
     backups = BackupService(path, backup_dir, clock)
     if start_backup:
-        _start_backup(backups)
+        back_up_at_start(backups)
     engine = make_engine(path)
     context = AppContext(
         db_path=path,
@@ -294,7 +294,7 @@ def build_context(
     return context
 
 
-def _start_backup(backups: BackupService) -> None:
+def back_up_at_start(backups: BackupService) -> None:
     """A failed start-up backup is worth a log line, not a refusal to open the data."""
     try:
         made = backups.back_up_if_changed()

@@ -36,9 +36,10 @@ def planner(db: Path) -> None:
 
     def open_data() -> None:
         mark("visible")
-        from app.context import build_context
+        from ui.startup import open_planner
 
-        window.attach(build_context(db))
+        # The same start as the app's, start backup (in the background) included.
+        open_planner(window, db)
         workspace = window.workspace
         assert workspace is not None
         # The Today list is populated when its model has its first page of rows.

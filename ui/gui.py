@@ -57,26 +57,12 @@ def run_gui(options: argparse.Namespace) -> int:
         window.show()
 
     def open_data() -> None:
-        # Imported here, after the first paint: SQLAlchemy and Alembic take a while to load.
-        from app.context import build_context
-        from app.services.recovery import DamagedDatabase
+        from ui.startup import open_planner
 
-        try:
-            # The desktop start takes a backup when the data changed since the last one.
-            context = build_context(options.db, start_backup=True)
-        except DamagedDatabase as exc:
-            from ui.dialogs.recovery_dialog import recover
-
-            recovered = recover(exc, window)
-            if recovered is None:
-                app.exit(2)
-                return
-            context = recovered
-        except KnownError as exc:
-            QMessageBox.critical(window, "Follow-Up Planner", str(exc))
+        context = open_planner(window, options.db)
+        if context is None:
             app.exit(2)
             return
-        window.attach(context)
         app.aboutToQuit.connect(context.close)
 
     # After the first paint: the window appears before SQLAlchemy and migrations load.

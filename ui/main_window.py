@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel()  # last calendar sync, or what stopped it
         self.statusBar().addPermanentWidget(self.sync_label)
         self._samples: SampleLoader | None = None
+        # The start backup running in the background (ui.startup), kept alive while it runs.
+        self.start_backup: object | None = None
         self._build_actions()
         self.touchpoint_menu = build_menus(self)
         self._update_title()

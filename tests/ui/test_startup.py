@@ -1,0 +1,50 @@
+"""Opening the planner after the first paint: data on screen, then the start backup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.context import build_context
+from app.dto.customers import CustomerInput
+from ui.main_window import MainWindow
+from ui.startup import open_planner
+
+
+def test_open_planner_fills_the_window_then_backs_up_in_the_background(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "planner.sqlite3"
+    first = build_context(path)
+    first.customers.add(CustomerInput(name="Ana Silva"))
+    first.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    context = open_planner(window, path)
+    assert context is not None and window.context is context
+    assert window.customers is not None
+    backups = tmp_path / "backups"
+    qtbot.waitUntil(lambda: any(backups.glob("planner-*.sqlite3")), timeout=10_000)
+    window.close()
+
+
+def test_a_damaged_file_goes_to_the_recovery_choice(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "planner.sqlite3"
+    path.write_bytes(b"this is not a database" * 200)
+    asked: list[object] = []
+
+    def fake_recover(error: object, _parent: object) -> None:
+        asked.append(error)
+
+    import ui.dialogs.recovery_dialog as recovery
+
+    monkeypatch.setattr(recovery, "recover", fake_recover)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert open_planner(window, path) is None
+    assert len(asked) == 1 and window.context is None
