@@ -106,7 +106,7 @@ class AppContext:
     def maintenance(self) -> MaintenanceService:
         from app.services.maintenance import MaintenanceService
 
-        return MaintenanceService(self.db_path, self.backup_dir)
+        return MaintenanceService(self.db_path, self.backup_dir, self.secrets)
 
     @cached_property
     def plans(self) -> PlanService:

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from app.dto.system import DoctorReport
-from app.keyring_info import backend_description
+from app.secrets import SecretStore
 from app.version import app_version
 from models.migrations.migrate import current_revision, head_revision
 
@@ -15,9 +15,11 @@ from models.migrations.migrate import current_revision, head_revision
 class MaintenanceService:
     """Read-only checks for `followup doctor` and the About box."""
 
-    def __init__(self, db_path: Path, backup_dir: Path) -> None:
+    def __init__(self, db_path: Path, backup_dir: Path, secrets: SecretStore) -> None:
         self._db_path = db_path
         self._backup_dir = backup_dir
+        # The same judgement that decides where passwords go.
+        self._secrets = secrets
 
     def doctor(self) -> DoctorReport:
         with contextlib.closing(sqlite3.connect(f"file:{self._db_path}?mode=ro", uri=True)) as conn:
@@ -29,7 +31,7 @@ class MaintenanceService:
                 ).fetchone()[0]
             except sqlite3.DatabaseError as exc:
                 integrity, customers = f"damaged: {exc}", 0
-        backend, secure = backend_description()
+        backend, secure = self._secrets.backend()
         return DoctorReport(
             version=app_version(),
             database=str(self._db_path),
