@@ -9,7 +9,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QLocale,
@@ -23,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from app.errors import KnownError
 from app.kinds import channel_label, kind_label
+from ui.item_models.list_table import ListTableModel
 
 if TYPE_CHECKING:
     from app.dto.touchpoints import TouchpointDTO
@@ -95,8 +95,11 @@ def overdue_brush() -> QBrush:
     return _overdue_brush(base.rgb())
 
 
-class AgendaTableModel(QAbstractTableModel):
+class AgendaTableModel(ListTableModel):
     """Planned touchpoints due up to today + N days, a page at a time as the view scrolls."""
+
+    columns = HEADERS
+    translate = staticmethod(tr)
 
     def __init__(
         self,
@@ -178,12 +181,6 @@ class AgendaTableModel(QAbstractTableModel):
         self._exhausted = page.next_after is None
 
     # --- Qt model interface ----------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -239,14 +236,6 @@ class AgendaTableModel(QAbstractTableModel):
             )
         if column == COL_CUSTOMER:
             return "\n".join(part for part in (item.customer_email, item.customer_phone) if part)
-        return None
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return tr(HEADERS[section])
         return None
 
     # --- draft subjects, rendered for the rows the view shows ----------------------------

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -16,6 +15,7 @@ from PySide6.QtCore import (
 
 from app.dto.commitments import CommitmentDTO
 from ui.item_models.agenda_table import overdue_brush
+from ui.item_models.list_table import ListTableModel
 from ui.item_models.timeline_table import date_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -37,8 +37,11 @@ def status_text(item: CommitmentDTO) -> str:
     return tr(STATUS_LABELS.get(item.outcome or item.status, item.status))
 
 
-class CommitmentTableModel(QAbstractTableModel):
+class CommitmentTableModel(ListTableModel):
     """A short list, loaded whole."""
+
+    columns = COLUMNS
+    translate = staticmethod(tr)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -51,16 +54,10 @@ class CommitmentTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def commitment_at(self, row: int) -> CommitmentDTO | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_item(row)  # type: ignore[no-any-return]
 
     def row_of(self, commitment_id: int) -> int:
         return next((n for n, item in enumerate(self._rows) if item.id == commitment_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -85,11 +82,3 @@ class CommitmentTableModel(QAbstractTableModel):
         if column == 2:
             return tr("%1 days").replace("%1", str(item.buffer_days)) if item.buffer_days else ""
         return status_text(item)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return tr(COLUMNS[section])
-        return None

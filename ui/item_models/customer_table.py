@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -14,6 +13,7 @@ from PySide6.QtCore import (
 )
 
 from app.dto.customers import CustomerDTO, CustomerPage, CustomerQuery
+from ui.item_models.list_table import ListTableModel
 
 PAGE_SIZE = 200
 # (sort key for SQL, header) per column.
@@ -41,8 +41,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("CustomerTableModel", text)
 
 
-class CustomerTableModel(QAbstractTableModel):
+class CustomerTableModel(ListTableModel):
     """Rows arrive a page at a time as the view scrolls (canFetchMore / fetchMore)."""
+
+    columns = tuple(header for _key, header in COLUMNS)
+    translate = staticmethod(tr)
 
     def __init__(self, fetch: Callable[[CustomerQuery], CustomerPage], parent: Any = None) -> None:
         super().__init__(parent)
@@ -108,12 +111,6 @@ class CustomerTableModel(QAbstractTableModel):
         self._exhausted = page.next_after is None
 
     # --- Qt model interface ----------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -129,14 +126,6 @@ class CustomerTableModel(QAbstractTableModel):
             return tr("Key customer")
         if role == Qt.ItemDataRole.UserRole:
             return customer.id
-        return None
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return tr(COLUMNS[section][1])
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -14,6 +13,7 @@ from PySide6.QtCore import (
 
 from app.dto.plans import PlanStepDTO
 from app.kinds import CHANNEL_LABELS, KIND_LABELS
+from ui.item_models.list_table import ListTableModel
 
 COLUMNS = ("#", "Kind", "Channel", "When", "Time")
 PREFERRED_CHANNEL = "Customer's preferred"
@@ -84,37 +84,34 @@ def time_text(step: PlanStepDTO) -> str:
     return step.time_of_day.strftime("%H:%M") if step.time_of_day else tr("all day")
 
 
-class PlanStepsTableModel(QAbstractTableModel):
+class PlanStepsTableModel(ListTableModel):
     """A plan has a handful of steps: they are held in full and replaced on every change."""
+
+    columns = COLUMNS
+    translate = staticmethod(tr)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._steps: tuple[PlanStepDTO, ...] = ()
+        self._rows: tuple[PlanStepDTO, ...] = ()
 
     def set_steps(self, steps: tuple[PlanStepDTO, ...]) -> None:
         """Same number of rows: a data change, so the view keeps its selection; else a reset."""
-        if len(steps) == len(self._steps) and steps:
-            self._steps = tuple(steps)
+        if len(steps) == len(self._rows) and steps:
+            self._rows = tuple(steps)
             last = self.index(len(steps) - 1, len(COLUMNS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
             return
         self.beginResetModel()
-        self._steps = tuple(steps)
+        self._rows = tuple(steps)
         self.endResetModel()
 
     def step_at(self, row: int) -> PlanStepDTO | None:
-        return self._steps[row] if 0 <= row < len(self._steps) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._steps)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
+        return self.row_item(row)  # type: ignore[no-any-return]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._steps):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        step = self._steps[index.row()]
+        step = self._rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             texts = (
@@ -132,12 +129,4 @@ class PlanStepsTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return step.position
-        return None
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return tr(COLUMNS[section])
         return None

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QLocale,
     QModelIndex,
@@ -19,6 +18,7 @@ from PySide6.QtGui import QFont
 
 from app.dto.timeline import COMMITMENT, INTERACTION, SALE, TimelineEntry
 from app.kinds import channel_label, kind_label
+from ui.item_models.list_table import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("When", "What", "Status", "Channel", "Details")
@@ -97,8 +97,11 @@ def detail_text(entry: TimelineEntry) -> str:
     return " · ".join(parts)
 
 
-class TimelineTableModel(QAbstractTableModel):
+class TimelineTableModel(ListTableModel):
     """A short list (one customer's history): loaded whole, replaced on refresh."""
+
+    columns = COLUMNS
+    translate = staticmethod(tr)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -110,13 +113,7 @@ class TimelineTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def entry_at(self, row: int) -> TimelineEntry | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
+        return self.row_item(row)  # type: ignore[no-any-return]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -146,11 +143,3 @@ class TimelineTableModel(QAbstractTableModel):
         if column == 3:
             return channel_text(entry.channel)
         return detail_text(entry)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return tr(COLUMNS[section])
-        return None
