@@ -13,16 +13,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock, clock_from_environment
 from app.errors import KnownError
-from app.paths import backup_dir_for, default_db_path
+from app.paths import backup_dir_for, resolve_db_path
 from app.preferences import CALENDAR_KEYS, Preferences
 from app.secrets import SecretStore
 from app.services.backups import BackupService
 from app.services.planning_context import PlanningContext, planning_context
 from app.services.recovery import damaged_database
 from app.services.settings import SettingsService
+from app.startup_check import IntegrityCheck
 from models.db import make_engine, make_sessions
+from models.integrity import DatabaseDamaged
 from models.migrations.migrate import (
-    DatabaseDamaged,
     DatabaseTooNew,
     MigrationFailed,
     MigrationReport,
@@ -244,10 +245,14 @@ class AppContext:
         self.engine.dispose()
 
 
-def open_database(db_path: Path, backup_dir: Path, clock: Clock) -> MigrationReport:
+def open_database(
+    db_path: Path, backup_dir: Path, clock: Clock, integrity: IntegrityCheck | None = None
+) -> MigrationReport:
     """Check and upgrade the file, turning storage problems into messages the user can act on."""
     try:
-        return prepare_database(db_path, backup_dir, clock.now())
+        if integrity is None:
+            return prepare_database(db_path, backup_dir, clock.now())
+        return prepare_database(db_path, backup_dir, clock.now(), integrity=integrity.result)
     except DatabaseDamaged as exc:
         # Names the newest good backup (or the salvage); the file itself is left alone.
         raise damaged_database(db_path, backup_dir, str(exc), clock) from exc
@@ -264,16 +269,18 @@ def build_context(
     clock: Clock | None = None,
     start_backup: bool = False,
     secrets: SecretStore | None = None,
+    integrity: IntegrityCheck | None = None,
 ) -> AppContext:
     """Open (creating or upgrading) the database and wire the services.
 
     start_backup: the desktop start takes a backup when the data changed since the last one.
     secrets: the OS keyring unless given (tests pass an in-memory store).
+    integrity: a check the desktop start began beside its imports (else it runs here).
     """
-    path = (db_path or default_db_path()).expanduser().resolve()
+    path = resolve_db_path(db_path)
     backup_dir = backup_dir_for(path)
     clock = clock or clock_from_environment()
-    report = open_database(path, backup_dir, clock)
+    report = open_database(path, backup_dir, clock, integrity)
     if report.backup is not None:
         log.info("backed up %s to %s before upgrading", path, report.backup)
     backups = BackupService(path, backup_dir, clock)

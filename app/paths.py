@@ -25,6 +25,11 @@ def default_db_path() -> Path:
     return Path(override).expanduser() if override else data_dir() / DB_FILE
 
 
+def resolve_db_path(db_path: Path | None) -> Path:
+    """The absolute path of the database to open (the default one when None)."""
+    return (db_path or default_db_path()).expanduser().resolve()
+
+
 def demo_db_path() -> Path:
     """The separate sample-data database, so demo records never mix with real ones."""
     return data_dir() / DEMO_DB_FILE

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.errors import ValidationError
 
@@ -24,9 +24,11 @@ def system_timezone() -> str:
         import tzlocal
 
         name = tzlocal.get_localzone_name()
+        # Loading the one zone proves it exists; listing them all takes a noticeable while.
+        ZoneInfo(name)
     except Exception:  # noqa: BLE001 - any failure here just means "no idea": use UTC
         return "UTC"
-    return name if name and name in available_timezones() else "UTC"
+    return name
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from app.errors import KnownError
 from app.paths import resources_dir
@@ -27,7 +26,8 @@ if TYPE_CHECKING:
 # Page numbers of the workspace (ui.workspace imports every screen: loaded after first paint).
 TODAY, CUSTOMERS, PLANS, WELCOME = range(4)
 
-Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+Key = QKeySequence | QKeySequence.StandardKey | str
+Shortcut = Key | None
 
 
 def app_icon() -> QIcon:
@@ -49,9 +49,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(760, 500)
         if not restore_window(self, "main"):
             self.resize(1180, 740)
-        loading = QLabel(self.tr("Opening your planner…"))
-        loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(loading)
+        self.setCentralWidget(self._loading_page())
         self.tray = Tray(self)
         self.sync_runner: SyncRunner | None = None
         self.sync_label = QLabel()  # last calendar sync, or what stopped it
@@ -59,10 +57,37 @@ class MainWindow(QMainWindow):
         self._samples: SampleLoader | None = None
         # The start backup running in the background (ui.startup), kept alive while it runs.
         self.start_backup: object | None = None
+        self._painted = False
+        self._pending_shortcuts: list[tuple[QAction, Key]] = []
         self._build_actions()
         self.touchpoint_menu = build_menus(self)
         self._update_title()
         self.statusBar().showMessage(self.tr("Loading…"))
+
+    def _loading_page(self) -> QWidget:
+        """'Opening your planner…' in the middle, centred by stretches: reading the `Qt`
+        namespace for an alignment flag would cost the first paint tens of milliseconds."""
+        page = QWidget()
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(QLabel(self.tr("Opening your planner…")))
+        row.addStretch(1)
+        column = QVBoxLayout(page)
+        column.addStretch(1)
+        column.addLayout(row)
+        column.addStretch(1)
+        return page
+
+    def after_first_paint(self) -> None:
+        """Finishing touches that need the `Qt` namespace, loaded once the window shows:
+        keyboard shortcuts and the toolbar's style. Runs once; attach calls it too."""
+        if self._painted:
+            return
+        self._painted = True
+        from ui.window_menus import style_toolbar
+
+        self._apply_shortcuts()
+        style_toolbar(self)
 
     @property
     def samples(self) -> SampleLoader:
@@ -79,15 +104,23 @@ class MainWindow(QMainWindow):
     # --- actions and menus -------------------------------------------------------------
     def _action(self, text: str, shortcut: Shortcut, tip: str, slot: object = None) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            native = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            tip = f"{tip} ({native})"
         action.setToolTip(tip)
         action.setStatusTip(tip)
+        if shortcut is not None:
+            # Setting a shortcut loads the whole `Qt` namespace; after_first_paint does it.
+            self._pending_shortcuts.append((action, shortcut))
         if callable(slot):
             action.triggered.connect(slot)
         return action
+
+    def _apply_shortcuts(self) -> None:
+        for action, shortcut in self._pending_shortcuts:
+            action.setShortcut(QKeySequence(shortcut))
+            native = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            tip = f"{action.toolTip()} ({native})"
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        self._pending_shortcuts.clear()
 
     def _on_workspace(self, method: str, *args: object) -> None:
         if self.workspace is not None:
@@ -193,6 +226,7 @@ class MainWindow(QMainWindow):
         from ui.reminders import ReminderController
         from ui.workspace import Workspace
 
+        self.after_first_paint()
         self.detach()
         self.context, self.demo = context, demo
         if not demo:
@@ -202,7 +236,7 @@ class MainWindow(QMainWindow):
         self.workspace.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.workspace.page_changed.connect(self._page_changed)
         self.workspace.welcome.load_sample.clicked.connect(lambda: self.samples.offer())
-        self.workspace.customers.undo_available.connect(self.undo.setEnabled)
+        self.workspace.undo_available.connect(self.undo.setEnabled)
         self.workspace.today.overdue_changed.connect(self._set_overdue)
         self.touchpoint_menu.clear()
         for action in self.workspace.today.actions():

@@ -21,14 +21,21 @@ def open_planner(window: MainWindow, db: Path | None) -> AppContext | None:
     """Open (check, migrate) the database and fill the window; None when the user gives up.
 
     The start backup reads the whole file, so it runs in the background once the data is
-    on screen; the integrity check must come first and stays in front."""
-    # Imported here, after the first paint: SQLAlchemy and Alembic take a while to load.
+    on screen; the integrity check runs beside the imports and is awaited before any read."""
+    from app.paths import resolve_db_path
+    from app.startup_check import IntegrityCheck
+
+    window.after_first_paint()
+
+    # The check runs on a second core while SQLAlchemy and the services load (imported
+    # here, after the first paint); nothing reads the data before its verdict.
+    integrity = IntegrityCheck.start(resolve_db_path(db))
     from app.context import back_up_at_start, build_context
     from app.services.recovery import DamagedDatabase
     from ui.background import BackgroundTask
 
     try:
-        context = build_context(db)
+        context = build_context(db, integrity=integrity)
     except DamagedDatabase as exc:
         from ui.dialogs.recovery_dialog import recover
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -44,9 +43,18 @@ def build_menus(window: MainWindow) -> QMenu:
     help_menu.addAction(window.about)
     toolbar = QToolBar(window.tr("Main toolbar"))
     toolbar.setObjectName("mainToolbar")
-    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     toolbar.setMovable(False)
     for action in (window.new_customer, window.record_sale, window.edit_customer):
         toolbar.addAction(action)
     window.addToolBar(toolbar)
     return follow_up
+
+
+def style_toolbar(window: QMainWindow) -> None:
+    """Text-only toolbar buttons; set after the first paint (see MainWindow.after_first_paint),
+    until which the icon-less buttons show their text anyway."""
+    from PySide6.QtCore import Qt
+
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    if toolbar is not None:
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,26 +16,31 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from ui.controllers.customer_page_controller import CustomerPageController
-from ui.controllers.customers_controller import CustomersController
-from ui.controllers.plans_controller import PlansController
 from ui.controllers.today_controller import TodayController
-from ui.dialogs.sale_dialog import SaleDialog
-from ui.views.customer_page import CustomerPageView
-from ui.views.customers_view import CustomersView
-from ui.views.plans_view import PlansView
 from ui.views.today_view import TodayView
 from ui.views.welcome_view import WelcomeView
+
+if TYPE_CHECKING:
+    from ui.controllers.customer_page_controller import CustomerPageController
+    from ui.controllers.customers_controller import CustomersController
+    from ui.controllers.plans_controller import PlansController
+    from ui.views.customer_page import CustomerPageView
+    from ui.views.customers_view import CustomersView
+    from ui.views.plans_view import PlansView
 
 # The same numbers as ui.main_window's, which must not import this module before first paint.
 TODAY, CUSTOMERS, PLANS, WELCOME = range(4)
 
 
 class Workspace(QObject):
-    """Builds every screen for a context and switches between them."""
+    """Builds the screens for a context and switches between them.
+
+    Today and the welcome page are built at once; Customers (with the customer page) and
+    Plans on their first visit, so the morning's list is on screen sooner."""
 
     status = Signal(str)
     page_changed = Signal(int)
+    undo_available = Signal(bool)
 
     def __init__(self, context: AppContext, window: QMainWindow) -> None:
         super().__init__(window)
@@ -53,25 +60,17 @@ class Workspace(QObject):
         layout.addWidget(self.pages, 1)
 
         self.today_view = TodayView()
-        self.customers_view = CustomersView()
-        self.customer_page_view = CustomerPageView()
-        self.customer_stack = QStackedWidget()
-        self.customer_stack.addWidget(self.customers_view)
-        self.customer_stack.addWidget(self.customer_page_view)
-        self.plans_view = PlansView()
         self.welcome = WelcomeView()
-        for page in (self.today_view, self.customer_stack, self.plans_view, self.welcome):
+        # Customers and Plans hold their slots with bare widgets until first built; a page
+        # is always built before it is shown, so these are never on screen.
+        self._stand_ins = {CUSTOMERS: QWidget(), PLANS: QWidget()}
+        for page in (self.today_view, *self._stand_ins.values(), self.welcome):
             self.pages.addWidget(page)
+        self._customers: CustomersScreen | None = None
+        self._plans: PlansScreen | None = None
 
         self.today = TodayController(self.today_view, context, window)
-        self.customers = CustomersController(self.customers_view, context.customers, window)
-        self.customer_page = CustomerPageController(self.customer_page_view, context, window)
-        self.plans = PlansController(self.plans_view, context, window)
-        for controller in (self.today, self.customers, self.customer_page, self.plans):
-            controller.status.connect(self.status)
-        self.customers_view.table.activated.connect(self._open_selected)
-        self.customer_page.back_requested.connect(self.show_customer_list)
-        self.customer_page.data_changed.connect(self._data_changed)
+        self.today.status.connect(self.status)
         self.welcome.add_customer.clicked.connect(self.add_first_customer)
         self.welcome.import_customers.clicked.connect(self.import_customers)
         self.sidebar.currentRowChanged.connect(self._sidebar_row)
@@ -79,11 +78,62 @@ class Workspace(QObject):
         # The controllers have just loaded their first pages: no second load on start-up.
         self.go(first, refresh=False)
 
+    # --- screens built on first use ---------------------------------------------------
+    def _place(self, index: int, page: QWidget) -> None:
+        stand_in = self._stand_ins.pop(index)
+        self.pages.insertWidget(index, page)
+        self.pages.removeWidget(stand_in)
+        stand_in.deleteLater()
+
+    def _customer_screens(self) -> CustomersScreen:
+        if self._customers is None:
+            self._customers = CustomersScreen(self)
+            self._place(CUSTOMERS, self._customers.stack)
+        return self._customers
+
+    def _plans_screen(self) -> PlansScreen:
+        if self._plans is None:
+            self._plans = PlansScreen(self)
+            self._place(PLANS, self._plans.view)
+        return self._plans
+
+    @property
+    def customers(self) -> CustomersController:
+        return self._customer_screens().customers
+
+    @property
+    def customers_view(self) -> CustomersView:
+        return self._customer_screens().customers_view
+
+    @property
+    def customer_page(self) -> CustomerPageController:
+        return self._customer_screens().customer_page
+
+    @property
+    def customer_page_view(self) -> CustomerPageView:
+        return self._customer_screens().customer_page_view
+
+    @property
+    def customer_stack(self) -> QStackedWidget:
+        return self._customer_screens().stack
+
+    @property
+    def plans(self) -> PlansController:
+        return self._plans_screen().plans
+
+    @property
+    def plans_view(self) -> PlansView:
+        return self._plans_screen().view
+
     # --- navigation -------------------------------------------------------------------
     def go(self, page: int, refresh: bool = True) -> None:
         if self.pages.currentIndex() == PLANS and page != PLANS and not self.plans.settle_edits():
             self._select_sidebar(PLANS)
             return
+        if page == CUSTOMERS:
+            self._customer_screens()
+        elif page == PLANS:
+            self._plans_screen()
         self.pages.setCurrentIndex(page)
         self._select_sidebar(page if page != WELCOME else -1)
         if page == TODAY:
@@ -119,7 +169,7 @@ class Workspace(QObject):
         self.customer_page.show_customer(customer_id)
         self.customer_stack.setCurrentIndex(1)
 
-    def _open_selected(self) -> None:
+    def open_selected(self) -> None:
         customer = self.customers.selected()
         if customer is not None:
             self.open_customer(customer.id)
@@ -142,6 +192,8 @@ class Workspace(QObject):
         if self.current() == TODAY:
             item = self.today.selected()
             return item.customer_id if item else None
+        if self._customers is None:
+            return None
         customer = self.customers.selected()
         return customer.id if customer else None
 
@@ -154,30 +206,38 @@ class Workspace(QObject):
                 self.tr("Select a customer first (in Customers, or a follow-up in Today)."),
             )
             return
+        from ui.dialogs.sale_dialog import SaleDialog
+
         dialog = SaleDialog(self.context, customer_id, self.window)
         if dialog.exec() and dialog.saved is not None:
             count = len(dialog.saved.touchpoints)
             self.status.emit(
                 self.tr("Sale recorded; %1 follow-ups planned.").replace("%1", str(count))
             )
-            self._data_changed()
+            self.refresh_screens()
 
-    def _data_changed(self) -> None:
+    def refresh_screens(self) -> None:
+        """Reload the screens built so far after a change made on one of them."""
         self.today.refresh()
-        self.customers.refresh()
-        if self.customer_stack.currentIndex() == 1:
-            self.customer_page.refresh()
+        if self._customers is not None:
+            self.customers.refresh()
+            if self.customer_stack.currentIndex() == 1:
+                self.customer_page.refresh()
 
     def settings_changed(self) -> None:
-        self._data_changed()
-        self.plans.refresh_preview()
+        self.refresh_screens()
+        if self._plans is not None:
+            self.plans.refresh_preview()
 
     def can_close(self) -> bool:
-        return self.plans.settle_edits()
+        return self._plans is None or self.plans.settle_edits()
 
     def save_layout(self) -> None:
-        for controller in (self.today, self.customers, self.plans):
-            controller.save_layout()
+        self.today.save_layout()
+        if self._customers is not None:
+            self.customers.save_layout()
+        if self._plans is not None:
+            self.plans.save_layout()
 
     def focus_search(self) -> None:
         self.go(CUSTOMERS)
@@ -189,3 +249,40 @@ class Workspace(QObject):
         widget = {TODAY: self.today_view, WELCOME: self.welcome.add_customer}.get(self.current())
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class CustomersScreen:
+    """The customer list and a customer's page, stacked in one sidebar slot."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        from ui.controllers.customer_page_controller import CustomerPageController
+        from ui.controllers.customers_controller import CustomersController
+        from ui.views.customer_page import CustomerPageView
+        from ui.views.customers_view import CustomersView
+
+        context, window = workspace.context, workspace.window
+        self.customers_view = CustomersView()
+        self.customer_page_view = CustomerPageView()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.customers_view)
+        self.stack.addWidget(self.customer_page_view)
+        self.customers = CustomersController(self.customers_view, context.customers, window)
+        self.customer_page = CustomerPageController(self.customer_page_view, context, window)
+        for controller in (self.customers, self.customer_page):
+            controller.status.connect(workspace.status)
+        self.customers.undo_available.connect(workspace.undo_available)
+        self.customers_view.table.activated.connect(workspace.open_selected)
+        self.customer_page.back_requested.connect(workspace.show_customer_list)
+        self.customer_page.data_changed.connect(workspace.refresh_screens)
+
+
+class PlansScreen:
+    """Plans and their steps, with the template editor."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        from ui.controllers.plans_controller import PlansController
+        from ui.views.plans_view import PlansView
+
+        self.view = PlansView()
+        self.plans = PlansController(self.view, workspace.context, workspace.window)
+        self.plans.status.connect(workspace.status)

@@ -105,4 +105,5 @@ class AgendaService:
 
     def overdue_count(self) -> int:
         ctx = self._planning()
-        return len(self.touchpoints(end=ctx.today - dt.timedelta(days=1)))
+        with self._sessions() as session:
+            return repo.count_planned(session, end=ctx.today - dt.timedelta(days=1))

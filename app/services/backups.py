@@ -14,7 +14,7 @@ from app.clock import Clock
 from app.errors import KnownError
 from app.services.backup_files import BackupInfo, expired, free_name, listing, parse
 from models.backup import backup_database
-from models.migrations.migrate import DatabaseDamaged, check_integrity
+from models.integrity import DatabaseDamaged, check_integrity
 
 log = logging.getLogger(__name__)
 SIDE_FILES = ("-wal", "-shm", "-journal")

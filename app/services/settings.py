@@ -30,7 +30,9 @@ class SettingsService:
             if self._cached is None:
                 with self._sessions() as session:
                     stored = repo.load_all(session)
-                self._cached = prefs.from_stored(stored, self._default_timezone())
+                # The system's zone is only asked for when the user has not chosen one.
+                default = "UTC" if "timezone" in stored else self._default_timezone()
+                self._cached = prefs.from_stored(stored, default)
             return self._cached
 
     def set(self, key: str, text: str) -> Preferences:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import create_engine, event
 
 from models.backup import backup_database
+from models.integrity import check_integrity
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -21,10 +23,6 @@ if TYPE_CHECKING:
 SCHEMA_HEAD = "0004"
 
 SCRIPT_LOCATION = Path(__file__).resolve().parent
-
-
-class DatabaseDamaged(Exception):
-    """The file is not a readable SQLite database or fails its integrity check."""
 
 
 class DatabaseTooNew(Exception):
@@ -58,18 +56,6 @@ def head_revision(script_location: Path = SCRIPT_LOCATION) -> str:
     head = ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
     assert head is not None
     return head
-
-
-def check_integrity(path: Path) -> None:
-    """Raise DatabaseDamaged unless SQLite's quick check passes."""
-    try:
-        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseDamaged(f"{path} cannot be read as a database: {exc}") from exc
-    if rows != [("ok",)]:
-        detail = "; ".join(str(row[0]) for row in rows[:3])
-        raise DatabaseDamaged(f"{path} failed its integrity check: {detail}")
 
 
 def current_revision(path: Path) -> str | None:
@@ -129,12 +115,15 @@ def prepare_database(
     backup_dir: Path,
     now: dt.datetime,
     script_location: Path = SCRIPT_LOCATION,
+    integrity: Callable[[Path], None] = check_integrity,
 ) -> MigrationReport:
-    """Check, back up and upgrade the file at path so it matches this app's schema."""
+    """Check, back up and upgrade the file at path so it matches this app's schema.
+
+    integrity: raises DatabaseDamaged for a bad file (start-up passes a check it began early)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     exists = path.exists() and path.stat().st_size > 0
     if exists:
-        check_integrity(path)
+        integrity(path)
     previous = current_revision(path)
     if previous == SCHEMA_HEAD and script_location == SCRIPT_LOCATION:
         return MigrationReport(revision=previous, previous=previous, backup=None)

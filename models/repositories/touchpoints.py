@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from models.customer import Customer
@@ -77,6 +77,21 @@ def agenda_rows(
         statement = statement.limit(limit)
     # Core rows through the session's connection: the ORM's row processing is not needed.
     return session.connection().execute(statement).all()
+
+
+def count_planned(session: Session, *, end: dt.date) -> int:
+    """How many planned touchpoints of live customers are due on or before end."""
+    statement = (
+        select(func.count())
+        .select_from(Touchpoint)
+        .join(Customer, Customer.id == Touchpoint.customer_id)
+        .where(
+            Customer.deleted_at.is_(None),
+            Touchpoint.status == "planned",
+            Touchpoint.due_date <= end,
+        )
+    )
+    return int(session.execute(statement).scalar_one())
 
 
 def _after(day: dt.date, at: dt.datetime | None, row_id: int) -> Any:

@@ -16,10 +16,10 @@ from sqlalchemy import create_engine
 from app.context import build_context
 from app.errors import KnownError
 from models.all import Base
+from models.integrity import DatabaseDamaged
 from models.migrations.migrate import (
     SCHEMA_HEAD,
     SCRIPT_LOCATION,
-    DatabaseDamaged,
     DatabaseTooNew,
     MigrationFailed,
     current_revision,

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.context import AppContext
-from app.dto.commitments import CommitmentDTO, CommitmentInput, DeliveryRecord
+from app.dto.commitments import CommitmentDTO, CommitmentInput
 from app.errors import KnownError
+from ui.controllers.delivery_record import record_text
 from ui.dialogs.commitment_dialog import CommitmentDialog
 from ui.dialogs.decline_dialog import DeclineDialog
 from ui.dialogs.note_dialog import NoteDialog
@@ -17,18 +16,6 @@ from ui.dialogs.promise_recovery_dialog import PromiseRecoveryDialog
 from ui.dialogs.request_dialog import RequestDialog
 from ui.item_models.commitment_table import CommitmentTableModel
 from ui.views.promises_panel import PromisesPanel
-
-
-def record_text(record: DeliveryRecord, tr: Callable[[str], str]) -> str:
-    """'2 kept · 1 broken · 1 recovered' (and what is still open)."""
-    parts = [
-        tr("%1 kept").replace("%1", str(record.kept)),
-        tr("%1 broken").replace("%1", str(record.broken)),
-        tr("%1 recovered").replace("%1", str(record.recovered)),
-    ]
-    if record.at_risk:
-        parts.append(tr("%1 at risk").replace("%1", str(record.at_risk)))
-    return " · ".join(parts)
 
 
 class PromisesController(QObject):

@@ -9,10 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from app.errors import KnownError
-from ui.controllers.promises_controller import record_text
-from ui.dialogs.feedback_dialog import FeedbackDialog
-from ui.dialogs.library_send_dialog import LibrarySendDialog
-from ui.dialogs.note_dialog import NoteDialog
+from ui.controllers.delivery_record import record_text
 
 if TYPE_CHECKING:
     from app.dto.touchpoints import TouchpointDTO
@@ -60,6 +57,8 @@ class TodayExtras(QObject):
     # --- actions ------------------------------------------------------------------
     def record_feedback(self, item: TouchpointDTO) -> None:
         """The feedback touchpoint's 'done': a score and what they said."""
+        from ui.dialogs.feedback_dialog import FeedbackDialog
+
         dialog = FeedbackDialog(item.title, self.today.window)
         try:
             if not dialog.exec():
@@ -91,6 +90,8 @@ class TodayExtras(QObject):
             QMessageBox.warning(self.today.window, self.tr("Follow-Up Planner"), str(exc))
             return
         heading = self.tr("Not yet sent to %1:").replace("%1", item.customer_display)
+        from ui.dialogs.library_send_dialog import LibrarySendDialog
+
         dialog = LibrarySendDialog(
             heading,
             suggestions,
@@ -109,6 +110,8 @@ class TodayExtras(QObject):
         request_id = self.view.requests.selected_id()
         if request_id is None:
             return
+        from ui.dialogs.note_dialog import NoteDialog
+
         dialog = NoteDialog(
             self.tr("Answer request"),
             self.view.requests.list.currentItem().text(),

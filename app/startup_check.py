@@ -1,0 +1,44 @@
+"""The database's integrity check, started early on its own thread at desktop start-up.
+
+SQLite runs the check without holding Python's lock, so on a second core it costs the
+start nothing: the main thread imports SQLAlchemy and the services meanwhile, then waits
+for the verdict before anything reads the data."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from models.integrity import check_integrity
+
+
+class IntegrityCheck:
+    """A quick check of one file running in the background; `result` waits for it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._checked = False
+        self._error: Exception | None = None
+        self._thread = threading.Thread(target=self._run, name="integrity-check", daemon=True)
+
+    @classmethod
+    def start(cls, path: Path) -> IntegrityCheck:
+        check = cls(path)
+        check._thread.start()
+        return check
+
+    def _run(self) -> None:
+        try:
+            if self.path.exists() and self.path.stat().st_size > 0:  # else new: nothing yet
+                check_integrity(self.path)
+                self._checked = True
+        except Exception as exc:  # noqa: BLE001 - handed to the main thread as it is
+            self._error = exc
+
+    def result(self, path: Path) -> None:
+        """Raise DatabaseDamaged if the file failed (any other file is checked here, now)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        if path != self.path or not self._checked:
+            check_integrity(path)
