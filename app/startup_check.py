@@ -40,5 +40,7 @@ class IntegrityCheck:
         self._thread.join()
         if self._error is not None:
             raise self._error
-        if path != self.path or not self._checked:
+        if path == self.path and self._checked:
+            return
+        if path.exists() and path.stat().st_size > 0:
             check_integrity(path)

@@ -48,3 +48,31 @@ def test_a_damaged_file_goes_to_the_recovery_choice(
     qtbot.addWidget(window)
     assert open_planner(window, path) is None
     assert len(asked) == 1 and window.context is None
+
+
+def test_customers_and_plans_are_built_on_first_visit_with_shortcuts_ready(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "planner.sqlite3"
+    first = build_context(path)
+    first.customers.add(CustomerInput(name="Ana Silva"))
+    first.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.new_customer.shortcut().isEmpty()  # not before the first paint
+    assert open_planner(window, path) is not None
+    workspace = window.workspace
+    assert workspace is not None
+    assert not window.new_customer.shortcut().isEmpty()
+    assert "(" in window.new_customer.toolTip()  # the shortcut is named in the tooltip
+    assert workspace._customers is None and workspace._plans is None
+    workspace.go(2)
+    assert workspace._plans is not None
+    assert workspace.pages.currentWidget() is workspace.plans_view
+    window.go_customers.trigger()
+    assert workspace._customers is not None
+    assert workspace.pages.currentWidget() is workspace.customer_stack
+    assert workspace.customers.model.rowCount() == 1
+    assert workspace.pages.count() == 4
+    window.close()
