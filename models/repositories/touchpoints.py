@@ -1,4 +1,4 @@
-"""Touchpoint queries: the agenda (Core rows, no ORM objects: it must be fast) and lookups."""
+"""Touchpoint queries: the agenda (driver-level: it must be fast) and lookups."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.customer import Customer
@@ -40,6 +40,42 @@ AGENDA_COLUMNS = (
 )
 
 
+# The agenda's columns in the order of the DTO it becomes (see AGENDA_COLUMNS).
+_AGENDA_SELECT = (
+    "SELECT t.id, t.uid, t.customer_id, c.name, c.company, c.email, c.phone, t.sale_id,"
+    " t.kind, t.channel, t.due_date, t.due_at, t.status, t.sequence, t.pinned,"
+    " t.snoozed_from, t.completed_at, t.outcome_note, t.skip_reason, t.updated_at,"
+    " t.subject, t.commitment_id, t.request_id"
+    " FROM touchpoint t JOIN customer c ON c.id = t.customer_id"
+)
+_UTC = dt.UTC
+_day = dt.date.fromisoformat
+_instant = dt.datetime.fromisoformat
+
+
+def _stored_instant(value: dt.datetime) -> str:
+    """An aware datetime as SQLAlchemy stores it in SQLite: naive UTC with microseconds."""
+    return value.astimezone(_UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _typed(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A raw agenda row with dates, UTC instants and flags as the ORM would give them."""
+    (row_id, uid, customer_id, name, company, email, phone, sale_id, kind, channel, due_date,
+     due_at, status, sequence, pinned, snoozed_from, completed_at, outcome_note, skip_reason,
+     updated_at, subject, commitment_id, request_id) = row  # fmt: skip
+    return (
+        row_id, uid, customer_id, name, company, email, phone, sale_id, kind, channel,
+        _day(due_date),
+        None if due_at is None else _instant(due_at).replace(tzinfo=_UTC),
+        status, sequence, bool(pinned),
+        None if snoozed_from is None else _day(snoozed_from),
+        None if completed_at is None else _instant(completed_at).replace(tzinfo=_UTC),
+        outcome_note, skip_reason,
+        None if updated_at is None else _instant(updated_at).replace(tzinfo=_UTC),
+        subject, commitment_id, request_id,
+    )  # fmt: skip
+
+
 def agenda_rows(
     session: Session,
     *,
@@ -50,33 +86,51 @@ def agenda_rows(
     limit: int | None = None,
     after: tuple[dt.date, dt.datetime | None, int] | None = None,
     kinds: Sequence[str] = (),
-) -> Sequence[Any]:
-    """Touchpoints due in [start, end] (either open), ordered by due day, time, id;
-    `after` is a keyset cursor (due_date, due_at, id) for paging."""
-    statement = (
-        select(*AGENDA_COLUMNS)
-        .join(Customer, Customer.id == Touchpoint.customer_id)
-        .where(Customer.deleted_at.is_(None))
-        .order_by(Touchpoint.due_date, Touchpoint.due_at, Touchpoint.id)
-    )
-    if len(statuses) == 1:
-        statement = statement.where(Touchpoint.status == statuses[0])
-    elif statuses:
-        statement = statement.where(Touchpoint.status.in_(statuses))
+) -> list[tuple[Any, ...]]:
+    """Touchpoints due in [start, end] (either open), ordered by due day, time, id, as
+    typed tuples in AGENDA_COLUMNS order; `after` is a keyset cursor (due_date, due_at, id).
+
+    Straight to the driver: for a week of a big book (thousands of rows) SQLAlchemy's
+    per-row result processing cost more than the query itself."""
+    where = ["c.deleted_at IS NULL"]
+    params: list[Any] = []
+    if statuses:
+        where.append(f"t.status IN ({', '.join('?' * len(statuses))})")
+        params += statuses
     if start is not None:
-        statement = statement.where(Touchpoint.due_date >= start)
+        where.append("t.due_date >= ?")
+        params.append(start.isoformat())
     if end is not None:
-        statement = statement.where(Touchpoint.due_date <= end)
+        where.append("t.due_date <= ?")
+        params.append(end.isoformat())
     if customer_id is not None:
-        statement = statement.where(Touchpoint.customer_id == customer_id)
+        where.append("t.customer_id = ?")
+        params.append(customer_id)
     if after is not None:
-        statement = statement.where(_after(*after))
+        day, at, row_id = after
+        # SQLite sorts NULL (all-day) times first within a day.
+        if at is None:
+            later_same_day = "(t.due_at IS NOT NULL OR t.id > ?)"
+            later_params: list[Any] = [row_id]
+        else:
+            later_same_day = "(t.due_at > ? OR (t.due_at = ? AND t.id > ?))"
+            stamp = _stored_instant(at)
+            later_params = [stamp, stamp, row_id]
+        where.append(f"(t.due_date > ? OR (t.due_date = ? AND {later_same_day}))")
+        params += [day.isoformat(), day.isoformat(), *later_params]
     if kinds:
-        statement = statement.where(Touchpoint.kind.in_(kinds))
+        where.append(f"t.kind IN ({', '.join('?' * len(kinds))})")
+        params += kinds
+    sql = f"{_AGENDA_SELECT} WHERE {' AND '.join(where)} ORDER BY t.due_date, t.due_at, t.id"
     if limit is not None:
-        statement = statement.limit(limit)
-    # Core rows through the session's connection: the ORM's row processing is not needed.
-    return session.connection().execute(statement).all()
+        sql += " LIMIT ?"
+        params.append(limit)
+    driver = session.connection().connection.driver_connection
+    cursor = driver.cursor()  # type: ignore[union-attr]
+    try:
+        return [_typed(row) for row in cursor.execute(sql, params)]
+    finally:
+        cursor.close()
 
 
 def count_planned(session: Session, *, end: dt.date) -> int:
@@ -92,21 +146,6 @@ def count_planned(session: Session, *, end: dt.date) -> int:
         )
     )
     return int(session.execute(statement).scalar_one())
-
-
-def _after(day: dt.date, at: dt.datetime | None, row_id: int) -> Any:
-    """Rows after (day, at, id) in agenda order; SQLite sorts NULL (all-day) times first."""
-    if at is None:
-        later_same_day = or_(
-            Touchpoint.due_at.is_not(None),
-            and_(Touchpoint.due_at.is_(None), Touchpoint.id > row_id),
-        )
-    else:
-        later_same_day = or_(
-            Touchpoint.due_at > at,
-            and_(Touchpoint.due_at == at, Touchpoint.id > row_id),
-        )
-    return or_(Touchpoint.due_date > day, and_(Touchpoint.due_date == day, later_same_day))
 
 
 def by_ids(session: Session, ids: Sequence[int]) -> Sequence[Any]:
