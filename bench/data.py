@@ -23,7 +23,7 @@ SALES = 30_000
 TODAY = dt.date(2026, 11, 23)
 NOW = dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)
 CLOCK = FixedClock(NOW)
-VERSION = 3
+VERSION = 4
 OUT = Path(__file__).resolve().parent / "out"
 KINDS = ("thank_you", "delivery_check", "value_add", "feedback", "referral", "value_add")
 
@@ -50,7 +50,9 @@ def working_copy(folder: Path) -> Path:
 
 
 def _stamp(value: dt.datetime) -> str:
-    return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat(sep=" ")
+    # The app's storage format (SQLAlchemy's and models.repositories.bulk's): microseconds
+    # always, so text comparisons in keyset paging line up.
+    return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def _build(path: Path) -> None:
