@@ -299,3 +299,21 @@ def test_today_header_shows_the_delivery_record(
     screen = open_today(qtbot, host, planner)
     assert screen.view.promise_record.text() == "Promises: 1 kept · 0 broken · 0 recovered"
     assert not screen.view.requests.isVisible()
+
+
+def test_a_promise_that_ran_out_overnight_starts_its_recovery_when_today_opens(
+    qtbot: QtBot, host: QMainWindow, planner: AppContext, clock: FixedClock, ana: CustomerDTO
+) -> None:
+    from app.dto.commitments import CommitmentInput
+
+    planner.commitments.add(CommitmentInput(ana.id, "Send the contract", D(2026, 11, 25), 2))
+    clock.set(dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC))  # the buffer ran out overnight
+    screen = open_today(qtbot, host, planner)
+
+    def kinds() -> list[str]:
+        return [screen.model.index(r, COL_KIND).data() for r in range(screen.model.rowCount())]
+
+    qtbot.waitUntil(lambda: "Recovery step" in kinds(), timeout=2000)
+    [promise] = planner.commitments.find(ana.id)
+    assert promise.status == "at_risk"
+    assert "1 at risk" in screen.view.promise_record.text()

@@ -78,7 +78,12 @@ class TodayController(QObject):
         self._day_timer.setInterval(DAY_CHECK_MS)
         self._day_timer.timeout.connect(self.check_day)
         self._day_timer.start()
-        self.refresh()
+        # The list first; the promise check, the header, the summary and the selected
+        # row's draft follow on the next turn of the event loop, so the morning's list is
+        # on screen sooner (a promise that starts its recovery reloads the list then).
+        self.model.reload(keep_subjects=False)
+        self.view.show_empty_state(self.model.rowCount() == 0)
+        QTimer.singleShot(0, self._finish_first_load)
 
     # --- actions ------------------------------------------------------------------
     def _action(self, text: str, shortcuts: Sequence[Shortcut], tip: str) -> QAction:
@@ -185,6 +190,11 @@ class TodayController(QObject):
         current = self.selected()
         row = self.view.table.currentIndex().row()
         self._reload([current.id] if current else [], max(row, 0), keep_subjects=False)
+
+    def _finish_first_load(self) -> None:
+        if self.extras.check_promises():
+            self.model.reload(keep_subjects=False)
+        self._after_reload([], 0)
 
     def check_day(self) -> None:
         if self.context.agenda.today_date() != self.model.today:

@@ -40,12 +40,13 @@ class TodayExtras(QObject):
         shown = self.view.isVisible()
         self.suggest_action.setEnabled(shown and item is not None and item.kind == "value_add")
 
-    def check_promises(self) -> None:
-        """Promises whose buffer ran out start their recovery before the list is read."""
+    def check_promises(self) -> bool:
+        """Promises whose buffer ran out start their recovery; True when any did."""
         try:
-            self.context.commitments.check_overdue()
+            return bool(self.context.commitments.check_overdue())
         except KnownError as exc:
             self.today.status.emit(str(exc))
+            return False
 
     def show_header(self) -> None:
         record = record_text(self.context.commitments.record(), self.tr)
