@@ -33,14 +33,22 @@ class _Job(QRunnable):
         try:
             result = self._work(self.progress)
         except Cancelled:
-            self.signals.cancelled.emit()
+            self._report(self.signals.cancelled)
         except KnownError as exc:
-            self.signals.failed.emit(str(exc), True)
+            self._report(self.signals.failed, str(exc), True)
         except Exception as exc:
             log.exception("background work failed")
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}", False)
+            self._report(self.signals.failed, f"{type(exc).__name__}: {exc}", False)
         else:
-            self.signals.finished.emit(result)
+            self._report(self.signals.finished, result)
+
+    @staticmethod
+    def _report(signal: Any, *args: object) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            # The app is quitting and took the receiver with it; the work itself is done.
+            log.info("background work finished after its window closed")
 
 
 class BackgroundTask(QObject):
