@@ -8,27 +8,43 @@ thousand take the same code path.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
 from app.plans.mapping import step_rule, step_to_dto
 from app.scheduling.birthdays import MonthDay
+from app.scheduling.calendar import WorkCalendar
 from app.scheduling.keep_in_touch import next_check_in
 from app.scheduling.planner import plan
-from app.scheduling.steps import Anchors, StepRule
-from app.services.planning_context import PlanningContext
-from app.services.touchpoint_rows import due_instant, touchpoint_values
-from models.customer import Customer
+from app.scheduling.steps import Anchors, CustomerFacts, StepRule
+from app.services.planning_context import CustomerLike, PlanningContext
+from app.services.touchpoint_rows import batch_uids, due_instant
 from models.plan import Plan, PlanStep
 from models.repositories import keep_in_touch as repo
 from models.repositories import plans as plan_repo
+from models.repositories.bulk import NewTouchpoint, TouchpointMove
 from models.repositories.keep_in_touch import KitRow
 
 KIT_KEY = "keep_in_touch"
 DNC_REASON = "Customer asked not to be contacted"
+
+
+class KitCustomer(CustomerLike, Protocol):
+    """What the rules read of a customer: an ORM Customer or a repository row."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def birthday_month(self) -> int | None: ...
+    @property
+    def birthday_day(self) -> int | None: ...
+    @property
+    def created_at(self) -> dt.datetime: ...
+    @property
+    def deleted_at(self) -> dt.datetime | None: ...
 
 
 @dataclass
@@ -49,28 +65,34 @@ class _Changes:
 
     now: dt.datetime
     skips: list[dict[str, Any]] = field(default_factory=list)
-    moves: list[dict[str, Any]] = field(default_factory=list)
-    inserts: list[dict[str, Any]] = field(default_factory=list)
+    moves: list[TouchpointMove] = field(default_factory=list)
+    inserts: list[NewTouchpoint] = field(default_factory=list)
+    uids: Iterator[str] = field(default_factory=batch_uids)
 
     def skip(self, row: KitRow, reason: str) -> None:
         self.skips.append({"row_id": row.id, "reason": reason, "now": self.now})
 
 
-def _load(session: Session, ids: Sequence[int]) -> _Facts:
-    existing = repo.planned_kit_rows(session, ids)
-    mine = {row.id for rows in existing.values() for row in rows}
-    closed = ("done", "skipped")
+def _load(
+    session: Session,
+    ids: Sequence[int],
+    history: repo.History,
+    added: Mapping[int, Sequence[dt.date]],
+) -> _Facts:
+    """The facts from the customers' touchpoint history plus sale touchpoints not in it."""
+    busy = {key: [*history.other_days.get(key, ()), *added.get(key, ())] for key in ids}
+    # After a sale's plan ends, the cadence takes over: the plan's last planned day.
+    after_plan = dict(history.last_sale_day)
+    for customer_id, days in added.items():
+        if days:
+            after_plan[customer_id] = max(after_plan.get(customer_id, days[0]), *days)
     return _Facts(
-        existing=existing,
-        busy=repo.planned_days(session, ids, mine),
+        existing=history.kit_rows,
+        busy=busy,
         last_contact=repo.last_contacts(session, ids),
-        after_plan=repo.latest_days(session, ids, statuses=("planned",), kind=None, of_sales=True),
-        closed_check_in=repo.latest_days(
-            session, ids, statuses=closed, kind="check_in", of_sales=False
-        ),
-        closed_birthday=repo.latest_days(
-            session, ids, statuses=closed, kind="birthday", of_sales=False
-        ),
+        after_plan=after_plan,
+        closed_check_in=history.closed["check_in"],
+        closed_birthday=history.closed["birthday"],
     )
 
 
@@ -82,49 +104,117 @@ def _kit_steps(plan_row: Plan | None) -> tuple[PlanStep | None, PlanStep | None]
     return check_in, birthday
 
 
-def refresh_customer(session: Session, customer: Customer, ctx: PlanningContext) -> None:
+def refresh_customer(session: Session, customer: KitCustomer, ctx: PlanningContext) -> None:
     """Bring one customer's keep-in-touch touchpoints in line with their data and history."""
     refresh_customers(session, [customer], ctx)
 
 
 def refresh_customers(
-    session: Session, customers: Sequence[Customer], ctx: PlanningContext
+    session: Session, customers: Sequence[KitCustomer], ctx: PlanningContext
 ) -> None:
     """The same for many customers, with a constant number of queries."""
     session.flush()
-    check_in_step, birthday_step = _kit_steps(plan_repo.by_builtin_key(session, KIT_KEY))
-    facts = _load(session, [customer.id for customer in customers])
+    ids = [customer.id for customer in customers]
+    _refresh(session, customers, ctx, _load(session, ids, repo.history(session, ids), {}))
+
+
+def refresh_after_sales(
+    session: Session,
+    customers: Sequence[KitCustomer],
+    ctx: PlanningContext,
+    *,
+    history: repo.History,
+    added: Mapping[int, Sequence[dt.date]],
+) -> None:
+    """refresh_customers after a batch of sales whose only touchpoint writes since
+    `history` was read are the sale touchpoints dated `added` (by customer).
+
+    Same result, without reading back what the batch just wrote.
+    """
+    session.flush()
+    ids = [customer.id for customer in customers]
+    _refresh(session, customers, ctx, _load(session, ids, history, added))
+
+
+@dataclass
+class _Rules:
+    """The keep-in-touch plan's steps and what planning them takes, fixed for one refresh."""
+
+    ctx: PlanningContext
+    check_in: PlanStep | None
+    birthday: PlanStep | None
+    calendar: WorkCalendar = field(init=False)
+    _birthday_rule: StepRule | None = field(init=False)
+    _birthdays: dict[tuple[dt.date, int, int], dt.date | None] = field(
+        init=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        self.calendar = self.ctx.calendar
+        self._birthday_rule = step_rule(step_to_dto(self.birthday)) if self.birthday else None
+
+    def birthday_day(self, today: dt.date, month: int, day: int) -> dt.date | None:
+        """The day of the next greeting for a birthday, as of `today`.
+
+        A birthday card is tied to its day: it does not yield to the gap rule. So the day
+        depends on nothing else about the customer (not contacting them is decided before),
+        and is worked out once per birthday.
+        """
+        key = (today, month, day)
+        if key not in self._birthdays:
+            assert self._birthday_rule is not None
+            result = plan(
+                [self._birthday_rule],
+                Anchors(closed_on=today, birthday=MonthDay(month, day)),
+                self.calendar,
+                today,
+                CustomerFacts(),
+                min_gap_days=0,
+            )
+            dated = [item.due_date for item in result.items if item.due_date is not None]
+            self._birthdays[key] = dated[0] if dated else None
+        return self._birthdays[key]
+
+
+def _refresh(
+    session: Session, customers: Sequence[KitCustomer], ctx: PlanningContext, facts: _Facts
+) -> None:
+    rules = _Rules(ctx, *_kit_steps(plan_repo.by_builtin_key(session, KIT_KEY)))
     changes = _Changes(now=ctx.now)
-    birthday_rule = step_rule(step_to_dto(birthday_step)) if birthday_step else None
     for customer in customers:
-        existing = facts.existing.get(customer.id, [])
-        if customer.do_not_contact or customer.deleted_at is not None:
-            reason = DNC_REASON if customer.do_not_contact else "Customer was deleted"
-            for row in existing:
-                changes.skip(row, reason)
-            continue
-        busy = facts.busy.get(customer.id, [])
-        if check_in_step is not None:
-            due = _check_in_day(customer, ctx, facts, busy)
-            if due is not None:
-                rows = [row for row in existing if row.kind == "check_in"]
-                _place(changes, customer, check_in_step, rows, due, ctx)
-                busy.append(due)
-        if birthday_step is not None:
-            rows = [row for row in existing if row.kind == "birthday"]
-            assert birthday_rule is not None
-            due = _birthday_day(customer, birthday_rule, ctx, facts, busy)
-            if due is None:
-                for row in rows:
-                    changes.skip(row, "Birthday was removed")
-            else:
-                _place(changes, customer, birthday_step, rows, due, ctx)
-    repo.apply_changes(session, skips=changes.skips, moves=changes.moves, inserts=changes.inserts)
+        _refresh_one(changes, customer, rules, facts)
+    repo.apply_changes(
+        session, skips=changes.skips, moves=changes.moves, inserts=changes.inserts, now=ctx.now
+    )
+
+
+def _refresh_one(changes: _Changes, customer: KitCustomer, rules: _Rules, facts: _Facts) -> None:
+    ctx = rules.ctx
+    existing = facts.existing.get(customer.id, [])
+    if customer.do_not_contact or customer.deleted_at is not None:
+        reason = DNC_REASON if customer.do_not_contact else "Customer was deleted"
+        for row in existing:
+            changes.skip(row, reason)
+        return
+    if rules.check_in is not None:
+        due = _check_in_day(customer, rules, facts, facts.busy.get(customer.id, []))
+        if due is not None:
+            rows = [row for row in existing if row.kind == "check_in"]
+            _place(changes, customer, rules.check_in, rows, due, ctx)
+    if rules.birthday is not None:
+        rows = [row for row in existing if row.kind == "birthday"]
+        due = _birthday_day(customer, rules, facts)
+        if due is None:
+            for row in rows:
+                changes.skip(row, "Birthday was removed")
+        else:
+            _place(changes, customer, rules.birthday, rows, due, ctx)
 
 
 def _check_in_day(
-    customer: Customer, ctx: PlanningContext, facts: _Facts, busy: list[dt.date]
+    customer: KitCustomer, rules: _Rules, facts: _Facts, busy: list[dt.date]
 ) -> dt.date | None:
+    ctx = rules.ctx
     last = facts.last_contact.get(customer.id) or customer.created_at
     base = last.astimezone(ctx.zone).date()
     # After a sale's plan ends, the cadence takes over; a skipped check-in also restarts it.
@@ -134,7 +224,7 @@ def _check_in_day(
     return next_check_in(
         base,
         ctx.facts(customer),
-        ctx.calendar,
+        rules.calendar,
         ctx.today,
         busy_dates=busy,
         min_gap_days=ctx.prefs.min_gap_days,
@@ -143,31 +233,18 @@ def _check_in_day(
     )
 
 
-def _birthday_day(
-    customer: Customer, rule: StepRule, ctx: PlanningContext, facts: _Facts, busy: list[dt.date]
-) -> dt.date | None:
+def _birthday_day(customer: KitCustomer, rules: _Rules, facts: _Facts) -> dt.date | None:
     if not customer.birthday_month or not customer.birthday_day:
         return None
     # After this year's greeting is done or skipped, the next one is next year's.
     closed = facts.closed_birthday.get(customer.id)
-    today = max(ctx.today, closed + dt.timedelta(days=1)) if closed else ctx.today
-    result = plan(
-        [rule],
-        Anchors(closed_on=today, birthday=MonthDay(customer.birthday_month, customer.birthday_day)),
-        ctx.calendar,
-        today,
-        ctx.facts(customer),
-        busy_dates=busy,
-        # A birthday card is tied to its day: it does not yield to the gap rule.
-        min_gap_days=0,
-    )
-    dated = [item.due_date for item in result.items if item.due_date is not None]
-    return dated[0] if dated else None
+    today = max(rules.ctx.today, closed + dt.timedelta(days=1)) if closed else rules.ctx.today
+    return rules.birthday_day(today, customer.birthday_month, customer.birthday_day)
 
 
 def _place(
     changes: _Changes,
-    customer: Customer,
+    customer: KitCustomer,
     step: PlanStep,
     rows: list[KitRow],
     due: dt.date,
@@ -179,15 +256,16 @@ def _place(
         changes.skip(row, "Replaced by a newer plan")
     if not rows:
         changes.inserts.append(
-            touchpoint_values(
+            NewTouchpoint(
+                uid=next(changes.uids),
                 customer_id=customer.id,
                 sale_id=None,
                 step_id=step.id,
                 kind=step.kind,
+                occurrence=0,
                 channel=channel,
-                day=due,
-                time_of_day=step.time_of_day,
-                zone=ctx.zone,
+                due_date=due,
+                due_at=due_instant(due, step.time_of_day, ctx.zone),
             )
         )
         return
@@ -196,13 +274,4 @@ def _place(
     if not keep.pinned:
         day, at = due, due_instant(due, step.time_of_day, ctx.zone)
     if (day, at, channel) != (keep.due_date, keep.due_at, keep.channel):
-        changes.moves.append(
-            {
-                "row_id": keep.id,
-                "day": day,
-                "at": at,
-                "new_channel": channel,
-                "new_sequence": keep.sequence + 1,
-                "now": ctx.now,
-            }
-        )
+        changes.moves.append(TouchpointMove(keep.id, day, at, channel, keep.sequence + 1))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from app.clock import Clock, local_today
@@ -14,7 +15,6 @@ from app.scheduling.calendar import WorkCalendar
 from app.scheduling.steps import CustomerFacts
 from app.scheduling.vocabulary import Channel
 from app.services.settings import SettingsService
-from models.customer import Customer
 
 # Far enough ahead for a year of repeating check-ins, near enough to stay cheap.
 HORIZON_DAYS = 400
@@ -28,6 +28,19 @@ def _calendar(
         return WorkCalendar(frozenset(working_days), region, frozenset(days_off))
     except ValueError as exc:
         raise KnownError(f"the calendar settings are not usable: {exc}") from exc
+
+
+class CustomerLike(Protocol):
+    """The customer columns planning reads: an ORM Customer, or a plain row in bulk work."""
+
+    @property
+    def preferred_channel(self) -> str: ...
+    @property
+    def do_not_contact(self) -> bool: ...
+    @property
+    def is_key(self) -> bool: ...
+    @property
+    def keep_in_touch_days(self) -> int | None: ...
 
 
 @dataclass(frozen=True)
@@ -49,7 +62,7 @@ class PlanningContext:
     def horizon(self) -> dt.date:
         return self.today + dt.timedelta(days=HORIZON_DAYS)
 
-    def facts(self, customer: Customer) -> CustomerFacts:
+    def facts(self, customer: CustomerLike) -> CustomerFacts:
         return CustomerFacts(
             preferred_channel=Channel(customer.preferred_channel),
             do_not_contact=customer.do_not_contact,

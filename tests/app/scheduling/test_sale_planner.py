@@ -1,0 +1,68 @@
+"""SalePlanner plans many sales of one plan exactly as plan() plans each on its own."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.scheduling.calendar import WorkCalendar
+from app.scheduling.planner import SalePlanner, plan
+from app.scheduling.steps import Anchors, CustomerFacts, StepRule
+from app.scheduling.vocabulary import Channel
+from tests.app.scheduling.test_properties import calendars, sale_anchors, step_lists
+
+facts = st.builds(
+    CustomerFacts,
+    preferred_channel=st.none() | st.sampled_from(Channel),
+    # Mostly contactable: a blocked customer gets no items to compare.
+    do_not_contact=st.sampled_from([False, False, False, True]),
+    is_key=st.booleans(),
+)
+Sale = tuple[Anchors, CustomerFacts, list[date]]
+
+
+@st.composite
+def batches(draw: st.DrawFn) -> tuple[date, list[Sale]]:
+    """Sales that share a few anchors and customers, with busy days near their dates."""
+    pool = draw(st.lists(sale_anchors(), min_size=1, max_size=3))
+    customers = draw(st.lists(facts, min_size=1, max_size=3))
+    start = pool[0].closed_on
+    near = st.integers(-5, 120).map(lambda n: start + timedelta(days=n))
+    sales = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(pool), st.sampled_from(customers), st.lists(near, max_size=6)
+            ),
+            min_size=1,
+            max_size=8,
+        )
+    )
+    return start + timedelta(days=draw(st.integers(-5, 30))), sales
+
+
+@settings(max_examples=80, deadline=None)
+@given(step_lists(), calendars, batches(), st.integers(0, 4), st.none() | st.integers(0, 400))
+def test_sale_planner_gives_what_plan_gives(
+    steps: list[StepRule],
+    calendar: WorkCalendar,
+    batch: tuple[date, list[Sale]],
+    min_gap_days: int,
+    horizon_days: int | None,
+) -> None:
+    today, sales = batch
+    horizon = None if horizon_days is None else today + timedelta(days=horizon_days)
+    planner = SalePlanner(steps, calendar, today, min_gap_days=min_gap_days, horizon=horizon)
+    for anchors, customer, busy in sales:
+        expected = plan(
+            steps,
+            anchors,
+            calendar,
+            today,
+            customer,
+            busy_dates=busy,
+            min_gap_days=min_gap_days,
+            horizon=horizon,
+        )
+        assert planner.plan(anchors, customer, busy_dates=busy) == expected
