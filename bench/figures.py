@@ -29,6 +29,19 @@ def timings(work: Callable[[], object], runs: int) -> list[float]:
     return seconds
 
 
+def paired_timings(
+    work: Callable[[], object], floor: Callable[[], object], runs: int
+) -> tuple[list[float], list[float]]:
+    """Seconds per run of work and of its floor, alternating, so that a machine whose speed
+    drifts during the run affects both alike."""
+    work_seconds: list[float] = []
+    floor_seconds: list[float] = []
+    for _ in range(runs):
+        work_seconds += timings(work, 1)
+        floor_seconds += timings(floor, 1)
+    return work_seconds, floor_seconds
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 

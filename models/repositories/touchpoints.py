@@ -40,12 +40,13 @@ AGENDA_COLUMNS = (
 )
 
 
-# The agenda's columns in the order of the DTO it becomes (see AGENDA_COLUMNS).
+# The agenda's columns in the order of the DTO it becomes (see AGENDA_COLUMNS). Instants
+# are stored as naive UTC; SQL appends the offset so that parsing yields aware datetimes.
 _AGENDA_SELECT = (
     "SELECT t.id, t.uid, t.customer_id, c.name, c.company, c.email, c.phone, t.sale_id,"
-    " t.kind, t.channel, t.due_date, t.due_at, t.status, t.sequence, t.pinned,"
-    " t.snoozed_from, t.completed_at, t.outcome_note, t.skip_reason, t.updated_at,"
-    " t.subject, t.commitment_id, t.request_id"
+    " t.kind, t.channel, t.due_date, t.due_at || '+00:00', t.status, t.sequence, t.pinned,"
+    " t.snoozed_from, t.completed_at || '+00:00', t.outcome_note, t.skip_reason,"
+    " t.updated_at || '+00:00', t.subject, t.commitment_id, t.request_id"
     " FROM touchpoint t JOIN customer c ON c.id = t.customer_id"
 )
 _UTC = dt.UTC
@@ -66,12 +67,12 @@ def _typed(row: tuple[Any, ...]) -> tuple[Any, ...]:
     return (
         row_id, uid, customer_id, name, company, email, phone, sale_id, kind, channel,
         _day(due_date),
-        None if due_at is None else _instant(due_at).replace(tzinfo=_UTC),
+        None if due_at is None else _instant(due_at),
         status, sequence, bool(pinned),
         None if snoozed_from is None else _day(snoozed_from),
-        None if completed_at is None else _instant(completed_at).replace(tzinfo=_UTC),
+        None if completed_at is None else _instant(completed_at),
         outcome_note, skip_reason,
-        None if updated_at is None else _instant(updated_at).replace(tzinfo=_UTC),
+        None if updated_at is None else _instant(updated_at),
         subject, commitment_id, request_id,
     )  # fmt: skip
 
