@@ -14,7 +14,7 @@ from typing import Any
 from bench.data import TODAY, working_copy
 from bench.figures import figure
 
-RUNS = 3
+RUNS = 5
 
 
 def _probe(args: list[str], config: Path) -> dict[str, float]:
@@ -45,8 +45,12 @@ def run() -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory() as folder:
         path = working_copy(Path(folder))
         config = Path(folder) / "config"
-        empty = [_probe(["empty"], config)["visible"] for _ in range(RUNS)]
-        runs = [_probe(["planner", str(path)], config) for _ in range(RUNS)]
+        # Alternating, so that a machine whose speed drifts affects window and floor alike.
+        empty: list[float] = []
+        runs: list[dict[str, float]] = []
+        for _ in range(RUNS):
+            empty.append(_probe(["empty"], config)["visible"])
+            runs.append(_probe(["planner", str(path)], config))
     floor = statistics.median(empty)
     visible = statistics.median(run["visible"] for run in runs)
     today = statistics.median(run["today"] for run in runs)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from app.errors import KnownError
 from app.paths import resources_dir
@@ -16,6 +16,8 @@ from ui.ui_state import restore_window, save_window
 from ui.window_menus import build_menus
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QIcon
+
     from app.context import AppContext
     from ui.controllers.customers_controller import CustomersController
     from ui.reminders import ReminderController
@@ -26,11 +28,14 @@ if TYPE_CHECKING:
 # Page numbers of the workspace (ui.workspace imports every screen: loaded after first paint).
 TODAY, CUSTOMERS, PLANS, WELCOME = range(4)
 
-Key = QKeySequence | QKeySequence.StandardKey | str
-Shortcut = Key | None
+# A key sequence ("Ctrl+R") or, prefixed "std:", the name of a QKeySequence.StandardKey
+# ("std:New"): loading QKeySequence and its enums is left until after the first paint.
+Shortcut = str | None
 
 
 def app_icon() -> QIcon:
+    from PySide6.QtGui import QIcon
+
     return QIcon(str(resources_dir() / "icons" / "app.svg"))
 
 
@@ -45,12 +50,11 @@ class MainWindow(QMainWindow):
         self.home_db: Path | None = None
         self.demo = False
         self.overdue = 0
-        self.setWindowIcon(app_icon())
         self.setMinimumSize(760, 500)
         if not restore_window(self, "main"):
             self.resize(1180, 740)
         self.setCentralWidget(self._loading_page())
-        self.tray = Tray(self)
+        self.tray: Tray | None = None  # with the icon, after the first paint
         self.sync_runner: SyncRunner | None = None
         self.sync_label = QLabel()  # last calendar sync, or what stopped it
         self.statusBar().addPermanentWidget(self.sync_label)
@@ -58,7 +62,7 @@ class MainWindow(QMainWindow):
         # The start backup running in the background (ui.startup), kept alive while it runs.
         self.start_backup: object | None = None
         self._painted = False
-        self._pending_shortcuts: list[tuple[QAction, Key]] = []
+        self._pending_shortcuts: list[tuple[QAction, str]] = []
         self._build_actions()
         self.touchpoint_menu = build_menus(self)
         self._update_title()
@@ -79,13 +83,16 @@ class MainWindow(QMainWindow):
         return page
 
     def after_first_paint(self) -> None:
-        """Finishing touches that need the `Qt` namespace, loaded once the window shows:
-        keyboard shortcuts and the toolbar's style. Runs once; attach calls it too."""
+        """Finishing touches whose Qt classes and enums take a while to load, done once the
+        window shows: the icon, the tray, keyboard shortcuts, the toolbar's style. Runs
+        once; attach calls it too."""
         if self._painted:
             return
         self._painted = True
         from ui.window_menus import style_toolbar
 
+        self.setWindowIcon(app_icon())
+        self.tray = Tray(self)
         self._apply_shortcuts()
         style_toolbar(self)
 
@@ -114,8 +121,13 @@ class MainWindow(QMainWindow):
         return action
 
     def _apply_shortcuts(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
         for action, shortcut in self._pending_shortcuts:
-            action.setShortcut(QKeySequence(shortcut))
+            if shortcut.startswith("std:"):
+                action.setShortcut(getattr(QKeySequence.StandardKey, shortcut[4:]))
+            else:
+                action.setShortcut(QKeySequence(shortcut))
             native = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             tip = f"{action.toolTip()} ({native})"
             action.setToolTip(tip)
@@ -133,7 +145,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         tr = self.tr
         self.new_customer = self._action(
-            tr("&New customer…"), QKeySequence.StandardKey.New, tr("Add a customer"),
+            tr("&New customer…"), "std:New", tr("Add a customer"),
             lambda: self._new_customer(),
         )  # fmt: skip
         self.record_sale = self._action(
@@ -145,16 +157,16 @@ class MainWindow(QMainWindow):
             lambda: self._on_customers("edit_selected"),
         )  # fmt: skip
         self.delete_customer = self._action(
-            tr("&Delete customer"), QKeySequence.StandardKey.Delete,
+            tr("&Delete customer"), "std:Delete",
             tr("Move the selected customer to the trash"),
             lambda: self._on_customers("delete_selected"),
         )  # fmt: skip
         self.undo = self._action(
-            tr("&Undo delete"), QKeySequence.StandardKey.Undo, tr("Bring the customer back"),
+            tr("&Undo delete"), "std:Undo", tr("Bring the customer back"),
             lambda: self._on_customers("undo_delete"),
         )  # fmt: skip
         self.find_customer = self._action(
-            tr("&Find customer"), QKeySequence.StandardKey.Find, tr("Search customers"),
+            tr("&Find customer"), "std:Find", tr("Search customers"),
             lambda: self._on_workspace("focus_search"),
         )  # fmt: skip
         self.trash = self._action(
@@ -199,7 +211,7 @@ class MainWindow(QMainWindow):
         self.my_data = self._action(
             tr("Back to &my data"), None, tr("Leave the demo database"), self._back_to_my_data
         )
-        self.quit_action = self._action(tr("&Quit"), QKeySequence.StandardKey.Quit, tr("Quit"))
+        self.quit_action = self._action(tr("&Quit"), "std:Quit", tr("Quit"))
         self.quit_action.triggered.connect(self.close)
         self.about = self._action(tr("&About Follow-Up Planner"), None, tr("About"), self._about)
         self.outreach = OutreachActions(self, lambda: self.context, self._customer_in_view)
@@ -246,6 +258,7 @@ class MainWindow(QMainWindow):
         self.my_data.setEnabled(demo)
         self._set_overdue(max(self.workspace.today.overdue, 0))
         self._page_changed(self.workspace.current())
+        assert self.tray is not None  # made by after_first_paint
         self.reminders = ReminderController(context, self.tray.notify)
         self.reminders.start()
         from ui.sync_runner import SyncRunner
@@ -298,7 +311,8 @@ class MainWindow(QMainWindow):
 
     def _set_overdue(self, count: int) -> None:
         self.overdue = count
-        self.tray.set_overdue(count)
+        if self.tray is not None:
+            self.tray.set_overdue(count)
         self._update_title()
 
     def _update_title(self) -> None:
@@ -371,6 +385,8 @@ class MainWindow(QMainWindow):
         try:
             result = backups.restore(name)
         except KnownError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self, self.tr("Restore backup"), str(exc))
         else:
             kept = result.kept.name if result.kept else ""
@@ -401,6 +417,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from app.version import app_version
 
         QMessageBox.about(
