@@ -74,7 +74,10 @@ class Workspace(QObject):
         self.welcome.add_customer.clicked.connect(self.add_first_customer)
         self.welcome.import_customers.clicked.connect(self.import_customers)
         self.sidebar.currentRowChanged.connect(self._sidebar_row)
-        first = WELCOME if context.customers.count() == 0 else TODAY
+        # Anything due means there are customers: the count (and the customer service's
+        # import) is only needed for an empty list.
+        has_customers = self.today.model.rowCount() > 0 or context.customers.count() > 0
+        first = TODAY if has_customers else WELCOME
         # The controllers have just loaded their first pages: no second load on start-up.
         self.go(first, refresh=False)
 
