@@ -58,7 +58,8 @@ def run() -> list[dict[str, Any]]:
     rss = max(run["rss_mb_value"] for run in runs)
     return [
         figure("startup_window_s", visible, "s", floor),
-        figure("today_populated_s", today, "s"),
+        # No floor of its own in the issue; the empty window shows how fast the machine is.
+        figure("today_populated_s", today, "s", floor),
         figure("search_keystroke_ms", search, "ms"),
         figure("rss_mb", rss, "MB"),
     ]
