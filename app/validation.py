@@ -32,6 +32,10 @@ def clean_block(text: str, limit: int, what: str) -> str:
 
 
 def _strip_controls(text: str, keep_newlines: bool = False) -> str:
+    if text.isprintable():
+        # Nothing below would change it (tabs, newlines, separators and controls are all
+        # unprintable); this C-level test spares bulk imports a Python loop per character.
+        return text
     kept = []
     for char in text:
         if char == "\n" and keep_newlines:
