@@ -5,14 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from app.errors import KnownError
 from app.paths import resources_dir
 from ui.controllers.outreach_actions import OutreachActions
+from ui.deferred_actions import DeferredActions
 from ui.tray import Tray
 from ui.ui_state import restore_window, save_window
+from ui.widgets.loading_page import loading_page
 from ui.window_menus import build_menus
 
 if TYPE_CHECKING:
@@ -27,10 +28,6 @@ if TYPE_CHECKING:
 
 # Page numbers of the workspace (ui.workspace imports every screen: loaded after first paint).
 TODAY, CUSTOMERS, PLANS, WELCOME = range(4)
-
-# A key sequence ("Ctrl+R") or, prefixed "std:", the name of a QKeySequence.StandardKey
-# ("std:New"): loading QKeySequence and its enums is left until after the first paint.
-Shortcut = str | None
 
 
 def app_icon() -> QIcon:
@@ -53,7 +50,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(760, 500)
         if not restore_window(self, "main"):
             self.resize(1180, 740)
-        self.setCentralWidget(self._loading_page())
+        self.setCentralWidget(loading_page(self.tr("Opening your planner…")))
         self.tray: Tray | None = None  # with the icon, after the first paint
         self.sync_runner: SyncRunner | None = None
         self.sync_label = QLabel()  # last calendar sync, or what stopped it
@@ -61,39 +58,23 @@ class MainWindow(QMainWindow):
         self._samples: SampleLoader | None = None
         # The start backup running in the background (ui.startup), kept alive while it runs.
         self.start_backup: object | None = None
-        self._painted = False
-        self._pending_shortcuts: list[tuple[QAction, str]] = []
+        self._actions = DeferredActions(self)
         self._build_actions()
         self.touchpoint_menu = build_menus(self)
         self._update_title()
         self.statusBar().showMessage(self.tr("Loading…"))
 
-    def _loading_page(self) -> QWidget:
-        """'Opening your planner…' in the middle, centred by stretches: reading the `Qt`
-        namespace for an alignment flag would cost the first paint tens of milliseconds."""
-        page = QWidget()
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(QLabel(self.tr("Opening your planner…")))
-        row.addStretch(1)
-        column = QVBoxLayout(page)
-        column.addStretch(1)
-        column.addLayout(row)
-        column.addStretch(1)
-        return page
-
     def after_first_paint(self) -> None:
         """Finishing touches whose Qt classes and enums take a while to load, done once the
         window shows: the icon, the tray, keyboard shortcuts, the toolbar's style. Runs
         once; attach calls it too."""
-        if self._painted:
+        if self.tray is not None:
             return
-        self._painted = True
         from ui.window_menus import style_toolbar
 
         self.setWindowIcon(app_icon())
         self.tray = Tray(self)
-        self._apply_shortcuts()
+        self._actions.apply_shortcuts()
         style_toolbar(self)
 
     @property
@@ -109,31 +90,6 @@ class MainWindow(QMainWindow):
         return self.workspace.customers if self.workspace else None
 
     # --- actions and menus -------------------------------------------------------------
-    def _action(self, text: str, shortcut: Shortcut, tip: str, slot: object = None) -> QAction:
-        action = QAction(text, self)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        if shortcut is not None:
-            # Setting a shortcut loads the whole `Qt` namespace; after_first_paint does it.
-            self._pending_shortcuts.append((action, shortcut))
-        if callable(slot):
-            action.triggered.connect(slot)
-        return action
-
-    def _apply_shortcuts(self) -> None:
-        from PySide6.QtGui import QKeySequence
-
-        for action, shortcut in self._pending_shortcuts:
-            if shortcut.startswith("std:"):
-                action.setShortcut(getattr(QKeySequence.StandardKey, shortcut[4:]))
-            else:
-                action.setShortcut(QKeySequence(shortcut))
-            native = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            tip = f"{action.toolTip()} ({native})"
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        self._pending_shortcuts.clear()
-
     def _on_workspace(self, method: str, *args: object) -> None:
         if self.workspace is not None:
             getattr(self.workspace, method)(*args)
@@ -144,76 +100,77 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         tr = self.tr
-        self.new_customer = self._action(
+        action = self._actions.make
+        self.new_customer = action(
             tr("&New customer…"), "std:New", tr("Add a customer"),
             lambda: self._new_customer(),
         )  # fmt: skip
-        self.record_sale = self._action(
+        self.record_sale = action(
             tr("&Record a sale…"), "Ctrl+R", tr("Record a won or lost sale for the customer"),
             lambda: self._on_workspace("record_sale"),
         )  # fmt: skip
-        self.edit_customer = self._action(
+        self.edit_customer = action(
             tr("&Edit customer…"), "Ctrl+E", tr("Edit the selected customer"),
             lambda: self._on_customers("edit_selected"),
         )  # fmt: skip
-        self.delete_customer = self._action(
+        self.delete_customer = action(
             tr("&Delete customer"), "std:Delete",
             tr("Move the selected customer to the trash"),
             lambda: self._on_customers("delete_selected"),
         )  # fmt: skip
-        self.undo = self._action(
+        self.undo = action(
             tr("&Undo delete"), "std:Undo", tr("Bring the customer back"),
             lambda: self._on_customers("undo_delete"),
         )  # fmt: skip
-        self.find_customer = self._action(
+        self.find_customer = action(
             tr("&Find customer"), "std:Find", tr("Search customers"),
             lambda: self._on_workspace("focus_search"),
         )  # fmt: skip
-        self.trash = self._action(
+        self.trash = action(
             tr("&Trash…"), None, tr("Deleted customers"), lambda: self._on_customers("show_trash")
         )
-        self.settings = self._action(
+        self.settings = action(
             tr("&Settings…"), "Ctrl+,", tr("Your profile, calendar and follow-up settings"),
             self._open_settings,
         )  # fmt: skip
-        self.go_today = self._action(
+        self.go_today = action(
             tr("&Today"), "Alt+1", tr("What is due"), lambda: self._on_workspace("go", TODAY)
         )
-        self.go_customers = self._action(
+        self.go_customers = action(
             tr("&Customers"), "Alt+2", tr("All customers"),
             lambda: self._on_workspace("go", CUSTOMERS),
         )  # fmt: skip
-        self.go_plans = self._action(
+        self.go_plans = action(
             tr("&Plans"), "Alt+3", tr("Follow-up plans and messages"),
             lambda: self._on_workspace("go", PLANS),
         )  # fmt: skip
-        self.export_calendar = self._action(
+        self.export_calendar = action(
             tr("E&xport to calendar…"), None, tr("Write follow-ups to an .ics file"),
             self._export_calendar,
         )  # fmt: skip
-        self.import_customers = self._action(
+        self.import_customers = action(
             tr("&Import customers…"), "Ctrl+I",
             tr("Customers from Outlook, Google Contacts, vCard or any CSV file"),
             self._import_customers,
         )  # fmt: skip
-        self.export_data = self._action(
+        self.export_data = action(
             tr("&Export…"), None, tr("Customers and history as CSV, vCard or JSON"),
             self._export_data,
         )  # fmt: skip
-        self.backups = self._action(
+        self.backups = action(
             tr("&Backups…"), None, tr("Back up now, or restore an earlier state"),
             self._open_backups,
         )  # fmt: skip
-        self.load_sample = self._action(
+        self.load_sample = action(
             tr("Load &sample data…"), None, tr("Open a separate demo database"),
             lambda: self.samples.offer(),
         )  # fmt: skip
-        self.my_data = self._action(
+        self.my_data = action(
             tr("Back to &my data"), None, tr("Leave the demo database"), self._back_to_my_data
         )
-        self.quit_action = self._action(tr("&Quit"), "std:Quit", tr("Quit"))
+        self.quit_action = action(tr("&Quit"), "std:Quit", tr("Quit"))
         self.quit_action.triggered.connect(self.close)
-        self.about = self._action(tr("&About Follow-Up Planner"), None, tr("About"), self._about)
+        self.about = action(tr("&About Follow-Up Planner"), None, tr("About"), self._about)
         self.outreach = OutreachActions(self, lambda: self.context, self._customer_in_view)
         self.outreach.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.outreach.changed.connect(lambda: self._on_workspace("settings_changed"))
@@ -224,13 +181,13 @@ class MainWindow(QMainWindow):
             self.export_data, self.backups,
         ]  # fmt: skip
         self.data_actions.extend(self.outreach.actions())
-        self.calendar_sync = self._action(
+        self.calendar_sync = action(
             tr("Calendar s&ync…"), None, tr("Keep your calendar (CalDAV) in step with follow-ups"),
             self._open_calendar_sync,
         )  # fmt: skip
         self.data_actions.append(self.calendar_sync)
-        for action in (*self.data_actions, self.undo, self.my_data):
-            action.setEnabled(False)
+        for item in (*self.data_actions, self.undo, self.my_data):
+            item.setEnabled(False)
 
     # --- attaching a database -------------------------------------------------------------
     def attach(self, context: AppContext, demo: bool = False) -> None:
