@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from models.integrity import check_integrity
+from models.integrity import check_integrity, has_data
 
 
 class IntegrityCheck:
@@ -29,7 +29,7 @@ class IntegrityCheck:
 
     def _run(self) -> None:
         try:
-            if self.path.exists() and self.path.stat().st_size > 0:  # else new: nothing yet
+            if has_data(self.path):  # else a new database: nothing to check yet
                 check_integrity(self.path)
                 self._checked = True
         except Exception as exc:  # noqa: BLE001 - handed to the main thread as it is
@@ -42,5 +42,5 @@ class IntegrityCheck:
             raise self._error
         if path == self.path and self._checked:
             return
-        if path.exists() and path.stat().st_size > 0:
+        if has_data(path):
             check_integrity(path)

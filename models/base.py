@@ -46,6 +46,14 @@ class Base(DeclarativeBase):
     type_annotation_map = {dt.datetime: UTCDateTime()}  # noqa: RUF012 - SQLAlchemy reads it
 
 
+def stored_utc(value: dt.datetime) -> str:
+    """An aware datetime as UTCDateTime keeps it in SQLite (naive UTC, a space, microseconds),
+    for SQL that goes straight to the driver."""
+    if value.tzinfo is None:
+        raise ValueError(f"naive datetime for a UTC column: {value!r}")
+    return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
 def utcnow() -> dt.datetime:
     """Column default for audit timestamps (business 'now' comes from the app Clock)."""
     return dt.datetime.now(dt.UTC)

@@ -13,6 +13,11 @@ class DatabaseDamaged(Exception):
     """The file is not a readable SQLite database or fails its integrity check."""
 
 
+def has_data(path: Path) -> bool:
+    """The file exists and is not empty (an empty one is a database yet to be created)."""
+    return path.exists() and path.stat().st_size > 0
+
+
 def check_integrity(path: Path) -> None:
     """Raise DatabaseDamaged unless SQLite's quick check passes."""
     try:

@@ -14,7 +14,7 @@ from app.clock import Clock
 from app.errors import KnownError
 from app.services.backup_files import BackupInfo, expired, free_name, listing, parse
 from models.backup import backup_database
-from models.integrity import DatabaseDamaged, check_integrity
+from models.integrity import DatabaseDamaged, check_integrity, has_data
 
 log = logging.getLogger(__name__)
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -79,7 +79,7 @@ class BackupService:
         Two backup-API copies of an unchanged database are byte-identical, so comparing a
         fresh copy with the newest backup is exact and needs no bookkeeping of our own.
         """
-        if not self.db_path.exists() or self.db_path.stat().st_size == 0:
+        if not has_data(self.db_path):
             return None
         info = self._copy("start")
         previous = next((b for b in self.entries() if b.name != info.name), None)
@@ -142,7 +142,7 @@ class BackupService:
         return RestoreResult(info, kept)
 
     def _keep_current(self) -> BackupInfo | None:
-        if not self.db_path.exists() or self.db_path.stat().st_size == 0:
+        if not has_data(self.db_path):
             return None
         try:
             check_integrity(self.db_path)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import create_engine, event
 
 from models.backup import backup_database
-from models.integrity import check_integrity
+from models.integrity import check_integrity, has_data
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -60,7 +60,7 @@ def head_revision(script_location: Path = SCRIPT_LOCATION) -> str:
 
 def current_revision(path: Path) -> str | None:
     """The schema revision stored in the file, or None for a new or empty file."""
-    if not path.exists() or path.stat().st_size == 0:
+    if not has_data(path):
         return None
     with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
         has_table = conn.execute(
@@ -121,7 +121,7 @@ def prepare_database(
 
     integrity: raises DatabaseDamaged for a bad file (start-up passes a check it began early)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    exists = path.exists() and path.stat().st_size > 0
+    exists = has_data(path)
     if exists:
         integrity(path)
     previous = current_revision(path)

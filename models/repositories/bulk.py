@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy.orm import Session
 
-from models.base import utcnow
+from models.base import stored_utc, utcnow
 
 SALE_COLUMNS = (
     "customer_id", "closed_on", "outcome", "amount_minor", "currency", "description",
@@ -78,11 +78,7 @@ _MOVE_TOUCHPOINT = (
 
 
 def _utc_text(value: dt.datetime | None) -> str | None:
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        raise ValueError("bulk writes take aware datetimes only")
-    return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+    return None if value is None else stored_utc(value)
 
 
 def _date_text(value: dt.date | None) -> str | None:

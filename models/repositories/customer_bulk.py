@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from models.base import stored_utc
 from models.search_index import CREATE, TABLE
 
 TRIGGER = f"{TABLE}_ai"
@@ -20,16 +21,11 @@ COLUMNS = (
 )  # fmt: skip
 
 
-def _utc_text(value: dt.datetime) -> str:
-    # The storage format of UTCDateTime: naive UTC, space-separated, microseconds.
-    return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
-
-
 def insert_customers(session: Session, rows: Sequence[dict[str, Any]], now: dt.datetime) -> int:
     """Insert customers given as column dicts (COLUMNS); returns the first new id (0: none)."""
     if not rows:
         return 0
-    stamp = _utc_text(now)
+    stamp = stored_utc(now)
     names = ", ".join((*COLUMNS, "industry", "tags", "created_at", "updated_at"))
     marks = ", ".join("?" * (len(COLUMNS) + 4))
     values = [

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from models.base import stored_utc
 from models.customer import Customer
-from models.plan import PlanStep
 from models.touchpoint import Touchpoint
 
 AGENDA_COLUMNS = (
@@ -49,14 +49,8 @@ _AGENDA_SELECT = (
     " t.updated_at || '+00:00', t.subject, t.commitment_id, t.request_id"
     " FROM touchpoint t JOIN customer c ON c.id = t.customer_id"
 )
-_UTC = dt.UTC
 _day = dt.date.fromisoformat
 _instant = dt.datetime.fromisoformat
-
-
-def _stored_instant(value: dt.datetime) -> str:
-    """An aware datetime as SQLAlchemy stores it in SQLite: naive UTC with microseconds."""
-    return value.astimezone(_UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def _typed(row: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -115,7 +109,7 @@ def agenda_rows(
             later_params: list[Any] = [row_id]
         else:
             later_same_day = "(t.due_at > ? OR (t.due_at = ? AND t.id > ?))"
-            stamp = _stored_instant(at)
+            stamp = stored_utc(at)
             later_params = [stamp, stamp, row_id]
         where.append(f"(t.due_date > ? OR (t.due_date = ? AND {later_same_day}))")
         params += [day.isoformat(), day.isoformat(), *later_params]
@@ -174,21 +168,3 @@ def planned_dates(
     if exclude_ids:
         statement = statement.where(Touchpoint.id.not_in(exclude_ids))
     return list(session.scalars(statement).all())
-
-
-def step_positions(session: Session, step_ids: Sequence[int]) -> dict[int, int]:
-    rows = session.execute(select(PlanStep.id, PlanStep.position).where(PlanStep.id.in_(step_ids)))
-    return dict(rows.tuples().all())
-
-
-def later_of_sale(session: Session, sale_id: int, after: dt.date) -> Sequence[Touchpoint]:
-    statement = (
-        select(Touchpoint)
-        .where(
-            Touchpoint.sale_id == sale_id,
-            Touchpoint.status == "planned",
-            Touchpoint.due_date >= after,
-        )
-        .order_by(Touchpoint.due_date, Touchpoint.id)
-    )
-    return session.scalars(statement).all()

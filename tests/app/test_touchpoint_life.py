@@ -11,6 +11,7 @@ from app.context import AppContext
 from app.dto.customers import CustomerDTO, CustomerInput
 from app.dto.sales import SaleInput
 from app.errors import KnownError, ValidationError
+from app.services.agenda import STATUSES
 
 D = dt.date
 
@@ -202,3 +203,18 @@ def test_editing_a_plans_steps_keeps_scheduled_touchpoints_linked(
         "thank_you",
         "delivery_check",
     ]
+
+
+def test_the_agenda_and_a_lookup_by_id_read_a_touchpoint_alike(
+    planner: AppContext, ana: CustomerDTO
+) -> None:
+    # The agenda reads at driver level, the lookup through SQLAlchemy: same DTO either way.
+    record(planner, ana)
+    rows = planner.agenda.touchpoints(customer_id=ana.id)
+    first = rows[0]
+    planner.touchpoints.done(first.id, note="Called, all fine")
+    everything = planner.agenda.touchpoints(customer_id=ana.id, statuses=STATUSES)
+    assert any(row.due_at is not None for row in everything)
+    assert any(row.completed_at is not None for row in everything)
+    for row in everything:
+        assert planner.touchpoints.get(row.id) == row

@@ -13,16 +13,28 @@ from ui.main_window import MainWindow
 from ui.startup import open_planner
 
 
-def test_open_planner_fills_the_window_then_backs_up_in_the_background(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    """A planner with one customer, closed again."""
     path = tmp_path / "planner.sqlite3"
     first = build_context(path)
     first.customers.add(CustomerInput(name="Ana Silva"))
     first.close()
+    return path
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> MainWindow:
+    """The main window shown, before any database is opened."""
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
+    return window
+
+
+def test_open_planner_fills_the_window_then_backs_up_in_the_background(
+    qtbot: QtBot, tmp_path: Path, path: Path, window: MainWindow
+) -> None:
     context = open_planner(window, path)
     assert context is not None and window.context is context
     assert window.customers is not None
@@ -51,15 +63,8 @@ def test_a_damaged_file_goes_to_the_recovery_choice(
 
 
 def test_customers_and_plans_are_built_on_first_visit_with_shortcuts_ready(
-    qtbot: QtBot, tmp_path: Path
+    path: Path, window: MainWindow
 ) -> None:
-    path = tmp_path / "planner.sqlite3"
-    first = build_context(path)
-    first.customers.add(CustomerInput(name="Ana Silva"))
-    first.close()
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
     assert window.new_customer.shortcut().isEmpty()  # not before the first paint
     assert open_planner(window, path) is not None
     workspace = window.workspace
