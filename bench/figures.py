@@ -9,13 +9,15 @@ from typing import Any
 
 
 def figure(name: str, value: float, unit: str, floor: float | None = None) -> dict[str, Any]:
-    ratio = round(value / floor, 2) if floor else None
+    """One figure; the ratio is taken from the rounded value and floor it is shown beside."""
+    shown_value = round(value, 4)
+    shown_floor = round(floor, 4) if floor is not None else None
     return {
         "name": name,
-        "value": round(value, 4),
+        "value": shown_value,
         "unit": unit,
-        "floor": round(floor, 4) if floor is not None else None,
-        "ratio": ratio,
+        "floor": shown_floor,
+        "ratio": round(shown_value / shown_floor, 2) if shown_floor else None,
     }
 
 
