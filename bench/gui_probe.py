@@ -38,13 +38,13 @@ def planner(db: Path) -> None:
         mark("visible")
         from ui.startup import open_planner
 
+        # Today's list is populated when the start says its first page is on screen.
+        window.today_shown.connect(lambda: mark("today"))
         # The same start as the app's, start backup (in the background) included.
         open_planner(window, db)
         workspace = window.workspace
         assert workspace is not None
-        # The Today list is populated when its model has its first page of rows.
         assert workspace.today.model.rowCount() > 0
-        mark("today")
         workspace.go(1)
         view = workspace.customers_view
         times = []

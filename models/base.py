@@ -9,6 +9,10 @@ from sqlalchemy import DateTime, MetaData, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 
+from models.utc_text import stored_utc
+
+__all__ = ["NAMING_CONVENTION", "Base", "UTCDateTime", "stored_utc", "utcnow"]
+
 # Stable constraint names make Alembic batch migrations on SQLite reproducible.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -44,14 +48,6 @@ class Base(DeclarativeBase):
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {dt.datetime: UTCDateTime()}  # noqa: RUF012 - SQLAlchemy reads it
-
-
-def stored_utc(value: dt.datetime) -> str:
-    """An aware datetime as UTCDateTime keeps it in SQLite (naive UTC, a space, microseconds),
-    for SQL that goes straight to the driver."""
-    if value.tzinfo is None:
-        raise ValueError(f"naive datetime for a UTC column: {value!r}")
-    return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def utcnow() -> dt.datetime:

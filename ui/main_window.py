@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from app.errors import KnownError
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
     from app.context import AppContext
     from ui.controllers.customers_controller import CustomersController
+    from ui.first_page import FirstPage
     from ui.reminders import ReminderController
     from ui.sample_loader import SampleLoader
     from ui.sync_runner import SyncRunner
@@ -38,6 +40,9 @@ def app_icon() -> QIcon:
 
 class MainWindow(QMainWindow):
     """Shown before the database opens (fast first paint); `attach` fills it."""
+
+    # The start has put the data on screen: Today's list (or the welcome page).
+    today_shown = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -190,8 +195,11 @@ class MainWindow(QMainWindow):
             item.setEnabled(False)
 
     # --- attaching a database -------------------------------------------------------------
-    def attach(self, context: AppContext, demo: bool = False) -> None:
-        """Build the screens over the services once the database is open."""
+    def attach(
+        self, context: AppContext, demo: bool = False, first_page: FirstPage | None = None
+    ) -> None:
+        """Build the screens over the services once the database is open; `first_page` is
+        the list the start already showed, which the screens take over."""
         from ui.reminders import ReminderController
         from ui.workspace import Workspace
 
@@ -200,8 +208,12 @@ class MainWindow(QMainWindow):
         self.context, self.demo = context, demo
         if not demo:
             self.home_db = context.db_path
-        self.workspace = Workspace(context, self)
-        self.setCentralWidget(self.workspace.widget)
+        if first_page is None:
+            self.workspace = Workspace(context, self)
+        else:
+            self.workspace = Workspace(context, self, first_page.shell, first_page.model)
+        if self.centralWidget() is not self.workspace.widget:
+            self.setCentralWidget(self.workspace.widget)
         self.workspace.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.workspace.page_changed.connect(self._page_changed)
         self.workspace.welcome.load_sample.clicked.connect(lambda: self.samples.offer())

@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     from ui.dialogs.settings_dialog import SettingsDialog
     from ui.main_window import MainWindow
-    from ui.workspace import CUSTOMERS, PLANS, TODAY
+    from ui.workspace_shell import CUSTOMERS, PLANS, TODAY
 
     suffix = f"-{options.scale.replace('.', '_')}x" if options.scale else ""
     OUT.mkdir(parents=True, exist_ok=True)

@@ -20,22 +20,33 @@ log = logging.getLogger(__name__)
 def open_planner(window: MainWindow, db: Path | None) -> AppContext | None:
     """Open (check, migrate) the database and fill the window; None when the user gives up.
 
-    The start backup reads the whole file, so it runs in the background once the data is
-    on screen; the integrity check runs beside the imports and is awaited before any read."""
+    The integrity check runs on a second thread and is awaited before any read. Today's
+    first page comes straight from the file (ui.first_page) and is painted before
+    SQLAlchemy and the services load; they then take the list over. The start backup
+    reads the whole file, so it runs in the background once the data is on screen."""
+    from app.clock import clock_from_environment
     from app.paths import resolve_db_path
     from app.startup_check import IntegrityCheck
 
-    window.after_first_paint()
+    path = resolve_db_path(db)
+    integrity = IntegrityCheck.start(path)
+    try:
+        clock = clock_from_environment()
+    except KnownError as exc:
+        QMessageBox.critical(window, "Follow-Up Planner", str(exc))
+        return None
+    from ui.first_page import show_first_page
 
-    # The check runs on a second core while SQLAlchemy and the services load (imported
-    # here, after the first paint); nothing reads the data before its verdict.
-    integrity = IntegrityCheck.start(resolve_db_path(db))
+    first = show_first_page(window, path, clock, integrity)
+    if first is not None:
+        window.today_shown.emit()
+    window.after_first_paint()
     from app.context import back_up_at_start, build_context
     from app.services.recovery import DamagedDatabase
     from ui.background import BackgroundTask
 
     try:
-        context = build_context(db, integrity=integrity)
+        context = build_context(path, clock, integrity=integrity)
     except DamagedDatabase as exc:
         from ui.dialogs.recovery_dialog import recover
 
@@ -43,10 +54,18 @@ def open_planner(window: MainWindow, db: Path | None) -> AppContext | None:
         if recovered is None:
             return None
         context = recovered
+        if first is not None:
+            first.close()
+            first = None  # the recovered file is another one: its list is read afresh
     except KnownError as exc:
         QMessageBox.critical(window, "Follow-Up Planner", str(exc))
         return None
-    window.attach(context)
+    finally:
+        if first is not None:
+            first.close()  # the services read the list from here on
+    window.attach(context, first_page=first)
+    if first is None:
+        window.today_shown.emit()
     backups = context.backups
     task = BackgroundTask(lambda _progress: back_up_at_start(backups), "", window, False)
     task.failed.connect(lambda message, _known: log.warning("start backup failed: %s", message))

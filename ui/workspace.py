@@ -5,31 +5,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QMessageBox,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from app.context import AppContext
 from ui.controllers.today_controller import TodayController
-from ui.views.today_view import TodayView
-from ui.views.welcome_view import WelcomeView
+from ui.workspace_shell import CUSTOMERS, PLANS, TODAY, WELCOME, WorkspaceShell
 
 if TYPE_CHECKING:
     from ui.controllers.customer_page_controller import CustomerPageController
     from ui.controllers.customers_controller import CustomersController
     from ui.controllers.plans_controller import PlansController
+    from ui.item_models.agenda_table import AgendaTableModel
     from ui.views.customer_page import CustomerPageView
     from ui.views.customers_view import CustomersView
     from ui.views.plans_view import PlansView
-
-# The same numbers as ui.main_window's, which must not import this module before first paint.
-TODAY, CUSTOMERS, PLANS, WELCOME = range(4)
 
 
 class Workspace(QObject):
@@ -42,34 +31,26 @@ class Workspace(QObject):
     page_changed = Signal(int)
     undo_available = Signal(bool)
 
-    def __init__(self, context: AppContext, window: QMainWindow) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        window: QMainWindow,
+        shell: WorkspaceShell | None = None,
+        first_page: AgendaTableModel | None = None,
+    ) -> None:
+        """`shell` and `first_page`: the widgets and Today's list the start already showed."""
         super().__init__(window)
         self.context = context
         self.window = window
-        self.widget = QWidget()
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        for label in (self.tr("Today"), self.tr("Customers"), self.tr("Plans")):
-            self.sidebar.addItem(QListWidgetItem(label))
-        width = self.sidebar.fontMetrics().averageCharWidth() * 16
-        self.sidebar.setFixedWidth(width)
-        self.pages = QStackedWidget()
-        layout = QHBoxLayout(self.widget)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.sidebar)
-        layout.addWidget(self.pages, 1)
-
-        self.today_view = TodayView()
-        self.welcome = WelcomeView()
-        # Customers and Plans hold their slots with bare widgets until first built; a page
-        # is always built before it is shown, so these are never on screen.
-        self._stand_ins = {CUSTOMERS: QWidget(), PLANS: QWidget()}
-        for page in (self.today_view, *self._stand_ins.values(), self.welcome):
-            self.pages.addWidget(page)
+        shell = shell or WorkspaceShell()
+        self.widget, self.sidebar, self.pages = shell.widget, shell.sidebar, shell.pages
+        self.today_view, self.welcome = shell.today_view, shell.welcome
+        self._stand_ins = shell.stand_ins
+        self._select_sidebar = shell.select_sidebar
         self._customers: CustomersScreen | None = None
         self._plans: PlansScreen | None = None
 
-        self.today = TodayController(self.today_view, context, window)
+        self.today = TodayController(self.today_view, context, window, first_page)
         self.today.status.connect(self.status)
         self.welcome.add_customer.clicked.connect(self.add_first_customer)
         self.welcome.import_customers.clicked.connect(self.import_customers)
@@ -146,11 +127,6 @@ class Workspace(QObject):
         elif page == CUSTOMERS and self.customer_stack.currentIndex() == 0 and refresh:
             self.customers.refresh()
         self.page_changed.emit(page)
-
-    def _select_sidebar(self, row: int) -> None:
-        self.sidebar.blockSignals(True)
-        self.sidebar.setCurrentRow(row)
-        self.sidebar.blockSignals(False)
 
     def _sidebar_row(self, row: int) -> None:
         if row >= 0:

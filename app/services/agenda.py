@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.dto.agenda import AgendaCursor, AgendaPage
 from app.dto.touchpoints import TouchpointDTO
 from app.services.planning_context import PlanningContext
 from app.services.touchpoint_rows import to_dto
@@ -24,14 +25,6 @@ class TodayAgenda:
     overdue: tuple[TouchpointDTO, ...]
     due_today: tuple[TouchpointDTO, ...]
     upcoming: tuple[TouchpointDTO, ...]
-
-
-@dataclass(frozen=True)
-class AgendaPage:
-    """One page of the agenda and the cursor for the next (None at the end)."""
-
-    rows: tuple[TouchpointDTO, ...]
-    next_after: tuple[dt.date, dt.datetime | None, int] | None
 
 
 class AgendaService:
@@ -66,7 +59,7 @@ class AgendaService:
         self,
         *,
         end: dt.date | None,
-        after: tuple[dt.date, dt.datetime | None, int] | None = None,
+        after: AgendaCursor | None = None,
         limit: int = 200,
         customer_id: int | None = None,
         statuses: Sequence[str] = ("planned",),
@@ -83,12 +76,7 @@ class AgendaService:
                 limit=limit,
                 after=after,
             )
-            items = tuple(to_dto(row) for row in rows)
-        cursor = None
-        if len(items) == limit:
-            last = items[-1]
-            cursor = (last.due_date, last.due_at, last.id)
-        return AgendaPage(items, cursor)
+            return AgendaPage.of(tuple(to_dto(row) for row in rows), limit)
 
     def today_date(self) -> dt.date:
         return self._planning().today

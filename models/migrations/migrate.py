@@ -14,13 +14,11 @@ from sqlalchemy import create_engine, event
 
 from models.backup import backup_database
 from models.integrity import check_integrity, has_data
+from models.migrations.head import SCHEMA_HEAD
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-# The newest revision in versions/. Opening an up-to-date database compares against this
-# and never imports Alembic (a noticeable part of start-up); a test keeps it in step.
-SCHEMA_HEAD = "0004"
 
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 

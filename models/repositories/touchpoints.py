@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.base import stored_utc
+from models import plain_reads
 from models.customer import Customer
 from models.touchpoint import Touchpoint
 
@@ -40,37 +41,6 @@ AGENDA_COLUMNS = (
 )
 
 
-# The agenda's columns in the order of the DTO it becomes (see AGENDA_COLUMNS). Instants
-# are stored as naive UTC; SQL appends the offset so that parsing yields aware datetimes.
-_AGENDA_SELECT = (
-    "SELECT t.id, t.uid, t.customer_id, c.name, c.company, c.email, c.phone, t.sale_id,"
-    " t.kind, t.channel, t.due_date, t.due_at || '+00:00', t.status, t.sequence, t.pinned,"
-    " t.snoozed_from, t.completed_at || '+00:00', t.outcome_note, t.skip_reason,"
-    " t.updated_at || '+00:00', t.subject, t.commitment_id, t.request_id"
-    " FROM touchpoint t JOIN customer c ON c.id = t.customer_id"
-)
-_day = dt.date.fromisoformat
-_instant = dt.datetime.fromisoformat
-
-
-def _typed(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A raw agenda row with dates, UTC instants and flags as the ORM would give them."""
-    (row_id, uid, customer_id, name, company, email, phone, sale_id, kind, channel, due_date,
-     due_at, status, sequence, pinned, snoozed_from, completed_at, outcome_note, skip_reason,
-     updated_at, subject, commitment_id, request_id) = row  # fmt: skip
-    return (
-        row_id, uid, customer_id, name, company, email, phone, sale_id, kind, channel,
-        _day(due_date),
-        None if due_at is None else _instant(due_at),
-        status, sequence, bool(pinned),
-        None if snoozed_from is None else _day(snoozed_from),
-        None if completed_at is None else _instant(completed_at),
-        outcome_note, skip_reason,
-        None if updated_at is None else _instant(updated_at),
-        subject, commitment_id, request_id,
-    )  # fmt: skip
-
-
 def agenda_rows(
     session: Session,
     *,
@@ -79,7 +49,7 @@ def agenda_rows(
     customer_id: int | None = None,
     statuses: Sequence[str] = ("planned",),
     limit: int | None = None,
-    after: tuple[dt.date, dt.datetime | None, int] | None = None,
+    after: plain_reads.Cursor | None = None,
     kinds: Sequence[str] = (),
 ) -> list[tuple[Any, ...]]:
     """Touchpoints due in [start, end] (either open), ordered by due day, time, id, as
@@ -87,45 +57,12 @@ def agenda_rows(
 
     Straight to the driver: for a week of a big book (thousands of rows) SQLAlchemy's
     per-row result processing cost more than the query itself."""
-    where = ["c.deleted_at IS NULL"]
-    params: list[Any] = []
-    if statuses:
-        where.append(f"t.status IN ({', '.join('?' * len(statuses))})")
-        params += statuses
-    if start is not None:
-        where.append("t.due_date >= ?")
-        params.append(start.isoformat())
-    if end is not None:
-        where.append("t.due_date <= ?")
-        params.append(end.isoformat())
-    if customer_id is not None:
-        where.append("t.customer_id = ?")
-        params.append(customer_id)
-    if after is not None:
-        day, at, row_id = after
-        # SQLite sorts NULL (all-day) times first within a day.
-        if at is None:
-            later_same_day = "(t.due_at IS NOT NULL OR t.id > ?)"
-            later_params: list[Any] = [row_id]
-        else:
-            later_same_day = "(t.due_at > ? OR (t.due_at = ? AND t.id > ?))"
-            stamp = stored_utc(at)
-            later_params = [stamp, stamp, row_id]
-        where.append(f"(t.due_date > ? OR (t.due_date = ? AND {later_same_day}))")
-        params += [day.isoformat(), day.isoformat(), *later_params]
-    if kinds:
-        where.append(f"t.kind IN ({', '.join('?' * len(kinds))})")
-        params += kinds
-    sql = f"{_AGENDA_SELECT} WHERE {' AND '.join(where)} ORDER BY t.due_date, t.due_at, t.id"
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
     driver = session.connection().connection.driver_connection
-    cursor = driver.cursor()  # type: ignore[union-attr]
-    try:
-        return [_typed(row) for row in cursor.execute(sql, params)]
-    finally:
-        cursor.close()
+    assert isinstance(driver, sqlite3.Connection)
+    return plain_reads.agenda(
+        driver, start=start, end=end, customer_id=customer_id, statuses=statuses,
+        limit=limit, after=after, kinds=kinds,
+    )  # fmt: skip
 
 
 def count_planned(session: Session, *, end: dt.date) -> int:

@@ -16,7 +16,7 @@ from app.dto.customers import CustomerInput
 from ui.dialogs.customer_dialog import CustomerDialog
 from ui.item_models.customer_table import CustomerTableModel
 from ui.main_window import MainWindow
-from ui.workspace import CUSTOMERS, TODAY, WELCOME
+from ui.workspace_shell import CUSTOMERS, TODAY, WELCOME
 
 DialogDriver = Callable[[Callable[[QDialog], None]], None]
 

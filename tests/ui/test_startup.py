@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from app.context import build_context
 from app.dto.customers import CustomerInput
+from app.dto.sales import SaleInput
+from ui.item_models.agenda_table import COL_SUBJECT
 from ui.main_window import MainWindow
 from ui.startup import open_planner
 
@@ -80,4 +84,74 @@ def test_customers_and_plans_are_built_on_first_visit_with_shortcuts_ready(
     assert workspace.pages.currentWidget() is workspace.customer_stack
     assert workspace.customers.model.rowCount() == 1
     assert workspace.pages.count() == 4
+    window.close()
+
+
+@pytest.fixture
+def busy_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A planner with follow-ups due around today (FOLLOWUP_TODAY pins it), closed again."""
+    monkeypatch.setenv("FOLLOWUP_TODAY", "2026-11-23")
+    path = tmp_path / "busy.sqlite3"
+    first = build_context(path)
+    for name in ("Ana Silva", "Bo Berg"):
+        customer = first.customers.add(CustomerInput(name=name))
+        first.sales.record(
+            SaleInput(
+                customer_id=customer.id,
+                closed_on=dt.date(2026, 11, 20),
+                outcome="won",
+                description="Printer",
+                promised_delivery=dt.date(2026, 11, 24),
+            )
+        )
+    first.close()
+    return path
+
+
+def test_today_is_painted_from_the_file_before_the_services_load_then_taken_over(
+    qtbot: QtBot, busy_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.context
+
+    real_build = app.context.build_context
+    seen_at_build: dict[str, object] = {}
+
+    def build_and_note(*args: object, **kwargs: object) -> object:
+        table = window.findChild(QTableView, "agendaTable")
+        assert table is not None and window.centralWidget().isAncestorOf(table)
+        seen_at_build["model"] = table.model()
+        seen_at_build["rows"] = table.model().rowCount()
+        seen_at_build["subject"] = table.model().index(0, COL_SUBJECT).data()
+        return real_build(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(app.context, "build_context", build_and_note)
+    shown: list[int] = []
+    window.today_shown.connect(lambda: shown.append(len(seen_at_build)))
+    context = open_planner(window, busy_path)
+    assert context is not None and window.workspace is not None
+    today = window.workspace.today
+    # On screen, with its rows, before the services were built; shown once.
+    assert shown == [0]
+    assert seen_at_build["rows"] == today.model.rowCount() > 0
+    assert seen_at_build["subject"] == ""  # drafts need the services
+    # The same list was taken over, not read again, and its subjects are rendered now.
+    assert seen_at_build["model"] is today.model
+    assert window.centralWidget() is window.workspace.widget
+    qtbot.waitUntil(lambda: bool(today.model.index(0, COL_SUBJECT).data()), timeout=5000)
+    assert (
+        today.model.index(0, COL_SUBJECT).data()
+        == context.touchpoints.draft(
+            today.model.touchpoint_at(0).id  # type: ignore[union-attr]
+        ).subject
+    )
+    window.close()
+
+
+def test_nothing_due_takes_the_usual_path_and_still_says_when_shown(
+    path: Path, window: MainWindow
+) -> None:
+    shown: list[bool] = []
+    window.today_shown.connect(lambda: shown.append(window.workspace is not None))
+    assert open_planner(window, path) is not None
+    assert shown == [True]
     window.close()

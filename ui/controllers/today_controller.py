@@ -7,10 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QByteArray,
-    QDate,
     QEvent,
-    QLocale,
     QModelIndex,
     QObject,
     QPoint,
@@ -25,9 +22,10 @@ from ui.controllers.today_extras import TodayExtras
 from ui.dialogs.done_dialog import DoneDialog
 from ui.dialogs.skip_dialog import SkipDialog
 from ui.dialogs.snooze_dialog import SnoozeDialog
-from ui.item_models.agenda_table import DEFAULT_DAYS_AHEAD, AgendaTableModel, short_day
-from ui.ui_state import restore_header, save_header, ui_settings
-from ui.views.today_view import MAX_DAYS_AHEAD, TodayView
+from ui.item_models.agenda_table import AgendaTableModel, short_day
+from ui.today_layout import day_heading, prepare_today
+from ui.ui_state import save_header, ui_settings
+from ui.views.today_view import TodayView
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -44,28 +42,30 @@ class TodayController(QObject):
     status = Signal(str)
     overdue_changed = Signal(int)
 
-    def __init__(self, view: TodayView, context: AppContext, window: QMainWindow) -> None:
+    def __init__(
+        self,
+        view: TodayView,
+        context: AppContext,
+        window: QMainWindow,
+        first_page: AgendaTableModel | None = None,
+    ) -> None:
+        """`first_page`: the list the start showed from the file; it is taken over as it is."""
         super().__init__(window)
         self.view = view
         self.context = context
         self.window = window
         self.overdue = -1
-        self.model = AgendaTableModel(
-            context.agenda, lambda: context.settings.get().zone, self._subject, self,
-            now=context.clock.now,
-        )  # fmt: skip
-        view.table.setModel(self.model)
-        if not restore_header(view.table.horizontalHeader(), "today"):
-            view.set_default_column_widths()
-        splitter = ui_settings().value("today/splitter")
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            view.splitter.restoreState(splitter)
+        if first_page is None:
+            self.model = AgendaTableModel(
+                context.agenda, self._zone, self._subject, self, now=context.clock.now
+            )
+            prepare_today(view, self.model)
+        else:
+            self.model = first_page
+            self.model.setParent(self)
+            self.model.take_over(context.agenda, self._zone, self._subject, context.clock.now)
         self.extras = TodayExtras(self)
         self._build_actions()
-        stored = str(ui_settings().value("today/days_ahead", DEFAULT_DAYS_AHEAD))
-        days = int(stored) if stored.isdigit() else DEFAULT_DAYS_AHEAD
-        self.model.days_ahead = max(1, min(days, MAX_DAYS_AHEAD))
-        view.days.setValue(self.model.days_ahead)
 
         view.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         view.table.doubleClicked.connect(lambda _index: self.done())
@@ -81,8 +81,9 @@ class TodayController(QObject):
         # The list first; the promise check, the header, the summary and the selected
         # row's draft follow on the next turn of the event loop, so the morning's list is
         # on screen sooner (a promise that starts its recovery reloads the list then).
-        self.model.reload(keep_subjects=False)
-        self.view.show_empty_state(self.model.rowCount() == 0)
+        if first_page is None:
+            self.model.reload(keep_subjects=False)
+            self.view.show_empty_state(self.model.rowCount() == 0)
         QTimer.singleShot(0, self._finish_first_load)
 
     # --- actions ------------------------------------------------------------------
@@ -144,8 +145,7 @@ class TodayController(QObject):
         self.view.snooze_button.setToolTip(
             self.snooze_next.toolTip() + "\n" + self.tr("More choices under the arrow")
         )
-        self.view.toolbar.addAction(self.done_action)
-        self.view.toolbar.addWidget(self.view.snooze_button)
+        self.view.toolbar.insertAction(self.view.snooze_slot, self.done_action)
         self.view.toolbar.addAction(self.skip_action)
         self.view.toolbar.addAction(self.extras.suggest_action)
         # Shortcuts work while the screen is shown, whether or not the window has menus for them.
@@ -228,8 +228,7 @@ class TodayController(QObject):
             self._show_selected()
 
     def _show_summary(self, overdue: int) -> None:
-        today = self.model.today
-        day = QLocale().toString(QDate(today.year, today.month, today.day), "dddd d MMMM")
+        day = day_heading(self.model.today)
         if overdue == 0:
             late = self.tr("nothing overdue")
         elif overdue == 1:
@@ -252,6 +251,9 @@ class TodayController(QObject):
     def selected(self) -> TouchpointDTO | None:
         indexes = self.view.table.selectionModel().selectedRows()
         return self.model.touchpoint_at(indexes[0].row()) if indexes else None
+
+    def _zone(self) -> dt.tzinfo:
+        return self.context.settings.get().zone
 
     def _subject(self, touchpoint_id: int) -> str:
         return self.context.touchpoints.draft(touchpoint_id).subject

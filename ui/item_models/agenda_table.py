@@ -25,8 +25,8 @@ from app.kinds import channel_label, kind_label
 from ui.item_models.list_table import ListTableModel
 
 if TYPE_CHECKING:
+    from app.dto.agenda import AgendaPage
     from app.dto.touchpoints import TouchpointDTO
-    from app.services.agenda import AgendaPage
 
 PAGE_SIZE = 200
 DEFAULT_DAYS_AHEAD = 7
@@ -153,6 +153,22 @@ class AgendaTableModel(ListTableModel):
         self._exhausted = page.next_after is None
         self._subjects = {k: v for k, v in self._subjects.items() if k in self._row_of}
         self.endResetModel()
+
+    def take_over(
+        self,
+        agenda: AgendaSource,
+        zone: Callable[[], dt.tzinfo],
+        subject: Callable[[int], str],
+        now: Callable[[], dt.datetime],
+    ) -> None:
+        """Keep the rows read so far but read (and render subjects) through these from now
+        on: the start fills the first page before the services exist."""
+        self._agenda, self._zone_of, self._subject_of, self._now_of = agenda, zone, subject, now
+        # Subjects shown so far were stand-ins: mark them stale, and the view asks again.
+        self._generation += 1
+        if self._rows:
+            top, bottom = self.index(0, COL_SUBJECT), self.index(len(self._rows) - 1, COL_SUBJECT)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
 
     def set_days_ahead(self, days: int) -> None:
         if days != self.days_ahead:

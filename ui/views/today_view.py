@@ -45,6 +45,10 @@ class TodayView(QWidget):
         self.snooze_button.setObjectName("snoozeButton")
         self.snooze_button.setText(self.tr("Snooze"))
         self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        # In the toolbar from the start, so that it has its height before the controller
+        # adds the other actions around it (the list must not jump when they arrive).
+        self.snooze_button.setEnabled(False)
+        self.snooze_slot = self.toolbar.addWidget(self.snooze_button)
         self.days = QSpinBox()
         self.days.setObjectName("todayDays")
         self.days.setRange(1, MAX_DAYS_AHEAD)

@@ -1,0 +1,114 @@
+"""Reads on a plain sqlite3 connection (agenda, settings, schema revision), without SQLAlchemy.
+
+The repositories run the agenda on the session's connection; the desktop start runs
+these on a connection of its own to fill the Today list before SQLAlchemy has loaded."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from models.utc_text import stored_utc
+
+# The agenda's columns in TouchpointDTO's field order. Instants are stored as naive UTC;
+# SQL appends the offset so that parsing yields aware datetimes.
+_SELECT = (
+    "SELECT t.id, t.uid, t.customer_id, c.name, c.company, c.email, c.phone, t.sale_id,"
+    " t.kind, t.channel, t.due_date, t.due_at || '+00:00', t.status, t.sequence, t.pinned,"
+    " t.snoozed_from, t.completed_at || '+00:00', t.outcome_note, t.skip_reason,"
+    " t.updated_at || '+00:00', t.subject, t.commitment_id, t.request_id"
+    " FROM touchpoint t JOIN customer c ON c.id = t.customer_id"
+)
+_day = dt.date.fromisoformat
+_instant = dt.datetime.fromisoformat
+
+Cursor = tuple[dt.date, dt.datetime | None, int]
+
+
+def _typed(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A raw agenda row with dates, UTC instants and flags as the ORM would give them."""
+    (row_id, uid, customer_id, name, company, email, phone, sale_id, kind, channel, due_date,
+     due_at, status, sequence, pinned, snoozed_from, completed_at, outcome_note, skip_reason,
+     updated_at, subject, commitment_id, request_id) = row  # fmt: skip
+    return (
+        row_id, uid, customer_id, name, company, email, phone, sale_id, kind, channel,
+        _day(due_date),
+        None if due_at is None else _instant(due_at),
+        status, sequence, bool(pinned),
+        None if snoozed_from is None else _day(snoozed_from),
+        None if completed_at is None else _instant(completed_at),
+        outcome_note, skip_reason,
+        None if updated_at is None else _instant(updated_at),
+        subject, commitment_id, request_id,
+    )  # fmt: skip
+
+
+def agenda(
+    connection: sqlite3.Connection,
+    *,
+    start: dt.date | None,
+    end: dt.date | None,
+    customer_id: int | None = None,
+    statuses: Sequence[str] = ("planned",),
+    limit: int | None = None,
+    after: Cursor | None = None,
+    kinds: Sequence[str] = (),
+) -> list[tuple[Any, ...]]:
+    """Touchpoints of live customers due in [start, end] (either open), ordered by due day,
+    time, id, as typed tuples; `after` is a keyset cursor (due_date, due_at, id)."""
+    where = ["c.deleted_at IS NULL"]
+    params: list[Any] = []
+    if statuses:
+        where.append(f"t.status IN ({', '.join('?' * len(statuses))})")
+        params += statuses
+    if start is not None:
+        where.append("t.due_date >= ?")
+        params.append(start.isoformat())
+    if end is not None:
+        where.append("t.due_date <= ?")
+        params.append(end.isoformat())
+    if customer_id is not None:
+        where.append("t.customer_id = ?")
+        params.append(customer_id)
+    if after is not None:
+        day, at, row_id = after
+        # SQLite sorts NULL (all-day) times first within a day.
+        if at is None:
+            later_same_day = "(t.due_at IS NOT NULL OR t.id > ?)"
+            later_params: list[Any] = [row_id]
+        else:
+            later_same_day = "(t.due_at > ? OR (t.due_at = ? AND t.id > ?))"
+            stamp = stored_utc(at)
+            later_params = [stamp, stamp, row_id]
+        where.append(f"(t.due_date > ? OR (t.due_date = ? AND {later_same_day}))")
+        params += [day.isoformat(), day.isoformat(), *later_params]
+    if kinds:
+        where.append(f"t.kind IN ({', '.join('?' * len(kinds))})")
+        params += kinds
+    sql = f"{_SELECT} WHERE {' AND '.join(where)} ORDER BY t.due_date, t.due_at, t.id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    cursor = connection.cursor()
+    try:
+        return [_typed(row) for row in cursor.execute(sql, params)]
+    finally:
+        cursor.close()
+
+
+def stored_settings(connection: sqlite3.Connection) -> dict[str, Any]:
+    """The setting rows as a dict of their JSON values (as the settings repository reads)."""
+    rows = connection.execute("SELECT key, value_json FROM setting").fetchall()
+    return {key: json.loads(value) for key, value in rows}
+
+
+def schema_revision(connection: sqlite3.Connection) -> str | None:
+    """The schema revision the file says it has (None when it has none)."""
+    try:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.OperationalError:  # no such table: a file this app has not set up
+        return None
+    return None if row is None else str(row[0])

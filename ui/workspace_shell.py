@@ -1,0 +1,48 @@
+"""The workspace's widgets (sidebar, pages, Today's view), built before any service is ready."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+
+from ui.views.today_view import TodayView
+from ui.views.welcome_view import WelcomeView
+
+# The same numbers as ui.main_window's, which must not import this module before first paint.
+TODAY, CUSTOMERS, PLANS, WELCOME = range(4)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Workspace", text)
+
+
+class WorkspaceShell:
+    """Only widgets: the start shows Today's first page in it while the services load,
+    then the Workspace takes it over (or builds one of its own)."""
+
+    def __init__(self) -> None:
+        self.widget = QWidget()
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        for label in (tr("Today"), tr("Customers"), tr("Plans")):
+            self.sidebar.addItem(QListWidgetItem(label))
+        width = self.sidebar.fontMetrics().averageCharWidth() * 16
+        self.sidebar.setFixedWidth(width)
+        self.pages = QStackedWidget()
+        layout = QHBoxLayout(self.widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.pages, 1)
+
+        self.today_view = TodayView()
+        self.welcome = WelcomeView()
+        # Customers and Plans hold their slots with bare widgets until first built; a page
+        # is always built before it is shown, so these are never on screen.
+        self.stand_ins = {CUSTOMERS: QWidget(), PLANS: QWidget()}
+        for page in (self.today_view, *self.stand_ins.values(), self.welcome):
+            self.pages.addWidget(page)
+
+    def select_sidebar(self, row: int) -> None:
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(row)
+        self.sidebar.blockSignals(False)
