@@ -6,6 +6,8 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from app.clock import FixedClock
 from app.context import AppContext
 from app.dto.customers import CustomerInput
@@ -71,13 +73,23 @@ def test_a_new_file_takes_the_usual_path(tmp_path: Path, clock: FixedClock) -> N
     assert _open(tmp_path / "new.sqlite3", clock) is None
 
 
-def test_a_file_that_needs_an_upgrade_takes_the_usual_path(
-    context: AppContext, db_path: Path, clock: FixedClock
+@pytest.mark.parametrize(
+    "change",
+    [
+        # An older schema: the usual path upgrades it first.
+        "UPDATE alembic_version SET version_num = '0003'",
+        # Settings that do not parse: the usual path says so clearly.
+        "INSERT OR REPLACE INTO setting (key, value_json, updated_at)"
+        " VALUES ('timezone', '{broken', '2026-11-23 09:00:00.000000')",
+    ],
+)
+def test_an_unusual_file_takes_the_usual_path(
+    context: AppContext, db_path: Path, clock: FixedClock, change: str
 ) -> None:
     _book(context)
     context.close()
     with sqlite3.connect(db_path) as db:
-        db.execute("UPDATE alembic_version SET version_num = '0003'")
+        db.execute(change)
     assert _open(db_path, clock) is None
 
 
@@ -85,16 +97,3 @@ def test_a_damaged_file_takes_the_usual_path(tmp_path: Path, clock: FixedClock) 
     path = tmp_path / "bad.sqlite3"
     path.write_bytes(b"not a database at all " * 300)
     assert _open(path, clock) is None
-
-
-def test_settings_that_do_not_parse_take_the_usual_path(
-    context: AppContext, db_path: Path, clock: FixedClock
-) -> None:
-    _book(context)
-    context.close()
-    with sqlite3.connect(db_path) as db:
-        db.execute(
-            "INSERT OR REPLACE INTO setting (key, value_json, updated_at)"
-            " VALUES ('timezone', '{broken', '2026-11-23 09:00:00.000000')"
-        )
-    assert _open(db_path, clock) is None
