@@ -45,6 +45,8 @@ def planner(db: Path) -> None:
         workspace = window.workspace
         assert workspace is not None
         assert workspace.today.model.rowCount() > 0
+        # The services have taken the list over: its actions work from here on.
+        mark("ready")
         workspace.go(1)
         view = workspace.customers_view
         times = []
