@@ -4,8 +4,8 @@ The gap is in calendar days: two distinct touchpoints need ``|a - b| >= min_gap_
 1 only forbids the same day; 0 switches the rule off. Collisions always move later.
 """
 
-from collections.abc import Collection
-from datetime import date
+from collections.abc import Collection, Iterable
+from datetime import date, timedelta
 
 from app.scheduling.calendar import WorkCalendar
 
@@ -29,3 +29,23 @@ def place_with_gap(
     while not respects_gap(day, taken, min_gap_days):
         day = calendar.next_working_day(day)
     return day
+
+
+def near_days(days: Iterable[date | None], min_gap_days: int) -> frozenset[date]:
+    """The dates too close to one of ``days`` (None: no date): what ``respects_gap`` refuses.
+
+    A day keeps the gap to all of ``days`` exactly when it is not in this set, so checking
+    many sets of taken dates against the same days is one set lookup per date.
+    """
+    near: set[date] = set()
+    reach = range(1 - min_gap_days, min_gap_days)
+    for day in days:
+        if day is None:
+            continue
+        for shift in reach:
+            # Days beyond the calendar's ends cannot be taken, so they need no entry.
+            try:
+                near.add(day + timedelta(days=shift))
+            except OverflowError:
+                continue
+    return frozenset(near)

@@ -14,7 +14,7 @@ recompute an occurrence on its own. Birthday occurrences count from the next one
 on the steps and the anchors are worked out once per distinct set of anchors.
 """
 
-from collections.abc import Collection, Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, time
 from typing import NamedTuple
@@ -28,7 +28,7 @@ from app.scheduling.due_dates import (
     upcoming_birthdays,
     upcoming_occurrences,
 )
-from app.scheduling.gaps import place_with_gap, respects_gap
+from app.scheduling.gaps import near_days, place_with_gap
 from app.scheduling.steps import Anchors, CustomerFacts, StepRule
 from app.scheduling.vocabulary import DEFAULT_MIN_GAP_DAYS, AnchorKind, Channel, Kind
 
@@ -67,6 +67,10 @@ class PlanResult:
 
     items: tuple[PlannedItem, ...]
     skipped_reason: str | None = None
+
+
+# A do-not-contact customer's result; no busy date changes it.
+_BLOCKED = PlanResult(items=(), skipped_reason=DO_NOT_CONTACT_REASON), frozenset[date]()
 
 
 def resolve_channel(step: StepRule, customer: CustomerFacts) -> Channel:
@@ -117,35 +121,49 @@ class SalePlanner:
         # Sales of a batch share a handful of anchor dates and customer facts: settle each
         # set of anchors once, and place it once for a customer with nothing else planned.
         self._settled: dict[Hashable, tuple[_Settled, ...]] = {}
-        self._alone: dict[tuple[Hashable, CustomerFacts], PlanResult] = {}
+        # With each such result, the dates a busy date must avoid to leave it unchanged.
+        self._alone: dict[tuple[Hashable, CustomerFacts], tuple[PlanResult, frozenset[date]]] = {}
 
     def plan(
         self, anchors: Anchors, customer: CustomerFacts, *, busy_dates: Iterable[date] = ()
     ) -> PlanResult:
         """What ``plan(steps, anchors, calendar, today, customer, ...)`` gives."""
+        alone, near = self.alone(anchors, customer)
+        busy = list(busy_dates)
+        if near.isdisjoint(busy):
+            return alone
+        settled = self._settle(anchors, _anchors_key(anchors))
+        return _place(settled, customer, busy, self._min_gap_days, self._calendar)
+
+    def alone(
+        self, anchors: Anchors, customer: CustomerFacts
+    ) -> tuple[PlanResult, frozenset[date]]:
+        """What ``plan`` gives with no busy dates, and the dates a busy date must avoid for
+        ``plan`` to give that same result object: busy dates elsewhere would not move it.
+
+        Each item moves only past earlier items, so when no busy date comes near any item,
+        none would have moved it. One set lookup per busy date replaces a gap check per
+        item and busy date.
+        """
         if customer.do_not_contact:
-            return PlanResult(items=(), skipped_reason=DO_NOT_CONTACT_REASON)
+            return _BLOCKED
         key = _anchors_key(anchors)
+        entry = self._alone.get((key, customer))
+        if entry is None:
+            settled = self._settle(anchors, key)
+            alone = _place(settled, customer, (), self._min_gap_days, self._calendar)
+            near = near_days((item.due_date for item in alone.items), self._min_gap_days)
+            entry = self._alone[key, customer] = alone, near
+        return entry
+
+    def _settle(self, anchors: Anchors, key: Hashable) -> tuple[_Settled, ...]:
         settled = self._settled.get(key)
         if settled is None:
             settled = _settle_steps(
                 self._steps, anchors, self._calendar, self._today, self._horizon
             )
             self._settled[key] = settled
-        alone = self._alone.get((key, customer))
-        if alone is None:
-            alone = _place(settled, customer, (), self._min_gap_days, self._calendar)
-            self._alone[key, customer] = alone
-        busy = list(busy_dates)
-        # Each item moved only past earlier items; when none comes near a busy date either,
-        # the busy dates would not have moved it: the result is the same.
-        if all(_clear(item.due_date, busy, self._min_gap_days) for item in alone.items):
-            return alone
-        return _place(settled, customer, busy, self._min_gap_days, self._calendar)
-
-
-def _clear(day: date | None, busy: Collection[date], min_gap_days: int) -> bool:
-    return day is None or respects_gap(day, busy, min_gap_days)
+        return settled
 
 
 def _anchors_key(anchors: Anchors) -> Hashable:

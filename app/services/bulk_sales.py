@@ -7,24 +7,23 @@ import gc
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.sales import SaleInput
 from app.errors import NotFound
 from app.progress import NO_PROGRESS, Progress
-from app.scheduling.planner import SalePlanner
-from app.scheduling.steps import Anchors
+from app.scheduling.planner import PlanResult, SalePlanner
+from app.scheduling.steps import Anchors, CustomerFacts
 from app.services import commitment_rows, keep_in_touch
 from app.services.planning_context import PlanningContext
 from app.services.sale_planning import engine_steps
 from app.services.sales import find_plan, sale_values
-from app.services.touchpoint_rows import batch_uids, due_instant
+from app.services.touchpoint_rows import due_instant, uid_run
 from models.plan import Plan
 from models.repositories import bulk
 from models.repositories import keep_in_touch as kit_repo
-from models.repositories.bulk import NewTouchpoint
 from models.repositories.keep_in_touch import CustomerRow, History
 
 REPORT_EVERY = 500
@@ -112,6 +111,20 @@ def _validated(
     return {plan_row.id: plan_row for plan_row in plans.values()}, values
 
 
+class _Alike(NamedTuple):
+    """What sales alike share: same plan, anchor dates and customer values planning reads."""
+
+    planner: SalePlanner
+    step_ids: Mapping[int, int]
+    anchors: Anchors
+    facts: CustomerFacts
+    # The plan of such a sale whose customer has nothing planned near its days (see
+    # SalePlanner.alone): those days, and the dates that count as near.
+    near: frozenset[dt.date]
+    days: list[dt.date]
+    shape: int
+
+
 @dataclass
 class _Batch:
     """Plans sales one after another, each around the customer's touchpoints so far."""
@@ -120,7 +133,6 @@ class _Batch:
     customers: Mapping[int, CustomerRow]
     plans: Mapping[int, Plan]
     history: History
-    rows: bulk.TouchpointRows = field(default_factory=bulk.TouchpointRows)
     # The days this batch dated, by customer.
     added: dict[int, list[dt.date]] = field(default_factory=dict)
 
@@ -135,36 +147,61 @@ class _Batch:
             )
             self._planners[plan_id] = planner, {index: step.id for index, step in steps.items()}
         self._busy = {key: self.history.planned_days(key) for key in self.customers}
-        self._uids = batch_uids()
+        self.rows = bulk.TouchpointRows(*uid_run())
+        self._facts = keep_in_touch.FactsCache(ctx)
+        self._alike: dict[tuple[Any, ...], _Alike] = {}
         self._instants: dict[tuple[dt.date, dt.time], dt.datetime | None] = {}
 
     def plan_sale(self, sale_id: int, sale: Mapping[str, Any]) -> None:
         customer_id = sale["customer_id"]
-        planner, step_ids = self._planners[sale["plan_id"]]
+        customer = self.customers[customer_id]
         taken = self._busy[customer_id]
         added = self.added.setdefault(customer_id, [])
+        # Everything the plan depends on, as plain values: the plan, the anchors a batch
+        # sets and the customer values ctx.facts reads. Thousands of sales, few such keys.
+        key = (
+            sale["plan_id"],
+            sale["closed_on"],
+            sale["promised_delivery"],
+            customer.preferred_channel,
+            customer.do_not_contact,
+            customer.is_key,
+            customer.keep_in_touch_days,
+        )
+        alike = self._alike.get(key)
+        if alike is None:
+            alike = self._alike[key] = self._new_alike(sale, customer)
+        if alike.near.isdisjoint(taken):
+            days, shape = alike.days, alike.shape
+        else:
+            result = alike.planner.plan(alike.anchors, alike.facts, busy_dates=taken)
+            days, shape = self._shape(result, alike.step_ids)
+        taken += days
+        added += days
+        self.rows.add(customer_id, sale_id, shape)
+
+    def _new_alike(self, sale: Mapping[str, Any], customer: CustomerRow) -> _Alike:
+        planner, step_ids = self._planners[sale["plan_id"]]
         anchors = Anchors(closed_on=sale["closed_on"], promised_delivery=sale["promised_delivery"])
-        facts = self.ctx.facts(self.customers[customer_id])
-        result = planner.plan(anchors, facts, busy_dates=taken)
+        facts = self._facts(customer)
+        result, near = planner.alone(anchors, facts)
+        return _Alike(planner, step_ids, anchors, facts, near, *self._shape(result, step_ids))
+
+    def _shape(self, result: PlanResult, step_ids: Mapping[int, int]) -> tuple[list[dt.date], int]:
+        """The result's dated items: their days, and their rows as a shape of self.rows."""
+        days: list[dt.date] = []
+        rows = []
         for item in result.items:
             day = item.due_date
             if day is None:
                 continue
-            taken.append(day)
-            added.append(day)
-            self.rows.add(
-                NewTouchpoint(
-                    next(self._uids),
-                    customer_id,
-                    sale_id,
-                    step_ids[item.step_index],
-                    item.kind,
-                    item.occurrence,
-                    str(item.channel),  # its value: Enum.value is a slow property
-                    day,
-                    self._instant(day, item.time_of_day),
-                )
+            days.append(day)
+            channel = str(item.channel)  # its value: Enum.value is a slow property
+            instant = self._instant(day, item.time_of_day)
+            rows.append(
+                (step_ids[item.step_index], item.kind, item.occurrence, channel, day, instant)
             )
+        return days, self.rows.shape(rows)
 
     def _instant(self, day: dt.date, time_of_day: dt.time | None) -> dt.datetime | None:
         # A zone conversion per row cost more than the rest of the row; days repeat a lot.

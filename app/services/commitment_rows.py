@@ -123,17 +123,17 @@ def insert_for_sales(
     session: Session, sale_ids: Sequence[int], values: Sequence[dict[str, Any]], now: dt.datetime
 ) -> None:
     """The same promises for sales recorded in bulk (values as given to the sale insert)."""
+    # Positional: one per sale, and keywords cost noticeably more.
     rows = [
         NewCommitment(
-            customer_id=sale["customer_id"],
-            sale_id=sale_id,
-            text=delivery_text(sale["description"]),
-            due_on=sale["promised_delivery"],
-            buffer_days=0,
-            status="on_track",
-            note="",
-            created_at=now,
-            recovered=False,
+            sale["customer_id"],
+            sale_id,
+            delivery_text(sale["description"]),
+            sale["promised_delivery"],
+            0,
+            "on_track",
+            "",
+            now,
         )
         for sale_id, sale in zip(sale_ids, values, strict=True)
         if sale["outcome"] == "won" and sale["promised_delivery"] is not None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy.orm import Session
 
@@ -45,6 +45,27 @@ class KitCustomer(CustomerLike, Protocol):
     def created_at(self) -> dt.datetime: ...
     @property
     def deleted_at(self) -> dt.datetime | None: ...
+
+
+class FactsCache:
+    """ctx.facts(customer) for many customers, built once per distinct set of the values
+    it reads: a batch has thousands of customers but few such sets."""
+
+    def __init__(self, ctx: PlanningContext) -> None:
+        self._ctx = ctx
+        self._known: dict[tuple[Any, ...], CustomerFacts] = {}
+
+    def __call__(self, customer: CustomerLike) -> CustomerFacts:
+        key = (
+            customer.preferred_channel,
+            customer.do_not_contact,
+            customer.is_key,
+            customer.keep_in_touch_days,
+        )
+        facts = self._known.get(key)
+        if facts is None:
+            facts = self._known[key] = self._ctx.facts(customer)
+        return facts
 
 
 @dataclass
@@ -136,6 +157,19 @@ def refresh_after_sales(
     _refresh(session, customers, ctx, _load(session, ids, history, added))
 
 
+class _KitStep(NamedTuple):
+    """The columns of a keep-in-touch step a refresh reads, read off the ORM object once."""
+
+    id: int
+    kind: str
+    channel: str | None
+    time_of_day: dt.time | None
+
+
+def _kit_step(step: PlanStep | None) -> _KitStep | None:
+    return None if step is None else _KitStep(step.id, step.kind, step.channel, step.time_of_day)
+
+
 @dataclass
 class _Rules:
     """The keep-in-touch plan's steps and what planning them takes, fixed for one refresh."""
@@ -150,8 +184,33 @@ class _Rules:
     )
 
     def __post_init__(self) -> None:
-        self.calendar = self.ctx.calendar
+        ctx = self.ctx
+        self.calendar = ctx.calendar
         self._birthday_rule = step_rule(step_to_dto(self.birthday)) if self.birthday else None
+        # Everything below is read once per customer: looked up here once instead.
+        self.check_in_step = _kit_step(self.check_in)
+        self.birthday_step = _kit_step(self.birthday)
+        self.today, self.zone = ctx.today, ctx.zone
+        prefs = ctx.prefs
+        self.min_gap_days = prefs.min_gap_days
+        self.cadence_days = prefs.default_cadence_days, prefs.key_cadence_days
+        self.facts = FactsCache(ctx)
+        self._local_days: dict[dt.datetime, dt.date] = {}
+        self._instants: dict[tuple[dt.date, dt.time | None], dt.datetime | None] = {}
+
+    def local_day(self, moment: dt.datetime) -> dt.date:
+        """The day `moment` falls on in the user's zone (customers share creation times)."""
+        day = self._local_days.get(moment)
+        if day is None:
+            day = self._local_days[moment] = moment.astimezone(self.zone).date()
+        return day
+
+    def instant(self, day: dt.date, time_of_day: dt.time | None) -> dt.datetime | None:
+        """due_instant(day, time_of_day, zone), worked out once per day and time."""
+        key = (day, time_of_day)
+        if key not in self._instants:
+            self._instants[key] = due_instant(day, time_of_day, self.zone)
+        return self._instants[key]
 
     def birthday_day(self, today: dt.date, month: int, day: int) -> dt.date | None:
         """The day of the next greeting for a birthday, as of `today`.
@@ -189,47 +248,48 @@ def _refresh(
 
 
 def _refresh_one(changes: _Changes, customer: KitCustomer, rules: _Rules, facts: _Facts) -> None:
-    ctx = rules.ctx
-    existing = facts.existing.get(customer.id, [])
+    existing = facts.existing.get(customer.id, ())
     if customer.do_not_contact or customer.deleted_at is not None:
         reason = DNC_REASON if customer.do_not_contact else "Customer was deleted"
         for row in existing:
             changes.skip(row, reason)
         return
-    if rules.check_in is not None:
+    check_in = rules.check_in_step
+    if check_in is not None:
         due = _check_in_day(customer, rules, facts, facts.busy.get(customer.id, []))
         if due is not None:
             rows = [row for row in existing if row.kind == "check_in"]
-            _place(changes, customer, rules.check_in, rows, due, ctx)
-    if rules.birthday is not None:
+            _place(changes, customer, check_in, rows, due, rules)
+    birthday = rules.birthday_step
+    if birthday is not None:
         rows = [row for row in existing if row.kind == "birthday"]
         due = _birthday_day(customer, rules, facts)
         if due is None:
             for row in rows:
                 changes.skip(row, "Birthday was removed")
         else:
-            _place(changes, customer, rules.birthday, rows, due, ctx)
+            _place(changes, customer, birthday, rows, due, rules)
 
 
 def _check_in_day(
     customer: KitCustomer, rules: _Rules, facts: _Facts, busy: list[dt.date]
 ) -> dt.date | None:
-    ctx = rules.ctx
     last = facts.last_contact.get(customer.id) or customer.created_at
-    base = last.astimezone(ctx.zone).date()
+    base = rules.local_day(last)
     # After a sale's plan ends, the cadence takes over; a skipped check-in also restarts it.
     for later in (facts.after_plan.get(customer.id), facts.closed_check_in.get(customer.id)):
         if later is not None:
             base = max(base, later)
+    default_days, key_customer_days = rules.cadence_days
     return next_check_in(
         base,
-        ctx.facts(customer),
+        rules.facts(customer),
         rules.calendar,
-        ctx.today,
+        rules.today,
         busy_dates=busy,
-        min_gap_days=ctx.prefs.min_gap_days,
-        default_days=ctx.prefs.default_cadence_days,
-        key_customer_days=ctx.prefs.key_cadence_days,
+        min_gap_days=rules.min_gap_days,
+        default_days=default_days,
+        key_customer_days=key_customer_days,
     )
 
 
@@ -238,17 +298,17 @@ def _birthday_day(customer: KitCustomer, rules: _Rules, facts: _Facts) -> dt.dat
         return None
     # After this year's greeting is done or skipped, the next one is next year's.
     closed = facts.closed_birthday.get(customer.id)
-    today = max(rules.ctx.today, closed + dt.timedelta(days=1)) if closed else rules.ctx.today
+    today = max(rules.today, closed + dt.timedelta(days=1)) if closed else rules.today
     return rules.birthday_day(today, customer.birthday_month, customer.birthday_day)
 
 
 def _place(
     changes: _Changes,
     customer: KitCustomer,
-    step: PlanStep,
+    step: _KitStep,
     rows: list[KitRow],
     due: dt.date,
-    ctx: PlanningContext,
+    rules: _Rules,
 ) -> None:
     """Keep exactly one planned touchpoint for the step, on `due` unless the user pinned it."""
     channel = step.channel or customer.preferred_channel
@@ -256,22 +316,23 @@ def _place(
         changes.skip(row, "Replaced by a newer plan")
     if not rows:
         changes.inserts.append(
+            # Positional: this runs per customer, and keywords cost noticeably more.
             NewTouchpoint(
-                uid=next(changes.uids),
-                customer_id=customer.id,
-                sale_id=None,
-                step_id=step.id,
-                kind=step.kind,
-                occurrence=0,
-                channel=channel,
-                due_date=due,
-                due_at=due_instant(due, step.time_of_day, ctx.zone),
+                next(changes.uids),
+                customer.id,
+                None,
+                step.id,
+                step.kind,
+                0,
+                channel,
+                due,
+                rules.instant(due, step.time_of_day),
             )
         )
         return
     keep = rows[0]
     day, at = keep.due_date, keep.due_at
     if not keep.pinned:
-        day, at = due, due_instant(due, step.time_of_day, ctx.zone)
+        day, at = due, rules.instant(due, step.time_of_day)
     if (day, at, channel) != (keep.due_date, keep.due_at, keep.channel):
         changes.moves.append(TouchpointMove(keep.id, day, at, channel, keep.sequence + 1))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,6 +27,7 @@ from models.sale import Sale
 
 DEFAULT_PLAN = {"won": "won_sale", "lost": "lost_sale"}
 AMOUNT_PATTERN = re.compile(r"-?\d{1,12}(?:[.,]\d{1,2})?")
+CURRENCY_PATTERN = re.compile(r"[A-Z]{3}")
 
 
 def sale_dto(row: Sale) -> SaleDTO:
@@ -43,6 +45,8 @@ def sale_dto(row: Sale) -> SaleDTO:
     )
 
 
+# Bulk imports repeat amounts: each distinct text is parsed once (errors are not cached).
+@lru_cache(maxsize=4096)
 def parse_amount(text: str) -> int | None:
     """'1250', '1250.5' or '1250,50' to minor units; thousands separators are refused."""
     value = text.strip().replace(" ", "")
@@ -85,7 +89,7 @@ def sale_values(data: SaleInput, plan_row: Plan, default_currency: str) -> dict[
     if data.promised_delivery and data.promised_delivery < data.closed_on:
         raise ValidationError("the promised delivery cannot be before the close date")
     currency = (data.currency or default_currency).strip().upper()
-    if not re.fullmatch(r"[A-Z]{3}", currency):
+    if not CURRENCY_PATTERN.fullmatch(currency):
         raise ValidationError(f"currency {data.currency!r} must be a code like EUR")
     return {
         "customer_id": data.customer_id,

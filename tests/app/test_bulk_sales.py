@@ -109,6 +109,16 @@ def test_batch_uids_are_unique_and_shaped_like_single_ones(planner: AppContext) 
     assert all(UUID_SHAPED.fullmatch(uid) for uid in uids)
 
 
+def test_a_batchs_touchpoint_uids_count_up_in_the_order_written(planner: AppContext) -> None:
+    ids = [planner.customers.add(data).id for data in customer_inputs(6)]
+    planner.bulk_sales.record_many(sales_for(ids))
+    rows = [t for t in planner.agenda.touchpoints() if t.sale_id is not None]
+    uids = [t.uid for t in sorted(rows, key=lambda t: t.id)]
+    assert len(uids) > 30 and len({uid[:24] for uid in uids}) == 1
+    counters = [int(uid[24:36], 16) for uid in uids]
+    assert counters == list(range(counters[0], counters[0] + len(uids)))
+
+
 def test_batch_uids_count_up_in_order_from_a_random_start() -> None:
     first, second = batch_uids(), batch_uids()
     ones = [next(first) for _ in range(1000)]

@@ -21,6 +21,7 @@ from models.touchpoint import Touchpoint
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = dt.datetime(2026, 11, 23, 9, 0, 0, 123456, tzinfo=dt.UTC)
+D1, D2 = dt.date(2026, 12, 1), dt.date(2026, 12, 9)
 
 
 @pytest.fixture
@@ -114,3 +115,68 @@ def test_customer_rows_and_history_match_the_orm(
         touchpoint = session.get_one(Touchpoint, kit_row.id)
         for name in kit_repo.KitRow._fields:
             assert getattr(kit_row, name) == getattr(touchpoint, name), name
+
+
+def _planned(session: Session) -> list[tuple[object, ...]]:
+    rows = session.scalars(select(Touchpoint).order_by(Touchpoint.id)).all()
+    return [
+        (t.uid, t.customer_id, t.step_id, t.kind, t.occurrence, t.channel, t.due_date, t.due_at)
+        for t in rows
+    ]
+
+
+def test_touchpoint_rows_insert_shared_shapes_in_the_order_added(
+    sessions: sessionmaker[Session], customer_id: int
+) -> None:
+    at = dt.datetime(2026, 12, 2, 8, 0, tzinfo=dt.UTC)
+    rows = bulk.TouchpointRows("pre-", 0xFFE, "@x")
+    first = rows.shape([(None, "thank_you", 0, "email", D1, None)])
+    second = rows.shape(
+        [(None, "check_in", 1, "phone", at.date(), at), (None, "feedback", 2, "letter", D2, None)]
+    )
+    empty = rows.shape([])
+    for shape in (second, empty, first, second):
+        rows.add(customer_id, None, shape)
+    assert len(rows) == 5
+    with sessions.begin() as session:
+        rows.insert(session)
+    with sessions() as session:
+        assert _planned(session) == [
+            ("pre-000000000ffe@x", customer_id, None, "check_in", 1, "phone", at.date(), at),
+            ("pre-000000000fff@x", customer_id, None, "feedback", 2, "letter", D2, None),
+            ("pre-000000001000@x", customer_id, None, "thank_you", 0, "email", D1, None),
+            ("pre-000000001001@x", customer_id, None, "check_in", 1, "phone", at.date(), at),
+            ("pre-000000001002@x", customer_id, None, "feedback", 2, "letter", D2, None),
+        ]
+        statuses = {(t.status, t.sequence, t.pinned, t.subject) for t in session.scalars(
+            select(Touchpoint)
+        )}  # fmt: skip
+        assert statuses == {("planned", 0, False, "")}
+
+
+@pytest.mark.parametrize("count", [3, 250])
+def test_many_touchpoints_and_commitments_keep_their_order(
+    sessions: sessionmaker[Session], customer_id: int, count: int
+) -> None:
+    # Few rows go straight in, many through a temporary table: both in the order given.
+    at = dt.datetime(2026, 12, 1, 9, 30, tzinfo=BERLIN)
+    touchpoints = [
+        NewTouchpoint(f"{n}@x", customer_id, None, None, "check_in", n, "email", D1, at, n % 2 == 0)
+        for n in range(count)
+    ]
+    promises = [
+        NewCommitment(customer_id, None, f"P{n}", D2, n, "on_track", "", NOW, n % 3 == 0)
+        for n in range(count)
+    ]
+    with sessions.begin() as session:
+        bulk.insert_touchpoints(session, touchpoints)
+        bulk.insert_commitments(session, promises)
+    with sessions() as session:
+        written = session.scalars(select(Touchpoint).order_by(Touchpoint.id)).all()
+        assert [(t.uid, t.occurrence, t.pinned, t.due_at) for t in written] == [
+            (row.uid, row.occurrence, row.pinned, at) for row in touchpoints
+        ]
+        kept = session.scalars(select(Commitment).order_by(Commitment.id)).all()
+        assert [(c.text, c.buffer_days, c.recovered, c.created_at) for c in kept] == [
+            (p.text, p.buffer_days, p.recovered, NOW) for p in promises
+        ]

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.scheduling.calendar import WorkCalendar
+from app.scheduling.gaps import near_days, respects_gap
 from app.scheduling.planner import SalePlanner, plan
 from app.scheduling.steps import Anchors, CustomerFacts, StepRule
 from app.scheduling.vocabulary import Channel
@@ -66,3 +67,38 @@ def test_sale_planner_gives_what_plan_gives(
             horizon=horizon,
         )
         assert planner.plan(anchors, customer, busy_dates=busy) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(date(2026, 1, 1), date(2026, 3, 1)),
+    st.lists(st.none() | st.dates(date(2026, 1, 1), date(2026, 3, 1)), max_size=6),
+    st.integers(0, 6),
+)
+def test_near_days_are_the_days_that_break_the_gap(
+    day: date, days: list[date | None], min_gap_days: int
+) -> None:
+    taken = [other for other in days if other is not None]
+    assert (day in near_days(days, min_gap_days)) == (not respects_gap(day, taken, min_gap_days))
+
+
+def test_near_days_stop_at_the_ends_of_the_calendar() -> None:
+    assert near_days([date.max], 2) == {date.max - timedelta(days=1), date.max}
+    assert near_days([date.min, None], 2) == {date.min, date.min + timedelta(days=1)}
+
+
+@settings(max_examples=60, deadline=None)
+@given(step_lists(), calendars, batches(), st.integers(0, 4))
+def test_busy_dates_away_from_the_alone_plan_leave_it_as_it_is(
+    steps: list[StepRule],
+    calendar: WorkCalendar,
+    batch: tuple[date, list[Sale]],
+    min_gap_days: int,
+) -> None:
+    today, sales = batch
+    planner = SalePlanner(steps, calendar, today, min_gap_days=min_gap_days)
+    for anchors, customer, busy in sales:
+        alone, near = planner.alone(anchors, customer)
+        assert alone == plan(steps, anchors, calendar, today, customer, min_gap_days=min_gap_days)
+        far = [day for day in busy if day not in near]
+        assert planner.plan(anchors, customer, busy_dates=far) is alone
