@@ -17,7 +17,7 @@ from app.progress import NO_PROGRESS, Progress
 from app.scheduling.planner import PlanResult, SalePlanner
 from app.scheduling.steps import Anchors, CustomerFacts
 from app.services import commitment_rows, keep_in_touch
-from app.services.planning_context import PlanningContext
+from app.services.planning_context import PlanningContext, facts_key
 from app.services.sale_planning import engine_steps
 from app.services.sales import find_plan, sale_values
 from app.services.touchpoint_rows import due_instant, uid_run
@@ -163,10 +163,7 @@ class _Batch:
             sale["plan_id"],
             sale["closed_on"],
             sale["promised_delivery"],
-            customer.preferred_channel,
-            customer.do_not_contact,
-            customer.is_key,
-            customer.keep_in_touch_days,
+            *facts_key(customer),
         )
         alike = self._alike.get(key)
         if alike is None:

@@ -20,7 +20,7 @@ from app.scheduling.calendar import WorkCalendar
 from app.scheduling.keep_in_touch import next_check_in
 from app.scheduling.planner import plan
 from app.scheduling.steps import Anchors, CustomerFacts, StepRule
-from app.services.planning_context import CustomerLike, PlanningContext
+from app.services.planning_context import CustomerLike, PlanningContext, facts_key
 from app.services.touchpoint_rows import batch_uids, due_instant
 from models.plan import Plan, PlanStep
 from models.repositories import keep_in_touch as repo
@@ -56,12 +56,7 @@ class FactsCache:
         self._known: dict[tuple[Any, ...], CustomerFacts] = {}
 
     def __call__(self, customer: CustomerLike) -> CustomerFacts:
-        key = (
-            customer.preferred_channel,
-            customer.do_not_contact,
-            customer.is_key,
-            customer.keep_in_touch_days,
-        )
+        key = facts_key(customer)
         facts = self._known.get(key)
         if facts is None:
             facts = self._known[key] = self._ctx.facts(customer)

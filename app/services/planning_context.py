@@ -43,6 +43,16 @@ class CustomerLike(Protocol):
     def keep_in_touch_days(self) -> int | None: ...
 
 
+def facts_key(customer: CustomerLike) -> tuple[str, bool, bool, int | None]:
+    """The customer values planning reads, as one hashable key (what caches plan by)."""
+    return (
+        customer.preferred_channel,
+        customer.do_not_contact,
+        customer.is_key,
+        customer.keep_in_touch_days,
+    )
+
+
 @dataclass(frozen=True)
 class PlanningContext:
     """Preferences, working-day calendar, zone and today, fixed for one unit of work."""
