@@ -25,7 +25,7 @@ from app.kinds import channel_label, kind_label
 from ui.item_models.list_table import ListTableModel
 
 if TYPE_CHECKING:
-    from app.dto.agenda import AgendaPage
+    from app.dto.agenda import AgendaCursor, AgendaPage
     from app.dto.touchpoints import TouchpointDTO
 
 PAGE_SIZE = 200
@@ -38,7 +38,6 @@ SUBJECT_QUEUE_MAX = 200
 COL_WHEN, COL_CUSTOMER, COL_KIND, COL_CHANNEL, COL_DUE, COL_SUBJECT = range(6)
 HEADERS = ("When", "Customer", "Kind", "Channel", "Due", "Subject")
 
-Cursor = tuple[dt.date, dt.datetime | None, int]
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -46,7 +45,7 @@ class AgendaSource(Protocol):
     """What the model needs from AgendaService."""
 
     def page(
-        self, *, end: dt.date | None, after: Cursor | None = None, limit: int = 200
+        self, *, end: dt.date | None, after: AgendaCursor | None = None, limit: int = 200
     ) -> AgendaPage: ...
 
     def today_date(self) -> dt.date: ...
@@ -120,7 +119,7 @@ class AgendaTableModel(ListTableModel):
         self._page_size = page_size
         self._rows: list[TouchpointDTO] = []
         self._row_of: dict[int, int] = {}
-        self._next: Cursor | None = None
+        self._next: AgendaCursor | None = None
         self._exhausted = True
         self.days_ahead = DEFAULT_DAYS_AHEAD
         self.today = dt.date.min
