@@ -21,3 +21,17 @@ class ValidationError(KnownError):
 
 class NotFound(KnownError):
     """The record asked for does not exist (or is in the trash)."""
+
+
+class BusyError(KnownError):
+    """Another task (an import, another window) held the database past the busy timeout."""
+
+    def __init__(self, message: str = "", hint: str = "") -> None:
+        super().__init__(
+            message or "the planner is busy with another task (import running?)",
+            hint or "Try again in a moment; nothing was written.",
+        )
+
+
+class StorageError(KnownError):
+    """The disk or folder refused a write (full, read-only, no permission); data is intact."""

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from app.context import AppContext, build_context
-from app.errors import KnownError
+from app.errors import BusyError, KnownError, StorageError
 from app.logging_setup import configure_logging
 from app.version import app_version
 from ui.cli import (
@@ -30,6 +30,9 @@ from ui.cli.output import print_error
 log = logging.getLogger(__name__)
 EXIT_USER_ERROR = 2
 EXIT_BUG = 70
+# sysexits.h: EX_IOERR (disk full, read-only) and EX_TEMPFAIL (busy: try again later).
+EXIT_STORAGE = 74
+EXIT_BUSY = 75
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,6 +70,12 @@ def run_cli(parser: argparse.ArgumentParser, options: argparse.Namespace) -> int
             context = build_context(options.db)
         result: int = options.handler(context, options)
         return result
+    except BusyError as exc:
+        print_error(str(exc))
+        return EXIT_BUSY
+    except StorageError as exc:
+        print_error(str(exc))
+        return EXIT_STORAGE
     except KnownError as exc:
         print_error(str(exc))
         return EXIT_USER_ERROR
