@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from typing import Any, Literal
 
 from app.errors import KnownError
@@ -16,6 +17,12 @@ Where = Literal["keyring", "session", "missing"]
 # Session-only secrets live as long as the process, shared by every store in it: switching
 # to the demo database and back must not forget them.
 _SESSION: dict[str, str] = {}
+
+
+def new_secret_key(kind: str = "caldav") -> str:
+    """A keyring entry name for one account of one database: random, so never guessed or
+    shared through an exported file, and removing one account never deletes another's."""
+    return f"{kind}:{uuid.uuid4()}"
 
 
 class NoSecureStore(KnownError):

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import uuid
-
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.sync import AccountDTO, AccountInput, CalendarChoice
 from app.errors import NotFound, ValidationError
-from app.secrets import SecretStore
+from app.secrets import SecretStore, new_secret_key
 from app.sync.discovery import check_address, create_calendar, find_calendars
 from app.validation import clean_line
 from models.calendar_sync import CalendarAccount
@@ -43,7 +41,7 @@ class AccountService:
         else:
             named = (c for c in calendars if c.name.casefold() == name.casefold())
             choice = next(named, None) or create_calendar(url, username, data.password, name)
-        key = f"caldav:{uuid.uuid4()}"
+        key = new_secret_key()
         self._secrets.put(key, data.password, session_only=data.session_only)
         try:
             with self._sessions.begin() as session:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from app.errors import KnownError
 from app.export import json_export
 from app.export.output_file import atomic_writer, export_target
 from app.progress import NO_PROGRESS, Progress
+from app.secrets import new_secret_key
 from app.services.backups import BackupService
 from app.services.settings import SettingsService
 from app.version import app_version
@@ -24,6 +26,13 @@ from models.migrations.migrate import alembic_config, head_revision
 # A fresh database already has these (built-in plans, defaults); the import replaces them.
 PRESET_TABLES = ("plan_step", "plan", "setting")
 BATCH = 2000
+# Names of this computer's keyring entries: never in a file that travels. An imported account
+# gets a fresh, random name (so removing it cannot delete another account's password) and
+# needs its password entered again. Files written before this rule still carry the column:
+# the import ignores what is in it.
+LOCAL_ONLY: dict[str, dict[str, Callable[[], str]]] = {
+    "calendar_account": {"secret_key": new_secret_key},
+}
 
 
 def _python_type(table: Table, column: str) -> type | None:
@@ -65,8 +74,11 @@ class FullExportService:
         with self._sessions() as session, atomic_writer(target, newline="\n") as handle:
             json_export.write_header(handle, meta)
             for number, table in enumerate(Base.metadata.sorted_tables):
-                columns = [column.name for column in table.columns]
-                statement = select(table).order_by(*table.primary_key.columns)
+                hidden = LOCAL_ONLY.get(table.name, {})
+                columns = [column.name for column in table.columns if column.name not in hidden]
+                statement = select(*(table.c[name] for name in columns)).order_by(
+                    *table.primary_key.columns
+                )
                 rows = session.execute(statement.execution_options(yield_per=BATCH))
                 counts[table.name] = json_export.write_table(
                     handle, table.name, columns, (tuple(row) for row in rows), number == 0
@@ -138,12 +150,16 @@ def _insert_table(session: Session, table: Table, block: dict[str, Any]) -> int:
     if extra:
         raise KnownError(f"the export's {table.name} has unknown columns: {sorted(extra)}")
     types = [_python_type(table, name) for name in columns]
+    fresh = LOCAL_ONLY.get(table.name, {})
     try:
         for start in range(0, len(rows), BATCH):
             values = [
                 {
-                    name: json_export.decode(value, kind)
-                    for name, value, kind in zip(columns, row, types, strict=True)
+                    **{
+                        name: json_export.decode(value, kind)
+                        for name, value, kind in zip(columns, row, types, strict=True)
+                    },
+                    **{name: make() for name, make in fresh.items()},
                 }
                 for row in rows[start : start + BATCH]
             ]

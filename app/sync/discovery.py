@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from app.dto.sync import CalendarChoice
 from app.errors import ValidationError
-from app.sync.http import AuthFailed, SyncError, host_of, transport_error
+from app.sync.http import AuthFailed, SyncError, host_of, transport_error, unsafe_address
 from app.sync.redact import redact
 
 log = logging.getLogger(__name__)
@@ -21,29 +20,10 @@ TIMEOUT_S = 20
 def check_address(text: str) -> str:
     """A CalDAV address the sync can use safely, or a ValidationError saying why not."""
     url = text.strip()
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValidationError(
-            "the server address must be a full URL such as https://cloud.example.com/remote.php/dav"
-        )
-    if parts.username is not None or parts.password is not None:
-        raise ValidationError(
-            "put the user name and password in their own fields, not in the server address"
-        )
-    if parts.scheme == "http" and not _is_loopback(parts.hostname):
-        raise ValidationError(
-            "http:// would send your password unencrypted over the network; use https://"
-        )
+    reason = unsafe_address(url)
+    if reason:
+        raise ValidationError(reason)
     return url
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def explain(exc: BaseException, url: str, secret: str) -> SyncError:
@@ -88,6 +68,8 @@ def explain(exc: BaseException, url: str, secret: str) -> SyncError:
 def _principal(url: str, username: str, password: str) -> Iterator[Any]:
     from caldav.davclient import DAVClient
 
+    # Also for a stored address (a new password for an account): checked before every login.
+    check_address(url)
     client: Any = DAVClient(
         url=url, username=username, password=password, timeout=TIMEOUT_S, enable_rfc6764=False
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -42,6 +43,29 @@ class Reply:
     @property
     def ok(self) -> bool:
         return 200 <= self.status < 300
+
+
+def unsafe_address(url: str) -> str:
+    """Why sending credentials to `url` is unsafe, or "" when it is fine."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return (
+            "the server address must be a full URL such as https://cloud.example.com/remote.php/dav"
+        )
+    if parts.username is not None or parts.password is not None:
+        return "put the user name and password in their own fields, not in the server address"
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
+        return "http:// would send your password unencrypted over the network; use https://"
+    return ""
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def host_of(url: str) -> str:
@@ -107,6 +131,7 @@ class DavHttp:
     def request(
         self, method: str, url: str, body: bytes = b"", headers: Mapping[str, str] | None = None
     ) -> Reply:
+        self._refuse_unsafe(url)
         try:
             response = self._session.request(
                 method,
@@ -137,6 +162,16 @@ class DavHttp:
                 transient=True,
             )
         return Reply(status, response.content or b"", dict(response.headers))
+
+    def _refuse_unsafe(self, url: str) -> None:
+        # Every request, not only at `account add`: a stored address may have been edited
+        # (an imported file, the database by hand) to send the password in clear elsewhere.
+        reason = unsafe_address(url)
+        if reason:
+            raise SyncError(
+                f"not connecting to {host_of(url)}: {reason}",
+                "Remove the calendar account and add it again with its https:// address.",
+            )
 
     def safe(self, text: str) -> str:
         """Text about this connection with the credentials taken out."""

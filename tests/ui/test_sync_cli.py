@@ -106,6 +106,35 @@ def test_errors_are_one_line_without_the_password(
     assert "does not exist" in run_cli("account", "remove", "7", code=2)
 
 
+def test_an_imported_account_asks_for_its_password_and_removing_it_keeps_the_original(
+    run_cli: Cli,
+    radicale: RadicaleServer,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    store = MemorySecretStore()
+    use_secrets(monkeypatch, store)
+    run_cli("account", "add", "caldav", "--url", radicale.url, "--user", USER, stdin=PASSWORD)
+    run_cli("export", "json", "--out", str(tmp_path / "all.json"))
+    fresh = str(tmp_path / "fresh.sqlite3")
+    assert main(["--db", fresh, "import", str(tmp_path / "all.json"), "--format", "json"]) == 0
+    capsys.readouterr()
+    assert main(["--db", fresh, "account", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "password: missing" in listed and "followup account password 1" in listed
+    assert main(["--db", fresh, "sync"]) == 1
+    assert "followup account password 1" in capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert main(["--db", fresh, "account", "password", "1"]) == 0
+    assert json.loads(capsys.readouterr().out)["password"] == "keyring"
+    assert main(["--db", fresh, "account", "remove", "1"]) == 0
+    capsys.readouterr()
+    [shown] = run_cli("account", "list", "--json")
+    assert shown["password_stored"] == "keyring"  # the original's entry is untouched
+    assert run_cli("sync")["errors"] == []
+
+
 def test_without_a_secure_keyring_it_refuses_unless_asked_to_keep_it_for_the_session(
     run_cli: Cli, radicale: RadicaleServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -109,6 +109,8 @@ def _list(context: AppContext, options: argparse.Namespace) -> int:
             account.last_sync_at.isoformat(timespec="minutes") if account.last_sync_at else "never"
         )
         problem = f"  error: {account.last_error}" if account.last_error else ""
+        if account.password_stored == "missing":  # noqa: S105 - a state, not a password
+            problem += f"  (enter it: followup account password {account.id})"
         print(
             f"{account.id}  {account.username} @ {account.url}  calendar: {account.calendar_name}"
             f"  last sync: {when}  password: {account.password_stored}{problem}"
