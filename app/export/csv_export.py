@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.errors import ValidationError
 from app.export.output_file import atomic_writer
+from app.export.spreadsheet_formula import is_formula
 from app.validation import PHONE_PATTERN
 
 # Excel recognises UTF-8 only with the BOM; the others are there for older tools.
@@ -29,8 +30,9 @@ def looks_like_phone(value: str) -> bool:
 
 
 def neutralise(value: str) -> str:
-    """Prefix ' to a cell a spreadsheet would run as a formula; phone numbers stay as they are."""
-    if value.startswith(_FORMULA_START) and not looks_like_phone(value):
+    """Prefix ' to a cell a spreadsheet would run as a formula; phone numbers stay readable
+    unless a spreadsheet would compute them too (+49-170-1234567 is a subtraction)."""
+    if value.startswith(_FORMULA_START) and (not looks_like_phone(value) or is_formula(value)):
         return "'" + value
     return value
 

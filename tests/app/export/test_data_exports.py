@@ -32,6 +32,18 @@ from app.importing.vcard import read_cards
         ("+44 20 7946 0958 ext 12", "+44 20 7946 0958 ext 12"),
         ("Ana = Silva", "Ana = Silva"),
         ("0170 1234567", "0170 1234567"),
+        ("+(49) 170 1234567", "+(49) 170 1234567"),
+        ("+(0)170.1234567", "+(0)170.1234567"),
+        ("+49 (170) 123-4567", "+49 (170) 123-4567"),
+        # Phone-like, but a spreadsheet computes them: arithmetic over numbers is a formula.
+        ("-(1)/(2)-3-4-5", "'-(1)/(2)-3-4-5"),
+        ("+49-170-1234567", "'+49-170-1234567"),
+        ("+49/170/1234567", "'+49/170/1234567"),
+        ("+491701234567", "'+491701234567"),
+        ("-1234567", "'-1234567"),
+        ("+(49)-170-1234567", "'+(49)-170-1234567"),
+        ("+ 49 - 170", "'+ 49 - 170"),
+        ("-12345 x12", "'-12345 x12"),  # a reference to cell X12, intersected
     ],
 )
 def test_formula_cells_are_neutralised_but_phone_numbers_stay(value: str, shown: str) -> None:
