@@ -16,6 +16,9 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 CALENDAR_KEYS = frozenset(
     {"timezone", "working_days", "holiday_country", "min_gap_days", "days_off"}
 )
+# A reminder further ahead than this is no reminder; calendar parsers also choke on huge
+# TRIGGER values, so exports, sync and the setting all keep to it.
+MAX_REMINDER_MINUTES = 4 * 7 * 24 * 60
 
 
 def system_timezone() -> str:
@@ -157,7 +160,7 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "min_gap_days": _int_range(0, 30),
     "default_cadence_days": _int_range(7, 730),
     "key_cadence_days": _int_range(7, 730),
-    "reminder_minutes": _int_range(0, 24 * 60),
+    "reminder_minutes": _int_range(0, MAX_REMINDER_MINUTES),
     "birthday_lead_days": _int_range(0, 60),
     "currency": _currency,
     **{name: _text(200) for name in ("my_name", "my_title", "my_company", "my_phone", "my_mobile")},
@@ -170,6 +173,19 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "work_end": _clock_time,
 }
 TIME_KEYS = frozenset({"work_start", "work_end"})
+# Stored as the parser's own text or number, and cheap to check again on every load (the
+# holiday check would import the holidays package; lists and times are decoded above).
+_RECHECKED = frozenset(PARSERS) - {"holiday_country", "days_off", "working_days"} - TIME_KEYS
+
+
+def check_reminder(minutes: int | None) -> int | None:
+    """The reminder lead time if it is one calendars can read (0 to 4 weeks), else why not."""
+    if minutes is not None and not 0 <= minutes <= MAX_REMINDER_MINUTES:
+        raise ValidationError(
+            f"the reminder must be between 0 and {MAX_REMINDER_MINUTES} minutes (4 weeks) "
+            f"before, got {minutes}"
+        )
+    return minutes
 
 
 def parse_value(key: str, text: str) -> Any:
@@ -203,6 +219,13 @@ def from_stored(values: dict[str, Any], default_timezone: str) -> Preferences:
             kwargs[key] = tuple(value)
         elif key in TIME_KEYS:
             kwargs[key] = dt.time.fromisoformat(value)
+        elif isinstance(value, int | str) and key in _RECHECKED:
+            # Written by an older version or carried in by an import: checked again, and a
+            # value the setting would refuse today falls back to the default.
+            try:
+                kwargs[key] = parse_value(key, str(value))
+            except ValidationError:
+                continue
         else:
             kwargs[key] = value
     return Preferences(**kwargs)

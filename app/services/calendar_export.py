@@ -16,6 +16,7 @@ from app.export.ics_files import write_calendar_files
 from app.export.safe_file_name import safe_base_name
 from app.export.touchpoint_events import EventOptions, touchpoint_event
 from app.kinds import KIND_LABELS
+from app.preferences import check_reminder
 from app.progress import NO_PROGRESS, Progress
 from app.services.draft_batch import render_contents
 from app.services.planning_context import PlanningContext
@@ -72,6 +73,7 @@ class CalendarExportService:
             )
         if request.start and request.end and request.end < request.start:
             raise ValidationError("the end date is before the start date")
+        check_reminder(request.reminder_minutes)
         ctx = self._planning()
         counted = [0]
         name = f"Follow-ups — {ctx.prefs.my_name}" if ctx.prefs.my_name else "Sales follow-ups"

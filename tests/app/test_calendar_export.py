@@ -87,3 +87,49 @@ def test_cli_export_prints_events_and_files(
     assert code == 0 and shown == {"events": 8, "files": [str(out)]}
     text = out.read_bytes().decode()
     assert "VTIMEZONE" not in text and "DTSTART:20261207T090000Z" in text
+
+
+@pytest.mark.parametrize("minutes", [999999999999999999999999, 40321, -1])
+def test_a_reminder_beyond_four_weeks_is_refused_and_nothing_written(
+    sold: AppContext, tmp_path: Path, minutes: int
+) -> None:
+    with pytest.raises(ValidationError, match="between 0 and 40320 minutes"):
+        sold.calendar_export.export_ics(IcsExportRequest(tmp_path / "a", reminder_minutes=minutes))
+    assert not (tmp_path / "a").exists()
+
+
+def test_a_four_week_reminder_is_a_trigger_parsers_read(sold: AppContext, tmp_path: Path) -> None:
+    done = sold.calendar_export.export_ics(IcsExportRequest(tmp_path, reminder_minutes=40320))
+    event = next(iter(events_of(done.files[0]).values()))
+    [alarm] = event.walk("VALARM")
+    assert alarm.decoded("TRIGGER") == -dt.timedelta(weeks=4)
+
+
+def test_cli_reminder_out_of_range_is_one_line(
+    sold: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sold.close()
+    out = tmp_path / "plan.ics"
+    args = ["--db", str(sold.db_path), "export", "ics", "--out", str(out)]
+    assert main([*args, "--reminder", "999999999999999999999999"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1
+    assert "4 weeks" in captured.err and not out.exists()
+
+
+def test_the_reminder_setting_is_bounded_to_four_weeks(planner: AppContext) -> None:
+    assert planner.settings.set("reminder_minutes", "40320").reminder_minutes == 40320
+    for text in ("40321", "999999999999999999999999", "-5"):
+        with pytest.raises(ValidationError):
+            planner.settings.set("reminder_minutes", text)
+    assert planner.settings.get().reminder_minutes == 40320
+
+
+def test_a_stored_reminder_out_of_range_falls_back_to_the_default(planner: AppContext) -> None:
+    """An old database or an imported file may hold any number: it never reaches a TRIGGER."""
+    from models.repositories import settings as repo
+
+    with planner.sessions.begin() as session:
+        repo.save(session, "reminder_minutes", 10**24)
+    planner.settings.set_many({})  # drop the cache
+    assert planner.settings.get().reminder_minutes == 15

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.kinds import KIND_LABELS
+from app.preferences import MAX_REMINDER_MINUTES
 from app.services.calendar_export import IcsExportRequest, IcsExportResult
 from ui.background import BackgroundTask, run_in_background
 
@@ -87,7 +88,7 @@ class ExportDialog(QDialog):
         self.details.setChecked(True)
         self.details.setToolTip(self.tr("Leave it out when others can see your calendar"))
         self.reminder = QSpinBox()
-        self.reminder.setRange(0, 24 * 60)
+        self.reminder.setRange(0, MAX_REMINDER_MINUTES)
         self.reminder.setValue(context.settings.get().reminder_minutes)
         self.reminder.setSuffix(self.tr(" minutes before"))
         self.reminder.setSpecialValueText(self.tr("No reminder"))

@@ -29,7 +29,14 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.errors import KnownError, ValidationError
-from app.preferences import CALENDAR_KEYS, WEEKDAYS, Preferences, display_value, parse_value
+from app.preferences import (
+    CALENDAR_KEYS,
+    MAX_REMINDER_MINUTES,
+    WEEKDAYS,
+    Preferences,
+    display_value,
+    parse_value,
+)
 from ui.background import BackgroundTask, run_in_background
 from ui.dialogs.settings_promises import promises_page
 
@@ -227,7 +234,7 @@ class SettingsDialog(QDialog):
         self.default_cadence_days = self._spin(prefs.default_cadence_days, 7, 730, days)
         self.key_cadence_days = self._spin(prefs.key_cadence_days, 7, 730, days)
         self.reminder_minutes = self._spin(
-            prefs.reminder_minutes, 0, 24 * 60, self.tr(" minutes before")
+            prefs.reminder_minutes, 0, MAX_REMINDER_MINUTES, self.tr(" minutes before")
         )
         self.currency = self._line(prefs.currency, "EUR")
         form = QFormLayout()
