@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -34,7 +35,10 @@ def write_calendar_files(
     holding whole events in the given order, so sorted input gives consecutive date ranges;
     the only exception is a single event bigger than a part, which gets a part of its own.
     Parts are written under temporary names and renamed at the end, so a failed export
-    leaves no half-written calendar behind. Existing files with the final names are replaced.
+    leaves no half-written calendar behind. Existing files with the final names are replaced,
+    and calendars of an earlier export under the same base name that this one does not
+    rewrite (`base-3.ics` after a 2-part export, `base.ics` after a split) are removed:
+    importing the folder must not bring back stale events. Only files we wrote go.
     """
     encoder = EventEncoder(tz_mode, tzid, dtstamp)
     header = calendar_header(
@@ -73,14 +77,40 @@ def write_calendar_files(
         for partial in partials:
             partial.unlink(missing_ok=True)
         raise
-    return _publish(partials, folder, name)
+    return _publish(partials, folder, name, prodid)
 
 
-def _publish(partials: list[Path], folder: Path, name: str) -> list[Path]:
+def _publish(partials: list[Path], folder: Path, name: str, prodid: str) -> list[Path]:
     if len(partials) == 1:
         finals = [folder / f"{name}.ics"]
     else:
         finals = [folder / f"{name}-{index}.ics" for index in range(1, len(partials) + 1)]
     for partial, final in zip(partials, finals, strict=True):
         partial.replace(final)
+    for stale in set(existing_calendars(folder, name, prodid)) - set(finals):
+        stale.unlink(missing_ok=True)
     return finals
+
+
+def existing_calendars(folder: Path, base_name: str, prodid: str = DEFAULT_PRODID) -> list[Path]:
+    """`base.ics` and `base-N.ics` in folder that this app wrote (its PRODID near the top)."""
+    name = safe_base_name(base_name)
+    pattern = re.compile(rf"{re.escape(name)}(?:-[1-9][0-9]{{0,5}})?\.ics")
+    marker = f"PRODID:{prodid}".encode()
+    found = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for path in entries:
+        # A link is never followed: what it points at was not written here.
+        if not pattern.fullmatch(path.name) or path.is_symlink() or not path.is_file():
+            continue
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(4096)
+        except OSError:
+            continue
+        if head.startswith(b"BEGIN:VCALENDAR") and marker in head:
+            found.append(path)
+    return sorted(found, key=lambda path: (len(path.name), path.name))  # base-2 before base-10

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.touchpoints import TouchpointDTO
 from app.errors import KnownError, ValidationError
 from app.export.calendar_event import CalendarEvent
-from app.export.ics_files import write_calendar_files
+from app.export.ics_files import existing_calendars, write_calendar_files
 from app.export.safe_file_name import safe_base_name
 from app.export.touchpoint_events import EventOptions, touchpoint_event
 from app.kinds import KIND_LABELS
@@ -48,6 +48,8 @@ class IcsExportResult:
 
     events: int
     files: tuple[Path, ...]
+    # Calendars of an earlier export under the same name that would have been stale parts.
+    removed: tuple[Path, ...] = ()
 
     @property
     def split(self) -> bool:
@@ -77,12 +79,14 @@ class CalendarExportService:
         ctx = self._planning()
         counted = [0]
         name = f"Follow-ups — {ctx.prefs.my_name}" if ctx.prefs.my_name else "Sales follow-ups"
+        base_name = safe_base_name(request.base_name)
         try:
             request.folder.mkdir(parents=True, exist_ok=True)
+            earlier = existing_calendars(request.folder, base_name)
             files = write_calendar_files(
                 self._counted(self.events(request, progress), counted),
                 request.folder,
-                safe_base_name(request.base_name),
+                base_name,
                 calendar_name=name,
                 tz_mode="utc" if request.utc else "local",
                 tzid=ctx.prefs.timezone,
@@ -90,7 +94,8 @@ class CalendarExportService:
             )
         except OSError as exc:
             raise KnownError(f"cannot write to {request.folder}: {exc.strerror}") from exc
-        return IcsExportResult(counted[0], tuple(files))
+        removed = tuple(path for path in earlier if path not in files)
+        return IcsExportResult(counted[0], tuple(files), removed)
 
     @staticmethod
     def _counted(events: Iterator[CalendarEvent], counter: list[int]) -> Iterator[CalendarEvent]:

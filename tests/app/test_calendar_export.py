@@ -133,3 +133,25 @@ def test_a_stored_reminder_out_of_range_falls_back_to_the_default(planner: AppCo
         repo.save(session, "reminder_minutes", 10**24)
     planner.settings.set_many({})  # drop the cache
     assert planner.settings.get().reminder_minutes == 15
+
+
+def test_exporting_again_removes_stale_parts_and_says_so(
+    sold: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.export.ics_files import write_calendar_files
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+
+    big = list(sold.calendar_export.events(IcsExportRequest(tmp_path))) * 40
+    parts = write_calendar_files(
+        big, folder, "plan", 20_000, calendar_name="x", tz_mode="utc", tzid="UTC",
+        dtstamp=dt.datetime(2026, 11, 20, tzinfo=dt.UTC),
+    )  # fmt: skip
+    assert len(parts) >= 3
+    sold.close()
+    code = main(["--db", str(sold.db_path), "export", "ics", "--out", str(folder / "plan.ics")])
+    shown = json.loads(capsys.readouterr().out)
+    assert code == 0 and shown["files"] == [str(folder / "plan.ics")]
+    assert shown["removed"] == [str(path) for path in parts]
+    assert sorted(folder.iterdir()) == [folder / "plan.ics"]

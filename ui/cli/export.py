@@ -58,10 +58,12 @@ def _ics(context: AppContext, options: argparse.Namespace) -> int:
         )
     )
     shown: dict[str, object] = {"events": result.events, "files": [str(f) for f in result.files]}
+    if result.removed:
+        shown["removed"] = [str(f) for f in result.removed]
     if result.split:
         shown["note"] = (
             f"split into {len(result.files)} files of at most 1 MB each: Google Calendar's "
-            "import refuses bigger files; import each part"
+            "import refuses bigger files; import each part listed in files, nothing else"
         )
     print_json(shown)
     return 0

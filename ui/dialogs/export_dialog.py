@@ -194,6 +194,10 @@ class ExportDialog(QDialog):
                 "The export was split into %1 files of at most 1 MB, because Google "
                 "Calendar refuses bigger imports. Import each file."
             ).replace("%1", str(len(result.files)))
+        if result.removed:
+            text += "\n\n" + self.tr(
+                "Removed the files of an earlier export that this one replaces:\n%1"
+            ).replace("%1", "\n".join(path.name for path in result.removed))
         QMessageBox.information(self, self.tr("Export to calendar"), text)
         super().accept()
 

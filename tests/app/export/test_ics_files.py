@@ -133,3 +133,20 @@ def test_safe_base_name_is_bounded_and_never_a_path() -> None:
     assert len(name) <= 100
     assert "/" not in name and "\\" not in name
     assert Path(name).name == name
+
+
+def test_exporting_again_leaves_only_this_exports_files(tmp_path: Path) -> None:
+    """Stale parts of an earlier, bigger export would be imported twice; they are removed."""
+    parts = write_calendar_files(_many_events(3000), tmp_path, "x", 300_000, **SETTINGS)  # type: ignore[arg-type]
+    assert len(parts) >= 3
+    mine = tmp_path / "x-99.ics"
+    mine.write_text("my own notes, not a calendar\n", encoding="utf-8")
+    other = tmp_path / "x-extra.ics"
+    other.write_bytes(parts[0].read_bytes())  # not one of the part names: left alone
+    fewer = write_calendar_files(_many_events(1000), tmp_path, "x", 300_000, **SETTINGS)  # type: ignore[arg-type]
+    assert 2 <= len(fewer) < len(parts)
+    assert sorted(tmp_path.iterdir()) == sorted([*fewer, mine, other])
+    (single,) = write_calendar_files(won_sale_plan(), tmp_path, "x", **SETTINGS)  # type: ignore[arg-type]
+    assert sorted(tmp_path.iterdir()) == sorted([single, mine, other])
+    again = write_calendar_files(_many_events(1000), tmp_path, "x", 300_000, **SETTINGS)  # type: ignore[arg-type]
+    assert sorted(tmp_path.iterdir()) == sorted([*again, mine, other])  # x.ics is gone too
