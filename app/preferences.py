@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.errors import ValidationError
+from app.validation import check_email, strip_invisible
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 CALENDAR_KEYS = frozenset(
@@ -129,12 +130,17 @@ def _int_range(low: int, high: int) -> Callable[[str], int]:
 
 def _text(limit: int) -> Callable[[str], str]:
     def parse(text: str) -> str:
-        value = " ".join(text.split())
+        # Profile text signs letters and e-mails: nothing invisible pasted along with it.
+        value = " ".join(strip_invisible(text).split())
         if len(value) > limit:
             raise ValidationError(f"at most {limit} characters")
         return value
 
     return parse
+
+
+def _email(text: str) -> str:
+    return check_email(strip_invisible(text))
 
 
 def _clock_time(text: str) -> dt.time:
@@ -164,7 +170,7 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "birthday_lead_days": _int_range(0, 60),
     "currency": _currency,
     **{name: _text(200) for name in ("my_name", "my_title", "my_company", "my_phone", "my_mobile")},
-    "my_email": _text(320),
+    "my_email": _email,
     "my_website": _text(300),
     "marketing_budget": _int_range(0, 1_000_000_000),
     "customers_won": _int_range(0, 10_000_000),
@@ -173,9 +179,12 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "work_end": _clock_time,
 }
 TIME_KEYS = frozenset({"work_start", "work_end"})
-# Stored as the parser's own text or number, and cheap to check again on every load (the
-# holiday check would import the holidays package; lists and times are decoded above).
-_RECHECKED = frozenset(PARSERS) - {"holiday_country", "days_off", "working_days"} - TIME_KEYS
+PROFILE_TEXT = frozenset(key for key in PARSERS if key.startswith("my_"))
+_NUMBERS = frozenset(
+    field.name
+    for field in dataclasses.fields(Preferences)
+    if type(field.default) is int and field.name in PARSERS
+)
 
 
 def check_reminder(minutes: int | None) -> int | None:
@@ -219,13 +228,15 @@ def from_stored(values: dict[str, Any], default_timezone: str) -> Preferences:
             kwargs[key] = tuple(value)
         elif key in TIME_KEYS:
             kwargs[key] = dt.time.fromisoformat(value)
-        elif isinstance(value, int | str) and key in _RECHECKED:
-            # Written by an older version or carried in by an import: checked again, and a
-            # value the setting would refuse today falls back to the default.
+        elif isinstance(value, int) and key in _NUMBERS:
+            # Written by an older version or carried in by an import: a number the setting
+            # would refuse today (a reminder of 10**24 minutes) falls back to the default.
             try:
                 kwargs[key] = parse_value(key, str(value))
             except ValidationError:
                 continue
+        elif isinstance(value, str) and key in PROFILE_TEXT:
+            kwargs[key] = strip_invisible(value)  # cleaned, never dropped: it is the user's
         else:
             kwargs[key] = value
     return Preferences(**kwargs)

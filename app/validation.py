@@ -51,6 +51,22 @@ def _strip_controls(text: str, keep_newlines: bool = False) -> str:
     return "".join(kept)
 
 
+_JOINERS = "\u200c\u200d"
+
+
+def strip_invisible(text: str) -> str:
+    """Without BOMs, zero-width spaces, direction marks and other invisible format characters.
+
+    The joiners stay where they join something: Persian words need the non-joiner and emoji
+    sequences the joiner; at either end of the text or next to a space they join nothing.
+    """
+    if text.isascii():
+        return text
+    kept = "".join(char for char in text if char in _JOINERS or unicodedata.category(char) != "Cf")
+    words = [word.strip(_JOINERS) for word in kept.split(" ")]
+    return " ".join(words)
+
+
 def check_name(text: str) -> str:
     name = clean_line(text, 200, "name")
     if not name:
