@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from app.errors import KnownError
+from app.errors import KnownError, ValidationError
 from app.export.safe_file_name import safe_base_name
 
 
 def export_target(out: Path, extension: str) -> Path:
     """out's folder (resolved) + a safe file name with the extension; refuses escapes."""
+    check_output(out)
     folder = (out.parent if str(out.parent) else Path()).expanduser().resolve()
     stem = out.name[: -len(extension)] if out.name.lower().endswith(extension) else out.name
     target = folder / (safe_base_name(stem) + extension)
@@ -21,6 +22,14 @@ def export_target(out: Path, extension: str) -> Path:
     if target.is_symlink() or target.resolve().parent != folder:
         raise KnownError(f"will not write through the link {target}", "Choose another name.")
     return target
+
+
+def check_output(out: Path) -> None:
+    """An export writes a file: refuse an empty name (it would become a made-up one in the
+    current folder) and a folder (it would become a file named after it)."""
+    if not out.name.strip() or out.expanduser().is_dir():
+        shown = str(out).strip() or "an empty name"
+        raise ValidationError(f"{shown} is not a file to write to", "Choose a file name.")
 
 
 @contextlib.contextmanager

@@ -13,6 +13,7 @@ from app.dto.touchpoints import TouchpointDTO
 from app.errors import KnownError, ValidationError
 from app.export.calendar_event import CalendarEvent
 from app.export.ics_files import existing_calendars, write_calendar_files
+from app.export.output_file import check_output
 from app.export.safe_file_name import safe_base_name
 from app.export.touchpoint_events import EventOptions, touchpoint_event
 from app.kinds import KIND_LABELS
@@ -76,6 +77,8 @@ class CalendarExportService:
         if request.start and request.end and request.end < request.start:
             raise ValidationError("the end date is before the start date")
         check_reminder(request.reminder_minutes)
+        base = request.base_name.strip()
+        check_output(request.folder / base if base else Path())
         ctx = self._planning()
         counted = [0]
         name = f"Follow-ups — {ctx.prefs.my_name}" if ctx.prefs.my_name else "Sales follow-ups"

@@ -131,3 +131,54 @@ def test_backup_now_list_restore(cli: Any, db_path: Path) -> None:
     # The kept file is a full backup: restoring it brings the customer back.
     cli("backup", "restore", restored["kept"])
     assert [item["name"] for item in cli("customer", "list")] == ["After Backup"]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("export", "csv"), ("export", "vcard"), ("export", "json"), ("export", "ics")],
+    ids=lambda command: command[1],
+)
+@pytest.mark.parametrize("out", ["", " ", "folder", "folder/", "new-folder/", "."])
+def test_an_empty_or_folder_output_path_is_refused_in_one_line(
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: tuple[str, str],
+    out: str,
+) -> None:
+    work = tmp_path / "work"
+    (work / "folder").mkdir(parents=True)
+    monkeypatch.chdir(work)
+    try:
+        code = main(["--db", str(db_path), *command, "--out", out])
+    except SystemExit as exit_:  # argparse type errors exit from inside the parser
+        code = int(exit_.code or 0)
+    captured = capsys.readouterr()
+    assert code == 2 and captured.out == "" and captured.err.count("\n") == 1
+    assert "--out" in captured.err and "file" in captured.err
+    written = sorted(p.relative_to(work) for p in work.rglob("*"))
+    assert written == [Path("folder")]  # no calendar.csv, no folder.ics, nothing
+
+
+def test_an_output_path_in_a_new_folder_is_still_fine(cli: Any, tmp_path: Path) -> None:
+    shown = cli("export", "csv", "--out", str(tmp_path / "new" / "customers.csv"))
+    assert shown["file"] == str(tmp_path / "new" / "customers.csv")
+
+
+def test_services_refuse_an_empty_or_folder_output_too(context: Any, tmp_path: Path) -> None:
+    from app.errors import ValidationError
+    from app.services.calendar_export import IcsExportRequest
+
+    for out in (Path(""), tmp_path):
+        with pytest.raises(ValidationError, match="not a file to write to"):
+            context.data_export.export_csv("customers", out)
+        with pytest.raises(ValidationError, match="not a file to write to"):
+            context.data_export.export_vcard(out)
+        with pytest.raises(ValidationError, match="not a file to write to"):
+            context.full_export.export_json(out)
+    (tmp_path / "plan").mkdir()
+    for folder, base in ((tmp_path, ""), (tmp_path / "new", " "), (tmp_path, "plan")):
+        with pytest.raises(ValidationError, match="not a file to write to"):
+            context.calendar_export.export_ics(IcsExportRequest(folder, base_name=base))
+    assert not (tmp_path / "new").exists()

@@ -25,7 +25,12 @@ def register(commands: Any) -> None:
             "events up to date."
         ),
     )
-    ics.add_argument("--out", type=Path, required=True, help="file to write, e.g. follow-ups.ics")
+    ics.add_argument(
+        "--out",
+        type=export_data.output_file,
+        required=True,
+        help="file to write, e.g. follow-ups.ics",
+    )
     ics.add_argument("--from", dest="start", type=iso_date)
     ics.add_argument("--to", dest="end", type=iso_date)
     ics.add_argument("--customer", type=int)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
@@ -12,13 +13,29 @@ from app.services.data_export import CSV_WHAT
 from ui.cli.output import print_json
 
 
+def output_file(text: str) -> Path:
+    """--out: a file to write. Empty would quietly become calendar.csv in the current folder,
+    and a folder would become a file named after it beside it: both are refused."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("is empty: give the file to write, e.g. --out FILE")
+    separators = tuple(sep for sep in (os.sep, os.altsep) if sep)
+    path = Path(text)
+    if text.endswith(separators) or path.expanduser().is_dir():
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is a folder: give a file in it, e.g. --out {path / 'export-file'}"
+        )
+    return path
+
+
 def register(formats: Any) -> None:
     csv = formats.add_parser(
         "csv",
         help="customers, touchpoints or interactions as CSV (opens in Excel and LibreOffice)",
     )
     csv.add_argument("--what", choices=CSV_WHAT, default="customers")
-    csv.add_argument("--out", type=Path, required=True, help="file to write, e.g. customers.csv")
+    csv.add_argument(
+        "--out", type=output_file, required=True, help="file to write, e.g. customers.csv"
+    )
     csv.add_argument(
         "--encoding", choices=tuple(ENCODINGS), default="utf-8-bom", help="default: utf-8-bom"
     )
@@ -27,12 +44,16 @@ def register(formats: Any) -> None:
     )
     csv.set_defaults(handler=_csv)
     vcard = formats.add_parser("vcard", help="customers as vCard 3.0 (.vcf) for phones and mail")
-    vcard.add_argument("--out", type=Path, required=True, help="file to write, e.g. customers.vcf")
+    vcard.add_argument(
+        "--out", type=output_file, required=True, help="file to write, e.g. customers.vcf"
+    )
     vcard.set_defaults(handler=_vcard)
     everything = formats.add_parser(
         "json", help="everything as one JSON file (import it into an empty database)"
     )
-    everything.add_argument("--out", type=Path, required=True, help="e.g. planner-export.json")
+    everything.add_argument(
+        "--out", type=output_file, required=True, help="e.g. planner-export.json"
+    )
     everything.set_defaults(handler=_json)
 
 
