@@ -7,13 +7,15 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from app.errors import KnownError
 from app.sync.redact import redact
 
 TIMEOUT_S = 30.0
 USER_AGENT = "Follow-Up Planner CalDAV sync"
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+MAX_REDIRECTS = 5
 
 
 class SyncError(KnownError):
@@ -57,6 +59,18 @@ def unsafe_address(url: str) -> str:
     if parts.scheme == "http" and not is_loopback(parts.hostname):
         return "http:// would send your password unencrypted over the network; use https://"
     return ""
+
+
+def refuse_unsafe(url: str) -> None:
+    """Before every request, not only at `account add`: a stored address may have been edited
+    (an imported file, the database by hand) and a server may point us elsewhere, so the
+    password is never sent in clear to another computer."""
+    reason = unsafe_address(url)
+    if reason:
+        raise SyncError(
+            f"not connecting to {host_of(url)}: {reason}",
+            "Remove the calendar account and add it again with its https:// address.",
+        )
 
 
 def is_loopback(host: str) -> bool:
@@ -129,10 +143,18 @@ class DavHttp:
         self._timeout = timeout
 
     def request(
-        self, method: str, url: str, body: bytes = b"", headers: Mapping[str, str] | None = None
+        self,
+        method: str,
+        url: str,
+        body: bytes = b"",
+        headers: Mapping[str, str] | None = None,
+        *,
+        hops: int = 0,
     ) -> Reply:
-        self._refuse_unsafe(url)
+        refuse_unsafe(url)
         try:
+            # Redirects are followed here, not by the library, so each target is checked:
+            # a 307 re-sends the event (and the login) to wherever the server says.
             response = self._session.request(
                 method,
                 url,
@@ -140,16 +162,22 @@ class DavHttp:
                 headers=dict(headers or {}),
                 auth=self._auth,
                 timeout=self._timeout,
+                allow_redirects=False,
             )
         except Exception as exc:  # noqa: BLE001 - every transport failure becomes a SyncError
             # `from None`: the original message may carry the URL and request details.
             raise transport_error(exc, url) from None
         status = int(response.status_code or 0)
+        location = str(response.headers.get("Location", ""))
+        if status in REDIRECTS and location:
+            return self.request(
+                method, self._redirect(url, location, hops), body, headers, hops=hops + 1
+            )
         challenge = str(response.headers.get("WWW-Authenticate", ""))
         if status == 401 and not self._digest and "digest" in challenge.lower():
             self._digest = True
             self._auth = self._http.auth.HTTPDigestAuth(self._username, self._password)
-            return self.request(method, url, body, headers)
+            return self.request(method, url, body, headers, hops=hops)
         if status == 401:
             raise AuthFailed(
                 f"{host_of(url)} refused the user name or password (401)",
@@ -163,15 +191,18 @@ class DavHttp:
             )
         return Reply(status, response.content or b"", dict(response.headers))
 
-    def _refuse_unsafe(self, url: str) -> None:
-        # Every request, not only at `account add`: a stored address may have been edited
-        # (an imported file, the database by hand) to send the password in clear elsewhere.
-        reason = unsafe_address(url)
-        if reason:
+    @staticmethod
+    def _redirect(url: str, location: str, hops: int) -> str:
+        target = urljoin(url, location)
+        if urlsplit(target)[:2] != urlsplit(url)[:2]:
+            # The login goes with every request: it is never handed to another server.
             raise SyncError(
-                f"not connecting to {host_of(url)}: {reason}",
-                "Remove the calendar account and add it again with its https:// address.",
+                f"{host_of(url)} sends the calendar on to {host_of(target)}",
+                "Check the calendar address; add the account again with the new address.",
             )
+        if hops >= MAX_REDIRECTS:
+            raise SyncError(f"{host_of(url)} redirects in a loop", "Check the calendar address.")
+        return target
 
     def safe(self, text: str) -> str:
         """Text about this connection with the credentials taken out."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -65,3 +67,54 @@ def test_setting_a_password_again_checks_the_stored_address(wire: list[Any]) -> 
     with pytest.raises(KnownError, match="https://"):
         find_calendars("http://evil.example/dav/", "sam", "s3cret-password")
     assert wire == []
+
+
+def _redirecting_to(target: str) -> type[BaseHTTPRequestHandler]:
+    """A calendar server on this computer that sends every request on to `target`."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def _any(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(307)
+            self.send_header("Location", target)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *_args: object) -> None:
+            pass
+
+    for method in ("PUT", "PROPFIND", "REPORT"):
+        setattr(Handler, f"do_{method}", Handler._any)
+    return Handler
+
+
+@pytest.mark.parametrize("target", ["http://evil.example/cal/x.ics", "/cal/x.ics"])
+def test_a_redirect_is_checked_like_any_address(
+    monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
+    """A 307 re-sends the event (names, phone numbers) as it is: never in clear elsewhere."""
+    from caldav.lib.http_sync import requests
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _redirecting_to(target))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    real_send = requests.Session.send
+    hosts: list[str] = []
+
+    def send(self: Any, request: Any, **kwargs: Any) -> Any:
+        hosts.append(str(request.url).split("/")[2].split(":")[0])
+        if hosts[-1] != "127.0.0.1":
+            raise _Sent
+        return real_send(self, request, **kwargs)
+
+    monkeypatch.setattr(requests.Session, "send", send)
+    http = DavHttp("sam", "s3cret-password")
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/cal/x.ics"
+        with pytest.raises(SyncError) as caught:
+            http.request("PUT", url, b"BEGIN:VCALENDAR", {"If-None-Match": "*"})
+    finally:
+        http.close()
+        server.shutdown()
+        server.server_close()
+    assert not caught.value.transient
+    assert "evil.example" not in hosts and len(hosts) <= 6  # a loop ends too
