@@ -166,9 +166,15 @@ def test_an_output_path_in_a_new_folder_is_still_fine(cli: Any, tmp_path: Path) 
     assert shown["file"] == str(tmp_path / "new" / "customers.csv")
 
 
-def test_services_refuse_an_empty_or_folder_output_too(context: Any, tmp_path: Path) -> None:
+def test_services_refuse_an_empty_or_folder_output_too(
+    context: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from app.errors import ValidationError
     from app.services.calendar_export import IcsExportRequest
+
+    tmp_path = tmp_path / "work"
+    tmp_path.mkdir()
+    monkeypatch.chdir(tmp_path)  # where an empty name used to land as calendar.csv
 
     for out in (Path(""), tmp_path):
         with pytest.raises(ValidationError, match="not a file to write to"):
@@ -181,4 +187,4 @@ def test_services_refuse_an_empty_or_folder_output_too(context: Any, tmp_path: P
     for folder, base in ((tmp_path, ""), (tmp_path / "new", " "), (tmp_path, "plan")):
         with pytest.raises(ValidationError, match="not a file to write to"):
             context.calendar_export.export_ics(IcsExportRequest(folder, base_name=base))
-    assert not (tmp_path / "new").exists()
+    assert sorted(tmp_path.iterdir()) == [tmp_path / "plan"]
