@@ -131,3 +131,21 @@ def test_backup_now_list_restore(cli: Any, db_path: Path) -> None:
     # The kept file is a full backup: restoring it brings the customer back.
     cli("backup", "restore", restored["kept"])
     assert [item["name"] for item in cli("customer", "list")] == ["After Backup"]
+
+
+def test_import_of_a_cell_over_csvs_limit_reports_the_row(
+    cli: Any, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text(
+        f'Name,E-mail,Notes\r\nAna,ana@acme.example,\r\nBen,ben@acme.example,"{"x" * 200_000}"\r\n',
+        encoding="utf-8",
+    )
+    assert cli("import", str(path)) == {
+        "added": 1, "merged": 0, "skipped": 0,
+        "errors": [{"row": 3, "error": "notes is longer than 20000 characters"}],
+    }  # fmt: skip
+    monkeypatch.setattr("app.importing.dialects.MAX_CELL", 100_000)
+    error = cli("import", str(path), "--on-duplicate", "add", ok=False)
+    assert "row 3 has a cell longer than 100,000 characters" in error
+    assert count(db_path) == 1
