@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import codecs
 import io
-import re
+import itertools
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -16,9 +16,9 @@ from app.errors import KnownError
 # Above this share of control characters the "text" is a binary file in disguise.
 MAX_CONTROL_SHARE = 0.005
 SAMPLE = 64_000
-# A lone CR ends a line too (old Mac exports); CR LF is one line end.
-_LONE_CR = re.compile(r"(?<=\r)(?!\n)")
 LISTED_LINES = 5
+# Lines are read and decoded about this many bytes at a time.
+BLOCK = 1 << 20
 
 
 class UnreadableFile(KnownError):
@@ -75,7 +75,8 @@ class LineDecoder:
 
     Files are merged from several sources: one line in UTF-8, the next from an old
     Windows program. Deciding per line keeps both right where one choice for the
-    whole file turns every line of the other kind into mojibake.
+    whole file turns every line of the other kind into mojibake. Blocks of lines that
+    are plain ASCII or valid UTF-8 as a whole (nearly all) are decoded in one go.
     """
 
     def __init__(self, head: bytes) -> None:
@@ -90,17 +91,16 @@ class LineDecoder:
                 self.codec = utf16
                 self.label = "UTF-16 LE" if utf16.endswith("le") else "UTF-16 BE"
         self.cp1252_lines: list[int] = []
-        self.utf8_lines = 0
-        self.truncated = False
-        _check_text("".join(self.lines(io.BytesIO(head[: SAMPLE + 4]), sample=True)))
-        self.cp1252_lines, self.utf8_lines = [], 0
+        self.utf8_seen = self.truncated = False
+        _check_text("".join(self.lines(io.BytesIO(head[: SAMPLE + 4]))))
+        self.cp1252_lines, self.utf8_seen, self.truncated = [], False, False
 
     @property
     def encoding(self) -> str:
         """What the preview shows: the encoding, and which lines were in Windows-1252."""
         if self.codec.startswith("utf-16") or not self.cp1252_lines:
             return self.label
-        if not self.utf8_lines and self.skip == 0:
+        if not self.utf8_seen and self.skip == 0:
             return "Windows-1252"
         lines = self.cp1252_lines
         listed = ", ".join(str(n) for n in lines[:LISTED_LINES])
@@ -109,21 +109,35 @@ class LineDecoder:
         more = ", …" if len(lines) > LISTED_LINES else ""
         return f"{self.label}, {len(lines):,} lines in Windows-1252 (lines {listed}{more})"
 
-    def lines(self, handle: BinaryIO, sample: bool = False) -> Iterator[str]:
-        """The lines with their line ends; counts restart with every read."""
-        self.cp1252_lines, self.utf8_lines, self.truncated = [], 0, False
+    def lines(self, handle: BinaryIO) -> Iterator[str]:
+        """The lines with their line ends (CR, LF or CR LF); counts restart with every read."""
+        return itertools.chain.from_iterable(self.blocks(handle))
+
+    def blocks(self, handle: BinaryIO) -> Iterator[Iterable[str]]:
+        """The lines a block at a time (iterating them is then done in C)."""
+        self.cp1252_lines, self.utf8_seen, self.truncated = [], False, False
         handle.seek(self.skip)
         if self.codec.startswith("utf-16"):
-            text = io.TextIOWrapper(handle, self.codec, errors="replace", newline="")
-            yield from text
+            yield io.TextIOWrapper(handle, self.codec, errors="replace", newline="")
             return
-        for number, raw in enumerate(handle, start=1):
-            line = self._decode(number, raw, sample)
-            yield from _LONE_CR.split(line) if "\r" in line[:-2] else (line,)
+        number = 0
+        while raw_lines := handle.readlines(BLOCK):
+            data = b"".join(raw_lines)
+            if data.isascii():
+                text = data.decode("ascii")
+            else:
+                try:
+                    text = data.decode("utf-8")
+                    self.utf8_seen = True
+                except UnicodeDecodeError:
+                    text = "".join(
+                        self._decode(number + n, raw) for n, raw in enumerate(raw_lines, 1)
+                    )
+            number += len(raw_lines)
+            # newline="": lines end at CR, LF or CR LF, as csv expects, and keep their ends.
+            yield io.StringIO(text, newline="")
 
-    def _decode(self, number: int, raw: bytes, sample: bool) -> str:
-        if raw.isascii():
-            return raw.decode("ascii")
+    def _decode(self, number: int, raw: bytes) -> str:
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -134,12 +148,11 @@ class LineDecoder:
                 except UnicodeDecodeError:
                     pass
                 else:
-                    self.truncated = not sample
-                    self.utf8_lines += 1
+                    self.truncated = self.utf8_seen = True
                     return line
             self.cp1252_lines.append(number)
             return raw.decode("cp1252", errors=_LATIN1_FALLBACK)
-        self.utf8_lines += 1
+        self.utf8_seen = self.utf8_seen or not raw.isascii()
         return line
 
 
@@ -167,9 +180,12 @@ class TextSource:
     def lines(self) -> Iterator[str]:
         if _stamp(self.path) != self.stamp:
             raise UnreadableFile(f"{self.path.name} changed since the preview; preview it again")
+        return itertools.chain.from_iterable(self._blocks())
+
+    def _blocks(self) -> Iterator[Iterable[str]]:
         try:
             with self.path.open("rb") as handle:
-                yield from self.decoder.lines(handle)
+                yield from self.decoder.blocks(handle)
         except OSError as exc:
             raise _unreadable(self.path, exc) from exc
 
