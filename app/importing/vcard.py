@@ -30,6 +30,9 @@ class Property:
 BINARY = frozenset({"PHOTO", "SOUND", "KEY", "LOGO"})
 # NAME;PARAM="a:b";...: up to the first colon outside quotes (no backtracking).
 _HEAD = re.compile(r'(?:[^":]|"[^"]*")*:')
+# A head folded over more lines than this is not looked for (an unclosed quote would
+# otherwise have every later piece search the whole line again).
+MAX_HEAD_PIECES = 16
 
 
 def _head(line: str) -> str | None:
@@ -72,7 +75,7 @@ class _Logical:
         if self.soft_break():
             self.pieces[-1] = self.pieces[-1][:-1]
         self.pieces.append(piece)
-        if self.head is None and ":" in piece:
+        if self.head is None and ":" in piece and len(self.pieces) <= MAX_HEAD_PIECES:
             # The parameters were folded too (rare): find the head in what we have.
             self.head = _head("".join(self.pieces))
             if self.head is not None:
