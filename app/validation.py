@@ -123,6 +123,10 @@ def parse_date(text: str, what: str) -> dt.date:
 
 
 def search_key(*parts: str) -> str:
-    """Lower-cased text for search-as-you-type; phone digits are added so '0170' finds '+49 170'."""
+    """Lower-cased text for search-as-you-type, with the phone's digits.
+
+    The digits let a search for a number in another form match: app.phone_search turns
+    '0170' into '49170' too, which the digits of '+49 170 1234567' hold.
+    """
     digits = "".join(ch for part in parts for ch in part if ch.isdigit())
     return " ".join(part.casefold() for part in parts if part) + (f" {digits}" if digits else "")

@@ -49,12 +49,13 @@ def company_key(company: str) -> str:
     return " ".join(words)
 
 
-@functools.lru_cache(maxsize=250_000)
+@functools.lru_cache(maxsize=4_096)
 def phone_key(phone: str, region: str) -> str:
     """E.164 when phonenumbers understands it (so 0170 ... = +49 170 ...), else the digits.
 
-    Cached: each number is looked up when indexed and again when matched, and parsing is
-    the slowest step of a 100,000-row preview.
+    Cached: a row's number is matched and then indexed, one right after the other, and
+    parsing is the slowest step of a 100,000-row preview. A small cache is enough for
+    that, and does not grow with the file.
     """
     if not phone.strip():
         return ""
@@ -79,35 +80,43 @@ def phone_key(phone: str, region: str) -> str:
 
 
 class DuplicateIndex:
-    """Existing (and already accepted) customers by e-mail, phone and name+company."""
+    """Existing (and already accepted) customers by e-mail, phone and name+company.
+
+    The keys are kept as their hashes: the index holds every row of a file, and the key
+    strings were most of an import's memory. Two different keys with one 64-bit hash
+    are a one-in-billions chance in a file of millions of rows, and would only propose
+    a duplicate for the user to look at (the index lives in one process, so the
+    per-process hash seed is the same for every lookup).
+    """
 
     def __init__(self, region: str) -> None:
         self.region = region
-        self._email: dict[str, int] = {}
-        self._phone: dict[str, int] = {}
-        self._person: dict[tuple[str, str], int] = {}
+        self._email: dict[int, int] = {}
+        self._phone: dict[int, int] = {}
+        self._person: dict[int, int] = {}
         self.names: dict[int, str] = {}
 
     def add(self, item: Existing) -> None:
         self.names[item.id] = item.name
         email = item.email.strip().casefold()
         if email:
-            self._email.setdefault(email, item.id)
+            self._email.setdefault(hash(email), item.id)
         phone = phone_key(item.phone, self.region)
         if phone:
-            self._phone.setdefault(phone, item.id)
+            self._phone.setdefault(hash(phone), item.id)
         person = (name_key(item.name), company_key(item.company))
         if all(person):
-            self._person.setdefault(person, item.id)
+            self._person.setdefault(hash(person), item.id)
 
     def find(self, name: str, company: str, email: str, phone: str) -> tuple[int, str] | None:
         """(customer id, why) for the first rule that matches, strongest first."""
-        if email.strip() and (hit := self._email.get(email.strip().casefold())) is not None:
+        mail = email.strip().casefold()
+        if mail and (hit := self._email.get(hash(mail))) is not None:
             return hit, "same e-mail"
         key = phone_key(phone, self.region)
-        if key and (hit := self._phone.get(key)) is not None:
+        if key and (hit := self._phone.get(hash(key))) is not None:
             return hit, "same phone"
         person = (name_key(name), company_key(company))
-        if all(person) and (hit := self._person.get(person)) is not None:
+        if all(person) and (hit := self._person.get(hash(person))) is not None:
             return hit, "same name and company"
         return None

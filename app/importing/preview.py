@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +12,10 @@ from app.importing.matching import DuplicateIndex, Existing
 from app.importing.records import RawContact, checked_values, to_input
 
 DUPLICATE_CHOICES = ("skip", "merge", "add")
+# Files up to this size keep every checked row from the preview for the import; bigger
+# ones keep a sample and are read again (checked rows take ten times the file's size).
+KEEP_ALL_BYTES = 16_000_000
+SAMPLE_ROWS = 100
 
 
 @dataclass(frozen=True)
@@ -46,43 +50,69 @@ class RowError:
 
 @dataclass(frozen=True)
 class ImportPlan:
-    """Every row of the file, sorted into new, duplicate and error."""
+    """Every row of the file, sorted into new, duplicate and error.
+
+    `new` holds every new row when `complete`, else the first SAMPLE_ROWS of them;
+    `new_count` counts them all.
+    """
 
     new: tuple[Candidate, ...]
     duplicates: tuple[Duplicate, ...]
     errors: tuple[RowError, ...]
+    new_count: int
+    complete: bool = True
+
+
+Sorted = Candidate | Duplicate | RowError
 
 
 def build_plan(
-    items: Iterable[RawContact | tuple[int, str]], index: DuplicateIndex, default_source: str
+    items: Iterable[RawContact | tuple[int, str]],
+    index: DuplicateIndex,
+    default_source: str,
+    keep: int | None = None,
 ) -> ImportPlan:
-    """Check each row and look for its match; accepted rows join the index (file repeats)."""
+    """The sorted rows; with `keep`, only that many new rows are held (a sample)."""
     new: list[Candidate] = []
     duplicates: list[Duplicate] = []
     errors: list[RowError] = []
+    count = 0
+    for item in classify(items, index, default_source):
+        if isinstance(item, Candidate):
+            count += 1
+            if keep is None or len(new) < keep:
+                new.append(item)
+        elif isinstance(item, Duplicate):
+            duplicates.append(item)
+        else:
+            errors.append(item)
+    return ImportPlan(
+        tuple(new), tuple(duplicates), tuple(errors), count, keep is None or count <= keep
+    )
+
+
+def classify(
+    items: Iterable[RawContact | tuple[int, str]], index: DuplicateIndex, default_source: str
+) -> Iterator[Sorted]:
+    """Check each row and look for its match; accepted rows join the index (file repeats)."""
     for item in items:
         if isinstance(item, tuple):
-            errors.append(RowError(*item))
+            yield RowError(*item)
             continue
         data = to_input(item, default_source)
         try:
             values = checked_values(data)
         except ValidationError as exc:
-            errors.append(RowError(item.row, exc.message))
+            yield RowError(item.row, exc.message)
             continue
         name, company = values["name"], values["company"]
         hit = index.find(name, company, values["email"], values["phone"])
         if hit is None:
-            new.append(Candidate(item.row, data, values))
+            yield Candidate(item.row, data, values)
             # Negative ids stand for rows of this file that are not in the database yet.
             index.add(Existing(-item.row, name, company, values["email"], values["phone"]))
         elif hit[0] < 0:
-            duplicates.append(
-                Duplicate(item.row, data, values, None, index.names[hit[0]],
-                          f"{hit[1]} as row {-hit[0]}", earlier_row=-hit[0])
-            )  # fmt: skip
+            yield Duplicate(item.row, data, values, None, index.names[hit[0]],
+                            f"{hit[1]} as row {-hit[0]}", earlier_row=-hit[0])  # fmt: skip
         else:
-            duplicates.append(
-                Duplicate(item.row, data, values, hit[0], index.names[hit[0]], hit[1])
-            )
-    return ImportPlan(tuple(new), tuple(duplicates), tuple(errors))
+            yield Duplicate(item.row, data, values, hit[0], index.names[hit[0]], hit[1])

@@ -1,14 +1,15 @@
-"""Open an import file: decode, recognise the format and layout, and read its contacts."""
+"""Open an import file: decode, recognise the format and layout, and stream its contacts."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from app.importing.csv_contacts import contacts, header_key, mapping_from_json
 from app.importing.dialects import SEPARATORS, detect_separator, read_rows
-from app.importing.encodings import UnreadableFile, decode
+from app.importing.encodings import TextSource, UnreadableFile
 from app.importing.layouts import Layout, Mapping, detect_layout, guess_mapping, has_name
 from app.importing.records import RawContact
 from app.importing.vcard import read_cards
@@ -20,32 +21,45 @@ SOURCES = {
     "vcard": "vCard import",
     "csv": "CSV import",
 }
+Item = RawContact | tuple[int, str]
 
 
 @dataclass(frozen=True)
 class ParsedFile:
-    """What was recognised, and the contacts (or per-card errors) in file order."""
+    """What was recognised; items() reads the contacts (or per-row errors) in file order.
+
+    The file is read again on each call rather than held: a file of a gigabyte is
+    imported in the memory of a few rows at a time.
+    """
 
     format: str
     label: str
-    encoding: str
+    source: TextSource
     separator: str
     headers: tuple[str, ...]
     header_key: str
     mapping: Mapping
-    items: list[RawContact | tuple[int, str]] = field(repr=False)
-    truncated: bool = False
 
+    @property
+    def encoding(self) -> str:
+        """As found by the last read (which lines were in Windows-1252 is known after one)."""
+        return self.source.encoding
 
-def read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise UnreadableFile(f"{path} does not exist") from exc
-    except IsADirectoryError as exc:
-        raise UnreadableFile(f"{path} is a folder, not a file") from exc
-    except OSError as exc:
-        raise UnreadableFile(f"cannot read {path}: {exc.strerror}") from exc
+    @property
+    def truncated(self) -> bool:
+        return self.source.truncated
+
+    @property
+    def size(self) -> int:
+        return self.source.stamp[0]
+
+    def items(self) -> Iterator[Item]:
+        if self.format == "vcard":
+            return read_cards(self.source.lines())
+        separator = next(key for key, name in SEPARATORS.items() if name == self.separator)
+        rows = read_rows(self.source.lines(), separator)
+        next(rows, None)  # the header line
+        return contacts(rows, list(self.headers), self.mapping)
 
 
 def looks_like_vcard(text: str) -> bool:
@@ -58,37 +72,30 @@ def parse_file(
     user_mapping: dict[str, Any] | None = None,
     remembered: dict[str, Mapping] | None = None,
 ) -> ParsedFile:
-    """Read the whole file; raises UnreadableFile when nothing in it can be read as contacts."""
+    """Recognise the file from its first lines; raises UnreadableFile when it holds no contacts."""
     if fmt not in FORMATS:
         raise UnreadableFile(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    decoded = decode(read_bytes(path))
-    text = decoded.text
-    if not text.strip():
-        raise UnreadableFile(f"{path.name} is empty")
-    if fmt == "vcard" or (fmt == "auto" and looks_like_vcard(text)):
-        cards = list(read_cards(text))
-        return ParsedFile(
-            "vcard", "vCard", decoded.encoding, "", (), "", {}, cards, decoded.truncated
-        )
-    separator = detect_separator(text)
-    rows = read_rows(text, separator)
-    first = next(rows, None)
+    source = TextSource(path)
+    first = next((line for line in source.lines() if line.strip()), None)
     if first is None:
+        raise UnreadableFile(f"{path.name} is empty")
+    if fmt == "vcard" or (fmt == "auto" and looks_like_vcard(first)):
+        return ParsedFile("vcard", "vCard", source, "", (), "", {})
+    separator = detect_separator(first)
+    header = next(read_rows(source.lines(), separator), None)
+    if header is None:
         raise UnreadableFile(f"{path.name} has no header line")
-    headers = [cell.strip().lstrip("\ufeff") for cell in first[1]]
+    headers = [cell.strip().lstrip("\ufeff") for cell in header[1]]
     mapping = mapping_from_json(user_mapping, headers) if user_mapping is not None else None
     layout = _layout(headers, fmt, mapping, remembered or {})
-    items: list[RawContact | tuple[int, str]] = list(contacts(rows, headers, layout.mapping))
     return ParsedFile(
         layout.key,
         layout.label,
-        decoded.encoding,
+        source,
         SEPARATORS[separator],
         tuple(headers),
         header_key(headers),
         layout.mapping,
-        items,
-        decoded.truncated,
     )
 
 

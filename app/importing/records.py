@@ -18,6 +18,7 @@ from app.validation import (
     parse_birthday,
 )
 
+NOTES_LIMIT = 20_000  # as the customer service allows
 # Outlook writes these for "no birthday".
 _NO_DATE = {"0/0/00", "0.0.00", "00.00.0000", "1/1/1601", "01.01.1601", "1601-01-01"}
 
@@ -123,6 +124,16 @@ def _line(text: str, limit: int, what: str) -> str:
     return cleaned
 
 
+def _block(text: str, limit: int, what: str) -> str:
+    """clean_block, with the same fast path and the same limit."""
+    if not text.isprintable():
+        return clean_block(text, limit, what)
+    cleaned = text.strip()
+    if len(cleaned) > limit:
+        raise ValidationError(f"{what} is longer than {limit} characters")
+    return cleaned
+
+
 def checked_values(data: CustomerInput) -> dict[str, Any]:
     """Customer column values, validated as the customer service does; ValidationError if bad."""
     name = _line(data.name, 200, "name")
@@ -151,11 +162,7 @@ def checked_values(data: CustomerInput) -> dict[str, Any]:
         "birthday_year": year,
         "is_key": data.is_key,
         "source": _line(data.source, 200, "source"),
-        "notes": (
-            data.notes.strip()
-            if data.notes.isprintable()
-            else clean_block(data.notes, 20_000, "notes")
-        ),
+        "notes": _block(data.notes, NOTES_LIMIT, "notes"),
         "keep_in_touch_days": data.keep_in_touch_days,
         "do_not_contact": data.do_not_contact,
         "search_text": fast_search_key(name, company, email, phone),

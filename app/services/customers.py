@@ -17,6 +17,7 @@ from app.dto.customers import (
     CustomerQuery,
 )
 from app.errors import NotFound, ValidationError
+from app.phone_search import DEFAULT_REGION, needs_region, search_terms
 from app.services import keep_in_touch
 from app.services.planning_context import PlanningContext
 from app.tags import join, parse_list, split_stored
@@ -32,6 +33,7 @@ from app.validation import (
 )
 from models.customer import Customer
 from models.repositories import customers as repo
+from models.repositories import settings as settings_repo
 
 MAX_PAGE = 1000
 
@@ -86,6 +88,15 @@ def _apply(row: Customer, data: CustomerInput) -> None:
     row.search_text = search_key(name, company, email, phone)
 
 
+def _terms(session: Session, search: str) -> list[tuple[str, ...]]:
+    """The search's words, phone numbers in all their forms (the user's country for 0…)."""
+    region = DEFAULT_REGION
+    if any(needs_region(word) for word in search.split()):
+        country = settings_repo.load_all(session).get("holiday_country")
+        region = str(country or DEFAULT_REGION)
+    return search_terms(search, region)
+
+
 class CustomerService:
     """Customers: every public method is one transaction."""
 
@@ -135,7 +146,7 @@ class CustomerService:
         with self._sessions() as session:
             rows = repo.page(
                 session,
-                search=query.search,
+                search=_terms(session, query.search),
                 sort_by=query.sort_by,
                 descending=query.descending,
                 after=query.after,
@@ -154,10 +165,10 @@ class CustomerService:
         """Active customers matching the search (and the query's filters, when given)."""
         with self._sessions() as session:
             if query is None:
-                return repo.count(session, search=search)
+                return repo.count(session, search=_terms(session, search))
             return repo.count(
                 session,
-                search=query.search,
+                search=_terms(session, query.search),
                 no_future=query.no_future_touchpoint,
                 contacted_before=self._since(query.not_contacted_days),
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,21 +17,27 @@ from app.errors import ValidationError
 from app.importing.csv_contacts import mapping_to_json
 from app.importing.layouts import Mapping as ColumnMapping
 from app.importing.matching import DuplicateIndex, Existing
-from app.importing.preview import DUPLICATE_CHOICES, ImportPlan, RowError, build_plan
+from app.importing.preview import (
+    DUPLICATE_CHOICES,
+    KEEP_ALL_BYTES,
+    SAMPLE_ROWS,
+    Candidate,
+    ImportPlan,
+    RowError,
+    Sorted,
+    build_plan,
+    classify,
+)
 from app.importing.reader import SOURCES, ParsedFile, parse_file
 from app.progress import NO_PROGRESS, Progress
-from app.services import keep_in_touch
 from app.services.backup_files import BackupInfo
 from app.services.backups import BackupService
-from app.services.import_merge import merge_into, merge_values
+from app.services.import_writer import ChunkWriter
 from app.services.planning_context import PlanningContext
 from models.customer import Customer
-from models.repositories import customer_bulk
 from models.repositories import settings as settings_repo
-from models.repositories.keep_in_touch import chunks
 
 MAPPING_PREFIX = "import.mapping."
-INSERT_CHUNK = 10_000
 DEFAULT_REGION = "DE"
 
 
@@ -47,7 +53,7 @@ class ImportPreview:
 
     @property
     def rows(self) -> int:
-        return len(self.plan.new) + len(self.plan.duplicates) + len(self.plan.errors)
+        return self.plan.new_count + len(self.plan.duplicates) + len(self.plan.errors)
 
 
 @dataclass(frozen=True)
@@ -72,7 +78,7 @@ def outcome(plan: ImportPlan, on_duplicate: str, choices: Mapping[int, str]) -> 
     """Counts for a plan under the duplicate choices (the dry run and the preview show these)."""
     picked = [_choice(choices, dup.row, on_duplicate) for dup in plan.duplicates]
     return ImportResult(
-        added=len(plan.new) + picked.count("add"),
+        added=plan.new_count + picked.count("add"),
         merged=picked.count("merge"),
         skipped=picked.count("skip"),
         errors=plan.errors,
@@ -101,7 +107,9 @@ class ImportService:
         with paused_gc(), self._sessions() as session:
             remembered = self._remembered(session)
             parsed = parse_file(path, fmt, mapping, remembered)
-            plan = build_plan(parsed.items, self._index(session), SOURCES[parsed.format])
+            keep = None if parsed.size <= KEEP_ALL_BYTES else SAMPLE_ROWS
+            index = self._index(session)
+            plan = build_plan(parsed.items(), index, SOURCES[parsed.format], keep)
             return ImportPreview(path, parsed, plan, _snapshot(session))
 
     def outcome(
@@ -122,41 +130,53 @@ class ImportService:
     ) -> ImportResult:
         """Back up, then write every accepted row in one transaction (cancel rolls back)."""
         choices = choices or {}
-        outcome(preview.plan, on_duplicate, choices)  # refuses unknown choices before any write
+        expected = outcome(preview.plan, on_duplicate, choices)  # refuses unknown choices
         progress.report(0, preview.rows, "Backing up your data…")
         backup = self._backups.create("import")
         ctx = self._planning()
+        plan = preview.plan
         with paused_gc(), self._sessions.begin() as session:
-            plan = preview.plan
-            if _snapshot(session) != preview.snapshot:
-                # Customers changed since the preview: match again inside this transaction.
-                plan = build_plan(
-                    preview.parsed.items, self._index(session), SOURCES[preview.parsed.format]
-                )
-            pending = {item.row: dict(item.values) for item in plan.new}
-            merges: dict[int, list[dict[str, Any]]] = {}
+            stored = plan.complete and _snapshot(session) == preview.snapshot
+            rows: Iterable[Sorted]
+            if stored:
+                rows = sorted((*plan.new, *plan.duplicates), key=lambda item: item.row)
+            else:
+                # A big file (only a sample was kept), or customers changed since the
+                # preview: read the file again and match inside this transaction.
+                source = SOURCES[preview.parsed.format]
+                rows = classify(preview.parsed.items(), self._index(session), source)
+            targets = {
+                dup.earlier_row
+                for dup in plan.duplicates
+                if dup.earlier_row and _choice(choices, dup.row, on_duplicate) == "merge"
+            }
+            total = expected.added + expected.merged
+            progress.report(0, total, "Adding customers…")
+            writer = ChunkWriter(
+                session, ctx, self._clock.now(), progress, total, targets, collect=not stored
+            )
+            errors: list[RowError] = []
             skipped = merged = 0
-            for dup in plan.duplicates:
-                choice = _choice(choices, dup.row, on_duplicate)
+            for item in rows:
+                if isinstance(item, Candidate):
+                    writer.add(item.row, item.values)
+                    continue
+                if isinstance(item, RowError):
+                    errors.append(item)
+                    continue
+                choice = _choice(choices, item.row, on_duplicate)
                 if choice == "add":
-                    pending[dup.row] = dict(dup.values)
-                elif choice == "skip":
-                    skipped += 1
-                elif dup.earlier_row is not None and dup.earlier_row in pending:
-                    merge_values(pending[dup.earlier_row], dup.values)
-                    merged += 1
-                elif dup.customer_id is not None:
-                    merges.setdefault(dup.customer_id, []).append(dup.values)
+                    writer.add(item.row, item.values)
+                elif choice == "merge" and item.earlier_row is not None:
+                    done = writer.merge_row(item.earlier_row, item.values)
+                    merged, skipped = merged + done, skipped + (not done)
+                elif choice == "merge" and item.customer_id is not None:
+                    writer.merge_customer(item.customer_id, item.values)
                     merged += 1
                 else:
                     skipped += 1
-            total = len(pending) + len(merges)
-            progress.report(0, total, "Adding customers…")
-            rows = [pending[row] for row in sorted(pending)]
-            changed = self._insert(session, rows, progress, total)
-            changed += self._merge(session, merges)
             progress.report(total, total, "Planning keep-in-touch check-ins…")
-            keep_in_touch.refresh_customers(session, changed, ctx)
+            writer.flush()
             if preview.parsed.format == "csv":
                 settings_repo.save(
                     session,
@@ -164,31 +184,8 @@ class ImportService:
                     mapping_to_json(preview.parsed.mapping),
                 )
             progress.report(total, total, "Saving…")
-        return ImportResult(len(rows), merged, skipped, plan.errors, backup)
-
-    def _insert(
-        self, session: Session, rows: list[dict[str, Any]], progress: Progress, total: int
-    ) -> list[Customer]:
-        if not rows:
-            return []
-        now = self._clock.now()
-        first = 0
-        for start in range(0, len(rows), INSERT_CHUNK):
-            part = rows[start : start + INSERT_CHUNK]
-            new_first = customer_bulk.insert_customers(session, part, now)
-            first = first or new_first
-            progress.report(start + len(part), total, "Adding customers…")
-        return list(session.scalars(select(Customer).where(Customer.id >= first)))
-
-    def _merge(self, session: Session, merges: dict[int, list[dict[str, Any]]]) -> list[Customer]:
-        found = []
-        for part in chunks(sorted(merges)):
-            for customer in session.scalars(select(Customer).where(Customer.id.in_(part))):
-                for values in merges[customer.id]:
-                    merge_into(customer, values)
-                found.append(customer)
-        session.flush()
-        return found
+        found = plan.errors if stored else tuple(errors)
+        return ImportResult(writer.added, merged, skipped, found, backup)
 
     def _index(self, session: Session) -> DuplicateIndex:
         country = self._planning().prefs.holiday_country or DEFAULT_REGION

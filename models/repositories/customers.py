@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal_column, select, text, tuple_
+from sqlalchemy import ColumnElement, Select, func, literal_column, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from models.customer import Customer
@@ -34,8 +34,23 @@ def has_search_index(session: Session) -> bool:
     return found is not None
 
 
+Search = str | Sequence[Sequence[str]]
+
+
+def _word(form: str, number: str, indexed: bool) -> ColumnElement[bool]:
+    if len(form) >= MIN_TERM and indexed:
+        matches: Select[Any] = (
+            select(literal_column("rowid"))
+            .select_from(text(TABLE))
+            .where(text(f"{TABLE} MATCH :{number}").bindparams(**{number: match_phrase(form)}))
+        )
+        return Customer.id.in_(matches)
+    # instr() is a plain substring test: no LIKE wildcards to escape in user text.
+    return func.instr(Customer.search_text, form) > 0
+
+
 def _filters(
-    search: str,
+    search: Search,
     include_deleted: bool,
     indexed: bool,
     no_future: bool = False,
@@ -55,25 +70,18 @@ def _filters(
         )
         # Someone who asked not to be contacted is not "drifting into silence".
         filters.extend((~recent.exists(), Customer.do_not_contact.is_(False)))
-    for number, word in enumerate(search.casefold().split()):
-        if len(word) >= MIN_TERM and indexed:
-            name = f"term{number}"
-            matches: Select[Any] = (
-                select(literal_column("rowid"))
-                .select_from(text(TABLE))
-                .where(text(f"{TABLE} MATCH :{name}").bindparams(**{name: match_phrase(word)}))
-            )
-            filters.append(Customer.id.in_(matches))
-        else:
-            # instr() is a plain substring test: no LIKE wildcards to escape in user text.
-            filters.append(func.instr(Customer.search_text, word) > 0)
+    # Every word must match; a word written several ways (a phone number) in any form.
+    terms = [(word,) for word in search.casefold().split()] if isinstance(search, str) else search
+    for number, forms in enumerate(terms):
+        found = [_word(form, f"term{number}_{n}", indexed) for n, form in enumerate(forms)]
+        filters.append(found[0] if len(found) == 1 else or_(*found))
     return filters
 
 
 def page(
     session: Session,
     *,
-    search: str,
+    search: Search,
     sort_by: str,
     descending: bool,
     after: tuple[Any, int] | None,
@@ -98,7 +106,7 @@ def page(
 def count(
     session: Session,
     *,
-    search: str,
+    search: Search,
     include_deleted: bool = False,
     no_future: bool = False,
     contacted_before: dt.datetime | None = None,

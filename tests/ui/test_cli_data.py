@@ -188,3 +188,21 @@ def test_services_refuse_an_empty_or_folder_output_too(
         with pytest.raises(ValidationError, match="not a file to write to"):
             context.calendar_export.export_ics(IcsExportRequest(folder, base_name=base))
     assert sorted(tmp_path.iterdir()) == [tmp_path / "plan"]
+
+
+def test_import_of_a_cell_over_csvs_limit_reports_the_row(
+    cli: Any, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text(
+        f'Name,E-mail,Notes\r\nAna,ana@acme.example,\r\nBen,ben@acme.example,"{"x" * 200_000}"\r\n',
+        encoding="utf-8",
+    )
+    assert cli("import", str(path)) == {
+        "added": 1, "merged": 0, "skipped": 0,
+        "errors": [{"row": 3, "error": "notes is longer than 20000 characters"}],
+    }  # fmt: skip
+    monkeypatch.setattr("app.importing.dialects.MAX_CELL", 100_000)
+    error = cli("import", str(path), "--on-duplicate", "add", ok=False)
+    assert "row 3 has a cell longer than 100,000 characters" in error
+    assert count(db_path) == 1

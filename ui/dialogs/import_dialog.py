@@ -96,7 +96,7 @@ class ImportDialog(QDialog):
             self.tr("<b>%1</b> — %2<br>%3 new, %4 look like existing customers, %5 with errors.")
             .replace("%1", preview.path.name)
             .replace("%2", ", ".join(details))
-            .replace("%3", f"{len(plan.new):,}")
+            .replace("%3", f"{plan.new_count:,}")
             .replace("%4", f"{len(plan.duplicates):,}")
             .replace("%5", f"{len(plan.errors):,}")
         )
@@ -115,7 +115,7 @@ class ImportDialog(QDialog):
             self.mapping = ColumnMapping(parsed.headers, parsed.mapping)
             self.mapping_layout.addWidget(self.mapping)
             self.mapping_layout.addWidget(self.apply_mapping)
-        self.import_button.setEnabled(bool(plan.new or plan.duplicates))
+        self.import_button.setEnabled(bool(plan.new_count or plan.duplicates))
 
     def _default(self) -> str:
         return str(self.default_choice.currentData() or "skip")

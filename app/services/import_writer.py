@@ -1,0 +1,110 @@
+"""Writing an import in chunks: insert, merge, plan keep-in-touch some thousand rows at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from collections.abc import Collection
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, defer
+
+from app.progress import Progress
+from app.services import keep_in_touch
+from app.services.import_merge import merge_into, merge_values
+from app.services.planning_context import PlanningContext
+from models.customer import Customer
+from models.repositories import customer_bulk
+from models.repositories.keep_in_touch import chunks
+
+INSERT_CHUNK = 10_000
+# A file read again (a big one) goes in smaller chunks: memory, not speed, is the limit.
+STREAM_CHUNK = 1_000
+
+
+class ChunkWriter:
+    """Rows arrive in file order; every INSERT_CHUNK of them are written and let go.
+
+    Holding every new customer (and its ORM object) until the end took ten times the
+    file's size in memory; a chunk is planned, flushed and dropped from the session.
+    """
+
+    def __init__(
+        self,
+        session: Session,
+        ctx: PlanningContext,
+        now: dt.datetime,
+        progress: Progress,
+        total: int,
+        targets: Collection[int],
+        collect: bool,
+    ) -> None:
+        self._session, self._ctx, self._now = session, ctx, now
+        self._progress, self._total = progress, total
+        self._targets = targets  # rows that later rows of the file merge into
+        self._collect = collect
+        self._chunk = STREAM_CHUNK if collect else INSERT_CHUNK
+        self._pending: dict[int, dict[str, Any]] = {}
+        self._ids: dict[int, int] = {}
+        self._merges: dict[int, list[dict[str, Any]]] = {}
+        self.added = 0
+
+    def add(self, row: int, values: dict[str, Any]) -> None:
+        self._pending[row] = dict(values)
+        if len(self._pending) >= self._chunk:
+            self.flush()
+
+    def merge_row(self, earlier: int, values: dict[str, Any]) -> bool:
+        """Merge into an earlier new row of the file; False when there is none."""
+        if earlier in self._pending:
+            merge_values(self._pending[earlier], values)
+            return True
+        if earlier in self._ids:
+            self.merge_customer(self._ids[earlier], values)
+            return True
+        return False
+
+    def merge_customer(self, customer_id: int, values: dict[str, Any]) -> None:
+        self._merges.setdefault(customer_id, []).append(values)
+        if len(self._merges) >= self._chunk:
+            self.flush()
+
+    def flush(self) -> None:
+        changed = self._insert() + self._merge()
+        if changed:
+            keep_in_touch.refresh_customers(self._session, changed, self._ctx)
+            self._session.flush()
+            self._session.expunge_all()
+            if self._collect:
+                # The ORM's objects refer to their state and back: only the collector frees them.
+                gc.collect()
+
+    def _insert(self) -> list[Customer]:
+        if not self._pending:
+            return []
+        rows = list(self._pending)
+        first = customer_bulk.insert_customers(
+            self._session, [self._pending[row] for row in rows], self._now
+        )
+        # Ids follow the insert order (see insert_customers).
+        self._ids.update((row, first + n) for n, row in enumerate(rows) if row in self._targets)
+        self._pending.clear()
+        self.added += len(rows)
+        self._progress.report(self.added, self._total, "Adding customers…")
+        # Planning never reads the notes, the longest column by far.
+        statement = select(Customer).where(Customer.id >= first).options(defer(Customer.notes))
+        return list(self._session.scalars(statement))
+
+    def _merge(self) -> list[Customer]:
+        if not self._merges:
+            return []
+        found: list[Customer] = []
+        for part in chunks(sorted(self._merges)):
+            for customer in self._session.scalars(select(Customer).where(Customer.id.in_(part))):
+                for values in self._merges[customer.id]:
+                    merge_into(customer, values)
+                found.append(customer)
+        self._merges.clear()
+        self._session.flush()
+        return found
