@@ -124,7 +124,7 @@ class ImportService:
         choices = choices or {}
         outcome(preview.plan, on_duplicate, choices)  # refuses unknown choices before any write
         progress.report(0, preview.rows, "Backing up your data…")
-        backup = self._backups.create("import")
+        backup = self._backups.ensure_backup("import")
         ctx = self._planning()
         with paused_gc(), self._sessions.begin() as session:
             plan = preview.plan

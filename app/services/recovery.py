@@ -1,17 +1,19 @@
-"""A damaged database at start: say so, name the newest good backup, restore or salvage."""
+"""A damaged database at start: say so, name the newest good backup, salvage (never to less)."""
 
 from __future__ import annotations
 
 import shlex
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.clock import Clock
 from app.errors import KnownError
 from app.paths import default_db_path
 from app.services.backup_files import BackupInfo
-from app.services.backups import BackupService
-from app.services.salvage import salvage
+from app.services.backups import BackupService, is_good
+from app.services.file_swap import install, staged
+from app.services.salvage import ORPHANS, salvage
+from models.backup import table_counts
 
 
 class DamagedDatabase(KnownError):
@@ -20,11 +22,7 @@ class DamagedDatabase(KnownError):
     def __init__(
         self, db_path: Path, backup_dir: Path, detail: str, good_backup: BackupInfo | None
     ) -> None:
-        db = (
-            ""
-            if db_path == default_db_path().expanduser().resolve()
-            else f" --db {shlex.quote(str(db_path))}"
-        )
+        db = _db_option(db_path)
         if good_backup is not None:
             hint = (
                 f"The newest good backup is {good_backup.name} "
@@ -44,12 +42,24 @@ class DamagedDatabase(KnownError):
         self.good_backup = good_backup
 
 
+class SalvageWouldLose(KnownError):
+    """The rescue holds less than the user had (or nothing): the file was left as it was."""
+
+    def __init__(self, message: str, hint: str, rows: dict[str, int], missing: dict[str, int]):
+        super().__init__(message, hint)
+        self.rows = rows
+        self.missing = missing
+
+
 @dataclass(frozen=True)
 class SalvageResult:
-    """Rows rescued per table, and where the damaged file was kept."""
+    """Rows rescued per table, what the newest good backup has more, where the file went."""
 
     rows: dict[str, int]
     kept: BackupInfo
+    rescued: int
+    compared_with: str | None = None
+    missing: dict[str, int] = field(default_factory=dict)
 
 
 def damaged_database(db_path: Path, backup_dir: Path, detail: str, clock: Clock) -> DamagedDatabase:
@@ -57,13 +67,86 @@ def damaged_database(db_path: Path, backup_dir: Path, detail: str, clock: Clock)
     return DamagedDatabase(db_path, backup_dir, detail, backups.newest_good())
 
 
-def salvage_database(backups: BackupService, clock: Clock) -> SalvageResult:
-    """Move the damaged file aside, then rebuild the database from its readable rows."""
-    kept = backups.set_aside()
-    rows = salvage(kept.path, backups.db_path, clock.now())
-    return SalvageResult(rows, kept)
+def salvage_database(
+    backups: BackupService, clock: Clock, accept_loss: bool = False
+) -> SalvageResult:
+    """Rebuild the database from its readable rows beside it, then swap it in.
+
+    The damaged file is only moved aside once the rebuilt one is complete and checked,
+    and not at all when the rescue holds nothing, or fewer rows than the newest good
+    backup, unless accept_loss: the user must be asked before getting less than before."""
+    doing = "salvage the database"
+    path = backups.db_path
+    if not path.exists():
+        raise KnownError(f"there is no database at {path}")
+    # First the disk: on a read-only or full one, that is the problem to solve.
+    backups.room_for_salvage(doing)
+    if backups.current_is_good(doing):
+        raise KnownError(f"{path} passes its integrity check; there is nothing to salvage")
+    with staged(path, "salvage", doing) as staging:
+        rows = salvage(path, staging, clock.now())
+        if not is_good(staging):
+            raise KnownError("the rebuilt file did not verify", "Nothing was changed.")
+        reference = backups.newest_good()
+        missing = _missing(rows, reference)
+        rescued = sum(count for table, count in rows.items() if table != ORPHANS)
+        if not accept_loss:
+            _refuse_loss(path, rows, rescued, reference, missing, backups)
+        kept = backups.set_aside()
+        install(staging, path)
+    return SalvageResult(rows, kept, rescued, reference.name if reference else None, missing)
+
+
+def _missing(rows: dict[str, int], reference: BackupInfo | None) -> dict[str, int]:
+    """Rows per table the newest good backup has beyond the rescue."""
+    if reference is None:
+        return {}
+    tables = [table for table in rows if table != ORPHANS]
+    had = table_counts(reference.path, tables)
+    return {table: had[table] - rows[table] for table in tables if had.get(table, 0) > rows[table]}
+
+
+def _refuse_loss(
+    path: Path,
+    rows: dict[str, int],
+    rescued: int,
+    reference: BackupInfo | None,
+    missing: dict[str, int],
+    backups: BackupService,
+) -> None:
+    db = _db_option(path)
+    accept = f"followup{db} backup salvage --accept-loss"
+    restore = (
+        f"restore the backup with: followup{db} backup restore {reference.name}, or "
+        if reference
+        else ""
+    )
+    if rescued == 0:
+        raise SalvageWouldLose(
+            f"nothing could be rescued from {path}; the file was not changed.",
+            f"To {restore}start from an empty planner (the damaged file is kept in "
+            f"{backups.backup_dir}), run: {accept}",
+            rows,
+            missing,
+        )
+    if missing:
+        lost = ", ".join(f"{table}: {count}" for table, count in sorted(missing.items()))
+        assert reference is not None
+        raise SalvageWouldLose(
+            f"salvage rescued {rescued} rows, fewer than the backup {reference.name} has "
+            f"(missing {lost}); the file was not changed.",
+            f"To {restore}keep what was rescued, run: {accept}",
+            rows,
+            missing,
+        )
+
+
+def _db_option(db_path: Path) -> str:
+    if db_path == default_db_path().expanduser().resolve():
+        return ""
+    return f" --db {shlex.quote(str(db_path))}"
 
 
 def start_empty(backups: BackupService) -> BackupInfo:
-    """Move the damaged file aside; the next open creates an empty database."""
+    """Move a damaged file aside; the next open creates an empty database."""
     return backups.set_aside()

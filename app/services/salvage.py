@@ -11,10 +11,13 @@ from pathlib import Path
 
 from models.all import Base
 from models.migrations.migrate import prepare_database
+from models.storage import connect_read_only
 
 log = logging.getLogger(__name__)
 # After a read error, skip ahead by growing steps; give up on a table past this jump.
 MAX_JUMP = 1 << 20
+# Not a table: how many rows were removed because their parent row was lost.
+ORPHANS = "orphans_dropped"
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
@@ -68,8 +71,7 @@ def _drop_orphans(conn: sqlite3.Connection) -> int:
 def _open_damaged(damaged: Path) -> sqlite3.Connection | None:
     """A read-only connection, or None when not even the table list can be read."""
     try:
-        old = sqlite3.connect(damaged.resolve().as_uri() + "?mode=ro", uri=True)
-        old.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        old = connect_read_only(damaged)
     except sqlite3.DatabaseError as exc:
         log.warning("nothing can be read from %s: %s", damaged, exc)
         return None
@@ -82,7 +84,7 @@ def salvage(damaged: Path, target: Path, now: dt.datetime) -> dict[str, int]:
     Reads go through their own read-only connection, so a corrupt page can only cut a
     table short, never spoil the transaction that writes the new file.
     """
-    partial = target.with_name(target.name + ".salvage-partial")
+    partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     prepare_database(partial, partial.parent / "backups", now)
     counts: dict[str, int] = {}
@@ -97,7 +99,7 @@ def salvage(damaged: Path, target: Path, now: dt.datetime) -> dict[str, int]:
                     new.execute(f'DELETE FROM "{table.name}"')
                 for table in Base.metadata.sorted_tables:
                     counts[table.name] = _copy_table(old, new, table.name)
-                counts["orphans_dropped"] = _drop_orphans(new)
+                counts[ORPHANS] = _drop_orphans(new)
                 new.execute("COMMIT")
         new.execute("PRAGMA journal_mode = DELETE")
     partial.replace(target)

@@ -100,8 +100,9 @@ def test_salvage_of_garbage_gives_an_empty_working_database(tmp_path: Path) -> N
     path = tmp_path / "planner.sqlite3"
     path.write_bytes(b"\x00garbage" * 1000)
     service = BackupService(path, tmp_path / "backups", FixedClock(NOW))
-    result = salvage_database(service, FixedClock(NOW))
-    assert result.rows == {}
+    # Nothing is rescued: the user is asked first (the CLI's --accept-loss).
+    result = salvage_database(service, FixedClock(NOW), accept_loss=True)
+    assert result.rows == {} and result.rescued == 0
     context = build_context(path, FixedClock(NOW))
     try:
         assert context.customers.count() == 0 and context.plans.all()
