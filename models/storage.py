@@ -16,6 +16,8 @@ from pathlib import Path
 FULL, READ_ONLY, PERMISSION, IO = "disk full", "read-only", "permission denied", "I/O error"
 # Below this much free space a failed write is put down to the full disk.
 LOW_SPACE_BYTES = 1024 * 1024
+# Judge access as this process will be judged: by its effective user (setuid, tests).
+_EFFECTIVE = os.access in os.supports_effective_ids
 _OS_KINDS = {
     errno.ENOSPC: FULL,
     errno.EDQUOT: FULL,
@@ -57,6 +59,10 @@ class FolderState:
         return None
 
 
+def _may(path: Path, mode: int) -> bool:
+    return os.access(path, mode, effective_ids=_EFFECTIVE)
+
+
 def _existing(folder: Path) -> Path:
     while not folder.exists() and folder.parent != folder:
         folder = folder.parent
@@ -71,7 +77,7 @@ def folder_state(folder: Path) -> FolderState:
     except OSError:
         return FolderState(folder, False, 0, False, False)
     read_only = bool(stats.f_flag & os.ST_RDONLY)
-    writable = os.access(probe, os.W_OK | os.X_OK) and not read_only
+    writable = _may(probe, os.W_OK | os.X_OK) and not read_only
     return FolderState(
         folder, probe == folder, stats.f_bavail * stats.f_frsize, read_only, writable
     )
@@ -95,10 +101,10 @@ def storage_kind(exc: BaseException, path: Path) -> str | None:
     state = folder_state(path.parent)
     if state.problem is not None:
         return state.problem
-    if path.exists() and not os.access(path, os.R_OK):
+    if path.exists() and not _may(path, os.R_OK):
         return PERMISSION
     if name.startswith("SQLITE_READONLY"):
-        return PERMISSION if not os.access(path, os.W_OK) else READ_ONLY
+        return PERMISSION if not _may(path, os.W_OK) else READ_ONLY
     return IO
 
 
@@ -153,4 +159,4 @@ def is_writable(path: Path) -> bool:
     state = folder_state(path.parent)
     if state.read_only or not state.writable:
         return False
-    return not path.exists() or os.access(path, os.W_OK)
+    return not path.exists() or _may(path, os.W_OK)

@@ -170,3 +170,44 @@ def test_the_window_shows_a_plain_message_for_a_full_disk(
     assert open_planner(window, path) is None
     assert len(shown) == 1 and "full" in shown[0] and "free" in shown[0]
     window.close()
+
+
+@contextlib.contextmanager
+def as_user(uid: int) -> Iterator[None]:
+    """Run the block with another effective user (root can always switch back)."""
+    os.seteuid(uid)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+
+
+def test_a_file_without_write_permission_opens_read_only_and_says_permission(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("switching to another user needs root")
+    folder = Path(tempfile.mkdtemp(prefix="followup-perm-"))
+    try:
+        folder.chmod(0o755)
+        path, _good = planner_on(folder)
+        with as_user(65534):  # nobody: may read the files, not write them or the folder
+            with pytest.raises(StorageError, match="no permission") as caught:
+                build_context(path, FixedClock(NOW))
+            assert not isinstance(caught.value, DamagedDatabase)
+            context = build_context(path, FixedClock(NOW), allow_read_only=True)
+            try:
+                assert context.read_only and context.customers.count() == len(NAMES)
+                with pytest.raises(Exception) as refused:  # noqa: PT011 - checked below
+                    context.customers.add(CustomerInput(name="New Person"))
+                from app.storage import as_storage_error
+
+                message = str(as_storage_error(refused.value, path, "save the change"))
+                assert "no permission" in message
+                report = context.maintenance.doctor()
+                assert report.storage == "permission denied" and report.integrity == "ok"
+            finally:
+                context.close()
+        assert sorted(p.name for p in folder.iterdir()) == ["backups", "planner.sqlite3"]
+    finally:
+        shutil.rmtree(folder)
