@@ -198,7 +198,7 @@ def test_a_file_without_write_permission_opens_read_only_and_says_permission(
             context = build_context(path, FixedClock(NOW), allow_read_only=True)
             try:
                 assert context.read_only and context.customers.count() == len(NAMES)
-                with pytest.raises(Exception) as refused:  # noqa: PT011 - checked below
+                with pytest.raises(Exception) as refused:
                     context.customers.add(CustomerInput(name="New Person"))
                 from app.storage import as_storage_error
 
