@@ -264,6 +264,10 @@ def open_database(
     except DatabaseTooNew as exc:
         raise KnownError(str(exc)) from exc
     except MigrationFailed as exc:
+        # An upgrade stopped by a full disk is the disk's problem, not a bug to report.
+        known = as_storage_error(exc, db_path, "upgrade the planner file")
+        if known is not None:
+            raise known from exc
         raise KnownError(str(exc), "Nothing was changed. Please report this problem.") from exc
     except (StorageProblem, OSError, sqlite3.Error) as exc:
         known = as_storage_error(exc, db_path, "open the planner")

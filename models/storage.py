@@ -109,14 +109,21 @@ def storage_kind(exc: BaseException, path: Path) -> str | None:
 
 
 def problem_from(exc: BaseException, path: Path) -> StorageProblem | None:
-    """exc as a StorageProblem when it is one (also through SQLAlchemy's wrapper)."""
-    for candidate in (exc, getattr(exc, "orig", None), exc.__cause__):
+    """exc as a StorageProblem when it is one, or was caused by one (SQLAlchemy's wrapper,
+    a failed migration)."""
+    seen: set[int] = set()
+    pending: list[object] = [exc]
+    while pending:
+        candidate = pending.pop(0)
+        if not isinstance(candidate, BaseException) or id(candidate) in seen:
+            continue
+        seen.add(id(candidate))
         if isinstance(candidate, StorageProblem):
             return candidate
-        if isinstance(candidate, BaseException):
-            kind = storage_kind(candidate, path)
-            if kind is not None:
-                return StorageProblem(kind, path, str(candidate))
+        kind = storage_kind(candidate, path)
+        if kind is not None:
+            return StorageProblem(kind, path, str(candidate))
+        pending += [getattr(candidate, "orig", None), candidate.__cause__, candidate.__context__]
     return None
 
 
