@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,11 +51,12 @@ class FolderState:
     @property
     def problem(self) -> str | None:
         """FULL, READ_ONLY or PERMISSION, or None when a write can be expected to work."""
+        # A folder yet to be created is judged by the parent it would be created in.
         if self.read_only:
             return READ_ONLY
-        if self.exists and not self.writable:
+        if not self.writable:
             return PERMISSION
-        if self.exists and self.free_bytes < LOW_SPACE_BYTES:
+        if self.free_bytes < LOW_SPACE_BYTES:
             return FULL
         return None
 
@@ -73,14 +75,15 @@ def folder_state(folder: Path) -> FolderState:
     """Free space and writability of folder (of its nearest existing parent if missing)."""
     probe = _existing(folder)
     try:
-        stats = os.statvfs(probe)
+        free = shutil.disk_usage(probe).free
     except OSError:
         return FolderState(folder, False, 0, False, False)
-    read_only = bool(stats.f_flag & os.ST_RDONLY)
+    read_only = False
+    if hasattr(os, "statvfs"):  # POSIX; on Windows a read-only folder shows in os.access
+        with contextlib.suppress(OSError):
+            read_only = bool(os.statvfs(probe).f_flag & os.ST_RDONLY)
     writable = _may(probe, os.W_OK | os.X_OK) and not read_only
-    return FolderState(
-        folder, probe == folder, stats.f_bavail * stats.f_frsize, read_only, writable
-    )
+    return FolderState(folder, probe == folder, free, read_only, writable)
 
 
 def storage_kind(exc: BaseException, path: Path) -> str | None:

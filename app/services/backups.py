@@ -204,11 +204,10 @@ class BackupService:
         """Refuse before any write when either folder cannot take what is about to go there."""
         folder, backups = self.db_path.parent, self.backup_dir
         backups_probe = backups if backups.exists() else backups.parent
-        if folder.stat().st_dev == backups_probe.stat().st_dev:
-            room_for(folder, beside_database + in_backups + MARGIN_BYTES, doing)
-        else:
-            room_for(folder, beside_database + MARGIN_BYTES, doing)
-            room_for(backups, in_backups + MARGIN_BYTES, doing)
+        same_disk = folder.stat().st_dev == backups_probe.stat().st_dev
+        room_for(folder, beside_database + (in_backups if same_disk else 0) + MARGIN_BYTES, doing)
+        # Also when on the same disk: the backup folder itself may be read-only.
+        room_for(backups, (0 if same_disk else in_backups) + MARGIN_BYTES, doing)
 
     def room_for_salvage(self, doing: str) -> None:
         self._room(footprint(self.db_path), 0, doing)
