@@ -41,7 +41,7 @@ def storage_error(problem: StorageProblem, doing: str) -> StorageError:
         return StorageError(
             f"cannot {doing}: {folder} is on a read-only disk or folder.",
             "Make it writable, or copy the planner file to a writable folder and open that "
-            f"copy with --db. Reading still works. {NOTHING_CHANGED}",
+            f"copy with --db. The command line can still read it. {NOTHING_CHANGED}",
         )
     if problem.kind == PERMISSION:
         return StorageError(

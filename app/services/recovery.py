@@ -42,13 +42,26 @@ class DamagedDatabase(KnownError):
         self.good_backup = good_backup
 
 
+@dataclass(frozen=True)
+class Loss:
+    """What a salvage could not bring back, as far as can be told."""
+
+    rows: dict[str, int]
+    rescued: int
+    # Rows per table the newest good backup has beyond the rescue.
+    missing: dict[str, int]
+    # Tables where an unreadable stretch was skipped: rows lost, how many is unknown.
+    cut_short: tuple[str, ...]
+
+
 class SalvageWouldLose(KnownError):
     """The rescue holds less than the user had (or nothing): the file was left as it was."""
 
-    def __init__(self, message: str, hint: str, rows: dict[str, int], missing: dict[str, int]):
+    def __init__(self, message: str, hint: str, loss: Loss) -> None:
         super().__init__(message, hint)
-        self.rows = rows
-        self.missing = missing
+        self.rows = loss.rows
+        self.missing = loss.missing
+        self.cut_short = loss.cut_short
 
 
 @dataclass(frozen=True)
@@ -60,6 +73,7 @@ class SalvageResult:
     rescued: int
     compared_with: str | None = None
     missing: dict[str, int] = field(default_factory=dict)
+    cut_short: tuple[str, ...] = ()
 
 
 def damaged_database(db_path: Path, backup_dir: Path, detail: str, clock: Clock) -> DamagedDatabase:
@@ -84,17 +98,20 @@ def salvage_database(
     if backups.current_is_good(doing):
         raise KnownError(f"{path} passes its integrity check; there is nothing to salvage")
     with staged(path, "salvage", doing) as staging:
-        rows = salvage(path, staging, clock.now())
+        rescue = salvage(path, staging, clock.now())
+        rows = rescue.rows
         if not is_good(staging):
             raise KnownError("the rebuilt file did not verify", "Nothing was changed.")
         reference = backups.newest_good()
         missing = _missing(rows, reference)
         rescued = sum(count for table, count in rows.items() if table != ORPHANS)
+        loss = Loss(rows, rescued, missing, rescue.cut_short)
         if not accept_loss:
-            _refuse_loss(path, rows, rescued, reference, missing, backups)
+            _refuse_loss(path, loss, reference, backups)
         kept = backups.set_aside()
         install(staging, path)
-    return SalvageResult(rows, kept, rescued, reference.name if reference else None, missing)
+    compared = reference.name if reference else None
+    return SalvageResult(rows, kept, rescued, compared, missing, rescue.cut_short)
 
 
 def _missing(rows: dict[str, int], reference: BackupInfo | None) -> dict[str, int]:
@@ -107,12 +124,7 @@ def _missing(rows: dict[str, int], reference: BackupInfo | None) -> dict[str, in
 
 
 def _refuse_loss(
-    path: Path,
-    rows: dict[str, int],
-    rescued: int,
-    reference: BackupInfo | None,
-    missing: dict[str, int],
-    backups: BackupService,
+    path: Path, loss: Loss, reference: BackupInfo | None, backups: BackupService
 ) -> None:
     db = _db_option(path)
     accept = f"followup{db} backup salvage --accept-loss"
@@ -121,23 +133,25 @@ def _refuse_loss(
         if reference
         else ""
     )
-    if rescued == 0:
+    if loss.rescued == 0:
         raise SalvageWouldLose(
             f"nothing could be rescued from {path}; the file was not changed.",
             f"To {restore}start from an empty planner (the damaged file is kept in "
             f"{backups.backup_dir}), run: {accept}",
-            rows,
-            missing,
+            loss,
         )
-    if missing:
-        lost = ", ".join(f"{table}: {count}" for table, count in sorted(missing.items()))
-        assert reference is not None
+    if loss.missing or loss.cut_short:
+        parts = []
+        if loss.cut_short:
+            parts.append(f"some rows could not be read ({', '.join(loss.cut_short)})")
+        if loss.missing and reference is not None:
+            lost = ", ".join(f"{table}: {count}" for table, count in sorted(loss.missing.items()))
+            parts.append(f"the backup {reference.name} has more (missing {lost})")
         raise SalvageWouldLose(
-            f"salvage rescued {rescued} rows, fewer than the backup {reference.name} has "
-            f"(missing {lost}); the file was not changed.",
+            f"salvage rescued {loss.rescued} rows, but {'; '.join(parts)}; "
+            "the file was not changed.",
             f"To {restore}keep what was rescued, run: {accept}",
-            rows,
-            missing,
+            loss,
         )
 
 

@@ -77,12 +77,11 @@ def test_salvage_that_rescues_nothing_refuses_and_keeps_the_file(tmp_path: Path)
     assert result.rescued == 0 and is_good(path)
 
 
-def test_salvage_with_fewer_rows_than_the_newest_backup_asks_first(
-    context: AppContext, clock: FixedClock
-) -> None:
+def damage_customers(context: AppContext, backup: bool) -> str | None:
+    """300 customers, maybe a backup, then pages of the customer table overwritten."""
     for number in range(300):
         context.customers.add(CustomerInput(name=f"Customer {number:03d}", notes="x" * 300))
-    made = context.backups.create("manual")
+    made = context.backups.create("manual").name if backup else None
     context.close()
     path = context.db_path
     with sqlite3.connect(path) as conn:
@@ -93,15 +92,37 @@ def test_salvage_with_fewer_rows_than_the_newest_backup_asks_first(
     for page in range(pages // 2, pages // 2 + 3):
         data[page * size : (page + 1) * size] = b"\xa5" * size
     path.write_bytes(bytes(data))
+    return made
+
+
+def test_salvage_with_fewer_rows_than_the_newest_backup_asks_first(
+    context: AppContext, clock: FixedClock
+) -> None:
+    name = damage_customers(context, backup=True)
+    assert name is not None
+    path = context.db_path
     damaged = path.read_bytes()
-    with pytest.raises(SalvageWouldLose, match=made.name) as caught:
+    with pytest.raises(SalvageWouldLose, match=name) as caught:
         salvage_database(context.backups, clock)
     assert caught.value.missing["customer"] > 0
     assert path.read_bytes() == damaged
     result = salvage_database(context.backups, clock, accept_loss=True)
-    assert result.compared_with == made.name
+    assert result.compared_with == name
     assert 0 < result.rows["customer"] == 300 - result.missing["customer"]
     assert result.kept.path.read_bytes() == damaged
+
+
+def test_salvage_that_skipped_unreadable_rows_asks_first_even_with_no_backup(
+    context: AppContext, clock: FixedClock
+) -> None:
+    damage_customers(context, backup=False)
+    damaged = context.db_path.read_bytes()
+    with pytest.raises(SalvageWouldLose, match=r"could not be read \(.*customer") as caught:
+        salvage_database(context.backups, clock)
+    assert "customer" in caught.value.cut_short
+    assert context.db_path.read_bytes() == damaged
+    result = salvage_database(context.backups, clock, accept_loss=True)
+    assert 0 < result.rows["customer"] < 300 and result.cut_short == caught.value.cut_short
 
 
 def test_a_pre_import_backup_is_skipped_when_nothing_changed(context: AppContext) -> None:

@@ -54,9 +54,10 @@ def register(commands: Any) -> None:
         "salvage",
         help="rebuild a damaged database from its readable rows (the file is kept)",
         description=(
-            'Prints {"rows": {table: count}, "rescued", "compared_with", "missing", "kept"}. '
-            "Refuses (and changes nothing) when nothing, or less than the newest good backup "
-            "holds, could be rescued, unless --accept-loss."
+            'Prints {"rows": {table: count}, "rescued", "compared_with", "missing", '
+            '"cut_short", "kept"}. Refuses (and changes nothing) when nothing could be '
+            "rescued, some rows could not be read, or the newest good backup holds more, "
+            "unless --accept-loss."
         ),
     )
     salvage.add_argument(
@@ -153,6 +154,7 @@ def _salvage(_context: None, options: argparse.Namespace) -> int:
             "rescued": result.rescued,
             "compared_with": result.compared_with,
             "missing": result.missing,
+            "cut_short": list(result.cut_short),
             "kept": result.kept.name,
         }
     )

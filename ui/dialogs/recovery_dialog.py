@@ -88,7 +88,8 @@ def rescue(backups: BackupService, parent: QWidget | None, dialog: QMessageBox) 
             parent,
             dialog.tr("Follow-Up Planner"),
             dialog.tr("%1\n\nReplace the damaged file with what was rescued anyway?").replace(
-                "%1", str(loss)
+                "%1",
+                loss.message,  # the hint names the command line's --accept-loss
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
