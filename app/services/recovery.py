@@ -87,8 +87,9 @@ def salvage_database(
     """Rebuild the database from its readable rows beside it, then swap it in.
 
     The damaged file is only moved aside once the rebuilt one is complete and checked,
-    and not at all when the rescue holds nothing, or fewer rows than the newest good
-    backup, unless accept_loss: the user must be asked before getting less than before."""
+    and not at all when the rescue holds nothing, had to skip unreadable rows, or holds
+    fewer rows than the newest good backup, unless accept_loss: the user must be asked
+    before getting less than before."""
     doing = "salvage the database"
     path = backups.db_path
     if not path.exists():
