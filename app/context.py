@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -21,6 +22,7 @@ from app.services.planning_context import PlanningContext, planning_context
 from app.services.recovery import damaged_database
 from app.services.settings import SettingsService
 from app.startup_check import IntegrityCheck
+from app.storage import as_storage_error, storage_error
 from models.db import make_engine, make_sessions
 from models.integrity import DatabaseDamaged
 from models.migrations.migrate import (
@@ -29,6 +31,7 @@ from models.migrations.migrate import (
     MigrationReport,
     prepare_database,
 )
+from models.storage import PERMISSION, StorageProblem, folder_state, is_writable
 
 if TYPE_CHECKING:
     from app.services.accounts import AccountService
@@ -92,6 +95,8 @@ class AppContext:
         self.backups = backups
         self.settings = SettingsService(sessions)
         self._secrets = secrets
+        # Opened from a disk or folder that cannot be written: reads only.
+        self.read_only = False
 
     @cached_property
     def secrets(self) -> SecretStore:
@@ -259,9 +264,16 @@ def open_database(
     except DatabaseTooNew as exc:
         raise KnownError(str(exc)) from exc
     except MigrationFailed as exc:
+        # An upgrade stopped by a full disk is the disk's problem, not a bug to report.
+        known = as_storage_error(exc, db_path, "upgrade the planner file")
+        if known is not None:
+            raise known from exc
         raise KnownError(str(exc), "Nothing was changed. Please report this problem.") from exc
-    except PermissionError as exc:
-        raise KnownError(f"cannot write {db_path}: {exc.strerror}") from exc
+    except (StorageProblem, OSError, sqlite3.Error) as exc:
+        known = as_storage_error(exc, db_path, "open the planner")
+        if known is None:
+            raise
+        raise known from exc
 
 
 def build_context(
@@ -270,12 +282,16 @@ def build_context(
     start_backup: bool = False,
     secrets: SecretStore | None = None,
     integrity: IntegrityCheck | None = None,
+    allow_read_only: bool = False,
 ) -> AppContext:
     """Open (creating or upgrading) the database and wire the services.
 
     start_backup: the desktop start takes a backup when the data changed since the last one.
     secrets: the OS keyring unless given (tests pass an in-memory store).
     integrity: a check the desktop start began beside its imports (else it runs here).
+    allow_read_only: a healthy file that cannot be written (read-only folder or disk, no
+    permission) opens for reading, every write then failing with a StorageError (the
+    command line); else opening it is refused with that StorageError (the window).
     """
     path = resolve_db_path(db_path)
     backup_dir = backup_dir_for(path)
@@ -283,10 +299,14 @@ def build_context(
     report = open_database(path, backup_dir, clock, integrity)
     if report.backup is not None:
         log.info("backed up %s to %s before upgrading", path, report.backup)
+    read_only = not is_writable(path)
+    if read_only and not allow_read_only:
+        kind = folder_state(path.parent).problem or PERMISSION
+        raise storage_error(StorageProblem(kind, path, "not writable"), "open the planner")
     backups = BackupService(path, backup_dir, clock)
-    if start_backup:
+    if start_backup and not read_only:
         back_up_at_start(backups)
-    engine = make_engine(path)
+    engine = make_engine(path, read_only=read_only)
     context = AppContext(
         db_path=path,
         backup_dir=backup_dir,
@@ -297,7 +317,9 @@ def build_context(
         backups=backups,
         secrets=secrets,
     )
-    context.plans.ensure_builtins()
+    context.read_only = read_only
+    if not read_only:
+        context.plans.ensure_builtins()
     return context
 
 

@@ -23,6 +23,7 @@ from app.startup_check import IntegrityCheck
 from models import plain_reads
 from models.integrity import DatabaseDamaged
 from models.migrations.head import SCHEMA_HEAD
+from models.storage import StorageProblem, connect_read_only
 
 log = logging.getLogger(__name__)
 
@@ -40,13 +41,13 @@ class FirstAgenda:
         """The source, once the integrity check has passed; None to take the usual path."""
         try:
             integrity.result(path)
-        except DatabaseDamaged:
-            return None  # the usual path reports it and offers the recovery
+        except (DatabaseDamaged, StorageProblem):
+            return None  # the usual path reports it (and offers the recovery for damage)
         if not path.exists():
             return None
         connection: sqlite3.Connection | None = None
         try:
-            connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            connection = connect_read_only(path)
             if plain_reads.schema_revision(connection) != SCHEMA_HEAD:
                 connection.close()
                 return None  # a new file, or one the usual path upgrades first

@@ -63,6 +63,9 @@ class Preferences:
     response_hours: int = 4
     work_start: dt.time = dt.time(9, 0)
     work_end: dt.time = dt.time(17, 0)
+    # All backups together may take this many MB; 0: automatic, the smaller of ten times
+    # the database and 2 GB (app.services.backup_limit).
+    backup_limit_mb: int = 0
 
     @property
     def zone(self) -> ZoneInfo:
@@ -177,6 +180,7 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "response_hours": _int_range(1, 200),
     "work_start": _clock_time,
     "work_end": _clock_time,
+    "backup_limit_mb": _int_range(0, 10_000_000),
 }
 TIME_KEYS = frozenset({"work_start", "work_end"})
 PROFILE_TEXT = frozenset(key for key in PARSERS if key.startswith("my_"))

@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QTimer
@@ -13,17 +14,24 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.errors import KnownError
 from app.logging_setup import configure_logging
+from app.paths import resolve_db_path
+from app.storage import as_storage_error
 
 log = logging.getLogger(__name__)
 
 
-def install_exception_hook(log_file: str) -> None:
-    """Bugs are logged with a traceback and shown once; the app keeps running."""
+def install_exception_hook(log_file: str, db_path: Path) -> None:
+    """Bugs are logged with a traceback and shown once; the app keeps running.
+
+    A write the disk refused (full, read-only, no permission) is no bug: it is shown as
+    the plain message saying what to do, like any KnownError."""
     shown: set[str] = set()
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        if isinstance(error, KnownError):
-            QMessageBox.warning(None, "Follow-Up Planner", str(error))
+        known = error if isinstance(error, KnownError) else None
+        known = known or as_storage_error(error, db_path, "save the change")
+        if known is not None:
+            QMessageBox.warning(None, "Follow-Up Planner", str(known))
             return
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
         signature = f"{kind.__name__}:{error}"
@@ -47,7 +55,7 @@ def run_gui(options: argparse.Namespace) -> int:
     app.setApplicationName("Follow-Up Planner")
     app.setOrganizationName("FollowUpPlanner")
     app.setDesktopFileName("followup-planner")
-    install_exception_hook(str(log_file))
+    install_exception_hook(str(log_file), resolve_db_path(options.db))
     from ui.main_window import MainWindow
 
     window = MainWindow()

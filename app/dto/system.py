@@ -18,3 +18,9 @@ class DoctorReport:
     keyring_backend: str
     keyring_secure: bool
     customers: int
+    # The database's folder and the backup folder: "writable", "read-only",
+    # "permission denied" or "disk full", with the free space on their disks.
+    storage: str = "writable"
+    disk_free_bytes: int = 0
+    backup_storage: str = "writable"
+    backup_disk_free_bytes: int = 0

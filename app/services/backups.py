@@ -13,8 +13,18 @@ from pathlib import Path
 from app.clock import Clock
 from app.errors import KnownError
 from app.services.backup_files import BackupInfo, expired, free_name, listing, parse
+from app.services.backup_limit import over_limit, size_limit
+from app.services.file_swap import (
+    MARGIN_BYTES,
+    footprint,
+    install,
+    leave_wal_mode,
+    staged,
+)
+from app.storage import as_storage_error, room_for, storage_error
 from models.backup import backup_database
-from models.integrity import DatabaseDamaged, check_integrity, has_data
+from models.integrity import DatabaseDamaged, has_data, integrity_rows
+from models.storage import StorageProblem
 
 log = logging.getLogger(__name__)
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -30,12 +40,13 @@ class RestoreResult:
 
 
 def is_good(path: Path) -> bool:
-    """SQLite's full integrity check passes (read-only: the file is not changed)."""
+    """SQLite's full integrity check passes (read-only: the file is not changed).
+
+    Raises StorageProblem when the disk or folder keeps the file from being read at all:
+    that says nothing about the data, so it must not count as "not good"."""
     try:
-        uri = path.resolve().as_uri() + "?mode=ro"
-        with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
-            return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-    except sqlite3.DatabaseError:
+        return integrity_rows(path, "integrity_check") == ["ok"]
+    except DatabaseDamaged:
         return False
 
 
@@ -65,43 +76,67 @@ class BackupService:
         target = free_name(self.backup_dir, self.prefix, self._clock.now(), reason)
         try:
             backup_database(self.db_path, target)
-        except sqlite3.DatabaseError as exc:
+        except (OSError, sqlite3.Error, StorageProblem) as exc:
+            known = as_storage_error(exc, target, "write a backup") or as_storage_error(
+                exc, self.db_path, "write a backup"
+            )
+            if known is not None:
+                raise known from exc
             raise KnownError(f"cannot back up {self.db_path}: {exc}") from exc
-        except OSError as exc:
-            raise KnownError(f"cannot write the backup to {self.backup_dir}: {exc}") from exc
         info = parse(target, self.prefix)
         assert info is not None
         return info
 
-    def back_up_if_changed(self) -> BackupInfo | None:
-        """At start: a new backup only when the data differs from the newest backup's.
+    def _copy_unless_unchanged(self, reason: str) -> tuple[BackupInfo, bool]:
+        """A fresh copy, or the newest backup when that holds exactly the same data.
 
         Two backup-API copies of an unchanged database are byte-identical, so comparing a
         fresh copy with the newest backup is exact and needs no bookkeeping of our own.
         """
-        if not has_data(self.db_path):
-            return None
-        info = self._copy("start")
+        info = self._copy(reason)
         previous = next((b for b in self.entries() if b.name != info.name), None)
         if previous is not None and filecmp.cmp(previous.path, info.path, shallow=False):
             info.path.unlink()
-            return None
+            return previous, False
         self.prune()
-        return info
+        return info, True
+
+    def back_up_if_changed(self) -> BackupInfo | None:
+        """At start: a new backup only when the data differs from the newest backup's."""
+        if not has_data(self.db_path):
+            return None
+        info, made = self._copy_unless_unchanged("start")
+        return info if made else None
+
+    def ensure_backup(self, reason: str) -> BackupInfo:
+        """Before something risky: a backup holding the data as it is now (maybe an older one)."""
+        return self._copy_unless_unchanged(reason)[0]
+
+    def size_limit(self) -> int:
+        """Bytes all backups together may take (the setting, else the automatic bound)."""
+        return size_limit(self.db_path)
 
     def prune(self) -> list[BackupInfo]:
-        """Delete what the retention rules no longer keep (and copies a crash left half-done)."""
-        removed = expired(self.entries(), self._clock.now())
+        """Delete what retention and the size bound no longer keep, and stale half copies."""
+        entries = self.entries()
+        removed = expired(entries, self._clock.now())
+        gone = {info.name for info in removed}
+        removed += over_limit([b for b in entries if b.name not in gone], self.size_limit())
         for info in removed:
             info.path.unlink(missing_ok=True)
-        if self.backup_dir.is_dir():
-            # A copy still being written by another process is younger than this.
-            cutoff = time.time() - STALE_PARTIAL_SECONDS
-            for partial in self.backup_dir.glob("*.partial"):
-                with contextlib.suppress(OSError):
-                    if partial.stat().st_mtime < cutoff:
-                        partial.unlink()
+        # A copy still being written by another process is younger than this.
+        cutoff = time.time() - STALE_PARTIAL_SECONDS
+        leftovers = [*self._globbed(self.backup_dir, "*.partial*")]
+        leftovers += self._globbed(self.db_path.parent, f"{self.db_path.name}.*-partial*")
+        for partial in leftovers:
+            with contextlib.suppress(OSError):
+                if partial.stat().st_mtime < cutoff:
+                    partial.unlink()
         return removed
+
+    @staticmethod
+    def _globbed(folder: Path, pattern: str) -> list[Path]:
+        return list(folder.glob(pattern)) if folder.is_dir() else []
 
     def find(self, name: str) -> BackupInfo:
         """The backup called name; only plain names from the backup folder are accepted."""
@@ -114,41 +149,68 @@ class BackupService:
 
     def newest_good(self) -> BackupInfo | None:
         for info in self.entries():
-            if info.reason != "damaged" and is_good(info.path):
-                return info
+            with contextlib.suppress(StorageProblem):
+                if info.reason != "damaged" and is_good(info.path):
+                    return info
         return None
+
+    def current_is_good(self, doing: str) -> bool | None:
+        """None: no data yet; a disk or folder problem is a StorageError, never "damaged"."""
+        if not has_data(self.db_path):
+            return None
+        try:
+            return is_good(self.db_path)
+        except StorageProblem as exc:
+            raise storage_error(exc, doing) from exc
 
     def restore(self, name: str) -> RestoreResult:
         """Replace the database with a checked backup; the current file becomes a backup too.
 
-        The database must be closed by this process. The copy goes through the backup API
-        into the live file, so a WAL file beside it can never be replayed over the restored
-        pages, and other connections see the old or the new data, never a mix.
+        The backup is copied beside the database and checked first; only then is the
+        current file kept (copied if healthy, moved if damaged) and the copy renamed over
+        it. A full disk is refused before anything is touched. The database must not be
+        open anywhere (checked: SQLite will not leave WAL mode while it is).
         """
-        info = self.find(name)
+        doing = "restore the backup"
+        try:
+            return self._restore(self.find(name), doing)
+        except StorageProblem as exc:
+            raise storage_error(exc, doing) from exc
+
+    def _restore(self, info: BackupInfo, doing: str) -> RestoreResult:
+        name = info.name
         if not is_good(info.path):
             raise KnownError(
                 f"the backup {name} fails SQLite's integrity check", "Choose an older backup."
             )
-        kept = self._keep_current()
-        try:
-            with (
-                contextlib.closing(sqlite3.connect(info.path)) as source,
-                contextlib.closing(sqlite3.connect(self.db_path)) as target,
-            ):
-                source.backup(target)
-        except sqlite3.DatabaseError as exc:
-            raise KnownError(f"restoring {name} failed: {exc}") from exc
+        current = self.current_is_good(doing)
+        self._room(info.size, footprint(self.db_path) if current else 0, doing)
+        with staged(self.db_path, "restore", doing) as staging:
+            backup_database(info.path, staging)
+            if not is_good(staging):
+                raise KnownError(f"the copy of {name} did not verify", "Nothing was changed.")
+            if current:
+                leave_wal_mode(self.db_path)
+            kept = (
+                self.create("before-restore")
+                if current
+                else (self.set_aside() if current is False else None)
+            )
+            install(staging, self.db_path)
+        log.warning("restored %s from %s (kept %s)", self.db_path, name, kept)
         return RestoreResult(info, kept)
 
-    def _keep_current(self) -> BackupInfo | None:
-        if not has_data(self.db_path):
-            return None
-        try:
-            check_integrity(self.db_path)
-        except DatabaseDamaged:
-            return self.set_aside()
-        return self.create("before-restore")
+    def _room(self, beside_database: int, in_backups: int, doing: str) -> None:
+        """Refuse before any write when either folder cannot take what is about to go there."""
+        folder, backups = self.db_path.parent, self.backup_dir
+        backups_probe = backups if backups.exists() else backups.parent
+        same_disk = folder.stat().st_dev == backups_probe.stat().st_dev
+        room_for(folder, beside_database + (in_backups if same_disk else 0) + MARGIN_BYTES, doing)
+        # Also when on the same disk: the backup folder itself may be read-only.
+        room_for(backups, (0 if same_disk else in_backups) + MARGIN_BYTES, doing)
+
+    def room_for_salvage(self, doing: str) -> None:
+        self._room(footprint(self.db_path), 0, doing)
 
     def set_aside(self) -> BackupInfo:
         """Move a damaged database (with its WAL) into the backup folder, unchanged."""

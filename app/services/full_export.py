@@ -102,7 +102,7 @@ class FullExportService:
                 f"the export has tables this version does not know: {', '.join(sorted(unknown))}"
             )
         counts: dict[str, int] = {}
-        self._backups.create("import")
+        self._backups.ensure_backup("import")
         with self._sessions.begin() as session:
             _refuse_non_empty(session, tables)
             for name in PRESET_TABLES:

@@ -132,7 +132,7 @@ class ImportService:
         choices = choices or {}
         expected = outcome(preview.plan, on_duplicate, choices)  # refuses unknown choices
         progress.report(0, preview.rows, "Backing up your data…")
-        backup = self._backups.create("import")
+        backup = self._backups.ensure_backup("import")
         ctx = self._planning()
         plan = preview.plan
         with paused_gc(), self._sessions.begin() as session:

@@ -1,17 +1,19 @@
-"""A damaged database at start: say so, name the newest good backup, restore or salvage."""
+"""A damaged database at start: say so, name the newest good backup, salvage (never to less)."""
 
 from __future__ import annotations
 
 import shlex
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.clock import Clock
 from app.errors import KnownError
 from app.paths import default_db_path
 from app.services.backup_files import BackupInfo
-from app.services.backups import BackupService
-from app.services.salvage import salvage
+from app.services.backups import BackupService, is_good
+from app.services.file_swap import install, staged
+from app.services.salvage import ORPHANS, salvage
+from models.backup import table_counts
 
 
 class DamagedDatabase(KnownError):
@@ -20,11 +22,7 @@ class DamagedDatabase(KnownError):
     def __init__(
         self, db_path: Path, backup_dir: Path, detail: str, good_backup: BackupInfo | None
     ) -> None:
-        db = (
-            ""
-            if db_path == default_db_path().expanduser().resolve()
-            else f" --db {shlex.quote(str(db_path))}"
-        )
+        db = _db_option(db_path)
         if good_backup is not None:
             hint = (
                 f"The newest good backup is {good_backup.name} "
@@ -45,11 +43,37 @@ class DamagedDatabase(KnownError):
 
 
 @dataclass(frozen=True)
+class Loss:
+    """What a salvage could not bring back, as far as can be told."""
+
+    rows: dict[str, int]
+    rescued: int
+    # Rows per table the newest good backup has beyond the rescue.
+    missing: dict[str, int]
+    # Tables where an unreadable stretch was skipped: rows lost, how many is unknown.
+    cut_short: tuple[str, ...]
+
+
+class SalvageWouldLose(KnownError):
+    """The rescue holds less than the user had (or nothing): the file was left as it was."""
+
+    def __init__(self, message: str, hint: str, loss: Loss) -> None:
+        super().__init__(message, hint)
+        self.rows = loss.rows
+        self.missing = loss.missing
+        self.cut_short = loss.cut_short
+
+
+@dataclass(frozen=True)
 class SalvageResult:
-    """Rows rescued per table, and where the damaged file was kept."""
+    """Rows rescued per table, what the newest good backup has more, where the file went."""
 
     rows: dict[str, int]
     kept: BackupInfo
+    rescued: int
+    compared_with: str | None = None
+    missing: dict[str, int] = field(default_factory=dict)
+    cut_short: tuple[str, ...] = ()
 
 
 def damaged_database(db_path: Path, backup_dir: Path, detail: str, clock: Clock) -> DamagedDatabase:
@@ -57,13 +81,87 @@ def damaged_database(db_path: Path, backup_dir: Path, detail: str, clock: Clock)
     return DamagedDatabase(db_path, backup_dir, detail, backups.newest_good())
 
 
-def salvage_database(backups: BackupService, clock: Clock) -> SalvageResult:
-    """Move the damaged file aside, then rebuild the database from its readable rows."""
-    kept = backups.set_aside()
-    rows = salvage(kept.path, backups.db_path, clock.now())
-    return SalvageResult(rows, kept)
+def salvage_database(
+    backups: BackupService, clock: Clock, accept_loss: bool = False
+) -> SalvageResult:
+    """Rebuild the database from its readable rows beside it, then swap it in.
+
+    The damaged file is only moved aside once the rebuilt one is complete and checked,
+    and not at all when the rescue holds nothing, had to skip unreadable rows, or holds
+    fewer rows than the newest good backup, unless accept_loss: the user must be asked
+    before getting less than before."""
+    doing = "salvage the database"
+    path = backups.db_path
+    if not path.exists():
+        raise KnownError(f"there is no database at {path}")
+    # First the disk: on a read-only or full one, that is the problem to solve.
+    backups.room_for_salvage(doing)
+    if backups.current_is_good(doing):
+        raise KnownError(f"{path} passes its integrity check; there is nothing to salvage")
+    with staged(path, "salvage", doing) as staging:
+        rescue = salvage(path, staging, clock.now())
+        rows = rescue.rows
+        if not is_good(staging):
+            raise KnownError("the rebuilt file did not verify", "Nothing was changed.")
+        reference = backups.newest_good()
+        missing = _missing(rows, reference)
+        rescued = sum(count for table, count in rows.items() if table != ORPHANS)
+        loss = Loss(rows, rescued, missing, rescue.cut_short)
+        if not accept_loss:
+            _refuse_loss(path, loss, reference, backups)
+        kept = backups.set_aside()
+        install(staging, path)
+    compared = reference.name if reference else None
+    return SalvageResult(rows, kept, rescued, compared, missing, rescue.cut_short)
+
+
+def _missing(rows: dict[str, int], reference: BackupInfo | None) -> dict[str, int]:
+    """Rows per table the newest good backup has beyond the rescue."""
+    if reference is None:
+        return {}
+    tables = [table for table in rows if table != ORPHANS]
+    had = table_counts(reference.path, tables)
+    return {table: had[table] - rows[table] for table in tables if had.get(table, 0) > rows[table]}
+
+
+def _refuse_loss(
+    path: Path, loss: Loss, reference: BackupInfo | None, backups: BackupService
+) -> None:
+    db = _db_option(path)
+    accept = f"followup{db} backup salvage --accept-loss"
+    restore = (
+        f"restore the backup with: followup{db} backup restore {reference.name}, or "
+        if reference
+        else ""
+    )
+    if loss.rescued == 0:
+        raise SalvageWouldLose(
+            f"nothing could be rescued from {path}; the file was not changed.",
+            f"To {restore}start from an empty planner (the damaged file is kept in "
+            f"{backups.backup_dir}), run: {accept}",
+            loss,
+        )
+    if loss.missing or loss.cut_short:
+        parts = []
+        if loss.cut_short:
+            parts.append(f"some rows could not be read ({', '.join(loss.cut_short)})")
+        if loss.missing and reference is not None:
+            lost = ", ".join(f"{table}: {count}" for table, count in sorted(loss.missing.items()))
+            parts.append(f"the backup {reference.name} has more (missing {lost})")
+        raise SalvageWouldLose(
+            f"salvage rescued {loss.rescued} rows, but {'; '.join(parts)}; "
+            "the file was not changed.",
+            f"To {restore}keep what was rescued, run: {accept}",
+            loss,
+        )
+
+
+def _db_option(db_path: Path) -> str:
+    if db_path == default_db_path().expanduser().resolve():
+        return ""
+    return f" --db {shlex.quote(str(db_path))}"
 
 
 def start_empty(backups: BackupService) -> BackupInfo:
-    """Move the damaged file aside; the next open creates an empty database."""
+    """Move a damaged file aside; the next open creates an empty database."""
     return backups.set_aside()

@@ -7,14 +7,18 @@ import datetime as dt
 import logging
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from models.all import Base
 from models.migrations.migrate import prepare_database
+from models.storage import connect_read_only
 
 log = logging.getLogger(__name__)
 # After a read error, skip ahead by growing steps; give up on a table past this jump.
 MAX_JUMP = 1 << 20
+# Not a table: how many rows were removed because their parent row was lost.
+ORPHANS = "orphans_dropped"
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
@@ -24,8 +28,10 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
         return []
 
 
-def _readable_rows(old: sqlite3.Connection, table: str, names: str) -> Iterator[tuple[object, ...]]:
-    """Rows in rowid order; an unreadable stretch is skipped by jumping ahead."""
+def _readable_rows(
+    old: sqlite3.Connection, table: str, names: str, cut_short: list[str]
+) -> Iterator[tuple[object, ...]]:
+    """Rows in rowid order; an unreadable stretch is skipped by jumping ahead (and noted)."""
     select = f'SELECT rowid, {names} FROM "{table}" WHERE rowid > ? ORDER BY rowid'
     after, jump = 0, 1
     while True:
@@ -35,20 +41,33 @@ def _readable_rows(old: sqlite3.Connection, table: str, names: str) -> Iterator[
                 yield row[1:]
             return
         except sqlite3.DatabaseError:
+            if table not in cut_short:
+                cut_short.append(table)
             if jump > MAX_JUMP:
                 return
             after, jump = after + jump, jump * 2
 
 
-def _copy_table(old: sqlite3.Connection, new: sqlite3.Connection, table: str) -> int:
+def _table_names(conn: sqlite3.Connection) -> set[str]:
+    try:
+        return {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError:
+        return set()
+
+
+def _copy_table(
+    old: sqlite3.Connection, new: sqlite3.Connection, table: str, cut_short: list[str]
+) -> int:
     present = _columns(old, table)
     columns = [name for name in _columns(new, table) if name in present]
     if not columns:
+        if not present and table in _table_names(old):
+            cut_short.append(table)  # listed, but not even its columns could be read
         return 0
     names = ", ".join(f'"{name}"' for name in columns)
     marks = ", ".join("?" * len(columns))
     insert = f'INSERT OR IGNORE INTO "{table}" ({names}) VALUES ({marks})'
-    new.executemany(insert, _readable_rows(old, table, names))
+    new.executemany(insert, _readable_rows(old, table, names, cut_short))
     return int(new.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
 
 
@@ -68,21 +87,29 @@ def _drop_orphans(conn: sqlite3.Connection) -> int:
 def _open_damaged(damaged: Path) -> sqlite3.Connection | None:
     """A read-only connection, or None when not even the table list can be read."""
     try:
-        old = sqlite3.connect(damaged.resolve().as_uri() + "?mode=ro", uri=True)
-        old.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        old = connect_read_only(damaged)
     except sqlite3.DatabaseError as exc:
         log.warning("nothing can be read from %s: %s", damaged, exc)
         return None
     return old
 
 
-def salvage(damaged: Path, target: Path, now: dt.datetime) -> dict[str, int]:
-    """Build target (which must not exist) from what damaged still yields; rows per table.
+@dataclass(frozen=True)
+class Rescue:
+    """Rows per table in the rebuilt file, and the tables where some could not be read."""
+
+    rows: dict[str, int]
+    cut_short: tuple[str, ...]
+
+
+def salvage(damaged: Path, target: Path, now: dt.datetime) -> Rescue:
+    """Build target (which must not exist) from what damaged still yields.
 
     Reads go through their own read-only connection, so a corrupt page can only cut a
     table short, never spoil the transaction that writes the new file.
     """
-    partial = target.with_name(target.name + ".salvage-partial")
+    cut_short: list[str] = []
+    partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     prepare_database(partial, partial.parent / "backups", now)
     counts: dict[str, int] = {}
@@ -96,10 +123,10 @@ def salvage(damaged: Path, target: Path, now: dt.datetime) -> dict[str, int]:
                 for table in reversed(Base.metadata.sorted_tables):
                     new.execute(f'DELETE FROM "{table.name}"')
                 for table in Base.metadata.sorted_tables:
-                    counts[table.name] = _copy_table(old, new, table.name)
-                counts["orphans_dropped"] = _drop_orphans(new)
+                    counts[table.name] = _copy_table(old, new, table.name, cut_short)
+                counts[ORPHANS] = _drop_orphans(new)
                 new.execute("COMMIT")
         new.execute("PRAGMA journal_mode = DELETE")
     partial.replace(target)
-    log.warning("salvaged %s into %s: %s", damaged, target, counts)
-    return counts
+    log.warning("salvaged %s into %s: %s (cut short: %s)", damaged, target, counts, cut_short)
+    return Rescue(counts, tuple(cut_short))

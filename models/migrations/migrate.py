@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, event
 from models.backup import backup_database
 from models.integrity import check_integrity, has_data
 from models.migrations.head import SCHEMA_HEAD
+from models.storage import connect_read_only
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -60,7 +61,7 @@ def current_revision(path: Path) -> str | None:
     """The schema revision stored in the file, or None for a new or empty file."""
     if not has_data(path):
         return None
-    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+    with contextlib.closing(connect_read_only(path)) as conn:
         has_table = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
         ).fetchone()

@@ -12,7 +12,7 @@ from app.clock import FixedClock
 from app.context import build_context
 from app.dto.customers import CustomerInput
 from app.services.backups import BackupService, is_good
-from app.services.recovery import DamagedDatabase, salvage_database
+from app.services.recovery import DamagedDatabase, SalvageWouldLose, salvage_database
 from ui.main import main
 
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
@@ -84,7 +84,10 @@ def test_no_good_backup_salvages_the_readable_rows(tmp_path: Path) -> None:
         build_context(path, FixedClock(NOW))
     assert caught.value.good_backup is None
     service = BackupService(path, tmp_path / "backups", FixedClock(NOW))
-    result = salvage_database(service, FixedClock(NOW))
+    # Rows were lost with the damaged pages: the user is asked first (--accept-loss).
+    with pytest.raises(SalvageWouldLose, match="could not be read"):
+        salvage_database(service, FixedClock(NOW))
+    result = salvage_database(service, FixedClock(NOW), accept_loss=True)
     assert is_good(path) and result.kept.reason == "damaged"
     context = build_context(path, FixedClock(NOW))
     try:
@@ -100,8 +103,9 @@ def test_salvage_of_garbage_gives_an_empty_working_database(tmp_path: Path) -> N
     path = tmp_path / "planner.sqlite3"
     path.write_bytes(b"\x00garbage" * 1000)
     service = BackupService(path, tmp_path / "backups", FixedClock(NOW))
-    result = salvage_database(service, FixedClock(NOW))
-    assert result.rows == {}
+    # Nothing is rescued: the user is asked first (the CLI's --accept-loss).
+    result = salvage_database(service, FixedClock(NOW), accept_loss=True)
+    assert result.rows == {} and result.rescued == 0
     context = build_context(path, FixedClock(NOW))
     try:
         assert context.customers.count() == 0 and context.plans.all()

@@ -118,3 +118,36 @@ def test_recovery_dialog_restores_the_newest_good_backup(
         assert "damaged" in [b.reason for b in context.backups.entries()]
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("answer", ["no", "yes"])
+def test_recovery_dialog_asks_before_a_rescue_that_saved_nothing(
+    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, answer: str
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    path = tmp_path / "planner.sqlite3"
+    garbage = b"\x00garbage" * 1000
+    path.write_bytes(garbage)
+    error = damaged_database(path, tmp_path / "backups", "test damage", FixedClock(NOW))
+    assert error.good_backup is None
+
+    def choose_salvage(self: RecoveryDialog) -> int:
+        self.salvage.click()  # type: ignore[union-attr]
+        return 0
+
+    asked: list[str] = []
+    reply = QMessageBox.StandardButton.Yes if answer == "yes" else QMessageBox.StandardButton.No
+    monkeypatch.setattr(RecoveryDialog, "exec", choose_salvage)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *_a: asked.append(text) or reply
+    )
+    monkeypatch.setattr(QMessageBox, "critical", lambda *_args: None)
+    context = recover(error, None)
+    assert len(asked) == 1 and "nothing could be rescued" in asked[0]
+    if answer == "no":
+        assert context is None and path.read_bytes() == garbage
+    else:
+        assert context is not None
+        context.close()
+        assert path.read_bytes() != garbage

@@ -34,7 +34,9 @@ def use_secrets(monkeypatch: pytest.MonkeyPatch, store: SecretStore | None) -> N
     """Every command of the test sees the same store (as one keyring would)."""
     if store is not None:
         monkeypatch.setattr(
-            ui.cli.app, "build_context", lambda db: build_context(db, secrets=store)
+            ui.cli.app,
+            "build_context",
+            lambda db, **options: build_context(db, secrets=store, **options),
         )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from app.context import AppContext, build_context
 from app.errors import BusyError, KnownError, StorageError
 from app.logging_setup import configure_logging
+from app.storage import as_storage_error
 from app.version import app_version
 from ui.cli import (
     accounts,
@@ -67,7 +68,8 @@ def run_cli(parser: argparse.ArgumentParser, options: argparse.Namespace) -> int
     try:
         # Backup commands and the self-test work on files, so a damaged database is no obstacle.
         if getattr(options, "needs_context", True):
-            context = build_context(options.db)
+            # A healthy file on a read-only disk still answers the read commands.
+            context = build_context(options.db, allow_read_only=True)
         result: int = options.handler(context, options)
         return result
     except BusyError as exc:
@@ -83,7 +85,12 @@ def run_cli(parser: argparse.ArgumentParser, options: argparse.Namespace) -> int
         # The reader went away (`| head`): nothing more to say, and nothing went wrong here.
         sys.stdout = Path(os.devnull).open("w")  # noqa: SIM115 - must outlive this function
         return 0
-    except Exception:
+    except Exception as exc:
+        # A write refused by the disk (full, read-only, no permission) is not a bug.
+        storage = as_storage_error(exc, context.db_path, "save the change") if context else None
+        if storage is not None:
+            print_error(str(storage))
+            return EXIT_STORAGE
         log.exception("unexpected error in command %r", sys.argv[1:2])
         print_error(f"unexpected internal error; details were written to {log_file}")
         return EXIT_BUG

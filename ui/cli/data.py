@@ -14,7 +14,7 @@ from app.importing.preview import DUPLICATE_CHOICES
 from app.importing.reader import FORMATS
 from app.paths import backup_dir_for, default_db_path
 from app.services.backup_files import BackupInfo
-from app.services.backups import BackupService, is_good
+from app.services.backups import BackupService
 from app.services.recovery import salvage_database
 from ui.cli.output import print_json
 
@@ -51,7 +51,19 @@ def register(commands: Any) -> None:
     restore.add_argument("name", help="a name from `followup backup list`")
     restore.set_defaults(handler=_backup_restore, needs_context=False)
     salvage = actions.add_parser(
-        "salvage", help="rebuild a damaged database from its readable rows (the file is kept)"
+        "salvage",
+        help="rebuild a damaged database from its readable rows (the file is kept)",
+        description=(
+            'Prints {"rows": {table: count}, "rescued", "compared_with", "missing", '
+            '"cut_short", "kept"}. Refuses (and changes nothing) when nothing could be '
+            "rescued, some rows could not be read, or the newest good backup holds more, "
+            "unless --accept-loss."
+        ),
+    )
+    salvage.add_argument(
+        "--accept-loss",
+        action="store_true",
+        help="replace the file even when fewer rows were rescued than the newest backup has",
     )
     salvage.set_defaults(handler=_salvage, needs_context=False)
 
@@ -135,12 +147,15 @@ def _backup_restore(_context: None, options: argparse.Namespace) -> int:
 
 def _salvage(_context: None, options: argparse.Namespace) -> int:
     service = _service(options)
-    if not service.db_path.exists():
-        raise KnownError(f"there is no database at {service.db_path}")
-    if is_good(service.db_path):
-        raise KnownError(
-            f"{service.db_path} passes its integrity check; there is nothing to salvage"
-        )
-    result = salvage_database(service, clock_from_environment())
-    print_json({"rows": result.rows, "kept": result.kept.name})
+    result = salvage_database(service, clock_from_environment(), options.accept_loss)
+    print_json(
+        {
+            "rows": result.rows,
+            "rescued": result.rescued,
+            "compared_with": result.compared_with,
+            "missing": result.missing,
+            "cut_short": list(result.cut_short),
+            "kept": result.kept.name,
+        }
+    )
     return 0

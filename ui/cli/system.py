@@ -1,4 +1,4 @@
-"""followup doctor: where the data is and whether it is healthy."""
+"""followup doctor: where the data is, whether it is healthy, and what its disk allows."""
 
 from __future__ import annotations
 
@@ -6,34 +6,52 @@ import argparse
 import dataclasses
 from typing import Any
 
-from app.context import AppContext
+from app.paths import backup_dir_for, resolve_db_path
+from app.secrets import SecretStore
+from app.services.maintenance import NO_DATABASE, MaintenanceService
+from app.storage import size_text
 from ui.cli.output import print_json
+
+LABELS = {
+    "version": "Version",
+    "database": "Database",
+    "schema_revision": "Schema revision",
+    "schema_head": "Schema of this app",
+    "integrity": "Integrity check",
+    "storage": "Folder",
+    "disk_free_bytes": "Free space",
+    "backup_dir": "Backup folder",
+    "backup_storage": "Backup folder state",
+    "backup_disk_free_bytes": "Free space for backups",
+    "keyring_backend": "Keyring backend",
+    "keyring_secure": "Keyring is a secure store",
+    "customers": "Customers",
+}
 
 
 def register(commands: Any) -> None:
     doctor = commands.add_parser(
-        "doctor", help="database path, schema, integrity, backups, keyring"
+        "doctor",
+        help="database path, schema, integrity, disk and folder, backups, keyring",
+        description=(
+            "Runs on a damaged or unwritable file too (it opens nothing for writing). Exit "
+            "status 0 when the file is sound and its folder writable with room to spare."
+        ),
     )
     doctor.add_argument("--json", action="store_true", help="print JSON instead of lines")
-    doctor.set_defaults(handler=_doctor)
+    # The diagnostic must run on the files that cannot be opened normally.
+    doctor.set_defaults(handler=_doctor, needs_context=False)
 
 
-def _doctor(context: AppContext, options: argparse.Namespace) -> int:
-    report = context.maintenance.doctor()
+def _doctor(_context: None, options: argparse.Namespace) -> int:
+    path = resolve_db_path(options.db)
+    report = MaintenanceService(path, backup_dir_for(path), SecretStore()).doctor()
     if options.json:
         print_json(dataclasses.asdict(report))
     else:
-        labels = {
-            "version": "Version",
-            "database": "Database",
-            "schema_revision": "Schema revision",
-            "schema_head": "Schema of this app",
-            "integrity": "Integrity check",
-            "backup_dir": "Backup folder",
-            "keyring_backend": "Keyring backend",
-            "keyring_secure": "Keyring is a secure store",
-            "customers": "Customers",
-        }
-        for key, label in labels.items():
-            print(f"{label + ':':28}{getattr(report, key)}")
-    return 0 if report.integrity == "ok" else 1
+        for key, label in LABELS.items():
+            value = getattr(report, key)
+            shown = size_text(value) if key.endswith("_bytes") else value
+            print(f"{label + ':':28}{shown}")
+    healthy = report.integrity in ("ok", NO_DATABASE) and report.storage == "writable"
+    return 0 if healthy else 1

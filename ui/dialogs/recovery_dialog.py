@@ -8,7 +8,12 @@ from app.clock import clock_from_environment
 from app.context import AppContext, build_context
 from app.errors import KnownError
 from app.services.backups import BackupService
-from app.services.recovery import DamagedDatabase, salvage_database, start_empty
+from app.services.recovery import (
+    DamagedDatabase,
+    SalvageWouldLose,
+    salvage_database,
+    start_empty,
+)
 
 
 class RecoveryDialog(QMessageBox):
@@ -62,7 +67,7 @@ def recover(error: DamagedDatabase, parent: QWidget | None) -> AppContext | None
         if clicked is dialog.restore and error.good_backup is not None:
             backups.restore(error.good_backup.name)
         elif clicked is dialog.salvage:
-            salvage_database(backups, clock)
+            rescue(backups, parent, dialog)
         elif clicked is dialog.empty:
             start_empty(backups)
         else:
@@ -71,3 +76,24 @@ def recover(error: DamagedDatabase, parent: QWidget | None) -> AppContext | None
     except KnownError as exc:
         QMessageBox.critical(parent, dialog.tr("Follow-Up Planner"), str(exc))
         return None
+
+
+def rescue(backups: BackupService, parent: QWidget | None, dialog: QMessageBox) -> None:
+    """Salvage; when that would leave less than before, ask before replacing the file."""
+    clock = clock_from_environment()
+    try:
+        salvage_database(backups, clock)
+    except SalvageWouldLose as loss:
+        answer = QMessageBox.question(
+            parent,
+            dialog.tr("Follow-Up Planner"),
+            dialog.tr("%1\n\nReplace the damaged file with what was rescued anyway?").replace(
+                "%1",
+                loss.message,  # the hint names the command line's --accept-loss
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            raise
+        salvage_database(backups, clock, accept_loss=True)

@@ -1,0 +1,82 @@
+"""Storage problems as messages that say what to do: disk full, read-only, no permission."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.errors import StorageError
+from models.storage import (
+    FULL,
+    IO,
+    PERMISSION,
+    READ_ONLY,
+    StorageProblem,
+    folder_state,
+    problem_from,
+)
+
+NOTHING_CHANGED = "Your data was not changed."
+
+
+def size_text(count: int) -> str:
+    """Bytes as people read them: 512 KB, 3.4 MB, 1.2 GB."""
+    value = float(count)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit in ("bytes", "KB") else f"{value:.1f} {unit}"
+        value /= 1024
+    raise AssertionError("unreachable")
+
+
+def storage_error(problem: StorageProblem, doing: str) -> StorageError:
+    """The one line the user sees; doing says what could not be done ("open the planner")."""
+    folder = problem.path.parent
+    if problem.kind == FULL:
+        free = size_text(folder_state(folder).free_bytes)
+        return StorageError(
+            f"cannot {doing}: the disk holding {folder} is full ({free} free).",
+            f"Free some space on that disk and try again. {NOTHING_CHANGED}",
+        )
+    if problem.kind == READ_ONLY:
+        return StorageError(
+            f"cannot {doing}: {folder} is on a read-only disk or folder.",
+            "Make it writable, or copy the planner file to a writable folder and open that "
+            f"copy with --db. The command line can still read it. {NOTHING_CHANGED}",
+        )
+    if problem.kind == PERMISSION:
+        return StorageError(
+            f"cannot {doing}: no permission to write in {folder}.",
+            "Ask for write access or copy the file to a folder of your own and open it with "
+            f"--db. {NOTHING_CHANGED}",
+        )
+    assert problem.kind == IO
+    return StorageError(
+        f"cannot {doing}: the disk reported an input/output error on {problem.path} "
+        f"({problem.detail}).",
+        "Check the disk (`followup doctor` shows its state) and copy your backups to another "
+        "disk. The file was not moved or changed.",
+    )
+
+
+def as_storage_error(exc: BaseException, path: Path, doing: str) -> StorageError | None:
+    """exc as a StorageError when the disk or folder caused it, else None."""
+    problem = problem_from(exc, path)
+    return None if problem is None else storage_error(problem, doing)
+
+
+def free_space(folder: Path) -> int:
+    return folder_state(folder).free_bytes
+
+
+def room_for(folder: Path, needed: int, doing: str) -> None:
+    """Refuse with a StorageError, before anything is written, when folder cannot take needed."""
+    problem = folder_state(folder).problem
+    if problem in (READ_ONLY, PERMISSION):
+        raise storage_error(StorageProblem(problem, folder / "-", "checked first"), doing)
+    free = free_space(folder)
+    if free < needed:
+        raise StorageError(
+            f"cannot {doing}: not enough free space in {folder} "
+            f"(needs {size_text(needed)}, {size_text(free)} free; the disk is full).",
+            f"Free some space on that disk and try again. {NOTHING_CHANGED}",
+        )
