@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.busy import report_busy
 from app.clock import Clock, clock_from_environment
 from app.errors import KnownError
 from app.paths import backup_dir_for, resolve_db_path
@@ -286,7 +287,7 @@ def build_context(
     backups = BackupService(path, backup_dir, clock)
     if start_backup:
         back_up_at_start(backups)
-    engine = make_engine(path)
+    engine = report_busy(make_engine(path))
     context = AppContext(
         db_path=path,
         backup_dir=backup_dir,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +12,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
+# Execution option of the engine read-only sessions use: their BEGIN stays deferred.
+READ_ONLY = "planner_read_only"
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -27,7 +31,13 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 
 def _on_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A transaction that may write takes the write lock first: SQLite cannot upgrade a read
+    # lock while another connection writes, and then fails at once instead of waiting out
+    # busy_timeout. Reads keep a deferred BEGIN, so (in WAL) they never wait for a writer.
+    if connection.get_execution_options().get(READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(path: Path) -> Engine:
@@ -38,6 +48,20 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+class Sessions(sessionmaker[Session]):
+    """`sessions()` reads (deferred BEGIN); `sessions.begin()` is a unit of work that may
+    write, so its transaction starts with BEGIN IMMEDIATE and waits for other writers."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+        self._writer = engine
+
+    @contextlib.contextmanager
+    def begin(self) -> Iterator[Session]:
+        with self(bind=self._writer) as session, session.begin():
+            yield session
+
+
 def make_sessions(engine: Engine) -> sessionmaker[Session]:
     """Session factory; objects stay readable after commit so services can build DTOs."""
-    return sessionmaker(engine, expire_on_commit=False)
+    return Sessions(engine)
