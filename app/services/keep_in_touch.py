@@ -20,6 +20,7 @@ from app.scheduling.calendar import WorkCalendar
 from app.scheduling.keep_in_touch import next_check_in
 from app.scheduling.planner import plan
 from app.scheduling.steps import Anchors, CustomerFacts, StepRule
+from app.services.do_not_contact import DNC_REASON
 from app.services.planning_context import CustomerLike, PlanningContext, facts_key
 from app.services.touchpoint_rows import batch_uids, due_instant
 from models.plan import Plan, PlanStep
@@ -29,7 +30,6 @@ from models.repositories.bulk import NewTouchpoint, TouchpointMove
 from models.repositories.keep_in_touch import KitRow
 
 KIT_KEY = "keep_in_touch"
-DNC_REASON = "Customer asked not to be contacted"
 
 
 class KitCustomer(CustomerLike, Protocol):
