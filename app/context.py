@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.busy import report_busy
-from app.clock import Clock, clock_from_environment
+from app.clock import Clock, PinnedClock, clock_from_environment
 from app.errors import KnownError
 from app.paths import backup_dir_for, resolve_db_path
 from app.secrets import SecretStore
@@ -285,6 +285,9 @@ def build_context(
         backups=backups,
         secrets=secrets,
     )
+    if isinstance(clock, PinnedClock):
+        settings = context.settings
+        clock.follow_zone(lambda: settings.get().zone)
     context.plans.ensure_builtins()
     return context
 
