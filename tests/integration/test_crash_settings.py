@@ -63,6 +63,20 @@ def busy_planner(template_db: Path, tmp_path: Path) -> Path:
     return db
 
 
+def start_child(seed: Path, folder: Path, env: dict[str, str]) -> subprocess.Popen[str]:
+    """A copy of the seeded planner in folder, and a child changing it once it said ready."""
+    folder.mkdir()
+    db = folder / "planner.sqlite3"
+    shutil.copyfile(seed, db)
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), "settings", str(db), "mon,wed,fri"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "ready"
+    return child
+
+
 def test_kill_during_a_working_days_change_never_saves_it_without_its_replan(
     busy_planner: Path, tmp_path: Path
 ) -> None:
@@ -70,18 +84,18 @@ def test_kill_during_a_working_days_change_never_saves_it_without_its_replan(
     env = {**os.environ, "FOLLOWUP_TODAY": "2026-11-02", "PYTHONPATH": str(ROOT)}
     before, off_before = state(busy_planner)
     assert off_before > 0  # Tuesdays and Thursdays are planned today: the change must move them
+    # One uninterrupted run says how long the change takes on this machine, now: the kills
+    # then spread from its start to past its end, so both outcomes occur however loaded.
+    full = start_child(busy_planner, tmp_path / "full", env)
+    started = time.monotonic()
+    assert full.stdout is not None and full.stdout.readline().strip() == "done"
+    took = time.monotonic() - started
+    assert full.wait(timeout=30) == 0
     seen = {"unchanged": 0, "complete": 0}
     for kill in range(KILLS):
+        child = start_child(busy_planner, tmp_path / f"kill{kill}", env)
         db = tmp_path / f"kill{kill}" / "planner.sqlite3"
-        db.parent.mkdir()
-        shutil.copyfile(busy_planner, db)
-        child = subprocess.Popen(
-            [sys.executable, str(CHILD), "settings", str(db), "mon,wed,fri"],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-        )  # fmt: skip
-        assert child.stdout is not None
-        assert child.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0, 0.8))
+        time.sleep(took * (1.5 * kill / (KILLS - 1)) * rng.uniform(0.9, 1.1))
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
         stored, off = state(db)
@@ -92,5 +106,5 @@ def test_kill_during_a_working_days_change_never_saves_it_without_its_replan(
             assert stored == [0, 2, 4], stored
             assert off == 0, f"setting saved but {off} follow-ups left on non-working days"
             seen["complete"] += 1
-    print("settings crash outcomes:", seen)
+    print(f"settings crash outcomes (change took {took:.2f} s):", seen)
     assert seen["unchanged"] > 0 and seen["complete"] > 0, seen
