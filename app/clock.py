@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -42,13 +43,40 @@ class FixedClock:
         self._instant = instant.astimezone(dt.UTC)
 
 
+class PinnedClock:
+    """FOLLOWUP_TODAY: standing still at 09:00 UTC of that date, or, where that instant is
+    another date in the user's zone (west of UTC-9), at 09:00 local time on it.
+
+    The zone is a setting, read from the database after the clock is made: the context
+    binds it (follow_zone). Today is the pinned date in every case."""
+
+    def __init__(self, day: dt.date) -> None:
+        self.day = day
+        self._zone: Callable[[], dt.tzinfo] = lambda: dt.UTC
+
+    def follow_zone(self, zone: Callable[[], dt.tzinfo]) -> None:
+        self._zone = zone
+
+    def now(self) -> dt.datetime:
+        instant = dt.datetime.combine(self.day, PINNED_TIME, dt.UTC)
+        zone = self._zone()
+        if instant.astimezone(zone).date() == self.day:
+            return instant
+        return dt.datetime.combine(self.day, PINNED_TIME, zone).astimezone(dt.UTC)
+
+
+PINNED_TIME = dt.time(9, 0)
+
+
 def local_today(clock: Clock, zone: ZoneInfo) -> dt.date:
-    """Today's date in the user's zone."""
+    """Today's date in the user's zone (the pinned date, when FOLLOWUP_TODAY is set)."""
+    if isinstance(clock, PinnedClock):
+        return clock.day
     return clock.now().astimezone(zone).date()
 
 
 def clock_from_environment() -> Clock:
-    """SystemClock, or a FixedClock at 09:00 UTC of FOLLOWUP_TODAY when it is set."""
+    """SystemClock, or a PinnedClock on FOLLOWUP_TODAY when it is set."""
     pinned = os.environ.get(PINNED_TODAY_VARIABLE, "").strip()
     if not pinned:
         return SystemClock()
@@ -58,4 +86,4 @@ def clock_from_environment() -> Clock:
         raise KnownError(
             f"{PINNED_TODAY_VARIABLE}={pinned!r} is not a date.", "Use YYYY-MM-DD or unset it."
         ) from exc
-    return FixedClock(dt.datetime.combine(day, dt.time(9, 0), dt.UTC))
+    return PinnedClock(day)

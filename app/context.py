@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,10 +11,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.clock import Clock, clock_from_environment
+from app.busy import report_busy
+from app.clock import Clock, PinnedClock, clock_from_environment
 from app.errors import KnownError
 from app.paths import backup_dir_for, resolve_db_path
-from app.preferences import CALENDAR_KEYS, Preferences
 from app.secrets import SecretStore
 from app.services.backups import BackupService
 from app.services.planning_context import PlanningContext, planning_context
@@ -51,21 +50,13 @@ if TYPE_CHECKING:
     from app.services.maintenance import MaintenanceService
     from app.services.partners import PartnerService
     from app.services.plans import PlanService
-    from app.services.replanning import ReplanningService
+    from app.services.replanning import ReplanningService, SettingsChange
     from app.services.requests import RequestService
     from app.services.sales import SaleService
     from app.services.timeline import TimelineService
     from app.services.touchpoints import TouchpointService
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class SettingsChange:
-    """Stored preferences, and how many planned touchpoints moved (None: no re-plan)."""
-
-    preferences: Preferences
-    moved: int | None
 
 
 class AppContext:
@@ -148,7 +139,7 @@ class AppContext:
     def replanning(self) -> ReplanningService:
         from app.services.replanning import ReplanningService
 
-        return ReplanningService(self.sessions, self.planning)
+        return ReplanningService(self.sessions, self.planning, self.settings, self.clock)
 
     @cached_property
     def timeline(self) -> TimelineService:
@@ -235,12 +226,9 @@ class AppContext:
         return CalendarSyncService(self.sessions, self.planning, self.secrets)
 
     def change_settings(self, values: dict[str, str]) -> SettingsChange:
-        """Validate and store settings; a changed calendar rule re-plans what is planned."""
-        before = self.settings.get()
-        after = self.settings.set_many(values)
-        changed = {key for key in values if getattr(before, key, None) != getattr(after, key, None)}
-        moved = self.replanning.replan_all() if changed & CALENDAR_KEYS else None
-        return SettingsChange(after, moved)
+        """Validate and store settings; a changed calendar rule re-plans what is planned,
+        in the same transaction."""
+        return self.replanning.change_settings(values)
 
     def planning(self) -> PlanningContext:
         """Calendar, zone and today as of now."""
@@ -306,7 +294,7 @@ def build_context(
     backups = BackupService(path, backup_dir, clock)
     if start_backup and not read_only:
         back_up_at_start(backups)
-    engine = make_engine(path, read_only=read_only)
+    engine = report_busy(make_engine(path, read_only=read_only))
     context = AppContext(
         db_path=path,
         backup_dir=backup_dir,
@@ -318,6 +306,9 @@ def build_context(
         secrets=secrets,
     )
     context.read_only = read_only
+    if isinstance(clock, PinnedClock):
+        settings = context.settings
+        clock.follow_zone(lambda: settings.get().zone)
     if not read_only:
         context.plans.ensure_builtins()
     return context

@@ -102,7 +102,9 @@ def upcoming_birthdays(
 ) -> list[Occurrence]:
     """Yearly occurrences of a birthday step whose touchpoint is not in the past.
 
-    A lead time that already lies behind ``today`` (card too late to mail) means next year.
+    A lead time that already lies behind ``today`` while the birthday is still ahead (a
+    customer added three days before it) means as soon as possible: settle_birthday then
+    keeps it before the birthday, or on it. A birthday already past means next year.
     """
     # Only a positive offset can carry last year's birthday into today or later.
     year = today.year - 1 if step.offset_amount > 0 else today.year
@@ -112,7 +114,9 @@ def upcoming_birthdays(
         raw = apply_offset(celebrated, step.offset_amount, step.offset_unit, calendar)
         year += 1
         if raw < today:
-            continue
+            if celebrated < today:
+                continue
+            raw = today
         if occurrences and (horizon is None or raw > horizon):
             return occurrences
         occurrences.append(Occurrence(len(occurrences), celebrated, raw))
@@ -132,6 +136,17 @@ def settle(raw: date, anchor: date, step: StepRule, calendar: WorkCalendar, toda
         if earlier >= floor:
             return earlier
     return calendar.roll(raw, _NEXT)
+
+
+def settle_birthday(
+    raw: date, celebrated: date, step: StepRule, calendar: WorkCalendar, today: date
+) -> date:
+    """``settle`` for a greeting due ahead of a birthday: it never rolls past a birthday
+    still ahead. With no working day left before it, the greeting is on the day."""
+    day = settle(raw, celebrated, step, calendar, today)
+    if step.offset_amount < 0 and today <= celebrated < day:
+        return celebrated
+    return day
 
 
 def _first_candidate_number(step: StepRule, anchor: date, today: date) -> int:

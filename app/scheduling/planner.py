@@ -25,6 +25,7 @@ from app.scheduling.due_dates import (
     anchor_date,
     ordered_steps,
     settle,
+    settle_birthday,
     upcoming_birthdays,
     upcoming_occurrences,
 )
@@ -192,8 +193,9 @@ def _settle_steps(
         previous_index = step.index
         dated = None
         if occurrences is not None:
+            settling = settle_birthday if step.anchor == _BIRTHDAY else settle
             dated = tuple(
-                (item, settle(item.raw_date, item.anchor_date, step, calendar, today))
+                (item, settling(item.raw_date, item.anchor_date, step, calendar, today))
                 for item in occurrences
             )
         settled.append(_Settled(step, dated))

@@ -18,7 +18,7 @@ from app.dto.customers import (
 )
 from app.errors import NotFound, ValidationError
 from app.phone_search import DEFAULT_REGION, needs_region, search_terms
-from app.services import keep_in_touch
+from app.services import do_not_contact, keep_in_touch
 from app.services.planning_context import PlanningContext
 from app.tags import join, parse_list, split_stored
 from app.validation import (
@@ -111,9 +111,11 @@ class CustomerService:
         self._planning = planning
 
     def _schedule(self, session: Session, row: Customer) -> None:
-        """Keep-in-touch check-in and birthday follow the customer's data."""
+        """Follow-ups follow the customer's data: do-not-contact, check-in and birthday."""
         if self._planning is not None:
-            keep_in_touch.refresh_customer(session, row, self._planning())
+            ctx = self._planning()
+            do_not_contact.follow_flag(session, row, ctx)
+            keep_in_touch.refresh_customer(session, row, ctx)
 
     def add(self, data: CustomerInput) -> CustomerDTO:
         row = Customer(created_at=self._clock.now())

@@ -15,11 +15,13 @@ from typing import Any, NamedTuple, Protocol
 from sqlalchemy.orm import Session
 
 from app.plans.mapping import step_rule, step_to_dto
-from app.scheduling.birthdays import MonthDay
+from app.scheduling.birthdays import MonthDay, next_birthday
 from app.scheduling.calendar import WorkCalendar
 from app.scheduling.keep_in_touch import next_check_in
+from app.scheduling.offsets import fixed_length_days
 from app.scheduling.planner import plan
 from app.scheduling.steps import Anchors, CustomerFacts, StepRule
+from app.services.do_not_contact import DNC_REASON
 from app.services.planning_context import CustomerLike, PlanningContext, facts_key
 from app.services.touchpoint_rows import batch_uids, due_instant
 from models.plan import Plan, PlanStep
@@ -29,7 +31,6 @@ from models.repositories.bulk import NewTouchpoint, TouchpointMove
 from models.repositories.keep_in_touch import KitRow
 
 KIT_KEY = "keep_in_touch"
-DNC_REASON = "Customer asked not to be contacted"
 
 
 class KitCustomer(CustomerLike, Protocol):
@@ -182,6 +183,7 @@ class _Rules:
         ctx = self.ctx
         self.calendar = ctx.calendar
         self._birthday_rule = step_rule(step_to_dto(self.birthday)) if self.birthday else None
+        self.lead_days = _lead_days(self._birthday_rule)
         # Everything below is read once per customer: looked up here once instead.
         self.check_in_step = _kit_step(self.check_in)
         self.birthday_step = _kit_step(self.birthday)
@@ -228,6 +230,14 @@ class _Rules:
             dated = [item.due_date for item in result.items if item.due_date is not None]
             self._birthdays[key] = dated[0] if dated else None
         return self._birthdays[key]
+
+
+def _lead_days(rule: StepRule | None) -> int:
+    """How many days ahead of the birthday its greeting is due (0: on it or after)."""
+    if rule is None or rule.offset_amount >= 0:
+        return 0
+    days = fixed_length_days(-rule.offset_amount, rule.offset_unit)
+    return 31 * -rule.offset_amount if days is None else days
 
 
 def _refresh(
@@ -291,10 +301,19 @@ def _check_in_day(
 def _birthday_day(customer: KitCustomer, rules: _Rules, facts: _Facts) -> dt.date | None:
     if not customer.birthday_month or not customer.birthday_day:
         return None
-    # After this year's greeting is done or skipped, the next one is next year's.
+    month, day = customer.birthday_month, customer.birthday_day
+    # After this year's greeting is done or skipped, the next one is next year's: a
+    # greeting due before the birthday (a card's lead time) is for the one that follows.
     closed = facts.closed_birthday.get(customer.id)
-    today = max(rules.today, closed + dt.timedelta(days=1)) if closed else rules.today
-    return rules.birthday_day(today, customer.birthday_month, customer.birthday_day)
+    today = rules.today
+    if closed:
+        today = max(today, closed + dt.timedelta(days=1))
+        greeted = next_birthday(month, day, closed)
+        # Within the lead time before a birthday (and a week for days off rolled over),
+        # the greeting was that birthday's, however late it was sent.
+        if rules.lead_days and (greeted - closed).days <= rules.lead_days + 7:
+            today = max(today, greeted + dt.timedelta(days=1))
+    return rules.birthday_day(today, month, day)
 
 
 def _place(

@@ -82,7 +82,11 @@ class PlanningContext:
 
 
 def planning_context(settings: SettingsService, clock: Clock) -> PlanningContext:
-    prefs = settings.get()
+    return context_for(settings.get(), clock)
+
+
+def context_for(prefs: Preferences, clock: Clock) -> PlanningContext:
+    """Planning by these preferences (e.g. ones about to be committed) as of now."""
     zone = prefs.zone
     now = clock.now()
     return PlanningContext(

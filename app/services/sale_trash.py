@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.sales import SaleDTO
 from app.errors import NotFound
-from app.services import keep_in_touch
+from app.services import do_not_contact, keep_in_touch
 from app.services.planning_context import PlanningContext
 from app.services.sale_planning import redate_sale
 from app.services.sales import sale_dto
@@ -69,6 +69,10 @@ class SaleTrashService:
                 .execution_options(synchronize_session="fetch")
             )
             session.expire_all()
+            customer = session.get(Customer, sale.customer_id)
+            if customer is not None:
+                # A customer who asked not to be contacted meanwhile gets none of them.
+                do_not_contact.follow_flag(session, customer, ctx)
             redate_sale(session, sale, ctx)
             self._refresh(session, sale, ctx)
             return sale_dto(sale)

@@ -29,11 +29,14 @@ class SettingsService:
         with self._lock:
             if self._cached is None:
                 with self._sessions() as session:
-                    stored = repo.load_all(session)
-                # The system's zone is only asked for when the user has not chosen one.
-                default = "UTC" if "timezone" in stored else self._default_timezone()
-                self._cached = prefs.from_stored(stored, default)
+                    self._cached = self._read(session)
             return self._cached
+
+    def _read(self, session: Session) -> Preferences:
+        stored = repo.load_all(session)
+        # The system's zone is only asked for when the user has not chosen one.
+        default = "UTC" if "timezone" in stored else self._default_timezone()
+        return prefs.from_stored(stored, default)
 
     def set(self, key: str, text: str) -> Preferences:
         """Parse and store one setting; raises ValidationError and writes nothing when bad."""
@@ -41,13 +44,24 @@ class SettingsService:
 
     def set_many(self, values: dict[str, str]) -> Preferences:
         """Parse every value first, then store them all in one transaction."""
-        parsed = {key: prefs.parse_value(key, text) for key, text in values.items()}
         with self._sessions.begin() as session:
-            for key, value in parsed.items():
-                repo.save(session, key, prefs.to_json(key, value))
+            self.store(session, values)
+        self.forget()
+        return self.get()
+
+    def store(self, session: Session, values: dict[str, str]) -> Preferences:
+        """Parse every value, then write them in the caller's transaction; the preferences
+        as they will be once it commits (call forget() after the commit)."""
+        parsed = {key: prefs.parse_value(key, text) for key, text in values.items()}
+        for key, value in parsed.items():
+            repo.save(session, key, prefs.to_json(key, value))
+        session.flush()
+        return self._read(session)
+
+    def forget(self) -> None:
+        """Drop the cached preferences: the stored ones changed."""
         with self._lock:
             self._cached = None
-        return self.get()
 
     def as_display(self) -> dict[str, object]:
         current = self.get()

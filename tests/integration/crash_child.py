@@ -1,4 +1,4 @@
-"""Child process for the crash test: prepare, say "ready", then write until killed."""
+"""Child process for the crash tests: prepare, say "ready", then write until killed."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ def main(mode: str, db: str, source: str) -> None:
         preview = context.importing.preview(Path(source))
         print("ready", flush=True)
         context.importing.run(preview, "add")
+    elif mode == "settings":
+        print("ready", flush=True)
+        context.change_settings({"working_days": source})
     else:
         sales = [
             SaleInput(customer_id=1 + i % 20, closed_on=dt.date(2026, 11, 2), outcome="won")

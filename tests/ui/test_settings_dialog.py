@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Iterator
 
 import pytest
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+import models.db
 from app.context import AppContext
 from app.dto.customers import CustomerDTO, CustomerInput
 from app.dto.sales import SaleInput
@@ -189,3 +191,28 @@ def test_bad_days_off_point_at_the_field_on_its_tab(
     error = dialog.findChild(QLabel, "error_days_off")
     assert error is not None and "YYYY-MM-DD" in error.text()
     assert context.settings.get().days_off == ()
+
+
+@pytest.mark.slow
+def test_a_save_while_another_task_holds_the_database_says_busy_and_keeps_the_dialog(
+    qtbot: QtBot,
+    sale: tuple[TouchpointDTO, ...],
+    dialog: SettingsDialog,
+    context: AppContext,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(models.db, "BUSY_TIMEOUT_MS", 300)
+    context.engine.dispose()  # new connections take the short timeout
+    holder = sqlite3.connect(context.db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # an import in another window, say
+    try:
+        show_tab(qtbot, dialog, 1)
+        qtbot.mouseClick(dialog.working_days[FRIDAY], Qt.MouseButton.LeftButton)
+        qtbot.keyClick(dialog.min_gap_days, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.task is None and dialog.error.isVisible(), timeout=10000)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert "the planner is busy with another task (import running?)" in dialog.error.text()
+    assert dialog.isVisible() and dialog.buttons.isEnabled()
+    assert context.settings.get().working_days == (0, 1, 2, 3, 4)

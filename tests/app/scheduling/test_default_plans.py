@@ -113,9 +113,16 @@ def test_keep_in_touch_repeats_to_horizon_and_mails_a_leap_day_birthday_card() -
     assert [(i.due_date, i.channel) for i in birthday] == [(date(2027, 2, 23), Channel.LETTER)]
 
 
-def test_birthday_card_too_late_to_mail_goes_to_next_year() -> None:
+def test_birthday_card_too_late_for_the_lead_time_goes_out_before_the_birthday() -> None:
     anchors = Anchors(date(2026, 12, 1), birthday=MonthDay(2, 29))
+    # Thu 25 Feb 2027, the birthday is Sun 28 Feb: today is the last working day before it.
     result = plan(KEEP_IN_TOUCH, anchors, GERMANY, date(2027, 2, 25), PREFERS_PHONE)
+    assert result.items[-1].due_date == date(2027, 2, 25)
+
+
+def test_birthday_already_past_goes_to_next_year() -> None:
+    anchors = Anchors(date(2026, 12, 1), birthday=MonthDay(2, 29))
+    result = plan(KEEP_IN_TOUCH, anchors, GERMANY, date(2027, 3, 1), PREFERS_PHONE)
     assert result.items[-1].due_date == date(2028, 2, 24)
 
 

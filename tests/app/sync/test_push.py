@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -12,6 +13,7 @@ import vobject
 from icalendar import Calendar
 
 from app.context import AppContext
+from app.dto.customers import CustomerInput
 from app.dto.touchpoints import TouchpointDTO
 from app.services.calendar_export import IcsExportRequest
 from app.sync.http import DavHttp
@@ -146,6 +148,21 @@ def test_a_customer_in_the_trash_leaves_the_calendar_and_comes_back_when_restore
     planner.customers.restore(planned[0].customer_id)
     assert planner.calendar_sync.sync().created == len(planned)
     assert len(CalendarApp(account.calendar_url).events()) == len(planned)
+
+
+def test_do_not_contact_takes_every_follow_up_off_the_calendar_until_it_is_lifted(
+    planner: AppContext, planned: list[TouchpointDTO], radicale: RadicaleServer
+) -> None:
+    account = add_account(planner, radicale)
+    planner.calendar_sync.sync()
+    ana = planner.customers.get(planned[0].customer_id)
+    quiet = CustomerInput(name=ana.name, email=ana.email, do_not_contact=True)
+    planner.customers.update(ana.id, quiet)
+    assert planner.calendar_sync.sync().deleted == len(planned)
+    assert CalendarApp(account.calendar_url).events() == {}
+    planner.customers.update(ana.id, dataclasses.replace(quiet, do_not_contact=False))
+    assert planner.calendar_sync.sync().created == len(planned)
+    assert set(CalendarApp(account.calendar_url).events()) == {item.uid for item in planned}
 
 
 def test_all_day_and_timed_events_keep_their_shape(
