@@ -8,7 +8,8 @@ from collections.abc import Callable
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from app.errors import KnownError
+from app.errors import KnownError, ValidationError
+from app.validation import EARLIEST_DATE, LATEST_DATE, check_date
 
 PINNED_TODAY_VARIABLE = "FOLLOWUP_TODAY"
 
@@ -80,10 +81,12 @@ def clock_from_environment() -> Clock:
     pinned = os.environ.get(PINNED_TODAY_VARIABLE, "").strip()
     if not pinned:
         return SystemClock()
+    shown = pinned if len(pinned) <= 40 else pinned[:40] + "…"
     try:
-        day = dt.date.fromisoformat(pinned)
-    except ValueError as exc:
+        day = check_date(dt.date.fromisoformat(pinned), "today")
+    except (ValueError, ValidationError) as exc:
         raise KnownError(
-            f"{PINNED_TODAY_VARIABLE}={pinned!r} is not a date.", "Use YYYY-MM-DD or unset it."
+            f"{PINNED_TODAY_VARIABLE}={shown!r} is not a date the planner can work from.",
+            f"Use YYYY-MM-DD between {EARLIEST_DATE.year} and {LATEST_DATE.year}, or unset it.",
         ) from exc
     return PinnedClock(day)

@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.errors import ValidationError
-from app.validation import check_email, strip_invisible
+from app.validation import check_date, check_email, strip_invisible
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 CALENDAR_KEYS = frozenset(
@@ -72,14 +72,28 @@ class Preferences:
         return ZoneInfo(self.timezone)
 
 
+# Files in the zone database that are no place: the machine's own link, the rule template,
+# the "no zone set" marker. Calendars do not know them as a TZID.
+_NOT_A_PLACE = frozenset({"localtime", "posixrules", "Factory"})
+_LONGEST_ZONE_NAME = 64
+
+
 def _parse_timezone(text: str) -> str:
     name = text.strip()
+    shown = name if len(name) <= _LONGEST_ZONE_NAME else name[:_LONGEST_ZONE_NAME] + "…"
+    refusal = ValidationError(f"unknown time zone {shown!r}; use an IANA name like Europe/Berlin")
+    if len(name) > _LONGEST_ZONE_NAME or name in _NOT_A_PLACE:
+        raise refusal
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValidationError(
-            f"unknown time zone {name!r}; use an IANA name like Europe/Berlin"
-        ) from exc
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        raise refusal from exc
+    import zoneinfo
+
+    # Only names the database lists: a file that merely loads (posix/..., right/...) is
+    # not a zone other programs read.
+    if name not in zoneinfo.available_timezones():
+        raise refusal
     return name
 
 
@@ -113,8 +127,10 @@ def _parse_days_off(text: str) -> tuple[dt.date, ...]:
         days = {dt.date.fromisoformat(part.strip()) for part in text.split(",") if part.strip()}
     except ValueError as exc:
         raise ValidationError(
-            f"days off must be YYYY-MM-DD dates separated by commas: {exc}"
+            f"days off must be YYYY-MM-DD dates separated by commas: {str(exc)[:80]}"
         ) from exc
+    for day in days:
+        check_date(day, "day off")
     return tuple(sorted(days))
 
 
@@ -220,30 +236,52 @@ def to_json(key: str, value: Any) -> Any:
 
 
 def from_stored(values: dict[str, Any], default_timezone: str) -> Preferences:
-    """Build Preferences from stored JSON values, ignoring keys this version does not know."""
-    known = {field.name for field in dataclasses.fields(Preferences)}
+    """Build Preferences from stored JSON values, ignoring keys this version does not know.
+
+    A value that is not what the setting holds (written by an older version, or carried in
+    by an import) falls back to the default rather than stopping every start."""
     kwargs: dict[str, Any] = {"timezone": default_timezone}
     for key, value in values.items():
-        if key not in known:
+        if key not in _DEFAULTS:
             continue
-        if key == "days_off":
-            kwargs[key] = tuple(dt.date.fromisoformat(day) for day in value)
-        elif key == "working_days":
-            kwargs[key] = tuple(value)
-        elif key in TIME_KEYS:
-            kwargs[key] = dt.time.fromisoformat(value)
-        elif isinstance(value, int) and key in _NUMBERS:
-            # Written by an older version or carried in by an import: a number the setting
-            # would refuse today (a reminder of 10**24 minutes) falls back to the default.
-            try:
-                kwargs[key] = parse_value(key, str(value))
-            except ValidationError:
-                continue
-        elif isinstance(value, str) and key in PROFILE_TEXT:
-            kwargs[key] = strip_invisible(value)  # cleaned, never dropped: it is the user's
-        else:
-            kwargs[key] = value
+        try:
+            kwargs[key] = _stored_value(key, value)
+        except (ValueError, TypeError, ValidationError):
+            continue
     return Preferences(**kwargs)
+
+
+_DEFAULTS = {field.name: field.default for field in dataclasses.fields(Preferences)}
+
+
+def _stored_value(key: str, value: Any) -> Any:
+    """One stored value as Preferences holds it; ValueError when it is not one."""
+    if key == "days_off":
+        return tuple(dt.date.fromisoformat(day) for day in value)
+    if key == "working_days":
+        days = tuple(sorted({int(day) for day in value}))
+        if not days or not set(days) <= set(range(7)):
+            raise ValueError(value)
+        return days
+    if key in TIME_KEYS:
+        return dt.time.fromisoformat(value)
+    if key in _NUMBERS:
+        # A number the setting would refuse today (a reminder of 10**24 minutes) is none.
+        if type(value) is not int:
+            raise ValueError(value)
+        return parse_value(key, str(value))
+    if key == "timezone" and (
+        not isinstance(value, str) or len(value) > _LONGEST_ZONE_NAME or value in _NOT_A_PLACE
+    ):
+        # Accepted by an older version ("localtime"): the machine's zone instead, by name.
+        raise ValueError(value)
+    if key == "holiday_country" and value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError(value)
+    if key in PROFILE_TEXT:
+        return strip_invisible(value)  # cleaned, never dropped: it is the user's
+    return value
 
 
 def display_value(key: str, value: Any) -> str:

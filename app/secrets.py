@@ -42,7 +42,16 @@ class SecretStore:
         if self._backend is None:
             import keyring
 
-            self._backend = keyring.get_keyring()
+            try:
+                self._backend = keyring.get_keyring()
+            except Exception as exc:  # noqa: BLE001 - a backend's own import can fail any way
+                # PYTHON_KEYRING_BACKEND or keyringrc.cfg naming something that does not load.
+                raise NoSecureStore(
+                    f"the keyring backend could not be loaded ({type(exc).__name__}: "
+                    f"{str(exc)[:120]})",
+                    "Check PYTHON_KEYRING_BACKEND and keyringrc.cfg, or keep passwords for "
+                    "this session only (--session-only).",
+                ) from None
         return self._backend
 
     def backend(self) -> tuple[str, bool]:

@@ -12,14 +12,22 @@ CHANNELS = ("email", "phone", "text", "in_person", "letter", "social")
 # Deliberately loose: one @, a dot in the domain, no spaces; the mail server has the last word.
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 PHONE_PATTERN = re.compile(r"\+?[0-9 ()./\-]{3,40}(?:\s*(?:x|ext\.?)\s*[0-9]{1,6})?", re.IGNORECASE)
+# Record ids are SQLite integers: anything past 64 bits names no record and cannot be bound.
+MAX_ID = 2**63 - 1
+# Dates a salesperson can mean: plans add months and years to them, so the ends of the
+# calendar (0001-01-01, 9999-12-31) would overflow; birthdays go back further (parse_birthday).
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2200, 12, 31)
 
 
 def clean_line(text: str, limit: int, what: str) -> str:
-    """One line of text: control characters removed, whitespace collapsed, length checked."""
+    """One line of text: control characters removed, whitespace collapsed, length checked.
+
+    Text of nothing but invisible characters (a lone zero-width space) is empty."""
     cleaned = " ".join(_strip_controls(text).split())
     if len(cleaned) > limit:
         raise ValidationError(f"{what} is longer than {limit} characters")
-    return cleaned
+    return cleaned if _shows_something(cleaned) else ""
 
 
 def clean_block(text: str, limit: int, what: str) -> str:
@@ -28,7 +36,12 @@ def clean_block(text: str, limit: int, what: str) -> str:
     cleaned = lines.strip()
     if len(cleaned) > limit:
         raise ValidationError(f"{what} is longer than {limit} characters")
-    return cleaned
+    return cleaned if _shows_something(cleaned) else ""
+
+
+def _shows_something(text: str) -> bool:
+    """False for text a reader would see as blank: only spaces and format characters."""
+    return text.isascii() or bool(strip_invisible(text).strip())
 
 
 def _strip_controls(text: str, keep_newlines: bool = False) -> str:
@@ -117,9 +130,32 @@ def parse_birthday(text: str) -> tuple[int, int, int | None] | None:
 
 def parse_date(text: str, what: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError as exc:
         raise ValidationError(f"{what} {text!r} is not a date (YYYY-MM-DD)") from exc
+    return check_date(day, what)
+
+
+def check_date(day: dt.date, what: str) -> dt.date:
+    """The date when it lies in the years a plan can work with, else why not."""
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValidationError(
+            f"{what} {day.isoformat()} is out of range; use a date between "
+            f"{EARLIEST_DATE.year} and {LATEST_DATE.year}"
+        )
+    return day
+
+
+def check_optional_date(day: dt.date | None, what: str) -> dt.date | None:
+    """check_date for a date that may be left out."""
+    return None if day is None else check_date(day, what)
+
+
+def check_id(value: int, what: str) -> int:
+    """A record id that can exist: 1 up to SQLite's largest integer."""
+    if not 1 <= value <= MAX_ID:
+        raise ValidationError(f"{what} {value} is not a valid id (ids are whole numbers from 1)")
+    return value
 
 
 def search_key(*parts: str) -> str:

@@ -42,9 +42,13 @@ def main(argv: list[str] | None = None) -> int:
     from ui.cli.app import build_parser, run_cli
 
     parser = build_parser()
-    parsed = parser.parse_args(args)
-    if getattr(parsed, "handler", None) is None:
-        parser.error("a command is needed (see followup --help)")
+    try:
+        parsed = parser.parse_args(args)
+        if getattr(parsed, "handler", None) is None:
+            parser.error("a command is needed (see followup --help)")
+    except SystemExit as stop:
+        # Usage errors, --help and --version end here: their exit code is main's answer.
+        return stop.code if isinstance(stop.code, int) else 0
     return run_cli(parser, parsed)
 
 

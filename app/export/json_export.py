@@ -22,22 +22,41 @@ def encode(value: Any) -> Any:
     return value
 
 
+# SQLite stores integers in 64 bits; a bigger one in a file cannot be an id or an amount.
+_SMALLEST_INTEGER, _LARGEST_INTEGER = -(2**63), 2**63 - 1
+
+
 def decode(value: Any, python_type: type | None) -> Any:
-    """A column value back from JSON, given the column's Python type."""
-    if value is None or python_type is None:
+    """A column value back from JSON, given the column's Python type; ValueError when the
+    file holds something the column cannot (a list, a dict, a number past 64 bits, text
+    where a number belongs)."""
+    if value is None:
+        return None
+    if not isinstance(value, str | int | float):
+        raise ValueError(f"a {type(value).__name__} where one value belongs")
+    if type(value) is int and not _SMALLEST_INTEGER <= value <= _LARGEST_INTEGER:
+        raise ValueError(f"the number {str(value)[:24]}… is out of range")
+    if python_type is None:
         return value
-    try:
-        if python_type is dt.datetime:
-            parsed = dt.datetime.fromisoformat(value)
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
-        if python_type is dt.date:
-            return dt.date.fromisoformat(value)
-        if python_type is dt.time:
-            return dt.time.fromisoformat(value)
-        if python_type is bool:
-            return bool(value)
-    except (TypeError, ValueError) as exc:
-        raise KnownError(f"the export holds a bad value {value!r}: {exc}") from exc
+    if python_type is int and type(value) is not int:
+        raise ValueError(f"{str(value)[:40]!r} where a whole number belongs")
+    if python_type is str and not isinstance(value, str):
+        raise ValueError(f"{value!r} where text belongs")
+    if python_type is dt.datetime:
+        parsed = dt.datetime.fromisoformat(_text(value))
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+    if python_type is dt.date:
+        return dt.date.fromisoformat(_text(value))
+    if python_type is dt.time:
+        return dt.time.fromisoformat(_text(value))
+    if python_type is bool:
+        return bool(value)
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} where a date or time belongs")
     return value
 
 
@@ -77,6 +96,11 @@ def read_export(text: str) -> dict[str, Any]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise KnownError(f"the file is not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+    except RecursionError:
+        # Our exports nest three levels deep; thousands of brackets are no export of ours.
+        raise KnownError(
+            "the file is not a Follow-Up Planner JSON export (nested too deeply)"
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise KnownError("the file is not a Follow-Up Planner JSON export")
     if data.get("format_version") != FORMAT_VERSION:

@@ -41,10 +41,11 @@ def merge_values(
         "company": customer.company,
         "customer_email": customer.email,
         "customer_phone": customer.phone,
-        "sale_description": sale.description if sale else "",
+        # Sentences are written around these: an empty one would leave "confirm that  arrived".
+        "sale_description": (sale.description.strip() or "your order") if sale else "",
         "sale_amount": amount,
         "closed_on": format_day(sale.closed_on) if sale else "",
-        "delivery_date": format_day(delivery) if delivery else "",
+        "delivery_date": format_day(delivery) if delivery else "the date we agree with you",
         "next_steps": steps,
         "my_name": prefs.my_name,
         "my_title": prefs.my_title,

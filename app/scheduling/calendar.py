@@ -118,6 +118,19 @@ class WorkCalendar:
             day = self._step_to_working_day(day, step)
         return day
 
+    def first_day_off_without_end(self) -> date | None:
+        """The first day off from which no working day follows within two years, if any.
+
+        Working weekdays are never empty, so only a long run of days off can block planning."""
+        for day in sorted(self.days_off):
+            if day - _ONE_DAY in self.days_off:
+                continue  # inside a run: its first day was checked
+            try:
+                self.next_working_day(day - _ONE_DAY)
+            except ValueError:
+                return day
+        return None
+
     def _step_to_working_day(self, start: date, step: timedelta) -> date:
         day = start
         for _ in range(_MAX_SEARCH_DAYS):

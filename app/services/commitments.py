@@ -29,7 +29,7 @@ from app.services.commitment_rows import (
 )
 from app.services.planning_context import PlanningContext
 from app.services.touchpoint_rows import to_dto
-from app.validation import clean_block, clean_line
+from app.validation import check_date, clean_block, clean_line
 from models.commitment import Commitment
 from models.repositories import commitments as repo
 from models.repositories import touchpoints as tp_repo
@@ -67,6 +67,7 @@ class CommitmentService:
             raise ValidationError("say what was promised (the text is empty)")
         if not 0 <= data.buffer_days <= MAX_BUFFER_DAYS:
             raise ValidationError(f"buffer days must be between 0 and {MAX_BUFFER_DAYS}")
+        check_date(data.due_on, "due date")
         with self._sessions.begin() as session:
             customer = live_customer(session, data.customer_id)
             if customer is None:

@@ -191,6 +191,8 @@ class CustomerService:
             row = repo.get(session, customer_id)
             if row is None:
                 raise NotFound(f"customer {customer_id} does not exist")
+            if row.deleted_at is None:
+                raise ValidationError(f"customer {customer_id} is not in the trash")
             row.deleted_at = None
             session.flush()
             return to_dto(row)

@@ -13,7 +13,7 @@ from app.services import keep_in_touch
 from app.services.commitment_rows import live_customer
 from app.services.planning_context import PlanningContext
 from app.services.touchpoint_rows import new_touchpoint, to_dto
-from app.validation import clean_block, clean_line
+from app.validation import check_date, clean_block, clean_line
 from models.partner import Partner
 from models.repositories import touchpoints as tp_repo
 from models.responsiveness import Decline
@@ -42,6 +42,7 @@ class DeclineService:
             )
         source = clean_line(data.source, 200, "source")
         if data.come_back_on is not None:
+            check_date(data.come_back_on, "come-back date")
             if data.customer_id is None:
                 raise ValidationError("a come-back date needs the customer to come back to")
             if data.come_back_on < ctx.today:

@@ -151,21 +151,23 @@ def _insert_table(session: Session, table: Table, block: dict[str, Any]) -> int:
         raise KnownError(f"the export's {table.name} has unknown columns: {sorted(extra)}")
     types = [_python_type(table, name) for name in columns]
     fresh = LOCAL_ONLY.get(table.name, {})
+    number = 0
     try:
         for start in range(0, len(rows), BATCH):
-            values = [
-                {
-                    **{
-                        name: json_export.decode(value, kind)
-                        for name, value, kind in zip(columns, row, types, strict=True)
-                    },
-                    **{name: make() for name, make in fresh.items()},
+            values = []
+            for number, row in enumerate(rows[start : start + BATCH], start + 1):  # noqa: B007
+                if not isinstance(row, list) or len(row) != len(columns):
+                    raise ValueError(f"it should be a list of {len(columns)} values")
+                decoded = {
+                    name: json_export.decode(value, kind)
+                    for name, value, kind in zip(columns, row, types, strict=True)
                 }
-                for row in rows[start : start + BATCH]
-            ]
+                values.append({**decoded, **{name: make() for name, make in fresh.items()}})
             session.execute(insert(table), values)
     except (ValueError, TypeError) as exc:
-        raise KnownError(f"the export's table {table.name} has a malformed row: {exc}") from exc
+        raise KnownError(
+            f"the export's table {table.name} has a malformed row {number}: {exc}"
+        ) from exc
     except IntegrityError as exc:
         raise KnownError(f"the export's table {table.name} breaks a rule: {exc.orig}") from exc
     return len(rows)

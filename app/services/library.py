@@ -13,7 +13,7 @@ from app.services.commitment_rows import live_customer
 from app.services.completion import after_change, complete, log_contact
 from app.services.planning_context import PlanningContext
 from app.tags import join, overlaps, parse_list, split_stored
-from app.validation import clean_block, clean_line
+from app.validation import check_optional_date, clean_block, clean_line
 from models.customer import Customer
 from models.repositories import outreach as repo
 from models.responsiveness import LibraryItem, LibrarySend
@@ -51,7 +51,8 @@ def _apply(row: LibraryItem, data: LibraryInput) -> None:
     tags = parse_list(data.tags, "tags")
     industries = parse_list(data.industries, "industries")
     row.title, row.kind, row.url, row.note = title, kind, url, note
-    row.tags, row.industries, row.expires_on = join(tags), join(industries), data.expires_on
+    expires_on = check_optional_date(data.expires_on, "expiry date")
+    row.tags, row.industries, row.expires_on = join(tags), join(industries), expires_on
 
 
 def relevance(item: LibraryItemDTO, industry: str, tags: tuple[str, ...]) -> int:

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from app.dto.system import DoctorReport
-from app.secrets import SecretStore
+from app.secrets import NoSecureStore, SecretStore
 from app.version import app_version
 from models.integrity import DatabaseDamaged, has_data, integrity_rows
 from models.migrations.migrate import current_revision, head_revision
@@ -55,7 +55,11 @@ class MaintenanceService:
     def doctor(self) -> DoctorReport:
         integrity = self._integrity()
         readable = integrity in ("ok", NO_DATABASE) or integrity.startswith("not checked")
-        backend, secure = self._secrets.backend()
+        try:
+            backend, secure = self._secrets.backend()
+        except NoSecureStore as exc:
+            # The doctor reports what is wrong; it does not stop at the first thing.
+            backend, secure = str(exc), False
         here, backups = folder_state(self._db_path.parent), folder_state(self._backup_dir)
         return DoctorReport(
             version=app_version(),

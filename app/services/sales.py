@@ -17,7 +17,7 @@ from app.services import commitment_rows, keep_in_touch
 from app.services.planning_context import PlanningContext
 from app.services.sale_planning import create_touchpoints, plan_sale, redate_sale
 from app.services.touchpoint_rows import to_dto
-from app.validation import clean_block
+from app.validation import check_date, check_optional_date, clean_block
 from models.customer import Customer
 from models.plan import Plan
 from models.repositories import plans as plan_repo
@@ -66,6 +66,8 @@ def find_plan(session: Session, data: SaleInput) -> Plan:
     """The plan named in the input, else the built-in one for the outcome."""
     if data.outcome not in DEFAULT_PLAN:
         raise ValidationError(f"outcome must be won or lost, not {data.outcome!r}")
+    check_date(data.closed_on, "close date")
+    check_optional_date(data.promised_delivery, "promised delivery")
     plan_name = data.plan_name.strip()
     plan_row = (
         plan_repo.by_name(session, plan_name)
@@ -164,6 +166,8 @@ class SaleService:
     ) -> SaleResult:
         """Move the promised delivery and/or record the actual one; touchpoints follow."""
         ctx = self._planning()
+        check_optional_date(promised, "promised delivery")
+        check_optional_date(delivered, "delivery")
         with self._sessions.begin() as session:
             sale = self._live(session, sale_id)
             if promised is not None:

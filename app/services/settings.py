@@ -8,7 +8,9 @@ from collections.abc import Callable
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import preferences as prefs
+from app.errors import ValidationError
 from app.preferences import Preferences
+from app.scheduling.calendar import WorkCalendar
 from models.repositories import settings as repo
 
 
@@ -56,7 +58,10 @@ class SettingsService:
         for key, value in parsed.items():
             repo.save(session, key, prefs.to_json(key, value))
         session.flush()
-        return self._read(session)
+        result = self._read(session)
+        if prefs.CALENDAR_KEYS & values.keys():
+            _check_plannable(result)
+        return result
 
     def forget(self) -> None:
         """Drop the cached preferences: the stored ones changed."""
@@ -70,3 +75,18 @@ class SettingsService:
             value = getattr(current, key)
             shown[key] = value if isinstance(value, int) else prefs.display_value(key, value)
         return shown
+
+
+def _check_plannable(preferences: Preferences) -> None:
+    """Refuse a calendar that leaves no working day to plan on for two years."""
+    calendar = WorkCalendar(
+        frozenset(preferences.working_days),
+        preferences.holiday_country,
+        frozenset(preferences.days_off),
+    )
+    blocked = calendar.first_day_off_without_end()
+    if blocked is not None:
+        raise ValidationError(
+            f"the days off from {blocked.isoformat()} leave no working day for two years; "
+            "nothing could be planned. Shorten them."
+        )

@@ -17,7 +17,7 @@ from app.services.planning_context import PlanningContext
 from app.services.requests import mark_answered
 from app.services.sale_planning import redate_sale
 from app.services.touchpoint_rows import local_time, move, to_dto
-from app.validation import check_channel, clean_block
+from app.validation import check_channel, check_date, check_optional_date, clean_block
 from models.customer import Customer
 from models.interaction import Interaction
 from models.repositories import touchpoints as repo
@@ -86,6 +86,7 @@ class TouchpointService:
     ) -> TouchpointDTO:
         """Next working day (no argument), N days later, or until a date; on a working day."""
         ctx = self._planning()
+        check_optional_date(until, "snooze date")
         with self._sessions.begin() as session:
             row = self._planned(session, touchpoint_id)
             base = max(ctx.today, row.due_date)
@@ -107,6 +108,7 @@ class TouchpointService:
     ) -> TouchpointDTO:
         """Put it on a day (and time) the user chose; non-working days are allowed by hand."""
         ctx = self._planning()
+        check_date(day, "date")
         with self._sessions.begin() as session:
             row = self._planned(session, touchpoint_id)
             if day < ctx.today:
@@ -146,6 +148,14 @@ class TouchpointService:
         if row.status != "planned":
             raise ValidationError(
                 f"touchpoint {touchpoint_id} is already {row.status}; history does not change"
+            )
+        customer = session.get(Customer, row.customer_id)
+        if customer is None or customer.deleted_at is not None:
+            # A trashed customer's plan is on hold: acting on it would log contacts and
+            # re-plan for someone the user chose to remove.
+            raise ValidationError(
+                f"touchpoint {touchpoint_id} belongs to customer {row.customer_id}, who is "
+                "in the trash; restore the customer first"
             )
         return row
 

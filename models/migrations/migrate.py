@@ -104,9 +104,18 @@ def _upgrade(path: Path, script_location: Path) -> None:
     except MigrationFailed:
         raise
     except Exception as exc:
-        raise MigrationFailed(f"upgrading {path.name} failed and was rolled back: {exc}") from exc
+        raise MigrationFailed(
+            f"upgrading {path.name} failed and was rolled back: {_reason(exc)}"
+        ) from exc
     finally:
         engine.dispose()
+
+
+def _reason(exc: Exception) -> str:
+    """What went wrong in one short line: the driver's words, never the SQL it ran."""
+    cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error
+    first = (str(cause).strip().splitlines() or [type(cause).__name__])[0]
+    return first if len(first) <= 160 else first[:160] + "…"
 
 
 def prepare_database(

@@ -33,7 +33,7 @@ def test_the_thank_you_letter_previews_with_the_sample_sale_and_the_real_profile
     thank_you = builtin_plan("won_sale").steps[0]
     text = render(thank_you.body, sample_values(PROFILE, TODAY))
     assert text.startswith("Dear Ana Silva,")
-    assert "Two forklifts, closed on 23 Nov 2026, with delivery promised for 7 Dec 2026" in text
+    assert "Two forklifts, ordered on 23 Nov 2026, delivery on 7 Dec 2026." in text
     assert "- 8 Dec 2026: Delivery check call (Phone)" in text
     assert "Sam Seller\nAccount Manager, Forklift World" in text
     assert "Phone: +49 89 123456" in text

@@ -147,6 +147,23 @@ def test_failed_migration_leaves_the_file_exactly_as_it_was(tmp_path: Path) -> N
     assert current_revision(path) == head_revision()
 
 
+def test_failed_sql_step_is_one_line_without_the_statement(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(FIXTURE, path)
+    prepare_database(path, tmp_path / "backups", NOW)
+    # The customer table exists: creating it again fails inside SQLite, mid-upgrade.
+    location = scripts_with_extra(
+        tmp_path,
+        "    op.create_table('customer', sa.Column('id', sa.Integer, primary_key=True),"
+        " sa.Column('name', sa.Text()), sa.Column('notes', sa.Text()))",
+    )
+    with pytest.raises(MigrationFailed) as failure:
+        prepare_database(path, tmp_path / "backups", NOW, script_location=location)
+    message = str(failure.value)
+    assert "\n" not in message and "CREATE TABLE" not in message.upper(), message
+    assert "already exists" in message and len(message) < 250
+
+
 def test_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "newer.sqlite3"
     prepare_database(path, tmp_path / "backups", NOW)

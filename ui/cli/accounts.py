@@ -12,7 +12,7 @@ from app.context import AppContext
 from app.dto.sync import DEFAULT_CALENDAR, AccountInput
 from app.errors import KnownError
 from ui.cli.output import print_json
-from ui.cli.parsing import positive_int
+from ui.cli.parsing import record_id
 
 HOW_ASKED = (
     "The password (or app password) is read from standard input when that is not a terminal, "
@@ -50,12 +50,12 @@ def register(commands: Any) -> None:
     listing.add_argument("--json", action="store_true", help="print JSON instead of lines")
     listing.set_defaults(handler=_list)
     remove = actions.add_parser("remove", help="remove an account and its keyring entry")
-    remove.add_argument("id", type=positive_int)
+    remove.add_argument("id", type=record_id)
     remove.set_defaults(handler=_remove)
     password = actions.add_parser(
         "password", help="enter an account's password again", description=HOW_ASKED
     )
-    password.add_argument("id", type=positive_int)
+    password.add_argument("id", type=record_id)
     password.add_argument("--session-only", action="store_true", help=SESSION_HELP)
     password.set_defaults(handler=_password)
     sync = commands.add_parser(
@@ -64,7 +64,7 @@ def register(commands: Any) -> None:
         description="Pushes planned follow-ups, pulls moves made in the calendar; follow-ups "
         "deleted in the calendar are skipped with the reason 'deleted in calendar'.",
     )
-    sync.add_argument("--account", type=positive_int, help="only this account")
+    sync.add_argument("--account", type=record_id, help="only this account")
     sync.add_argument(
         "--session-only",
         action="store_true",
@@ -135,6 +135,11 @@ def _password(context: AppContext, options: argparse.Namespace) -> int:
 def _sync(context: AppContext, options: argparse.Namespace) -> int:
     if options.session_only:
         accounts = context.accounts.list()
+        if not accounts:
+            raise KnownError(
+                "there is no calendar account to sync yet",
+                "Add one first: followup account add caldav --url URL --user NAME",
+            )
         chosen = options.account or (accounts[0].id if len(accounts) == 1 else None)
         if chosen is None:
             raise KnownError("--session-only needs --account ID when there are several accounts")

@@ -10,6 +10,7 @@ from app.context import AppContext
 from app.dto.customers import CustomerDTO, CustomerInput, CustomerQuery
 from app.validation import CHANNELS
 from ui.cli.output import print_json
+from ui.cli.parsing import any_int, non_negative_int, record_id
 
 
 def customer_json(customer: CustomerDTO) -> dict[str, Any]:
@@ -41,7 +42,7 @@ def _add_fields(parser: argparse.ArgumentParser, *, required_name: bool) -> None
     parser.add_argument("--key", action=argparse.BooleanOptionalAction, default=None)
     parser.add_argument("--source", help="how they found you")
     parser.add_argument("--notes")
-    parser.add_argument("--keep-in-touch-days", type=int)
+    parser.add_argument("--keep-in-touch-days", type=any_int)
     parser.add_argument("--do-not-contact", action=argparse.BooleanOptionalAction, default=None)
     parser.add_argument("--industry", help="for matching value-add library items")
     parser.add_argument("--tags", help="comma-separated, for matching library items")
@@ -58,24 +59,26 @@ def register(commands: Any) -> None:
     listing = actions.add_parser("list", help="list customers")
     listing.add_argument("--json", action="store_true", help="JSON array (the default output)")
     listing.add_argument("--search", default="")
-    listing.add_argument("--limit", type=int, default=0, help="at most N (default: all)")
+    listing.add_argument(
+        "--limit", type=non_negative_int, default=0, help="at most N (default: all)"
+    )
     listing.set_defaults(handler=_list)
 
     show = actions.add_parser("show", help="one customer as JSON")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=record_id)
     show.set_defaults(handler=lambda ctx, o: _print(ctx.customers.get(o.id)))
 
     edit = actions.add_parser("edit", help="change fields of a customer")
-    edit.add_argument("id", type=int)
+    edit.add_argument("id", type=record_id)
     _add_fields(edit, required_name=False)
     edit.set_defaults(handler=_edit)
 
     delete = actions.add_parser("delete", help="move a customer to the trash (restorable)")
-    delete.add_argument("id", type=int)
+    delete.add_argument("id", type=record_id)
     delete.set_defaults(handler=lambda ctx, o: _print(ctx.customers.delete(o.id)))
 
     restore = actions.add_parser("restore", help="bring a customer back from the trash")
-    restore.add_argument("id", type=int)
+    restore.add_argument("id", type=record_id)
     restore.set_defaults(handler=lambda ctx, o: _print(ctx.customers.restore(o.id)))
 
 

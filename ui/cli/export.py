@@ -11,7 +11,7 @@ from app.kinds import KIND_LABELS
 from app.services.calendar_export import IcsExportRequest
 from ui.cli import export_data
 from ui.cli.output import print_json
-from ui.cli.parsing import iso_date
+from ui.cli.parsing import iso_date, record_id, reminder_minutes
 
 
 def register(commands: Any) -> None:
@@ -33,11 +33,13 @@ def register(commands: Any) -> None:
     )
     ics.add_argument("--from", dest="start", type=iso_date)
     ics.add_argument("--to", dest="end", type=iso_date)
-    ics.add_argument("--customer", type=int)
+    ics.add_argument("--customer", type=record_id)
     ics.add_argument("--kinds", default="", help=f"comma-separated: {','.join(KIND_LABELS)}")
     ics.add_argument("--no-details", action="store_true", help="leave the message drafts out")
     ics.add_argument("--utc", action="store_true", help="UTC times instead of your time zone")
-    ics.add_argument("--reminder", type=int, default=15, help="minutes before (0: no reminder)")
+    ics.add_argument(
+        "--reminder", type=reminder_minutes, default=15, help="minutes before (0: no reminder)"
+    )
     ics.add_argument(
         "--include-cancelled", action="store_true", help="write skipped ones as CANCELLED"
     )

@@ -10,7 +10,7 @@ from app.context import AppContext
 from app.dto.outreach import DECLINE_REASONS, DeclineInput, LibraryInput, PartnerInput
 from app.services.library import LIBRARY_KINDS
 from ui.cli.output import print_json
-from ui.cli.parsing import iso_date
+from ui.cli.parsing import iso_date, positive_int, record_id
 from ui.cli.touchpoint_json import touchpoint_json
 
 
@@ -36,13 +36,13 @@ def register(commands: Any) -> None:
     add.add_argument("--summary", required=True)
     add.add_argument("--reason", choices=DECLINE_REASONS, required=True)
     add.add_argument("--source", default="", help="how they found you")
-    add.add_argument("--partner", type=int, help="the trusted partner you referred them to")
+    add.add_argument("--partner", type=record_id, help="the trusted partner you referred them to")
     add.add_argument("--come-back", type=iso_date, help="not now: when to come back")
-    add.add_argument("--customer", type=int)
+    add.add_argument("--customer", type=record_id)
     add.set_defaults(handler=_decline_add)
     listing = decline_actions.add_parser("list", help="declines, newest first")
     listing.add_argument("--json", action="store_true", help="JSON array (the default output)")
-    listing.add_argument("--customer", type=int)
+    listing.add_argument("--customer", type=record_id)
     listing.set_defaults(handler=_decline_list)
     _register_library(commands)
 
@@ -63,14 +63,14 @@ def _register_library(commands: Any) -> None:
     listing.add_argument("--json", action="store_true", help="JSON array (the default output)")
     listing.set_defaults(handler=_library_list)
     suggest = actions.add_parser("suggest", help="items for a customer they have not had yet")
-    suggest.add_argument("--customer", type=int, required=True)
+    suggest.add_argument("--customer", type=record_id, required=True)
     suggest.add_argument("--json", action="store_true", help="JSON array (the default output)")
-    suggest.add_argument("--limit", type=int, default=10)
+    suggest.add_argument("--limit", type=positive_int, default=10)
     suggest.set_defaults(handler=_library_suggest)
     send = actions.add_parser("send", help="record an item as sent (completes the touchpoint)")
-    send.add_argument("item", type=int)
-    send.add_argument("--customer", type=int, required=True)
-    send.add_argument("--touchpoint", type=int, help="the value-add touchpoint it completes")
+    send.add_argument("item", type=record_id)
+    send.add_argument("--customer", type=record_id, required=True)
+    send.add_argument("--touchpoint", type=record_id, help="the value-add touchpoint it completes")
     send.set_defaults(handler=_library_send)
 
 

@@ -5,19 +5,72 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from app.errors import ValidationError
+from app.preferences import check_reminder
+from app.validation import MAX_ID, check_date
+
+# Counts (days, items) beyond this mean nothing to a salesperson and only overflow later.
+MAX_COUNT = 1_000_000
+
 
 def iso_date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text.strip())
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from exc
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a date (YYYY-MM-DD)") from exc
+    try:
+        return check_date(day, "date")
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _whole_number(text: str) -> int:
+    try:
+        # A few digits more than any bound below: int() of a huge string is slow and pointless.
+        if len(text.strip()) > 30:
+            raise ValueError(text)
+        return int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from exc
+
+
+def record_id(text: str) -> int:
+    """The id of a record: a whole number from 1 to SQLite's largest integer."""
+    value = _whole_number(text)
+    if not 1 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"{value} is not a valid id (whole numbers from 1)")
+    return value
 
 
 def positive_int(text: str) -> int:
+    value = _whole_number(text)
+    if not 1 <= value <= MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"{value} must be between 1 and {MAX_COUNT:,}")
+    return value
+
+
+def non_negative_int(text: str) -> int:
+    value = _whole_number(text)
+    if not 0 <= value <= MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"{value} must be between 0 and {MAX_COUNT:,}")
+    return value
+
+
+def reminder_minutes(text: str) -> int:
+    """Minutes before a follow-up, in the range calendars can read (app.preferences)."""
     try:
-        value = int(text)
+        value = int(text) if len(text.strip()) <= 30 else MAX_ID + 1
+        check_reminder(value)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from exc
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} must be 1 or more")
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from exc
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+    return value
+
+
+def any_int(text: str) -> int:
+    """A whole number whose range the service checks (and names in its message)."""
+    value = _whole_number(text)
+    if abs(value) > MAX_ID:
+        raise argparse.ArgumentTypeError(f"{value} is far out of range")
     return value

@@ -11,7 +11,7 @@ from app.errors import ValidationError
 from app.services.agenda import STATUSES
 from app.validation import CHANNELS
 from ui.cli.output import print_json
-from ui.cli.parsing import iso_date, positive_int
+from ui.cli.parsing import iso_date, positive_int, record_id
 from ui.cli.touchpoint_json import touchpoint_json
 
 
@@ -21,23 +21,23 @@ def register(commands: Any) -> None:
     agenda.add_argument("--json", action="store_true", help="JSON array (the default output)")
     agenda.add_argument("--from", dest="start", type=iso_date)
     agenda.add_argument("--to", dest="end", type=iso_date)
-    agenda.add_argument("--customer", type=int)
+    agenda.add_argument("--customer", type=record_id)
     agenda.add_argument("--all-statuses", action="store_true", help="include done and skipped")
     agenda.set_defaults(handler=_agenda)
     _register_touchpoint(commands)
     draft = commands.add_parser("draft", help="the rendered message of a touchpoint")
-    draft.add_argument("id", type=int)
+    draft.add_argument("id", type=record_id)
     draft.add_argument("--json", action="store_true")
     draft.set_defaults(handler=_draft)
     interaction = commands.add_parser("interaction", help="log contacts that happened")
     actions = interaction.add_subparsers(title="actions", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="log an ad-hoc contact; restarts keep-in-touch")
-    add.add_argument("--customer", type=int, required=True)
+    add.add_argument("--customer", type=record_id, required=True)
     add.add_argument("--channel", choices=CHANNELS)
     add.add_argument("--summary", required=True)
     add.set_defaults(handler=_interaction_add)
     listing = actions.add_parser("list", help="a customer's interactions, newest first")
-    listing.add_argument("--customer", type=int, required=True)
+    listing.add_argument("--customer", type=record_id, required=True)
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_interaction_list)
 
@@ -46,7 +46,7 @@ def _register_sale(commands: Any) -> None:
     sale = commands.add_parser("sale", help="record sales; their plan schedules follow-ups")
     actions = sale.add_subparsers(title="actions", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="record a won or lost sale and plan its follow-ups")
-    add.add_argument("--customer", type=int, required=True)
+    add.add_argument("--customer", type=record_id, required=True)
     add.add_argument("--closed", type=iso_date, required=True)
     add.add_argument("--outcome", choices=("won", "lost"), required=True)
     add.add_argument("--amount", default="")
@@ -56,12 +56,12 @@ def _register_sale(commands: Any) -> None:
     add.add_argument("--plan", default="", help="plan name (default: by outcome)")
     add.set_defaults(handler=_sale_add)
     update = actions.add_parser("update", help="move the promised delivery or mark delivered")
-    update.add_argument("id", type=int)
+    update.add_argument("id", type=record_id)
     update.add_argument("--delivery", type=iso_date, help="new promised delivery date")
     update.add_argument("--delivered", type=iso_date, help="actual delivery date")
     update.set_defaults(handler=_sale_update)
     listing = actions.add_parser("list", help="a customer's sales")
-    listing.add_argument("--customer", type=int, required=True)
+    listing.add_argument("--customer", type=record_id, required=True)
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_sale_list)
 
@@ -70,25 +70,25 @@ def _register_touchpoint(commands: Any) -> None:
     touchpoint = commands.add_parser("touchpoint", help="complete, skip or snooze follow-ups")
     actions = touchpoint.add_subparsers(title="actions", metavar="ACTION", required=True)
     done = actions.add_parser("done", help="mark done; logs an interaction")
-    done.add_argument("id", type=int)
+    done.add_argument("id", type=record_id)
     done.add_argument("--note", default="")
     done.add_argument("--channel", choices=CHANNELS, help="the channel actually used")
     done.set_defaults(
         handler=lambda ctx, o: _show(ctx, ctx.touchpoints.done(o.id, o.note, o.channel or ""))
     )
     skip = actions.add_parser("skip", help="skip with a reason")
-    skip.add_argument("id", type=int)
+    skip.add_argument("id", type=record_id)
     skip.add_argument("--reason", default="")
     skip.set_defaults(handler=lambda ctx, o: _show(ctx, ctx.touchpoints.skip(o.id, o.reason)))
     snooze = actions.add_parser("snooze", help="move to later (a working day)")
-    snooze.add_argument("id", type=int)
+    snooze.add_argument("id", type=record_id)
     when = snooze.add_mutually_exclusive_group(required=True)
     when.add_argument("--days", type=positive_int)
     when.add_argument("--until", type=iso_date)
     when.add_argument("--next-working-day", action="store_true")
     snooze.set_defaults(handler=_snooze)
     show = actions.add_parser("show", help="one touchpoint as JSON")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=record_id)
     show.set_defaults(handler=lambda ctx, o: _show(ctx, ctx.touchpoints.get(o.id)))
 
 
