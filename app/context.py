@@ -14,14 +14,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.busy import report_busy
 from app.clock import Clock, PinnedClock, clock_from_environment
 from app.errors import KnownError
-from app.paths import backup_dir_for, resolve_db_path
+from app.paths import DB_FILE, backup_dir_for, resolve_db_path
 from app.secrets import SecretStore
 from app.services.backups import BackupService
 from app.services.planning_context import PlanningContext, planning_context
 from app.services.recovery import damaged_database
 from app.services.settings import SettingsService
 from app.startup_check import IntegrityCheck
-from app.storage import as_storage_error, storage_error
+from app.storage import as_storage_error, report_storage, storage_error
 from models.db import make_engine, make_sessions
 from models.integrity import DatabaseDamaged
 from models.migrations.migrate import (
@@ -242,6 +242,13 @@ def open_database(
     db_path: Path, backup_dir: Path, clock: Clock, integrity: IntegrityCheck | None = None
 ) -> MigrationReport:
     """Check and upgrade the file, turning storage problems into messages the user can act on."""
+    if db_path.is_dir():
+        raise KnownError(
+            f"{db_path} is a folder, not a planner file",
+            f"Name the file itself, for example {db_path / DB_FILE}.",
+        )
+    if db_path.exists() and not db_path.is_file():
+        raise KnownError(f"{db_path} is not a regular file; the planner keeps its data in one")
     try:
         if integrity is None:
             return prepare_database(db_path, backup_dir, clock.now())
@@ -294,7 +301,7 @@ def build_context(
     backups = BackupService(path, backup_dir, clock)
     if start_backup and not read_only:
         back_up_at_start(backups)
-    engine = report_busy(make_engine(path, read_only=read_only))
+    engine = report_storage(report_busy(make_engine(path, read_only=read_only)), path)
     context = AppContext(
         db_path=path,
         backup_dir=backup_dir,

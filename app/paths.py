@@ -14,6 +14,15 @@ DB_FILE = "followup.sqlite3"
 DEMO_DB_FILE = "demo.sqlite3"
 
 
+def expand_home(path: Path) -> Path:
+    """The path with a leading ~ or ~user expanded; as typed when there is no such home
+    (a file may really be named "~0")."""
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        return path
+
+
 def data_dir() -> Path:
     """The per-user data folder (e.g. ~/.local/share/FollowUpPlanner)."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
@@ -22,12 +31,12 @@ def data_dir() -> Path:
 def default_db_path() -> Path:
     """The database to open: FOLLOWUP_DB if set, else followup.sqlite3 in the data folder."""
     override = os.environ.get(DB_VARIABLE, "").strip()
-    return Path(override).expanduser() if override else data_dir() / DB_FILE
+    return expand_home(Path(override)) if override else data_dir() / DB_FILE
 
 
 def resolve_db_path(db_path: Path | None) -> Path:
     """The absolute path of the database to open (the default one when None)."""
-    return (db_path or default_db_path()).expanduser().resolve()
+    return expand_home(db_path or default_db_path()).resolve()
 
 
 def demo_db_path() -> Path:
@@ -59,5 +68,5 @@ def config_dir() -> Path:
     """Window state and similar UI files; FOLLOWUP_CONFIG_DIR overrides (tests, portable use)."""
     override = os.environ.get(CONFIG_VARIABLE, "").strip()
     if override:
-        return Path(override).expanduser()
+        return expand_home(Path(override))
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))

@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.errors import ValidationError
-from app.validation import check_date, check_email, strip_invisible
+from app.validation import check_date, check_email, clean_line, strip_invisible
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 CALENDAR_KEYS = frozenset(
@@ -150,10 +150,10 @@ def _int_range(low: int, high: int) -> Callable[[str], int]:
 def _text(limit: int) -> Callable[[str], str]:
     def parse(text: str) -> str:
         # Profile text signs letters and e-mails: nothing invisible pasted along with it.
-        value = " ".join(strip_invisible(text).split())
-        if len(value) > limit:
-            raise ValidationError(f"at most {limit} characters")
-        return value
+        try:
+            return clean_line(strip_invisible(text), limit, "the text")
+        except ValidationError:
+            raise ValidationError(f"at most {limit} characters") from None
 
     return parse
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.errors import StorageError
+from sqlalchemy import Engine, event
+from sqlalchemy.engine import ExceptionContext
+
+from app.errors import KnownError, StorageError
 from models.storage import (
     FULL,
     IO,
@@ -80,3 +83,22 @@ def room_for(folder: Path, needed: int, doing: str) -> None:
             f"(needs {size_text(needed)}, {size_text(free)} free; the disk is full).",
             f"Free some space on that disk and try again. {NOTHING_CHANGED}",
         )
+
+
+def report_storage(engine: Engine, path: Path) -> Engine:
+    """Make every statement on `engine` raise StorageError when the disk refused it (full,
+    read-only, no permission, I/O error): one place for every service, task and face."""
+
+    def to_storage_error(context: ExceptionContext) -> BaseException | None:
+        if isinstance(getattr(context, "chained_exception", None), KnownError):
+            return None  # already said plainly (busy)
+        problem = problem_from(context.original_exception, path)
+        if problem is None:
+            return None
+        doing = "use the planner file" if problem.kind == IO else "save the change"
+        error = storage_error(problem, doing)
+        error.__cause__ = context.original_exception
+        return error
+
+    event.listen(engine, "handle_error", to_storage_error)
+    return engine

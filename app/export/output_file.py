@@ -10,12 +10,13 @@ from typing import IO
 
 from app.errors import KnownError, ValidationError
 from app.export.safe_file_name import safe_base_name
+from app.paths import expand_home
 
 
 def export_target(out: Path, extension: str) -> Path:
     """out's folder (resolved) + a safe file name with the extension; refuses escapes."""
     check_output(out)
-    folder = (out.parent if str(out.parent) else Path()).expanduser().resolve()
+    folder = expand_home(out.parent if str(out.parent) else Path()).resolve()
     stem = out.name[: -len(extension)] if out.name.lower().endswith(extension) else out.name
     target = folder / (safe_base_name(stem) + extension)
     # A link planted under the chosen name must not carry the export somewhere else.
@@ -27,7 +28,7 @@ def export_target(out: Path, extension: str) -> Path:
 def check_output(out: Path) -> None:
     """An export writes a file: refuse an empty name (it would become a made-up one in the
     current folder) and a folder (it would become a file named after it)."""
-    if not out.name.strip() or out.expanduser().is_dir():
+    if not out.name.strip() or expand_home(out).is_dir():
         shown = str(out).strip() or "an empty name"
         raise ValidationError(f"{shown} is not a file to write to", "Choose a file name.")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app.clock import Clock
 from app.errors import KnownError
-from app.paths import default_db_path
+from app.paths import default_db_path, expand_home
 from app.services.backup_files import BackupInfo
 from app.services.backups import BackupService, is_good
 from app.services.file_swap import install, staged
@@ -157,7 +157,7 @@ def _refuse_loss(
 
 
 def _db_option(db_path: Path) -> str:
-    if db_path == default_db_path().expanduser().resolve():
+    if db_path == expand_home(default_db_path()).resolve():
         return ""
     return f" --db {shlex.quote(str(db_path))}"
 

@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from app.context import AppContext, build_context
 from app.errors import BusyError, KnownError, StorageError
@@ -42,6 +43,12 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         print_error(f"{message} (see {self.prog} --help)")
         raise SystemExit(EXIT_USER_ERROR)
+
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        # Python 3.11 turns "--opt=--" into an empty list, which no handler expects.
+        if action.nargs is None and action.option_strings and arg_strings == ["--"]:
+            self.error(f"argument {action.option_strings[0]}: expected a value, not '--'")
+        return super()._get_values(action, arg_strings)
 
 
 def build_parser() -> argparse.ArgumentParser:

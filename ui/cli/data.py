@@ -12,7 +12,7 @@ from app.context import AppContext
 from app.errors import KnownError
 from app.importing.preview import DUPLICATE_CHOICES
 from app.importing.reader import FORMATS
-from app.paths import backup_dir_for, default_db_path
+from app.paths import backup_dir_for, default_db_path, expand_home
 from app.services.backup_files import BackupInfo
 from app.services.backups import BackupService
 from app.services.recovery import salvage_database
@@ -104,7 +104,7 @@ def _import(context: AppContext, options: argparse.Namespace) -> int:
 
 
 def _service(options: argparse.Namespace) -> BackupService:
-    path = (options.db or default_db_path()).expanduser().resolve()
+    path = expand_home(options.db or default_db_path()).resolve()
     return BackupService(path, backup_dir_for(path), clock_from_environment())
 
 

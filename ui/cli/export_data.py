@@ -9,6 +9,7 @@ from typing import Any
 
 from app.context import AppContext
 from app.export.csv_export import DELIMITERS, ENCODINGS
+from app.paths import expand_home
 from app.services.data_export import CSV_WHAT
 from ui.cli.output import print_json
 
@@ -20,7 +21,7 @@ def output_file(text: str) -> Path:
         raise argparse.ArgumentTypeError("is empty: give the file to write, e.g. --out FILE")
     separators = tuple(sep for sep in (os.sep, os.altsep) if sep)
     path = Path(text)
-    if text.endswith(separators) or path.expanduser().is_dir():
+    if text.endswith(separators) or expand_home(path).is_dir():
         raise argparse.ArgumentTypeError(
             f"{text!r} is a folder: give a file in it, e.g. --out {path / 'export-file'}"
         )

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.kinds import KIND_LABELS
+from app.paths import expand_home
 from app.preferences import MAX_REMINDER_MINUTES
 from app.services.calendar_export import IcsExportRequest, IcsExportResult
 from ui.background import BackgroundTask, run_in_background
@@ -145,7 +146,7 @@ class ExportDialog(QDialog):
             self.path.setText(chosen)
 
     def request(self) -> IcsExportRequest:
-        target = Path(self.path.text().strip() or "follow-ups.ics").expanduser()
+        target = expand_home(Path(self.path.text().strip() or "follow-ups.ics"))
         kinds = tuple(
             str(self.kinds.item(row).data(Qt.ItemDataRole.UserRole))
             for row in range(self.kinds.count())
