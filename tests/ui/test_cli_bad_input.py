@@ -174,6 +174,8 @@ def test_doctor_reports_a_keyring_backend_that_cannot_load(
     db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "no_such_module.Keyring")
+    # keyring picks its backend once per process: let it pick again from the variable.
+    monkeypatch.setattr("keyring.core._keyring_backend", None)
     assert main(["--db", str(db_path), "doctor", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["keyring_secure"] is False
@@ -186,6 +188,7 @@ def test_a_keyring_backend_that_cannot_load_refuses_a_password_in_one_line(
     from app.secrets import SecretStore
 
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "no_such_module.Keyring")
+    monkeypatch.setattr("keyring.core._keyring_backend", None)
     with pytest.raises(Exception, match="could not be loaded") as refusal:
         SecretStore().put("caldav:x", "secret")
     assert type(refusal.value).__name__ == "NoSecureStore"

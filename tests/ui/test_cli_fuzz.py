@@ -169,7 +169,9 @@ def test_bad_values_get_one_line_and_change_nothing(
     db = work / "planner.sqlite3"
     monkeypatch.setenv("FOLLOWUP_TODAY", "2026-11-20" if today is None else today)
     # No test reaches the real keyring; a store that refuses every password stands in.
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    from keyring.backends.fail import Keyring as RefusingKeyring
+
+    monkeypatch.setattr("keyring.core._keyring_backend", RefusingKeyring())
     monkeypatch.setattr("sys.stdin", _EmptyInput())
     argv = ["--db", str(db), *build_argv(command, slot, bad, work)]
     before = snapshot(db)

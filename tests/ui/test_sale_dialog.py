@@ -14,7 +14,8 @@ from app.clock import FixedClock
 from app.context import AppContext
 from app.dto.customers import CustomerDTO, CustomerInput
 from app.dto.sales import SaleInput
-from ui.dialogs.sale_dialog import PreviewTableModel, SaleDialog, to_qdate
+from ui.dialogs.sale_dialog import PreviewTableModel, SaleDialog
+from ui.item_models.sale_preview_table import to_qdate
 
 D = dt.date
 BERLIN_MORNING = dt.datetime(2026, 11, 20, 8, 0, tzinfo=dt.UTC)  # Friday 09:00 in Berlin
@@ -215,3 +216,13 @@ def test_preview_model_passes_qt_model_tester(
     assert model.setData(model.index(3, 0), to_qdate(D(2027, 1, 7)))
     assert model.overrides() == {(3, 0): D(2027, 1, 7)}
     qtmodeltester.check(model, force_py=True)
+
+
+def test_date_fields_offer_only_the_years_a_plan_works_with(
+    qtbot: QtBot, planner: AppContext, ana: CustomerDTO
+) -> None:
+    dialog = open_dialog(qtbot, planner, ana.id)
+    for edit in (dialog.closed, dialog.delivery):
+        assert (edit.minimumDate().year(), edit.maximumDate().year()) == (1900, 2200)
+    type_date(qtbot, dialog.closed, "9999-12-31")
+    assert dialog.closed.date().year() <= 2200

@@ -33,6 +33,7 @@ from app.paths import expand_home
 from app.preferences import MAX_REMINDER_MINUTES
 from app.services.calendar_export import IcsExportRequest, IcsExportResult
 from ui.background import BackgroundTask, run_in_background
+from ui.date_range import bound_dates
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -68,6 +69,7 @@ class ExportDialog(QDialog):
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            bound_dates(edit)
         self.all_dates = QCheckBox(self.tr("All dates"))
         self.all_dates.toggled.connect(self._all_dates)
         dates = QHBoxLayout()

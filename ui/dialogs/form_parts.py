@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLabel, QWidget
+
+from ui.date_range import bound_dates
 
 DATE_FORMAT = "yyyy-MM-dd"
 
@@ -28,10 +30,12 @@ def plain_label(text: str) -> QLabel:
     return label
 
 
-def date_edit(day: dt.date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
+def date_edit(day: dt.date, parent: QWidget | None = None) -> QDateEdit:
+    """A date field with a calendar pop-up, limited to the dates the planner accepts."""
+    edit = QDateEdit(QDate(day.year, day.month, day.day), parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(DATE_FORMAT)
+    bound_dates(edit)
     return edit
 
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -34,9 +33,9 @@ from PySide6.QtWidgets import (
 from app.context import AppContext
 from app.dto.sales import SaleInput, SaleResult
 from app.errors import KnownError
-from ui.item_models.sale_preview_table import DateDelegate, PreviewTableModel, to_qdate
+from ui.dialogs.form_parts import date_edit
+from ui.item_models.sale_preview_table import DateDelegate, PreviewTableModel
 
-DATE_FORMAT = "yyyy-MM-dd"
 PREVIEW_DELAY_MS = 150
 PLAN_KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the plan's built-in key, if any
 DEFAULT_PLANS = {"won": "won_sale", "lost": "lost_sale"}
@@ -69,7 +68,7 @@ class SaleDialog(QDialog):
         self.outcome = QButtonGroup(self)
         self.outcome.addButton(self.won)
         self.outcome.addButton(self.lost)
-        self.closed = self._date_edit(today)
+        self.closed = date_edit(today)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("e.g. 12500 or 12500.50"))
         self.currency = QLineEdit(context.settings.get().currency)
@@ -78,7 +77,7 @@ class SaleDialog(QDialog):
         self.description = QLineEdit()
         self.description.setPlaceholderText(self.tr("What was sold"))
         self.has_delivery = QCheckBox(self.tr("Promised deli&very"))
-        self.delivery = self._date_edit(today + dt.timedelta(days=DEFAULT_DELIVERY_DAYS))
+        self.delivery = date_edit(today + dt.timedelta(days=DEFAULT_DELIVERY_DAYS))
         self.delivery.setEnabled(False)
         self.plan = QComboBox()
         for plan in context.plans.all():
@@ -138,13 +137,6 @@ class SaleDialog(QDialog):
         self._connect_changes()
         self.refresh_preview()
         self.amount.setFocus()
-
-    @staticmethod
-    def _date_edit(day: dt.date) -> QDateEdit:
-        edit = QDateEdit(to_qdate(day))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(DATE_FORMAT)
-        return edit
 
     def _lay_out(self, heading: QLabel, preview_label: QLabel, hint: QLabel) -> None:
         outcome_row = QHBoxLayout()

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.date_range import bound_dates
+
 
 class SnoozeDialog(QDialog):
     """Enter or a double-click on a day confirms; Escape cancels."""
@@ -31,6 +33,7 @@ class SnoozeDialog(QDialog):
         self.calendar = QCalendarWidget()
         self.calendar.setObjectName("snoozeCalendar")
         self.calendar.setGridVisible(True)
+        bound_dates(self.calendar)
         self.calendar.setMinimumDate(QDate(today.year, today.month, today.day))
         self.calendar.setSelectedDate(QDate(proposed.year, proposed.month, proposed.day))
         self.calendar.activated.connect(lambda _date: self.accept())

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDateEdit, QStyledItemDelegate, QStyleOptionViewIt
 
 from app.dto.touchpoints import PlannedPreview
 from app.kinds import kind_label
+from ui.date_range import bound_dates
 from ui.item_models.timeline_table import channel_text, date_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -152,6 +153,7 @@ class DateDelegate(QStyledItemDelegate):
         editor = QDateEdit(parent)
         editor.setCalendarPopup(True)
         editor.setDisplayFormat(DATE_FORMAT)
+        bound_dates(editor)
         editor.setMinimumDate(self._minimum())
         return editor
 
