@@ -244,7 +244,7 @@ def open_database(
     """Check and upgrade the file, turning storage problems into messages the user can act on."""
     if db_path.is_dir():
         raise KnownError(
-            f"{db_path} is a folder, not a planner file",
+            f"{db_path} is a folder, not a planner file.",
             f"Name the file itself, for example {db_path / DB_FILE}.",
         )
     if db_path.exists() and not db_path.is_file():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -88,13 +89,23 @@ def _parse_timezone(text: str) -> str:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
         raise refusal from exc
-    import zoneinfo
-
-    # Only names the database lists: a file that merely loads (posix/..., right/...) is
-    # not a zone other programs read.
-    if name not in zoneinfo.available_timezones():
+    if name not in _zones():
         raise refusal
     return name
+
+
+def time_zone_names() -> list[str]:
+    """The zones a user can choose, sorted."""
+    return sorted(_zones())
+
+
+@functools.cache
+def _zones() -> frozenset[str]:
+    # Those the database lists (a file that merely loads, posix/... or right/..., is no zone
+    # other programs read), places only. Listing them reads the disk: once per process.
+    import zoneinfo
+
+    return frozenset(zoneinfo.available_timezones() - _NOT_A_PLACE)
 
 
 def _parse_working_days(text: str) -> tuple[int, ...]:

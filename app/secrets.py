@@ -48,7 +48,7 @@ class SecretStore:
                 # PYTHON_KEYRING_BACKEND or keyringrc.cfg naming something that does not load.
                 raise NoSecureStore(
                     f"the keyring backend could not be loaded ({type(exc).__name__}: "
-                    f"{str(exc)[:120]})",
+                    f"{str(exc)[:120]}).",
                     "Check PYTHON_KEYRING_BACKEND and keyringrc.cfg, or keep passwords for "
                     "this session only (--session-only).",
                 ) from None

@@ -137,7 +137,7 @@ def _sync(context: AppContext, options: argparse.Namespace) -> int:
         accounts = context.accounts.list()
         if not accounts:
             raise KnownError(
-                "there is no calendar account to sync yet",
+                "there is no calendar account to sync yet.",
                 "Add one first: followup account add caldav --url URL --user NAME",
             )
         chosen = options.account or (accounts[0].id if len(accounts) == 1 else None)

@@ -70,7 +70,10 @@ def reminder_minutes(text: str) -> int:
 
 def any_int(text: str) -> int:
     """A whole number whose range the service checks (and names in its message)."""
-    value = _whole_number(text)
-    if abs(value) > MAX_ID:
-        raise argparse.ArgumentTypeError(f"{value} is far out of range")
-    return value
+    try:
+        return _whole_number(text)
+    except argparse.ArgumentTypeError:
+        if text.strip().lstrip("+-").isdigit():
+            # Many digits: out of every range; the service's message names the real one.
+            return -MAX_ID if text.strip().startswith("-") else MAX_ID
+        raise

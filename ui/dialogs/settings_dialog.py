@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import re
 from typing import Any
-from zoneinfo import available_timezones
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QCloseEvent
@@ -36,6 +35,7 @@ from app.preferences import (
     Preferences,
     display_value,
     parse_value,
+    time_zone_names,
 )
 from ui.background import BackgroundTask, run_in_background
 from ui.dialogs.settings_promises import promises_page
@@ -182,7 +182,7 @@ class SettingsDialog(QDialog):
         self.timezone = QComboBox()
         self.timezone.setEditable(True)
         self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.timezone.addItems(sorted(available_timezones()))
+        self.timezone.addItems(time_zone_names())
         self.timezone.setCurrentText(prefs.timezone)
         self._loose_completion(self.timezone)
         self.working_days: list[QCheckBox] = []
