@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy import Engine, event
@@ -102,3 +103,13 @@ def report_storage(engine: Engine, path: Path) -> Engine:
 
     event.listen(engine, "handle_error", to_storage_error)
     return engine
+
+
+def file_error(exc: BaseException) -> KnownError | None:
+    """An OSError about a file the user named (too long a name, no such folder, a folder
+    where a file belongs) as the one line they see; None for anything else."""
+    if not isinstance(exc, OSError) or not exc.filename:
+        return None
+    name = os.fsdecode(exc.filename)
+    short = name if len(name) <= 80 else name[:79] + "…"
+    return KnownError(f"cannot use {short}: {exc.strerror or exc}.", NOTHING_CHANGED)

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.errors import KnownError
 from app.progress import Cancelled, Progress
+from app.storage import file_error
+from ui.error_text import shown
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +37,15 @@ class _Job(QRunnable):
         except Cancelled:
             self._report(self.signals.cancelled)
         except KnownError as exc:
-            self._report(self.signals.failed, str(exc), True)
+            self._report(self.signals.failed, shown(exc), True)
+        except OSError as exc:
+            # An export or import file the user named: say which and why, no traceback.
+            named = file_error(exc)
+            if named is not None:
+                self._report(self.signals.failed, shown(named), True)
+            else:
+                log.exception("background work failed")
+                self._report(self.signals.failed, f"{type(exc).__name__}: {exc}", False)
         except Exception as exc:
             log.exception("background work failed")
             self._report(self.signals.failed, f"{type(exc).__name__}: {exc}", False)

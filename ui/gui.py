@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.errors import KnownError
 from app.logging_setup import configure_logging
 from app.paths import resolve_db_path
-from app.storage import as_storage_error
+from app.storage import as_storage_error, file_error
+from ui.error_text import shown
 
 log = logging.getLogger(__name__)
 
@@ -25,19 +26,19 @@ def install_exception_hook(log_file: str, db_path: Path) -> None:
 
     A write the disk refused (full, read-only, no permission) is no bug: it is shown as
     the plain message saying what to do, like any KnownError."""
-    shown: set[str] = set()
+    reported: set[str] = set()
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         known = error if isinstance(error, KnownError) else None
-        known = known or as_storage_error(error, db_path, "save the change")
+        known = known or as_storage_error(error, db_path, "save the change") or file_error(error)
         if known is not None:
-            QMessageBox.warning(None, "Follow-Up Planner", str(known))
+            QMessageBox.warning(None, "Follow-Up Planner", shown(known))
             return
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
         signature = f"{kind.__name__}:{error}"
-        if signature in shown:
+        if signature in reported:
             return
-        shown.add(signature)
+        reported.add(signature)
         QMessageBox.critical(
             None,
             "Follow-Up Planner",

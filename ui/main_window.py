@@ -12,6 +12,7 @@ from app.errors import KnownError
 from app.paths import resources_dir
 from ui.controllers.outreach_actions import OutreachActions
 from ui.deferred_actions import DeferredActions
+from ui.error_text import shown
 from ui.tray import Tray
 from ui.ui_state import restore_window, save_window
 from ui.widgets.loading_page import loading_page
@@ -356,7 +357,7 @@ class MainWindow(QMainWindow):
         except KnownError as exc:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(self, self.tr("Restore backup"), str(exc))
+            QMessageBox.warning(self, self.tr("Restore backup"), shown(exc))
         else:
             kept = result.kept.name if result.kept else ""
             self.statusBar().showMessage(

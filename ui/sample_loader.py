@@ -15,6 +15,7 @@ from app.errors import KnownError
 from app.paths import demo_db_path
 from app.progress import Progress
 from ui.background import BackgroundTask, run_in_background
+from ui.error_text import shown
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -65,7 +66,7 @@ class SampleLoader(QObject):
         try:
             context = build_context(path)
         except KnownError as exc:
-            QMessageBox.warning(self._window, self.tr("Follow-Up Planner"), str(exc))
+            QMessageBox.warning(self._window, self.tr("Follow-Up Planner"), shown(exc))
             return
         self._window.attach(context, demo=demo)
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from app.errors import KnownError
+from ui.error_text import shown
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -33,7 +34,7 @@ def open_planner(window: MainWindow, db: Path | None) -> AppContext | None:
     try:
         clock = clock_from_environment()
     except KnownError as exc:
-        QMessageBox.critical(window, "Follow-Up Planner", str(exc))
+        QMessageBox.critical(window, "Follow-Up Planner", shown(exc))
         return None
     from ui.first_page import show_first_page
 
@@ -58,7 +59,7 @@ def open_planner(window: MainWindow, db: Path | None) -> AppContext | None:
             first.close()
             first = None  # the recovered file is another one: its list is read afresh
     except KnownError as exc:
-        QMessageBox.critical(window, "Follow-Up Planner", str(exc))
+        QMessageBox.critical(window, "Follow-Up Planner", shown(exc))
         return None
     finally:
         if first is not None:

@@ -140,7 +140,7 @@ def test_invalid_amount_is_explained_inline_and_save_does_nothing(
     dialog = open_dialog(qtbot, planner, ana.id)
     qtbot.keyClicks(dialog.amount, "12,500.00")
     qtbot.waitUntil(dialog.error.isVisible, timeout=2000)
-    assert "amount" in dialog.error.text() and "12,500.00" in dialog.error.text()
+    assert "Amount" in dialog.error.text() and "12,500.00" in dialog.error.text()
     assert dialog.preview_model.rowCount() == 0
     qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
     assert dialog.isVisible() and dialog.saved is None

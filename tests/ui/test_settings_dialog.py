@@ -213,6 +213,8 @@ def test_a_save_while_another_task_holds_the_database_says_busy_and_keeps_the_di
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert "the planner is busy with another task (import running?)" in dialog.error.text()
+    assert "Nothing was saved. The planner is busy with another task (import running?)" in (
+        dialog.error.text()
+    )
     assert dialog.isVisible() and dialog.buttons.isEnabled()
     assert context.settings.get().working_days == (0, 1, 2, 3, 4)

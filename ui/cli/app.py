@@ -12,7 +12,7 @@ from typing import Any
 from app.context import AppContext, build_context
 from app.errors import BusyError, KnownError, StorageError
 from app.logging_setup import configure_logging
-from app.storage import as_storage_error
+from app.storage import as_storage_error, file_error
 from app.version import app_version
 from ui.cli import (
     accounts,
@@ -48,7 +48,13 @@ class _Parser(argparse.ArgumentParser):
         # Python 3.11 turns "--opt=--" into an empty list, which no handler expects.
         if action.nargs is None and action.option_strings and arg_strings == ["--"]:
             self.error(f"argument {action.option_strings[0]}: expected a value, not '--'")
-        return super()._get_values(action, arg_strings)
+        try:
+            return super()._get_values(action, arg_strings)
+        except OSError as exc:
+            # A type that looks at the file system (an output path) met a name it cannot use.
+            named = file_error(exc) or exc
+            where = action.option_strings[0] if action.option_strings else action.dest
+            self.error(f"argument {where}: {named}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -98,6 +104,10 @@ def run_cli(parser: argparse.ArgumentParser, options: argparse.Namespace) -> int
         if storage is not None:
             print_error(str(storage))
             return EXIT_STORAGE
+        named = file_error(exc)  # a file name given on the command line
+        if named is not None:
+            print_error(str(named))
+            return EXIT_USER_ERROR
         log.exception("unexpected error in command %r", sys.argv[1:2])
         print_error(f"unexpected internal error; details were written to {log_file}")
         return EXIT_BUG

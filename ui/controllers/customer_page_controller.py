@@ -17,6 +17,7 @@ from app.services.interactions import InteractionDTO
 from ui.controllers.promises_controller import PromisesController
 from ui.dialogs.interaction_dialog import InteractionDialog
 from ui.dialogs.sale_dialog import SaleDialog
+from ui.error_text import shown
 from ui.item_models.timeline_table import (
     TimelineTableModel,
     channel_text,
@@ -91,7 +92,7 @@ class CustomerPageController(QObject):
         try:
             timeline = self.context.timeline.timeline(self._customer_id)
         except NotFound as exc:
-            self.status.emit(str(exc))
+            self.status.emit(shown(exc))
             self.back_requested.emit()
             return
         self.timeline = timeline
@@ -215,7 +216,7 @@ class CustomerPageController(QObject):
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 self.tr("Not saved"),
-                str(exc),
+                shown(exc),
                 QMessageBox.StandardButton.Ok,
                 self.window,
             )

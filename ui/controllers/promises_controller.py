@@ -14,6 +14,7 @@ from ui.dialogs.decline_dialog import DeclineDialog
 from ui.dialogs.note_dialog import NoteDialog
 from ui.dialogs.promise_recovery_dialog import PromiseRecoveryDialog
 from ui.dialogs.request_dialog import RequestDialog
+from ui.error_text import shown
 from ui.item_models.commitment_table import CommitmentTableModel
 from ui.views.promises_panel import PromisesPanel
 
@@ -119,7 +120,7 @@ class PromisesController(QObject):
             try:
                 self.context.commitments.kept(item.id)
             except KnownError as exc:
-                self._warn(str(exc))
+                self._warn(shown(exc))
                 self.refresh()
                 return
             self._done(self.tr("Promise kept: %1").replace("%1", item.text), item.id)

@@ -22,6 +22,7 @@ from ui.controllers.today_extras import TodayExtras
 from ui.dialogs.done_dialog import DoneDialog
 from ui.dialogs.skip_dialog import SkipDialog
 from ui.dialogs.snooze_dialog import SnoozeDialog
+from ui.error_text import shown
 from ui.item_models.agenda_table import AgendaTableModel, short_day
 from ui.today_layout import day_heading, prepare_today
 from ui.ui_state import save_header, ui_settings
@@ -266,7 +267,7 @@ class TodayController(QObject):
             try:
                 draft = self.context.touchpoints.draft(item.id)
             except KnownError as exc:
-                self.view.draft.show_nothing(str(exc))
+                self.view.draft.show_nothing(shown(exc))
             else:
                 self.view.draft.show_draft(item, draft)
                 self.model.remember_subject(item, draft.subject)
@@ -367,7 +368,7 @@ class TodayController(QObject):
         try:
             result = work()
         except KnownError as exc:
-            QMessageBox.warning(self.window, self.tr("Follow-Up Planner"), str(exc))
+            QMessageBox.warning(self.window, self.tr("Follow-Up Planner"), shown(exc))
             # Someone (the CLI, a sync) may have changed it meanwhile: show the truth.
             self._reload([item.id, *prefer], row, keep_subjects=False)
             return None

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.errors import KnownError
 from ui.controllers.delivery_record import record_text
+from ui.error_text import shown
 
 if TYPE_CHECKING:
     from app.dto.touchpoints import TouchpointDTO
@@ -45,7 +46,7 @@ class TodayExtras(QObject):
         try:
             return bool(self.context.commitments.check_overdue())
         except KnownError as exc:
-            self.today.status.emit(str(exc))
+            self.today.status.emit(shown(exc))
             return False
 
     def show_header(self) -> None:
@@ -88,7 +89,7 @@ class TodayExtras(QObject):
         try:
             suggestions = self.context.library.suggest(item.customer_id)
         except KnownError as exc:
-            QMessageBox.warning(self.today.window, self.tr("Follow-Up Planner"), str(exc))
+            QMessageBox.warning(self.today.window, self.tr("Follow-Up Planner"), shown(exc))
             return
         heading = self.tr("Not yet sent to %1:").replace("%1", item.customer_display)
         from ui.dialogs.library_send_dialog import LibrarySendDialog

@@ -19,6 +19,7 @@ from app.dto.commitments import CommitmentDTO, CommitmentInput
 from app.dto.sales import SaleDTO
 from app.errors import KnownError
 from ui.dialogs.form_parts import date_edit, date_of, error_label, ok_cancel, plain_label
+from ui.error_text import shown
 
 
 class CommitmentDialog(QDialog):
@@ -87,7 +88,7 @@ class CommitmentDialog(QDialog):
         try:
             self.saved = self._save(self.value())
         except KnownError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(shown(exc))
             self.error.show()
             return
         super().accept()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.dto.customers import CustomerDTO, CustomerInput
 from app.errors import KnownError
+from ui.error_text import shown
 from ui.item_models.customer_table import CHANNEL_LABELS
 
 
@@ -133,7 +134,7 @@ class CustomerDialog(QDialog):
         try:
             self.saved = self._save(self.value())
         except KnownError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(shown(exc))
             self.error.show()
             return
         super().accept()

@@ -20,6 +20,7 @@ from app.errors import KnownError
 from app.services.declines import DeclineService
 from app.services.partners import PartnerService
 from ui.dialogs.form_parts import date_edit, date_of, error_label, ok_cancel, plain_label
+from ui.error_text import shown
 
 REASON_LABELS = {
     "outside_field": "Outside my field",
@@ -116,7 +117,7 @@ class DeclineDialog(QDialog):
         try:
             self.saved = self._declines.add(self.value())
         except KnownError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(shown(exc))
             self.error.show()
             return
         super().accept()

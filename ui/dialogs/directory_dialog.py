@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import KnownError
 from ui.dialogs.form_parts import error_label
+from ui.error_text import shown
 
 
 class DirectoryDialog(QDialog):
@@ -95,7 +96,7 @@ class DirectoryDialog(QDialog):
         try:
             saved = self.save(self.current_id)
         except KnownError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(shown(exc))
             self.error.show()
             return
         self.error.hide()

@@ -28,6 +28,7 @@ from app.progress import Progress
 from app.services.importing import ImportPreview, ImportResult
 from ui.background import BackgroundTask, run_in_background
 from ui.dialogs.column_mapping import ColumnMapping
+from ui.error_text import shown
 from ui.item_models.import_tables import CHOICE_COLUMN, DuplicateTable, ErrorTable
 
 CHOICE_LABELS = {"skip": "Skip", "merge": "Merge (fill empty fields)", "add": "Add anyway"}
@@ -131,7 +132,7 @@ class ImportDialog(QDialog):
                 self.preview.path, "csv", self.mapping.mapping()
             )
         except Exception as exc:  # noqa: BLE001 - shown to the user; the dialog stays usable
-            QMessageBox.warning(self, self.tr("Import customers"), str(exc))
+            QMessageBox.warning(self, self.tr("Import customers"), shown(exc))
             return
         self._show(preview)
 

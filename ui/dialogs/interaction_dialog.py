@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.errors import KnownError
 from app.kinds import CHANNEL_LABELS
 from app.services.interactions import InteractionDTO
+from ui.error_text import shown
 
 
 class InteractionDialog(QDialog):
@@ -72,7 +73,7 @@ class InteractionDialog(QDialog):
         try:
             self.saved = self._save(self.summary.text(), str(self.channel.currentData()))
         except KnownError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(shown(exc))
             self.error.show()
             self.summary.setFocus()
             return

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.dto.outreach import LibraryItemDTO, LibrarySendDTO
 from app.errors import KnownError
 from ui.dialogs.form_parts import error_label, plain_label
+from ui.error_text import shown
 
 
 def item_text(item: LibraryItemDTO) -> str:
@@ -99,7 +100,7 @@ class LibrarySendDialog(QDialog):
         try:
             self.sent = self._send(chosen)
         except KnownError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(shown(exc))
             self.error.show()
             return
         super().accept()

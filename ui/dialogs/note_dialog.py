@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWid
 
 from app.errors import KnownError
 from ui.dialogs.form_parts import error_label, ok_cancel, plain_label
+from ui.error_text import shown
 
 NOTE_LIMIT = 2000
 
@@ -47,7 +48,7 @@ class NoteDialog(QDialog):
         try:
             self.saved = self._save(self.note.text())
         except KnownError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(shown(exc))
             self.error.show()
             return
         super().accept()

@@ -14,6 +14,7 @@ from app.services.recovery import (
     salvage_database,
     start_empty,
 )
+from ui.error_text import shown
 
 
 class RecoveryDialog(QMessageBox):
@@ -74,7 +75,7 @@ def recover(error: DamagedDatabase, parent: QWidget | None) -> AppContext | None
             return None
         return build_context(error.db_path)
     except KnownError as exc:
-        QMessageBox.critical(parent, dialog.tr("Follow-Up Planner"), str(exc))
+        QMessageBox.critical(parent, dialog.tr("Follow-Up Planner"), shown(exc))
         return None
 
 

@@ -10,6 +10,7 @@ from app.dto.outreach import RequestDTO
 from app.errors import KnownError
 from app.kinds import CHANNEL_LABELS
 from ui.dialogs.form_parts import error_label, ok_cancel, plain_label
+from ui.error_text import shown
 
 
 class RequestDialog(QDialog):
@@ -56,7 +57,7 @@ class RequestDialog(QDialog):
         try:
             self.saved = self._save(self.summary.text(), str(self.channel.currentData()))
         except KnownError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(shown(exc))
             self.error.show()
             return
         super().accept()

@@ -34,6 +34,7 @@ from app.context import AppContext
 from app.dto.sales import SaleInput, SaleResult
 from app.errors import KnownError
 from ui.dialogs.form_parts import date_edit
+from ui.error_text import shown
 from ui.item_models.sale_preview_table import DateDelegate, PreviewTableModel
 
 PREVIEW_DELAY_MS = 150
@@ -253,7 +254,7 @@ class SaleDialog(QDialog):
         try:
             preview = self._context.sales.preview(data)
         except KnownError as exc:
-            self._show_error(str(exc))
+            self._show_error(shown(exc))
             self.preview_model.set_items(())
             self.reason.hide()
             return
@@ -274,6 +275,6 @@ class SaleDialog(QDialog):
         try:
             self.saved = self._context.sales.record(self.value())
         except KnownError as exc:
-            self._show_error(str(exc))
+            self._show_error(shown(exc))
             return
         super().accept()

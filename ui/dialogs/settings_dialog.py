@@ -39,6 +39,7 @@ from app.preferences import (
 )
 from ui.background import BackgroundTask, run_in_background
 from ui.dialogs.settings_promises import promises_page
+from ui.error_text import shown
 
 ERROR_STYLE = "color: palette(highlight); font-weight: bold;"
 REGION = re.compile(r"[A-Z]{2}(-[A-Z0-9]{1,4})?")
@@ -331,7 +332,7 @@ class SettingsDialog(QDialog):
         try:
             self.saved = self.context.settings.set_many(changes)
         except KnownError as exc:
-            self._failed(str(exc), True)
+            self._failed(shown(exc), True)
             return
         super().accept()
 
@@ -369,7 +370,7 @@ class SettingsDialog(QDialog):
     def _failed(self, message: str, _known: bool) -> None:
         self.task = None
         self.buttons.setEnabled(True)
-        self.error.setText(self.tr("Nothing was saved: %1").replace("%1", message))
+        self.error.setText(self.tr("Nothing was saved. %1").replace("%1", message))
         self.error.show()
 
     def summary(self) -> str:
