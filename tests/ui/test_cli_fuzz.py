@@ -40,8 +40,9 @@ def leaf_commands() -> dict[tuple[str, ...], argparse.ArgumentParser]:
 
 
 COMMANDS = leaf_commands()
-# What a shell can hand over: anything but NUL, with undecodable bytes as surrogate escapes.
-TEXT = st.text(st.characters(exclude_characters="\x00"), max_size=40)
+# What a shell can hand over: anything but NUL; bytes that are no UTF-8 arrive as surrogate
+# escapes ("\udcff", in the list below), never as other lone surrogates.
+TEXT = st.text(st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), max_size=40)
 BAD_VALUES = st.one_of(
     st.sampled_from(
         [
@@ -146,8 +147,11 @@ def _commands_and_slots() -> st.SearchStrategy[tuple[tuple[str, ...], int | None
     return st.sampled_from(sorted(COMMANDS)).flatmap(slots)
 
 
+# The same examples on every run, so a red build always means a regression; explore new
+# ones with --hypothesis-seed=N (several seeds were run before this landed).
 @settings(
     max_examples=400,
+    derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -200,6 +204,7 @@ class _EmptyInput:
 
 @settings(
     max_examples=200,
+    derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
