@@ -32,6 +32,8 @@ def _private_dirs(
     monkeypatch.setenv("XDG_DATA_HOME", str(base / "data"))
     monkeypatch.setenv("XDG_STATE_HOME", str(base / "state"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "xdgconfig"))
+    # Relative output names (an export to "0.csv") land here, never in the source tree.
+    monkeypatch.chdir(base)
 
 
 @pytest.fixture(scope="session")

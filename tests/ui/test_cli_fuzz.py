@@ -171,6 +171,8 @@ def test_bad_values_get_one_line_and_change_nothing(
     command, index = target
     slot = None if index is None else argument_slots(COMMANDS[command])[index]
     db = work / "planner.sqlite3"
+    # Relative names the fuzz makes up ("0.csv", "~0") land in the scratch folder.
+    monkeypatch.chdir(work)
     monkeypatch.setenv("FOLLOWUP_TODAY", "2026-11-20" if today is None else today)
     # No test reaches the real keyring; a store that refuses every password stands in.
     from keyring.backends.fail import Keyring as RefusingKeyring
@@ -210,10 +212,15 @@ class _EmptyInput:
 )
 @given(key=st.sampled_from(sorted(PARSERS)), bad=BAD_VALUES)
 def test_every_setting_takes_a_value_or_refuses_it_in_one_line(
-    work: Path, capsys: pytest.CaptureFixture[str], key: str, bad: str
+    work: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    key: str,
+    bad: str,
 ) -> None:
     db = work / "planner.sqlite3"
     before = snapshot(db)
+    monkeypatch.chdir(work)
     code = main(["--db", str(db), "settings", "set", key, bad])
     out, err = capsys.readouterr()
     assert code in (0, 2), (key, bad[:40], err)
