@@ -58,11 +58,9 @@ def non_negative_int(text: str) -> int:
 
 def reminder_minutes(text: str) -> int:
     """Minutes before a follow-up, in the range calendars can read (app.preferences)."""
+    value = any_int(text)
     try:
-        value = int(text) if len(text.strip()) <= 30 else MAX_ID + 1
         check_reminder(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from exc
     except ValidationError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from exc
     return value
