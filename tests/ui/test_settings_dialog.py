@@ -115,7 +115,7 @@ def test_invalid_time_zone_is_shown_inline_and_the_dialog_stays_open(
     zone_error = dialog.findChild(QLabel, "error_timezone")
     days_error = dialog.findChild(QLabel, "error_working_days")
     assert zone_error is not None and zone_error.isVisible()
-    assert "unknown time zone 'Mars/Olympus_Mons'" in zone_error.text()
+    assert "Unknown time zone 'Mars/Olympus_Mons'" in zone_error.text()
     assert days_error is not None and days_error.isVisible()
     assert dialog.timezone.hasFocus() or dialog.timezone.lineEdit().hasFocus()
     assert context.settings.get() == before

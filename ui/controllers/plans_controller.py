@@ -12,6 +12,7 @@ from app.context import AppContext
 from app.dto.plans import PlanDTO, PlanStepDTO
 from app.errors import KnownError
 from app.messages.sample import sample_values
+from ui.error_text import shown
 from ui.item_models.plan_steps_table import PlanStepsTableModel, kind_text
 from ui.ui_state import restore_header, save_header
 from ui.views.plans_view import PlansView
@@ -347,9 +348,9 @@ class PlansController(QObject):
         self.model.set_steps(plan.steps)
 
     def _refuse(self, exc: KnownError) -> None:
-        self.view.show_message(exc.message)
+        self.view.show_message(shown(exc.message))
         self.view.message.setToolTip(exc.hint)
-        self.status.emit(self.tr("Not saved: %1").replace("%1", exc.message))
+        self.status.emit(self.tr("Not saved. %1").replace("%1", shown(exc.message)))
 
     def save_layout(self) -> None:
         save_header(self.view.steps.horizontalHeader(), "plan_steps")

@@ -297,7 +297,7 @@ class SettingsDialog(QDialog):
             try:
                 value: Any = parse_value(key, text)
             except ValidationError as exc:
-                errors[key] = exc.message
+                errors[key] = shown(exc.message)
                 continue
             if value != getattr(current, key):
                 changes[key] = text
