@@ -43,16 +43,17 @@ def record_id(text: str) -> int:
 
 
 def positive_int(text: str) -> int:
-    value = _whole_number(text)
-    if not 1 <= value <= MAX_COUNT:
-        raise argparse.ArgumentTypeError(f"{value} must be between 1 and {MAX_COUNT:,}")
-    return value
+    return _count(text, 1)
 
 
 def non_negative_int(text: str) -> int:
+    return _count(text, 0)
+
+
+def _count(text: str, low: int) -> int:
     value = _whole_number(text)
-    if not 0 <= value <= MAX_COUNT:
-        raise argparse.ArgumentTypeError(f"{value} must be between 0 and {MAX_COUNT:,}")
+    if not low <= value <= MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"{value} must be between {low} and {MAX_COUNT:,}")
     return value
 
 
