@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.start_backup: object | None = None
         self._actions = DeferredActions(self)
         self._build_actions()
-        self.touchpoint_menu = build_menus(self)
+        self.touchpoint_menu = build_menus(self, self)
         self._update_title()
         self.statusBar().showMessage(self.tr("Loading…"))
 
@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         if self._samples is None:
             from ui.sample_loader import SampleLoader
 
-            self._samples = SampleLoader(self)
+            self._samples = SampleLoader(self, self)
         return self._samples
 
     @property

@@ -2,49 +2,86 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+
+class ActionSource(Protocol):
+    """A group of actions that brings its own (outreach: partners, library, declines)."""
+
+    def actions(self) -> list[QAction]: ...
 
 
-def build_menus(window: MainWindow) -> QMenu:
+class WindowActions(Protocol):
+    """The main window's actions, by name: what the menus and the toolbar are made of."""
+
+    new_customer: QAction
+    record_sale: QAction
+    export_calendar: QAction
+    calendar_sync: QAction
+    import_customers: QAction
+    export_data: QAction
+    backups: QAction
+    load_sample: QAction
+    my_data: QAction
+    settings: QAction
+    quit_action: QAction
+    undo: QAction
+    edit_customer: QAction
+    delete_customer: QAction
+    find_customer: QAction
+    go_today: QAction
+    go_customers: QAction
+    go_plans: QAction
+    trash: QAction
+    about: QAction
+
+    @property
+    def outreach(self) -> ActionSource: ...
+
+
+def build_menus(window: QMainWindow, actions: WindowActions) -> QMenu:
     """File, Edit, Follow-up, Go and Help menus and the toolbar; returns the Follow-up menu,
     which fills with the Today screen's actions once a database is open."""
     menu = window.menuBar()
     file_menu = menu.addMenu(window.tr("&File"))
-    for action in (window.new_customer, window.record_sale):
+    for action in (actions.new_customer, actions.record_sale):
         file_menu.addAction(action)
     file_menu.addSeparator()
-    file_menu.addAction(window.export_calendar)
-    file_menu.addAction(window.calendar_sync)
-    for action in (window.import_customers, window.export_data, window.backups):
+    file_menu.addAction(actions.export_calendar)
+    file_menu.addAction(actions.calendar_sync)
+    for action in (actions.import_customers, actions.export_data, actions.backups):
         file_menu.addAction(action)
     file_menu.addSeparator()
-    for action in (window.load_sample, window.my_data, window.settings):
+    for action in (actions.load_sample, actions.my_data, actions.settings):
         file_menu.addAction(action)
     file_menu.addSeparator()
-    file_menu.addAction(window.quit_action)
+    file_menu.addAction(actions.quit_action)
     edit_menu = menu.addMenu(window.tr("&Edit"))
-    for action in (window.undo, window.edit_customer, window.delete_customer, window.find_customer):
+    for action in (
+        actions.undo,
+        actions.edit_customer,
+        actions.delete_customer,
+        actions.find_customer,
+    ):
         edit_menu.addAction(action)
     follow_up = menu.addMenu(window.tr("F&ollow-up"))
     go_menu = menu.addMenu(window.tr("&Go"))
-    for action in (window.go_today, window.go_customers, window.go_plans):
+    for action in (actions.go_today, actions.go_customers, actions.go_plans):
         go_menu.addAction(action)
     go_menu.addSeparator()
-    go_menu.addAction(window.trash)
+    go_menu.addAction(actions.trash)
     go_menu.addSeparator()
-    for action in window.outreach.actions():
+    for action in actions.outreach.actions():
         go_menu.addAction(action)
     help_menu = menu.addMenu(window.tr("&Help"))
-    help_menu.addAction(window.about)
+    help_menu.addAction(actions.about)
     toolbar = QToolBar(window.tr("Main toolbar"))
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
-    for action in (window.new_customer, window.record_sale, window.edit_customer):
+    for action in (actions.new_customer, actions.record_sale, actions.edit_customer):
         toolbar.addAction(action)
     window.addToolBar(toolbar)
     return follow_up

@@ -138,14 +138,14 @@ def test_settings_hold_response_time_working_hours_and_the_compensation_inputs(
     dialog = SettingsDialog(context)
     qtbot.addWidget(dialog)
     dialog.show()
-    inputs = dialog._inputs
+    inputs = dialog.fields.inputs
     dialog.tabs.setCurrentIndex(3)
     inputs["work_start"].setText("8:30")  # type: ignore[attr-defined]
     inputs["work_end"].setText("noon")  # type: ignore[attr-defined]
     inputs["marketing_budget"].setValue(5000)  # type: ignore[attr-defined]
     inputs["customers_won"].setValue(50)  # type: ignore[attr-defined]
     dialog.accept()
-    assert dialog.isVisible() and "09:00" in dialog._errors["work_end"].text()
+    assert dialog.isVisible() and "09:00" in dialog.fields.errors["work_end"].text()
     assert context.settings.get().marketing_budget == 0  # nothing written
     inputs["work_end"].setText("16:30")  # type: ignore[attr-defined]
     dialog.accept()

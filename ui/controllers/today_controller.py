@@ -65,7 +65,8 @@ class TodayController(QObject):
             self.model = first_page
             self.model.setParent(self)
             self.model.take_over(context.agenda, self._zone, self._subject, context.clock.now)
-        self.extras = TodayExtras(self)
+        self.extras = TodayExtras(self, context, view, self)
+        self.extras.status.connect(self.status)
         self._build_actions()
 
         view.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
@@ -300,7 +301,7 @@ class TodayController(QObject):
             note, channel = dialog.note_text(), dialog.channel_used()
         finally:
             dialog.deleteLater()
-        if self._apply(item, lambda: self.context.touchpoints.done(item.id, note, channel)):
+        if self.apply_change(item, lambda: self.context.touchpoints.done(item.id, note, channel)):
             self.status.emit(self.tr("Marked done: %1").replace("%1", item.title))
 
     def skip(self) -> None:
@@ -314,7 +315,7 @@ class TodayController(QObject):
             reason = dialog.reason_text()
         finally:
             dialog.deleteLater()
-        if self._apply(item, lambda: self.context.touchpoints.skip(item.id, reason)):
+        if self.apply_change(item, lambda: self.context.touchpoints.skip(item.id, reason)):
             self.status.emit(self.tr("Skipped: %1").replace("%1", item.title))
 
     def snooze_to_next_working_day(self) -> None:
@@ -348,7 +349,7 @@ class TodayController(QObject):
         self._snooze(item, lambda: self.context.touchpoints.snooze(item.id, until=day))
 
     def _snooze(self, item: TouchpointDTO, work: Callable[[], TouchpointDTO]) -> None:
-        moved = self._apply(item, work)
+        moved = self.apply_change(item, work)
         if moved is not None:
             day = short_day(moved.due_date, self.model.today)
             self.status.emit(
@@ -358,7 +359,7 @@ class TodayController(QObject):
     def _actionable(self) -> TouchpointDTO | None:
         return self.selected() if self.view.isVisible() else None
 
-    def _apply(
+    def apply_change(
         self, item: TouchpointDTO, work: Callable[[], TouchpointDTO]
     ) -> TouchpointDTO | None:
         """Run one change; then select the row that followed it (the user works downwards)."""

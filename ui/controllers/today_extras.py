@@ -2,29 +2,51 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import KnownError
 from ui.controllers.delivery_record import record_text
 from ui.error_text import shown
 
 if TYPE_CHECKING:
+    from app.context import AppContext
     from app.dto.touchpoints import TouchpointDTO
-    from ui.controllers.today_controller import TodayController
+    from ui.item_models.agenda_table import AgendaTableModel
+    from ui.views.today_view import TodayView
+
+
+class TodayHost(Protocol):
+    """What the extras need of the Today screen: its list and how it applies a change."""
+
+    @property
+    def window(self) -> QWidget: ...
+    @property
+    def model(self) -> AgendaTableModel: ...
+    def selected(self) -> TouchpointDTO | None: ...
+    def refresh(self) -> None: ...
+    def apply_change(
+        self, item: TouchpointDTO, work: Callable[[], TouchpointDTO]
+    ) -> TouchpointDTO | None: ...
 
 
 class TodayExtras(QObject):
-    """A helper of TodayController: it owns these actions and the header figures."""
+    """Beside the Today screen's controller: it owns these actions and the header figures."""
 
-    def __init__(self, today: TodayController) -> None:
-        super().__init__(today)
+    # What happened, for the status bar (the controller passes it on).
+    status = Signal(str)
+
+    def __init__(
+        self, today: TodayHost, context: AppContext, view: TodayView, parent: QObject
+    ) -> None:
+        super().__init__(parent)
         self.today = today
-        self.context = today.context
-        self.view = today.view
+        self.context = context
+        self.view = view
         self.suggest_action = QAction(self.tr("Suggest &content…"), self)
         self.suggest_action.setShortcut(QKeySequence("Ctrl+L"))
         tip = self.tr("Library items this customer has not had yet; Send records one")
@@ -38,15 +60,15 @@ class TodayExtras(QObject):
         return [self.suggest_action]
 
     def update_actions(self, item: TouchpointDTO | None) -> None:
-        shown = self.view.isVisible()
-        self.suggest_action.setEnabled(shown and item is not None and item.kind == "value_add")
+        visible = self.view.isVisible()
+        self.suggest_action.setEnabled(visible and item is not None and item.kind == "value_add")
 
     def check_promises(self) -> bool:
         """Promises whose buffer ran out start their recovery; True when any did."""
         try:
             return bool(self.context.commitments.check_overdue())
         except KnownError as exc:
-            self.today.status.emit(shown(exc))
+            self.status.emit(shown(exc))
             return False
 
     def show_header(self) -> None:
@@ -78,9 +100,9 @@ class TodayExtras(QObject):
                 outcome.append(self.tr("referral ask brought forward"))
             return self.context.touchpoints.get(item.id)
 
-        if self.today._apply(item, work) is not None:
+        if self.today.apply_change(item, work) is not None:
             text = self.tr("Feedback recorded: %1/5").replace("%1", str(score))
-            self.today.status.emit("; ".join([text, *outcome]) + ".")
+            self.status.emit("; ".join([text, *outcome]) + ".")
 
     def suggest_content(self) -> None:
         item = self.today.selected() if self.view.isVisible() else None
@@ -106,7 +128,7 @@ class TodayExtras(QObject):
             dialog.deleteLater()
         if sent is not None:
             self.today.refresh()
-            self.today.status.emit(self.tr("Sent and recorded: %1").replace("%1", sent.title))
+            self.status.emit(self.tr("Sent and recorded: %1").replace("%1", sent.title))
 
     def answer_request(self) -> None:
         request_id = self.view.requests.selected_id()
@@ -128,4 +150,4 @@ class TodayExtras(QObject):
             dialog.deleteLater()
         if answered:
             self.today.refresh()
-            self.today.status.emit(self.tr("Request answered."))
+            self.status.emit(self.tr("Request answered."))

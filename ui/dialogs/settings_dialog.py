@@ -38,10 +38,10 @@ from app.preferences import (
     time_zone_names,
 )
 from ui.background import BackgroundTask, run_in_background
+from ui.dialogs.settings_fields import ERROR_STYLE, FieldRows, line_field, spin_field
 from ui.dialogs.settings_promises import promises_page
 from ui.error_text import shown
 
-ERROR_STYLE = "color: palette(highlight); font-weight: bold;"
 REGION = re.compile(r"[A-Z]{2}(-[A-Z0-9]{1,4})?")
 
 
@@ -68,16 +68,14 @@ class SettingsDialog(QDialog):
         self.moved: int | None = None
         self.task: BackgroundTask | None = None
         self.report: QMessageBox | None = None
-        self._inputs: dict[str, QWidget] = {}
-        self._errors: dict[str, QLabel] = {}
-        self._tab_of: dict[str, int] = {}
+        self.fields = FieldRows()
         self.setWindowTitle(self.tr("Settings"))
         prefs = context.settings.get()
         self.tabs = QTabWidget()
         self.tabs.addTab(self._profile_page(prefs), self.tr("Pro&file"))
         self.tabs.addTab(self._calendar_page(prefs), self.tr("Ca&lendar"))
         self.tabs.addTab(self._follow_up_page(prefs), self.tr("F&ollow-ups"))
-        self.tabs.addTab(promises_page(self, prefs), self.tr("&Promises"))
+        self.tabs.addTab(promises_page(self.fields, prefs, self.tr), self.tr("&Promises"))
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
@@ -101,41 +99,9 @@ class SettingsDialog(QDialog):
     @property
     def _focus_chain(self) -> list[QWidget]:
         widgets: list[QWidget] = []
-        for key, widget in self._inputs.items():
+        for key, widget in self.fields.inputs.items():
             widgets.extend(self.working_days if key == "working_days" else [widget])
         return widgets
-
-    def _row(self, form: QFormLayout, page: int, key: str, label: str, widget: QWidget) -> None:
-        """A labelled field with its own error line under it (shown only when it is wrong)."""
-        error = QLabel()
-        error.setObjectName(f"error_{key}")
-        error.setWordWrap(True)
-        error.setStyleSheet(ERROR_STYLE)
-        error.hide()
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(error)
-        caption = QLabel(label)
-        caption.setBuddy(self.working_days[0] if key == "working_days" else widget)
-        form.addRow(caption, box)
-        self._inputs[key] = widget
-        self._errors[key] = error
-        self._tab_of[key] = page
-
-    def _line(self, text: str, placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit(text)
-        edit.setPlaceholderText(placeholder)
-        return edit
-
-    def _spin(self, value: int, low: int, high: int, suffix: str) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setRange(low, high)
-        spin.setSuffix(suffix)
-        spin.setValue(value)
-        return spin
 
     def _profile_page(self, prefs: Preferences) -> QWidget:
         page = QWidget()
@@ -148,13 +114,13 @@ class SettingsDialog(QDialog):
         )
         intro.setWordWrap(True)
         form = QFormLayout()
-        self.my_name = self._line(prefs.my_name)
-        self.my_title = self._line(prefs.my_title, self.tr("e.g. Account Manager"))
-        self.my_company = self._line(prefs.my_company)
-        self.my_phone = self._line(prefs.my_phone)
-        self.my_mobile = self._line(prefs.my_mobile)
-        self.my_email = self._line(prefs.my_email)
-        self.my_website = self._line(prefs.my_website, self.tr("e.g. https://example.com"))
+        self.my_name = line_field(prefs.my_name)
+        self.my_title = line_field(prefs.my_title, self.tr("e.g. Account Manager"))
+        self.my_company = line_field(prefs.my_company)
+        self.my_phone = line_field(prefs.my_phone)
+        self.my_mobile = line_field(prefs.my_mobile)
+        self.my_email = line_field(prefs.my_email)
+        self.my_website = line_field(prefs.my_website, self.tr("e.g. https://example.com"))
         for key, label, widget in (
             ("my_name", self.tr("&Name"), self.my_name),
             ("my_title", self.tr("&Title"), self.my_title),
@@ -164,7 +130,7 @@ class SettingsDialog(QDialog):
             ("my_email", self.tr("&E-mail"), self.my_email),
             ("my_website", self.tr("&Web site"), self.my_website),
         ):
-            self._row(form, 0, key, label, widget)
+            self.fields.row(form, 0, key, label, widget)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -211,18 +177,22 @@ class SettingsDialog(QDialog):
             self.tr("A country (DE) or a country and region (DE-BY) whose public holidays you get")
         )
         self._loose_completion(self.holiday_country)
-        self.days_off = self._line(
+        self.days_off = line_field(
             display_value("days_off", prefs.days_off).replace(",", ", "),
             self.tr("YYYY-MM-DD, separated by commas"),
         )
-        self.min_gap_days = self._spin(prefs.min_gap_days, 0, 30, self.tr(" days"))
+        self.min_gap_days = spin_field(prefs.min_gap_days, 0, 30, self.tr(" days"))
         self.min_gap_days.setToolTip(self.tr("The fewest days between two contacts to a customer"))
         form = QFormLayout()
-        self._row(form, 1, "timezone", self.tr("Time &zone"), self.timezone)
-        self._row(form, 1, "working_days", self.tr("Working &days"), days_widget)
-        self._row(form, 1, "holiday_country", self.tr("Public &holidays"), self.holiday_country)
-        self._row(form, 1, "days_off", self.tr("Personal d&ays off"), self.days_off)
-        self._row(form, 1, "min_gap_days", self.tr("Minimum &gap"), self.min_gap_days)
+        self.fields.row(form, 1, "timezone", self.tr("Time &zone"), self.timezone)
+        self.fields.row(
+            form, 1, "working_days", self.tr("Working &days"), days_widget, self.working_days[0]
+        )
+        self.fields.row(
+            form, 1, "holiday_country", self.tr("Public &holidays"), self.holiday_country
+        )
+        self.fields.row(form, 1, "days_off", self.tr("Personal d&ays off"), self.days_off)
+        self.fields.row(form, 1, "min_gap_days", self.tr("Minimum &gap"), self.min_gap_days)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -232,25 +202,25 @@ class SettingsDialog(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         days = self.tr(" days")
-        self.default_cadence_days = self._spin(prefs.default_cadence_days, 7, 730, days)
-        self.key_cadence_days = self._spin(prefs.key_cadence_days, 7, 730, days)
-        self.reminder_minutes = self._spin(
+        self.default_cadence_days = spin_field(prefs.default_cadence_days, 7, 730, days)
+        self.key_cadence_days = spin_field(prefs.key_cadence_days, 7, 730, days)
+        self.reminder_minutes = spin_field(
             prefs.reminder_minutes, 0, MAX_REMINDER_MINUTES, self.tr(" minutes before")
         )
-        self.currency = self._line(prefs.currency, "EUR")
+        self.currency = line_field(prefs.currency, "EUR")
         form = QFormLayout()
-        self._row(
+        self.fields.row(
             form,
             2,
             "default_cadence_days",
             self.tr("&Keep in touch every"),
             self.default_cadence_days,
         )
-        self._row(
+        self.fields.row(
             form, 2, "key_cadence_days", self.tr("Key c&ustomers every"), self.key_cadence_days
         )
-        self._row(form, 2, "reminder_minutes", self.tr("&Reminder"), self.reminder_minutes)
-        self._row(form, 2, "currency", self.tr("Currenc&y"), self.currency)
+        self.fields.row(form, 2, "reminder_minutes", self.tr("&Reminder"), self.reminder_minutes)
+        self.fields.row(form, 2, "currency", self.tr("Currenc&y"), self.currency)
         layout.addLayout(form)
         layout.addStretch(1)
         return page
@@ -270,7 +240,7 @@ class SettingsDialog(QDialog):
     def texts(self) -> dict[str, str]:
         """Every setting as the text the service parses."""
         texts: dict[str, str] = {}
-        for key, widget in self._inputs.items():
+        for key, widget in self.fields.inputs.items():
             if key == "working_days":
                 texts[key] = ",".join(
                     WEEKDAYS[n] for n, box in enumerate(self.working_days) if box.isChecked()
@@ -304,15 +274,15 @@ class SettingsDialog(QDialog):
         return changes, errors
 
     def _show_errors(self, errors: dict[str, str]) -> None:
-        for key, label in self._errors.items():
+        for key, label in self.fields.errors.items():
             label.setText(errors.get(key, ""))
             label.setVisible(key in errors)
         self.error.setVisible(bool(errors))
         self.error.setText(self.tr("Please correct the marked fields.") if errors else "")
         if errors:
-            first = next(key for key in self._inputs if key in errors)
-            self.tabs.setCurrentIndex(self._tab_of[first])
-            target = self.working_days[0] if first == "working_days" else self._inputs[first]
+            first = next(key for key in self.fields.inputs if key in errors)
+            self.tabs.setCurrentIndex(self.fields.tab_of[first])
+            target = self.working_days[0] if first == "working_days" else self.fields.inputs[first]
             target.setFocus()
 
     # --- OK / Cancel ---------------------------------------------------------------------

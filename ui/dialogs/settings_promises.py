@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.preferences import Preferences, display_value
-
-if TYPE_CHECKING:
-    from ui.dialogs.settings_dialog import SettingsDialog
+from ui.dialogs.settings_fields import FieldRows, line_field, spin_field
 
 PAGE = 3
 
 
-def promises_page(dialog: SettingsDialog, prefs: Preferences) -> QWidget:
-    """Fields registered with the dialog, so OK checks and stores them like the others."""
-    tr = dialog.tr
+def promises_page(fields: FieldRows, prefs: Preferences, tr: Callable[[str], str]) -> QWidget:
+    """Fields registered with the dialog's rows, so OK checks and stores them like the others."""
     page = QWidget()
     layout = QVBoxLayout(page)
     intro = QLabel(
@@ -27,17 +24,17 @@ def promises_page(dialog: SettingsDialog, prefs: Preferences) -> QWidget:
         )
     )
     intro.setWordWrap(True)
-    response_hours = dialog._spin(prefs.response_hours, 1, 200, tr(" working hours"))
-    work_start = dialog._line(display_value("work_start", prefs.work_start), "09:00")
-    work_end = dialog._line(display_value("work_end", prefs.work_end), "17:00")
-    marketing_budget = dialog._spin(prefs.marketing_budget, 0, 1_000_000_000, f" {prefs.currency}")
-    customers_won = dialog._spin(prefs.customers_won, 0, 10_000_000, "")
+    response_hours = spin_field(prefs.response_hours, 1, 200, tr(" working hours"))
+    work_start = line_field(display_value("work_start", prefs.work_start), "09:00")
+    work_end = line_field(display_value("work_end", prefs.work_end), "17:00")
+    marketing_budget = spin_field(prefs.marketing_budget, 0, 1_000_000_000, f" {prefs.currency}")
+    customers_won = spin_field(prefs.customers_won, 0, 10_000_000, "")
     form = QFormLayout()
-    dialog._row(form, PAGE, "response_hours", tr("Answer re&quests within"), response_hours)
-    dialog._row(form, PAGE, "work_start", tr("Working hours &start"), work_start)
-    dialog._row(form, PAGE, "work_end", tr("Working hours &end"), work_end)
-    dialog._row(form, PAGE, "marketing_budget", tr("Marketing &budget"), marketing_budget)
-    dialog._row(form, PAGE, "customers_won", tr("New customers &won with it"), customers_won)
+    fields.row(form, PAGE, "response_hours", tr("Answer re&quests within"), response_hours)
+    fields.row(form, PAGE, "work_start", tr("Working hours &start"), work_start)
+    fields.row(form, PAGE, "work_end", tr("Working hours &end"), work_end)
+    fields.row(form, PAGE, "marketing_budget", tr("Marketing &budget"), marketing_budget)
+    fields.row(form, PAGE, "customers_won", tr("New customers &won with it"), customers_won)
     layout.addWidget(intro)
     layout.addLayout(form)
     layout.addStretch(1)
