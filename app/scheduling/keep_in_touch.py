@@ -42,6 +42,20 @@ def next_check_in(
     """
     if customer.do_not_contact:
         return None
-    cadence = cadence_for(customer, default_days=default_days, key_customer_days=key_customer_days)
-    due = max(last_interaction + timedelta(days=cadence), today)
+    owed = cadence_ends(
+        last_interaction, customer, default_days=default_days, key_customer_days=key_customer_days
+    )
+    due = max(owed, today)
     return place_with_gap(calendar.roll(due), list(busy_dates), min_gap_days, calendar)
+
+
+def cadence_ends(
+    last_interaction: date,
+    customer: CustomerFacts,
+    *,
+    default_days: int = DEFAULT_CADENCE_DAYS,
+    key_customer_days: int = KEY_CUSTOMER_CADENCE_DAYS,
+) -> date:
+    """The day the customer's cadence runs out: before today, a check-in is overdue."""
+    cadence = cadence_for(customer, default_days=default_days, key_customer_days=key_customer_days)
+    return last_interaction + timedelta(days=cadence)

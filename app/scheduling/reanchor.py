@@ -70,7 +70,8 @@ def reanchor(
     """The sale's items with due dates recomputed for the new ``anchors``.
 
     With ``everything`` (the calendar rules changed, not an anchor) every planned item that
-    is not pinned is recomputed, close-anchored ones included; birthdays still keep theirs.
+    is not pinned is recomputed, close-anchored ones included; birthdays still keep theirs,
+    and so does overdue work (due before ``today``): a new rule must not hide it.
     """
     ordered = ordered_steps(steps)
     by_index = {step.index: step for step in ordered}
@@ -83,7 +84,8 @@ def reanchor(
     def moves(item: ExistingItem) -> bool:
         step = by_index[item.step_index]
         if everything and not item.is_fixed:
-            return step.anchor != AnchorKind.BIRTHDAY
+            overdue = item.due_date is not None and item.due_date < today
+            return step.anchor != AnchorKind.BIRTHDAY and not overdue
         return not item.is_fixed and (
             step.anchor in DELIVERY_ANCHORS
             or step.anchor == AnchorKind.PREVIOUS_STEP

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.plans.mapping import step_rule, step_to_dto
 from app.scheduling.birthdays import MonthDay, next_birthday
 from app.scheduling.calendar import WorkCalendar
-from app.scheduling.keep_in_touch import next_check_in
+from app.scheduling.keep_in_touch import cadence_ends, next_check_in
 from app.scheduling.offsets import fixed_length_days
 from app.scheduling.planner import plan
 from app.scheduling.steps import Anchors, CustomerFacts, StepRule
@@ -261,10 +261,12 @@ def _refresh_one(changes: _Changes, customer: KitCustomer, rules: _Rules, facts:
         return
     check_in = rules.check_in_step
     if check_in is not None:
-        due = _check_in_day(customer, rules, facts, facts.busy.get(customer.id, []))
+        due, owed = _check_in_day(customer, rules, facts, facts.busy.get(customer.id, []))
         if due is not None:
             rows = [row for row in existing if row.kind == "check_in"]
-            _place(changes, customer, check_in, rows, due, rules)
+            # Still owed since before today (no contact since): an overdue check-in keeps
+            # its date, so a refresh or a re-plan never turns overdue work into "today".
+            _place(changes, customer, check_in, rows, due, rules, keep_overdue=owed < rules.today)
     birthday = rules.birthday_step
     if birthday is not None:
         rows = [row for row in existing if row.kind == "birthday"]
@@ -278,7 +280,8 @@ def _refresh_one(changes: _Changes, customer: KitCustomer, rules: _Rules, facts:
 
 def _check_in_day(
     customer: KitCustomer, rules: _Rules, facts: _Facts, busy: list[dt.date]
-) -> dt.date | None:
+) -> tuple[dt.date | None, dt.date]:
+    """When to check in next, and the day the cadence ran or runs out."""
     last = facts.last_contact.get(customer.id) or customer.created_at
     base = rules.local_day(last)
     # After a sale's plan ends, the cadence takes over; a skipped check-in also restarts it.
@@ -286,9 +289,10 @@ def _check_in_day(
         if later is not None:
             base = max(base, later)
     default_days, key_customer_days = rules.cadence_days
-    return next_check_in(
+    customer_facts = rules.facts(customer)
+    due = next_check_in(
         base,
-        rules.facts(customer),
+        customer_facts,
         rules.calendar,
         rules.today,
         busy_dates=busy,
@@ -296,6 +300,10 @@ def _check_in_day(
         default_days=default_days,
         key_customer_days=key_customer_days,
     )
+    owed = cadence_ends(
+        base, customer_facts, default_days=default_days, key_customer_days=key_customer_days
+    )
+    return due, owed
 
 
 def _birthday_day(customer: KitCustomer, rules: _Rules, facts: _Facts) -> dt.date | None:
@@ -323,8 +331,10 @@ def _place(
     rows: list[KitRow],
     due: dt.date,
     rules: _Rules,
+    keep_overdue: bool = False,
 ) -> None:
-    """Keep exactly one planned touchpoint for the step, on `due` unless the user pinned it."""
+    """Keep exactly one planned touchpoint for the step, on `due` unless the user pinned it
+    (or, with `keep_overdue`, it is overdue: it stays on its date until the user acts)."""
     channel = step.channel or customer.preferred_channel
     for row in rows[1:]:
         changes.skip(row, "Replaced by a newer plan")
@@ -346,7 +356,7 @@ def _place(
         return
     keep = rows[0]
     day, at = keep.due_date, keep.due_at
-    if not keep.pinned:
+    if not keep.pinned and not (keep_overdue and keep.due_date < rules.today):
         day, at = due, rules.instant(due, step.time_of_day)
     if (day, at, channel) != (keep.due_date, keep.due_at, keep.channel):
         changes.moves.append(TouchpointMove(keep.id, day, at, channel, keep.sequence + 1))
