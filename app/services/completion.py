@@ -53,3 +53,11 @@ def after_change(
             redate_sale(session, sale, ctx)
     keep_in_touch.refresh_customer(session, customer, ctx)
     session.flush()
+
+
+def after_touchpoint_change(session: Session, row: Touchpoint, ctx: PlanningContext) -> None:
+    """after_change for the customer and sale of a touchpoint that was done, skipped or
+    moved: the one place that rule lives."""
+    customer = session.get(Customer, row.customer_id)
+    if customer is not None:
+        after_change(session, customer, ctx, row.sale_id)

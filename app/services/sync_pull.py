@@ -7,9 +7,8 @@ from typing import Literal
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.services import keep_in_touch
+from app.services.completion import after_touchpoint_change
 from app.services.planning_context import PlanningContext
-from app.services.sale_planning import redate_sale
 from app.services.sync_types import Tally
 from app.services.touchpoint_rows import local_time, move
 from app.sync.http import SyncError
@@ -18,7 +17,6 @@ from app.sync.remote import RemoteCalendar
 from models.calendar_sync import SyncItem, TouchpointEvent
 from models.customer import Customer
 from models.repositories import sync as repo
-from models.sale import Sale
 from models.touchpoint import Touchpoint
 
 DELETED_REASON = "deleted in calendar"
@@ -92,14 +90,7 @@ def skip_deleted(session: Session, item: SyncItem, row: Touchpoint, ctx: Plannin
     item.state, item.pushed_sequence = "removed", row.sequence
     note(session, row.id, ctx.now, "deleted in the calendar; skipped here")
     session.flush()
-    if row.sale_id is not None:
-        sale = session.get(Sale, row.sale_id)
-        if sale is not None:
-            redate_sale(session, sale, ctx)
-    customer = session.get(Customer, row.customer_id)
-    if customer is not None:
-        keep_in_touch.refresh_customer(session, customer, ctx)
-    session.flush()
+    after_touchpoint_change(session, row, ctx)
 
 
 def pull(

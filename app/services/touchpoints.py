@@ -11,17 +11,15 @@ from app.dto.touchpoints import Draft, TouchpointDTO
 from app.errors import NotFound, ValidationError
 from app.kinds import kind_label
 from app.scheduling.snooze import snooze_by_days, snooze_to_next_working_day, snooze_until
-from app.services import keep_in_touch
+from app.services.completion import after_touchpoint_change
 from app.services.draft_batch import TouchpointContent, render_contents
 from app.services.planning_context import PlanningContext
 from app.services.requests import mark_answered
-from app.services.sale_planning import redate_sale
 from app.services.touchpoint_rows import local_time, move, to_dto
 from app.validation import check_channel, check_date, check_optional_date, clean_block
 from models.customer import Customer
 from models.interaction import Interaction
 from models.repositories import touchpoints as repo
-from models.sale import Sale
 from models.touchpoint import Touchpoint
 
 
@@ -63,7 +61,7 @@ class TouchpointService:
             if row.request_id is not None:
                 mark_answered(session, row.request_id, ctx.now, note)
             session.flush()
-            self._after_change(session, row, ctx)
+            after_touchpoint_change(session, row, ctx)
             return self._dto(session, row.id)
 
     def skip(self, touchpoint_id: int, reason: str = "") -> TouchpointDTO:
@@ -74,7 +72,7 @@ class TouchpointService:
             row.status, row.skip_reason = "skipped", reason
             row.sequence += 1
             session.flush()
-            self._after_change(session, row, ctx)
+            after_touchpoint_change(session, row, ctx)
             return self._dto(session, row.id)
 
     def snooze(
@@ -158,17 +156,6 @@ class TouchpointService:
                 "in the trash; restore the customer first"
             )
         return row
-
-    @staticmethod
-    def _after_change(session: Session, row: Touchpoint, ctx: PlanningContext) -> None:
-        if row.sale_id is not None:
-            sale = session.get(Sale, row.sale_id)
-            if sale is not None:
-                redate_sale(session, sale, ctx)
-        customer = session.get(Customer, row.customer_id)
-        if customer is not None:
-            keep_in_touch.refresh_customer(session, customer, ctx)
-        session.flush()
 
     @staticmethod
     def _dto(session: Session, touchpoint_id: int) -> TouchpointDTO:
