@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from app.dto.touchpoints import TouchpointDTO
+from models.agenda_row import AgendaCursor
 
-# (due_date, due_at, id) of the last row read: the next page starts after it.
-AgendaCursor = tuple[dt.date, dt.datetime | None, int]
+# The faces name the cursor through app.dto; its one definition is the agenda row's.
+__all__ = ["AgendaCursor", "AgendaPage"]
 
 
 @dataclass(frozen=True)

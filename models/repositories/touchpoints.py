@@ -11,33 +11,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import plain_reads
+from models.agenda_row import AGENDA_FIELDS, AgendaCursor
 from models.customer import Customer
 from models.touchpoint import Touchpoint
 
-AGENDA_COLUMNS = (
-    Touchpoint.id,
-    Touchpoint.uid,
-    Touchpoint.customer_id,
-    Customer.name,
-    Customer.company,
-    Customer.email,
-    Customer.phone,
-    Touchpoint.sale_id,
-    Touchpoint.kind,
-    Touchpoint.channel,
-    Touchpoint.due_date,
-    Touchpoint.due_at,
-    Touchpoint.status,
-    Touchpoint.sequence,
-    Touchpoint.pinned,
-    Touchpoint.snoozed_from,
-    Touchpoint.completed_at,
-    Touchpoint.outcome_note,
-    Touchpoint.skip_reason,
-    Touchpoint.updated_at,
-    Touchpoint.subject,
-    Touchpoint.commitment_id,
-    Touchpoint.request_id,
+# The ORM's side of models.agenda_row: the same columns, from the one definition.
+AGENDA_COLUMNS = tuple(
+    getattr({"touchpoint": Touchpoint, "customer": Customer}[table], column)
+    for table, column, _field in AGENDA_FIELDS
 )
 
 
@@ -49,7 +30,7 @@ def agenda_rows(
     customer_id: int | None = None,
     statuses: Sequence[str] = ("planned",),
     limit: int | None = None,
-    after: plain_reads.Cursor | None = None,
+    after: AgendaCursor | None = None,
     kinds: Sequence[str] = (),
 ) -> list[tuple[Any, ...]]:
     """Touchpoints due in [start, end] (either open), ordered by due day, time, id, as
