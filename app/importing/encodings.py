@@ -118,7 +118,13 @@ class LineDecoder:
         self.cp1252_lines, self.utf8_seen, self.truncated = [], False, False
         handle.seek(self.skip)
         if self.codec.startswith("utf-16"):
-            yield io.TextIOWrapper(handle, self.codec, errors="replace", newline="")
+            wrapper = io.TextIOWrapper(handle, self.codec, errors="replace", newline="")
+            try:
+                yield wrapper
+            finally:
+                # The caller opened the handle and closes it; the wrapper must let go of it,
+                # or its own finaliser would close it again and warn of an unclosed file.
+                wrapper.detach()
             return
         number = 0
         while raw_lines := handle.readlines(BLOCK):

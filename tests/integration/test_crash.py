@@ -54,15 +54,16 @@ def lane(db: Path, number: int, rng: random.Random) -> dict[str, int]:
         source = db.with_name(f"in-{kill}.csv")
         write_csv(source, number, kill)
         arg = str(source) if mode == "import" else str(SALES)
-        child = subprocess.Popen(
+        # The with block closes the pipe: a killed child leaves no file open behind it.
+        with subprocess.Popen(
             [sys.executable, str(CHILD), mode, str(db), arg],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-        )  # fmt: skip
-        assert child.stdout is not None
-        assert child.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0, 0.5))
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
+        ) as child:  # fmt: skip
+            assert child.stdout is not None
+            assert child.stdout.readline().strip() == "ready"
+            time.sleep(rng.uniform(0, 0.5))
+            child.send_signal(signal.SIGKILL)
+            child.wait(timeout=30)
         after = counts(db)
         assert after[2] == before[2], "rows committed before the kill changed"
         grown = (after[0] - before[0], after[1] - before[1])

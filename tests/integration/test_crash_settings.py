@@ -86,18 +86,18 @@ def test_kill_during_a_working_days_change_never_saves_it_without_its_replan(
     assert off_before > 0  # Tuesdays and Thursdays are planned today: the change must move them
     # One uninterrupted run says how long the change takes on this machine, now: the kills
     # then spread from its start to past its end, so both outcomes occur however loaded.
-    full = start_child(busy_planner, tmp_path / "full", env)
-    started = time.monotonic()
-    assert full.stdout is not None and full.stdout.readline().strip() == "done"
-    took = time.monotonic() - started
-    assert full.wait(timeout=30) == 0
+    with start_child(busy_planner, tmp_path / "full", env) as full:
+        started = time.monotonic()
+        assert full.stdout is not None and full.stdout.readline().strip() == "done"
+        took = time.monotonic() - started
+        assert full.wait(timeout=30) == 0
     seen = {"unchanged": 0, "complete": 0}
     for kill in range(KILLS):
-        child = start_child(busy_planner, tmp_path / f"kill{kill}", env)
         db = tmp_path / f"kill{kill}" / "planner.sqlite3"
-        time.sleep(took * (1.5 * kill / (KILLS - 1)) * rng.uniform(0.9, 1.1))
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
+        with start_child(busy_planner, tmp_path / f"kill{kill}", env) as child:
+            time.sleep(took * (1.5 * kill / (KILLS - 1)) * rng.uniform(0.9, 1.1))
+            child.send_signal(signal.SIGKILL)
+            child.wait(timeout=30)
         stored, off = state(db)
         if stored == before:
             assert off == off_before, "nothing was saved, yet touchpoints moved"
