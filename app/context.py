@@ -109,7 +109,7 @@ class AppContext:
     def plans(self) -> PlanService:
         from app.services.plans import PlanService
 
-        return PlanService(self.sessions)
+        return PlanService(self.sessions, self.planning)
 
     @cached_property
     def sales(self) -> SaleService:

@@ -265,3 +265,5 @@ class PlansScreen:
         self.view = PlansView()
         self.plans = PlansController(self.view, workspace.context, workspace.window)
         self.plans.status.connect(workspace.status)
+        # A plan edit that moved planned follow-ups: Today and the customer pages read again.
+        self.plans.planned_changed.connect(workspace.refresh_screens)

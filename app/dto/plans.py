@@ -36,3 +36,12 @@ class PlanDTO:
     steps: tuple[PlanStepDTO, ...]
     builtin_key: str | None = None
     id: int | None = None
+
+
+@dataclass(frozen=True)
+class PlanSaved:
+    """A stored plan edit, and how many planned follow-ups it moved (None: left as they
+    were, by the user's choice)."""
+
+    plan: PlanDTO
+    moved: int | None

@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.dto.plans import PlanDTO, PlanStepDTO
+from app.dto.plans import PlanDTO, PlanSaved, PlanStepDTO
 from app.errors import NotFound, ValidationError
 from app.plans.builtin import builtin_plan, builtin_plans
 from app.plans.mapping import fill_step, plan_to_dto
 from app.plans.validation import check_plan, check_step
+from app.services.planning_context import PlanningContext
+from app.services.replanning import replan, retime
 from models.plan import Plan, PlanStep
 from models.repositories import plans as repo
 
 
 class PlanService:
-    """Plans live in the database so the user can edit them."""
+    """Plans live in the database so the user can edit them; an edit applies to what is
+    planned from the plan at once, in the same transaction (unless the user says not to)."""
 
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(
+        self, sessions: sessionmaker[Session], planning: Callable[[], PlanningContext]
+    ) -> None:
         self._sessions = sessions
+        self._planning = planning
 
     def ensure_builtins(self) -> int:
         """Copy in the built-in plans the database does not have yet; returns how many."""
@@ -48,7 +57,9 @@ class PlanService:
                 raise NotFound(f"plan {plan_id} does not exist")
             return plan_to_dto(row)
 
-    def update_step(self, plan_id: int, step: PlanStepDTO) -> PlanDTO:
+    def update_step(
+        self, plan_id: int, step: PlanStepDTO, *, apply_to_planned: bool = True
+    ) -> PlanSaved:
         """Replace one step (matched by position); unknown merge fields are refused here."""
         check_step(step)
         with self._sessions.begin() as session:
@@ -58,11 +69,12 @@ class PlanService:
             target = next((s for s in row.steps if s.position == step.position), None)
             if target is None:
                 raise NotFound(f"plan {row.name!r} has no step {step.position + 1}")
+            before = _timing(row)
             fill_step(target, step)
             session.flush()
-            return plan_to_dto(row)
+            return self._applied(session, row, before, apply_to_planned)
 
-    def save(self, plan: PlanDTO) -> PlanDTO:
+    def save(self, plan: PlanDTO, *, apply_to_planned: bool = True) -> PlanSaved:
         """Create a plan, or replace an existing one's fields and steps."""
         steps = tuple(dataclasses.replace(step, position=n) for n, step in enumerate(plan.steps))
         plan = dataclasses.replace(plan, steps=steps)
@@ -71,6 +83,7 @@ class PlanService:
             clash = repo.by_name(session, plan.name.strip())
             if clash is not None and clash.id != plan.id:
                 raise ValidationError(f"a plan named {plan.name!r} already exists")
+            before = None  # a new plan has nothing planned from it yet
             if plan.id is None:
                 row = self._new_row(session, plan)
                 session.add(row)
@@ -79,11 +92,30 @@ class PlanService:
                 if found is None:
                     raise NotFound(f"plan {plan.id} does not exist")
                 row = found
+                before = _timing(row)
                 row.name, row.trigger = plan.name.strip(), plan.trigger
                 row.lateness_policy, row.description = plan.lateness_policy, plan.description
                 self._replace_steps(session, row, plan.steps)
             session.flush()
-            return plan_to_dto(row)
+            return self._applied(session, row, before, apply_to_planned)
+
+    def _applied(
+        self, session: Session, row: Plan, before: _Timing | None, apply: bool
+    ) -> PlanSaved:
+        """The stored plan, and its planned follow-ups re-dated by it when `apply`.
+
+        Only what the edit changed is redone: new texts move nothing, a new time of day
+        re-times that step's follow-ups, anything else re-plans the plan's follow-ups."""
+        if not apply:
+            return PlanSaved(plan_to_dto(row), None)
+        after = _timing(row)
+        moved = 0
+        if before is not None and after.rules != before.rules:
+            moved = replan(session, self._planning(), row)
+        elif before is not None and after.times != before.times:
+            changed = {key: day for key, day in after.times.items() if before.times.get(key) != day}
+            moved = retime(session, self._planning(), changed)
+        return PlanSaved(plan_to_dto(row), moved)
 
     @staticmethod
     def _replace_steps(session: Session, row: Plan, steps: tuple[PlanStepDTO, ...]) -> None:
@@ -107,7 +139,7 @@ class PlanService:
         session.flush()
         session.refresh(row, ["steps"])
 
-    def restore_builtin(self, key: str) -> PlanDTO:
+    def restore_builtin(self, key: str) -> PlanSaved:
         """Put a built-in plan back the way it shipped (the name included)."""
         try:
             shipped = builtin_plan(key)
@@ -117,7 +149,7 @@ class PlanService:
             existing = repo.by_builtin_key(session, key)
         if existing is None:
             self.ensure_builtins()
-            return self.get(shipped.name)
+            return PlanSaved(self.get(shipped.name), 0)
         # Each shipped step takes over the id of a current step of the same kind (in order),
         # so touchpoints scheduled from it stay linked to the step they came from.
         free = sorted(existing.steps, key=lambda s: s.position)
@@ -148,3 +180,21 @@ class PlanService:
             fill_step(row, step)
             rows.append(row)
         return rows
+
+
+@dataclass(frozen=True)
+class _Timing:
+    """What of a plan decides when its follow-ups are due: the rules, and each step's time."""
+
+    rules: tuple[object, ...]
+    times: dict[int, dt.time | None]
+
+
+def _timing(row: Plan) -> _Timing:
+    steps = sorted(row.steps, key=lambda step: step.position)
+    rules = tuple(
+        (s.id, s.position, s.kind, s.offset_amount, s.offset_unit, s.anchor, s.roll,
+         s.repeat_amount, s.repeat_unit)
+        for s in steps
+    )  # fmt: skip
+    return _Timing((row.lateness_policy, *rules), {s.id: s.time_of_day for s in steps})

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock
@@ -14,6 +15,8 @@ from app.services import keep_in_touch
 from app.services.planning_context import PlanningContext, context_for
 from app.services.sale_planning import redate_sale
 from app.services.settings import SettingsService
+from app.services.touchpoint_rows import due_instant
+from models.plan import Plan
 from models.repositories import customers as customer_repo
 from models.sale import Sale
 from models.touchpoint import Touchpoint
@@ -64,19 +67,21 @@ class ReplanningService:
         return SettingsChange(self._settings.get(), moved)
 
 
-def replan(session: Session, ctx: PlanningContext) -> int:
-    """Re-date every planned touchpoint by the rules in ctx; how many changed date or time."""
+def replan(session: Session, ctx: PlanningContext, plan: Plan | None = None) -> int:
+    """Re-date every planned touchpoint by the rules in ctx (or only those of `plan`, after
+    it was edited); how many changed date or time. Overdue ones keep their dates."""
     before = _snapshot(session)
-    sale_ids = session.scalars(
-        select(Touchpoint.sale_id)
-        .where(Touchpoint.status == "planned", Touchpoint.sale_id.is_not(None))
-        .distinct()
-    ).all()
-    for sale_id in sale_ids:
+    query = select(Touchpoint.sale_id).where(
+        Touchpoint.status == "planned", Touchpoint.sale_id.is_not(None)
+    )
+    if plan is not None:
+        query = query.join(Sale, Sale.id == Touchpoint.sale_id).where(Sale.plan_id == plan.id)
+    for sale_id in session.scalars(query.distinct()).all():
         sale = session.get(Sale, sale_id)
         if sale is not None and sale.deleted_at is None:
             redate_sale(session, sale, ctx, everything=True)
-    keep_in_touch.refresh_customers(session, customer_repo.all_active(session), ctx)
+    if plan is None or plan.builtin_key == keep_in_touch.KIT_KEY:
+        keep_in_touch.refresh_customers(session, customer_repo.all_active(session), ctx)
     session.flush()
     after = _snapshot(session)
     return sum(1 for key, value in after.items() if before.get(key) != value)
@@ -89,3 +94,30 @@ def _snapshot(session: Session) -> dict[int, tuple[object, object]]:
         )
     )
     return {row_id: (day, at) for row_id, day, at in rows}
+
+
+def retime(session: Session, ctx: PlanningContext, times: dict[int, dt.time | None]) -> int:
+    """Give the planned follow-ups of these steps their step's new time of day (by step
+    id), on the day they have; how many changed. Hand-placed and overdue ones stay."""
+    if not times:
+        return 0
+    rows = session.execute(
+        select(Touchpoint.id, Touchpoint.step_id, Touchpoint.due_date, Touchpoint.due_at,
+               Touchpoint.sequence)
+        .where(
+            Touchpoint.step_id.in_(times),
+            Touchpoint.status == "planned",
+            Touchpoint.pinned.is_(False),
+            Touchpoint.due_date >= ctx.today,
+        )
+    ).all()  # fmt: skip
+    changes = []
+    for row_id, step_id, day, at, sequence in rows:
+        instant = due_instant(day, times[step_id or 0], ctx.zone)  # step_id is in times
+        if instant != at:
+            changes.append(
+                {"id": row_id, "due_at": instant, "sequence": sequence + 1, "updated_at": ctx.now}
+            )
+    if changes:
+        session.execute(update(Touchpoint), changes)
+    return len(changes)

@@ -163,7 +163,7 @@ def test_built_in_plans_can_be_restored(planner: AppContext) -> None:
     edited = dataclasses.replace(plan.steps[0], subject="Changed subject")
     planner.plans.update_step(plan.id or 0, edited)
     assert planner.plans.get("After a lost sale").steps[0].subject == "Changed subject"
-    restored = planner.plans.restore_builtin("lost_sale")
+    restored = planner.plans.restore_builtin("lost_sale").plan
     assert restored.steps[0].subject.startswith("Thank you for considering us")
 
 

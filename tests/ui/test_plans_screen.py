@@ -308,3 +308,41 @@ def test_plan_steps_model_texts_and_qt_model_tester(qtmodeltester: ModelTester) 
         "same day as the last contact, then at the customer's keep-in-touch cadence"
     )
     assert model.index(0, 4).data() == "all day"
+
+
+def test_a_new_time_for_a_step_moves_the_planned_calls_and_says_how_many(
+    qtbot: QtBot, plans: PlansController, context: AppContext
+) -> None:
+    """The symptom in issue #14: the calls stayed at 10:00 until an unrelated save."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from app.dto.customers import CustomerInput
+    from app.dto.sales import SaleInput
+
+    context.settings.set_many({"timezone": "Europe/Berlin"})
+    ana = context.customers.add(CustomerInput(name="Ana Silva"))
+    context.sales.record(
+        SaleInput(ana.id, dt.date(2026, 11, 23), "won", promised_delivery=dt.date(2026, 12, 4))
+    )
+    plans.refresh()
+
+    def call_times() -> list[str]:
+        rows = context.agenda.touchpoints(customer_id=ana.id, end=dt.date(2027, 12, 31))
+        zone = ZoneInfo("Europe/Berlin")
+        return [
+            f"{row.due_at.astimezone(zone):%H:%M}"
+            for row in rows
+            if row.kind == "delivery_check" and row.due_at is not None
+        ]
+
+    assert call_times() == ["10:00"]
+    click_step(qtbot, plans, 1)
+    assert plans.view.apply_to_planned.isChecked()
+    plans.view.editor.time.setTime(plans.view.editor.time.time().addSecs(3600))
+    moved: list[bool] = []
+    plans.planned_changed.connect(lambda: moved.append(True))
+    with qtbot.waitSignal(plans.status) as saved:
+        click(qtbot, plans.view.save)
+    assert call_times() == ["11:00"] and moved == [True]
+    assert "1 planned follow-up moved." in saved.args[0]

@@ -48,11 +48,18 @@ def register(commands: Any) -> None:
     show.set_defaults(handler=lambda ctx, o: _print(ctx.plans.get(o.name)))
     restore = actions.add_parser("restore", help="put a built-in plan back as shipped")
     restore.add_argument("key", choices=("won_sale", "lost_sale", "keep_in_touch"))
-    restore.set_defaults(handler=lambda ctx, o: _print(ctx.plans.restore_builtin(o.key)))
+    restore.set_defaults(handler=_restore)
 
 
 def _print(plan: PlanDTO) -> int:
     print_json(plan_json(plan))
+    return 0
+
+
+def _restore(context: AppContext, options: argparse.Namespace) -> int:
+    """The plan as shipped, and how many planned follow-ups took its dates again."""
+    result = context.plans.restore_builtin(options.key)
+    print_json({**plan_json(result.plan), "touchpoints_moved": result.moved})
     return 0
 
 

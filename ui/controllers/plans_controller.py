@@ -22,6 +22,8 @@ class PlansController(QObject):
     """Steps are saved one at a time (update_step); add/remove/move save the whole plan."""
 
     status = Signal(str)
+    # The save moved planned follow-ups (their dates or times).
+    planned_changed = Signal()
 
     def __init__(self, view: PlansView, context: AppContext, window: QWidget) -> None:
         super().__init__(window)
@@ -221,19 +223,37 @@ class PlansController(QObject):
         if plan is None or plan.id is None or step is None:
             return False
         try:
-            saved = self.context.plans.update_step(plan.id, step)
+            result = self.context.plans.update_step(plan.id, step, apply_to_planned=self._apply())
         except KnownError as exc:
             self._refuse(exc)
             return False
+        saved = result.plan
         self._replace(saved)
         self._step = saved.steps[step.position]
         self._update_buttons()
-        self.status.emit(
+        done = (
             self.tr("Saved step %1 of “%2”.")
             .replace("%1", str(step.position + 1))
             .replace("%2", saved.name)
         )
+        self._announce(done, result.moved)
         return True
+
+    def _apply(self) -> bool:
+        return self.view.apply_to_planned.isChecked()
+
+    def _announce(self, done: str, moved: int | None) -> None:
+        """Say what the save did, the planned follow-ups it moved included; the other
+        screens hear of the move (Today, customer pages) and read it again."""
+        if moved:
+            moves = (
+                self.tr("1 planned follow-up moved.")
+                if moved == 1
+                else self.tr("%1 planned follow-ups moved.").replace("%1", str(moved))
+            )
+            done += " " + moves
+            self.planned_changed.emit()
+        self.status.emit(done)
 
     def revert_step(self) -> None:
         if self._step is not None:
@@ -323,23 +343,29 @@ class PlansController(QObject):
         if box.clickedButton() is not restore:
             return
         try:
-            restored = self.context.plans.restore_builtin(plan.builtin_key)
+            result = self.context.plans.restore_builtin(plan.builtin_key)
         except KnownError as exc:
             self._refuse(exc)
             return
+        restored = result.plan
         self.refresh(restored.id, self.view.steps.currentIndex().row())
-        self.status.emit(self.tr("Restored “%1” as shipped.").replace("%1", restored.name))
+        self._announce(
+            self.tr("Restored “%1” as shipped.").replace("%1", restored.name), result.moved
+        )
 
     def _save_steps(self, steps: list[PlanStepDTO], select: int, done: str) -> bool:
         assert self._plan is not None
         try:
-            saved = self.context.plans.save(dataclasses.replace(self._plan, steps=tuple(steps)))
+            result = self.context.plans.save(
+                dataclasses.replace(self._plan, steps=tuple(steps)),
+                apply_to_planned=self._apply(),
+            )
         except KnownError as exc:
             self._refuse(exc)
             return False
-        self._replace(saved)
-        self._show_plan(saved, select)
-        self.status.emit(done)
+        self._replace(result.plan)
+        self._show_plan(result.plan, select)
+        self._announce(done, result.moved)
         return True
 
     def _replace(self, plan: PlanDTO) -> None:

@@ -259,8 +259,18 @@ class PlansView(QWidget):
         self.save.setObjectName("saveStep")
         self.revert = QPushButton(self.tr("Re&vert"))
         self.revert.setToolTip(self.tr("Throw away the changes to this step"))
+        self.apply_to_planned = QCheckBox(self.tr("Also move follow-ups already &planned"))
+        self.apply_to_planned.setObjectName("applyToPlanned")
+        self.apply_to_planned.setChecked(True)
+        self.apply_to_planned.setToolTip(
+            self.tr(
+                "Planned follow-ups of this plan take the new dates and times at once; "
+                "overdue ones and those you moved by hand stay where they are."
+            )
+        )
         edit_buttons = QHBoxLayout()
         edit_buttons.addWidget(self.message, 1)
+        edit_buttons.addWidget(self.apply_to_planned)
         edit_buttons.addWidget(self.revert)
         edit_buttons.addWidget(self.save)
         editor_page = QWidget()
