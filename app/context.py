@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.busy import report_busy
+from app.changes import ChangeFeed
 from app.clock import Clock, PinnedClock, clock_from_environment
 from app.errors import KnownError
 from app.paths import DB_FILE, backup_dir_for, resolve_db_path
@@ -22,7 +23,7 @@ from app.services.recovery import damaged_database
 from app.services.settings import SettingsService
 from app.startup_check import IntegrityCheck
 from app.storage import as_storage_error, report_storage, storage_error
-from models.db import make_engine, make_sessions
+from models.db import Sessions, make_engine, make_sessions
 from models.integrity import DatabaseDamaged
 from models.migrations.migrate import (
     DatabaseTooNew,
@@ -85,6 +86,10 @@ class AppContext:
         self.migration = migration
         self.backups = backups
         self.settings = SettingsService(sessions)
+        # Every committed write, as Changes: the window's screens and sync listen here.
+        self.changes = ChangeFeed()
+        if isinstance(sessions, Sessions):
+            sessions.listen(self.changes.written)
         self._secrets = secrets
         # Opened from a disk or folder that cannot be written: reads only.
         self.read_only = False

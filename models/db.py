@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,10 +12,13 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.storage import connect_read_only
+from models.write_log import WRITE_LOG, WriteLog, Written, write_log
 
 BUSY_TIMEOUT_MS = 5000
 # Execution option of the engine read-only sessions use: their BEGIN stays deferred.
 READ_ONLY = "planner_read_only"
+# Pool-record info key: this connection has our authorizer set.
+_AUTHORIZED = "planner_authorized"
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -72,18 +75,62 @@ def make_engine(path: Path, read_only: bool = False) -> Engine:
 
 class Sessions(sessionmaker[Session]):
     """`sessions()` reads (deferred BEGIN); `sessions.begin()` is a unit of work that may
-    write, so its transaction starts with BEGIN IMMEDIATE and waits for other writers."""
+    write, so its transaction starts with BEGIN IMMEDIATE and waits for other writers.
+
+    Once a unit of work commits, each listener hears what it wrote (`Written`)."""
 
     def __init__(self, engine: Engine) -> None:
         super().__init__(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
         self._writer = engine
+        self._listeners: list[Callable[[Written], None]] = []
+        event.listen(self, "after_begin", _watch_writes)
+        event.listen(self, "before_flush", _flush_starts)
+        event.listen(self, "after_flush", _flush_ends)
+        event.listen(engine, "checkin", _stop_watching)
+
+    def listen(self, listener: Callable[[Written], None]) -> None:
+        """Call `listener` after every committed unit of work that wrote something."""
+        self._listeners.append(listener)
 
     @contextlib.contextmanager
     def begin(self) -> Iterator[Session]:
-        with self(bind=self._writer) as session, session.begin():
+        writes = WriteLog()
+        with self(bind=self._writer, info={WRITE_LOG: writes}) as session, session.begin():
             yield session
+        written = writes.written()
+        if written.tables:
+            for listener in tuple(self._listeners):
+                listener(written)
 
 
-def make_sessions(engine: Engine) -> sessionmaker[Session]:
+def _watch_writes(session: Session, _transaction: Any, connection: Any) -> None:
+    # Setting an authorizer expires every prepared statement, so each one this transaction
+    # runs is prepared again and named to it; the pool's checkin removes it again.
+    writes = write_log(session)
+    if writes is not None:
+        pooled = connection.connection
+        pooled.driver_connection.set_authorizer(writes.authorize)
+        pooled.info[_AUTHORIZED] = True
+
+
+def _flush_starts(session: Session, _context: Any, _instances: Any) -> None:
+    writes = write_log(session)
+    if writes is not None:
+        writes.named = True
+
+
+def _flush_ends(session: Session, _context: Any) -> None:
+    writes = write_log(session)
+    if writes is not None:
+        writes.flushed(session)
+        writes.named = False
+
+
+def _stop_watching(dbapi_connection: Any, record: Any) -> None:
+    if dbapi_connection is not None and record.info.pop(_AUTHORIZED, False):
+        dbapi_connection.set_authorizer(None)
+
+
+def make_sessions(engine: Engine) -> Sessions:
     """Session factory; objects stay readable after commit so services can build DTOs."""
     return Sessions(engine)

@@ -179,7 +179,6 @@ class MainWindow(QMainWindow):
         self.about = action(tr("&About Follow-Up Planner"), None, tr("About"), self._about)
         self.outreach = OutreachActions(self, lambda: self.context, self._customer_in_view)
         self.outreach.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.outreach.changed.connect(lambda: self._on_workspace("settings_changed"))
         self.data_actions = [
             self.new_customer, self.record_sale, self.edit_customer, self.delete_customer,
             self.find_customer, self.trash, self.settings, self.go_today, self.go_customers,
@@ -235,8 +234,7 @@ class MainWindow(QMainWindow):
 
         runner = self.sync_runner = SyncRunner(context, self)
         runner.status.connect(self.sync_label.setText)
-        runner.changed.connect(lambda: self._on_workspace("settings_changed"))
-        self.workspace.status.connect(lambda _text: runner.schedule())  # after changes
+        self.workspace.data_changed.connect(runner.on_changes)
         runner.start()
         where = self.tr("Sample data (demo database)") if demo else str(context.db_path)
         self.statusBar().showMessage(self.tr("Database: %1").replace("%1", where))
@@ -253,6 +251,7 @@ class MainWindow(QMainWindow):
             self.reminders = None
         if self.workspace is not None:
             self.workspace.save_layout()
+            self.workspace.close()
             self.workspace.deleteLater()
             self.workspace = None
         if self.context is not None:
@@ -327,10 +326,8 @@ class MainWindow(QMainWindow):
 
     def data_imported(self, summary: str) -> None:
         """After an import: every screen shows the new customers."""
-        if self.workspace is not None:
-            self.workspace.settings_changed()
-            if self.workspace.current() == WELCOME:
-                self.workspace.go(CUSTOMERS)
+        if self.workspace is not None and self.workspace.current() == WELCOME:
+            self.workspace.go(CUSTOMERS)
         self.statusBar().showMessage(summary, 10_000)
 
     def _export_data(self) -> None:
@@ -376,7 +373,6 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.context, self)
         if dialog.exec() and dialog.saved is not None:
             self.statusBar().showMessage(dialog.summary(), 10_000)
-            self.workspace.settings_changed()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.workspace is not None and not self.workspace.can_close():

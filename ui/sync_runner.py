@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.context import AppContext
+from app.dto.changes import CALENDAR_AREAS, Changes
 from app.dto.sync import SyncReport
 from app.progress import Progress
 from ui.background import BackgroundTask
@@ -23,8 +24,6 @@ class SyncRunner(QObject):
     """Never blocks the window; offline just means "try again next time"."""
 
     status = Signal(str)
-    # Touchpoints changed from the calendar: the screens should refresh.
-    changed = Signal()
     finished = Signal(object)
 
     def __init__(self, context: AppContext, window: QWidget) -> None:
@@ -59,6 +58,11 @@ class SyncRunner(QObject):
         """Something changed here: sync a little later (restarts the wait)."""
         self._debounce.start()
 
+    def on_changes(self, changes: Changes) -> None:
+        """A committed change: one the calendar shows is synced a little later."""
+        if changes.touches(*CALENDAR_AREAS):
+            self.schedule()
+
     def sync_now(self) -> None:
         if self.task is not None:
             self._again = True
@@ -84,8 +88,6 @@ class SyncRunner(QObject):
         else:
             when = dt.datetime.now().strftime("%H:%M")
             self.status.emit(self.tr("Calendar: synced %1").replace("%1", when))
-        if report.pulled:
-            self.changed.emit()
         if report.awaiting and self.question is None:
             self._ask()
         self.finished.emit(report)
@@ -129,8 +131,6 @@ class SyncRunner(QObject):
             if clicked is later or clicked is None:
                 return
             self.context.calendar_sync.resolve_deleted(ids, skip=clicked is skip)
-            self.changed.emit()
-            self.schedule()
 
         box.finished.connect(lambda _result: answered())
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from app.context import AppContext
+from ui.change_stream import change_stream
 from ui.controllers.today_controller import TodayController
 from ui.workspace_shell import CUSTOMERS, PLANS, TODAY, WELCOME, WorkspaceShell
 
@@ -25,7 +26,10 @@ class Workspace(QObject):
     """Builds the screens for a context and switches between them.
 
     Today and the welcome page are built at once; Customers (with the customer page) and
-    Plans on their first visit, so the morning's list is on screen sooner."""
+    Plans on their first visit, so the morning's list is on screen sooner.
+
+    `data_changed(Changes)` carries every committed write; each screen built so far reads
+    again what concerns it, screens out of sight when they are shown next."""
 
     status = Signal(str)
     page_changed = Signal(int)
@@ -50,6 +54,8 @@ class Workspace(QObject):
         self._customers: CustomersScreen | None = None
         self._plans: PlansScreen | None = None
 
+        self.stream = change_stream(context)
+        self.data_changed = self.stream.data_changed
         self.today = TodayController(self.today_view, context, window, first_page)
         self.today.status.connect(self.status)
         self.welcome.add_customer.clicked.connect(self.add_first_customer)
@@ -124,8 +130,12 @@ class Workspace(QObject):
             if refresh:
                 self.today.refresh()
             self.today_view.setFocus()
-        elif page == CUSTOMERS and self.customer_stack.currentIndex() == 0 and refresh:
-            self.customers.refresh()
+        elif page == CUSTOMERS and refresh:
+            # Changes made while the screen was out of sight: it reads them now.
+            if self.customer_stack.currentIndex() == 0:
+                self.customers.refresh()
+            else:
+                self.customer_page.refresh()
         self.page_changed.emit(page)
 
     def _sidebar_row(self, row: int) -> None:
@@ -185,28 +195,16 @@ class Workspace(QObject):
                 self.tr("Select a customer first (in Customers, or a follow-up in Today)."),
             )
             return
-        from ui.dialogs.sale_dialog import SaleDialog
+        from ui.controllers.sale_action import record_sale
 
-        dialog = SaleDialog(self.context, customer_id, self.window)
-        if dialog.exec() and dialog.saved is not None:
-            count = len(dialog.saved.touchpoints)
-            self.status.emit(
-                self.tr("Sale recorded; %1 follow-ups planned.").replace("%1", str(count))
-            )
-            self.refresh_screens()
+        text = record_sale(self.context, customer_id, self.window)
+        if text is not None:
+            self.status.emit(text)
 
-    def refresh_screens(self) -> None:
-        """Reload the screens built so far after a change made on one of them."""
-        self.today.refresh()
-        if self._customers is not None:
-            self.customers.refresh()
-            if self.customer_stack.currentIndex() == 1:
-                self.customer_page.refresh()
-
-    def settings_changed(self) -> None:
-        self.refresh_screens()
-        if self._plans is not None:
-            self.plans.refresh_preview()
+    # --- changes --------------------------------------------------------------------------
+    def close(self) -> None:
+        """The database is being closed: no more changes reach these screens."""
+        self.stream.close()
 
     def can_close(self) -> bool:
         return self._plans is None or self.plans.settle_edits()
@@ -245,14 +243,15 @@ class CustomersScreen:
         self.stack = QStackedWidget()
         self.stack.addWidget(self.customers_view)
         self.stack.addWidget(self.customer_page_view)
-        self.customers = CustomersController(self.customers_view, context.customers, window)
+        self.customers = CustomersController(
+            self.customers_view, context.customers, window, workspace.stream
+        )
         self.customer_page = CustomerPageController(self.customer_page_view, context, window)
         for controller in (self.customers, self.customer_page):
             controller.status.connect(workspace.status)
         self.customers.undo_available.connect(workspace.undo_available)
         self.customers_view.table.activated.connect(workspace.open_selected)
         self.customer_page.back_requested.connect(workspace.show_customer_list)
-        self.customer_page.data_changed.connect(workspace.refresh_screens)
 
 
 class PlansScreen:
@@ -265,5 +264,3 @@ class PlansScreen:
         self.view = PlansView()
         self.plans = PlansController(self.view, workspace.context, workspace.window)
         self.plans.status.connect(workspace.status)
-        # A plan edit that moved planned follow-ups: Today and the customer pages read again.
-        self.plans.planned_changed.connect(workspace.refresh_screens)

@@ -12,6 +12,7 @@ from app.services.touchpoint_rows import local_time, move
 from models.customer import Customer
 from models.sale import Sale
 from models.touchpoint import Touchpoint
+from models.write_log import named_writes
 
 # The skip reason is this constant, never typed text: lifting the flag finds the follow-ups
 # it stopped by it, and leaves alone the ones skipped for any other reason.
@@ -29,39 +30,41 @@ def follow_flag(session: Session, customer: Customer, ctx: PlanningContext) -> N
 
 
 def _stop(session: Session, customer_id: int, ctx: PlanningContext) -> None:
-    session.execute(
-        update(Touchpoint)
-        .where(Touchpoint.customer_id == customer_id, Touchpoint.status == "planned")
-        .values(
-            status="skipped",
-            skip_reason=DNC_REASON,
-            sequence=Touchpoint.sequence + 1,
-            updated_at=ctx.now,
+    with named_writes(session, [customer_id]):
+        session.execute(
+            update(Touchpoint)
+            .where(Touchpoint.customer_id == customer_id, Touchpoint.status == "planned")
+            .values(
+                status="skipped",
+                skip_reason=DNC_REASON,
+                sequence=Touchpoint.sequence + 1,
+                updated_at=ctx.now,
+            )
+            .execution_options(synchronize_session="fetch")
         )
-        .execution_options(synchronize_session="fetch")
-    )
 
 
 def _bring_back(session: Session, customer_id: int, ctx: PlanningContext) -> None:
     live_sales = select(Sale.id).where(Sale.deleted_at.is_(None))
-    restored = session.execute(
-        update(Touchpoint)
-        .where(
-            Touchpoint.customer_id == customer_id,
-            Touchpoint.status == "skipped",
-            Touchpoint.skip_reason == DNC_REASON,
-            # A deleted sale's follow-ups wait for the sale to come back from the trash.
-            or_(Touchpoint.sale_id.is_(None), Touchpoint.sale_id.in_(live_sales)),
+    with named_writes(session, [customer_id]):
+        restored = session.execute(
+            update(Touchpoint)
+            .where(
+                Touchpoint.customer_id == customer_id,
+                Touchpoint.status == "skipped",
+                Touchpoint.skip_reason == DNC_REASON,
+                # A deleted sale's follow-ups wait for the sale to come back from the trash.
+                or_(Touchpoint.sale_id.is_(None), Touchpoint.sale_id.in_(live_sales)),
+            )
+            .values(
+                status="planned",
+                skip_reason="",
+                sequence=Touchpoint.sequence + 1,
+                updated_at=ctx.now,
+            )
+            .returning(Touchpoint.id)
+            .execution_options(synchronize_session="fetch")
         )
-        .values(
-            status="planned",
-            skip_reason="",
-            sequence=Touchpoint.sequence + 1,
-            updated_at=ctx.now,
-        )
-        .returning(Touchpoint.id)
-        .execution_options(synchronize_session="fetch")
-    )
     ids = list(restored.scalars())
     if not ids:
         return

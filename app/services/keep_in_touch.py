@@ -29,6 +29,7 @@ from models.repositories import keep_in_touch as repo
 from models.repositories import plans as plan_repo
 from models.repositories.bulk import NewTouchpoint, TouchpointMove
 from models.repositories.keep_in_touch import KitRow
+from models.write_log import named_writes
 
 KIT_KEY = "keep_in_touch"
 
@@ -247,9 +248,10 @@ def _refresh(
     changes = _Changes(now=ctx.now)
     for customer in customers:
         _refresh_one(changes, customer, rules, facts)
-    repo.apply_changes(
-        session, skips=changes.skips, moves=changes.moves, inserts=changes.inserts, now=ctx.now
-    )
+    with named_writes(session, [customer.id for customer in customers]):
+        repo.apply_changes(
+            session, skips=changes.skips, moves=changes.moves, inserts=changes.inserts, now=ctx.now
+        )
 
 
 def _refresh_one(changes: _Changes, customer: KitCustomer, rules: _Rules, facts: _Facts) -> None:

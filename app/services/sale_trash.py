@@ -16,6 +16,7 @@ from app.services.sales import sale_dto
 from models.customer import Customer
 from models.sale import Sale
 from models.touchpoint import Touchpoint
+from models.write_log import named_writes
 
 SALE_DELETED = "Sale was deleted"
 
@@ -36,16 +37,17 @@ class SaleTrashService:
             if sale is None or sale.deleted_at is not None:
                 raise NotFound(f"sale {sale_id} does not exist")
             sale.deleted_at = ctx.now
-            session.execute(
-                update(Touchpoint)
-                .where(Touchpoint.sale_id == sale_id, Touchpoint.status == "planned")
-                .values(
-                    status="skipped",
-                    skip_reason=SALE_DELETED,
-                    sequence=Touchpoint.sequence + 1,
-                    updated_at=ctx.now,
+            with named_writes(session, [sale.customer_id]):
+                session.execute(
+                    update(Touchpoint)
+                    .where(Touchpoint.sale_id == sale_id, Touchpoint.status == "planned")
+                    .values(
+                        status="skipped",
+                        skip_reason=SALE_DELETED,
+                        sequence=Touchpoint.sequence + 1,
+                        updated_at=ctx.now,
+                    )
                 )
-            )
             self._refresh(session, sale, ctx)
             return sale_dto(sale)
 
@@ -57,17 +59,18 @@ class SaleTrashService:
             if sale is None or sale.deleted_at is None:
                 raise NotFound(f"sale {sale_id} is not in the trash")
             sale.deleted_at = None
-            session.execute(
-                update(Touchpoint)
-                .where(Touchpoint.sale_id == sale_id, Touchpoint.skip_reason == SALE_DELETED)
-                .values(
-                    status="planned",
-                    skip_reason="",
-                    sequence=Touchpoint.sequence + 1,
-                    updated_at=ctx.now,
+            with named_writes(session, [sale.customer_id]):
+                session.execute(
+                    update(Touchpoint)
+                    .where(Touchpoint.sale_id == sale_id, Touchpoint.skip_reason == SALE_DELETED)
+                    .values(
+                        status="planned",
+                        skip_reason="",
+                        sequence=Touchpoint.sequence + 1,
+                        updated_at=ctx.now,
+                    )
+                    .execution_options(synchronize_session="fetch")
                 )
-                .execution_options(synchronize_session="fetch")
-            )
             session.expire_all()
             customer = session.get(Customer, sale.customer_id)
             if customer is not None:

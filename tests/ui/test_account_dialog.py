@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from app.clock import FixedClock
 from app.context import AppContext, build_context
+from app.dto.changes import Area
 from app.dto.customers import CustomerInput
 from app.dto.sales import SaleInput
 from app.secrets import MemorySecretStore, SecretStore
@@ -23,6 +24,7 @@ from tests.support.caldav_fixtures import (
     radicale_fixture,  # noqa: F401 - the `radicale` fixture
 )
 from tests.support.radicale_server import PASSWORD, USER, RadicaleServer
+from ui.change_stream import change_stream
 from ui.dialogs.account_dialog import AccountDialog
 from ui.dialogs.sync_dialog import SyncDialog
 from ui.main_window import MainWindow
@@ -130,8 +132,11 @@ def test_the_runner_syncs_in_the_background_and_asks_about_deleted_events(
         runner.sync_now()
     qtbot.waitUntil(lambda: runner.question is not None)
     assert runner.question is not None and "deleted in your calendar" in runner.question.text()
-    with qtbot.waitSignal(runner.changed):
+    stream = change_stream(context)
+    with qtbot.waitSignal(stream.data_changed) as heard:
         next(b for b in runner.question.buttons() if "Skip" in b.text()).click()
+    # The answer reaches the screens as a change of touchpoints, and is synced next.
+    assert heard.args[0].touches(Area.TOUCHPOINTS)
     skipped = context.agenda.touchpoints(statuses=("skipped",))
     assert [(i.uid, i.skip_reason) for i in skipped] == [(gone, "deleted in calendar")]
     runner.stop()

@@ -15,6 +15,7 @@ from app.clock import FixedClock
 from app.context import AppContext
 from app.dto.customers import CustomerDTO, CustomerInput
 from app.dto.sales import SaleInput
+from ui.change_stream import change_stream
 from ui.controllers.customer_page_controller import CustomerPageController
 from ui.dialogs.interaction_dialog import InteractionDialog
 from ui.dialogs.sale_dialog import SaleDialog
@@ -161,7 +162,7 @@ def test_logging_a_contact_adds_it_and_moves_the_check_in(
     messages: list[str] = []
     page.status.connect(messages.append)
     on_next_dialog(act)
-    with qtbot.waitSignal(page.data_changed):
+    with qtbot.waitSignal(change_stream(planner).data_changed):
         qtbot.mouseClick(page.view.log_interaction, Qt.MouseButton.LeftButton)
     assert errors and "summary is empty" in errors[0]
     assert ("Contact", "Logged", "Called about the invoice") in table(page.past_model)
@@ -186,7 +187,7 @@ def test_cadence_and_channel_are_edited_in_place(
     qtbot.keyClick(view.cadence, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(view.cadence, "30")
     assert view.save_preferences.isEnabled()
-    with qtbot.waitSignal(page.data_changed):
+    with qtbot.waitSignal(change_stream(planner).data_changed):
         qtbot.mouseClick(view.save_preferences, Qt.MouseButton.LeftButton)
     saved = planner.customers.get(ana.id)
     assert (saved.channel, saved.keep_in_touch_days) == ("phone", 30)
@@ -235,7 +236,7 @@ def test_recording_a_sale_from_the_page_adds_its_follow_ups(
         qtbot.keyClick(dialog.description, Qt.Key.Key_Return)
 
     on_next_dialog(act)
-    with qtbot.waitSignal(page.data_changed):
+    with qtbot.waitSignal(change_stream(planner).data_changed):
         qtbot.mouseClick(page.view.record_sale, Qt.MouseButton.LeftButton)
     past = table(page.past_model)
     assert any(row[0] == "Sale won" and "Pallet truck" in row[2] for row in past)

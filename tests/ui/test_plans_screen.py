@@ -13,7 +13,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.context import AppContext
+from app.dto.changes import Area, Changes
 from app.plans.builtin import builtin_plan
+from ui.change_stream import change_stream
 from ui.controllers.plans_controller import PlansController
 from ui.item_models.plan_steps_table import PlanStepsTableModel
 from ui.views.plans_view import PlansView
@@ -340,9 +342,11 @@ def test_a_new_time_for_a_step_moves_the_planned_calls_and_says_how_many(
     click_step(qtbot, plans, 1)
     assert plans.view.apply_to_planned.isChecked()
     plans.view.editor.time.setTime(plans.view.editor.time.time().addSecs(3600))
-    moved: list[bool] = []
-    plans.planned_changed.connect(lambda: moved.append(True))
+    moved: list[Changes] = []
+    change_stream(context).data_changed.connect(moved.append)
     with qtbot.waitSignal(plans.status) as saved:
         click(qtbot, plans.view.save)
-    assert call_times() == ["11:00"] and moved == [True]
+    # One change, of the plan and the follow-ups it moved: every screen hears of both.
+    assert call_times() == ["11:00"] and len(moved) == 1
+    assert moved[0].touches(Area.PLANS) and moved[0].touches(Area.TOUCHPOINTS)
     assert "1 planned follow-up moved." in saved.args[0]

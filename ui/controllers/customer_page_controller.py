@@ -10,13 +10,15 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.context import AppContext
+from app.dto.changes import Area, Changes
 from app.dto.customers import CustomerDTO, CustomerInput
 from app.dto.timeline import CustomerTimeline, TimelineTotals
 from app.errors import KnownError, NotFound
 from app.services.interactions import InteractionDTO
+from ui.change_stream import change_stream, follow_changes
 from ui.controllers.promises_controller import PromisesController
+from ui.controllers.sale_action import record_sale
 from ui.dialogs.interaction_dialog import InteractionDialog
-from ui.dialogs.sale_dialog import SaleDialog
 from ui.error_text import shown
 from ui.item_models.timeline_table import (
     TimelineTableModel,
@@ -50,7 +52,6 @@ class CustomerPageController(QObject):
 
     status = Signal(str)
     back_requested = Signal()
-    data_changed = Signal()
 
     def __init__(self, view: CustomerPageView, context: AppContext, window: QWidget) -> None:
         super().__init__(window)
@@ -69,9 +70,9 @@ class CustomerPageController(QObject):
         view.save_preferences.clicked.connect(self.save_preferences)
         view.channel.currentIndexChanged.connect(lambda _index: self._preferences_edited())
         view.cadence.valueChanged.connect(lambda _value: self._preferences_edited())
+        follow_changes(change_stream(context), view, self.on_changes)
         self.promises = PromisesController(view.promises, context, window)
         self.promises.status.connect(self.status)
-        self.promises.changed.connect(self._changed)
 
     @property
     def customer_id(self) -> int | None:
@@ -180,8 +181,9 @@ class CustomerPageController(QObject):
             return self.context.interactions.add(customer_id, summary, channel=channel)
 
         dialog = InteractionDialog(save, customer.channel, customer.display_name, self.window)
-        if dialog.exec() and dialog.saved is not None:
-            self._changed()
+        saved = dialog.saved if dialog.exec() else None
+        dialog.deleteLater()
+        if saved is not None:
             text = self.tr("Logged the contact with %1.").replace("%1", customer.display_name)
             check_in = self._next_check_in()
             if check_in:
@@ -192,17 +194,8 @@ class CustomerPageController(QObject):
         customer = self.customer
         if customer is None:
             return
-        dialog = SaleDialog(self.context, customer.id, self.window)
-        if dialog.exec() and dialog.saved is not None:
-            self._changed()
-            result = dialog.saved
-            text = (
-                self.tr("Recorded the sale; %1 follow-ups planned.").replace(
-                    "%1", str(len(result.touchpoints))
-                )
-                if not result.skipped_reason
-                else self.tr("Recorded the sale. %1").replace("%1", result.skipped_reason)
-            )
+        text = record_sale(self.context, customer.id, self.window)
+        if text is not None:
             self.status.emit(text)
 
     def save_preferences(self) -> None:
@@ -224,7 +217,6 @@ class CustomerPageController(QObject):
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.exec()
             return
-        self._changed()
         self.status.emit(self.tr("Saved how to keep in touch with %1.").replace("%1", current.name))
 
     def _with_preferences(self, customer: CustomerDTO) -> CustomerInput:
@@ -259,6 +251,11 @@ class CustomerPageController(QObject):
         entry = next((e for e in upcoming if e.kind == "check_in"), None)
         return date_text(entry.when) if entry else ""
 
-    def _changed(self) -> None:
-        self.refresh()
-        self.data_changed.emit()
+    def on_changes(self, changes: Changes) -> None:
+        """A committed change: read the page again if it may show this customer differently."""
+        if self._customer_id is None:
+            return
+        if changes.touches_customer(self._customer_id) or changes.touches(
+            Area.SETTINGS, Area.PLANS
+        ):
+            self.refresh()

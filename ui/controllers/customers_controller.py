@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
+from app.dto.changes import Area, Changes
 from app.dto.customers import CustomerDTO
 from app.services.customers import CustomerService
+from ui.change_stream import ChangeStream, follow_changes
 from ui.dialogs.customer_dialog import CustomerDialog
 from ui.dialogs.trash_dialog import TrashDialog
 from ui.item_models.customer_table import CustomerTableModel
@@ -22,7 +24,14 @@ class CustomersController(QObject):
     status = Signal(str)
     undo_available = Signal(bool)
 
-    def __init__(self, view: CustomersView, service: CustomerService, window: QMainWindow) -> None:
+    def __init__(
+        self,
+        view: CustomersView,
+        service: CustomerService,
+        window: QMainWindow,
+        stream: ChangeStream | None = None,
+    ) -> None:
+        """`stream`: the open database's changes, which the list follows."""
         super().__init__(window)
         self.view = view
         self.service = service
@@ -43,10 +52,28 @@ class CustomersController(QObject):
         view.add_first.clicked.connect(self.add)
         view.filter.currentIndexChanged.connect(lambda _index: self.apply_filter())
         view.days.valueChanged.connect(lambda _days: self.apply_filter())
+        # A change while the list is out of sight is read when it is needed next.
+        self._stale = False
+        if stream is not None:
+            follow_changes(stream, view, self.on_changes)
         self.refresh()
+
+    def on_changes(self, changes: Changes) -> None:
+        """A committed change the list shows: read it again now, or when next needed."""
+        if not changes.touches(Area.CUSTOMERS, Area.TOUCHPOINTS, Area.SALES, Area.OUTREACH):
+            return
+        if self.view.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def _read_if_stale(self) -> None:
+        if self._stale:
+            self.refresh()
 
     def refresh(self) -> None:
         """Reload from the database, keeping the selected customer selected when still listed."""
+        self._stale = False
         kept = self.selected()
         loaded = self.model.rowCount()
         self.model.reload()
@@ -98,7 +125,7 @@ class CustomersController(QObject):
     def add(self) -> None:
         dialog = CustomerDialog(self.service.add, parent=self.window)
         if dialog.exec() and dialog.saved:
-            self.refresh()
+            self._read_if_stale()
             self._select(dialog.saved.id)
             self.status.emit(self.tr("Added %1.").replace("%1", dialog.saved.display_name))
 
@@ -112,7 +139,7 @@ class CustomersController(QObject):
 
         dialog = CustomerDialog(save, customer, parent=self.window)
         if dialog.exec() and dialog.saved:
-            self.refresh()
+            self._read_if_stale()
             self._select(dialog.saved.id)
             self.status.emit(self.tr("Saved %1.").replace("%1", dialog.saved.display_name))
 
@@ -122,7 +149,7 @@ class CustomersController(QObject):
             return
         row = self.view.table.currentIndex().row()
         self._last_deleted = self.service.delete(customer.id)
-        self.refresh()
+        self._read_if_stale()
         if self.model.rowCount():
             self.view.table.selectRow(min(row, self.model.rowCount() - 1))
         self.undo_available.emit(True)
@@ -136,15 +163,14 @@ class CustomersController(QObject):
         restored = self.service.restore(self._last_deleted.id)
         self._last_deleted = None
         self.undo_available.emit(False)
-        self.refresh()
+        self._read_if_stale()
         self._select(restored.id)
         self.status.emit(self.tr("Restored %1.").replace("%1", restored.display_name))
 
     def show_trash(self) -> None:
         dialog = TrashDialog(self.service, parent=self.window)
         dialog.exec()
-        if dialog.restored:
-            self.refresh()
+        dialog.deleteLater()
 
     def _select(self, customer_id: int) -> None:
         row = self.model.row_of(customer_id)

@@ -20,7 +20,6 @@ class OutreachActions(QObject):
     customer in view, if any, for a decline's come-back."""
 
     status = Signal(str)
-    changed = Signal()
 
     def __init__(
         self,
@@ -85,7 +84,6 @@ class OutreachActions(QObject):
         )
         if self._run(dialog):
             self.status.emit(self.tr("Decline recorded."))
-            self.changed.emit()
 
     @staticmethod
     def _run(dialog: QDialog) -> bool:

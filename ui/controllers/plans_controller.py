@@ -9,9 +9,11 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 
 from app.context import AppContext
+from app.dto.changes import Area, Changes
 from app.dto.plans import PlanDTO, PlanStepDTO
 from app.errors import KnownError
 from app.messages.sample import sample_values
+from ui.change_stream import change_stream, follow_changes
 from ui.error_text import shown
 from ui.item_models.plan_steps_table import PlanStepsTableModel, kind_text
 from ui.ui_state import restore_header, save_header
@@ -22,8 +24,6 @@ class PlansController(QObject):
     """Steps are saved one at a time (update_step); add/remove/move save the whole plan."""
 
     status = Signal(str)
-    # The save moved planned follow-ups (their dates or times).
-    planned_changed = Signal()
 
     def __init__(self, view: PlansView, context: AppContext, window: QWidget) -> None:
         super().__init__(window)
@@ -50,7 +50,13 @@ class PlansController(QObject):
         view.move_up.clicked.connect(lambda: self.move_step(-1))
         view.move_down.clicked.connect(lambda: self.move_step(1))
         view.restore.clicked.connect(self.restore_builtin)
+        follow_changes(change_stream(context), view, self.on_changes)
         self.refresh()
+
+    def on_changes(self, changes: Changes) -> None:
+        """Your profile (in the settings) is what the preview's sample message shows."""
+        if changes.touches(Area.SETTINGS):
+            self.refresh_preview()
 
     # --- state -------------------------------------------------------------------------
     def current_plan(self) -> PlanDTO | None:
@@ -243,8 +249,8 @@ class PlansController(QObject):
         return self.view.apply_to_planned.isChecked()
 
     def _announce(self, done: str, moved: int | None) -> None:
-        """Say what the save did, the planned follow-ups it moved included; the other
-        screens hear of the move (Today, customer pages) and read it again."""
+        """Say what the save did, the planned follow-ups it moved included (the other
+        screens hear of the move through the change stream)."""
         if moved:
             moves = (
                 self.tr("1 planned follow-up moved.")
@@ -252,7 +258,6 @@ class PlansController(QObject):
                 else self.tr("%1 planned follow-ups moved.").replace("%1", str(moved))
             )
             done += " " + moves
-            self.planned_changed.emit()
         self.status.emit(done)
 
     def revert_step(self) -> None:

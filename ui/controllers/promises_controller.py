@@ -23,7 +23,6 @@ class PromisesController(QObject):
     """One customer at a time; `changed` when something was written."""
 
     status = Signal(str)
-    changed = Signal()
 
     def __init__(self, view: PromisesPanel, context: AppContext, window: QWidget) -> None:
         super().__init__(window)
@@ -185,7 +184,6 @@ class PromisesController(QObject):
 
     def _done(self, message: str, select: int | None = None) -> None:
         self.refresh(select)
-        self.changed.emit()
         self.status.emit(message)
 
     def _warn(self, message: str) -> None:

@@ -17,7 +17,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
+from app.dto.changes import AGENDA_AREAS, Changes
 from app.errors import KnownError
+from ui.change_stream import change_stream, follow_changes
 from ui.controllers.today_extras import TodayExtras
 from ui.dialogs.done_dialog import DoneDialog
 from ui.dialogs.skip_dialog import SkipDialog
@@ -56,6 +58,9 @@ class TodayController(QObject):
         self.context = context
         self.window = window
         self.overdue = -1
+        # Where to go after this screen's own change: the rows beside it, and its row.
+        self._place: tuple[list[int], int] | None = None
+        self._reading = False
         if first_page is None:
             self.model = AgendaTableModel(
                 context.agenda, self._zone, self._subject, self, now=context.clock.now
@@ -65,6 +70,7 @@ class TodayController(QObject):
             self.model = first_page
             self.model.setParent(self)
             self.model.take_over(context.agenda, self._zone, self._subject, context.clock.now)
+        follow_changes(change_stream(context), view, self.on_changes)
         self.extras = TodayExtras(self, context, view, self)
         self.extras.status.connect(self.status)
         self._build_actions()
@@ -187,14 +193,36 @@ class TodayController(QObject):
 
     # --- loading ------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload everything; call after changes made elsewhere (sales, customers, settings)."""
-        self.extras.check_promises()
+        """Read everything again, keeping the selected follow-up selected."""
+        self._check_promises()
         current = self.selected()
         row = self.view.table.currentIndex().row()
         self._reload([current.id] if current else [], max(row, 0), keep_subjects=False)
 
+    def on_changes(self, changes: Changes) -> None:
+        """A committed change the agenda shows: read the list again.
+
+        After this screen's own done, skip or snooze the row that followed is selected
+        (the user works downwards) and the drafts already written are kept."""
+        if self._reading or not changes.touches(*AGENDA_AREAS):
+            return
+        if self._place is not None:
+            prefer, row = self._place
+            self._place = None
+            self._reload(prefer, row, keep_subjects=True)
+            return
+        self.refresh()
+
+    def _check_promises(self) -> bool:
+        """A promise past its date starts its recovery; the caller reads the list after."""
+        self._reading = True
+        try:
+            return self.extras.check_promises()
+        finally:
+            self._reading = False
+
     def _finish_first_load(self) -> None:
-        if self.extras.check_promises():
+        if self._check_promises():
             self.model.reload(keep_subjects=False)
         self._after_reload([], 0)
 
@@ -366,6 +394,8 @@ class TodayController(QObject):
         row = self.model.row_of(item.id)
         neighbours = [self.model.touchpoint_at(row + 1), self.model.touchpoint_at(row - 1)]
         prefer = [other.id for other in neighbours if other is not None]
+        # The change arrives through data_changed before work() returns (on_changes).
+        self._place = (prefer, row)
         try:
             result = work()
         except KnownError as exc:
@@ -373,7 +403,8 @@ class TodayController(QObject):
             # Someone (the CLI, a sync) may have changed it meanwhile: show the truth.
             self._reload([item.id, *prefer], row, keep_subjects=False)
             return None
-        self._reload(prefer, row, keep_subjects=True)
+        finally:
+            self._place = None
         return result
 
     def save_layout(self) -> None:

@@ -127,7 +127,6 @@ class TodayExtras(QObject):
         finally:
             dialog.deleteLater()
         if sent is not None:
-            self.today.refresh()
             self.status.emit(self.tr("Sent and recorded: %1").replace("%1", sent.title))
 
     def answer_request(self) -> None:
@@ -149,5 +148,4 @@ class TodayExtras(QObject):
         finally:
             dialog.deleteLater()
         if answered:
-            self.today.refresh()
             self.status.emit(self.tr("Request answered."))

@@ -14,7 +14,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.clock import FixedClock
-from app.context import AppContext
+from app.context import AppContext, build_context
+from app.secrets import MemorySecretStore
 from tests.ui.today.support import (
     DialogDriver,
     People,
@@ -103,11 +104,18 @@ def test_tab_goes_from_the_list_to_the_draft_and_its_buttons(
 
 
 def test_a_change_made_elsewhere_is_reported_and_the_list_stays_usable(
-    qtbot: QtBot, screen: TodayController, planner: AppContext, on_next_dialog: DialogDriver
+    qtbot: QtBot,
+    screen: TodayController,
+    planner: AppContext,
+    clock: FixedClock,
+    on_next_dialog: DialogDriver,
 ) -> None:
     late = screen.selected()
     assert late is not None
-    planner.touchpoints.done(late.id, note="from the command line")
+    # Another process (the command line) on the same file: the window hears nothing of it.
+    other = build_context(planner.db_path, clock, secrets=MemorySecretStore())
+    other.touchpoints.done(late.id, note="from the command line")
+    other.close()
     warnings: list[str] = []
 
     def warned(dialog: QDialog) -> None:

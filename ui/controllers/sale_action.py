@@ -1,0 +1,31 @@
+"""Record a sale for a customer: the one flow every face of the window uses."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from app.context import AppContext
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SaleAction", text)
+
+
+def record_sale(context: AppContext, customer_id: int, parent: QWidget) -> str | None:
+    """Ask for the sale and record it; returns what to tell the user, None if cancelled."""
+    from ui.dialogs.sale_dialog import SaleDialog
+
+    dialog = SaleDialog(context, customer_id, parent)
+    try:
+        if not dialog.exec() or dialog.saved is None:
+            return None
+        result = dialog.saved
+    finally:
+        dialog.deleteLater()
+    if result.skipped_reason:
+        return _tr("Recorded the sale. %1").replace("%1", result.skipped_reason)
+    count = len(result.touchpoints)
+    if count == 1:
+        return _tr("Recorded the sale; 1 follow-up planned.")
+    return _tr("Recorded the sale; %1 follow-ups planned.").replace("%1", str(count))
