@@ -17,8 +17,6 @@ from models.write_log import WRITE_LOG, WriteLog, Written, write_log
 BUSY_TIMEOUT_MS = 5000
 # Execution option of the engine read-only sessions use: their BEGIN stays deferred.
 READ_ONLY = "planner_read_only"
-# Pool-record info key: this connection has our authorizer set.
-_AUTHORIZED = "planner_authorized"
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -86,6 +84,7 @@ class Sessions(sessionmaker[Session]):
         event.listen(self, "after_begin", _watch_writes)
         event.listen(self, "before_flush", _flush_starts)
         event.listen(self, "after_flush", _flush_ends)
+        event.listen(engine, "before_cursor_execute", _statement_runs)
         event.listen(engine, "checkin", _stop_watching)
 
     def listen(self, listener: Callable[[Written], None]) -> None:
@@ -104,13 +103,19 @@ class Sessions(sessionmaker[Session]):
 
 
 def _watch_writes(session: Session, _transaction: Any, connection: Any) -> None:
-    # Setting an authorizer expires every prepared statement, so each one this transaction
-    # runs is prepared again and named to it; the pool's checkin removes it again.
+    # The connection carries the log while this unit of work holds it (the pool's checkin
+    # takes it off), so every statement run on it is seen (_statement_runs).
     writes = write_log(session)
     if writes is not None:
-        pooled = connection.connection
-        pooled.driver_connection.set_authorizer(writes.authorize)
-        pooled.info[_AUTHORIZED] = True
+        connection.info[WRITE_LOG] = writes
+
+
+def _statement_runs(
+    connection: Any, _cursor: Any, statement: str, _params: Any, _context: Any, _many: bool
+) -> None:
+    writes = connection.info.get(WRITE_LOG)
+    if writes is not None:
+        writes.statement(statement)
 
 
 def _flush_starts(session: Session, _context: Any, _instances: Any) -> None:
@@ -126,9 +131,8 @@ def _flush_ends(session: Session, _context: Any) -> None:
         writes.named = False
 
 
-def _stop_watching(dbapi_connection: Any, record: Any) -> None:
-    if dbapi_connection is not None and record.info.pop(_AUTHORIZED, False):
-        dbapi_connection.set_authorizer(None)
+def _stop_watching(_dbapi_connection: Any, record: Any) -> None:
+    record.info.pop(WRITE_LOG, None)
 
 
 def make_sessions(engine: Engine) -> Sessions:

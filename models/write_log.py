@@ -1,19 +1,19 @@
 """What one unit of work wrote: the tables, and the customers whose rows changed.
 
-Every write goes through `Sessions.begin()`, and two sources together see all of it: the
-ORM flush (objects, so the customers are known) and SQLite's authorizer, which names the
-table of every INSERT, UPDATE and DELETE prepared in the transaction, the Core statements
-and raw cursors of the bulk paths included. For those the customers cannot be named."""
+Every write goes through `Sessions.begin()`, and three sources together see all of it: the
+ORM flush (objects, so the customers are known), every other statement SQLAlchemy runs
+(its table read from the SQL), and the bulk paths' raw cursors, which say what they write
+(`note_raw_write`). For statements the customers cannot be named, unless the caller does
+(`named_writes`)."""
 
 from __future__ import annotations
 
 import contextlib
-import sqlite3
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
-from typing import Any
 
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
@@ -22,7 +22,12 @@ from models.base import Base
 
 # Session.info key of a write session's WriteLog.
 WRITE_LOG = "planner_write_log"
-_WRITES = frozenset((sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE))
+# The table an INSERT, UPDATE, DELETE or REPLACE writes ("temp.x" names no table of ours).
+_WRITE = re.compile(
+    r"\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)"
+    r"\s+[\"`\[]?(\w+)[\"`\]]?\s*(\.)?",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -55,15 +60,20 @@ class WriteLog:
     # Inside a flush or a named_writes block the customers are named another way.
     named: bool = False
 
-    def authorize(self, action: int, table: str | None, _arg: Any, db: str | None, _by: Any) -> int:
-        """SQLite's authorizer: called as each statement is prepared; never refuses."""
+    def wrote(self, table: str) -> None:
+        """A statement wrote this table (its customers unknown unless named)."""
         known, by_customer = _tables()
-        if action in _WRITES and db == "main" and table in known:
+        if table in known:
             self.tables.add(table)
             # The flush names its customers itself (after_flush); other writes cannot.
             if not self.named and table in by_customer:
                 self.all_customers = True
-        return sqlite3.SQLITE_OK
+
+    def statement(self, sql: str) -> None:
+        """SQLAlchemy is about to run this statement in the unit of work."""
+        match = _WRITE.match(sql)
+        if match is not None and match.group(2) is None:
+            self.wrote(match.group(1))
 
     def flushed(self, session: Session) -> None:
         """Record the objects a flush is writing (its new, changed and deleted ones)."""
@@ -80,6 +90,13 @@ class WriteLog:
 
     def written(self) -> Written:
         return Written(frozenset(self.tables), frozenset(self.customer_ids), self.all_customers)
+
+
+def note_raw_write(session: Session, table: str) -> None:
+    """A raw driver cursor (which SQLAlchemy does not see) is writing this table."""
+    writes = write_log(session)
+    if writes is not None:
+        writes.wrote(table)
 
 
 def write_log(session: Session) -> WriteLog | None:

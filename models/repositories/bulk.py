@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from sqlalchemy.orm import Session
 
 from models.base import stored_utc, utcnow
+from models.write_log import note_raw_write
 
 SALE_COLUMNS = (
     "customer_id", "closed_on", "outcome", "amount_minor", "currency", "description",
@@ -136,7 +137,8 @@ def _cursor(session: Session) -> Any:
     return session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
 
 
-def _executemany(session: Session, sql: str, values: Iterable[Sequence[Any]]) -> None:
+def _executemany(session: Session, table: str, sql: str, values: Iterable[Sequence[Any]]) -> None:
+    note_raw_write(session, table)
     cursor = _cursor(session)
     try:
         cursor.executemany(sql, values)
@@ -156,6 +158,7 @@ def _insert_through_temp(
     fixed = fixed or {}
     marks = ", ".join("?" * len(columns))
     targets = ", ".join((*columns, *fixed))
+    note_raw_write(session, table)
     cursor = _cursor(session)
     try:
         # A few rows (one sale's) go straight in: the temporary table costs more than it saves.
@@ -190,7 +193,7 @@ def _insert(
     values = [
         (*pick(row), *[convert(row[name]) for name, convert in converted], now, now) for row in rows
     ]
-    _executemany(session, f"INSERT INTO {table} ({names}) VALUES ({marks})", values)
+    _executemany(session, table, f"INSERT INTO {table} ({names}) VALUES ({marks})", values)
 
 
 class TouchpointRows:
@@ -244,6 +247,7 @@ class TouchpointRows:
 
     def insert(self, session: Session) -> None:
         """Insert everything added so far (status planned, sequence 0), in the order added."""
+        note_raw_write(session, "touchpoint")
         cursor = _cursor(session)
         try:
             cursor.execute(_CREATE_SHAPES)
@@ -286,7 +290,7 @@ def move_touchpoints(session: Session, moves: Iterable[TouchpointMove], now: dt.
         (days[row.due_date], instants[row.due_at], row.channel, row.sequence, stamp, row.row_id)
         for row in moves
     )
-    _executemany(session, _MOVE_TOUCHPOINT, values)
+    _executemany(session, "touchpoint", _MOVE_TOUCHPOINT, values)
 
 
 def insert_sales(session: Session, rows: Sequence[dict[str, Any]]) -> list[int]:

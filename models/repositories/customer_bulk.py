@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from models.base import stored_utc
 from models.search_index import CREATE, TABLE
+from models.write_log import note_raw_write
 
 TRIGGER = f"{TABLE}_ai"
 TRIGGER_SQL = next(sql for sql in CREATE if sql.startswith(f"CREATE TRIGGER {TRIGGER} "))
@@ -38,6 +39,7 @@ def insert_customers(session: Session, rows: Sequence[dict[str, Any]], now: dt.d
         )
         for row in rows
     ]
+    note_raw_write(session, "customer")
     cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         # The search index's per-row trigger costs six times the insert; one set-based

@@ -1,0 +1,1 @@
+"""Domain rules that work inside one unit of work (a session): the services call them."""
