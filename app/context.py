@@ -16,9 +16,9 @@ from app.changes import ChangeFeed
 from app.clock import Clock, PinnedClock, clock_from_environment
 from app.errors import KnownError
 from app.paths import DB_FILE, backup_dir_for, resolve_db_path
+from app.rules.planning_context import PlanningContext, planning_context
 from app.secrets import SecretStore
 from app.services.backups import BackupService
-from app.services.planning_context import PlanningContext, planning_context
 from app.services.recovery import damaged_database
 from app.services.settings import SettingsService
 from app.startup_check import IntegrityCheck
@@ -34,6 +34,7 @@ from models.migrations.migrate import (
 from models.storage import PERMISSION, StorageProblem, folder_state, is_writable
 
 if TYPE_CHECKING:
+    from app.dto.system import SettingsChange
     from app.services.accounts import AccountService
     from app.services.agenda import AgendaService
     from app.services.bulk_sales import BulkSaleService
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
     from app.services.maintenance import MaintenanceService
     from app.services.partners import PartnerService
     from app.services.plans import PlanService
-    from app.services.replanning import ReplanningService, SettingsChange
+    from app.services.replanning import ReplanningService
     from app.services.requests import RequestService
     from app.services.sales import SaleService
     from app.services.timeline import TimelineService

@@ -65,7 +65,7 @@ class Preferences:
     work_start: dt.time = dt.time(9, 0)
     work_end: dt.time = dt.time(17, 0)
     # All backups together may take this many MB; 0: automatic, the smaller of ten times
-    # the database and 2 GB (app.services.backup_limit).
+    # the database and 2 GB (app.files.backup_limit).
     backup_limit_mb: int = 0
 
     @property

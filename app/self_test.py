@@ -11,8 +11,8 @@ from typing import Any
 from app.clock import FixedClock
 from app.context import build_context
 from app.dto.customers import CustomerInput
+from app.dto.exports import IcsExportRequest
 from app.dto.sales import SaleInput
-from app.services.calendar_export import IcsExportRequest
 from app.version import app_version
 
 # A fixed Monday keeps the result the same on every run.

@@ -45,3 +45,12 @@ class PlanSaved:
 
     plan: PlanDTO
     moved: int | None
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """An unknown merge field and where it sits in the text (for marking it as you type)."""
+
+    name: str
+    start: int
+    end: int

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
+
+from app.preferences import Preferences
 
 
 @dataclass(frozen=True)
@@ -24,3 +28,24 @@ class DoctorReport:
     disk_free_bytes: int = 0
     backup_storage: str = "writable"
     backup_disk_free_bytes: int = 0
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file as `backup list` shows it."""
+
+    name: str
+    created: dt.datetime
+    size: int
+    reason: str
+    path: Path
+    # Orders backups taken within the same second (the stamp has whole seconds).
+    modified_ns: int = 0
+
+
+@dataclass(frozen=True)
+class SettingsChange:
+    """Stored preferences, and how many planned touchpoints moved (None: no re-plan)."""
+
+    preferences: Preferences
+    moved: int | None

@@ -77,3 +77,15 @@ class CustomerTimeline:
     @property
     def past(self) -> tuple[TimelineEntry, ...]:
         return tuple(entry for entry in self.entries if entry.section == PAST)
+
+
+@dataclass(frozen=True)
+class InteractionDTO:
+    """A logged contact."""
+
+    id: int
+    customer_id: int
+    occurred_at: dt.datetime
+    channel: str
+    summary: str
+    touchpoint_id: int | None

@@ -6,19 +6,12 @@ import csv
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from app.dto.exports import DELIMITERS, ENCODINGS
 from app.errors import ValidationError
 from app.export.output_file import atomic_writer
 from app.export.spreadsheet_formula import is_formula
 from app.validation import PHONE_PATTERN
 
-# Excel recognises UTF-8 only with the BOM; the others are there for older tools.
-ENCODINGS = {
-    "utf-8-bom": "utf-8-sig",
-    "utf-8": "utf-8",
-    "utf-16": "utf-16",
-    "windows-1252": "cp1252",
-}
-DELIMITERS = {",": ",", ";": ";", "tab": "\t"}
 # What makes Excel and LibreOffice read a cell as a formula (or shift it: tab, CR).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+from app.dto.system import BackupInfo
 
 SUFFIX = ".sqlite3"
 # Start-up and "Back up now" copies are thinned out like restic's --keep-daily/weekly/monthly.
@@ -16,19 +17,6 @@ KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 EVENT_REASONS = frozenset({"migration", "import", "before-restore"})
 EVENT_DAYS = 30
 # "damaged": a file that failed its check, moved aside; never deleted automatically.
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    """One backup file as `backup list` shows it."""
-
-    name: str
-    created: dt.datetime
-    size: int
-    reason: str
-    path: Path
-    # Orders backups taken within the same second (the stamp has whole seconds).
-    modified_ns: int = 0
 
 
 def stamp(now: dt.datetime) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.services.backup_files import BackupInfo
-from app.services.file_swap import footprint
+from app.dto.system import BackupInfo
+from app.files.file_swap import footprint
 from models.backup import stored_setting
 
 SETTING = "backup_limit_mb"

@@ -6,8 +6,9 @@ import hashlib
 from collections.abc import Iterator
 from typing import Any
 
+from app.dto.imports import MULTI_FIELDS
 from app.importing.encodings import UnreadableFile
-from app.importing.layouts import FIELD_NAMES, MULTI_FIELDS, Mapping
+from app.importing.layouts import FIELD_NAMES, Mapping
 from app.importing.records import RawContact
 
 # Google joins several values of one kind with this.

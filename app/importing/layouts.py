@@ -11,7 +11,6 @@ FIELD_NAMES = (
     "name", "first_name", "middle_name", "last_name", "suffix", "company", "email", "phone",
     "birthday", "notes", "source", "channel",
 )  # fmt: skip
-MULTI_FIELDS = ("email", "phone")
 
 OUTLOOK: Mapping = {
     # English and German Outlook write the same layout with translated headers.

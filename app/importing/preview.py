@@ -3,64 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
 
-from app.dto.customers import CustomerInput
+from app.dto.imports import Candidate, Duplicate, ImportPlan, RowError
 from app.errors import ValidationError
 from app.importing.matching import DuplicateIndex, Existing
 from app.importing.records import RawContact, checked_values, to_input
 
-DUPLICATE_CHOICES = ("skip", "merge", "add")
 # Files up to this size keep every checked row from the preview for the import; bigger
 # ones keep a sample and are read again (checked rows take ten times the file's size).
 KEEP_ALL_BYTES = 16_000_000
 SAMPLE_ROWS = 100
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A valid row that becomes a new customer."""
-
-    row: int
-    data: CustomerInput
-    values: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Duplicate:
-    """A valid row that looks like a customer we have (or an earlier row of the same file)."""
-
-    row: int
-    data: CustomerInput
-    values: dict[str, Any]
-    customer_id: int | None
-    customer_name: str
-    reason: str
-    earlier_row: int | None = None
-
-
-@dataclass(frozen=True)
-class RowError:
-    """A row that cannot be imported, and why."""
-
-    row: int
-    error: str
-
-
-@dataclass(frozen=True)
-class ImportPlan:
-    """Every row of the file, sorted into new, duplicate and error.
-
-    `new` holds every new row when `complete`, else the first SAMPLE_ROWS of them;
-    `new_count` counts them all.
-    """
-
-    new: tuple[Candidate, ...]
-    duplicates: tuple[Duplicate, ...]
-    errors: tuple[RowError, ...]
-    new_count: int
-    complete: bool = True
 
 
 Sorted = Candidate | Duplicate | RowError

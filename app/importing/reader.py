@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.dto.imports import FORMATS
 from app.importing.csv_contacts import contacts, header_key, mapping_from_json
 from app.importing.dialects import SEPARATORS, detect_separator, read_rows
 from app.importing.encodings import TextSource, UnreadableFile
@@ -14,7 +15,6 @@ from app.importing.layouts import Layout, Mapping, detect_layout, guess_mapping,
 from app.importing.records import RawContact
 from app.importing.vcard import read_cards
 
-FORMATS = ("auto", "outlook", "google", "vcard", "csv")
 SOURCES = {
     "outlook": "Outlook import",
     "google": "Google Contacts import",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
+from app.dto.plans import FieldProblem
 from app.errors import ValidationError
 
 FIELD_PATTERN = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
@@ -30,15 +30,6 @@ MERGE_FIELDS: dict[str, str] = {
     "my_website": "Your web site",
     "today": "Today's date",
 }
-
-
-@dataclass(frozen=True)
-class FieldProblem:
-    """An unknown merge field and where it sits in the text (for marking it as you type)."""
-
-    name: str
-    start: int
-    end: int
 
 
 def find_problems(text: str) -> list[FieldProblem]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from app.dto.plans import PlanDTO, PlanStepDTO
+from app.dto.vocabulary import AnchorKind, Channel, OffsetUnit, RollDirection
 from app.scheduling.steps import StepRule
-from app.scheduling.vocabulary import AnchorKind, Channel, OffsetUnit, RollDirection
 from models.plan import Plan, PlanStep
 
 

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from app.dto.plans import PlanDTO, PlanStepDTO
+from app.dto.vocabulary import (
+    EXTRA_ANCHORS,
+    KINDS,
+    AnchorKind,
+    Channel,
+    OffsetUnit,
+    RollDirection,
+)
 from app.errors import ValidationError
 from app.messages.templates import check_template
-from app.scheduling.vocabulary import AnchorKind, Channel, Kind, OffsetUnit, RollDirection
 
-KINDS = tuple(
-    value for name, value in vars(Kind).items() if not name.startswith("_") and name.isupper()
-)
-# The keep-in-touch plan measures from the last contact, at the customer's own cadence.
-EXTRA_ANCHORS = ("last_interaction",)
 EXTRA_REPEAT_UNITS = ("cadence",)
 TRIGGERS = ("won_sale", "lost_sale", "keep_in_touch", "recovery", "manual")
 

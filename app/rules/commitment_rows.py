@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.dto.commitments import OPEN_STATUSES, CommitmentDTO
+from app.rules.planning_context import PlanningContext
+from app.rules.touchpoint_rows import new_touchpoint
 from app.scheduling.recovery import recovery_plan
-from app.services.planning_context import PlanningContext
-from app.services.touchpoint_rows import new_touchpoint
 from models.commitment import Commitment
 from models.customer import Customer
 from models.repositories import bulk

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from app.services import keep_in_touch
-from app.services.planning_context import PlanningContext
-from app.services.sale_planning import redate_sale
+from app.rules import keep_in_touch
+from app.rules.planning_context import PlanningContext
+from app.rules.sale_planning import redate_sale
 from models.customer import Customer
 from models.interaction import Interaction
 from models.sale import Sale

@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from app.scheduling.vocabulary import RollDirection
-from app.services.planning_context import PlanningContext
-from app.services.sale_planning import redate_sale
-from app.services.touchpoint_rows import local_time, move
+from app.dto.vocabulary import RollDirection
+from app.rules.planning_context import PlanningContext
+from app.rules.sale_planning import redate_sale
+from app.rules.touchpoint_rows import local_time, move
 from models.customer import Customer
 from models.sale import Sale
 from models.touchpoint import Touchpoint

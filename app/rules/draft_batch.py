@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.dto.touchpoints import Draft
 from app.messages.drafts import build_draft, format_day, merge_values
 from app.preferences import Preferences
-from app.services.adhoc_drafts import adhoc_parts
+from app.rules.adhoc_drafts import adhoc_parts
 from models.customer import Customer
 from models.plan import PlanStep
 from models.repositories.keep_in_touch import chunks

@@ -11,9 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
 from app.progress import Progress
-from app.services import keep_in_touch
-from app.services.import_merge import merge_into, merge_values
-from app.services.planning_context import PlanningContext
+from app.rules import keep_in_touch
+from app.rules.import_merge import merge_into, merge_values
+from app.rules.planning_context import PlanningContext
 from models.customer import Customer
 from models.repositories import customer_bulk
 from models.repositories.keep_in_touch import chunks

@@ -15,15 +15,15 @@ from typing import Any, NamedTuple, Protocol
 from sqlalchemy.orm import Session
 
 from app.plans.mapping import step_rule, step_to_dto
+from app.rules.do_not_contact import DNC_REASON
+from app.rules.planning_context import CustomerLike, PlanningContext, facts_key
+from app.rules.touchpoint_rows import batch_uids, due_instant
 from app.scheduling.birthdays import MonthDay, next_birthday
 from app.scheduling.calendar import WorkCalendar
 from app.scheduling.keep_in_touch import cadence_ends, next_check_in
 from app.scheduling.offsets import fixed_length_days
 from app.scheduling.planner import plan
 from app.scheduling.steps import Anchors, CustomerFacts, StepRule
-from app.services.do_not_contact import DNC_REASON
-from app.services.planning_context import CustomerLike, PlanningContext, facts_key
-from app.services.touchpoint_rows import batch_uids, due_instant
 from models.plan import Plan, PlanStep
 from models.repositories import keep_in_touch as repo
 from models.repositories import plans as plan_repo

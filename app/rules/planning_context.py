@@ -9,12 +9,11 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from app.clock import Clock, local_today
+from app.dto.vocabulary import Channel
 from app.errors import KnownError
 from app.preferences import Preferences
 from app.scheduling.calendar import WorkCalendar
 from app.scheduling.steps import CustomerFacts
-from app.scheduling.vocabulary import Channel
-from app.services.settings import SettingsService
 
 # Far enough ahead for a year of repeating check-ins, near enough to stay cheap.
 HORIZON_DAYS = 400
@@ -81,7 +80,14 @@ class PlanningContext:
         )
 
 
-def planning_context(settings: SettingsService, clock: Clock) -> PlanningContext:
+class PreferencesSource(Protocol):
+    """Where the stored preferences come from (the settings service)."""
+
+    def get(self) -> Preferences: ...
+
+
+def planning_context(settings: PreferencesSource, clock: Clock) -> PlanningContext:
+    """Planning by the stored preferences as of now."""
     return context_for(settings.get(), clock)
 
 

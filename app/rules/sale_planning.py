@@ -7,13 +7,13 @@ from collections.abc import Mapping, Sequence
 
 from sqlalchemy.orm import Session
 
+from app.dto.vocabulary import AnchorKind, LatenessPolicy
 from app.plans.mapping import step_rule, step_to_dto
+from app.rules.planning_context import PlanningContext
+from app.rules.touchpoint_rows import move, new_touchpoint
 from app.scheduling.planner import PlanResult, plan
 from app.scheduling.reanchor import ExistingItem, ItemState, reanchor
 from app.scheduling.steps import Anchors, StepRule
-from app.scheduling.vocabulary import AnchorKind, LatenessPolicy
-from app.services.planning_context import PlanningContext
-from app.services.touchpoint_rows import move, new_touchpoint
 from models.customer import Customer
 from models.plan import Plan, PlanStep
 from models.repositories import touchpoints as tp_repo

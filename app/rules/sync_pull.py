@@ -7,10 +7,10 @@ from typing import Literal
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.services.completion import after_touchpoint_change
-from app.services.planning_context import PlanningContext
-from app.services.sync_types import Tally
-from app.services.touchpoint_rows import local_time, move
+from app.rules.completion import after_touchpoint_change
+from app.rules.planning_context import PlanningContext
+from app.rules.sync_types import Tally
+from app.rules.touchpoint_rows import local_time, move
 from app.sync.http import SyncError
 from app.sync.objects import RemoteEvent, parse_event
 from app.sync.remote import RemoteCalendar

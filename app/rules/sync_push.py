@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.touchpoints import TouchpointDTO
 from app.export.touchpoint_events import EventOptions, touchpoint_event
 from app.progress import Progress
-from app.services.draft_batch import TouchpointContent, render_contents
-from app.services.planning_context import PlanningContext
-from app.services.sync_pull import apply_remote, note, remote_deleted
-from app.services.sync_types import Tally, Target, Work, real_now
-from app.services.touchpoint_rows import new_uid
+from app.rules.draft_batch import TouchpointContent, render_contents
+from app.rules.planning_context import PlanningContext
+from app.rules.sync_pull import apply_remote, note, remote_deleted
+from app.rules.sync_types import Tally, Target, Work, real_now
+from app.rules.touchpoint_rows import new_uid
 from app.sync.http import Reply, SyncError
 from app.sync.objects import calendar_object, object_name, parse_event
 from app.sync.remote import RemoteCalendar

@@ -1,13 +1,6 @@
 """Pure scheduling: plan steps, anchors and calendar rules to due dates; no DB, no Qt."""
 
-from app.scheduling.birthdays import MonthDay, next_birthday
-from app.scheduling.calendar import WorkCalendar
-from app.scheduling.keep_in_touch import next_check_in
-from app.scheduling.offsets import apply_offset
-from app.scheduling.planner import PlannedItem, PlanResult, plan
-from app.scheduling.reanchor import ExistingItem, ItemState, reanchor
-from app.scheduling.steps import Anchors, CustomerFacts, StepRule
-from app.scheduling.vocabulary import (
+from app.dto.vocabulary import (
     AnchorKind,
     Channel,
     Kind,
@@ -15,6 +8,13 @@ from app.scheduling.vocabulary import (
     OffsetUnit,
     RollDirection,
 )
+from app.scheduling.birthdays import MonthDay, next_birthday
+from app.scheduling.calendar import WorkCalendar
+from app.scheduling.keep_in_touch import next_check_in
+from app.scheduling.offsets import apply_offset
+from app.scheduling.planner import PlannedItem, PlanResult, plan
+from app.scheduling.reanchor import ExistingItem, ItemState, reanchor
+from app.scheduling.steps import Anchors, CustomerFacts, StepRule
 
 __all__ = [
     "AnchorKind",

@@ -6,11 +6,11 @@ e.g. ``timeit.timeit(lambda: plan_many_sales(10_000), number=1)``.
 
 from datetime import date, time, timedelta
 
+from app.dto.vocabulary import AnchorKind, Channel, Kind, OffsetUnit
 from app.scheduling.birthdays import MonthDay
 from app.scheduling.calendar import WorkCalendar
 from app.scheduling.planner import plan
 from app.scheduling.steps import Anchors, CustomerFacts, StepRule
-from app.scheduling.vocabulary import AnchorKind, Channel, Kind, OffsetUnit
 
 _DAYS, _WORKING_DAYS, _WEEKS, _MONTHS = (
     OffsetUnit.DAYS,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from app.scheduling.vocabulary import RollDirection
+from app.dto.vocabulary import RollDirection
 
 MONDAY_TO_FRIDAY = frozenset(range(5))
 # A calendar with no working day within two years is a settings mistake, not a real schedule;

@@ -9,11 +9,11 @@ from datetime import date
 from itertools import pairwise
 from typing import NamedTuple
 
+from app.dto.vocabulary import AnchorKind, RollDirection
 from app.scheduling.birthdays import MonthDay, birthday_in_year
 from app.scheduling.calendar import WorkCalendar
 from app.scheduling.offsets import apply_offset, fixed_length_days
 from app.scheduling.steps import Anchors, StepRule
-from app.scheduling.vocabulary import AnchorKind, RollDirection
 
 # Enum members bound once: class attribute lookups on enums are slow in per-touchpoint code.
 _PREVIOUS_STEP = AnchorKind.PREVIOUS_STEP

@@ -3,10 +3,10 @@
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from app.dto.vocabulary import DEFAULT_MIN_GAP_DAYS
 from app.scheduling.calendar import WorkCalendar
 from app.scheduling.gaps import place_with_gap
 from app.scheduling.steps import CustomerFacts
-from app.scheduling.vocabulary import DEFAULT_MIN_GAP_DAYS
 
 DEFAULT_CADENCE_DAYS = 90
 KEY_CUSTOMER_CADENCE_DAYS = 30

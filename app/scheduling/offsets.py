@@ -6,8 +6,8 @@ from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
+from app.dto.vocabulary import OffsetUnit
 from app.scheduling.calendar import WorkCalendar
-from app.scheduling.vocabulary import OffsetUnit
 
 
 def apply_offset(anchor: date, amount: int, unit: OffsetUnit, calendar: WorkCalendar) -> date:

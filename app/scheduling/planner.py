@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import NamedTuple
 
+from app.dto.vocabulary import DEFAULT_MIN_GAP_DAYS, AnchorKind, Channel, Kind
 from app.scheduling.calendar import WorkCalendar
 from app.scheduling.due_dates import (
     Occurrence,
@@ -31,7 +32,6 @@ from app.scheduling.due_dates import (
 )
 from app.scheduling.gaps import near_days, place_with_gap
 from app.scheduling.steps import Anchors, CustomerFacts, StepRule
-from app.scheduling.vocabulary import DEFAULT_MIN_GAP_DAYS, AnchorKind, Channel, Kind
 
 DO_NOT_CONTACT_REASON = "Customer asked not to be contacted, so no follow-ups were planned."
 # A thank-you is a note, a letter or an e-mail; a call or a text is not one.

@@ -18,16 +18,16 @@ from datetime import date, timedelta
 from enum import StrEnum
 from itertools import pairwise
 
-from app.scheduling.calendar import WorkCalendar
-from app.scheduling.due_dates import anchor_date, occurrence_raw_date, ordered_steps, settle
-from app.scheduling.gaps import place_with_gap
-from app.scheduling.steps import Anchors, StepRule
-from app.scheduling.vocabulary import (
+from app.dto.vocabulary import (
     DEFAULT_MIN_GAP_DAYS,
     DELIVERY_ANCHORS,
     AnchorKind,
     LatenessPolicy,
 )
+from app.scheduling.calendar import WorkCalendar
+from app.scheduling.due_dates import anchor_date, occurrence_raw_date, ordered_steps, settle
+from app.scheduling.gaps import place_with_gap
+from app.scheduling.steps import Anchors, StepRule
 
 
 class ItemState(StrEnum):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from app.dto.vocabulary import Channel
 from app.scheduling.calendar import WorkCalendar
-from app.scheduling.vocabulary import Channel
 
 # Day 0 is the day the promise is found at risk: everything that warns people happens then.
 MANAGER_LAST = dt.time(23, 15)

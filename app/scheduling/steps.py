@@ -4,8 +4,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
 
+from app.dto.vocabulary import AnchorKind, Channel, OffsetUnit, RollDirection
 from app.scheduling.birthdays import MonthDay
-from app.scheduling.vocabulary import AnchorKind, Channel, OffsetUnit, RollDirection
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.agenda import AgendaCursor, AgendaPage
 from app.dto.touchpoints import TouchpointDTO
-from app.services.planning_context import PlanningContext
-from app.services.touchpoint_rows import to_dto
+from app.rules.planning_context import PlanningContext
+from app.rules.touchpoint_rows import to_dto
 from models.repositories import touchpoints as repo
-
-STATUSES = ("planned", "done", "skipped")
 
 
 @dataclass(frozen=True)

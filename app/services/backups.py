@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.clock import Clock
+from app.dto.system import BackupInfo
 from app.errors import KnownError
-from app.services.backup_files import BackupInfo, expired, free_name, listing, parse
-from app.services.backup_limit import over_limit, size_limit
-from app.services.file_swap import (
+from app.files.backup_files import expired, free_name, listing, parse
+from app.files.backup_limit import over_limit, size_limit
+from app.files.file_swap import (
     MARGIN_BYTES,
     footprint,
     install,

@@ -14,13 +14,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.sales import SaleInput
 from app.errors import NotFound
 from app.progress import NO_PROGRESS, Progress
+from app.rules import commitment_rows, keep_in_touch
+from app.rules.planning_context import PlanningContext, facts_key
+from app.rules.sale_planning import engine_steps
+from app.rules.touchpoint_rows import due_instant, uid_run
 from app.scheduling.planner import PlanResult, SalePlanner
 from app.scheduling.steps import Anchors, CustomerFacts
-from app.services import commitment_rows, keep_in_touch
-from app.services.planning_context import PlanningContext, facts_key
-from app.services.sale_planning import engine_steps
 from app.services.sales import find_plan, sale_values
-from app.services.touchpoint_rows import due_instant, uid_run
 from models.plan import Plan
 from models.repositories import bulk
 from models.repositories import keep_in_touch as kit_repo

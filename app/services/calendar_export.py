@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.dto.exports import IcsExportRequest, IcsExportResult
 from app.dto.touchpoints import TouchpointDTO
 from app.errors import KnownError, ValidationError
 from app.export.calendar_event import CalendarEvent
@@ -19,42 +19,12 @@ from app.export.touchpoint_events import EventOptions, touchpoint_event
 from app.kinds import KIND_LABELS
 from app.preferences import check_reminder
 from app.progress import NO_PROGRESS, Progress
-from app.services.draft_batch import render_contents
-from app.services.planning_context import PlanningContext
-from app.services.touchpoint_rows import to_dto
+from app.rules.draft_batch import render_contents
+from app.rules.planning_context import PlanningContext
+from app.rules.touchpoint_rows import to_dto
 from models.repositories import touchpoints as repo
 
 BATCH = 500
-
-
-@dataclass(frozen=True)
-class IcsExportRequest:
-    """What to export and how."""
-
-    folder: Path
-    base_name: str = "follow-ups"
-    start: dt.date | None = None
-    end: dt.date | None = None
-    customer_id: int | None = None
-    kinds: tuple[str, ...] = ()
-    details: bool = True
-    utc: bool = False
-    reminder_minutes: int | None = 15
-    include_cancelled: bool = False
-
-
-@dataclass(frozen=True)
-class IcsExportResult:
-    """How many events went into which files (more than one: split for Google's limit)."""
-
-    events: int
-    files: tuple[Path, ...]
-    # Calendars of an earlier export under the same name that would have been stale parts.
-    removed: tuple[Path, ...] = ()
-
-    @property
-    def split(self) -> bool:
-        return len(self.files) > 1
 
 
 class CalendarExportService:

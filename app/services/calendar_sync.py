@@ -12,12 +12,12 @@ from app.dto.sync import HistoryEntry, SyncReport
 from app.dto.touchpoints import TouchpointDTO
 from app.errors import NotFound
 from app.progress import NO_PROGRESS, Progress
+from app.rules.planning_context import PlanningContext
+from app.rules.sync_pull import note, pull, skip_deleted
+from app.rules.sync_push import Pusher
+from app.rules.sync_types import Tally, Target, real_now
+from app.rules.touchpoint_rows import to_dto
 from app.secrets import SecretStore
-from app.services.planning_context import PlanningContext
-from app.services.sync_pull import note, pull, skip_deleted
-from app.services.sync_push import Pusher
-from app.services.sync_types import Tally, Target, real_now
-from app.services.touchpoint_rows import to_dto
 from app.sync.http import DavHttp, SyncError
 from app.sync.remote import RemoteCalendar
 from models.calendar_sync import CalendarAccount

@@ -18,17 +18,17 @@ from app.dto.commitments import (
 )
 from app.dto.timeline import MoneyTotal
 from app.errors import NotFound, ValidationError
-from app.scheduling.recovery import CHECKLIST, step_code
-from app.services import keep_in_touch
-from app.services.commitment_rows import (
+from app.rules import keep_in_touch
+from app.rules.commitment_rows import (
     commitment_dto,
     is_overdue,
     live_customer,
     resolve,
     start_recovery,
 )
-from app.services.planning_context import PlanningContext
-from app.services.touchpoint_rows import to_dto
+from app.rules.planning_context import PlanningContext
+from app.rules.touchpoint_rows import to_dto
+from app.scheduling.recovery import CHECKLIST, step_code
 from app.validation import check_date, clean_block, clean_line
 from models.commitment import Commitment
 from models.repositories import commitments as repo

@@ -18,8 +18,8 @@ from app.dto.customers import (
 )
 from app.errors import NotFound, ValidationError
 from app.phone_search import DEFAULT_REGION, needs_region, search_terms
-from app.services import do_not_contact, keep_in_touch
-from app.services.planning_context import PlanningContext
+from app.rules import do_not_contact, keep_in_touch
+from app.rules.planning_context import PlanningContext
 from app.tags import join, parse_list, split_stored
 from app.validation import (
     check_channel,

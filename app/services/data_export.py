@@ -14,17 +14,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql import Executable
 
+from app.dto.exports import CSV_WHAT
 from app.errors import ValidationError
 from app.export.csv_export import write_csv
 from app.export.output_file import atomic_writer, export_target
 from app.export.vcard_export import ContactCard, cards
 from app.kinds import kind_label
-from app.services.planning_context import PlanningContext
+from app.rules.planning_context import PlanningContext
 from models.customer import Customer
 from models.interaction import Interaction
 from models.touchpoint import Touchpoint
 
-CSV_WHAT = ("customers", "touchpoints", "interactions")
 BATCH = 2000
 
 

@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.outreach import DECLINE_REASONS, DeclineDTO, DeclineInput
 from app.errors import NotFound, ValidationError
-from app.services import keep_in_touch
-from app.services.commitment_rows import live_customer
-from app.services.planning_context import PlanningContext
-from app.services.touchpoint_rows import new_touchpoint, to_dto
+from app.rules import keep_in_touch
+from app.rules.commitment_rows import live_customer
+from app.rules.planning_context import PlanningContext
+from app.rules.touchpoint_rows import new_touchpoint, to_dto
 from app.validation import check_date, clean_block, clean_line
 from models.partner import Partner
 from models.repositories import touchpoints as tp_repo

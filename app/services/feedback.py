@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.outreach import FeedbackResult
 from app.dto.touchpoints import TouchpointDTO
 from app.errors import NotFound, ValidationError
+from app.rules.adhoc_drafts import LOW_FEEDBACK_SUBJECT
+from app.rules.commitment_rows import live_customer
+from app.rules.completion import after_change, complete
+from app.rules.planning_context import PlanningContext
+from app.rules.touchpoint_rows import local_time, move, new_touchpoint, to_dto
 from app.scheduling.gaps import place_with_gap
-from app.services.adhoc_drafts import LOW_FEEDBACK_SUBJECT
-from app.services.commitment_rows import live_customer
-from app.services.completion import after_change, complete
-from app.services.planning_context import PlanningContext
-from app.services.touchpoint_rows import local_time, move, new_touchpoint, to_dto
 from app.validation import clean_block
 from models.repositories import outreach as repo
 from models.repositories import touchpoints as tp_repo

@@ -13,32 +13,25 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock
+from app.dto.imports import (
+    DUPLICATE_CHOICES,
+    Candidate,
+    ImportPlan,
+    ImportResult,
+    RowError,
+)
 from app.errors import ValidationError
 from app.importing.csv_contacts import mapping_to_json
 from app.importing.layouts import Mapping as ColumnMapping
 from app.importing.matching import DuplicateIndex, Existing
-from app.importing.preview import (
-    DUPLICATE_CHOICES,
-    KEEP_ALL_BYTES,
-    SAMPLE_ROWS,
-    Candidate,
-    ImportPlan,
-    RowError,
-    Sorted,
-    build_plan,
-    classify,
-)
+from app.importing.preview import KEEP_ALL_BYTES, SAMPLE_ROWS, Sorted, build_plan, classify
 from app.importing.reader import SOURCES, ParsedFile, parse_file
 from app.progress import NO_PROGRESS, Progress
-from app.services.backup_files import BackupInfo
+from app.rules.import_writer import ChunkWriter
+from app.rules.planning_context import PlanningContext
 from app.services.backups import BackupService
-from app.services.import_writer import ChunkWriter
-from app.services.planning_context import PlanningContext
 from models.customer import Customer
 from models.repositories import settings as settings_repo
-
-MAPPING_PREFIX = "import.mapping."
-DEFAULT_REGION = "DE"
 
 
 @dataclass(frozen=True)
@@ -56,15 +49,8 @@ class ImportPreview:
         return self.plan.new_count + len(self.plan.duplicates) + len(self.plan.errors)
 
 
-@dataclass(frozen=True)
-class ImportResult:
-    """What the import did (or, for a dry run, would do)."""
-
-    added: int
-    merged: int
-    skipped: int
-    errors: tuple[RowError, ...]
-    backup: BackupInfo | None = None
+MAPPING_PREFIX = "import.mapping."
+DEFAULT_REGION = "DE"
 
 
 def _choice(choices: Mapping[int, str], row: int, default: str) -> str:

@@ -4,29 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.dto.timeline import InteractionDTO
 from app.errors import NotFound, ValidationError
-from app.services import keep_in_touch
-from app.services.planning_context import PlanningContext
+from app.rules import keep_in_touch
+from app.rules.planning_context import PlanningContext
 from app.validation import check_channel, clean_block
 from models.customer import Customer
 from models.interaction import Interaction
 from models.repositories import interactions as repo
-
-
-@dataclass(frozen=True)
-class InteractionDTO:
-    """A logged contact."""
-
-    id: int
-    customer_id: int
-    occurred_at: dt.datetime
-    channel: str
-    summary: str
-    touchpoint_id: int | None
 
 
 def interaction_dto(row: Interaction) -> InteractionDTO:

@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.outreach import LibraryInput, LibraryItemDTO, LibrarySendDTO
 from app.errors import NotFound, ValidationError
-from app.services.commitment_rows import live_customer
-from app.services.completion import after_change, complete, log_contact
-from app.services.planning_context import PlanningContext
+from app.rules.commitment_rows import live_customer
+from app.rules.completion import after_change, complete, log_contact
+from app.rules.planning_context import PlanningContext
 from app.tags import join, overlaps, parse_list, split_stored
 from app.validation import check_optional_date, clean_block, clean_line
 from models.customer import Customer

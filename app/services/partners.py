@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.outreach import PartnerDTO, PartnerInput
 from app.errors import NotFound, ValidationError
-from app.services.planning_context import PlanningContext
+from app.rules.planning_context import PlanningContext
 from app.tags import join, overlaps, parse_list, split_stored
 from app.validation import check_name, clean_block, clean_line
 from models.partner import Partner

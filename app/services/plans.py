@@ -14,7 +14,7 @@ from app.errors import NotFound, ValidationError
 from app.plans.builtin import builtin_plan, builtin_plans
 from app.plans.mapping import fill_step, plan_to_dto
 from app.plans.validation import check_plan, check_step
-from app.services.planning_context import PlanningContext
+from app.rules.planning_context import PlanningContext
 from app.services.replanning import replan, retime
 from models.plan import Plan, PlanStep
 from models.repositories import plans as repo

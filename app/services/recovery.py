@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.clock import Clock
+from app.dto.system import BackupInfo
 from app.errors import KnownError
+from app.files.file_swap import install, staged
+from app.files.salvage import ORPHANS, salvage
 from app.paths import default_db_path, expand_home
-from app.services.backup_files import BackupInfo
 from app.services.backups import BackupService, is_good
-from app.services.file_swap import install, staged
-from app.services.salvage import ORPHANS, salvage
 from models.backup import table_counts
 
 

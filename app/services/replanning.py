@@ -4,30 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock
-from app.preferences import CALENDAR_KEYS, Preferences
-from app.services import keep_in_touch
-from app.services.planning_context import PlanningContext, context_for
-from app.services.sale_planning import redate_sale
+from app.dto.system import SettingsChange
+from app.preferences import CALENDAR_KEYS
+from app.rules import keep_in_touch
+from app.rules.planning_context import PlanningContext, context_for
+from app.rules.sale_planning import redate_sale
+from app.rules.touchpoint_rows import due_instant
 from app.services.settings import SettingsService
-from app.services.touchpoint_rows import due_instant
 from models.plan import Plan
 from models.repositories import customers as customer_repo
 from models.sale import Sale
 from models.touchpoint import Touchpoint
-
-
-@dataclass(frozen=True)
-class SettingsChange:
-    """Stored preferences, and how many planned touchpoints moved (None: no re-plan)."""
-
-    preferences: Preferences
-    moved: int | None
 
 
 class ReplanningService:

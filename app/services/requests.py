@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.outreach import RequestDTO
 from app.errors import KnownError, NotFound, ValidationError
 from app.kinds import kind_label
+from app.rules.commitment_rows import live_customer
+from app.rules.completion import after_change, complete, log_contact
+from app.rules.planning_context import PlanningContext
+from app.rules.touchpoint_rows import new_touchpoint
 from app.scheduling.working_hours import add_working_hours
-from app.services.commitment_rows import live_customer
-from app.services.completion import after_change, complete, log_contact
-from app.services.planning_context import PlanningContext
-from app.services.touchpoint_rows import new_touchpoint
 from app.validation import check_channel, clean_block, clean_line
 from models.repositories import outreach as repo
 from models.responsiveness import InboundRequest

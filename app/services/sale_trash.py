@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.sales import SaleDTO
 from app.errors import NotFound
-from app.services import do_not_contact, keep_in_touch
-from app.services.planning_context import PlanningContext
-from app.services.sale_planning import redate_sale
+from app.rules import do_not_contact, keep_in_touch
+from app.rules.planning_context import PlanningContext
+from app.rules.sale_planning import redate_sale
 from app.services.sales import sale_dto
 from models.customer import Customer
 from models.sale import Sale

@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.sales import SaleDTO, SaleInput, SalePreview, SaleResult
 from app.dto.touchpoints import PlannedPreview, TouchpointDTO
 from app.errors import NotFound, ValidationError
-from app.services import commitment_rows, keep_in_touch
-from app.services.planning_context import PlanningContext
-from app.services.sale_planning import create_touchpoints, plan_sale, redate_sale
-from app.services.touchpoint_rows import to_dto
+from app.rules import commitment_rows, keep_in_touch
+from app.rules.planning_context import PlanningContext
+from app.rules.sale_planning import create_touchpoints, plan_sale, redate_sale
+from app.rules.touchpoint_rows import to_dto
 from app.validation import check_date, check_optional_date, clean_block
 from models.customer import Customer
 from models.plan import Plan

@@ -18,17 +18,19 @@ from app.dto.timeline import (
     TOUCHPOINT,
     UPCOMING,
     CustomerTimeline,
+    InteractionDTO,
     MoneyTotal,
     TimelineEntry,
     TimelineTotals,
 )
 from app.dto.touchpoints import TouchpointDTO
+from app.dto.vocabulary import STATUSES
 from app.errors import NotFound
+from app.rules.planning_context import PlanningContext
+from app.rules.touchpoint_rows import to_dto as touchpoint_dto
 from app.services.customers import to_dto as customer_dto
-from app.services.interactions import InteractionDTO, interaction_dto
-from app.services.planning_context import PlanningContext
+from app.services.interactions import interaction_dto
 from app.services.sales import sale_dto
-from app.services.touchpoint_rows import to_dto as touchpoint_dto
 from models.commitment import Commitment
 from models.repositories import customers as customer_repo
 from models.repositories import interactions as interaction_repo
@@ -36,7 +38,6 @@ from models.repositories import sales as sale_repo
 from models.repositories import timeline as repo
 from models.repositories import touchpoints as tp_repo
 
-STATUSES = ("planned", "done", "skipped")
 # Same day, no time: sales first, then touchpoints, commitments, interactions.
 SOURCE_ORDER = {SALE: 0, TOUCHPOINT: 1, COMMITMENT: 2, INTERACTION: 3}
 

@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.touchpoints import Draft, TouchpointDTO
 from app.errors import NotFound, ValidationError
 from app.kinds import kind_label
+from app.rules.completion import after_touchpoint_change
+from app.rules.draft_batch import TouchpointContent, render_contents
+from app.rules.planning_context import PlanningContext
+from app.rules.touchpoint_rows import local_time, move, to_dto
 from app.scheduling.snooze import snooze_by_days, snooze_to_next_working_day, snooze_until
-from app.services.completion import after_touchpoint_change
-from app.services.draft_batch import TouchpointContent, render_contents
-from app.services.planning_context import PlanningContext
 from app.services.requests import mark_answered
-from app.services.touchpoint_rows import local_time, move, to_dto
 from app.validation import check_channel, check_date, check_optional_date, clean_block
 from models.customer import Customer
 from models.interaction import Interaction

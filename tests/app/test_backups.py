@@ -11,8 +11,9 @@ import pytest
 from app.clock import FixedClock
 from app.context import AppContext
 from app.dto.customers import CustomerInput
+from app.dto.system import BackupInfo
 from app.errors import KnownError
-from app.services.backup_files import BackupInfo, expired
+from app.files.backup_files import expired
 from app.services.backups import BackupService, is_good
 
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)

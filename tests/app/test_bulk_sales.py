@@ -14,9 +14,9 @@ from app.dto.customers import CustomerInput
 from app.dto.sales import SaleInput
 from app.errors import NotFound
 from app.progress import Cancelled, Progress
+from app.rules.touchpoint_rows import batch_uids, new_uid
 from app.scheduling.gaps import respects_gap
 from app.services import bulk_sales
-from app.services.touchpoint_rows import batch_uids, new_uid
 
 D = dt.date
 UUID_SHAPED = re.compile(

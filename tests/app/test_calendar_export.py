@@ -11,9 +11,9 @@ import pytest
 
 from app.context import AppContext
 from app.dto.customers import CustomerDTO
+from app.dto.exports import IcsExportRequest
 from app.dto.sales import SaleInput
 from app.errors import ValidationError
-from app.services.calendar_export import IcsExportRequest
 from ui.main import main
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from app.clock import FixedClock
 from app.context import AppContext
 from app.dto.customers import CustomerDTO, CustomerInput
+from app.dto.exports import IcsExportRequest
 from app.dto.sales import SaleInput
-from app.services.calendar_export import IcsExportRequest
-from app.services.do_not_contact import DNC_REASON
+from app.rules.do_not_contact import DNC_REASON
 from app.services.sale_trash import SaleTrashService
 
 SALE_KINDS = {"thank_you", "delivery_check", "value_add", "feedback", "referral_ask"}

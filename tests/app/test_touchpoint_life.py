@@ -10,8 +10,8 @@ from app.clock import FixedClock
 from app.context import AppContext
 from app.dto.customers import CustomerDTO, CustomerInput
 from app.dto.sales import SaleInput
+from app.dto.vocabulary import STATUSES
 from app.errors import KnownError, ValidationError
-from app.services.agenda import STATUSES
 
 D = dt.date
 

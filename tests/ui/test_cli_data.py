@@ -169,8 +169,8 @@ def test_an_output_path_in_a_new_folder_is_still_fine(cli: Any, tmp_path: Path) 
 def test_services_refuse_an_empty_or_folder_output_too(
     context: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from app.dto.exports import IcsExportRequest
     from app.errors import ValidationError
-    from app.services.calendar_export import IcsExportRequest
 
     tmp_path = tmp_path / "work"
     tmp_path.mkdir()

@@ -16,8 +16,8 @@ from keyring.backends import fail
 import ui.cli.app
 from app.context import build_context
 from app.logging_setup import configure_logging
+from app.rules.sync_push import Pusher
 from app.secrets import MemorySecretStore, SecretStore
-from app.services.sync_push import Pusher
 from tests.support.caldav_fixtures import (
     CalendarApp,
     needs_secret_service,

@@ -9,11 +9,10 @@ from typing import Any
 
 from app.clock import clock_from_environment
 from app.context import AppContext
+from app.dto.imports import DUPLICATE_CHOICES, FORMATS
+from app.dto.system import BackupInfo
 from app.errors import KnownError
-from app.importing.preview import DUPLICATE_CHOICES
-from app.importing.reader import FORMATS
 from app.paths import backup_dir_for, default_db_path, expand_home
-from app.services.backup_files import BackupInfo
 from app.services.backups import BackupService
 from app.services.recovery import salvage_database
 from ui.cli.output import print_json

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from app.context import AppContext
+from app.dto.exports import IcsExportRequest
 from app.kinds import KIND_LABELS
-from app.services.calendar_export import IcsExportRequest
 from ui.cli import export_data
 from ui.cli.output import print_json
 from ui.cli.parsing import iso_date, record_id, reminder_minutes

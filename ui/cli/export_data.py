@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from app.context import AppContext
-from app.export.csv_export import DELIMITERS, ENCODINGS
+from app.dto.exports import CSV_WHAT, DELIMITERS, ENCODINGS
 from app.paths import expand_home
-from app.services.data_export import CSV_WHAT
 from ui.cli.output import print_json
 
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from app.context import AppContext
 from app.dto.sales import SaleDTO, SaleInput, SaleResult
+from app.dto.vocabulary import STATUSES
 from app.errors import ValidationError
-from app.services.agenda import STATUSES
 from app.validation import CHANNELS
 from ui.cli.output import print_json
 from ui.cli.parsing import iso_date, positive_int, record_id

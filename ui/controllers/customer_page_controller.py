@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.context import AppContext
 from app.dto.changes import Area, Changes
 from app.dto.customers import CustomerDTO, CustomerInput
-from app.dto.timeline import CustomerTimeline, TimelineTotals
+from app.dto.timeline import CustomerTimeline, InteractionDTO, TimelineTotals
 from app.errors import KnownError, NotFound
-from app.services.interactions import InteractionDTO
 from ui.change_stream import change_stream, follow_changes
 from ui.controllers.promises_controller import PromisesController
 from ui.controllers.sale_action import record_sale
@@ -180,9 +179,7 @@ class CustomerPageController(QObject):
         def save(summary: str, channel: str) -> InteractionDTO:
             return self.context.interactions.add(customer_id, summary, channel=channel)
 
-        dialog = InteractionDialog(save, customer.channel, customer.display_name, self.window)
-        saved = dialog.saved if dialog.exec() else None
-        dialog.deleteLater()
+        saved = InteractionDialog(save, customer.channel, customer.display_name, self.window).run()
         if saved is not None:
             text = self.tr("Logged the contact with %1.").replace("%1", customer.display_name)
             check_in = self._next_check_in()

@@ -123,11 +123,11 @@ class CustomersController(QObject):
         return self.model.customer_at(indexes[0].row()) if indexes else None
 
     def add(self) -> None:
-        dialog = CustomerDialog(self.service.add, parent=self.window)
-        if dialog.exec() and dialog.saved:
+        saved = CustomerDialog(self.service.add, parent=self.window).run()
+        if saved is not None:
             self._read_if_stale()
-            self._select(dialog.saved.id)
-            self.status.emit(self.tr("Added %1.").replace("%1", dialog.saved.display_name))
+            self._select(saved.id)
+            self.status.emit(self.tr("Added %1.").replace("%1", saved.display_name))
 
     def edit_selected(self) -> None:
         customer = self.selected()
@@ -137,11 +137,11 @@ class CustomersController(QObject):
         def save(data: object) -> CustomerDTO:
             return self.service.update(customer.id, data)  # type: ignore[arg-type]
 
-        dialog = CustomerDialog(save, customer, parent=self.window)
-        if dialog.exec() and dialog.saved:
+        saved = CustomerDialog(save, customer, parent=self.window).run()
+        if saved is not None:
             self._read_if_stale()
-            self._select(dialog.saved.id)
-            self.status.emit(self.tr("Saved %1.").replace("%1", dialog.saved.display_name))
+            self._select(saved.id)
+            self.status.emit(self.tr("Saved %1.").replace("%1", saved.display_name))
 
     def delete_selected(self) -> None:
         customer = self.selected()

@@ -12,7 +12,7 @@ from app.context import AppContext
 from app.dto.changes import Area, Changes
 from app.dto.plans import PlanDTO, PlanStepDTO
 from app.errors import KnownError
-from app.messages.sample import sample_values
+from app.services.templates import sample_values
 from ui.change_stream import change_stream, follow_changes
 from ui.error_text import shown
 from ui.item_models.plan_steps_table import PlanStepsTableModel, kind_text

@@ -122,10 +122,7 @@ class TodayExtras(QObject):
             lambda item_id: self.context.library.send(item_id, item.customer_id, item.id),
             self.today.window,
         )
-        try:
-            sent = dialog.sent if dialog.exec() else None
-        finally:
-            dialog.deleteLater()
+        sent = dialog.run()
         if sent is not None:
             self.status.emit(self.tr("Sent and recorded: %1").replace("%1", sent.title))
 

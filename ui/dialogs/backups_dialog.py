@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dto.system import BackupInfo
 from app.progress import Progress
-from app.services.backup_files import BackupInfo
 from app.services.backups import BackupService
 from ui.background import BackgroundTask, run_in_background
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
-from app.importing.layouts import MULTI_FIELDS
+from app.dto.imports import MULTI_FIELDS
 
 FIELDS = (
     ("name", "Full name"), ("first_name", "First name"), ("last_name", "Last name"),

@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QLineEdit,
     QSpinBox,
@@ -17,12 +16,11 @@ from PySide6.QtWidgets import (
 
 from app.dto.commitments import CommitmentDTO, CommitmentInput
 from app.dto.sales import SaleDTO
-from app.errors import KnownError
-from ui.dialogs.form_parts import date_edit, date_of, error_label, ok_cancel, plain_label
-from ui.error_text import shown
+from ui.dialogs.form_dialog import FormDialog
+from ui.dialogs.form_parts import date_edit, date_of, plain_label
 
 
-class CommitmentDialog(QDialog):
+class CommitmentDialog(FormDialog[CommitmentDTO]):
     """`save(CommitmentInput)` runs on OK; a KnownError stays in the dialog."""
 
     def __init__(
@@ -37,7 +35,6 @@ class CommitmentDialog(QDialog):
         super().__init__(parent)
         self._customer_id = customer_id
         self._save = save
-        self.saved: CommitmentDTO | None = None
         self.setWindowTitle(self.tr("Add promise"))
         self.setMinimumWidth(480)
         self.text = QLineEdit()
@@ -61,7 +58,6 @@ class CommitmentDialog(QDialog):
                 "%1", sale.closed_on.isoformat()
             )
             self.sale.addItem(label, sale.id)
-        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("&Promise"), self.text)
         form.addRow(self.tr("&Due"), self.due)
@@ -71,7 +67,7 @@ class CommitmentDialog(QDialog):
         layout.addWidget(plain_label(self.tr("A promise to %1").replace("%1", customer_name)))
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(ok_cancel(self, self.tr("&Add promise")))
+        layout.addWidget(self.buttons(self.tr("&Add promise")))
         self.text.setFocus()
 
     def value(self) -> CommitmentInput:
@@ -84,11 +80,5 @@ class CommitmentDialog(QDialog):
             sale_id=int(sale) if sale is not None else None,
         )
 
-    def accept(self) -> None:
-        try:
-            self.saved = self._save(self.value())
-        except KnownError as exc:
-            self.error.setText(shown(exc))
-            self.error.show()
-            return
-        super().accept()
+    def save(self) -> CommitmentDTO:
+        return self._save(self.value())

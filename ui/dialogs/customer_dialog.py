@@ -7,10 +7,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -19,12 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto.customers import CustomerDTO, CustomerInput
-from app.errors import KnownError
-from ui.error_text import shown
+from ui.dialogs.form_dialog import FormDialog
 from ui.item_models.customer_table import CHANNEL_LABELS
 
 
-class CustomerDialog(QDialog):
+class CustomerDialog(FormDialog[CustomerDTO]):
     """A form over CustomerInput; `save` is called on OK and may raise KnownError."""
 
     def __init__(
@@ -35,7 +32,6 @@ class CustomerDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._save = save
-        self.saved: CustomerDTO | None = None
         self.setWindowTitle(self.tr("Edit customer") if customer else self.tr("New customer"))
         self.setMinimumWidth(460)
 
@@ -65,11 +61,6 @@ class CustomerDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(90)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: palette(highlight); font-weight: bold;")
-        self.error.hide()
 
         form = QFormLayout()
         form.addRow(self.tr("&Name*"), self.name)
@@ -85,11 +76,7 @@ class CustomerDialog(QDialog):
         form.addRow(self.tr("&Keep in touch every"), self.cadence)
         form.addRow("", self.do_not_contact)
         form.addRow(self.tr("N&otes"), self.notes)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = self.buttons(ok=QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -130,11 +117,5 @@ class CustomerDialog(QDialog):
             tags=self.tags.text(),
         )
 
-    def accept(self) -> None:
-        try:
-            self.saved = self._save(self.value())
-        except KnownError as exc:
-            self.error.setText(shown(exc))
-            self.error.show()
-            return
-        super().accept()
+    def save(self) -> CustomerDTO:
+        return self._save(self.value())

@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -16,11 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto.outreach import DECLINE_REASONS, DeclineDTO, DeclineInput
-from app.errors import KnownError
 from app.services.declines import DeclineService
 from app.services.partners import PartnerService
-from ui.dialogs.form_parts import date_edit, date_of, error_label, ok_cancel, plain_label
-from ui.error_text import shown
+from ui.dialogs.form_dialog import FormDialog
+from ui.dialogs.form_parts import date_edit, date_of, plain_label
 
 REASON_LABELS = {
     "outside_field": "Outside my field",
@@ -29,7 +27,7 @@ REASON_LABELS = {
 }
 
 
-class DeclineDialog(QDialog):
+class DeclineDialog(FormDialog[DeclineDTO]):
     """OK records the decline (and plans the come-back); errors stay in the dialog."""
 
     def __init__(
@@ -43,7 +41,6 @@ class DeclineDialog(QDialog):
         super().__init__(parent)
         self._declines, self._partners = declines, partners
         self._customer_id = customer[0] if customer else None
-        self.saved: DeclineDTO | None = None
         self.setWindowTitle(self.tr("Decline a request"))
         self.setMinimumWidth(520)
         self.summary = QLineEdit()
@@ -72,7 +69,6 @@ class DeclineDialog(QDialog):
         later = QHBoxLayout()
         later.addWidget(self.come_back)
         later.addWidget(self.come_back_on, 1)
-        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("&Request"), self.summary)
         form.addRow(self.tr("Rea&son"), self.reason)
@@ -85,7 +81,7 @@ class DeclineDialog(QDialog):
         layout.addWidget(plain_label(self.tr("Saying no to %1, well.").replace("%1", who)))
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(ok_cancel(self, self.tr("&Record decline")))
+        layout.addWidget(self.buttons(self.tr("&Record decline")))
         self.field.textChanged.connect(lambda _text: self._suggest())
         self._suggest()
         self.summary.setFocus()
@@ -113,11 +109,5 @@ class DeclineDialog(QDialog):
             customer_id=self._customer_id,
         )
 
-    def accept(self) -> None:
-        try:
-            self.saved = self._declines.add(self.value())
-        except KnownError as exc:
-            self.error.setText(shown(exc))
-            self.error.show()
-            return
-        super().accept()
+    def save(self) -> DeclineDTO:
+        return self._declines.add(self.value())

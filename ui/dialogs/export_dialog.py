@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
+from app.dto.exports import IcsExportRequest, IcsExportResult
 from app.kinds import KIND_LABELS
 from app.paths import expand_home
 from app.preferences import MAX_REMINDER_MINUTES
-from app.services.calendar_export import IcsExportRequest, IcsExportResult
 from ui.background import BackgroundTask, run_in_background
 from ui.date_range import bound_dates
 

@@ -44,14 +44,17 @@ def date_of(edit: QDateEdit) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    """OK (the default: Enter) and Cancel (Escape), wired to the dialog."""
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-    ok.setText(ok_text)
-    ok.setDefault(True)
+def ok_cancel(
+    dialog: QDialog,
+    ok_text: str = "",
+    ok: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Ok,
+) -> QDialogButtonBox:
+    """OK (or Save; the default: Enter) and Cancel (Escape), wired to the dialog."""
+    buttons = QDialogButtonBox(ok | QDialogButtonBox.StandardButton.Cancel)
+    button = buttons.button(ok)
+    if ok_text:
+        button.setText(ok_text)
+    button.setDefault(True)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from app.importing.preview import DUPLICATE_CHOICES
+from app.dto.imports import DUPLICATE_CHOICES, ImportResult
 from app.progress import Progress
-from app.services.importing import ImportPreview, ImportResult
+from app.services.importing import ImportPreview
 from ui.background import BackgroundTask, run_in_background
 from ui.dialogs.column_mapping import ColumnMapping
 from ui.error_text import shown

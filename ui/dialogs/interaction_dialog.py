@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -16,13 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import KnownError
+from app.dto.timeline import InteractionDTO
 from app.kinds import CHANNEL_LABELS
-from app.services.interactions import InteractionDTO
-from ui.error_text import shown
+from ui.dialogs.form_dialog import FormDialog
 
 
-class InteractionDialog(QDialog):
+class InteractionDialog(FormDialog[InteractionDTO]):
     """`save(summary, channel)` is called on Save and may raise KnownError (shown inline)."""
 
     def __init__(
@@ -34,7 +32,6 @@ class InteractionDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._save = save
-        self.saved: InteractionDTO | None = None
         self.setWindowTitle(self.tr("Log interaction"))
         self.setMinimumWidth(460)
         heading = QLabel(self.tr("Contact with %1").replace("%1", customer_name))
@@ -47,20 +44,10 @@ class InteractionDialog(QDialog):
         self.channel.setCurrentIndex(max(0, self.channel.findData(channel)))
         self.summary = QLineEdit()
         self.summary.setPlaceholderText(self.tr("What happened, in a few words"))
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: palette(highlight); font-weight: bold;")
-        self.error.hide()
         form = QFormLayout()
         form.addRow(self.tr("C&hannel"), self.channel)
         form.addRow(self.tr("&Summary"), self.summary)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = self.buttons(ok=QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
@@ -69,12 +56,8 @@ class InteractionDialog(QDialog):
         QWidget.setTabOrder(self.channel, self.summary)
         self.summary.setFocus()
 
-    def accept(self) -> None:
-        try:
-            self.saved = self._save(self.summary.text(), str(self.channel.currentData()))
-        except KnownError as exc:
-            self.error.setText(shown(exc))
-            self.error.show()
-            self.summary.setFocus()
-            return
-        super().accept()
+    def save(self) -> InteractionDTO:
+        return self._save(self.summary.text(), str(self.channel.currentData()))
+
+    def refused(self) -> None:
+        self.summary.setFocus()

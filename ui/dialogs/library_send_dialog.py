@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QListWidget,
@@ -18,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto.outreach import LibraryItemDTO, LibrarySendDTO
-from app.errors import KnownError
-from ui.dialogs.form_parts import error_label, plain_label
-from ui.error_text import shown
+from app.errors import ValidationError
+from ui.dialogs.form_dialog import FormDialog
+from ui.dialogs.form_parts import plain_label
 
 
 def item_text(item: LibraryItemDTO) -> str:
@@ -28,7 +27,7 @@ def item_text(item: LibraryItemDTO) -> str:
     return f"{item.title} ({item.kind})" + (f" — {tags}" if tags else "")
 
 
-class LibrarySendDialog(QDialog):
+class LibrarySendDialog(FormDialog[LibrarySendDTO]):
     """`send(item_id)` records the item as sent; the dialog then closes."""
 
     def __init__(
@@ -41,7 +40,6 @@ class LibrarySendDialog(QDialog):
         super().__init__(parent)
         self._send = send
         self._items = {item.id: item for item in suggestions}
-        self.sent: LibrarySendDTO | None = None
         self.setWindowTitle(self.tr("Suggest content"))
         self.setMinimumSize(520, 360)
         self.items = QListWidget()
@@ -55,7 +53,6 @@ class LibrarySendDialog(QDialog):
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setOpenExternalLinks(True)
-        self.error = error_label()
         self.send_button = QPushButton(self.tr("&Send (record as sent)"))
         self.send_button.setObjectName("librarySend")
         self.send_button.setDefault(True)
@@ -93,14 +90,8 @@ class LibrarySendDialog(QDialog):
             parts.append(f'<a href="{url}">{url}</a>')
         self.details.setText("<br>".join(parts))
 
-    def accept(self) -> None:
+    def save(self) -> LibrarySendDTO:
         chosen = self.selected_id()
         if chosen is None:
-            return
-        try:
-            self.sent = self._send(chosen)
-        except KnownError as exc:
-            self.error.setText(shown(exc))
-            self.error.show()
-            return
-        super().accept()
+            raise ValidationError(self.tr("Choose the item to send first."))
+        return self._send(chosen)

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
-from app.errors import KnownError
-from ui.dialogs.form_parts import error_label, ok_cancel, plain_label
-from ui.error_text import shown
+from ui.dialogs.form_dialog import FormDialog
+from ui.dialogs.form_parts import plain_label
 
 NOTE_LIMIT = 2000
 
 
-class NoteDialog(QDialog):
+class NoteDialog(FormDialog[object]):
     """`save(note)` runs on OK; a KnownError stays in the dialog. Enter saves, Escape cancels."""
 
     def __init__(
@@ -27,28 +26,20 @@ class NoteDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._save = save
-        self.saved: object | None = None
         self.setWindowTitle(title)
         self.setMinimumWidth(440)
         self.note = QLineEdit()
         self.note.setObjectName("noteText")
         self.note.setMaxLength(NOTE_LIMIT)
         self.note.setPlaceholderText(placeholder or self.tr("Optional note"))
-        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("&Note"), self.note)
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(heading))
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(ok_cancel(self, ok_text))
+        layout.addWidget(self.buttons(ok_text))
         self.note.setFocus()
 
-    def accept(self) -> None:
-        try:
-            self.saved = self._save(self.note.text())
-        except KnownError as exc:
-            self.error.setText(shown(exc))
-            self.error.show()
-            return
-        super().accept()
+    def save(self) -> object:
+        return self._save(self.note.text())

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from app.dto.outreach import RequestDTO
-from app.errors import KnownError
 from app.kinds import CHANNEL_LABELS
-from ui.dialogs.form_parts import error_label, ok_cancel, plain_label
-from ui.error_text import shown
+from ui.dialogs.form_dialog import FormDialog
+from ui.dialogs.form_parts import plain_label
 
 
-class RequestDialog(QDialog):
+class RequestDialog(FormDialog[RequestDTO]):
     """`save(summary, channel)` runs on OK; a KnownError stays in the dialog."""
 
     def __init__(
@@ -26,7 +25,6 @@ class RequestDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._save = save
-        self.saved: RequestDTO | None = None
         self.setWindowTitle(self.tr("Log request"))
         self.setMinimumWidth(460)
         self.summary = QLineEdit()
@@ -37,7 +35,6 @@ class RequestDialog(QDialog):
         for key, label in CHANNEL_LABELS.items():
             self.channel.addItem(self.tr(label), key)
         self.channel.setCurrentIndex(max(0, self.channel.findData(channel)))
-        self.error = error_label()
         heading = (
             self.tr("Request from %1 — answer within %2 working hours")
             .replace("%1", customer_name)
@@ -50,14 +47,8 @@ class RequestDialog(QDialog):
         layout.addWidget(plain_label(heading))
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(ok_cancel(self, self.tr("&Log request")))
+        layout.addWidget(self.buttons(self.tr("&Log request")))
         self.summary.setFocus()
 
-    def accept(self) -> None:
-        try:
-            self.saved = self._save(self.summary.text(), str(self.channel.currentData()))
-        except KnownError as exc:
-            self.error.setText(shown(exc))
-            self.error.show()
-            return
-        super().accept()
+    def save(self) -> RequestDTO:
+        return self._save(self.summary.text(), str(self.channel.currentData()))

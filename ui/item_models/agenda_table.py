@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -22,7 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from app.errors import KnownError
 from app.kinds import channel_label, kind_label
-from ui.item_models.list_table import ListTableModel
+from ui.item_models.keyset_table import KeysetTableModel
 
 if TYPE_CHECKING:
     from app.dto.agenda import AgendaCursor, AgendaPage
@@ -94,7 +94,7 @@ def overdue_brush() -> QBrush:
     return _overdue_brush(base.rgb())
 
 
-class AgendaTableModel(ListTableModel):
+class AgendaTableModel(KeysetTableModel["TouchpointDTO", "AgendaCursor"]):
     """Planned touchpoints due up to today + N days, a page at a time as the view scrolls."""
 
     columns = HEADERS
@@ -117,10 +117,6 @@ class AgendaTableModel(ListTableModel):
         self._zone_of = zone
         self._subject_of = subject
         self._page_size = page_size
-        self._rows: list[TouchpointDTO] = []
-        self._row_of: dict[int, int] = {}
-        self._next: AgendaCursor | None = None
-        self._exhausted = True
         self.days_ahead = DEFAULT_DAYS_AHEAD
         self.today = dt.date.min
         self._zone: dt.tzinfo = dt.UTC
@@ -145,11 +141,7 @@ class AgendaTableModel(ListTableModel):
         if not keep_subjects:
             self._generation += 1
         self._wanted.clear()
-        page = self._agenda.page(end=self.end_date, after=None, limit=self._page_size)
-        self._rows = list(page.rows)
-        self._row_of = {item.id: row for row, item in enumerate(self._rows)}
-        self._next = page.next_after
-        self._exhausted = page.next_after is None
+        self.read_first_page()
         self._subjects = {k: v for k, v in self._subjects.items() if k in self._row_of}
         self.endResetModel()
 
@@ -178,22 +170,11 @@ class AgendaTableModel(ListTableModel):
     def end_date(self) -> dt.date:
         return self.today + dt.timedelta(days=self.days_ahead)
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid() or self._exhausted:
-            return
-        page = self._agenda.page(end=self.end_date, after=self._next, limit=self._page_size)
-        if page.rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._rows.extend(page.rows)
-            for offset, item in enumerate(page.rows):
-                self._row_of[item.id] = first + offset
-            self.endInsertRows()
-        self._next = page.next_after
-        self._exhausted = page.next_after is None
+    def read_page(
+        self, after: AgendaCursor | None
+    ) -> tuple[Sequence[TouchpointDTO], AgendaCursor | None]:
+        page = self._agenda.page(end=self.end_date, after=after, limit=self._page_size)
+        return page.rows, page.next_after
 
     # --- Qt model interface ----------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -305,7 +286,4 @@ class AgendaTableModel(ListTableModel):
 
     # --- lookups for the controller ------------------------------------------------------
     def touchpoint_at(self, row: int) -> TouchpointDTO | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, touchpoint_id: int) -> int:
-        return self._row_of.get(touchpoint_id, -1)
+        return self.at(row)

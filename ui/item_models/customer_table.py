@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 )
 
 from app.dto.customers import CustomerDTO, CustomerPage, CustomerQuery
-from ui.item_models.list_table import ListTableModel
+from ui.item_models.keyset_table import KeysetTableModel
 
 PAGE_SIZE = 200
 # (sort key for SQL, header) per column.
@@ -41,7 +41,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("CustomerTableModel", text)
 
 
-class CustomerTableModel(ListTableModel):
+class CustomerTableModel(KeysetTableModel[CustomerDTO, tuple[object, int]]):
     """Rows arrive a page at a time as the view scrolls (canFetchMore / fetchMore)."""
 
     columns = tuple(header for _key, header in COLUMNS)
@@ -50,9 +50,6 @@ class CustomerTableModel(ListTableModel):
     def __init__(self, fetch: Callable[[CustomerQuery], CustomerPage], parent: Any = None) -> None:
         super().__init__(parent)
         self._fetch = fetch
-        self._rows: list[CustomerDTO] = []
-        self._next: tuple[object, int] | None = None
-        self._exhausted = True
         self._search = ""
         self._no_future = False
         self._not_contacted_days: int | None = None
@@ -63,10 +60,7 @@ class CustomerTableModel(ListTableModel):
     def reload(self) -> None:
         """Start over from the first page with the current search and sort."""
         self.beginResetModel()
-        page = self._fetch(self._query(after=None))
-        self._rows = list(page.rows)
-        self._next = page.next_after
-        self._exhausted = page.next_after is None
+        self.read_first_page()
         self.endResetModel()
 
     def set_search(self, text: str) -> None:
@@ -95,20 +89,11 @@ class CustomerTableModel(ListTableModel):
             limit=PAGE_SIZE,
         )
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid() or self._exhausted:
-            return
-        page = self._fetch(self._query(after=self._next))
-        if page.rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._rows.extend(page.rows)
-            self.endInsertRows()
-        self._next = page.next_after
-        self._exhausted = page.next_after is None
+    def read_page(
+        self, after: tuple[object, int] | None
+    ) -> tuple[Sequence[CustomerDTO], tuple[object, int] | None]:
+        page = self._fetch(self._query(after=after))
+        return page.rows, page.next_after
 
     # --- Qt model interface ----------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -136,10 +121,4 @@ class CustomerTableModel(ListTableModel):
         self.reload()
 
     def customer_at(self, row: int) -> CustomerDTO | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, customer_id: int) -> int:
-        for row, customer in enumerate(self._rows):
-            if customer.id == customer_id:
-                return row
-        return -1
+        return self.at(row)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.importing.preview import DUPLICATE_CHOICES, Duplicate, RowError
+from app.dto.imports import DUPLICATE_CHOICES, Duplicate, RowError
 
 Index = QModelIndex | QPersistentModelIndex
 CHOICE_COLUMN = 4

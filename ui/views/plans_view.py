@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto.plans import PlanStepDTO
-from app.plans.validation import EXTRA_ANCHORS, KINDS
-from app.scheduling.vocabulary import AnchorKind, Channel, OffsetUnit
+from app.dto.vocabulary import EXTRA_ANCHORS, KINDS, AnchorKind, Channel, OffsetUnit
 from ui.item_models.plan_steps_table import (
     ANCHOR_LABELS,
     anchor_text,

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.messages.templates import FIELD_PATTERN, MERGE_FIELDS, FieldProblem, find_problems, render
+from app.dto.plans import FieldProblem
+from app.services.templates import FIELD_PATTERN, MERGE_FIELDS, find_problems, render
 
 ERROR_COLOR = QColor(200, 30, 30)
 

@@ -12,7 +12,8 @@ import pytest
 from app.context import AppContext
 from app.dto.customers import CustomerQuery
 from app.importing.encodings import UnreadableFile
-from app.services import import_writer, importing
+from app.rules import import_writer
+from app.services import importing
 
 ROOT = Path(__file__).resolve().parents[3]
 ROWS = 100_000

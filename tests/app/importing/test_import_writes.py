@@ -10,7 +10,7 @@ import pytest
 from app.context import AppContext
 from app.dto.customers import CustomerInput, CustomerQuery
 from app.progress import Cancelled, Progress
-from app.services import keep_in_touch
+from app.rules import keep_in_touch
 
 HEADER = "Name,Company,E-mail,Phone,Birthday,Notes\r\n"
 

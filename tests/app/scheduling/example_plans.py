@@ -2,8 +2,8 @@
 
 from datetime import time
 
+from app.dto.vocabulary import AnchorKind, Channel, Kind, OffsetUnit
 from app.scheduling.steps import StepRule
-from app.scheduling.vocabulary import AnchorKind, Channel, Kind, OffsetUnit
 
 DAYS, WORKING_DAYS, WEEKS, MONTHS = (
     OffsetUnit.DAYS,

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
+from app.dto.vocabulary import RollDirection
 from app.scheduling.calendar import WorkCalendar
-from app.scheduling.vocabulary import RollDirection
 
 GERMANY = WorkCalendar(holiday_region="DE")
 BAVARIA = WorkCalendar(holiday_region="DE-BY")

@@ -2,11 +2,11 @@
 
 from datetime import date, time
 
+from app.dto.vocabulary import AnchorKind, Channel, Kind, OffsetUnit, RollDirection
 from app.scheduling.birthdays import MonthDay
 from app.scheduling.calendar import WorkCalendar
 from app.scheduling.planner import PlanResult, plan
 from app.scheduling.steps import Anchors, CustomerFacts, StepRule
-from app.scheduling.vocabulary import AnchorKind, Channel, Kind, OffsetUnit, RollDirection
 from tests.app.scheduling.example_plans import KEEP_IN_TOUCH, LOST_SALE, WON_SALE
 
 GERMANY = WorkCalendar(holiday_region="DE")

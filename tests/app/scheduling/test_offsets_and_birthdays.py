@@ -4,10 +4,10 @@ from datetime import date
 
 import pytest
 
+from app.dto.vocabulary import OffsetUnit
 from app.scheduling.birthdays import MonthDay, birthday_in_year, next_birthday
 from app.scheduling.calendar import WorkCalendar
 from app.scheduling.offsets import apply_offset
-from app.scheduling.vocabulary import OffsetUnit
 
 GERMANY = WorkCalendar(holiday_region="DE")
 

@@ -4,10 +4,10 @@ from datetime import date, timedelta
 
 import pytest
 
+from app.dto.vocabulary import AnchorKind, Channel, Kind, OffsetUnit, RollDirection
 from app.scheduling.calendar import WorkCalendar
 from app.scheduling.planner import DO_NOT_CONTACT_REASON, plan, resolve_channel
 from app.scheduling.steps import Anchors, CustomerFacts, StepRule
-from app.scheduling.vocabulary import AnchorKind, Channel, Kind, OffsetUnit, RollDirection
 from tests.app.scheduling.example_plans import WON_SALE
 
 DAYS = OffsetUnit.DAYS

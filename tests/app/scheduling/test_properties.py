@@ -7,12 +7,7 @@ from itertools import combinations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.scheduling.birthdays import MonthDay
-from app.scheduling.calendar import WorkCalendar
-from app.scheduling.planner import PlannedItem, plan
-from app.scheduling.reanchor import ExistingItem, ItemState, reanchor
-from app.scheduling.steps import Anchors, CustomerFacts, StepRule
-from app.scheduling.vocabulary import (
+from app.dto.vocabulary import (
     DELIVERY_ANCHORS,
     AnchorKind,
     Channel,
@@ -21,6 +16,11 @@ from app.scheduling.vocabulary import (
     OffsetUnit,
     RollDirection,
 )
+from app.scheduling.birthdays import MonthDay
+from app.scheduling.calendar import WorkCalendar
+from app.scheduling.planner import PlannedItem, plan
+from app.scheduling.reanchor import ExistingItem, ItemState, reanchor
+from app.scheduling.steps import Anchors, CustomerFacts, StepRule
 
 EXAMPLES = settings(max_examples=100, deadline=None)
 REGIONS = [None, "DE", "DE-BY", "US", "FR", "GB-ENG"]

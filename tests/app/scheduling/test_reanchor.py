@@ -5,11 +5,11 @@ from datetime import date
 
 import pytest
 
+from app.dto.vocabulary import AnchorKind, Kind, LatenessPolicy, OffsetUnit
 from app.scheduling.calendar import WorkCalendar
 from app.scheduling.planner import plan
 from app.scheduling.reanchor import ExistingItem, ItemState, reanchor
 from app.scheduling.steps import Anchors, CustomerFacts, StepRule
-from app.scheduling.vocabulary import AnchorKind, Kind, LatenessPolicy, OffsetUnit
 from tests.app.scheduling.example_plans import WON_SALE
 
 GERMANY = WorkCalendar(holiday_region="DE")

@@ -7,11 +7,11 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.dto.vocabulary import Channel
 from app.scheduling.calendar import WorkCalendar
 from app.scheduling.gaps import near_days, respects_gap
 from app.scheduling.planner import SalePlanner, plan
 from app.scheduling.steps import Anchors, CustomerFacts, StepRule
-from app.scheduling.vocabulary import Channel
 from tests.app.scheduling.test_properties import calendars, sale_anchors, step_lists
 
 facts = st.builds(

@@ -11,8 +11,8 @@ import pytest
 from app.context import AppContext
 from app.dto.touchpoints import TouchpointDTO
 from app.progress import Progress
+from app.rules.sync_push import Pusher
 from app.secrets import MemorySecretStore
-from app.services.sync_push import Pusher
 from tests.support.caldav_fixtures import CalendarApp, add_account
 from tests.support.flaky_proxy import FlakyProxy
 from tests.support.radicale_server import RadicaleServer

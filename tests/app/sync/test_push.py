@@ -14,8 +14,8 @@ from icalendar import Calendar
 
 from app.context import AppContext
 from app.dto.customers import CustomerInput
+from app.dto.exports import IcsExportRequest
 from app.dto.touchpoints import TouchpointDTO
-from app.services.calendar_export import IcsExportRequest
 from app.sync.http import DavHttp
 from app.sync.remote import RemoteCalendar
 from tests.support.caldav_fixtures import CalendarApp, add_account

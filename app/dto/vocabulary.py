@@ -1,4 +1,4 @@
-"""Shared vocabulary of the scheduling engine: channels, offset units, anchors and options."""
+"""The planner's vocabulary, in every layer: channels, kinds, statuses, offsets, anchors."""
 
 from enum import StrEnum
 
@@ -56,7 +56,7 @@ class LatenessPolicy(StrEnum):
     SHIFT = "shift"
 
 
-class Kind:
+class Kind(StrEnum):
     """Well-known step kinds; the engine treats any other kind string as opaque."""
 
     THANK_YOU = "thank_you"
@@ -68,3 +68,17 @@ class Kind:
     BIRTHDAY = "birthday"
     RECOVERY = "recovery"
     REQUEST = "request"
+
+
+class Status(StrEnum):
+    """Where a touchpoint stands."""
+
+    PLANNED = "planned"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+STATUSES = tuple(Status)
+KINDS = tuple(Kind)
+# The keep-in-touch plan measures from the last contact, at the customer's own cadence.
+EXTRA_ANCHORS = ("last_interaction",)
