@@ -13,6 +13,7 @@ from app.paths import resources_dir
 from ui.controllers.outreach_actions import OutreachActions
 from ui.deferred_actions import DeferredActions
 from ui.error_text import shown
+from ui.texts import fill
 from ui.tray import Tray
 from ui.ui_state import restore_window, save_window
 from ui.widgets.loading_page import loading_page
@@ -237,7 +238,7 @@ class MainWindow(QMainWindow):
         self.workspace.data_changed.connect(runner.on_changes)
         runner.start()
         where = self.tr("Sample data (demo database)") if demo else str(context.db_path)
-        self.statusBar().showMessage(self.tr("Database: %1").replace("%1", where))
+        self.statusBar().showMessage(fill(self.tr("Database: %1"), where))
         self.workspace.keyboard_focus()
 
     def detach(self) -> None:
@@ -287,7 +288,7 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         title = self.tr("Follow-Up Planner")
         if self.overdue:
-            title += " — " + self.tr("%1 overdue").replace("%1", str(self.overdue))
+            title += " — " + fill(self.tr("%1 overdue"), str(self.overdue))
         if self.demo:
             title += " " + self.tr("[sample data]")
         self.setWindowTitle(title)
@@ -358,9 +359,7 @@ class MainWindow(QMainWindow):
         else:
             kept = result.kept.name if result.kept else ""
             self.statusBar().showMessage(
-                self.tr("Restored %1; the data it replaced is kept as %2.")
-                .replace("%1", name)
-                .replace("%2", kept),
+                fill(self.tr("Restored %1; the data it replaced is kept as %2."), name, kept),
                 15_000,
             )
         self.samples.open_database(path, demo=demo)
@@ -390,7 +389,8 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About Follow-Up Planner"),
-            self.tr("Follow-Up Planner %1\nYour after-sale follow-ups, scheduled.").replace(
-                "%1", app_version()
+            fill(
+                self.tr("Follow-Up Planner %1\nYour after-sale follow-ups, scheduled."),
+                app_version(),
             ),
         )

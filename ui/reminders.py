@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.context import AppContext
 from app.dto.touchpoints import TouchpointDTO
+from ui.texts import fill
 from ui.ui_state import ui_settings
 
 CHECK_EVERY_MS = 60_000
@@ -74,8 +75,8 @@ class ReminderController(QObject):
             titles = "\n".join(item.title for item in fresh[:3])
             more = len(fresh) - 3
             if more > 0:
-                titles += "\n" + self.tr("and %1 more").replace("%1", str(more))
-            self._notify(self.tr("%1 follow-ups due").replace("%1", str(len(fresh))), titles)
+                titles += "\n" + fill(self.tr("and %1 more"), str(more))
+            self._notify(fill(self.tr("%1 follow-ups due"), str(len(fresh))), titles)
         self._seen = (self._seen + [reminder_key(item) for item in fresh])[-KEEP_KEYS:]
         ui_settings().setValue(SETTINGS_KEY, self._seen)
         self.reminded.emit(len(fresh))

@@ -16,6 +16,7 @@ from app.paths import demo_db_path
 from app.progress import Progress
 from ui.background import BackgroundTask, run_in_background
 from ui.error_text import shown
+from ui.texts import fill
 
 
 class SampleHost(Protocol):
@@ -82,9 +83,7 @@ class SampleLoader(QObject):
 
     def _failed(self, message: str, known: bool) -> None:
         self.task = None
-        text = (
-            message if known else self.tr("Creating sample data failed: %1").replace("%1", message)
-        )
+        text = message if known else fill(self.tr("Creating sample data failed: %1"), message)
         QMessageBox.warning(self._parent, self.tr("Sample data"), text)
         self._reopen_home()
 

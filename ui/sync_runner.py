@@ -12,6 +12,7 @@ from app.dto.changes import CALENDAR_AREAS, Changes
 from app.dto.sync import SyncReport
 from app.progress import Progress
 from ui.background import BackgroundTask
+from ui.texts import fill
 
 INTERVAL_MS = 15 * 60_000
 # Several quick changes (done, snooze, snooze) make one sync, a little after the last one.
@@ -84,10 +85,10 @@ class SyncRunner(QObject):
             self.status.emit("")
         elif report.errors:
             # Offline or refused: nothing is lost, the next run picks up where this one stopped.
-            self.status.emit(self.tr("Calendar: %1 (will retry)").replace("%1", report.errors[0]))
+            self.status.emit(fill(self.tr("Calendar: %1 (will retry)"), report.errors[0]))
         else:
             when = dt.datetime.now().strftime("%H:%M")
-            self.status.emit(self.tr("Calendar: synced %1").replace("%1", when))
+            self.status.emit(fill(self.tr("Calendar: synced %1"), when))
         if report.awaiting and self.question is None:
             self._ask()
         self.finished.emit(report)
@@ -97,7 +98,7 @@ class SyncRunner(QObject):
 
     def _failed(self, message: str, _known: bool) -> None:
         self.task = None
-        self.status.emit(self.tr("Calendar sync failed: %1").replace("%1", message))
+        self.status.emit(fill(self.tr("Calendar sync failed: %1"), message))
 
     def _cancelled(self) -> None:
         self.task = None
@@ -109,7 +110,7 @@ class SyncRunner(QObject):
             return
         titles = "\n".join(f"• {item.title}" for item in items[:8])
         text = (
-            self.tr("%1 follow-up(s) were deleted in your calendar:").replace("%1", str(len(items)))
+            fill(self.tr("%1 follow-up(s) were deleted in your calendar:"), str(len(items)))
             + f"\n{titles}\n\n"
             + self.tr("Skip them here too, or put them back in the calendar?")
         )

@@ -6,6 +6,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSystemTrayIcon
 
+from ui.texts import fill
+
 
 class Tray(QObject):
     """Uses the system tray where there is one; otherwise notifications go to the status bar."""
@@ -45,7 +47,7 @@ class Tray(QObject):
             return
         text = self.tr("Follow-Up Planner")
         if count > 0:
-            text += " — " + self.tr("%1 overdue").replace("%1", str(count))
+            text += " — " + fill(self.tr("%1 overdue"), str(count))
         self.icon.setToolTip(text)
 
     def notify(self, title: str, text: str) -> None:

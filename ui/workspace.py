@@ -223,7 +223,8 @@ class Workspace(QObject):
         self.customers_view.search.selectAll()
 
     def keyboard_focus(self) -> None:
-        widget = {TODAY: self.today_view, WELCOME: self.welcome.add_customer}.get(self.current())
+        targets: dict[int, QWidget] = {TODAY: self.today_view, WELCOME: self.welcome.add_customer}
+        widget = targets.get(self.current())
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from enum import IntEnum
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from ui.views.today_view import TodayView
 from ui.views.welcome_view import WelcomeView
 
+
 # The same numbers as ui.main_window's, which must not import this module before first paint.
-TODAY, CUSTOMERS, PLANS, WELCOME = range(4)
+class Page(IntEnum):
+    """The sidebar's pages, in stack order (the welcome page has no sidebar row)."""
+
+    TODAY = 0
+    CUSTOMERS = 1
+    PLANS = 2
+    WELCOME = 3
+
+
+TODAY, CUSTOMERS, PLANS, WELCOME = Page
 
 
 def tr(text: str) -> str:
@@ -38,7 +50,7 @@ class WorkspaceShell:
         self.welcome = WelcomeView()
         # Customers and Plans hold their slots with bare widgets until first built; a page
         # is always built before it is shown, so these are never on screen.
-        self.stand_ins = {CUSTOMERS: QWidget(), PLANS: QWidget()}
+        self.stand_ins: dict[int, QWidget] = {CUSTOMERS: QWidget(), PLANS: QWidget()}
         for page in (self.today_view, *self.stand_ins.values(), self.welcome):
             self.pages.addWidget(page)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from app.context import AppContext
 from app.dto.sales import SaleDTO, SaleInput, SaleResult
-from app.dto.vocabulary import STATUSES
+from app.dto.vocabulary import STATUSES, Status
 from app.errors import ValidationError
 from app.validation import CHANNELS
 from ui.cli.output import print_json
@@ -155,7 +155,7 @@ def _sale_list(context: AppContext, options: argparse.Namespace) -> int:
 
 
 def _agenda(context: AppContext, options: argparse.Namespace) -> int:
-    statuses = STATUSES if options.all_statuses else ("planned",)
+    statuses = STATUSES if options.all_statuses else (Status.PLANNED,)
     # A promise whose buffer ran out starts its recovery before the agenda is read.
     context.commitments.check_overdue()
     items = context.agenda.touchpoints(options.start, options.end, options.customer, statuses)

@@ -13,6 +13,7 @@ from app.context import AppContext
 from app.dto.changes import Area, Changes
 from app.dto.customers import CustomerDTO, CustomerInput
 from app.dto.timeline import CustomerTimeline, InteractionDTO, TimelineTotals
+from app.dto.vocabulary import Kind
 from app.errors import KnownError, NotFound
 from ui.change_stream import change_stream, follow_changes
 from ui.controllers.promises_controller import PromisesController
@@ -25,6 +26,7 @@ from ui.item_models.timeline_table import (
     date_text,
     money_text,
 )
+from ui.texts import fill
 from ui.views.customer_page import CustomerPageView
 
 EXTENSION = re.compile(r"\s*(?:x|ext\.?)\s*(\d+)\s*$", re.IGNORECASE)
@@ -101,9 +103,9 @@ class CustomerPageController(QObject):
         self.upcoming_model.set_entries(timeline.upcoming)
         self.past_model.set_entries(timeline.past)
         self.view.upcoming_label.setText(
-            self.tr("Coming up (%1)").replace("%1", str(len(timeline.upcoming)))
+            fill(self.tr("Coming up (%1)"), str(len(timeline.upcoming)))
         )
-        self.view.past_label.setText(self.tr("History (%1)").replace("%1", str(len(timeline.past))))
+        self.view.past_label.setText(fill(self.tr("History (%1)"), str(len(timeline.past))))
 
     # --- header ----------------------------------------------------------------------
     def _show_header(self, timeline: CustomerTimeline) -> None:
@@ -116,9 +118,7 @@ class CustomerPageController(QObject):
             parts.append(link(mailto(customer.email), customer.email))
         if customer.phone:
             parts.append(link(tel(customer.phone), customer.phone))
-        parts.append(
-            html.escape(self.tr("prefers %1").replace("%1", channel_text(customer.channel)))
-        )
+        parts.append(html.escape(fill(self.tr("prefers %1"), channel_text(customer.channel))))
         parts.append(html.escape(self._cadence_text(customer)))
         view.contact.setText(" · ".join(parts))
         view.warning.setText(
@@ -132,7 +132,7 @@ class CustomerPageController(QObject):
             widget.blockSignals(True)
         view.channel.setCurrentIndex(max(0, view.channel.findData(customer.channel)))
         view.cadence.setSpecialValueText(
-            self.tr("Default (%1 days)").replace("%1", str(self._default_cadence(customer)))
+            fill(self.tr("Default (%1 days)"), str(self._default_cadence(customer)))
         )
         view.cadence.setValue(customer.keep_in_touch_days or 0)
         for widget in (view.channel, view.cadence):
@@ -145,26 +145,24 @@ class CustomerPageController(QObject):
 
     def _cadence_text(self, customer: CustomerDTO) -> str:
         if customer.keep_in_touch_days:
-            return self.tr("keep in touch every %1 days").replace(
-                "%1", str(customer.keep_in_touch_days)
-            )
-        return self.tr("keep in touch every %1 days (default)").replace(
-            "%1", str(self._default_cadence(customer))
+            return fill(self.tr("keep in touch every %1 days"), str(customer.keep_in_touch_days))
+        return fill(
+            self.tr("keep in touch every %1 days (default)"), str(self._default_cadence(customer))
         )
 
     def _totals_text(self, totals: TimelineTotals) -> str:
-        won = self.tr("%1 won").replace("%1", str(totals.won))
+        won = fill(self.tr("%1 won"), str(totals.won))
         if totals.won_amounts:
             sums = " + ".join(money_text(t.amount_minor, t.currency) for t in totals.won_amounts)
             won += f" ({sums})"
         parts = [
             won,
-            self.tr("%1 lost").replace("%1", str(totals.lost)),
-            self.tr("%1 follow-ups planned").replace("%1", str(totals.planned)),
+            fill(self.tr("%1 lost"), str(totals.lost)),
+            fill(self.tr("%1 follow-ups planned"), str(totals.planned)),
         ]
         if totals.last_contact is not None:
             day = totals.last_contact.astimezone(self.context.settings.get().zone).date()
-            parts.append(self.tr("last contact %1").replace("%1", date_text(day)))
+            parts.append(fill(self.tr("last contact %1"), date_text(day)))
         else:
             parts.append(self.tr("no contact logged yet"))
         return " · ".join(parts)
@@ -181,10 +179,10 @@ class CustomerPageController(QObject):
 
         saved = InteractionDialog(save, customer.channel, customer.display_name, self.window).run()
         if saved is not None:
-            text = self.tr("Logged the contact with %1.").replace("%1", customer.display_name)
+            text = fill(self.tr("Logged the contact with %1."), customer.display_name)
             check_in = self._next_check_in()
             if check_in:
-                text += " " + self.tr("Next check-in: %1.").replace("%1", check_in)
+                text += " " + fill(self.tr("Next check-in: %1."), check_in)
             self.status.emit(text)
 
     def record_sale(self) -> None:
@@ -214,7 +212,7 @@ class CustomerPageController(QObject):
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.exec()
             return
-        self.status.emit(self.tr("Saved how to keep in touch with %1.").replace("%1", current.name))
+        self.status.emit(fill(self.tr("Saved how to keep in touch with %1."), current.name))
 
     def _with_preferences(self, customer: CustomerDTO) -> CustomerInput:
         return CustomerInput(
@@ -245,7 +243,7 @@ class CustomerPageController(QObject):
 
     def _next_check_in(self) -> str:
         upcoming = self.timeline.upcoming if self.timeline else ()
-        entry = next((e for e in upcoming if e.kind == "check_in"), None)
+        entry = next((e for e in upcoming if e.kind == Kind.CHECK_IN), None)
         return date_text(entry.when) if entry else ""
 
     def on_changes(self, changes: Changes) -> None:

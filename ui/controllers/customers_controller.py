@@ -12,6 +12,7 @@ from ui.change_stream import ChangeStream, follow_changes
 from ui.dialogs.customer_dialog import CustomerDialog
 from ui.dialogs.trash_dialog import TrashDialog
 from ui.item_models.customer_table import CustomerTableModel
+from ui.texts import fill
 from ui.ui_state import restore_header, save_header
 from ui.views.customers_view import CustomersView
 
@@ -110,12 +111,11 @@ class CustomersController(QObject):
         matching = self.service.count(query=query) if filtered else total
         self.view.show_empty_state(total == 0)
         if filtered:
-            text = self.tr("%1 of %2 match").replace("%1", f"{matching:,}")
-            text = text.replace("%2", f"{total:,}")
+            text = fill(self.tr("%1 of %2 match"), f"{matching:,}", f"{total:,}")
         elif total == 1:
             text = self.tr("1 customer")
         else:
-            text = self.tr("%1 customers").replace("%1", f"{total:,}")
+            text = fill(self.tr("%1 customers"), f"{total:,}")
         self.view.count.setText(text)
 
     def selected(self) -> CustomerDTO | None:
@@ -127,7 +127,7 @@ class CustomersController(QObject):
         if saved is not None:
             self._read_if_stale()
             self._select(saved.id)
-            self.status.emit(self.tr("Added %1.").replace("%1", saved.display_name))
+            self.status.emit(fill(self.tr("Added %1."), saved.display_name))
 
     def edit_selected(self) -> None:
         customer = self.selected()
@@ -141,7 +141,7 @@ class CustomersController(QObject):
         if saved is not None:
             self._read_if_stale()
             self._select(saved.id)
-            self.status.emit(self.tr("Saved %1.").replace("%1", saved.display_name))
+            self.status.emit(fill(self.tr("Saved %1."), saved.display_name))
 
     def delete_selected(self) -> None:
         customer = self.selected()
@@ -154,7 +154,7 @@ class CustomersController(QObject):
             self.view.table.selectRow(min(row, self.model.rowCount() - 1))
         self.undo_available.emit(True)
         self.status.emit(
-            self.tr("Moved %1 to the trash. Undo with Ctrl+Z.").replace("%1", customer.display_name)
+            fill(self.tr("Moved %1 to the trash. Undo with Ctrl+Z."), customer.display_name)
         )
 
     def undo_delete(self) -> None:
@@ -165,7 +165,7 @@ class CustomersController(QObject):
         self.undo_available.emit(False)
         self._read_if_stale()
         self._select(restored.id)
-        self.status.emit(self.tr("Restored %1.").replace("%1", restored.display_name))
+        self.status.emit(fill(self.tr("Restored %1."), restored.display_name))
 
     def show_trash(self) -> None:
         dialog = TrashDialog(self.service, parent=self.window)

@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 from app.context import AppContext
 from app.dto.changes import Area, Changes
 from app.dto.plans import PlanDTO, PlanStepDTO
+from app.dto.vocabulary import Kind
 from app.errors import KnownError
 from app.services.templates import sample_values
 from ui.change_stream import change_stream, follow_changes
 from ui.error_text import shown
 from ui.item_models.plan_steps_table import PlanStepsTableModel, kind_text
+from ui.texts import fill
 from ui.ui_state import restore_header, save_header
 from ui.views.plans_view import PlansView
 
@@ -135,9 +137,7 @@ class PlansController(QObject):
         if step is not None:
             self.view.editor.show_step(step)
             self.view.editor_title.setText(
-                self.tr("Step %1: %2")
-                .replace("%1", str(step.position + 1))
-                .replace("%2", kind_text(step.kind))
+                fill(self.tr("Step %1: %2"), str(step.position + 1), kind_text(step.kind))
             )
             self.refresh_preview()
         else:
@@ -147,11 +147,11 @@ class PlansController(QObject):
     def refresh_preview(self) -> None:
         """Re-read your profile into the preview (call after the settings changed)."""
         values = sample_values(self.context.settings.get(), self.context.planning().today)
-        title = (
-            self.tr("Preview for a sample customer: %1, %2 (sale: %3)")
-            .replace("%1", values["customer_name"])
-            .replace("%2", values["company"])
-            .replace("%3", values["sale_description"])
+        title = fill(
+            self.tr("Preview for a sample customer: %1, %2 (sale: %3)"),
+            values["customer_name"],
+            values["company"],
+            values["sale_description"],
         )
         self.view.editor.template.set_values(values, title)
 
@@ -191,9 +191,7 @@ class PlansController(QObject):
         answer = QMessageBox.question(
             self.window,
             self.tr("Unsaved changes"),
-            self.tr("Save the changes to step %1 first?").replace(
-                "%1", str(self._step.position + 1)
-            ),
+            fill(self.tr("Save the changes to step %1 first?"), str(self._step.position + 1)),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -237,11 +235,7 @@ class PlansController(QObject):
         self._replace(saved)
         self._step = saved.steps[step.position]
         self._update_buttons()
-        done = (
-            self.tr("Saved step %1 of “%2”.")
-            .replace("%1", str(step.position + 1))
-            .replace("%2", saved.name)
-        )
+        done = fill(self.tr("Saved step %1 of “%2”."), str(step.position + 1), saved.name)
         self._announce(done, result.moved)
         return True
 
@@ -255,7 +249,7 @@ class PlansController(QObject):
             moves = (
                 self.tr("1 planned follow-up moved.")
                 if moved == 1
-                else self.tr("%1 planned follow-ups moved.").replace("%1", str(moved))
+                else fill(self.tr("%1 planned follow-ups moved."), str(moved))
             )
             done += " " + moves
         self.status.emit(done)
@@ -274,7 +268,7 @@ class PlansController(QObject):
         row = row if row >= 0 else self.model.rowCount() - 1
         new = PlanStepDTO(
             position=row + 1,
-            kind="check_in",
+            kind=Kind.CHECK_IN,
             channel=None,
             offset_amount=1,
             offset_unit="weeks",
@@ -286,7 +280,7 @@ class PlansController(QObject):
         )
         steps = list(self._plan.steps)
         steps.insert(row + 1, new)
-        if self._save_steps(steps, row + 1, self.tr("Added step %1.").replace("%1", str(row + 2))):
+        if self._save_steps(steps, row + 1, fill(self.tr("Added step %1."), str(row + 2))):
             self.view.editor.kind.setFocus()
 
     def remove_step(self) -> None:
@@ -296,13 +290,15 @@ class PlansController(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Remove step"),
-            self.tr(
-                "Remove step %1 (%2) from “%3”? Touchpoints already planned from it "
-                "stay in the agenda."
-            )
-            .replace("%1", str(step.position + 1))
-            .replace("%2", kind_text(step.kind))
-            .replace("%3", plan.name),
+            fill(
+                self.tr(
+                    "Remove step %1 (%2) from “%3”? Touchpoints already planned from it "
+                    "stay in the agenda."
+                ),
+                str(step.position + 1),
+                kind_text(step.kind),
+                plan.name,
+            ),
             QMessageBox.StandardButton.Cancel,
             self.window,
         )
@@ -312,7 +308,7 @@ class PlansController(QObject):
         if box.clickedButton() is not remove:
             return
         steps = [other for other in plan.steps if other.position != step.position]
-        text = self.tr("Removed step %1.").replace("%1", str(step.position + 1))
+        text = fill(self.tr("Removed step %1."), str(step.position + 1))
         self._save_steps(steps, min(step.position, len(steps) - 1), text)
 
     def move_step(self, delta: int) -> None:
@@ -325,7 +321,7 @@ class PlansController(QObject):
             return
         steps = list(self._plan.steps)
         steps[row], steps[target] = steps[target], steps[row]
-        text = self.tr("Moved the step to position %1.").replace("%1", str(target + 1))
+        text = fill(self.tr("Moved the step to position %1."), str(target + 1))
         self._save_steps(steps, target, text)
 
     def restore_builtin(self) -> None:
@@ -335,10 +331,13 @@ class PlansController(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Restore built-in plan"),
-            self.tr(
-                "Put “%1” back the way it shipped? Your changes to its steps and messages "
-                "are replaced."
-            ).replace("%1", plan.name),
+            fill(
+                self.tr(
+                    "Put “%1” back the way it shipped? Your changes to its steps and messages "
+                    "are replaced."
+                ),
+                plan.name,
+            ),
             QMessageBox.StandardButton.Cancel,
             self.window,
         )
@@ -354,9 +353,7 @@ class PlansController(QObject):
             return
         restored = result.plan
         self.refresh(restored.id, self.view.steps.currentIndex().row())
-        self._announce(
-            self.tr("Restored “%1” as shipped.").replace("%1", restored.name), result.moved
-        )
+        self._announce(fill(self.tr("Restored “%1” as shipped."), restored.name), result.moved)
 
     def _save_steps(self, steps: list[PlanStepDTO], select: int, done: str) -> bool:
         assert self._plan is not None
@@ -381,7 +378,7 @@ class PlansController(QObject):
     def _refuse(self, exc: KnownError) -> None:
         self.view.show_message(shown(exc.message))
         self.view.message.setToolTip(exc.hint)
-        self.status.emit(self.tr("Not saved. %1").replace("%1", shown(exc.message)))
+        self.status.emit(fill(self.tr("Not saved. %1"), shown(exc.message)))
 
     def save_layout(self) -> None:
         save_header(self.view.steps.horizontalHeader(), "plan_steps")

@@ -16,6 +16,7 @@ from ui.dialogs.promise_recovery_dialog import PromiseRecoveryDialog
 from ui.dialogs.request_dialog import RequestDialog
 from ui.error_text import shown
 from ui.item_models.commitment_table import CommitmentTableModel
+from ui.texts import fill
 from ui.views.promises_panel import PromisesPanel
 
 
@@ -53,7 +54,7 @@ class PromisesController(QObject):
         rows = self.context.commitments.find(self.customer_id)
         self.model.set_rows(rows, self.context.agenda.today_date())
         record = record_text(self.context.commitments.record(self.customer_id), self.tr)
-        self.view.heading.setText(self.tr("Promises: %1").replace("%1", record))
+        self.view.heading.setText(fill(self.tr("Promises: %1"), record))
         wanted = select if select is not None else (current.id if current else None)
         row = self.model.row_of(wanted) if wanted is not None else -1
         if row >= 0:
@@ -85,9 +86,7 @@ class PromisesController(QObject):
             self.window,
         )
         if self._run(dialog) and dialog.saved is not None:
-            self._done(
-                self.tr("Promise recorded: %1").replace("%1", dialog.saved.text), dialog.saved.id
-            )
+            self._done(fill(self.tr("Promise recorded: %1"), dialog.saved.text), dialog.saved.id)
 
     def _add(self, data: CommitmentInput) -> CommitmentDTO:
         return self.context.commitments.add(data)
@@ -98,8 +97,8 @@ class PromisesController(QObject):
             return
         dialog = NoteDialog(
             self.tr("Promise at risk"),
-            self.tr("%1 — the recovery starts now: its first steps are due today.").replace(
-                "%1", item.text
+            fill(
+                self.tr("%1 — the recovery starts now: its first steps are due today."), item.text
             ),
             self.tr("Start &recovery"),
             lambda note: self.context.commitments.at_risk(item.id, note),
@@ -107,9 +106,7 @@ class PromisesController(QObject):
             self.tr("What is at risk, and why"),
         )
         if self._run(dialog):
-            self._done(
-                self.tr("Recovery started for %1: see Today.").replace("%1", item.text), item.id
-            )
+            self._done(fill(self.tr("Recovery started for %1: see Today."), item.text), item.id)
 
     def resolve(self, kept: bool) -> None:
         item = self.selected()
@@ -122,7 +119,7 @@ class PromisesController(QObject):
                 self._warn(shown(exc))
                 self.refresh()
                 return
-            self._done(self.tr("Promise kept: %1").replace("%1", item.text), item.id)
+            self._done(fill(self.tr("Promise kept: %1"), item.text), item.id)
             return
         dialog = NoteDialog(
             self.tr("Promise broken"),
@@ -132,7 +129,7 @@ class PromisesController(QObject):
             self.window,
         )
         if self._run(dialog):
-            self._done(self.tr("Marked broken: %1").replace("%1", item.text), item.id)
+            self._done(fill(self.tr("Marked broken: %1"), item.text), item.id)
 
     def show_recovery(self) -> None:
         item = self.selected()
@@ -159,7 +156,7 @@ class PromisesController(QObject):
         )
         if self._run(dialog) and dialog.saved is not None:
             due = dialog.saved.due_at.astimezone(prefs.zone)
-            self._done(self.tr("Request logged; answer by %1.").replace("%1", f"{due:%a %H:%M}"))
+            self._done(fill(self.tr("Request logged; answer by %1."), f"{due:%a %H:%M}"))
 
     def decline(self) -> None:
         if self.customer_id is None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.context import AppContext
+from ui.texts import fill
 
 
 def _tr(text: str) -> str:
@@ -24,8 +25,8 @@ def record_sale(context: AppContext, customer_id: int, parent: QWidget) -> str |
     finally:
         dialog.deleteLater()
     if result.skipped_reason:
-        return _tr("Recorded the sale. %1").replace("%1", result.skipped_reason)
+        return fill(_tr("Recorded the sale. %1"), result.skipped_reason)
     count = len(result.touchpoints)
     if count == 1:
         return _tr("Recorded the sale; 1 follow-up planned.")
-    return _tr("Recorded the sale; %1 follow-ups planned.").replace("%1", str(count))
+    return fill(_tr("Recorded the sale; %1 follow-ups planned."), str(count))

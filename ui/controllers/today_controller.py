@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from app.dto.changes import AGENDA_AREAS, Changes
+from app.dto.vocabulary import Kind
 from app.errors import KnownError
 from ui.change_stream import change_stream, follow_changes
 from ui.controllers.today_extras import TodayExtras
@@ -26,6 +27,7 @@ from ui.dialogs.skip_dialog import SkipDialog
 from ui.dialogs.snooze_dialog import SnoozeDialog
 from ui.error_text import shown
 from ui.item_models.agenda_table import AgendaTableModel, short_day
+from ui.texts import fill
 from ui.today_layout import day_heading, prepare_today
 from ui.ui_state import save_header, ui_settings
 from ui.views.today_view import TodayView
@@ -264,7 +266,7 @@ class TodayController(QObject):
         elif overdue == 1:
             late = self.tr("1 follow-up overdue")
         else:
-            late = self.tr("%1 follow-ups overdue").replace("%1", str(overdue))
+            late = fill(self.tr("%1 follow-ups overdue"), str(overdue))
         self.view.summary.setText(f"{day} · {late}")
 
     def _select(self, touchpoint_id: int) -> bool:
@@ -319,7 +321,7 @@ class TodayController(QObject):
         item = self._actionable()
         if item is None:
             return
-        if item.kind == "feedback":
+        if item.kind == Kind.FEEDBACK:
             self.extras.record_feedback(item)
             return
         dialog = DoneDialog(item, self.window)
@@ -330,7 +332,7 @@ class TodayController(QObject):
         finally:
             dialog.deleteLater()
         if self.apply_change(item, lambda: self.context.touchpoints.done(item.id, note, channel)):
-            self.status.emit(self.tr("Marked done: %1").replace("%1", item.title))
+            self.status.emit(fill(self.tr("Marked done: %1"), item.title))
 
     def skip(self) -> None:
         item = self._actionable()
@@ -344,7 +346,7 @@ class TodayController(QObject):
         finally:
             dialog.deleteLater()
         if self.apply_change(item, lambda: self.context.touchpoints.skip(item.id, reason)):
-            self.status.emit(self.tr("Skipped: %1").replace("%1", item.title))
+            self.status.emit(fill(self.tr("Skipped: %1"), item.title))
 
     def snooze_to_next_working_day(self) -> None:
         item = self._actionable()
@@ -380,9 +382,7 @@ class TodayController(QObject):
         moved = self.apply_change(item, work)
         if moved is not None:
             day = short_day(moved.due_date, self.model.today)
-            self.status.emit(
-                self.tr("Snoozed to %1: %2").replace("%1", day).replace("%2", item.title)
-            )
+            self.status.emit(fill(self.tr("Snoozed to %1: %2"), day, item.title))
 
     def _actionable(self) -> TouchpointDTO | None:
         return self.selected() if self.view.isVisible() else None

@@ -9,9 +9,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.dto.vocabulary import Kind
 from app.errors import KnownError
 from ui.controllers.delivery_record import record_text
 from ui.error_text import shown
+from ui.texts import fill
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -61,7 +63,7 @@ class TodayExtras(QObject):
 
     def update_actions(self, item: TouchpointDTO | None) -> None:
         visible = self.view.isVisible()
-        self.suggest_action.setEnabled(visible and item is not None and item.kind == "value_add")
+        self.suggest_action.setEnabled(visible and item is not None and item.kind == Kind.VALUE_ADD)
 
     def check_promises(self) -> bool:
         """Promises whose buffer ran out start their recovery; True when any did."""
@@ -73,7 +75,7 @@ class TodayExtras(QObject):
 
     def show_header(self) -> None:
         record = record_text(self.context.commitments.record(), self.tr)
-        self.view.promise_record.setText(self.tr("Promises: %1").replace("%1", record))
+        self.view.promise_record.setText(fill(self.tr("Promises: %1"), record))
         self.view.requests.show_requests(
             self.context.requests.find(), self.context.settings.get().zone, self.today.model.today
         )
@@ -101,19 +103,19 @@ class TodayExtras(QObject):
             return self.context.touchpoints.get(item.id)
 
         if self.today.apply_change(item, work) is not None:
-            text = self.tr("Feedback recorded: %1/5").replace("%1", str(score))
+            text = fill(self.tr("Feedback recorded: %1/5"), str(score))
             self.status.emit("; ".join([text, *outcome]) + ".")
 
     def suggest_content(self) -> None:
         item = self.today.selected() if self.view.isVisible() else None
-        if item is None or item.kind != "value_add":
+        if item is None or item.kind != Kind.VALUE_ADD:
             return
         try:
             suggestions = self.context.library.suggest(item.customer_id)
         except KnownError as exc:
             QMessageBox.warning(self.today.window, self.tr("Follow-Up Planner"), shown(exc))
             return
-        heading = self.tr("Not yet sent to %1:").replace("%1", item.customer_display)
+        heading = fill(self.tr("Not yet sent to %1:"), item.customer_display)
         from ui.dialogs.library_send_dialog import LibrarySendDialog
 
         dialog = LibrarySendDialog(
@@ -124,7 +126,7 @@ class TodayExtras(QObject):
         )
         sent = dialog.run()
         if sent is not None:
-            self.status.emit(self.tr("Sent and recorded: %1").replace("%1", sent.title))
+            self.status.emit(fill(self.tr("Sent and recorded: %1"), sent.title))
 
     def answer_request(self) -> None:
         request_id = self.view.requests.selected_id()

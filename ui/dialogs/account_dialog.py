@@ -21,6 +21,7 @@ from app.context import AppContext
 from app.dto.sync import DEFAULT_CALENDAR, AccountDTO, AccountInput, CalendarChoice
 from app.secrets import NoSecureStore
 from ui.background import BackgroundTask
+from ui.texts import fill
 
 ERROR_STYLE = "color: palette(highlight); font-weight: bold;"
 
@@ -116,11 +117,12 @@ class AccountDialog(QDialog):
             self.calendar.addItem(choice.name, choice.url)
         names = [choice.name.casefold() for choice in calendars]
         self.calendar.setCurrentText(typed)
-        found = self.tr("Connected. Calendars: %1.").replace(
-            "%1", ", ".join(c.name for c in calendars) or self.tr("none yet")
+        found = fill(
+            self.tr("Connected. Calendars: %1."),
+            ", ".join(c.name for c in calendars) or self.tr("none yet"),
         )
         if typed.casefold() not in names:
-            found += " " + self.tr("“%1” will be created.").replace("%1", typed)
+            found += " " + fill(self.tr("“%1” will be created."), typed)
         self._say(found)
 
     # --- save ------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from app.dto.system import BackupInfo
 from app.progress import Progress
 from app.services.backups import BackupService
 from ui.background import BackgroundTask, run_in_background
+from ui.texts import fill
 
 REASONS = {
     "start": "at start",
@@ -61,10 +62,13 @@ class BackupsDialog(QDialog):
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         note = QLabel(
-            self.tr(
-                "Backups are kept in %1: daily, weekly and monthly ones, and those taken "
-                "before imports and upgrades for 30 days."
-            ).replace("%1", str(backups.backup_dir))
+            fill(
+                self.tr(
+                    "Backups are kept in %1: daily, weekly and monthly ones, and those taken "
+                    "before imports and upgrades for 30 days."
+                ),
+                str(backups.backup_dir),
+            )
         )
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -122,10 +126,13 @@ class BackupsDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr("Restore backup"),
-            self.tr(
-                "Replace your current data with the backup %1?\n\nYour current data is "
-                "kept as a backup of its own, so this can be undone."
-            ).replace("%1", name),
+            fill(
+                self.tr(
+                    "Replace your current data with the backup %1?\n\nYour current data is "
+                    "kept as a backup of its own, so this can be undone."
+                ),
+                name,
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.accept()

@@ -18,6 +18,7 @@ from app.dto.commitments import CommitmentDTO, CommitmentInput
 from app.dto.sales import SaleDTO
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.form_parts import date_edit, date_of, plain_label
+from ui.texts import fill
 
 
 class CommitmentDialog(FormDialog[CommitmentDTO]):
@@ -54,9 +55,7 @@ class CommitmentDialog(FormDialog[CommitmentDTO]):
         self.sale.setObjectName("promiseSale")
         self.sale.addItem(self.tr("No sale"), None)
         for sale in sales:
-            label = sale.description or self.tr("Sale of %1").replace(
-                "%1", sale.closed_on.isoformat()
-            )
+            label = sale.description or fill(self.tr("Sale of %1"), sale.closed_on.isoformat())
             self.sale.addItem(label, sale.id)
         form = QFormLayout()
         form.addRow(self.tr("&Promise"), self.text)
@@ -64,7 +63,7 @@ class CommitmentDialog(FormDialog[CommitmentDTO]):
         form.addRow(self.tr("&Buffer"), self.buffer)
         form.addRow(self.tr("&Sale"), self.sale)
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(self.tr("A promise to %1").replace("%1", customer_name)))
+        layout.addWidget(plain_label(fill(self.tr("A promise to %1"), customer_name)))
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons(self.tr("&Add promise")))

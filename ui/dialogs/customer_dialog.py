@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto.customers import CustomerDTO, CustomerInput
+from app.kinds import CHANNEL_LABELS
 from ui.dialogs.form_dialog import FormDialog
-from ui.item_models.customer_table import CHANNEL_LABELS
 
 
 class CustomerDialog(FormDialog[CustomerDTO]):

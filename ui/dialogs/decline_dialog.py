@@ -19,6 +19,7 @@ from app.services.declines import DeclineService
 from app.services.partners import PartnerService
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.form_parts import date_edit, date_of, plain_label
+from ui.texts import fill
 
 REASON_LABELS = {
     "outside_field": "Outside my field",
@@ -78,7 +79,7 @@ class DeclineDialog(FormDialog[DeclineDTO]):
         form.addRow("", later)
         who = customer[1] if customer else self.tr("someone not yet a customer")
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(self.tr("Saying no to %1, well.").replace("%1", who)))
+        layout.addWidget(plain_label(fill(self.tr("Saying no to %1, well."), who)))
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons(self.tr("&Record decline")))

@@ -34,6 +34,7 @@ from app.paths import expand_home
 from app.preferences import MAX_REMINDER_MINUTES
 from ui.background import BackgroundTask, run_in_background
 from ui.date_range import bound_dates
+from ui.texts import fill
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -76,7 +77,7 @@ class ExportDialog(QDialog):
         for widget in (self.start, QLabel(self.tr("to")), self.end, self.all_dates):
             dates.addWidget(widget)
         self.only_customer = QCheckBox(
-            self.tr("Only %1").replace("%1", customer[1]) if customer else self.tr("All customers")
+            fill(self.tr("Only %1"), customer[1]) if customer else self.tr("All customers")
         )
         self.only_customer.setEnabled(customer is not None)
         self._customer_id = customer[0] if customer else None
@@ -96,7 +97,7 @@ class ExportDialog(QDialog):
         self.reminder.setSuffix(self.tr(" minutes before"))
         self.reminder.setSpecialValueText(self.tr("No reminder"))
         zone = context.settings.get().timezone
-        self.local = QRadioButton(self.tr("My time zone (%1)").replace("%1", zone))
+        self.local = QRadioButton(fill(self.tr("My time zone (%1)"), zone))
         self.utc = QRadioButton(self.tr("UTC"))
         self.local.setChecked(True)
         group = QButtonGroup(self)
@@ -190,17 +191,20 @@ class ExportDialog(QDialog):
         self.task = None
         self.result_files = result
         files = "\n".join(str(path) for path in result.files)
-        text = self.tr("%1 events written to:\n%2").replace("%1", f"{result.events:,}")
-        text = text.replace("%2", files)
+        text = fill(self.tr("%1 events written to:\n%2"), f"{result.events:,}", files)
         if result.split:
-            text += "\n\n" + self.tr(
-                "The export was split into %1 files of at most 1 MB, because Google "
-                "Calendar refuses bigger imports. Import each file."
-            ).replace("%1", str(len(result.files)))
+            text += "\n\n" + fill(
+                self.tr(
+                    "The export was split into %1 files of at most 1 MB, because Google "
+                    "Calendar refuses bigger imports. Import each file."
+                ),
+                str(len(result.files)),
+            )
         if result.removed:
-            text += "\n\n" + self.tr(
-                "Removed the files of an earlier export that this one replaces:\n%1"
-            ).replace("%1", "\n".join(path.name for path in result.removed))
+            text += "\n\n" + fill(
+                self.tr("Removed the files of an earlier export that this one replaces:\n%1"),
+                "\n".join(path.name for path in result.removed),
+            )
         QMessageBox.information(self, self.tr("Export to calendar"), text)
         super().accept()
 

@@ -30,6 +30,7 @@ from ui.background import BackgroundTask, run_in_background
 from ui.dialogs.column_mapping import ColumnMapping
 from ui.error_text import shown
 from ui.item_models.import_tables import CHOICE_COLUMN, DuplicateTable, ErrorTable
+from ui.texts import fill
 
 CHOICE_LABELS = {"skip": "Skip", "merge": "Merge (fill empty fields)", "add": "Add anyway"}
 
@@ -90,27 +91,29 @@ class ImportDialog(QDialog):
     def _show(self, preview: ImportPreview) -> None:
         self.preview = preview
         parsed, plan = preview.parsed, preview.plan
-        details = [parsed.label, self.tr("encoding %1").replace("%1", parsed.encoding)]
+        details = [parsed.label, fill(self.tr("encoding %1"), parsed.encoding)]
         if parsed.separator:
-            details.append(self.tr("separated by %1").replace("%1", parsed.separator))
+            details.append(fill(self.tr("separated by %1"), parsed.separator))
         self.summary.setText(
-            self.tr("<b>%1</b> — %2<br>%3 new, %4 look like existing customers, %5 with errors.")
-            .replace("%1", preview.path.name)
-            .replace("%2", ", ".join(details))
-            .replace("%3", f"{plan.new_count:,}")
-            .replace("%4", f"{len(plan.duplicates):,}")
-            .replace("%5", f"{len(plan.errors):,}")
+            fill(
+                self.tr(
+                    "<b>%1</b> — %2<br>%3 new, %4 look like existing customers, %5 with errors."
+                ),
+                preview.path.name,
+                ", ".join(details),
+                f"{plan.new_count:,}",
+                f"{len(plan.duplicates):,}",
+                f"{len(plan.errors):,}",
+            )
         )
         self.duplicate_model = DuplicateTable(plan.duplicates, self._default())
         self.error_model = ErrorTable(plan.errors)
         self.duplicates.setModel(self.duplicate_model)
         self.errors.setModel(self.error_model)
         self.tabs.setTabText(
-            0, self.tr("Possible duplicates (%1)").replace("%1", str(len(plan.duplicates)))
+            0, fill(self.tr("Possible duplicates (%1)"), str(len(plan.duplicates)))
         )
-        self.tabs.setTabText(
-            1, self.tr("Rows with errors (%1)").replace("%1", str(len(plan.errors)))
-        )
+        self.tabs.setTabText(1, fill(self.tr("Rows with errors (%1)"), str(len(plan.errors))))
         self.mapping_box.setVisible(parsed.format == "csv")
         if parsed.format == "csv" and self.mapping is None:
             self.mapping = ColumnMapping(parsed.headers, parsed.mapping)
@@ -160,7 +163,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(True)
         QMessageBox.warning(
             self, self.tr("Import customers"),
-            self.tr("Nothing was imported: %1").replace("%1", message),
+            fill(self.tr("Nothing was imported: %1"), message),
         )  # fmt: skip
 
     def _cancelled(self) -> None:

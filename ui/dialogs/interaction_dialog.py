@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.dto.timeline import InteractionDTO
 from app.kinds import CHANNEL_LABELS
 from ui.dialogs.form_dialog import FormDialog
+from ui.texts import fill
 
 
 class InteractionDialog(FormDialog[InteractionDTO]):
@@ -34,7 +35,7 @@ class InteractionDialog(FormDialog[InteractionDTO]):
         self._save = save
         self.setWindowTitle(self.tr("Log interaction"))
         self.setMinimumWidth(460)
-        heading = QLabel(self.tr("Contact with %1").replace("%1", customer_name))
+        heading = QLabel(fill(self.tr("Contact with %1"), customer_name))
         heading.setWordWrap(True)
         # User text: never interpreted as markup.
         heading.setTextFormat(Qt.TextFormat.PlainText)

@@ -8,8 +8,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from app.dto.commitments import CompensationGuide, Recovery
+from app.dto.vocabulary import Status
 from ui.dialogs.form_parts import plain_label
 from ui.item_models.timeline_table import date_text, money_text
+from ui.texts import fill
 
 
 def _tr(text: str) -> str:
@@ -35,11 +37,7 @@ class PromiseRecoveryDialog(QDialog):
         self.setWindowTitle(self.tr("Recovery"))
         self.setMinimumSize(560, 420)
         promise = recovery.commitment
-        heading = plain_label(
-            self.tr("%1 — due %2")
-            .replace("%1", promise.text)
-            .replace("%2", date_text(promise.due_on))
-        )
+        heading = plain_label(fill(self.tr("%1 — due %2"), promise.text, date_text(promise.due_on)))
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
@@ -52,14 +50,15 @@ class PromiseRecoveryDialog(QDialog):
             if step is not None:
                 local = step.due_at.astimezone(zone).time() if step.due_at else None
                 when = date_text(step.due_date, local)
-            skipped = step is not None and step.status == "skipped"
+            skipped = step is not None and step.status == Status.SKIPPED
             mark = "✓" if line.done else ("–" if skipped else "○")
             self.checklist.addItem(f"{mark} {self.tr(line.text)}" + (f"  ({when})" if when else ""))
         floor, value = guide_text(recovery.compensation)
-        self.guide = QLabel(
-            self.tr("Compensate beyond the loss. Spend at least %1 (what a new customer costs). "
-                    "This customer has bought %2.").replace("%1", floor).replace("%2", value)
-        )  # fmt: skip
+        guide = self.tr(
+            "Compensate beyond the loss. Spend at least %1 (what a new customer costs). "
+            "This customer has bought %2."
+        )
+        self.guide = QLabel(fill(guide, floor, value))
         self.guide.setObjectName("compensationGuide")
         self.guide.setTextFormat(Qt.TextFormat.PlainText)
         self.guide.setWordWrap(True)

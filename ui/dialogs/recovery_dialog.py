@@ -15,6 +15,7 @@ from app.services.recovery import (
     start_empty,
 )
 from ui.error_text import shown
+from ui.texts import fill
 
 
 class RecoveryDialog(QMessageBox):
@@ -25,19 +26,25 @@ class RecoveryDialog(QMessageBox):
         self.setIcon(QMessageBox.Icon.Warning)
         self.setWindowTitle(self.tr("Your planner file is damaged"))
         self.setText(
-            self.tr(
-                "Follow-Up Planner cannot read %1: the file is damaged (for example by a "
-                "disk error or a crash of the computer). It has not been changed."
-            ).replace("%1", str(error.db_path))
+            fill(
+                self.tr(
+                    "Follow-Up Planner cannot read %1: the file is damaged (for example by a "
+                    "disk error or a crash of the computer). It has not been changed."
+                ),
+                str(error.db_path),
+            )
         )
         self.restore = self.salvage = None
         backup = error.good_backup
         if backup is not None:
             self.setInformativeText(
-                self.tr(
-                    "The newest good backup is from %1. Restoring it keeps the damaged "
-                    "file in your backups folder."
-                ).replace("%1", f"{backup.created:%Y-%m-%d %H:%M} UTC")
+                fill(
+                    self.tr(
+                        "The newest good backup is from %1. Restoring it keeps the damaged "
+                        "file in your backups folder."
+                    ),
+                    f"{backup.created:%Y-%m-%d %H:%M} UTC",
+                )
             )
             self.restore = self.addButton(
                 self.tr("Restore the backup"), QMessageBox.ButtonRole.AcceptRole
@@ -88,9 +95,9 @@ def rescue(backups: BackupService, parent: QWidget | None, dialog: QMessageBox) 
         answer = QMessageBox.question(
             parent,
             dialog.tr("Follow-Up Planner"),
-            dialog.tr("%1\n\nReplace the damaged file with what was rescued anyway?").replace(
-                "%1",
-                loss.message,  # the hint names the command line's --accept-loss
+            fill(
+                dialog.tr("%1\n\nReplace the damaged file with what was rescued anyway?"),
+                loss.message,
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,

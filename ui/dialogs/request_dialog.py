@@ -10,6 +10,7 @@ from app.dto.outreach import RequestDTO
 from app.kinds import CHANNEL_LABELS
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.form_parts import plain_label
+from ui.texts import fill
 
 
 class RequestDialog(FormDialog[RequestDTO]):
@@ -35,10 +36,10 @@ class RequestDialog(FormDialog[RequestDTO]):
         for key, label in CHANNEL_LABELS.items():
             self.channel.addItem(self.tr(label), key)
         self.channel.setCurrentIndex(max(0, self.channel.findData(channel)))
-        heading = (
-            self.tr("Request from %1 — answer within %2 working hours")
-            .replace("%1", customer_name)
-            .replace("%2", str(response_hours))
+        heading = fill(
+            self.tr("Request from %1 — answer within %2 working hours"),
+            customer_name,
+            str(response_hours),
         )
         form = QFormLayout()
         form.addRow(self.tr("&Request"), self.summary)

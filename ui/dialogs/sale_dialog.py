@@ -36,6 +36,7 @@ from app.errors import KnownError
 from ui.dialogs.form_parts import date_edit
 from ui.error_text import shown
 from ui.item_models.sale_preview_table import DateDelegate, PreviewTableModel
+from ui.texts import fill
 
 PREVIEW_DELAY_MS = 150
 PLAN_KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the plan's built-in key, if any
@@ -61,7 +62,7 @@ class SaleDialog(QDialog):
         self.setMinimumSize(560, 520)
 
         heading = QLabel(
-            self.tr("Sale for %1").replace("%1", f"<b>{html.escape(customer.display_name)}</b>")
+            fill(self.tr("Sale for %1"), f"<b>{html.escape(customer.display_name)}</b>")
         )
         self.won = QRadioButton(self.tr("&Won"))
         self.lost = QRadioButton(self.tr("&Lost"))

@@ -41,6 +41,7 @@ from ui.background import BackgroundTask, run_in_background
 from ui.dialogs.settings_fields import ERROR_STYLE, FieldRows, line_field, spin_field
 from ui.dialogs.settings_promises import promises_page
 from ui.error_text import shown
+from ui.texts import fill
 
 REGION = re.compile(r"[A-Z]{2}(-[A-Z0-9]{1,4})?")
 
@@ -340,7 +341,7 @@ class SettingsDialog(QDialog):
     def _failed(self, message: str, _known: bool) -> None:
         self.task = None
         self.buttons.setEnabled(True)
-        self.error.setText(self.tr("Nothing was saved. %1").replace("%1", message))
+        self.error.setText(fill(self.tr("Nothing was saved. %1"), message))
         self.error.show()
 
     def summary(self) -> str:
@@ -353,9 +354,10 @@ class SettingsDialog(QDialog):
             return self.tr("Settings saved. No planned touchpoint had to move.")
         if self.moved == 1:
             return self.tr("Settings saved. 1 planned touchpoint moved to fit your calendar.")
-        return self.tr(
-            "Settings saved. %1 planned touchpoints moved to fit your calendar."
-        ).replace("%1", str(self.moved))
+        return fill(
+            self.tr("Settings saved. %1 planned touchpoints moved to fit your calendar."),
+            str(self.moved),
+        )
 
     def reject(self) -> None:
         if self.task is None:  # a running save cannot be abandoned halfway

@@ -20,9 +20,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
+from app.dto.vocabulary import Kind
 from app.errors import KnownError
 from app.kinds import channel_label, kind_label
 from ui.item_models.keyset_table import KeysetTableModel
+from ui.texts import fill
 
 if TYPE_CHECKING:
     from app.dto.agenda import AgendaCursor, AgendaPage
@@ -74,7 +76,7 @@ def when_label(day: dt.date, today: dt.date) -> str:
     if late == 1:
         return tr("Overdue · 1 day")
     if late > 1:
-        return tr("Overdue · %1 days").replace("%1", str(late))
+        return fill(tr("Overdue · %1 days"), str(late))
     if late == 0:
         return tr("Today")
     if late == -1:
@@ -187,7 +189,7 @@ class AgendaTableModel(KeysetTableModel["TouchpointDTO", "AgendaCursor"]):
         if role == Qt.ItemDataRole.ForegroundRole and self.is_late(item):
             return overdue_brush()
         if role == Qt.ItemDataRole.FontRole and (
-            item.due_date == self.today or item.kind == "request"
+            item.due_date == self.today or item.kind == Kind.REQUEST
         ):
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -200,7 +202,7 @@ class AgendaTableModel(KeysetTableModel["TouchpointDTO", "AgendaCursor"]):
         if item.due_date < self.today:
             return True
         # An unanswered request is late as soon as its response time has passed.
-        if item.kind != "request" or item.due_at is None or self.now is None:
+        if item.kind != Kind.REQUEST or item.due_at is None or self.now is None:
             return False
         return item.due_at < self.now
 
@@ -227,9 +229,7 @@ class AgendaTableModel(KeysetTableModel["TouchpointDTO", "AgendaCursor"]):
 
     def _tooltip(self, item: TouchpointDTO, column: int) -> str | None:
         if column in (COL_WHEN, COL_DUE) and item.snoozed_from is not None:
-            return tr("Snoozed; first due %1").replace(
-                "%1", short_day(item.snoozed_from, self.today)
-            )
+            return fill(tr("Snoozed; first due %1"), short_day(item.snoozed_from, self.today))
         if column == COL_CUSTOMER:
             return "\n".join(part for part in (item.customer_email, item.customer_phone) if part)
         return None

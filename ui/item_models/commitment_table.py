@@ -17,6 +17,7 @@ from app.dto.commitments import CommitmentDTO
 from ui.item_models.agenda_table import overdue_brush
 from ui.item_models.list_table import ListTableModel
 from ui.item_models.timeline_table import date_text
+from ui.texts import fill
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Promise", "Due", "Buffer", "Status")
@@ -80,5 +81,5 @@ class CommitmentTableModel(ListTableModel):
         if column == 1:
             return date_text(item.due_on)
         if column == 2:
-            return tr("%1 days").replace("%1", str(item.buffer_days)) if item.buffer_days else ""
+            return fill(tr("%1 days"), str(item.buffer_days)) if item.buffer_days else ""
         return status_text(item)

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 
 from app.dto.customers import CustomerDTO, CustomerPage, CustomerQuery
+from app.kinds import channel_label
 from ui.item_models.keyset_table import KeysetTableModel
 
 PAGE_SIZE = 200
@@ -25,14 +26,6 @@ COLUMNS = (
     ("phone", "Phone"),
     ("channel", "Preferred channel"),
 )
-CHANNEL_LABELS = {
-    "email": "E-mail",
-    "phone": "Phone",
-    "text": "Text message",
-    "in_person": "In person",
-    "letter": "Letter",
-    "social": "Social network",
-}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -105,7 +98,7 @@ class CustomerTableModel(KeysetTableModel[CustomerDTO, tuple[object, int]]):
             if key == "is_key":
                 return "★" if customer.is_key else ""
             if key == "channel":
-                return tr(CHANNEL_LABELS.get(customer.channel, customer.channel))
+                return tr(channel_label(customer.channel))
             return str(getattr(customer, key))
         if role == Qt.ItemDataRole.ToolTipRole and key == "is_key" and customer.is_key:
             return tr("Key customer")

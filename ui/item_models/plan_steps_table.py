@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 from app.dto.plans import PlanStepDTO
 from app.kinds import CHANNEL_LABELS, KIND_LABELS
 from ui.item_models.list_table import ListTableModel
+from ui.texts import fill
 
 COLUMNS = ("#", "Kind", "Channel", "When", "Time")
 PREFERRED_CHANNEL = "Customer's preferred"
@@ -56,19 +57,19 @@ def anchor_text(anchor: str) -> str:
 
 def amount_text(amount: int, unit: str) -> str:
     one, many = UNIT_LABELS.get(unit, ("1 " + unit, "%1 " + unit))
-    return tr(one) if amount == 1 else tr(many).replace("%1", str(amount))
+    return tr(one) if amount == 1 else fill(tr(many), str(amount))
 
 
 def offset_text(step: PlanStepDTO) -> str:
     """'+3 weeks after delivery', '5 days before the birthday', 'same day as the close'."""
     anchor = anchor_text(step.anchor)
+    amount = amount_text(abs(step.offset_amount), step.offset_unit)
     if step.offset_amount > 0:
-        text = tr("+%1 after %2").replace("%1", amount_text(step.offset_amount, step.offset_unit))
+        text = fill(tr("+%1 after %2"), amount, anchor)
     elif step.offset_amount < 0:
-        text = tr("%1 before %2").replace("%1", amount_text(-step.offset_amount, step.offset_unit))
+        text = fill(tr("%1 before %2"), amount, anchor)
     else:
-        text = tr("same day as %2")
-    text = text.replace("%2", anchor)
+        text = fill(tr("same day as %1"), anchor)
     return text + repeat_text(step)
 
 
@@ -77,7 +78,7 @@ def repeat_text(step: PlanStepDTO) -> str:
         return ""
     if step.repeat_unit == "cadence":
         return tr(", then at the customer's keep-in-touch cadence")
-    return tr(", then every %1").replace("%1", amount_text(step.repeat_amount, step.repeat_unit))
+    return fill(tr(", then every %1"), amount_text(step.repeat_amount, step.repeat_unit))
 
 
 def time_text(step: PlanStepDTO) -> str:

@@ -21,6 +21,7 @@ from app.dto.touchpoints import PlannedPreview
 from app.kinds import kind_label
 from ui.date_range import bound_dates
 from ui.item_models.timeline_table import channel_text, date_text
+from ui.texts import fill
 
 Index = QModelIndex | QPersistentModelIndex
 DATE_FORMAT = "yyyy-MM-dd"
@@ -98,7 +99,7 @@ class PreviewTableModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == 0 and self._moved(item):
             planned = item.due_date.isoformat() if item.due_date else ""
-            return self.tr("The plan said %1; you moved it.").replace("%1", planned)
+            return fill(self.tr("The plan said %1; you moved it."), planned)
         return None
 
     def _text(self, item: PlannedPreview, column: int, due: dt.date | None) -> str:

@@ -17,15 +17,17 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from app.dto.timeline import COMMITMENT, INTERACTION, SALE, TimelineEntry
+from app.dto.vocabulary import Status
 from app.kinds import channel_label, kind_label
 from ui.item_models.list_table import ListTableModel
+from ui.texts import fill
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("When", "What", "Status", "Channel", "Details")
 STATUS_LABELS = {
-    "planned": "Planned",
-    "done": "Done",
-    "skipped": "Skipped",
+    Status.PLANNED: "Planned",
+    Status.DONE: "Done",
+    Status.SKIPPED: "Skipped",
     "won": "Won",
     "lost": "Lost",
     "on_track": "On track",
@@ -87,12 +89,12 @@ def detail_text(entry: TimelineEntry) -> str:
     if entry.detail:
         parts.append(entry.detail)
     if entry.actual_delivery is not None:
-        parts.append(tr("delivered %1").replace("%1", entry.actual_delivery.isoformat()))
+        parts.append(fill(tr("delivered %1"), entry.actual_delivery.isoformat()))
     elif entry.promised_delivery is not None:
-        parts.append(tr("delivery promised %1").replace("%1", entry.promised_delivery.isoformat()))
+        parts.append(fill(tr("delivery promised %1"), entry.promised_delivery.isoformat()))
     if entry.buffer_days:
-        parts.append(tr("buffer %1 days").replace("%1", str(entry.buffer_days)))
-    if entry.pinned and entry.status == "planned":
+        parts.append(fill(tr("buffer %1 days"), str(entry.buffer_days)))
+    if entry.pinned and entry.status == Status.PLANNED:
         parts.append(tr("date set by you"))
     return " · ".join(parts)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.dto.outreach import RequestDTO
 from ui.item_models.agenda_table import channel_text, overdue_brush, short_day
+from ui.texts import fill
 
 VISIBLE_ROWS = 4
 
@@ -53,9 +54,9 @@ class RequestsPanel(QWidget):
         chosen = self.selected_id()
         self.list.clear()
         late = sum(1 for item in requests if item.overdue)
-        text = self.tr("Requests waiting for an answer: %1").replace("%1", str(len(requests)))
+        text = fill(self.tr("Requests waiting for an answer: %1"), str(len(requests)))
         if late:
-            text += " · " + self.tr("%1 overdue").replace("%1", str(late))
+            text += " · " + fill(self.tr("%1 overdue"), str(late))
         self.heading.setText(text)
         for request in requests:
             due = request.due_at.astimezone(zone)
@@ -65,10 +66,7 @@ class RequestsPanel(QWidget):
             label = self.tr("%1 — %2 (%3) · answer by %4")
             line = " ".join(request.summary.split())
             row = QListWidgetItem(
-                label.replace("%1", request.customer_name)
-                .replace("%2", line[:120])
-                .replace("%3", channel_text(request.channel))
-                .replace("%4", when)
+                fill(label, request.customer_name, line[:120], channel_text(request.channel), when)
             )
             row.setData(Qt.ItemDataRole.UserRole, request.id)
             row.setToolTip(request.summary)

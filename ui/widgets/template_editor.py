@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.dto.plans import FieldProblem
 from app.services.templates import FIELD_PATTERN, MERGE_FIELDS, find_problems, render
+from ui.texts import fill
 
 ERROR_COLOR = QColor(200, 30, 30)
 
@@ -64,15 +65,15 @@ def problem_text(problems: list[FieldProblem]) -> str:
     """'Unknown merge field {{customer_nme}}: did you mean {{customer_name}}?'."""
     names = list(dict.fromkeys(problem.name for problem in problems))
     shown = ", ".join(
-        tr("unmatched %1").replace("%1", name) if name in ("{{", "}}") else f"{{{{{name}}}}}"
+        fill(tr("unmatched %1"), name) if name in ("{{", "}}") else f"{{{{{name}}}}}"
         for name in names
     )
-    text = (
-        tr("Unknown merge field %1.") if len(names) == 1 else tr("Unknown merge fields %1.")
-    ).replace("%1", shown)
+    text = fill(
+        tr("Unknown merge field %1.") if len(names) == 1 else tr("Unknown merge fields %1."), shown
+    )
     guesses = difflib.get_close_matches(names[0], list(MERGE_FIELDS), n=1)
     if guesses:
-        text += " " + tr("Did you mean %1?").replace("%1", f"{{{{{guesses[0]}}}}}")
+        text += " " + fill(tr("Did you mean %1?"), f"{{{{{guesses[0]}}}}}")
     return text + " " + tr("Insert field lists the ones you can use.")
 
 
