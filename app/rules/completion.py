@@ -51,7 +51,7 @@ def after_change(
         sale = session.get(Sale, sale_id)
         if sale is not None and sale.deleted_at is None:
             redate_sale(session, sale, ctx)
-    keep_in_touch.refresh_customer(session, customer, ctx)
+    keep_in_touch.settle_customer(session, customer, ctx)
     session.flush()
 
 

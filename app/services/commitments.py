@@ -182,7 +182,7 @@ class CommitmentService:
     def _after(session: Session, row: Commitment, ctx: PlanningContext) -> None:
         customer = live_customer(session, row.customer_id)
         if customer is not None:
-            keep_in_touch.refresh_customer(session, customer, ctx)
+            keep_in_touch.settle_customer(session, customer, ctx)
         session.flush()
 
     @staticmethod

@@ -115,7 +115,7 @@ class CustomerService:
         if self._planning is not None:
             ctx = self._planning()
             do_not_contact.follow_flag(session, row, ctx)
-            keep_in_touch.refresh_customer(session, row, ctx)
+            keep_in_touch.settle_customer(session, row, ctx)
 
     def add(self, data: CustomerInput) -> CustomerDTO:
         row = Customer(created_at=self._clock.now())

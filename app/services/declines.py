@@ -89,7 +89,7 @@ class DeclineService:
                 session.add(touchpoint)
                 session.flush()
                 row.touchpoint_id = touchpoint.id
-                keep_in_touch.refresh_customer(session, customer, ctx)
+                keep_in_touch.settle_customer(session, customer, ctx)
             session.flush()
             return _dto(session, row)
 

@@ -60,7 +60,7 @@ class InteractionService:
             )
             session.add(row)
             session.flush()
-            keep_in_touch.refresh_customer(session, customer, ctx)
+            keep_in_touch.settle_customer(session, customer, ctx)
             return interaction_dto(row)
 
     def of_customer(self, customer_id: int) -> list[InteractionDTO]:

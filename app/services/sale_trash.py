@@ -91,4 +91,4 @@ class SaleTrashService:
     def _refresh(session: Session, sale: Sale, ctx: PlanningContext) -> None:
         customer = session.get(Customer, sale.customer_id)
         if customer is not None:
-            keep_in_touch.refresh_customer(session, customer, ctx)
+            keep_in_touch.settle_customer(session, customer, ctx)

@@ -152,7 +152,7 @@ class SaleService:
                 session, sale, customer, plan_row, ctx, data.date_overrides
             )
             commitment_rows.sync_sale(session, sale, ctx)
-            keep_in_touch.refresh_customer(session, customer, ctx)
+            keep_in_touch.settle_customer(session, customer, ctx)
             session.flush()
             touchpoints = self._dtos(session, [row.id for row in rows])
             return SaleResult(sale_dto(sale), touchpoints, reason)
@@ -184,7 +184,7 @@ class SaleService:
             commitment_rows.sync_sale(session, sale, ctx)
             customer = session.get(Customer, sale.customer_id)
             assert customer is not None
-            keep_in_touch.refresh_customer(session, customer, ctx)
+            keep_in_touch.settle_customer(session, customer, ctx)
             session.flush()
             ids = [row.id for row in tp_repo.of_sale(session, sale.id)]
             return SaleResult(sale_dto(sale), self._dtos(session, ids, planned_only=True))
