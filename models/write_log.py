@@ -14,9 +14,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
+from typing import Any
 
-from sqlalchemy import inspect
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import get_history
+from sqlalchemy.orm.base import PASSIVE_NO_INITIALIZE
 
 from models.base import Base
 
@@ -76,17 +78,29 @@ class WriteLog:
             self.wrote(match.group(1))
 
     def flushed(self, session: Session) -> None:
-        """Record the objects a flush is writing (its new, changed and deleted ones)."""
-        changed = (row for row in session.dirty if session.is_modified(row))
-        for row in chain(session.new, session.deleted, changed):
-            self.tables.add(row.__table__.name)
-            if row.__table__.name == "customer":
-                self.customer_ids.add(row.id)
-            elif hasattr(row, "customer_id"):
-                history = inspect(row).attrs.customer_id.history
-                for customer_id in chain(history.unchanged, history.added, history.deleted):
-                    if customer_id is not None:
-                        self.customer_ids.add(customer_id)
+        """Record the objects a flush is writing (its new, changed and deleted ones).
+
+        A changed object counts even if its values came back to what they were: one
+        refresh too many, never one too few, and no per-attribute history on the hot path."""
+        for row in chain(session.new, session.deleted):
+            self._row(row)
+        for row in session.dirty:
+            self._row(row)
+            # Moved to another customer (rare): the one it left changed too.
+            if "customer_id" in row.__table__.columns:
+                self.customer_ids.update(
+                    value
+                    for value in get_history(row, "customer_id", PASSIVE_NO_INITIALIZE).deleted
+                    if value is not None
+                )
+
+    def _row(self, row: Any) -> None:
+        table = row.__table__
+        self.tables.add(table.name)
+        if table.name == "customer":
+            self.customer_ids.add(row.id)
+        elif "customer_id" in table.columns and row.customer_id is not None:
+            self.customer_ids.add(row.customer_id)
 
     def written(self) -> Written:
         return Written(frozenset(self.tables), frozenset(self.customer_ids), self.all_customers)
