@@ -12,6 +12,7 @@ from app.errors import KnownError
 from app.paths import resources_dir
 from ui.controllers.outreach_actions import OutreachActions
 from ui.deferred_actions import DeferredActions
+from ui.dialogs.form_parts import run_and_release
 from ui.error_text import shown
 from ui.texts import fill
 from ui.tray import Tray
@@ -263,9 +264,7 @@ class MainWindow(QMainWindow):
         if self.context is not None and self.sync_runner is not None:
             from ui.dialogs.sync_dialog import SyncDialog
 
-            dialog = SyncDialog(self.context, self.sync_runner, self)
-            dialog.exec()
-            dialog.deleteLater()
+            run_and_release(SyncDialog(self.context, self.sync_runner, self))
 
     def _back_to_my_data(self) -> None:
         if self.home_db is not None:
@@ -317,7 +316,7 @@ class MainWindow(QMainWindow):
             customer = (customer_id, self.context.customers.get(customer_id).display_name)
         from ui.dialogs.export_dialog import ExportDialog
 
-        ExportDialog(self.context, customer, self).exec()
+        run_and_release(ExportDialog(self.context, customer, self))
 
     def _import_customers(self) -> None:
         if self.context is not None:
@@ -342,7 +341,7 @@ class MainWindow(QMainWindow):
             return
         from ui.dialogs.backups_dialog import BackupsDialog
 
-        BackupsDialog(self.context.backups, self.restore_backup, self).exec()
+        run_and_release(BackupsDialog(self.context.backups, self.restore_backup, self))
 
     def restore_backup(self, name: str) -> None:
         """Close the database, put the backup in its place, and open it again."""
@@ -370,7 +369,7 @@ class MainWindow(QMainWindow):
         from ui.dialogs.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.context, self)
-        if dialog.exec() and dialog.saved is not None:
+        if run_and_release(dialog) and dialog.saved is not None:
             self.statusBar().showMessage(dialog.summary(), 10_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -10,6 +10,7 @@ from app.dto.customers import CustomerDTO
 from app.services.customers import CustomerService
 from ui.change_stream import ChangeStream, follow_changes
 from ui.dialogs.customer_dialog import CustomerDialog
+from ui.dialogs.form_parts import run_and_release
 from ui.dialogs.trash_dialog import TrashDialog
 from ui.item_models.customer_table import CustomerTableModel
 from ui.texts import fill
@@ -168,9 +169,7 @@ class CustomersController(QObject):
         self.status.emit(fill(self.tr("Restored %1."), restored.display_name))
 
     def show_trash(self) -> None:
-        dialog = TrashDialog(self.service, parent=self.window)
-        dialog.exec()
-        dialog.deleteLater()
+        run_and_release(TrashDialog(self.service, parent=self.window))
 
     def _select(self, customer_id: int) -> None:
         row = self.model.row_of(customer_id)

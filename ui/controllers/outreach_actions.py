@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
+
+from ui.dialogs.form_parts import run_and_release
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -60,14 +62,16 @@ class OutreachActions(QObject):
 
         context = self._context()
         if context is not None:
-            self._run(PartnersDialog(context.partners, self.window))
+            run_and_release(PartnersDialog(context.partners, self.window))
 
     def open_library(self) -> None:
         from ui.dialogs.library_dialog import LibraryDialog
 
         context = self._context()
         if context is not None:
-            self._run(LibraryDialog(context.library, context.agenda.today_date(), self.window))
+            run_and_release(
+                LibraryDialog(context.library, context.agenda.today_date(), self.window)
+            )
 
     def open_decline(self) -> None:
         from ui.dialogs.decline_dialog import DeclineDialog
@@ -82,12 +86,5 @@ class OutreachActions(QObject):
             self._customer(),
             self.window,
         )
-        if self._run(dialog):
+        if run_and_release(dialog):
             self.status.emit(self.tr("Decline recorded."))
-
-    @staticmethod
-    def _run(dialog: QDialog) -> bool:
-        try:
-            return bool(dialog.exec())
-        finally:
-            dialog.deleteLater()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.context import AppContext
 from app.dto.commitments import CommitmentDTO, CommitmentInput
@@ -11,6 +11,7 @@ from app.errors import KnownError
 from ui.controllers.delivery_record import record_text
 from ui.dialogs.commitment_dialog import CommitmentDialog
 from ui.dialogs.decline_dialog import DeclineDialog
+from ui.dialogs.form_parts import run_and_release
 from ui.dialogs.note_dialog import NoteDialog
 from ui.dialogs.promise_recovery_dialog import PromiseRecoveryDialog
 from ui.dialogs.request_dialog import RequestDialog
@@ -85,7 +86,7 @@ class PromisesController(QObject):
             self._add,
             self.window,
         )
-        if self._run(dialog) and dialog.saved is not None:
+        if run_and_release(dialog) and dialog.saved is not None:
             self._done(fill(self.tr("Promise recorded: %1"), dialog.saved.text), dialog.saved.id)
 
     def _add(self, data: CommitmentInput) -> CommitmentDTO:
@@ -105,7 +106,7 @@ class PromisesController(QObject):
             self.window,
             self.tr("What is at risk, and why"),
         )
-        if self._run(dialog):
+        if run_and_release(dialog):
             self._done(fill(self.tr("Recovery started for %1: see Today."), item.text), item.id)
 
     def resolve(self, kept: bool) -> None:
@@ -128,7 +129,7 @@ class PromisesController(QObject):
             lambda note: self.context.commitments.broken(item.id, note),
             self.window,
         )
-        if self._run(dialog):
+        if run_and_release(dialog):
             self._done(fill(self.tr("Marked broken: %1"), item.text), item.id)
 
     def show_recovery(self) -> None:
@@ -140,7 +141,7 @@ class PromisesController(QObject):
             self.context.settings.get().zone,
             self.window,
         )
-        self._run(dialog)
+        run_and_release(dialog)
 
     def log_request(self) -> None:
         if self.customer_id is None:
@@ -154,7 +155,7 @@ class PromisesController(QObject):
             lambda summary, channel: self.context.requests.add(customer.id, summary, channel),
             self.window,
         )
-        if self._run(dialog) and dialog.saved is not None:
+        if run_and_release(dialog) and dialog.saved is not None:
             due = dialog.saved.due_at.astimezone(prefs.zone)
             self._done(fill(self.tr("Request logged; answer by %1."), f"{due:%a %H:%M}"))
 
@@ -168,16 +169,10 @@ class PromisesController(QObject):
             (self.customer_id, self.customer_name),
             self.window,
         )
-        if self._run(dialog):
+        if run_and_release(dialog):
             self._done(self.tr("Decline recorded."))
 
     # --- helpers ------------------------------------------------------------------
-    @staticmethod
-    def _run(dialog: QDialog) -> bool:
-        try:
-            return bool(dialog.exec())
-        finally:
-            dialog.deleteLater()
 
     def _done(self, message: str, select: int | None = None) -> None:
         self.refresh(select)

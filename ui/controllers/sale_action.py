@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.context import AppContext
+from ui.dialogs.form_parts import run_and_release
 from ui.texts import fill
 
 
@@ -18,12 +19,9 @@ def record_sale(context: AppContext, customer_id: int, parent: QWidget) -> str |
     from ui.dialogs.sale_dialog import SaleDialog
 
     dialog = SaleDialog(context, customer_id, parent)
-    try:
-        if not dialog.exec() or dialog.saved is None:
-            return None
-        result = dialog.saved
-    finally:
-        dialog.deleteLater()
+    result = dialog.saved if run_and_release(dialog) else None
+    if result is None:
+        return None
     if result.skipped_reason:
         return fill(_tr("Recorded the sale. %1"), result.skipped_reason)
     count = len(result.touchpoints)

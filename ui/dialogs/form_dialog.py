@@ -7,7 +7,7 @@ from typing import Generic, TypeVar
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from app.errors import KnownError
-from ui.dialogs.form_parts import error_label, ok_cancel
+from ui.dialogs.form_parts import error_label, ok_cancel, run_and_release
 from ui.error_text import shown
 
 Saved = TypeVar("Saved")
@@ -55,7 +55,4 @@ class FormDialog(QDialog, Generic[Saved]):
 
     def run(self) -> Saved | None:
         """Show the dialog until it closes, release it, and return what it saved."""
-        try:
-            return self.saved if self.exec() else None
-        finally:
-            self.deleteLater()
+        return self.saved if run_and_release(self) else None

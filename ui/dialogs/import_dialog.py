@@ -28,6 +28,7 @@ from app.progress import Progress
 from app.services.importing import ImportPreview
 from ui.background import BackgroundTask, run_in_background
 from ui.dialogs.column_mapping import ColumnMapping
+from ui.dialogs.form_parts import run_and_release
 from ui.error_text import shown
 from ui.item_models.import_tables import CHOICE_COLUMN, DuplicateTable, ErrorTable
 from ui.texts import fill
@@ -200,7 +201,7 @@ def open_import(context: AppContext, path: Path, parent: QWidget) -> BackgroundT
     def show(preview: ImportPreview) -> None:
         dialog = ImportDialog(context, preview, parent)
         dialog.imported.connect(lambda result: _announce(parent, result))
-        dialog.exec()
+        run_and_release(dialog)
 
     def failed(message: str, _known: bool) -> None:
         QMessageBox.warning(parent, parent.tr("Import customers"), message)

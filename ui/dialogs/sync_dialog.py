@@ -23,6 +23,7 @@ from app.dto.sync import AccountDTO
 from app.secrets import NoSecureStore
 from ui.background import BackgroundTask, run_in_background
 from ui.dialogs.account_dialog import AccountDialog
+from ui.dialogs.form_parts import run_and_release
 from ui.sync_runner import SyncRunner
 
 
@@ -107,8 +108,7 @@ class SyncDialog(QDialog):
 
     def add_account(self) -> None:
         dialog = AccountDialog(self.context, self)
-        added = dialog.exec() and dialog.saved is not None
-        dialog.deleteLater()
+        added = run_and_release(dialog) and dialog.saved is not None
         if added:
             self.refresh()
             self.sync_now()
