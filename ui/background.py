@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.errors import KnownError
@@ -15,6 +15,7 @@ from app.storage import file_error
 from ui.error_text import shown
 
 log = logging.getLogger(__name__)
+Result = TypeVar("Result")
 
 
 class _Signals(QObject):
@@ -140,3 +141,32 @@ def run_in_background(
         task.cancelled.connect(on_cancel)
     task.start()
     return task
+
+
+def wait_for(work: Callable[[], Result], title: str, parent: QWidget | None) -> Result:
+    """Run work on a worker and wait for it, the window repainting meanwhile (a progress
+    line if it takes more than a moment) but taking no input; returns what work returned,
+    or raises what it raised, here. For one transaction that cannot be cancelled."""
+    outcome: list[Any] = []
+
+    def job(_progress: Progress) -> None:
+        try:
+            outcome.append((True, work()))
+        except BaseException as exc:  # noqa: BLE001 - raised again on the GUI thread below
+            outcome.append((False, exc))
+
+    task = BackgroundTask(job, title, parent)
+    if task.dialog is not None:
+        task.dialog.setCancelButton(None)
+    loop = QEventLoop()
+    for signal in (task.finished, task.failed, task.cancelled):
+        signal.connect(loop.quit)
+    task.start()
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    task.deleteLater()
+    if not outcome:
+        raise RuntimeError(f"{title}: the worker stopped without a result")
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value  # type: ignore[no-any-return]

@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 
 from app.context import AppContext
 from app.dto.changes import Area, Changes
-from app.dto.plans import PlanDTO, PlanStepDTO
+from app.dto.plans import PlanDTO, PlanSaved, PlanStepDTO
 from app.dto.vocabulary import Kind
 from app.errors import KnownError
 from app.services.templates import sample_values
+from ui.background import wait_for
 from ui.change_stream import change_stream, follow_changes
 from ui.error_text import shown
 from ui.item_models.plan_steps_table import PlanStepsTableModel, kind_text
@@ -227,7 +228,10 @@ class PlansController(QObject):
         if plan is None or plan.id is None or step is None:
             return False
         try:
-            result = self.context.plans.update_step(plan.id, step, apply_to_planned=self._apply())
+            apply, plan_id = self._apply(), plan.id
+            result = self._saving(
+                lambda: self.context.plans.update_step(plan_id, step, apply_to_planned=apply)
+            )
         except KnownError as exc:
             self._refuse(exc)
             return False
@@ -241,6 +245,11 @@ class PlansController(QObject):
 
     def _apply(self) -> bool:
         return self.view.apply_to_planned.isChecked()
+
+    def _saving(self, work: Callable[[], PlanSaved]) -> PlanSaved:
+        """A save that changes a rule re-plans every follow-up of the plan (seconds on a
+        big book): it runs on a worker while the window repaints."""
+        return wait_for(work, self.tr("Saving the plan and moving its follow-ups"), self.window)
 
     def _announce(self, done: str, moved: int | None) -> None:
         """Say what the save did, the planned follow-ups it moved included (the other
@@ -347,7 +356,8 @@ class PlansController(QObject):
         if box.clickedButton() is not restore:
             return
         try:
-            result = self.context.plans.restore_builtin(plan.builtin_key)
+            key = plan.builtin_key
+            result = self._saving(lambda: self.context.plans.restore_builtin(key))
         except KnownError as exc:
             self._refuse(exc)
             return
@@ -358,10 +368,8 @@ class PlansController(QObject):
     def _save_steps(self, steps: list[PlanStepDTO], select: int, done: str) -> bool:
         assert self._plan is not None
         try:
-            result = self.context.plans.save(
-                dataclasses.replace(self._plan, steps=tuple(steps)),
-                apply_to_planned=self._apply(),
-            )
+            edited, apply = dataclasses.replace(self._plan, steps=tuple(steps)), self._apply()
+            result = self._saving(lambda: self.context.plans.save(edited, apply_to_planned=apply))
         except KnownError as exc:
             self._refuse(exc)
             return False

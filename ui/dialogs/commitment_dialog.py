@@ -66,7 +66,7 @@ class CommitmentDialog(FormDialog[CommitmentDTO]):
         layout.addWidget(plain_label(fill(self.tr("A promise to %1"), customer_name)))
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(self.buttons(self.tr("&Add promise")))
+        layout.addWidget(self.button_box(self.tr("&Add promise")))
         self.text.setFocus()
 
     def value(self) -> CommitmentInput:

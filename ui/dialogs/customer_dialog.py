@@ -76,7 +76,7 @@ class CustomerDialog(FormDialog[CustomerDTO]):
         form.addRow(self.tr("&Keep in touch every"), self.cadence)
         form.addRow("", self.do_not_contact)
         form.addRow(self.tr("N&otes"), self.notes)
-        buttons = self.buttons(ok=QDialogButtonBox.StandardButton.Save)
+        buttons = self.button_box(ok=QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -82,7 +82,7 @@ class DeclineDialog(FormDialog[DeclineDTO]):
         layout.addWidget(plain_label(fill(self.tr("Saying no to %1, well."), who)))
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(self.buttons(self.tr("&Record decline")))
+        layout.addWidget(self.button_box(self.tr("&Record decline")))
         self.field.textChanged.connect(lambda _text: self._suggest())
         self._suggest()
         self.summary.setFocus()

@@ -14,7 +14,7 @@ Saved = TypeVar("Saved")
 
 
 class FormDialog(QDialog, Generic[Saved]):
-    """Subclasses lay out their fields, add `self.error` and `self.buttons(...)`, and say
+    """Subclasses lay out their fields, add `self.error` and `self.button_box(...)`, and say
     what OK saves (`save`). `saved` holds the result once accepted.
 
     The dialog is released once closed (`run` / `exec` then delete): only `saved` and what
@@ -25,7 +25,7 @@ class FormDialog(QDialog, Generic[Saved]):
         self.error: QLabel = error_label()
         self.saved: Saved | None = None
 
-    def buttons(
+    def button_box(
         self,
         ok_text: str = "",
         ok: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Ok,

@@ -48,7 +48,7 @@ class InteractionDialog(FormDialog[InteractionDTO]):
         form = QFormLayout()
         form.addRow(self.tr("C&hannel"), self.channel)
         form.addRow(self.tr("&Summary"), self.summary)
-        buttons = self.buttons(ok=QDialogButtonBox.StandardButton.Save)
+        buttons = self.button_box(ok=QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)

@@ -38,7 +38,7 @@ class NoteDialog(FormDialog[object]):
         layout.addWidget(plain_label(heading))
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(self.buttons(ok_text))
+        layout.addWidget(self.button_box(ok_text))
         self.note.setFocus()
 
     def save(self) -> object:

@@ -48,7 +48,7 @@ class RequestDialog(FormDialog[RequestDTO]):
         layout.addWidget(plain_label(heading))
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(self.buttons(self.tr("&Log request")))
+        layout.addWidget(self.button_box(self.tr("&Log request")))
         self.summary.setFocus()
 
     def save(self) -> RequestDTO:

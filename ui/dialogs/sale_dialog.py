@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.context import AppContext
 from app.dto.sales import SaleInput, SaleResult
 from app.errors import KnownError
+from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.form_parts import date_edit
 from ui.error_text import shown
 from ui.item_models.sale_preview_table import DateDelegate, PreviewTableModel
@@ -45,7 +45,7 @@ SALE_TRIGGERS = frozenset(DEFAULT_PLANS.values())
 DEFAULT_DELIVERY_DAYS = 14
 
 
-class SaleDialog(QDialog):
+class SaleDialog(FormDialog[SaleResult]):
     """Save calls `context.sales.record`; afterwards `saved` holds the SaleResult."""
 
     def __init__(
@@ -54,7 +54,6 @@ class SaleDialog(QDialog):
         super().__init__(parent)
         self._context = context
         self._customer_id = customer_id
-        self.saved: SaleResult | None = None
         self._plan_chosen = False
         customer = context.customers.get(customer_id)
         today = context.agenda.today_date()
@@ -88,13 +87,6 @@ class SaleDialog(QDialog):
                 self.plan.setItemData(self.plan.count() - 1, plan.builtin_key, PLAN_KEY_ROLE)
         self._select_default_plan()
 
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        # Messages quote what the user typed: never interpreted as markup.
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: palette(highlight); font-weight: bold;")
-        self.error.hide()
         self.reason = QLabel()
         self.reason.setObjectName("previewReason")
         self.reason.setWordWrap(True)
@@ -123,11 +115,7 @@ class SaleDialog(QDialog):
         hint = QLabel(self.tr("To change a date before saving, double-click it or press F2."))
         hint.setEnabled(False)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = self.button_box(ok=QDialogButtonBox.StandardButton.Save)
         self._lay_out(heading, preview_label, hint)
         self._set_tab_order()
 
@@ -266,16 +254,11 @@ class SaleDialog(QDialog):
         self.reason.setVisible(bool(reason))
 
     def _show_error(self, text: str) -> None:
-        self.error.setText(text)
+        self.show_error(text)
         self.error.setVisible(bool(text))
 
-    def accept(self) -> None:
+    def save(self) -> SaleResult:
         # What is saved is what the preview shows, even if the debounce has not fired yet.
         if self._timer.isActive():
             self.refresh_preview()
-        try:
-            self.saved = self._context.sales.record(self.value())
-        except KnownError as exc:
-            self._show_error(shown(exc))
-            return
-        super().accept()
+        return self._context.sales.record(self.value())
