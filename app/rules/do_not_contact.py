@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import or_, select, true, update
 from sqlalchemy.orm import Session
 
 from app.dto.vocabulary import RollDirection
 from app.rules.planning_context import PlanningContext
 from app.rules.sale_planning import redate_sale
-from app.rules.touchpoint_rows import local_time, move
+from app.rules.touchpoint_rows import local_time, move, skip_planned
 from models.customer import Customer
 from models.sale import Sale
 from models.touchpoint import Touchpoint
@@ -30,18 +30,7 @@ def follow_flag(session: Session, customer: Customer, ctx: PlanningContext) -> N
 
 
 def _stop(session: Session, customer_id: int, ctx: PlanningContext) -> None:
-    with named_writes(session, [customer_id]):
-        session.execute(
-            update(Touchpoint)
-            .where(Touchpoint.customer_id == customer_id, Touchpoint.status == "planned")
-            .values(
-                status="skipped",
-                skip_reason=DNC_REASON,
-                sequence=Touchpoint.sequence + 1,
-                updated_at=ctx.now,
-            )
-            .execution_options(synchronize_session="fetch")
-        )
+    skip_planned(session, customer_id, true(), DNC_REASON, ctx.now)
 
 
 def _bring_back(session: Session, customer_id: int, ctx: PlanningContext) -> None:

@@ -11,7 +11,7 @@ from app.dto.vocabulary import AnchorKind, LatenessPolicy
 from app.plans.mapping import step_rule, step_to_dto
 from app.rules.planning_context import PlanningContext
 from app.rules.touchpoint_rows import move, new_touchpoint
-from app.scheduling.planner import PlanResult, plan
+from app.scheduling.planner import PlannedItem, PlanResult, plan
 from app.scheduling.reanchor import ExistingItem, ItemState, reanchor
 from app.scheduling.steps import Anchors, StepRule
 from models.customer import Customer
@@ -73,25 +73,37 @@ def create_touchpoints(
     for item in result.items:
         if item.due_date is None:
             continue
-        key = (item.step_index, item.occurrence)
-        day = overrides.get(key, item.due_date)
-        row = new_touchpoint(
-            customer_id=customer.id,
-            sale_id=sale.id,
-            step_id=steps[item.step_index].id,
-            kind=item.kind,
-            channel=item.channel.value,
-            day=day,
-            time_of_day=item.time_of_day,
-            zone=ctx.zone,
-            occurrence=item.occurrence,
-            # A date the user chose in the preview is theirs: re-planning leaves it alone.
-            pinned=day != item.due_date,
-        )
+        day = overrides.get((item.step_index, item.occurrence), item.due_date)
+        # A date the user chose in the preview is theirs: re-planning leaves it alone.
+        row = _sale_touchpoint(sale, customer, steps, item, day, ctx, pinned=day != item.due_date)
         session.add(row)
         rows.append(row)
     session.flush()
     return rows, None
+
+
+def _sale_touchpoint(
+    sale: Sale,
+    customer: Customer,
+    steps: Mapping[int, PlanStep] | Sequence[PlanStep],
+    item: PlannedItem,
+    day: dt.date,
+    ctx: PlanningContext,
+    pinned: bool = False,
+) -> Touchpoint:
+    """The row for one planned item of the sale's plan, on this day."""
+    return new_touchpoint(
+        customer_id=customer.id,
+        sale_id=sale.id,
+        step_id=steps[item.step_index].id,
+        kind=item.kind,
+        channel=item.channel.value,
+        day=day,
+        time_of_day=item.time_of_day,
+        zone=ctx.zone,
+        occurrence=item.occurrence,
+        pinned=pinned,
+    )
 
 
 def _completed_days(
@@ -183,17 +195,7 @@ def _add_unblocked(
     for item in result.items:
         if item.due_date is None or (item.step_index, item.occurrence) in existing:
             continue
-        row = new_touchpoint(
-            customer_id=customer.id,
-            sale_id=sale.id,
-            step_id=steps[item.step_index].id,
-            kind=item.kind,
-            channel=item.channel.value,
-            day=item.due_date,
-            time_of_day=item.time_of_day,
-            zone=ctx.zone,
-            occurrence=item.occurrence,
-        )
+        row = _sale_touchpoint(sale, customer, steps, item, item.due_date, ctx)
         session.add(row)
         added.append(row)
     session.flush()

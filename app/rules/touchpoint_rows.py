@@ -10,8 +10,12 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import ColumnElement, update
+from sqlalchemy.orm import Session
+
 from app.dto.touchpoints import TouchpointDTO
 from models.touchpoint import Touchpoint
+from models.write_log import named_writes
 
 UID_DOMAIN = "followup-planner"
 # The last UUID group (12 hex digits) of a batch UID is its counter.
@@ -110,3 +114,22 @@ def to_dto(row: Any) -> TouchpointDTO:
     """From an agenda row, whose columns are in the DTO's field order (AGENDA_COLUMNS)."""
     # Positional on purpose: this is the agenda's hot path.
     return TouchpointDTO._make(row)
+
+
+def skip_planned(
+    session: Session, customer_id: int, which: ColumnElement[bool], reason: str, now: dt.datetime
+) -> None:
+    """Skip the customer's planned touchpoints that match `which`, for this reason (each gets
+    a new calendar SEQUENCE, so the calendars drop them on the next sync)."""
+    with named_writes(session, [customer_id]):
+        session.execute(
+            update(Touchpoint)
+            .where(Touchpoint.customer_id == customer_id, Touchpoint.status == "planned", which)
+            .values(
+                status="skipped",
+                skip_reason=reason,
+                sequence=Touchpoint.sequence + 1,
+                updated_at=now,
+            )
+            .execution_options(synchronize_session="fetch")
+        )

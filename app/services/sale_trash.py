@@ -12,6 +12,7 @@ from app.errors import NotFound
 from app.rules import do_not_contact, keep_in_touch
 from app.rules.planning_context import PlanningContext
 from app.rules.sale_planning import redate_sale
+from app.rules.touchpoint_rows import skip_planned
 from app.services.sales import sale_dto
 from models.customer import Customer
 from models.sale import Sale
@@ -37,17 +38,9 @@ class SaleTrashService:
             if sale is None or sale.deleted_at is not None:
                 raise NotFound(f"sale {sale_id} does not exist")
             sale.deleted_at = ctx.now
-            with named_writes(session, [sale.customer_id]):
-                session.execute(
-                    update(Touchpoint)
-                    .where(Touchpoint.sale_id == sale_id, Touchpoint.status == "planned")
-                    .values(
-                        status="skipped",
-                        skip_reason=SALE_DELETED,
-                        sequence=Touchpoint.sequence + 1,
-                        updated_at=ctx.now,
-                    )
-                )
+            skip_planned(
+                session, sale.customer_id, Touchpoint.sale_id == sale_id, SALE_DELETED, ctx.now
+            )
             self._refresh(session, sale, ctx)
             return sale_dto(sale)
 

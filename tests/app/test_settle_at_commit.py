@@ -13,32 +13,30 @@ from app.rules import keep_in_touch
 from models.customer import Customer
 
 
-def test_a_sale_settles_its_customer_once(
-    planner: AppContext, ana: CustomerDTO, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    calls: list[list[int]] = []
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
+    """The customers of each keep-in-touch refresh, in order."""
+    seen: list[list[int]] = []
     real = keep_in_touch.refresh_customers
 
     def counted(session, customers, ctx):  # type: ignore[no-untyped-def]
-        calls.append(sorted(customer.id for customer in customers))
+        seen.append(sorted(customer.id for customer in customers))
         return real(session, customers, ctx)
 
     monkeypatch.setattr(keep_in_touch, "refresh_customers", counted)
+    return seen
+
+
+def test_a_sale_settles_its_customer_once(
+    planner: AppContext, ana: CustomerDTO, calls: list[list[int]]
+) -> None:
     planner.sales.record(SaleInput(ana.id, dt.date(2026, 11, 19), "won"))
     assert calls == [[ana.id]]
 
 
 def test_several_changes_in_one_unit_of_work_settle_once_before_commit(
-    planner: AppContext, ana: CustomerDTO, monkeypatch: pytest.MonkeyPatch
+    planner: AppContext, ana: CustomerDTO, calls: list[list[int]]
 ) -> None:
-    calls: list[list[int]] = []
-    real = keep_in_touch.refresh_customers
-
-    def counted(session, customers, ctx):  # type: ignore[no-untyped-def]
-        calls.append(sorted(customer.id for customer in customers))
-        return real(session, customers, ctx)
-
-    monkeypatch.setattr(keep_in_touch, "refresh_customers", counted)
     ctx = planner.planning()
     with planner.sessions.begin() as session:
         row = session.get(Customer, ana.id)
