@@ -129,3 +129,6 @@ class FeedbackResult:
     skipped: tuple[TouchpointDTO, ...]  # referral asks called off
     added: tuple[TouchpointDTO, ...]  # the recovery call
     moved: tuple[TouchpointDTO, ...]  # referral asks brought forward
+
+
+LIBRARY_KINDS = ("article", "paper", "event", "introduction", "newsletter", "other")

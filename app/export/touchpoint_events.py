@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from app.dto.touchpoints import TouchpointDTO
+from app.dto.vocabulary import Status
 from app.export.calendar_event import CalendarEvent, default_duration
 from app.kinds import channel_label, kind_label
 
@@ -59,7 +60,7 @@ def touchpoint_event(
         categories=(kind_label(item.kind), APP_CATEGORY),
         start=start,
         end=end,
-        status="CANCELLED" if item.status == "skipped" else "CONFIRMED",
+        status="CANCELLED" if item.status == Status.SKIPPED else "CONFIRMED",
         transparent=item.due_at is None,
         alarm_minutes=options.reminder_minutes,
         last_modified=item.updated_at or now,

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.dto.commitments import OPEN_STATUSES, CommitmentDTO
+from app.dto.vocabulary import Status
 from app.rules.planning_context import PlanningContext
 from app.rules.touchpoint_rows import new_touchpoint
 from app.scheduling.recovery import recovery_plan
@@ -48,7 +49,7 @@ def resolve(session: Session, row: Commitment, kept: bool, ctx: PlanningContext)
     row.resolved_at = ctx.now
     if kept:
         for step in repo.steps_of(session, row.id):
-            if step.status == "planned":
+            if step.status == Status.PLANNED:
                 step.status, step.skip_reason = "skipped", KEPT_REASON
                 step.sequence += 1
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import or_, select, true, update
 from sqlalchemy.orm import Session
 
-from app.dto.vocabulary import RollDirection
+from app.dto.vocabulary import RollDirection, Status
 from app.rules.planning_context import PlanningContext
 from app.rules.sale_planning import redate_sale
 from app.rules.touchpoint_rows import local_time, move, skip_planned
@@ -40,13 +40,13 @@ def _bring_back(session: Session, customer_id: int, ctx: PlanningContext) -> Non
             update(Touchpoint)
             .where(
                 Touchpoint.customer_id == customer_id,
-                Touchpoint.status == "skipped",
+                Touchpoint.status == Status.SKIPPED,
                 Touchpoint.skip_reason == DNC_REASON,
                 # A deleted sale's follow-ups wait for the sale to come back from the trash.
                 or_(Touchpoint.sale_id.is_(None), Touchpoint.sale_id.in_(live_sales)),
             )
             .values(
-                status="planned",
+                status=Status.PLANNED,
                 skip_reason="",
                 sequence=Touchpoint.sequence + 1,
                 updated_at=ctx.now,

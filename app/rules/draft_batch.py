@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.dto.touchpoints import Draft
+from app.dto.vocabulary import Status
 from app.messages.drafts import build_draft, format_day, merge_values
 from app.preferences import Preferences
 from app.rules.adhoc_drafts import adhoc_parts
@@ -69,7 +70,7 @@ def render_contents(
     for part in chunks(sorted(sales)):
         statement = (
             select(Touchpoint)
-            .where(Touchpoint.sale_id.in_(part), Touchpoint.status == "planned")
+            .where(Touchpoint.sale_id.in_(part), Touchpoint.status == Status.PLANNED)
             .order_by(Touchpoint.due_date, Touchpoint.id)
         )
         for other in session.scalars(statement):

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from sqlalchemy.orm import Session
 
-from app.dto.vocabulary import AnchorKind, LatenessPolicy
+from app.dto.vocabulary import AnchorKind, LatenessPolicy, Status
 from app.plans.mapping import step_rule, step_to_dto
 from app.rules.planning_context import PlanningContext
 from app.rules.touchpoint_rows import move, new_touchpoint
@@ -112,7 +112,7 @@ def _completed_days(
     done: dict[int, dt.date] = {}
     for row in rows:
         position = positions.get(row.step_id or 0)
-        if row.status == "done" and position is not None and row.completed_at:
+        if row.status == Status.DONE and position is not None and row.completed_at:
             done[position] = row.completed_at.astimezone(ctx.zone).date()
     return done
 

@@ -7,6 +7,7 @@ from typing import Literal
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.dto.vocabulary import Status
 from app.rules.completion import after_touchpoint_change
 from app.rules.planning_context import PlanningContext
 from app.rules.sync_types import Tally
@@ -46,7 +47,7 @@ def apply_remote(
     there, here = remote.local_slot(ctx.zone), (row.due_date, local_time(row, ctx.zone))
     if there == here:
         return "same"
-    if row.status != "planned":
+    if row.status != Status.PLANNED:
         note(session, row.id, ctx.now, f"moved to {shown(there)} in the calendar after it was "
              f"{row.status}; the planner keeps it as {row.status}")  # fmt: skip
         return "kept"
@@ -73,7 +74,7 @@ def remote_deleted(
     """Skip it (command line), or leave it for the user to answer (window)."""
     row = session.get(Touchpoint, item.touchpoint_id)
     customer = session.get(Customer, row.customer_id) if row is not None else None
-    if row is None or row.status != "planned" or customer is None or customer.deleted_at:
+    if row is None or row.status != Status.PLANNED or customer is None or customer.deleted_at:
         item.state = "removed"
         return "none"
     if ask:

@@ -8,6 +8,7 @@ import uuid
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.touchpoints import TouchpointDTO
+from app.dto.vocabulary import Status
 from app.export.touchpoint_events import EventOptions, touchpoint_event
 from app.progress import Progress
 from app.rules.draft_batch import TouchpointContent, render_contents
@@ -74,8 +75,8 @@ class Pusher:
     # --- one touchpoint ---------------------------------------------------------------
     def _one(self, work: Work, content: TouchpointContent) -> None:
         tp = work.tp
-        live = tp.status == "planned" and not work.customer_deleted
-        kept_done = self._target.keep_done and tp.status == "done" and work.state == "synced"
+        live = tp.status == Status.PLANNED and not work.customer_deleted
+        kept_done = self._target.keep_done and tp.status == Status.DONE and work.state == "synced"
         if not (live or kept_done):
             self._delete(work)
         elif work.item_id is None or work.state == "removed":
@@ -96,7 +97,7 @@ class Pusher:
             options=self._options,
             now=self._ctx.now,
         )
-        if tp.status == "done":
+        if tp.status == Status.DONE:
             # History kept in the calendar: marked done, free time, no reminder.
             event = dataclasses.replace(
                 event, summary=DONE_PREFIX + event.summary, transparent=True, alarm_minutes=None

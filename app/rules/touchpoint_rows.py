@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, update
 from sqlalchemy.orm import Session
 
 from app.dto.touchpoints import TouchpointDTO
+from app.dto.vocabulary import Status
 from models.touchpoint import Touchpoint
 from models.write_log import named_writes
 
@@ -86,7 +87,7 @@ def touchpoint_values(
         "due_date": day,
         "due_at": due_instant(day, time_of_day, zone),
         "pinned": pinned,
-        "status": "planned",
+        "status": Status.PLANNED,
         "sequence": 0,
     }
 
@@ -124,9 +125,11 @@ def skip_planned(
     with named_writes(session, [customer_id]):
         session.execute(
             update(Touchpoint)
-            .where(Touchpoint.customer_id == customer_id, Touchpoint.status == "planned", which)
+            .where(
+                Touchpoint.customer_id == customer_id, Touchpoint.status == Status.PLANNED, which
+            )
             .values(
-                status="skipped",
+                status=Status.SKIPPED,
                 skip_reason=reason,
                 sequence=Touchpoint.sequence + 1,
                 updated_at=now,

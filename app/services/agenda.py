@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.agenda import AgendaCursor, AgendaPage
 from app.dto.touchpoints import TouchpointDTO
+from app.dto.vocabulary import Status
 from app.rules.planning_context import PlanningContext
 from app.rules.touchpoint_rows import to_dto
 from models.repositories import touchpoints as repo
@@ -39,7 +40,7 @@ class AgendaService:
         start: dt.date | None = None,
         end: dt.date | None = None,
         customer_id: int | None = None,
-        statuses: Sequence[str] = ("planned",),
+        statuses: Sequence[str] = (Status.PLANNED,),
         limit: int | None = None,
     ) -> list[TouchpointDTO]:
         with self._sessions() as session:
@@ -60,7 +61,7 @@ class AgendaService:
         after: AgendaCursor | None = None,
         limit: int = 200,
         customer_id: int | None = None,
-        statuses: Sequence[str] = ("planned",),
+        statuses: Sequence[str] = (Status.PLANNED,),
     ) -> AgendaPage:
         """Planned touchpoints due up to `end` (overdue first), a page at a time."""
         limit = max(1, min(limit, 1000))

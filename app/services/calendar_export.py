@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.exports import IcsExportRequest, IcsExportResult
 from app.dto.touchpoints import TouchpointDTO
+from app.dto.vocabulary import Status
 from app.errors import KnownError, ValidationError
 from app.export.calendar_event import CalendarEvent
 from app.export.ics_files import existing_calendars, write_calendar_files
@@ -82,7 +83,9 @@ class CalendarExportService:
         """Events in due order, read and rendered a batch at a time."""
         ctx = self._planning()
         options = EventOptions(request.details, request.reminder_minutes)
-        statuses = ("planned", "skipped") if request.include_cancelled else ("planned",)
+        statuses = (
+            (Status.PLANNED, Status.SKIPPED) if request.include_cancelled else (Status.PLANNED,)
+        )
         after: tuple[dt.date, dt.datetime | None, int] | None = None
         done = 0
         while True:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.sync import HistoryEntry, SyncReport
 from app.dto.touchpoints import TouchpointDTO
+from app.dto.vocabulary import Status
 from app.errors import NotFound
 from app.progress import NO_PROGRESS, Progress
 from app.rules.planning_context import PlanningContext
@@ -157,7 +158,7 @@ class CalendarSyncService:
                 if item.touchpoint_id not in touchpoint_ids:
                     continue
                 row = session.get(Touchpoint, item.touchpoint_id)
-                if row is not None and skip and row.status == "planned":
+                if row is not None and skip and row.status == Status.PLANNED:
                     skip_deleted(session, item, row, ctx)
                 elif skip or row is None:
                     item.state = "removed"

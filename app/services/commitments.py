@@ -17,6 +17,7 @@ from app.dto.commitments import (
     Recovery,
 )
 from app.dto.timeline import MoneyTotal
+from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
 from app.rules import keep_in_touch
 from app.rules.commitment_rows import (
@@ -205,7 +206,7 @@ class CommitmentService:
                     item.code,
                     item.text,
                     step.id if step else None,
-                    step is not None and step.status == "done",
+                    step is not None and step.status == Status.DONE,
                 )
             )
         dtos = tuple(to_dto(r) for r in tp_repo.by_ids(session, [s.id for s in steps]))

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.outreach import FeedbackResult
 from app.dto.touchpoints import TouchpointDTO
+from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
 from app.rules.adhoc_drafts import LOW_FEEDBACK_SUBJECT
 from app.rules.commitment_rows import live_customer
@@ -55,7 +56,7 @@ class FeedbackService:
                     f"feedback for touchpoint {touchpoint_id} is already recorded"
                 )
             text = f"Score {score}/5" + (f": {note}" if note else "")
-            if row.status == "planned":
+            if row.status == Status.PLANNED:
                 complete(session, row, ctx, text, f"Feedback: {text}")
             feedback = Feedback(
                 customer_id=customer.id,

@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.dto.outreach import LibraryInput, LibraryItemDTO, LibrarySendDTO
+from app.dto.outreach import LIBRARY_KINDS, LibraryInput, LibraryItemDTO, LibrarySendDTO
+from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
 from app.rules.commitment_rows import live_customer
 from app.rules.completion import after_change, complete, log_contact
@@ -19,7 +20,6 @@ from models.repositories import outreach as repo
 from models.responsiveness import LibraryItem, LibrarySend
 from models.touchpoint import Touchpoint
 
-LIBRARY_KINDS = ("article", "paper", "event", "introduction", "newsletter", "other")
 # Links are opened by the desktop: only web addresses, never javascript: or file: ones.
 URL_PATTERN = re.compile(r"https?://\S+", re.IGNORECASE)
 
@@ -167,6 +167,6 @@ class LibraryService:
         row = session.get(Touchpoint, touchpoint_id)
         if row is None or row.customer_id != customer_id:
             raise NotFound(f"touchpoint {touchpoint_id} is not one of this customer's")
-        if row.status != "planned":
+        if row.status != Status.PLANNED:
             raise ValidationError(f"touchpoint {touchpoint_id} is already {row.status}")
         return row

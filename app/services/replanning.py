@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock
 from app.dto.system import SettingsChange
+from app.dto.vocabulary import Status
 from app.preferences import CALENDAR_KEYS
 from app.rules import keep_in_touch
 from app.rules.planning_context import PlanningContext, context_for
@@ -64,7 +65,7 @@ def replan(session: Session, ctx: PlanningContext, plan: Plan | None = None) -> 
     it was edited); how many changed date or time. Overdue ones keep their dates."""
     before = _snapshot(session)
     query = select(Touchpoint.sale_id).where(
-        Touchpoint.status == "planned", Touchpoint.sale_id.is_not(None)
+        Touchpoint.status == Status.PLANNED, Touchpoint.sale_id.is_not(None)
     )
     if plan is not None:
         query = query.join(Sale, Sale.id == Touchpoint.sale_id).where(Sale.plan_id == plan.id)
@@ -82,7 +83,7 @@ def replan(session: Session, ctx: PlanningContext, plan: Plan | None = None) -> 
 def _snapshot(session: Session) -> dict[int, tuple[object, object]]:
     rows = session.execute(
         select(Touchpoint.id, Touchpoint.due_date, Touchpoint.due_at).where(
-            Touchpoint.status == "planned"
+            Touchpoint.status == Status.PLANNED
         )
     )
     return {row_id: (day, at) for row_id, day, at in rows}
@@ -98,7 +99,7 @@ def retime(session: Session, ctx: PlanningContext, times: dict[int, dt.time | No
                Touchpoint.sequence)
         .where(
             Touchpoint.step_id.in_(times),
-            Touchpoint.status == "planned",
+            Touchpoint.status == Status.PLANNED,
             Touchpoint.pinned.is_(False),
             Touchpoint.due_date >= ctx.today,
         )

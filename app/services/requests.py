@@ -8,6 +8,7 @@ from collections.abc import Callable
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.outreach import RequestDTO
+from app.dto.vocabulary import Status
 from app.errors import KnownError, NotFound, ValidationError
 from app.kinds import kind_label
 from app.rules.commitment_rows import live_customer
@@ -121,7 +122,7 @@ class RequestService:
             mark_answered(session, row.id, ctx.now, note)
             touchpoint = repo.touchpoint_of_request(session, row.id)
             summary = f"{kind_label('request')}: {row.summary}" + (f" — {note}" if note else "")
-            if touchpoint is not None and touchpoint.status == "planned":
+            if touchpoint is not None and touchpoint.status == Status.PLANNED:
                 complete(session, touchpoint, ctx, note, summary)
             else:
                 log_contact(session, row.customer_id, row.channel, summary, ctx)
@@ -137,7 +138,7 @@ class RequestService:
                 session, open_only=open_only, customer_id=customer_id
             ):
                 touchpoint = repo.touchpoint_of_request(session, row.id)
-                if open_only and touchpoint is not None and touchpoint.status == "skipped":
+                if open_only and touchpoint is not None and touchpoint.status == Status.SKIPPED:
                     continue  # skipped in the agenda: no answer is expected any more
                 found.append(request_dto(row, name, ctx.now, touchpoint.id if touchpoint else None))
             return found

@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.sales import SaleDTO
+from app.dto.vocabulary import Status
 from app.errors import NotFound
 from app.rules import do_not_contact, keep_in_touch
 from app.rules.planning_context import PlanningContext
@@ -57,7 +58,7 @@ class SaleTrashService:
                     update(Touchpoint)
                     .where(Touchpoint.sale_id == sale_id, Touchpoint.skip_reason == SALE_DELETED)
                     .values(
-                        status="planned",
+                        status=Status.PLANNED,
                         skip_reason="",
                         sequence=Touchpoint.sequence + 1,
                         updated_at=ctx.now,

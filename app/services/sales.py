@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.sales import SaleDTO, SaleInput, SalePreview, SaleResult
 from app.dto.touchpoints import PlannedPreview, TouchpointDTO
+from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
 from app.rules import commitment_rows, keep_in_touch
 from app.rules.planning_context import PlanningContext
@@ -211,4 +212,4 @@ class SaleService:
         if not ids:
             return ()
         rows = [to_dto(row) for row in tp_repo.by_ids(session, ids)]
-        return tuple(row for row in rows if not planned_only or row.status == "planned")
+        return tuple(row for row in rows if not planned_only or row.status == Status.PLANNED)

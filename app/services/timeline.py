@@ -24,7 +24,7 @@ from app.dto.timeline import (
     TimelineTotals,
 )
 from app.dto.touchpoints import TouchpointDTO
-from app.dto.vocabulary import STATUSES
+from app.dto.vocabulary import STATUSES, Status
 from app.errors import NotFound
 from app.rules.planning_context import PlanningContext
 from app.rules.touchpoint_rows import to_dto as touchpoint_dto
@@ -67,10 +67,10 @@ def _touchpoint_entry(row: TouchpointDTO, ctx: PlanningContext) -> TimelineEntry
     when, time = row.due_date, None
     if row.due_at is not None:
         time = _local(row.due_at, ctx.zone)[1]
-    if row.status == "done" and row.completed_at is not None:
+    if row.status == Status.DONE and row.completed_at is not None:
         # What happened counts, not what was planned.
         when, time = _local(row.completed_at, ctx.zone)
-    planned = row.status == "planned"
+    planned = row.status == Status.PLANNED
     return TimelineEntry(
         section=UPCOMING if planned else PAST,
         when=when,
@@ -78,7 +78,9 @@ def _touchpoint_entry(row: TouchpointDTO, ctx: PlanningContext) -> TimelineEntry
         source_id=row.id,
         status=row.status,
         # What a recovery step or a request is about, until there is an outcome to show.
-        detail=row.skip_reason if row.status == "skipped" else (row.outcome_note or row.subject),
+        detail=row.skip_reason
+        if row.status == Status.SKIPPED
+        else (row.outcome_note or row.subject),
         kind=row.kind,
         channel=row.channel,
         time=time,
@@ -171,7 +173,7 @@ class TimelineService:
             entries += [_touchpoint_entry(tp, ctx) for tp in touchpoints]
             entries += [_commitment_entry(item, ctx) for item in commitments]
             # Completing a touchpoint logs an interaction too: show that contact once.
-            done = {tp.id for tp in touchpoints if tp.status == "done"}
+            done = {tp.id for tp in touchpoints if tp.status == Status.DONE}
             entries += [
                 _interaction_entry(item, ctx.zone)
                 for item in interactions
@@ -179,7 +181,7 @@ class TimelineService:
             ]
             upcoming = sorted((e for e in entries if e.section == UPCOMING), key=_sort_key)
             past = sorted((e for e in entries if e.section == PAST), key=_sort_key, reverse=True)
-            planned = sum(1 for tp in touchpoints if tp.status == "planned")
+            planned = sum(1 for tp in touchpoints if tp.status == Status.PLANNED)
             # Newest first, so the first is the last contact.
             last_contact = interactions[0].occurred_at if interactions else None
             totals = _totals(sales, planned, last_contact)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.touchpoints import Draft, TouchpointDTO
+from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
 from app.kinds import kind_label
 from app.rules.completion import after_touchpoint_change
@@ -143,7 +144,7 @@ class TouchpointService:
         row = session.get(Touchpoint, touchpoint_id)
         if row is None:
             raise NotFound(f"touchpoint {touchpoint_id} does not exist")
-        if row.status != "planned":
+        if row.status != Status.PLANNED:
             raise ValidationError(
                 f"touchpoint {touchpoint_id} is already {row.status}; history does not change"
             )
