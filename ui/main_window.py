@@ -12,7 +12,7 @@ from app.errors import KnownError
 from app.paths import resources_dir
 from ui.controllers.outreach_actions import OutreachActions
 from ui.deferred_actions import DeferredActions
-from ui.dialogs.form_parts import run_and_release
+from ui.dialogs.modal import run_and_release
 from ui.error_text import shown
 from ui.texts import fill
 from ui.tray import Tray

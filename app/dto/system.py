@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.preferences import Preferences
+if TYPE_CHECKING:
+    from app.preferences import Preferences
 
 
 @dataclass(frozen=True)

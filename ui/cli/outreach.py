@@ -7,8 +7,13 @@ import dataclasses
 from typing import Any
 
 from app.context import AppContext
-from app.dto.outreach import DECLINE_REASONS, DeclineInput, LibraryInput, PartnerInput
-from app.services.library import LIBRARY_KINDS
+from app.dto.outreach import (
+    DECLINE_REASONS,
+    LIBRARY_KINDS,
+    DeclineInput,
+    LibraryInput,
+    PartnerInput,
+)
 from ui.cli.output import print_json
 from ui.cli.parsing import iso_date, positive_int, record_id
 from ui.cli.touchpoint_json import touchpoint_json

@@ -10,7 +10,7 @@ from app.dto.customers import CustomerDTO
 from app.services.customers import CustomerService
 from ui.change_stream import ChangeStream, follow_changes
 from ui.dialogs.customer_dialog import CustomerDialog
-from ui.dialogs.form_parts import run_and_release
+from ui.dialogs.modal import run_and_release
 from ui.dialogs.trash_dialog import TrashDialog
 from ui.item_models.customer_table import CustomerTableModel
 from ui.texts import fill

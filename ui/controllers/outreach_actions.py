@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from ui.dialogs.form_parts import run_and_release
+from ui.dialogs.modal import run_and_release
 
 if TYPE_CHECKING:
     from app.context import AppContext

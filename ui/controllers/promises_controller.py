@@ -11,7 +11,7 @@ from app.errors import KnownError
 from ui.controllers.delivery_record import record_text
 from ui.dialogs.commitment_dialog import CommitmentDialog
 from ui.dialogs.decline_dialog import DeclineDialog
-from ui.dialogs.form_parts import run_and_release
+from ui.dialogs.modal import run_and_release
 from ui.dialogs.note_dialog import NoteDialog
 from ui.dialogs.promise_recovery_dialog import PromiseRecoveryDialog
 from ui.dialogs.request_dialog import RequestDialog

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.context import AppContext
-from ui.dialogs.form_parts import run_and_release
+from ui.dialogs.modal import run_and_release
 from ui.texts import fill
 
 

@@ -7,7 +7,8 @@ from typing import Generic, TypeVar
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from app.errors import KnownError
-from ui.dialogs.form_parts import error_label, ok_cancel, run_and_release
+from ui.dialogs.form_parts import error_label, ok_cancel
+from ui.dialogs.modal import run_and_release
 from ui.error_text import shown
 
 Saved = TypeVar("Saved")

@@ -58,12 +58,3 @@ def ok_cancel(
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
-
-
-def run_and_release(dialog: QDialog) -> bool:
-    """Show a modal dialog until it closes, then release it; True when it was accepted.
-    (Its Python attributes, such as what it saved, stay readable.)"""
-    try:
-        return bool(dialog.exec())
-    finally:
-        dialog.deleteLater()

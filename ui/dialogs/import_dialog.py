@@ -28,7 +28,7 @@ from app.progress import Progress
 from app.services.importing import ImportPreview
 from ui.background import BackgroundTask, run_in_background
 from ui.dialogs.column_mapping import ColumnMapping
-from ui.dialogs.form_parts import run_and_release
+from ui.dialogs.modal import run_and_release
 from ui.error_text import shown
 from ui.item_models.import_tables import CHOICE_COLUMN, DuplicateTable, ErrorTable
 from ui.texts import fill

@@ -6,8 +6,8 @@ import datetime as dt
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
 
-from app.dto.outreach import LibraryInput
-from app.services.library import LIBRARY_KINDS, LibraryService
+from app.dto.outreach import LIBRARY_KINDS, LibraryInput
+from app.services.library import LibraryService
 from ui.dialogs.directory_dialog import DirectoryDialog
 from ui.dialogs.form_parts import date_edit, date_of
 

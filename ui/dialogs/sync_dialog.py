@@ -23,7 +23,7 @@ from app.dto.sync import AccountDTO
 from app.secrets import NoSecureStore
 from ui.background import BackgroundTask, run_in_background
 from ui.dialogs.account_dialog import AccountDialog
-from ui.dialogs.form_parts import run_and_release
+from ui.dialogs.modal import run_and_release
 from ui.sync_runner import SyncRunner
 
 
