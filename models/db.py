@@ -121,14 +121,14 @@ def _statement_runs(
 def _flush_starts(session: Session, _context: Any, _instances: Any) -> None:
     writes = write_log(session)
     if writes is not None:
-        writes.named = True
+        writes.flushing = True
 
 
 def _flush_ends(session: Session, _context: Any) -> None:
     writes = write_log(session)
     if writes is not None:
         writes.flushed(session)
-        writes.named = False
+        writes.flushing = False
 
 
 def _stop_watching(_dbapi_connection: Any, record: Any) -> None:

@@ -59,16 +59,16 @@ class WriteLog:
     tables: set[str] = field(default_factory=set)
     customer_ids: set[int] = field(default_factory=set)
     all_customers: bool = False
-    # Inside a flush or a named_writes block the customers are named another way.
+    # Inside a named_writes block the caller names the customers; inside a flush, after_flush.
     named: bool = False
+    flushing: bool = False
 
     def wrote(self, table: str) -> None:
         """A statement wrote this table (its customers unknown unless named)."""
         known, by_customer = _tables()
         if table in known:
             self.tables.add(table)
-            # The flush names its customers itself (after_flush); other writes cannot.
-            if not self.named and table in by_customer:
+            if not (self.named or self.flushing) and table in by_customer:
                 self.all_customers = True
 
     def statement(self, sql: str) -> None:
@@ -121,10 +121,8 @@ def write_log(session: Session) -> WriteLog | None:
 
 @contextlib.contextmanager
 def named_writes(session: Session, customer_ids: Iterable[int]) -> Iterator[None]:
-    """Raw writes in this block touch only these customers' rows (the caller knows whose).
-
-    A statement is named once per transaction, when first prepared; its later runs in the
-    same transaction add no table, so the block must name every customer it writes for."""
+    """The bulk statements in this block touch only these customers' rows (the caller
+    knows whose), so the change names them instead of saying "all customers"."""
     writes = write_log(session)
     if writes is None:
         yield
