@@ -21,7 +21,7 @@ from app.rules.planning_context import CustomerLike, PlanningContext, facts_key
 from app.rules.touchpoint_rows import batch_uids, due_instant
 from app.scheduling.birthdays import MonthDay, next_birthday
 from app.scheduling.calendar import WorkCalendar
-from app.scheduling.keep_in_touch import cadence_ends, next_check_in
+from app.scheduling.keep_in_touch import cadence_ends, check_in_when_owed
 from app.scheduling.offsets import fixed_length_days
 from app.scheduling.planner import plan
 from app.scheduling.steps import Anchors, CustomerFacts, StepRule
@@ -312,18 +312,13 @@ def _check_in_day(
             base = max(base, later)
     default_days, key_customer_days = rules.cadence_days
     customer_facts = rules.facts(customer)
-    due = next_check_in(
-        base,
-        customer_facts,
-        rules.calendar,
-        rules.today,
-        busy_dates=busy,
-        min_gap_days=rules.min_gap_days,
-        default_days=default_days,
-        key_customer_days=key_customer_days,
-    )
     owed = cadence_ends(
         base, customer_facts, default_days=default_days, key_customer_days=key_customer_days
+    )
+    due = (
+        None
+        if customer_facts.do_not_contact
+        else check_in_when_owed(owed, rules.calendar, rules.today, busy, rules.min_gap_days)
     )
     return due, owed
 

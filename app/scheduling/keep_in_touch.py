@@ -45,8 +45,19 @@ def next_check_in(
     owed = cadence_ends(
         last_interaction, customer, default_days=default_days, key_customer_days=key_customer_days
     )
-    due = max(owed, today)
-    return place_with_gap(calendar.roll(due), list(busy_dates), min_gap_days, calendar)
+    return check_in_when_owed(owed, calendar, today, busy_dates, min_gap_days)
+
+
+def check_in_when_owed(
+    owed: date,
+    calendar: WorkCalendar,
+    today: date,
+    busy_dates: Iterable[date] = (),
+    min_gap_days: int = DEFAULT_MIN_GAP_DAYS,
+) -> date:
+    """The check-in day for a cadence that runs out on `owed`: that day (today once it has
+    passed), on a working day, keeping its gap to the other planned touchpoints."""
+    return place_with_gap(calendar.roll(max(owed, today)), list(busy_dates), min_gap_days, calendar)
 
 
 def cadence_ends(
