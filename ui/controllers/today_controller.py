@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -14,13 +14,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from app.dto.changes import AGENDA_AREAS, Changes
 from app.dto.vocabulary import Kind
 from app.errors import KnownError
 from ui.change_stream import change_stream, follow_changes
+from ui.controllers.today_actions import TodayActions
 from ui.controllers.today_extras import TodayExtras
 from ui.dialogs.done_dialog import DoneDialog
 from ui.dialogs.skip_dialog import SkipDialog
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
 
 # The app may stay open overnight: look for a new day once a minute.
 DAY_CHECK_MS = 60_000
-Shortcut = str | QKeySequence.StandardKey
 
 
 class TodayController(QObject):
@@ -75,14 +75,16 @@ class TodayController(QObject):
         follow_changes(change_stream(context), view, self.on_changes)
         self.extras = TodayExtras(self, context, view, self)
         self.extras.status.connect(self.status)
-        self._build_actions()
+        self.acts = TodayActions(view, [self.extras.suggest_action], self)
+        self._connect_actions()
+        # Shortcuts work while the screen is shown, whether or not the window has menus for them.
+        view.addActions(self.actions())
 
         view.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         view.table.doubleClicked.connect(lambda _index: self.done())
         view.table.customContextMenuRequested.connect(self._context_menu)
         view.days.valueChanged.connect(self._set_days)
         view.draft.status.connect(self.status)
-        view.snooze_button.clicked.connect(self.snooze_next.trigger)
         view.installEventFilter(self)
         self._day_timer = QTimer(self)
         self._day_timer.setInterval(DAY_CHECK_MS)
@@ -97,96 +99,27 @@ class TodayController(QObject):
         QTimer.singleShot(0, self._finish_first_load)
 
     # --- actions ------------------------------------------------------------------
-    def _action(self, text: str, shortcuts: Sequence[Shortcut], tip: str) -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(key) for key in shortcuts])
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            tip = f"{tip} ({keys})"
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        return action
-
-    def _build_actions(self) -> None:
-        self.done_action = self._action(
-            self.tr("Mark &done…"), ["Ctrl+D"], self.tr("Mark the follow-up done and log it")
-        )
-        self.snooze_next = self._action(
-            self.tr("Snooze to &next working day"),
-            ["Ctrl+Shift+S", "Ctrl+1"],
-            self.tr("Move the follow-up to the next working day"),
-        )
-        self.snooze_3 = self._action(
-            self.tr("Snooze &3 days"), ["Ctrl+3"], self.tr("Move the follow-up 3 days later")
-        )
-        self.snooze_week = self._action(
-            self.tr("Snooze a &week"), ["Ctrl+7"], self.tr("Move the follow-up a week later")
-        )
-        self.snooze_pick = self._action(
-            self.tr("Snooze &until…"), ["Ctrl+Shift+D"], self.tr("Pick the day to do it")
-        )
-        self.skip_action = self._action(
-            self.tr("S&kip…"), ["Ctrl+K"], self.tr("Skip the follow-up, saying why")
-        )
-        self.copy_draft = self._action(
-            self.tr("&Copy message"), ["Ctrl+Shift+C"], self.tr("Copy subject and message")
-        )
-        self.open_mail = self._action(
-            self.tr("Open in &mail client"),
-            ["Ctrl+Shift+E"],
-            self.tr("Start an e-mail with the message"),
-        )
-        self.refresh_action = self._action(
-            self.tr("&Refresh"), [QKeySequence.StandardKey.Refresh], self.tr("Reload the list")
-        )
-        self.snooze_menu = QMenu(self.tr("&Snooze"), self.view)
-        for action in (self.snooze_next, self.snooze_3, self.snooze_week, self.snooze_pick):
-            self.snooze_menu.addAction(action)
-        self.done_action.triggered.connect(self.done)
-        self.snooze_next.triggered.connect(self.snooze_to_next_working_day)
-        self.snooze_3.triggered.connect(lambda: self.snooze_by(3))
-        self.snooze_week.triggered.connect(lambda: self.snooze_by(7))
-        self.snooze_pick.triggered.connect(self.snooze_until)
-        self.skip_action.triggered.connect(self.skip)
-        self.copy_draft.triggered.connect(self.view.draft.copy)
-        self.open_mail.triggered.connect(self.view.draft.open_mail)
-        self.refresh_action.triggered.connect(self.refresh)
-        self.view.snooze_button.setMenu(self.snooze_menu)
-        self.view.snooze_button.setToolTip(
-            self.snooze_next.toolTip() + "\n" + self.tr("More choices under the arrow")
-        )
-        self.view.toolbar.insertAction(self.view.snooze_slot, self.done_action)
-        self.view.toolbar.addAction(self.skip_action)
-        self.view.toolbar.addAction(self.extras.suggest_action)
-        # Shortcuts work while the screen is shown, whether or not the window has menus for them.
-        self.view.addActions(self.actions())
+    def _connect_actions(self) -> None:
+        acts = self.acts
+        acts.done.triggered.connect(self.done)
+        acts.snooze_next.triggered.connect(self.snooze_to_next_working_day)
+        acts.snooze_3.triggered.connect(lambda: self.snooze_by(3))
+        acts.snooze_week.triggered.connect(lambda: self.snooze_by(7))
+        acts.snooze_pick.triggered.connect(self.snooze_until)
+        acts.skip.triggered.connect(self.skip)
+        acts.copy_draft.triggered.connect(self.view.draft.copy)
+        acts.open_mail.triggered.connect(self.view.draft.open_mail)
+        acts.refresh.triggered.connect(self.refresh)
 
     def actions(self) -> list[QAction]:
-        """In menu order; the snooze ones are also in `snooze_menu`."""
-        return [
-            self.done_action,
-            self.snooze_next,
-            self.snooze_3,
-            self.snooze_week,
-            self.snooze_pick,
-            self.skip_action,
-            self.copy_draft,
-            self.open_mail,
-            self.refresh_action,
-            *self.extras.actions(),
-        ]
+        """In menu order; the snooze ones are also in the snooze menu."""
+        return [*self.acts.all(), *self.extras.actions()]
 
     def _update_actions(self) -> None:
         shown = self.view.isVisible()
-        chosen = shown and self.selected() is not None
-        for action in (self.done_action, self.skip_action, *self.snooze_menu.actions()):
-            action.setEnabled(chosen)
-        self.view.snooze_button.setEnabled(chosen)
-        draft = self.view.draft.draft
-        self.copy_draft.setEnabled(shown and draft is not None)
-        self.open_mail.setEnabled(shown and draft is not None and bool(draft.mailto))
-        self.refresh_action.setEnabled(shown)
-        self.extras.update_actions(self.selected() if shown else None)
+        item = self.selected() if shown else None
+        self.acts.update(shown, item is not None, self.view.draft.draft)
+        self.extras.update_actions(item)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.view and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
@@ -308,9 +241,9 @@ class TodayController(QObject):
         if self.selected() is None:
             return
         menu = QMenu(self.view.table)
-        menu.addAction(self.done_action)
-        menu.addMenu(self.snooze_menu)
-        menu.addAction(self.skip_action)
+        menu.addAction(self.acts.done)
+        menu.addMenu(self.acts.snooze_menu)
+        menu.addAction(self.acts.skip)
         if self.extras.suggest_action.isEnabled():
             menu.addAction(self.extras.suggest_action)
         menu.exec(self.view.table.viewport().mapToGlobal(pos))

@@ -165,7 +165,7 @@ def test_snooze_three_days_and_the_menu(
     assert customers(screen)[:4] == ["Ana Silva", "Ben Okafor", "Dora Lind", "Eve Adams"]
     assert selected_name(screen) == "Ben Okafor"
     menu = screen.view.snooze_button.menu()
-    assert menu is screen.snooze_menu
+    assert menu is screen.acts.snooze_menu
     texts = [action.text().replace("&", "") for action in menu.actions()]
     assert texts == [
         "Snooze to next working day",
@@ -173,7 +173,7 @@ def test_snooze_three_days_and_the_menu(
         "Snooze a week",
         "Snooze until…",
     ]
-    assert "Ctrl+3" in screen.snooze_3.toolTip()
+    assert "Ctrl+3" in screen.acts.snooze_3.toolTip()
 
 
 def test_snooze_until_a_picked_day_rolls_to_a_working_day(

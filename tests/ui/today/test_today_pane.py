@@ -78,7 +78,7 @@ def test_draft_pane_shows_the_message_copies_and_opens_mail(
     assert mail_client.urls[0].startswith("mailto:ana@acme.example?")
 
     select(screen, "Ben Okafor")  # no e-mail address: no mail button, but a phone link
-    assert not pane.open_mail_button.isEnabled() and not screen.open_mail.isEnabled()
+    assert not pane.open_mail_button.isEnabled() and not screen.acts.open_mail.isEnabled()
     assert 'href="tel:+442079460000"' in pane.phone.text()
 
     select(screen, "Cleo <b>Park</b>")  # markup in a name is shown, never interpreted
@@ -132,7 +132,7 @@ def test_a_change_made_elsewhere_is_reported_and_the_list_stays_usable(
     press(qtbot, screen, Qt.Key.Key_D)
     assert warnings and "already done" in warnings[0]
     assert customers(screen)[0] == "Eve Adams"  # the list shows the truth again
-    assert screen.selected() is not None and screen.done_action.isEnabled()
+    assert screen.selected() is not None and screen.acts.done.isEnabled()
 
 
 def test_looking_further_ahead_and_a_new_morning(
@@ -157,7 +157,7 @@ def test_empty_state_when_nothing_is_due(
     assert screen.view.pages.currentIndex() == 1
     assert screen.view.empty_text.text().startswith("Nothing due.")
     assert screen.overdue == 0
-    assert not screen.done_action.isEnabled() and not screen.skip_action.isEnabled()
+    assert not screen.acts.done.isEnabled() and not screen.acts.skip.isEnabled()
 
 
 def test_agenda_model_passes_qt_model_tester(

@@ -1,0 +1,94 @@
+"""Today's commands as actions: names, shortcuts (shown in the tooltips), the snooze menu
+and their places on the screen's toolbar; the controller says what each one does."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from app.dto.touchpoints import Draft
+from ui.views.today_view import TodayView
+
+Shortcut = str | QKeySequence.StandardKey
+
+
+class TodayActions(QObject):
+    """Built once per Today screen; `update` enables what the selection allows."""
+
+    def __init__(self, view: TodayView, extra_tools: Sequence[QAction], parent: QObject) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.done = self._action(
+            self.tr("Mark &done…"), ["Ctrl+D"], self.tr("Mark the follow-up done and log it")
+        )
+        self.snooze_next = self._action(
+            self.tr("Snooze to &next working day"),
+            ["Ctrl+Shift+S", "Ctrl+1"],
+            self.tr("Move the follow-up to the next working day"),
+        )
+        self.snooze_3 = self._action(
+            self.tr("Snooze &3 days"), ["Ctrl+3"], self.tr("Move the follow-up 3 days later")
+        )
+        self.snooze_week = self._action(
+            self.tr("Snooze a &week"), ["Ctrl+7"], self.tr("Move the follow-up a week later")
+        )
+        self.snooze_pick = self._action(
+            self.tr("Snooze &until…"), ["Ctrl+Shift+D"], self.tr("Pick the day to do it")
+        )
+        self.skip = self._action(
+            self.tr("S&kip…"), ["Ctrl+K"], self.tr("Skip the follow-up, saying why")
+        )
+        self.copy_draft = self._action(
+            self.tr("&Copy message"), ["Ctrl+Shift+C"], self.tr("Copy subject and message")
+        )
+        self.open_mail = self._action(
+            self.tr("Open in &mail client"),
+            ["Ctrl+Shift+E"],
+            self.tr("Start an e-mail with the message"),
+        )
+        self.refresh = self._action(
+            self.tr("&Refresh"), [QKeySequence.StandardKey.Refresh], self.tr("Reload the list")
+        )
+        self.snooze_menu = QMenu(self.tr("&Snooze"), view)
+        for action in self.snoozes():
+            self.snooze_menu.addAction(action)
+        view.snooze_button.setMenu(self.snooze_menu)
+        view.snooze_button.setToolTip(
+            self.snooze_next.toolTip() + "\n" + self.tr("More choices under the arrow")
+        )
+        view.snooze_button.clicked.connect(self.snooze_next.trigger)
+        view.toolbar.insertAction(view.snooze_slot, self.done)
+        view.toolbar.addAction(self.skip)
+        for action in extra_tools:
+            view.toolbar.addAction(action)
+
+    def _action(self, text: str, shortcuts: Sequence[Shortcut], tip: str) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(key) for key in shortcuts])
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            tip = f"{tip} ({keys})"
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        return action
+
+    def snoozes(self) -> list[QAction]:
+        return [self.snooze_next, self.snooze_3, self.snooze_week, self.snooze_pick]
+
+    def all(self) -> list[QAction]:
+        """In menu order."""
+        return [
+            self.done, *self.snoozes(), self.skip, self.copy_draft, self.open_mail, self.refresh,
+        ]  # fmt: skip
+
+    def update(self, shown: bool, chosen: bool, draft: Draft | None) -> None:
+        """Enable what applies: a follow-up is selected, a draft is shown, it can be mailed."""
+        for action in (self.done, self.skip, *self.snoozes()):
+            action.setEnabled(chosen)
+        self.view.snooze_button.setEnabled(chosen)
+        self.copy_draft.setEnabled(shown and draft is not None)
+        self.open_mail.setEnabled(shown and draft is not None and bool(draft.mailto))
+        self.refresh.setEnabled(shown)
