@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from app.dto.touchpoints import TouchpointDTO
@@ -25,3 +26,13 @@ class AgendaPage:
             return cls(rows, None)
         last = rows[-1]
         return cls(rows, (last.due_date, last.due_at, last.id))
+
+
+@dataclass(frozen=True)
+class TodayAgenda:
+    """What the salesperson sees first thing in the morning."""
+
+    today: dt.date
+    overdue: tuple[TouchpointDTO, ...]
+    due_today: tuple[TouchpointDTO, ...]
+    upcoming: tuple[TouchpointDTO, ...]

@@ -50,3 +50,11 @@ ENCODINGS = {
 
 
 DELIMITERS = {",": ",", ";": ";", "tab": "\t"}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """How many rows (or cards) went into which file."""
+
+    count: int
+    file: Path

@@ -66,3 +66,11 @@ class SalePreview:
     plan_name: str
     items: tuple[PlannedPreview, ...]
     skipped_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    """How much one bulk recording wrote."""
+
+    sales: int
+    touchpoints: int

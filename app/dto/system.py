@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,3 +51,35 @@ class SettingsChange:
 
     preferences: Preferences
     moved: int | None
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """Which backup is now the database, and where the file it replaced was kept."""
+
+    restored: BackupInfo
+    kept: BackupInfo | None
+
+
+@dataclass(frozen=True)
+class Loss:
+    """What a salvage could not bring back, as far as can be told."""
+
+    rows: dict[str, int]
+    rescued: int
+    # Rows per table the newest good backup has beyond the rescue.
+    missing: dict[str, int]
+    # Tables where an unreadable stretch was skipped: rows lost, how many is unknown.
+    cut_short: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SalvageResult:
+    """Rows rescued per table, what the newest good backup has more, where the file went."""
+
+    rows: dict[str, int]
+    kept: BackupInfo
+    rescued: int
+    compared_with: str | None = None
+    missing: dict[str, int] = field(default_factory=dict)
+    cut_short: tuple[str, ...] = ()

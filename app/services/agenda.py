@@ -4,26 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.dto.agenda import AgendaCursor, AgendaPage
+from app.dto.agenda import AgendaCursor, AgendaPage, TodayAgenda
 from app.dto.touchpoints import TouchpointDTO
 from app.dto.vocabulary import Status
 from app.rules.planning_context import PlanningContext
 from app.rules.touchpoint_rows import to_dto
 from models.repositories import touchpoints as repo
-
-
-@dataclass(frozen=True)
-class TodayAgenda:
-    """What the salesperson sees first thing in the morning."""
-
-    today: dt.date
-    overdue: tuple[TouchpointDTO, ...]
-    due_today: tuple[TouchpointDTO, ...]
-    upcoming: tuple[TouchpointDTO, ...]
 
 
 class AgendaService:

@@ -7,11 +7,10 @@ import filecmp
 import logging
 import sqlite3
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from app.clock import Clock
-from app.dto.system import BackupInfo
+from app.dto.system import BackupInfo, RestoreResult
 from app.errors import KnownError
 from app.files.backup_files import expired, free_name, listing, parse
 from app.files.backup_limit import over_limit, size_limit
@@ -30,14 +29,6 @@ from models.storage import StorageProblem
 log = logging.getLogger(__name__)
 SIDE_FILES = ("-wal", "-shm", "-journal")
 STALE_PARTIAL_SECONDS = 600
-
-
-@dataclass(frozen=True)
-class RestoreResult:
-    """Which backup is now the database, and where the file it replaced was kept."""
-
-    restored: BackupInfo
-    kept: BackupInfo | None
 
 
 def is_good(path: Path) -> bool:

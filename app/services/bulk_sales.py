@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.dto.sales import SaleInput
+from app.dto.sales import BulkResult, SaleInput
 from app.errors import NotFound
 from app.progress import NO_PROGRESS, Progress
 from app.rules import commitment_rows, keep_in_touch
@@ -27,14 +27,6 @@ from models.repositories import keep_in_touch as kit_repo
 from models.repositories.keep_in_touch import CustomerRow, History
 
 REPORT_EVERY = 500
-
-
-@dataclass(frozen=True)
-class BulkResult:
-    """How much one bulk recording wrote."""
-
-    sales: int
-    touchpoints: int
 
 
 class BulkSaleService:

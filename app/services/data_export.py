@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -14,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql import Executable
 
-from app.dto.exports import CSV_WHAT
+from app.dto.exports import CSV_WHAT, ExportResult
 from app.errors import ValidationError
 from app.export.csv_export import write_csv
 from app.export.output_file import atomic_writer, export_target
@@ -26,14 +25,6 @@ from models.interaction import Interaction
 from models.touchpoint import Touchpoint
 
 BATCH = 2000
-
-
-@dataclass(frozen=True)
-class ExportResult:
-    """How many rows (or cards) went into which file."""
-
-    count: int
-    file: Path
 
 
 def _local(value: dt.datetime | None, zone: ZoneInfo) -> str:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import shlex
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.clock import Clock
-from app.dto.system import BackupInfo
+from app.dto.system import BackupInfo, Loss, SalvageResult
 from app.errors import KnownError
 from app.files.file_swap import install, staged
 from app.files.salvage import ORPHANS, salvage
@@ -42,18 +41,6 @@ class DamagedDatabase(KnownError):
         self.good_backup = good_backup
 
 
-@dataclass(frozen=True)
-class Loss:
-    """What a salvage could not bring back, as far as can be told."""
-
-    rows: dict[str, int]
-    rescued: int
-    # Rows per table the newest good backup has beyond the rescue.
-    missing: dict[str, int]
-    # Tables where an unreadable stretch was skipped: rows lost, how many is unknown.
-    cut_short: tuple[str, ...]
-
-
 class SalvageWouldLose(KnownError):
     """The rescue holds less than the user had (or nothing): the file was left as it was."""
 
@@ -62,18 +49,6 @@ class SalvageWouldLose(KnownError):
         self.rows = loss.rows
         self.missing = loss.missing
         self.cut_short = loss.cut_short
-
-
-@dataclass(frozen=True)
-class SalvageResult:
-    """Rows rescued per table, what the newest good backup has more, where the file went."""
-
-    rows: dict[str, int]
-    kept: BackupInfo
-    rescued: int
-    compared_with: str | None = None
-    missing: dict[str, int] = field(default_factory=dict)
-    cut_short: tuple[str, ...] = ()
 
 
 def damaged_database(db_path: Path, backup_dir: Path, detail: str, clock: Clock) -> DamagedDatabase:
