@@ -17,6 +17,7 @@ from app.logging_setup import configure_logging
 from app.paths import resolve_db_path
 from app.storage import as_storage_error, file_error
 from ui.error_text import shown
+from ui.qt_log import install_qt_log
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,9 @@ def run_gui(options: argparse.Namespace) -> int:
     app.setApplicationName("Follow-Up Planner")
     app.setOrganizationName("FollowUpPlanner")
     app.setDesktopFileName("followup-planner")
+    # Qt prints the links it cannot open: a draft's mailto carries the customer's address
+    # and the whole message.
+    install_qt_log()
     install_exception_hook(str(log_file), resolve_db_path(options.db))
     from ui.main_window import MainWindow
 
