@@ -34,9 +34,9 @@ RECOVERY_BODIES = {
         "thank you for taking the time to talk with me today. As agreed, here is what we "
         "will do about {{promise}}:\n\n"
         "- \n\n"
-        "I am sorry for the trouble this causes you. If anything is unclear, call me "
-        "directly on {{my_phone}}.\n\n"
-        "Best regards,\n{{my_name}}\n{{my_title}}, {{my_company}}"
+        "I am sorry for the trouble this causes you. If anything is unclear, please call "
+        "me directly.\n\n"
+        "Best regards,\n{{my_name}}\n{{my_title}}, {{my_company}}\nPhone: {{my_phone}}"
     ),
     "review": (
         "Review with the team how to prevent it happening again.\n\n"

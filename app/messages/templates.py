@@ -65,7 +65,8 @@ LABEL_ONLY = re.compile(r"[\s,;|/·-]*(?:[\w .&/-]*:)?[\s,;|/·-]*")
 def render(text: str, values: Mapping[str, str]) -> str:
     """Fill the fields (missing values become empty). A line whose fields are all empty and
     that holds nothing else but a label ("Mobile: ") is dropped, so letters never show
-    blank contact lines."""
+    blank contact lines; the separator beside an empty field goes with it, so
+    "{{my_title}}, {{my_company}}" reads "Forklift World" without a title."""
     lines = []
     for line in text.split("\n"):
         names = [match.group(1) for match in FIELD_PATTERN.finditer(line)]
@@ -73,5 +74,33 @@ def render(text: str, values: Mapping[str, str]) -> str:
             rest = FIELD_PATTERN.sub("", line)
             if LABEL_ONLY.fullmatch(rest):
                 continue
-        lines.append(FIELD_PATTERN.sub(lambda match: values.get(match.group(1), ""), line))
+        lines.append(_fill_line(line, values))
     return "\n".join(lines)
+
+
+def _fill_line(line: str, values: Mapping[str, str]) -> str:
+    """One line filled; an empty value takes with it the separator that joined it to the
+    next value (or, at the end of the line, to the one before)."""
+    parts: list[str] = []  # text, value, text, value, ..., text
+    last = 0
+    for match in FIELD_PATTERN.finditer(line):
+        parts += [line[last : match.start()], values.get(match.group(1), "")]
+        last = match.end()
+    parts.append(line[last:])
+    for index in range(1, len(parts), 2):
+        if parts[index]:
+            continue
+        before, after = parts[index - 1], parts[index + 1]
+        starts = not before.strip() or _SEPARATOR_END.search(before)
+        if starts and _SEPARATOR_START.match(after):
+            # "{{title}}, {{company}}" without a title, "a, {{x}}, b" without x.
+            parts[index + 1] = _SEPARATOR_START.sub("", after, count=1)
+        elif not after.strip() and _SEPARATOR_END.search(before):
+            # "{{title}}, {{company}}" without a company.
+            parts[index - 1] = _SEPARATOR_END.sub("", before, count=1)
+    return "".join(parts)
+
+
+# A separator between two values: ", " " · " " | " " / " "; ".
+_SEPARATOR_START = re.compile(r"\s*[,;|/·]\s*")
+_SEPARATOR_END = re.compile(r"\s*[,;|/·]\s*$")
