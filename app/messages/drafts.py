@@ -7,7 +7,8 @@ import urllib.parse
 from collections.abc import Sequence
 
 from app.dto.touchpoints import Draft
-from app.kinds import channel_label, kind_label
+from app.dto.vocabulary import Kind
+from app.kinds import kind_label
 from app.messages.templates import render
 from app.preferences import Preferences
 from models.customer import Customer
@@ -18,6 +19,27 @@ from models.touchpoint import Touchpoint
 def format_day(day: dt.date) -> str:
     # Unambiguous in every locale: 25 Nov 2026.
     return f"{day.day} {day:%b %Y}"
+
+
+# What the customer is told will happen next, by the channel of our delivery check. The
+# other follow-ups (value to bring, feedback, the referral ask) are never announced.
+_DELIVERY_CHECK = {
+    "phone": "I will call you",
+    "in_person": "I will visit you",
+    "text": "I will send you a message",
+    "social": "I will send you a message",
+}
+_STAY_IN_TOUCH = "- I will stay in touch to make sure everything works as promised."
+
+
+def next_steps_text(later: Sequence[tuple[dt.date, str, str]]) -> str:
+    """The next steps as the customer will experience them, from the (day, kind, channel)
+    of the follow-ups still to come: the delivery check, in the customer's words."""
+    for day, kind, channel in sorted(later):
+        if kind == Kind.DELIVERY_CHECK:
+            how = _DELIVERY_CHECK.get(channel, "I will write to you")
+            return f"- On {format_day(day)} {how} to make sure the delivery went as promised."
+    return _STAY_IN_TOUCH
 
 
 def merge_values(
@@ -31,10 +53,7 @@ def merge_values(
     amount = ""
     if sale and sale.amount_minor is not None:
         amount = f"{sale.amount_minor / 100:,.2f} {sale.currency}"
-    steps = "\n".join(
-        f"- {format_day(row.due_date)}: {kind_label(row.kind)} ({channel_label(row.channel)})"
-        for row in later
-    )
+    steps = next_steps_text([(row.due_date, row.kind, row.channel) for row in later])
     return {
         "customer_name": customer.name,
         "customer_first_name": customer.name.split()[0] if customer.name.split() else "",

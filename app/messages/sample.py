@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.kinds import channel_label, kind_label
-from app.messages.drafts import format_day
+from app.messages.drafts import format_day, next_steps_text
 from app.preferences import Preferences
 
 SAMPLE_CUSTOMER = "Ana Silva"
@@ -24,10 +23,7 @@ def sample_values(prefs: Preferences, today: dt.date) -> dict[str, str]:
         (delivery + dt.timedelta(weeks=3), "value_add", "email"),
         (delivery + dt.timedelta(days=30), "feedback", "email"),
     )
-    steps = "\n".join(
-        f"- {format_day(day)}: {kind_label(kind)} ({channel_label(channel)})"
-        for day, kind, channel in later
-    )
+    steps = next_steps_text(later)
     return {
         "customer_name": SAMPLE_CUSTOMER,
         "customer_first_name": SAMPLE_CUSTOMER.split()[0],

@@ -20,7 +20,7 @@ MERGE_FIELDS: dict[str, str] = {
     "sale_amount": "The sale's amount with currency",
     "closed_on": "The day the sale closed",
     "delivery_date": "The actual, else the promised, delivery date",
-    "next_steps": "The planned follow-ups after this one, one per line",
+    "next_steps": "What happens next, as the customer will see it (the delivery check)",
     "my_name": "Your name",
     "my_title": "Your title",
     "my_company": "Your company",

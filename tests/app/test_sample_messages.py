@@ -34,7 +34,8 @@ def test_the_thank_you_letter_previews_with_the_sample_sale_and_the_real_profile
     text = render(thank_you.body, sample_values(PROFILE, TODAY))
     assert text.startswith("Dear Ana Silva,")
     assert "Two forklifts, ordered on 23 Nov 2026, delivery on 7 Dec 2026." in text
-    assert "- 8 Dec 2026: Delivery check call (Phone)" in text
+    assert "- On 8 Dec 2026 I will call you to make sure the delivery went as promised." in text
+    assert "(Phone)" not in text and "Referral" not in text
     assert "Sam Seller\nAccount Manager, Forklift World" in text
     assert "Phone: +49 89 123456" in text
     # An empty profile field drops its labelled line, as in a real draft.

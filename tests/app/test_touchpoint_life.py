@@ -151,7 +151,12 @@ def test_draft_fills_profile_sale_and_next_steps(planner: AppContext, ana: Custo
     assert draft.subject == "Thank you for your order, Ana"
     assert "Two forklifts" in draft.body and "Sam Seller" in draft.body
     assert "+49 89 123456" in draft.body and "Mobile:" not in draft.body
-    assert "- 7 Dec 2026: Delivery check call (Phone)" in draft.body
+    # The next steps as Ana will experience them, never our plan's step names (issue #15).
+    assert "- On 7 Dec 2026 I will call you to make sure the delivery went as promised." in (
+        draft.body
+    )
+    for internal in ("Delivery check", "Referral", "Feedback request", "Value-add", "(Phone)"):
+        assert internal not in draft.body
     assert draft.mailto.startswith("mailto:ana@acme.example?subject=Thank%20you")
     assert draft.tel == "tel:+491701234567"
 
