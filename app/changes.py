@@ -16,6 +16,7 @@ TABLE_AREAS = {
     "customer": Area.CUSTOMERS,
     "sale": Area.SALES,
     "touchpoint": Area.TOUCHPOINTS,
+    "touchpoint_draft": Area.TOUCHPOINTS,
     "plan": Area.PLANS,
     "plan_step": Area.PLANS,
     "setting": Area.SETTINGS,

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from app.services.customers import CustomerService
     from app.services.data_export import DataExportService
     from app.services.declines import DeclineService
+    from app.services.drafts import DraftService
     from app.services.feedback import FeedbackService
     from app.services.full_export import FullExportService
     from app.services.importing import ImportService
@@ -89,6 +90,8 @@ class AppContext:
         self.settings = SettingsService(sessions)
         # Every committed write, as Changes: the window's screens and sync listen here.
         self.changes = ChangeFeed()
+        # First, so that every later listener reads the preferences a change stored.
+        self.changes.subscribe(self.settings.follow)
         if isinstance(sessions, Sessions):
             sessions.listen(self.changes.written)
         self._secrets = secrets
@@ -122,6 +125,12 @@ class AppContext:
         from app.services.sales import SaleService
 
         return SaleService(self.sessions, self.planning)
+
+    @cached_property
+    def drafts(self) -> DraftService:
+        from app.services.drafts import DraftService
+
+        return DraftService(self.sessions, self.planning)
 
     @cached_property
     def touchpoints(self) -> TouchpointService:

@@ -29,3 +29,14 @@ def kind_label(kind: str) -> str:
 
 def channel_label(channel: str) -> str:
     return CHANNEL_LABELS.get(channel, channel)
+
+
+# How letters greet a customer (app.messages.greeting), stored on the customer; "" is the
+# default, by first name.
+SALUTATIONS = {
+    "": "First name (Dear Maria)",
+    "full": "Full name (Dear Maria Becker)",
+    "ms": "Ms and surname (Dear Ms Becker)",
+    "mr": "Mr and surname (Dear Mr Becker)",
+    "dr": "Dr and surname (Dear Dr Becker)",
+}

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from app.errors import ValidationError
+from app.kinds import SALUTATIONS
 
 CHANNELS = ("email", "phone", "text", "in_person", "letter", "social")
 # Deliberately loose: one @, a dot in the domain, no spaces; the mail server has the last word.
@@ -108,6 +109,16 @@ def check_channel(text: str) -> str:
     if channel not in CHANNELS:
         raise ValidationError(f"unknown channel {text!r}; use one of {', '.join(CHANNELS)}")
     return channel
+
+
+def check_salutation(text: str) -> str:
+    """One of the salutation rules (app.messages.greeting); "" or "first" is by first name."""
+    rule = text.strip().lower()
+    rule = "" if rule in ("first", "first_name") else rule
+    if rule not in SALUTATIONS:
+        names = ", ".join(["first", *(key for key in SALUTATIONS if key)])
+        raise ValidationError(f"unknown salutation {text!r}; use one of {names}")
+    return rule
 
 
 def parse_birthday(text: str) -> tuple[int, int, int | None] | None:

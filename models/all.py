@@ -11,6 +11,7 @@ from models.responsiveness import Decline, Feedback, InboundRequest, LibraryItem
 from models.sale import Sale
 from models.setting import Setting
 from models.touchpoint import Touchpoint
+from models.touchpoint_draft import TouchpointDraft
 
 __all__ = [
     "Base",
@@ -30,5 +31,6 @@ __all__ = [
     "Setting",
     "SyncItem",
     "Touchpoint",
+    "TouchpointDraft",
     "TouchpointEvent",
 ]

@@ -38,6 +38,8 @@ class Customer(Base):
     # For matching value-add library items; comma-separated tags, lower-case.
     industry: Mapped[str] = mapped_column(String(120), default="", server_default="")
     tags: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # How letters greet them (app.messages.greeting): "" is by first name.
+    salutation: Mapped[str] = mapped_column(String(8), default="", server_default="")
     # Lower-cased name/company/e-mail/phone digits: one column for search-as-you-type.
     search_text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

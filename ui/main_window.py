@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
         self.workspace.welcome.load_sample.clicked.connect(lambda: self.samples.offer())
         self.workspace.undo_available.connect(self.undo.setEnabled)
         self.workspace.today.overdue_changed.connect(self._set_overdue)
+        self.workspace.profile_wanted.connect(self._open_settings)
         self.touchpoint_menu.clear()
         for action in self.workspace.today.actions():
             self.touchpoint_menu.addAction(action)

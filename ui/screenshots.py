@@ -7,13 +7,17 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.clock import clock_from_environment
 from app.context import build_context
 from app.demo import create_demo_database
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
@@ -45,6 +49,37 @@ def _dialog_shot(app: QApplication, open_dialog: Callable[[], object], name: str
     open_dialog()
 
 
+def _draft_shots(window: MainWindow, app: QApplication, suffix: str) -> None:
+    """Today with a draft of each form selected: a message, a short text, a call script and
+    a recovery checklist (the list looks further ahead until it has one of each)."""
+    workspace = window.workspace
+    assert workspace is not None
+    today, model = workspace.today, workspace.today.model
+    wanted = {"message", "short", "script", "checklist"}
+    context = workspace.context
+    if not any(row.status == "at_risk" for row in context.commitments.find(open_only=True)):
+        # A recovery's checklist needs a promise at risk: the first open one becomes one.
+        open_promises = context.commitments.find(open_only=True)
+        if open_promises:
+            context.commitments.at_risk(open_promises[0].id, "The supplier is two weeks late.")
+    workspace.today_view.days.setValue(60)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    for row in range(model.rowCount()):
+        item = model.touchpoint_at(row)
+        if item is None:
+            continue
+        form = context.drafts.draft(item.id).form
+        if form in wanted:
+            wanted.discard(form)
+            today.view.table.selectRow(row)
+            today.view.table.scrollTo(model.index(row, 0))
+            _save(window, f"draft-{form}{suffix}", app)
+    workspace.today_view.days.setValue(7)
+    if wanted:
+        print(f"no follow-up in the sample data takes the form: {', '.join(sorted(wanted))}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make.py screenshots")
     parser.add_argument("--scale", default="", help="e.g. 1.5 to check 150%% scaling")
@@ -67,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
 
         path = create_demo_database(Path(folder) / "demo.sqlite3", clock_from_environment())
         window = MainWindow()
-        window.resize(1200, 760)
+        window.resize(1280, 720)
         window.show()
         window.attach(build_context(path), demo=True)
         workspace = window.workspace
@@ -75,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         workspace.go(TODAY)
         workspace.today_view.table.selectRow(1)
         _save(window, f"today{suffix}", app)
+        _draft_shots(window, app, suffix)
         workspace.go(CUSTOMERS)
         workspace.customers_view.table.selectRow(3)
         _save(window, f"customers{suffix}", app)

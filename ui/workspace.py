@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from app.context import AppContext
+from app.dto.changes import Area, Changes
 from ui.change_stream import change_stream
 from ui.controllers.today_controller import TodayController
 from ui.workspace_shell import CUSTOMERS, PLANS, TODAY, WELCOME, WorkspaceShell
@@ -33,6 +34,8 @@ class Workspace(QObject):
 
     status = Signal(str)
     page_changed = Signal(int)
+    # The welcome page or a draft asked for the profile: the window opens it.
+    profile_wanted = Signal()
     undo_available = Signal(bool)
 
     def __init__(
@@ -60,6 +63,10 @@ class Workspace(QObject):
         self.today.status.connect(self.status)
         self.welcome.add_customer.clicked.connect(self.add_first_customer)
         self.welcome.import_customers.clicked.connect(self.import_customers)
+        self.welcome.profile_button.clicked.connect(self.profile_wanted)
+        self.today.profile_wanted.connect(self.profile_wanted)
+        self.data_changed.connect(self._changed)
+        self._show_profile()
         self.sidebar.currentRowChanged.connect(self._sidebar_row)
         # Anything due means there are customers: the count (and the customer service's
         # import) is only needed for an empty list.
@@ -202,6 +209,17 @@ class Workspace(QObject):
             self.status.emit(text)
 
     # --- changes --------------------------------------------------------------------------
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(Area.SETTINGS):
+            self._show_profile()
+
+    def _show_profile(self) -> None:
+        prefs = self.context.settings.get()
+        reach = next(
+            (value for value in (prefs.my_email, prefs.my_phone, prefs.my_mobile) if value), ""
+        )
+        self.welcome.show_profile(prefs.my_name, reach)
+
     def close(self) -> None:
         """The database is being closed: no more changes reach these screens."""
         self.stream.close()
@@ -223,7 +241,11 @@ class Workspace(QObject):
         self.customers_view.search.selectAll()
 
     def keyboard_focus(self) -> None:
-        targets: dict[int, QWidget] = {TODAY: self.today_view, WELCOME: self.welcome.add_customer}
+        welcome = self.welcome
+        first = (
+            welcome.profile_button if welcome.profile_button.isDefault() else welcome.add_customer
+        )
+        targets: dict[int, QWidget] = {TODAY: self.today_view, WELCOME: first}
         widget = targets.get(self.current())
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)

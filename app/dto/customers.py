@@ -24,6 +24,8 @@ class CustomerInput:
     # For matching value-add library items: an industry and comma-separated tags.
     industry: str = ""
     tags: str = ""
+    # How letters greet them: "" (first name), "full", "ms", "mr" or "dr".
+    salutation: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,10 +62,30 @@ class CustomerDTO:
     deleted_at: dt.datetime | None = None
     industry: str = ""
     tags: tuple[str, ...] = ()
+    salutation: str = ""
 
     @property
     def display_name(self) -> str:
         return f"{self.name} ({self.company})" if self.company else self.name
+
+    def as_input(self) -> CustomerInput:
+        """This customer as the input that would save it unchanged (edits start here)."""
+        return CustomerInput(
+            name=self.name,
+            company=self.company,
+            email=self.email,
+            phone=self.phone,
+            channel=self.channel,
+            birthday=str(self.birthday) if self.birthday else "",
+            is_key=self.is_key,
+            source=self.source,
+            notes=self.notes,
+            keep_in_touch_days=self.keep_in_touch_days,
+            do_not_contact=self.do_not_contact,
+            industry=self.industry,
+            tags=", ".join(self.tags),
+            salutation=self.salutation,
+        )
 
 
 SORT_COLUMNS = ("name", "company", "email", "phone", "channel", "is_key", "created_at")

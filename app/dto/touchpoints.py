@@ -90,3 +90,20 @@ class Draft:
     to_phone: str
     mailto: str
     tel: str
+    # "message", "short", "script" or "checklist" (app.messages.forms.Form).
+    form: str = "message"
+    # One plain sentence each: what stands between this draft and sending it.
+    warnings: tuple[str, ...] = ()
+    # Parts in [brackets] only the salesperson can write: never sent as it stands.
+    needs_words: bool = False
+    # The profile lacks the name or every way to reach the salesperson.
+    needs_profile: bool = False
+    # sms:<number>?body=<text> for a short message on the text channel.
+    sms: str = ""
+    kind: str = ""
+    customer_id: int = 0
+    # The salesperson changed the words; "Reset to the plan's text" brings the plan's back.
+    edited: bool = False
+    # The library item this follow-up brings, recorded as sent when it is done.
+    item_id: int | None = None
+    item_title: str = ""

@@ -20,23 +20,30 @@ RECOVERY_BODIES = {
         "Promise: {{promise}} (due {{promise_due}}).\n{{recovery_note}}"
     ),
     "call": (
-        "Call {{customer_name}} ({{customer_phone}}) yourself: a phone call, not an e-mail.\n\n"
+        "Purpose: tell {{customer_name}} yourself, by phone and not by e-mail, before they "
+        "find out another way.\n\n"
         "Promise: {{promise}} (due {{promise_due}}).\n\n"
-        "During the call:\n"
+        "Talking points:\n"
         "- Comfort them: let them tell their side; do not make them wrong.\n"
         "- Present the solution you chose.\n"
         "- Apologise adequately, after the solution is presented.\n"
         "- Compensate beyond the loss. Spend at least: {{compensation_floor}}\n"
-        "  This customer has bought: {{customer_value}}"
+        "  This customer has bought: {{customer_value}}\n\n"
+        "Ask:\n"
+        "- Does this solution work for you?\n"
+        "- What else can I do to make it right?\n\n"
+        "Note afterwards:\n"
+        "- What you agreed, point by point, for the e-mail that documents it."
     ),
     "document": (
-        "Dear {{customer_first_name}},\n\n"
-        "thank you for taking the time to talk with me today. As agreed, here is what we "
+        "{{greeting}},\n\n"
+        "Thank you for taking the time to talk with me today. As agreed, this is what we "
         "will do about {{promise}}:\n\n"
-        "- \n\n"
+        "[What we agreed, one point per line, each with its date]\n\n"
         "I am sorry for the trouble this causes you. If anything is unclear, please call "
         "me directly.\n\n"
-        "Best regards,\n{{my_name}}\n{{my_title}}, {{my_company}}\nPhone: {{my_phone}}"
+        "Best regards,\n{{my_name}}\n{{my_title}}, {{my_company}}\n"
+        "Phone: {{my_phone}}\nMobile: {{my_mobile}}\nE-mail: {{my_email}}"
     ),
     "review": (
         "Review with the team how to prevent it happening again.\n\n"
@@ -49,6 +56,14 @@ REQUEST_BODY = (
     "{{request_summary}}\n\nAnswer by {{request_due}}."
 )
 LOW_FEEDBACK_BODY = (
-    "{{customer_name}} gave a low feedback score. Call them: listen first, let them tell "
-    "their side, and agree what will make it right."
+    "Purpose: {{customer_name}} gave a low feedback score; hear what went wrong and agree "
+    "what will make it right.\n\n"
+    "Talking points:\n"
+    "- Thank them for their honest answer.\n"
+    "- Listen first: let them tell their side, do not make them wrong.\n\n"
+    "Ask:\n"
+    "- What disappointed you?\n"
+    "- What would make it right for you?\n\n"
+    "Note afterwards:\n"
+    "- What you agreed, with a date, and fix it first."
 )

@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import urllib.parse
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from app.dto.touchpoints import Draft
 from app.dto.vocabulary import Kind
-from app.kinds import kind_label
+from app.messages.channel_texts import fallback_subject
+from app.messages.forms import Form
+from app.messages.greeting import addressed_as, greeting
+from app.messages.readiness import readiness
 from app.messages.templates import render
 from app.preferences import Preferences
 from models.customer import Customer
@@ -55,6 +59,8 @@ def merge_values(
         amount = f"{sale.amount_minor / 100:,.2f} {sale.currency}"
     steps = next_steps_text([(row.due_date, row.kind, row.channel) for row in later])
     return {
+        "greeting": greeting(customer.name, customer.salutation),
+        "customer_address": addressed_as(customer.name, customer.salutation),
         "customer_name": customer.name,
         "customer_first_name": customer.name.split()[0] if customer.name.split() else "",
         "company": customer.company,
@@ -77,22 +83,48 @@ def merge_values(
     }
 
 
+@dataclass(frozen=True)
+class DraftText:
+    """What a draft says, before links and warnings: the plan's text rendered, or the
+    salesperson's own words where they changed it."""
+
+    form: Form
+    subject: str
+    body: str
+    # The salesperson changed the subject or the body (kept with the follow-up).
+    edited: bool = False
+    # The form their words were written for, when it was another ("" when the same).
+    written_for: str = ""
+    item_id: int | None = None
+    item_title: str = ""
+
+
+def rendered_text(kind: str, texts: tuple[Form, str, str], values: dict[str, str]) -> DraftText:
+    """The plan's (form, subject template, body template) filled for one follow-up."""
+    form, subject_template, body_template = texts
+    subject = render(subject_template, values).strip()
+    if not subject and form is Form.MESSAGE:
+        subject = render(fallback_subject(kind), values).strip()
+    return DraftText(form, subject, render(body_template, values).strip())
+
+
 def build_draft(
-    touchpoint: Touchpoint,
-    customer: Customer,
-    subject_template: str,
-    body_template: str,
-    values: dict[str, str],
+    touchpoint: Touchpoint, customer: Customer, text: DraftText, prefs: Preferences
 ) -> Draft:
-    subject = render(subject_template, values).strip() or kind_label(touchpoint.kind)
-    body = render(body_template, values).strip()
+    """The draft with the links its form allows and what stands between it and sending."""
+    form, subject, body = text.form, text.subject, text.body
     mailto = ""
-    if customer.email:
+    if customer.email and form is Form.MESSAGE:
         query = urllib.parse.urlencode(
             {"subject": subject, "body": body}, quote_via=urllib.parse.quote
         )
         mailto = f"mailto:{urllib.parse.quote(customer.email, safe='@')}?{query}"
     digits = "".join(ch for ch in customer.phone if ch.isdigit() or ch == "+")
+    sms = ""
+    if digits and form is Form.SHORT and touchpoint.channel == "text":
+        # RFC 5724: sms:<number>?body=<text>.
+        sms = f"sms:{digits}?body={urllib.parse.quote(body)}"
+    ready = readiness(form, body, prefs, customer.phone, touchpoint.channel, text.written_for)
     return Draft(
         touchpoint_id=touchpoint.id,
         subject=subject,
@@ -102,4 +134,14 @@ def build_draft(
         to_phone=customer.phone,
         mailto=mailto,
         tel=f"tel:{digits}" if digits else "",
+        form=form.value,
+        warnings=ready.warnings,
+        needs_words=ready.needs_words,
+        needs_profile=ready.needs_profile,
+        sms=sms,
+        kind=touchpoint.kind,
+        customer_id=customer.id,
+        edited=text.edited,
+        item_id=text.item_id,
+        item_title=text.item_title,
     )

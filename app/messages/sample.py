@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from app.messages.drafts import format_day, next_steps_text
+from app.messages.greeting import addressed_as, greeting
+from app.messages.value_item import value_values
 from app.preferences import Preferences
 
 SAMPLE_CUSTOMER = "Ana Silva"
@@ -25,6 +27,8 @@ def sample_values(prefs: Preferences, today: dt.date) -> dict[str, str]:
     )
     steps = next_steps_text(later)
     return {
+        "greeting": greeting(SAMPLE_CUSTOMER, ""),
+        "customer_address": addressed_as(SAMPLE_CUSTOMER, ""),
         "customer_name": SAMPLE_CUSTOMER,
         "customer_first_name": SAMPLE_CUSTOMER.split()[0],
         "company": SAMPLE_COMPANY,
@@ -43,4 +47,6 @@ def sample_values(prefs: Preferences, today: dt.date) -> dict[str, str]:
         "my_email": prefs.my_email,
         "my_website": prefs.my_website,
         "today": format_day(today),
+        # No item chosen yet: the preview shows the slots the salesperson fills.
+        **value_values(None),
     }

@@ -11,6 +11,8 @@ from app.errors import ValidationError
 FIELD_PATTERN = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 # Every field a template may use, with what it holds (shown in the template editor).
 MERGE_FIELDS: dict[str, str] = {
+    "greeting": "The salutation by the customer's rule, without the comma: Dear Maria",
+    "customer_address": "The customer as the salutation names them: Maria, or Ms Becker",
     "customer_name": "The customer's full name",
     "customer_first_name": "The customer's first name",
     "company": "The customer's company",
@@ -21,6 +23,8 @@ MERGE_FIELDS: dict[str, str] = {
     "closed_on": "The day the sale closed",
     "delivery_date": "The actual, else the promised, delivery date",
     "next_steps": "What happens next, as the customer will see it (the delivery check)",
+    "value_item": "What you bring, with its link: the library item you choose for this follow-up",
+    "value_why": "Why it matters to them: the line you wrote for the library item",
     "my_name": "Your name",
     "my_title": "Your title",
     "my_company": "Your company",
@@ -66,16 +70,29 @@ def render(text: str, values: Mapping[str, str]) -> str:
     """Fill the fields (missing values become empty). A line whose fields are all empty and
     that holds nothing else but a label ("Mobile: ") is dropped, so letters never show
     blank contact lines; the separator beside an empty field goes with it, so
-    "{{my_title}}, {{my_company}}" reads "Forklift World" without a title."""
-    lines = []
+    "{{my_title}}, {{my_company}}" reads "Forklift World" without a title. A line that
+    introduced lines now all gone ("You can reach me directly:") ends its sentence instead."""
+    lines: list[str] = []
+    intro: int | None = None  # the kept line ending in ":" whose block is being dropped
     for line in text.split("\n"):
         names = [match.group(1) for match in FIELD_PATTERN.finditer(line)]
         if names and not any(values.get(name) for name in names):
             rest = FIELD_PATTERN.sub("", line)
             if LABEL_ONLY.fullmatch(rest):
+                if intro is None and lines and lines[-1].rstrip().endswith(":"):
+                    intro = len(lines) - 1
                 continue
+        if intro is not None and not line.strip():
+            lines[intro] = _end_sentence(lines[intro])
+        intro = None
         lines.append(_fill_line(line, values))
+    if intro is not None:
+        lines[intro] = _end_sentence(lines[intro])
     return "\n".join(lines)
+
+
+def _end_sentence(line: str) -> str:
+    return line.rstrip()[:-1] + "."
 
 
 def _fill_line(line: str, values: Mapping[str, str]) -> str:
@@ -91,6 +108,10 @@ def _fill_line(line: str, values: Mapping[str, str]) -> str:
         if parts[index]:
             continue
         before, after = parts[index - 1], parts[index + 1]
+        if before.endswith("(") and after.startswith(")"):
+            # "Call {{name}} ({{phone}})" without a phone: no "()" left behind.
+            parts[index - 1], parts[index + 1] = before[:-1].rstrip(), after[1:]
+            continue
         starts = not before.strip() or _SEPARATOR_END.search(before)
         if starts and _SEPARATOR_START.match(after):
             # "{{title}}, {{company}}" without a title, "a, {{x}}, b" without x.

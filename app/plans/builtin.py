@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from functools import cache
 from pathlib import Path
@@ -57,3 +58,15 @@ def builtin_plan(key: str) -> PlanDTO:
         if plan.builtin_key == key:
             return plan
     raise KeyError(key)
+
+
+def text_digest(subject: str, body: str) -> str:
+    """The fingerprint of a step's text, as resources/plans/retired_texts.json lists them."""
+    return hashlib.sha256(f"{subject}\x00{body}".encode()).hexdigest()
+
+
+@cache
+def retired_texts() -> frozenset[str]:
+    """Digests of built-in step texts we shipped once and have since rewritten."""
+    raw = json.loads((resources_dir() / "plans" / "retired_texts.json").read_text("utf-8"))
+    return frozenset(raw["texts"])

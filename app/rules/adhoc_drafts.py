@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from app.kinds import channel_label
 from app.messages.adhoc import LOW_FEEDBACK_BODY, RECOVERY_BODIES, REQUEST_BODY
 from app.messages.drafts import format_day
+from app.messages.forms import Form, adhoc_form
 from app.preferences import Preferences
 from app.scheduling.recovery import step_code
 from models.commitment import Commitment
@@ -67,8 +68,9 @@ def _request(session: Session, row: Touchpoint, prefs: Preferences) -> tuple[str
 
 def adhoc_parts(
     session: Session, row: Touchpoint, prefs: Preferences
-) -> tuple[str, str, dict[str, str]]:
-    """(subject template, body template, extra values) for a step-less touchpoint."""
+) -> tuple[Form, str, str, dict[str, str]]:
+    """(form, subject template, body template, extra values) for a step-less touchpoint."""
+    form = adhoc_form(row.kind, row.channel, step_code(row.subject))
     if row.kind == "recovery":
         body, values = _recovery(session, row, prefs)
     elif row.kind == "request":
@@ -77,4 +79,4 @@ def adhoc_parts(
         body, values = "", {}
     # The subject is plain text (the user's words): a value, so it is never read as a template.
     values["touchpoint_subject"] = row.subject
-    return "{{touchpoint_subject}}", body, values
+    return form, "{{touchpoint_subject}}", body, values

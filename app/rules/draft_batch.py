@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
@@ -13,14 +14,18 @@ from sqlalchemy.orm import Session
 
 from app.dto.touchpoints import Draft
 from app.dto.vocabulary import Status
-from app.messages.drafts import build_draft, format_day, merge_values
+from app.messages.channel_texts import plan_step_texts
+from app.messages.drafts import DraftText, build_draft, format_day, merge_values, rendered_text
+from app.messages.value_item import BroughtItem, value_values
 from app.preferences import Preferences
 from app.rules.adhoc_drafts import adhoc_parts
 from models.customer import Customer
 from models.plan import PlanStep
 from models.repositories.keep_in_touch import chunks
+from models.responsiveness import LibraryItem
 from models.sale import Sale
 from models.touchpoint import Touchpoint
+from models.touchpoint_draft import TouchpointDraft
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ def sale_summary(sale: Sale | None) -> str:
     return ", ".join(parts)
 
 
-Row = TypeVar("Row", Customer, Sale, PlanStep)
+Row = TypeVar("Row", Customer, Sale, PlanStep, LibraryItem)
 
 
 def _by_id(session: Session, model: type[Row], ids: set[int]) -> dict[int, Row]:
@@ -57,9 +62,16 @@ def _by_id(session: Session, model: type[Row], ids: set[int]) -> dict[int, Row]:
 
 
 def render_contents(
-    session: Session, ids: Sequence[int], prefs: Preferences, today: dt.date
+    session: Session,
+    ids: Sequence[int],
+    prefs: Preferences,
+    today: dt.date,
+    *,
+    without_edits: bool = False,
 ) -> dict[int, TouchpointContent]:
-    """Drafts and sale summaries for the given touchpoints, keyed by touchpoint id."""
+    """Drafts and sale summaries for the given touchpoints, keyed by touchpoint id; with
+    `without_edits`, the plan's text (with the item chosen, if any) as it would read had
+    nobody changed the words."""
     rows: list[Touchpoint] = []
     for part in chunks(list(ids)):
         rows.extend(session.scalars(select(Touchpoint).where(Touchpoint.id.in_(part))))
@@ -75,6 +87,10 @@ def render_contents(
         )
         for other in session.scalars(statement):
             planned_by_sale[other.sale_id or 0].append(other)
+    edits = drafts_of(session, [row.id for row in rows])
+    items = _by_id(
+        session, LibraryItem, {e.library_item_id for e in edits.values() if e.library_item_id}
+    )
     contents = {}
     for row in rows:
         customer = customers[row.customer_id]
@@ -85,14 +101,58 @@ def render_contents(
             for other in planned_by_sale.get(row.sale_id or 0, [])
             if other.id != row.id and other.due_date >= row.due_date
         ]
-        values = merge_values(customer, sale, prefs, later, today)
+        edit = edits.get(row.id)
+        item = items.get(edit.library_item_id) if edit and edit.library_item_id else None
+        values = merge_values(customer, sale, prefs, later, today) | value_values(brought(item))
         if step is not None:
-            subject, body = step.subject_template, step.body_template
+            texts = plan_step_texts(
+                row.kind,
+                row.channel,
+                step.channel,
+                sale.outcome if sale else None,
+                (step.subject_template, step.body_template),
+            )
         else:
             # Recovery steps, requests, come-backs: their text lives on the row.
-            subject, body, extra = adhoc_parts(session, row, prefs)
+            form, subject, body, extra = adhoc_parts(session, row, prefs)
+            texts = (form, subject, body)
             values |= extra
+        text = rendered_text(row.kind, texts, values)
+        if edit is not None:
+            text = with_edit(text, edit, item, words=not without_edits)
         contents[row.id] = TouchpointContent(
-            build_draft(row, customer, subject, body, values), sale_summary(sale)
+            build_draft(row, customer, text, prefs), sale_summary(sale)
         )
     return contents
+
+
+def drafts_of(session: Session, ids: Sequence[int]) -> dict[int, TouchpointDraft]:
+    """The salesperson's changes to these follow-ups' drafts, by touchpoint id."""
+    found: dict[int, TouchpointDraft] = {}
+    for part in chunks(sorted(ids)):
+        statement = select(TouchpointDraft).where(TouchpointDraft.touchpoint_id.in_(part))
+        found.update({edit.touchpoint_id: edit for edit in session.scalars(statement)})
+    return found
+
+
+def brought(item: LibraryItem | None) -> BroughtItem | None:
+    return BroughtItem(item.title, item.url, item.note) if item is not None else None
+
+
+def with_edit(
+    text: DraftText, edit: TouchpointDraft, item: LibraryItem | None, *, words: bool = True
+) -> DraftText:
+    """The plan's text with the item chosen and, with `words`, the salesperson's own words
+    where they changed them."""
+    subject = edit.subject if words else None
+    body = edit.body if words else None
+    edited = subject is not None or body is not None
+    return dataclasses.replace(
+        text,
+        subject=text.subject if subject is None else subject,
+        body=text.body if body is None else body,
+        edited=edited,
+        written_for=edit.form if edited and edit.form and edit.form != text.form else "",
+        item_id=item.id if item else None,
+        item_title=item.title if item else "",
+    )

@@ -26,6 +26,7 @@ from app.validation import (
     check_email,
     check_name,
     check_phone,
+    check_salutation,
     clean_block,
     clean_line,
     parse_birthday,
@@ -59,6 +60,7 @@ def to_dto(row: Customer) -> CustomerDTO:
         deleted_at=row.deleted_at,
         industry=row.industry,
         tags=split_stored(row.tags),
+        salutation=row.salutation,
     )
 
 
@@ -74,6 +76,7 @@ def _apply(row: Customer, data: CustomerInput) -> None:
     notes = clean_block(data.notes, 20_000, "notes")
     industry = clean_line(data.industry, 120, "industry")
     tags = join(parse_list(data.tags, "tags"))
+    salutation = check_salutation(data.salutation)
     cadence = data.keep_in_touch_days
     if cadence is not None and not 1 <= cadence <= 3650:
         raise ValidationError("keep-in-touch interval must be between 1 and 3650 days")
@@ -85,6 +88,7 @@ def _apply(row: Customer, data: CustomerInput) -> None:
     row.keep_in_touch_days = cadence
     row.do_not_contact = data.do_not_contact
     row.industry, row.tags = industry, tags
+    row.salutation = salutation
     row.search_text = search_key(name, company, email, phone)
 
 

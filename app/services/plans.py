@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.plans import PlanDTO, PlanSaved, PlanStepDTO
 from app.errors import NotFound, ValidationError
-from app.plans.builtin import builtin_plan, builtin_plans
+from app.plans.builtin import builtin_plan, builtin_plans, retired_texts, text_digest
 from app.plans.mapping import fill_step, plan_to_dto
 from app.plans.validation import check_plan, check_step
 from app.rules.planning_context import PlanningContext
@@ -37,6 +37,7 @@ class PlanService:
             missing = [plan for plan in builtin_plans() if plan.builtin_key not in present]
             for plan in missing:
                 session.add(self._new_row(session, plan))
+            _renew_retired_texts(session)
             return len(missing)
 
     def all(self) -> list[PlanDTO]:
@@ -198,3 +199,16 @@ def _timing(row: Plan) -> _Timing:
         for s in steps
     )  # fmt: skip
     return _Timing((row.lateness_policy, *rules), {s.id: s.time_of_day for s in steps})
+
+
+def _renew_retired_texts(session: Session) -> None:
+    """A built-in step still holding a text we shipped and later rewrote (so the user never
+    edited it) takes the text we ship now; an edited text is the user's and stays."""
+    retired = retired_texts()
+    for key, step in repo.builtin_steps(session):
+        if text_digest(step.subject_template, step.body_template) not in retired:
+            continue
+        shipped = builtin_plan(key).steps
+        if step.position < len(shipped) and shipped[step.position].kind == step.kind:
+            step.subject_template = shipped[step.position].subject
+            step.body_template = shipped[step.position].body

@@ -56,7 +56,6 @@ class ReplanningService:
             moved = None
             if changed & CALENDAR_KEYS:
                 moved = replan(session, context_for(after, self._clock))
-        self._settings.forget()
         return SettingsChange(self._settings.get(), moved)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import preferences as prefs
+from app.dto.changes import Area, Changes
 from app.errors import ValidationError
 from app.preferences import Preferences
 from app.scheduling.calendar import WorkCalendar
@@ -48,12 +49,11 @@ class SettingsService:
         """Parse every value first, then store them all in one transaction."""
         with self._sessions.begin() as session:
             self.store(session, values)
-        self.forget()
         return self.get()
 
     def store(self, session: Session, values: dict[str, str]) -> Preferences:
         """Parse every value, then write them in the caller's transaction; the preferences
-        as they will be once it commits (call forget() after the commit)."""
+        as they will be once it commits (the commit's change makes the cache forget)."""
         parsed = {key: prefs.parse_value(key, text) for key, text in values.items()}
         for key, value in parsed.items():
             repo.save(session, key, prefs.to_json(key, value))
@@ -67,6 +67,12 @@ class SettingsService:
         """Drop the cached preferences: the stored ones changed."""
         with self._lock:
             self._cached = None
+
+    def follow(self, changes: Changes) -> None:
+        """The change feed's first listener: a committed settings write makes the cache
+        forget before any screen reads the preferences for that change."""
+        if changes.touches(Area.SETTINGS):
+            self.forget()
 
     def as_display(self) -> dict[str, object]:
         current = self.get()

@@ -1,18 +1,18 @@
-"""Touchpoint use cases: done (logs an interaction), skip, snooze, reschedule, draft."""
+"""Touchpoint use cases: done (logs an interaction), skip, snooze, reschedule."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.dto.touchpoints import Draft, TouchpointDTO
+from app.dto.touchpoints import TouchpointDTO
 from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
 from app.kinds import kind_label
+from app.rules.brought_items import record_brought_item
 from app.rules.completion import after_touchpoint_change
-from app.rules.draft_batch import TouchpointContent, render_contents
 from app.rules.planning_context import PlanningContext
 from app.rules.touchpoint_rows import local_time, move, to_dto
 from app.scheduling.snooze import snooze_by_days, snooze_to_next_working_day, snooze_until
@@ -49,7 +49,9 @@ class TouchpointService:
             row.status, row.completed_at = "done", ctx.now
             row.outcome_note, row.channel = note, used
             row.sequence += 1
-            summary = kind_label(row.kind) + (f": {note}" if note else "")
+            sent = record_brought_item(session, row, ctx)
+            what = f"{kind_label(row.kind)}: sent {sent}" if sent else kind_label(row.kind)
+            summary = what + (f": {note}" if note else "")
             session.add(
                 Interaction(
                     customer_id=row.customer_id,
@@ -114,22 +116,6 @@ class TouchpointService:
                 raise ValidationError("a follow-up cannot be moved into the past")
             self._move_by_hand(row, day, time_of_day, ctx)
             return self._dto(session, row.id)
-
-    def draft(self, touchpoint_id: int) -> Draft:
-        return self.drafts([touchpoint_id])[touchpoint_id]
-
-    def drafts(self, touchpoint_ids: Sequence[int]) -> dict[int, Draft]:
-        """Rendered messages for many touchpoints at once (one session, a few queries)."""
-        return {key: value.draft for key, value in self.contents(touchpoint_ids).items()}
-
-    def contents(self, touchpoint_ids: Sequence[int]) -> dict[int, TouchpointContent]:
-        ctx = self._planning()
-        with self._sessions() as session:
-            found = render_contents(session, touchpoint_ids, ctx.prefs, ctx.today)
-        missing = set(touchpoint_ids) - found.keys()
-        if missing:
-            raise NotFound(f"touchpoint {min(missing)} does not exist")
-        return found
 
     @staticmethod
     def _move_by_hand(

@@ -165,7 +165,7 @@ def test_compensation_floor_is_budget_over_customers_won(
     recovery = planner.commitments.at_risk(promise.id)
     assert recovery.compensation.floor_minor == 10000
     call = next(t for t in recovery.touchpoints if t.subject.startswith("Call"))
-    body = planner.touchpoints.draft(call.id).body
+    body = planner.drafts.draft(call.id).body
     assert "100.00 EUR" in body and "1,500.50 EUR" in body and "Comfort" in body
 
 

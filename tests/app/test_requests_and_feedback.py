@@ -60,7 +60,7 @@ def test_request_draft_quotes_the_request_without_reading_it_as_a_template(
     planner: AppContext, ana: CustomerDTO
 ) -> None:
     request = planner.requests.add(ana.id, "Can {{my_name}} send <b>it</b>?")
-    draft = planner.touchpoints.draft(request.touchpoint_id or 0)
+    draft = planner.drafts.draft(request.touchpoint_id or 0)
     assert draft.subject == "Can {{my_name}} send <b>it</b>?"
     assert "Can {{my_name}} send <b>it</b>?" in draft.body and "Sam Seller" not in draft.body
 
@@ -86,7 +86,9 @@ def test_low_score_calls_off_the_referral_ask_and_plans_a_recovery_call(
     [call] = result.added
     assert (call.kind, call.channel, call.due_date) == ("recovery", "phone", D(2026, 11, 23))
     assert planner.touchpoints.get(feedback_id).status == "done"
-    assert planner.touchpoints.draft(call.id).body.startswith("Ana Silva gave a low feedback")
+    draft = planner.drafts.draft(call.id)
+    assert draft.form == "script" and not draft.mailto
+    assert draft.body.startswith("Purpose: Ana Silva gave a low feedback score")
     with pytest.raises(ValidationError, match="already recorded"):
         planner.feedback.record(feedback_id, 5)
 

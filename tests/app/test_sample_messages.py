@@ -32,8 +32,8 @@ def test_every_merge_field_has_a_sample_so_no_preview_line_goes_blank() -> None:
 def test_the_thank_you_letter_previews_with_the_sample_sale_and_the_real_profile() -> None:
     thank_you = builtin_plan("won_sale").steps[0]
     text = render(thank_you.body, sample_values(PROFILE, TODAY))
-    assert text.startswith("Dear Ana Silva,")
-    assert "Two forklifts, ordered on 23 Nov 2026, delivery on 7 Dec 2026." in text
+    assert text.startswith("Dear Ana,\n\nThank you for your order")
+    assert "To confirm what we agreed: Two forklifts, with delivery on 7 Dec 2026." in text
     assert "- On 8 Dec 2026 I will call you to make sure the delivery went as promised." in text
     assert "(Phone)" not in text and "Referral" not in text
     assert "Sam Seller\nAccount Manager, Forklift World" in text

@@ -22,6 +22,8 @@ PROFILE = {
     "my_website": "forklift.example",
 }
 CUSTOMER = {
+    "greeting": "Dear Maria",
+    "customer_address": "Maria",
     "customer_name": "Maria Becker",
     "customer_first_name": "Maria",
     "company": "Becker Logistik",
@@ -72,6 +74,15 @@ def test_every_subset_of_the_profile_signs_cleanly(where: str, template: str) ->
             assert stripped[:1] not in SEPARATORS, (where, sorted(filled), line)
             assert stripped[-1:] not in SEPARATORS, (where, sorted(filled), line)
             assert not re.search(r"[,;|/·]\s*[,;|/·]", stripped), (where, sorted(filled), line)
+        # "You can reach me directly:" never introduces nothing (the template's own
+        # paragraph after a colon is fine).
+        kept, written = text.split("\n"), template.split("\n")
+        for number, line in enumerate(kept):
+            if line.rstrip().endswith(":") and line in written:
+                after = kept[number + 1] if number + 1 < len(kept) else ""
+                source = written.index(line)
+                blank_in_template = not written[source + 1 :][:1] or not written[source + 1]
+                assert after.strip() or blank_in_template, (where, sorted(filled), line)
         # A line that showed only profile fields is gone when they are all empty.
         lines = template.split("\n")
         for number in _profile_lines(template):
@@ -95,6 +106,15 @@ def test_every_subset_of_the_profile_signs_cleanly(where: str, template: str) ->
         ("x, {{a}}, y", {}, "x, y"),
         # Text around a field is the template's own: only separators between values go.
         ("call me on {{my_phone}} today", {"my_phone": "+49 1"}, "call me on +49 1 today"),
+        # Brackets around nothing go too, with the space before them.
+        ("Call {{a}} ({{b}}) now.", {"a": "Ana"}, "Call Ana now."),
+        ("Call {{a}} ({{b}}).", {"a": "Ana"}, "Call Ana."),
+        ("Call {{a}} ({{b}}).", {"a": "Ana", "b": "+1"}, "Call Ana (+1)."),
+        # A line that introduced a block now gone ends the sentence instead.
+        ("Reach me:\nPhone: {{my_phone}}\n\nRegards", {}, "Reach me.\n\nRegards"),
+        ("Reach me:\nPhone: {{my_phone}}", {}, "Reach me."),
+        ("Reach me:\nPhone: {{my_phone}}", {"my_phone": "1"}, "Reach me:\nPhone: 1"),
+        ("Notes:\n\nMore", {}, "Notes:\n\nMore"),
     ],
 )
 def test_an_empty_value_takes_its_separator_with_it(

@@ -147,7 +147,7 @@ def test_unknown_merge_field_is_refused_when_the_template_is_saved(planner: AppC
 def test_draft_fills_profile_sale_and_next_steps(planner: AppContext, ana: CustomerDTO) -> None:
     record(planner, ana)
     [thank_you] = of_kind(planner, ana, "thank_you")
-    draft = planner.touchpoints.draft(thank_you.id)
+    draft = planner.drafts.draft(thank_you.id)
     assert draft.subject == "Thank you for your order, Ana"
     assert "Two forklifts" in draft.body and "Sam Seller" in draft.body
     assert "+49 89 123456" in draft.body and "Mobile:" not in draft.body
@@ -201,9 +201,9 @@ def test_editing_a_plans_steps_keeps_scheduled_touchpoints_linked(
     moved = (plan.steps[1], plan.steps[0], *plan.steps[2:])  # swap the first two
     planner.plans.save(dataclasses.replace(plan, steps=moved))
     [thank_you] = of_kind(planner, ana, "thank_you")
-    assert planner.touchpoints.draft(thank_you.id).subject == "Thank you for your order, Ana"
+    assert planner.drafts.draft(thank_you.id).subject == "Thank you for your order, Ana"
     planner.plans.restore_builtin("won_sale")
-    assert planner.touchpoints.draft(thank_you.id).subject == "Thank you for your order, Ana"
+    assert planner.drafts.draft(thank_you.id).subject == "Thank you for your order, Ana"
     assert [s.kind for s in planner.plans.get("After a won sale").steps][:2] == [
         "thank_you",
         "delivery_check",

@@ -199,13 +199,16 @@ def test_drafts_read_well_without_a_description_or_a_delivery_date(
 ) -> None:
     text = cli("draft", str(sold["touchpoint"]))
     assert not [line for line in text.splitlines() if "  " in line.strip()], text
-    assert ": ," not in text and " for ." not in text and "For your records: your order" in text
+    assert ": ," not in text and " for ." not in text
+    assert "To confirm what we agreed: your order, with delivery on" in text
+    # No profile yet: the contact block's heading ends its sentence instead of a colon.
+    assert "you can reach me directly.\n\nWith thanks" in text
     sale = cli(
         "sale", "add", "--customer", "1", "--closed", "2026-11-20", "--outcome", "won",
         "--delivery", "2026-11-27",
     )  # fmt: skip
     [call] = [row["id"] for row in sale["touchpoints"] if row["kind"] == "delivery_check"]
-    assert "to confirm that your order arrived" in cli("draft", str(call))
+    assert "make sure your order arrived as promised" in cli("draft", str(call))
 
 
 def _export(tmp_path: Path, cli: Any) -> dict[str, Any]:

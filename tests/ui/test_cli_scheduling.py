@@ -129,3 +129,31 @@ def test_plans_and_settings_as_json(cli: Any) -> None:
     shown = cli("settings", "show", "--json")
     assert shown["timezone"] == "Europe/Berlin" and shown["my_name"] == "Sam Seller"
     assert shown["working_days"] == "mon,tue,wed,thu,fri" and shown["min_gap_days"] == 2
+
+
+def test_draft_edit_and_reset_from_the_command_line(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sale = cli("sale", "add", "--customer", "1", "--closed", "2026-11-20", "--outcome", "won")
+    thanks = str(sale["touchpoints"][0]["id"])
+    shown = cli("draft", thanks, "--json")
+    assert shown["form"] == "message" and not shown["edited"]
+    # No profile yet: the draft says it is not signed, beside the text.
+    assert "Not signed: your profile has no name." in shown["warnings"]
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear Ana,\n\nThank you!\n\nSam", encoding="utf-8")
+    edited = cli("draft", "edit", thanks, "--subject", "Thanks, Ana", "--body-file", str(letter),
+                 "--json")  # fmt: skip
+    assert (edited["subject"], edited["body"], edited["edited"]) == (
+        "Thanks, Ana",
+        "Dear Ana,\n\nThank you!\n\nSam",
+        True,
+    )
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("Dear Ana,\n\nFrom stdin."))
+    assert cli("draft", "edit", thanks, "--body-file", "-", "--json")["body"].endswith("stdin.")
+    assert cli("draft", thanks).startswith("Subject: Thanks, Ana\n\nDear Ana,")
+    back = cli("draft", "reset", thanks, "--json")
+    assert back["body"] == shown["body"] and not back["edited"]
+    assert "say what to change" in cli("draft", "edit", thanks, ok=False)
+    assert "go with 'draft edit'" in cli("draft", thanks, "--subject", "x", ok=False)
+    assert "not a file" in cli("draft", "edit", thanks, "--body-file", str(tmp_path), ok=False)

@@ -15,13 +15,11 @@ from pytestqt.qtbot import QtBot
 from app.clock import FixedClock
 from app.context import AppContext
 from app.dto.customers import CustomerDTO, CustomerInput
-from app.dto.outreach import LibraryInput
 from app.dto.sales import SaleInput
 from ui.controllers.customer_page_controller import CustomerPageController
 from ui.controllers.today_controller import TodayController
 from ui.dialogs.commitment_dialog import CommitmentDialog
 from ui.dialogs.feedback_dialog import FeedbackDialog
-from ui.dialogs.library_send_dialog import LibrarySendDialog
 from ui.dialogs.note_dialog import NoteDialog
 from ui.dialogs.promise_recovery_dialog import PromiseRecoveryDialog
 from ui.dialogs.request_dialog import RequestDialog
@@ -237,40 +235,6 @@ def test_done_on_a_feedback_request_asks_for_the_score(
     assert not [t for t in planned if t.kind in ("feedback", "referral")]
     [call] = [t for t in planned if t.kind == "recovery"]
     assert call.due_date == D(2026, 11, 23) and call.channel == "phone"
-
-
-def test_suggest_content_sends_a_library_item_from_the_value_add_touchpoint(
-    qtbot: QtBot, host: QMainWindow, planner: AppContext, ana: CustomerDTO, clock: FixedClock,
-    on_next_dialog: DialogDriver,
-) -> None:  # fmt: skip
-    sale = planner.sales.record(
-        SaleInput(ana.id, D(2026, 10, 1), "won", promised_delivery=D(2026, 10, 30))
-    ).sale
-    planner.sales.update_delivery(sale.id, delivered=D(2026, 10, 30))
-    award = planner.library.add(LibraryInput("Award for the X200", tags="forklifts",
-                                             url="https://x.example/award"))  # fmt: skip
-    planner.library.add(LibraryInput("Bakery trends", tags="food"))
-    screen = open_today(qtbot, host, planner)
-    select_kind(screen, "Value-add contact")
-    assert screen.extras.suggest_action.isEnabled()
-
-    def send(dialog: QDialog) -> None:
-        assert isinstance(dialog, LibrarySendDialog)
-        assert [dialog.items.item(n).text() for n in range(dialog.items.count())] == [
-            "Award for the X200 (article) — forklifts"
-        ]
-        assert 'href="https://x.example/award"' in dialog.details.text()
-        qtbot.keyClick(dialog.items, Qt.Key.Key_Return)
-
-    on_next_dialog(send)
-    screen.view.table.setFocus()
-    qtbot.keyClick(screen.view.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    [sent] = planner.library.sent(ana.id)
-    assert sent.item_id == award.id and sent.touchpoint_id is not None
-    assert planner.touchpoints.get(sent.touchpoint_id).status == "done"
-    assert planner.library.suggest(ana.id) == []
-    select_kind(screen, "Thank-you note")
-    assert not screen.extras.suggest_action.isEnabled()
 
 
 def test_commitment_table_is_a_sound_model(

@@ -153,7 +153,7 @@ def test_profile_signs_the_drafts_afterwards(
     assert dialog.moved is None and dialog.summary() == "Settings saved."
 
     thank_you = next(item for item in sale if item.kind == "thank_you")
-    body = context.touchpoints.draft(thank_you.id).body
+    body = context.drafts.draft(thank_you.id).body
     assert body.endswith("Sam Seller\nAccount Manager, Forklift World")
     assert "Phone: +49 89 123456\nMobile: +49 170 555\nE-mail: sam@forklift.example" in body
 

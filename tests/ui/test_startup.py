@@ -140,7 +140,7 @@ def test_today_is_painted_from_the_file_before_the_services_load_then_taken_over
     qtbot.waitUntil(lambda: bool(today.model.index(0, COL_SUBJECT).data()), timeout=5000)
     assert (
         today.model.index(0, COL_SUBJECT).data()
-        == context.touchpoints.draft(
+        == context.drafts.draft(
             today.model.touchpoint_at(0).id  # type: ignore[union-attr]
         ).subject
     )

@@ -8,6 +8,7 @@ from typing import Any
 
 from app.context import AppContext
 from app.dto.customers import CustomerDTO, CustomerInput, CustomerQuery
+from app.kinds import SALUTATIONS
 from app.validation import CHANNELS
 from ui.cli.output import print_json
 from ui.cli.parsing import any_int, non_negative_int, record_id
@@ -29,6 +30,7 @@ def customer_json(customer: CustomerDTO) -> dict[str, Any]:
         "notes": customer.notes,
         "industry": customer.industry,
         "tags": list(customer.tags),
+        "salutation": customer.salutation or "first",
     }
 
 
@@ -46,6 +48,11 @@ def _add_fields(parser: argparse.ArgumentParser, *, required_name: bool) -> None
     parser.add_argument("--do-not-contact", action=argparse.BooleanOptionalAction, default=None)
     parser.add_argument("--industry", help="for matching value-add library items")
     parser.add_argument("--tags", help="comma-separated, for matching library items")
+    parser.add_argument(
+        "--salutation",
+        choices=["first", *(key for key in SALUTATIONS if key)],
+        help="how letters greet them: first (Dear Maria, the default), full, ms, mr, dr",
+    )
 
 
 def register(commands: Any) -> None:
@@ -103,6 +110,7 @@ def _input_from(options: argparse.Namespace, base: CustomerInput) -> CustomerInp
         ("do_not_contact", "do_not_contact"),
         ("industry", "industry"),
         ("tags", "tags"),
+        ("salutation", "salutation"),
     ):
         value = getattr(options, option)
         if value is not None:
@@ -118,21 +126,7 @@ def _add(context: AppContext, options: argparse.Namespace) -> int:
 
 def _edit(context: AppContext, options: argparse.Namespace) -> int:
     current = context.customers.get(options.id)
-    base = CustomerInput(
-        name=current.name,
-        company=current.company,
-        email=current.email,
-        phone=current.phone,
-        channel=current.channel,
-        birthday=str(current.birthday) if current.birthday else "",
-        is_key=current.is_key,
-        source=current.source,
-        notes=current.notes,
-        keep_in_touch_days=current.keep_in_touch_days,
-        do_not_contact=current.do_not_contact,
-        industry=current.industry,
-        tags=", ".join(current.tags),
-    )
+    base = current.as_input()
     return _print(context.customers.update(options.id, _input_from(options, base)))
 
 

@@ -1,4 +1,4 @@
-"""followup sale | agenda | touchpoint | draft | interaction: the daily loop on the command line."""
+"""followup sale | agenda | touchpoint | interaction: the daily loop on the command line."""
 
 from __future__ import annotations
 
@@ -25,10 +25,6 @@ def register(commands: Any) -> None:
     agenda.add_argument("--all-statuses", action="store_true", help="include done and skipped")
     agenda.set_defaults(handler=_agenda)
     _register_touchpoint(commands)
-    draft = commands.add_parser("draft", help="the rendered message of a touchpoint")
-    draft.add_argument("id", type=record_id)
-    draft.add_argument("--json", action="store_true")
-    draft.set_defaults(handler=_draft)
     interaction = commands.add_parser("interaction", help="log contacts that happened")
     actions = interaction.add_subparsers(title="actions", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="log an ad-hoc contact; restarts keep-in-touch")
@@ -167,15 +163,6 @@ def _agenda(context: AppContext, options: argparse.Namespace) -> int:
 def _snooze(context: AppContext, options: argparse.Namespace) -> int:
     item = context.touchpoints.snooze(options.id, days=options.days, until=options.until)
     return _show(context, item)
-
-
-def _draft(context: AppContext, options: argparse.Namespace) -> int:
-    draft = context.touchpoints.draft(options.id)
-    if options.json:
-        print_json(draft)
-    else:
-        print(f"Subject: {draft.subject}\n\n{draft.body}")
-    return 0
 
 
 def _interaction_add(context: AppContext, options: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from urllib.parse import quote
@@ -215,20 +216,10 @@ class CustomerPageController(QObject):
         self.status.emit(fill(self.tr("Saved how to keep in touch with %1."), current.name))
 
     def _with_preferences(self, customer: CustomerDTO) -> CustomerInput:
-        return CustomerInput(
-            name=customer.name,
-            company=customer.company,
-            email=customer.email,
-            phone=customer.phone,
+        return dataclasses.replace(
+            customer.as_input(),
             channel=str(self.view.channel.currentData()),
-            birthday=str(customer.birthday) if customer.birthday else "",
-            is_key=customer.is_key,
-            source=customer.source,
-            notes=customer.notes,
             keep_in_touch_days=self.view.cadence.value() or None,
-            do_not_contact=customer.do_not_contact,
-            industry=customer.industry,
-            tags=", ".join(customer.tags),
         )
 
     def _preferences_edited(self) -> None:

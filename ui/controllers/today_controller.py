@@ -21,6 +21,7 @@ from app.dto.changes import AGENDA_AREAS, Changes
 from app.dto.vocabulary import Kind
 from app.errors import KnownError
 from ui.change_stream import change_stream, follow_changes
+from ui.controllers.draft_actions import DraftActions
 from ui.controllers.today_actions import TodayActions
 from ui.controllers.today_extras import TodayExtras
 from ui.dialogs.done_dialog import DoneDialog
@@ -46,6 +47,8 @@ class TodayController(QObject):
 
     status = Signal(str)
     overdue_changed = Signal(int)
+    # A draft's warning asked for the profile: the window opens Settings on it.
+    profile_wanted = Signal()
 
     def __init__(
         self,
@@ -75,6 +78,9 @@ class TodayController(QObject):
         follow_changes(change_stream(context), view, self.on_changes)
         self.extras = TodayExtras(self, context, view, self)
         self.extras.status.connect(self.status)
+        self.drafts = DraftActions(view.draft, context, self, self)
+        self.drafts.status.connect(self.status)
+        self.extras.suggest_action.triggered.connect(self.drafts.choose_item)
         self.acts = TodayActions(view, [self.extras.suggest_action], self)
         self._connect_actions()
         # Shortcuts work while the screen is shown, whether or not the window has menus for them.
@@ -85,6 +91,7 @@ class TodayController(QObject):
         view.table.customContextMenuRequested.connect(self._context_menu)
         view.days.valueChanged.connect(self._set_days)
         view.draft.status.connect(self.status)
+        view.draft.profile_requested.connect(self.profile_wanted)
         view.installEventFilter(self)
         self._day_timer = QTimer(self)
         self._day_timer.setInterval(DAY_CHECK_MS)
@@ -221,7 +228,7 @@ class TodayController(QObject):
         return self.context.settings.get().zone
 
     def _subject(self, touchpoint_id: int) -> str:
-        return self.context.touchpoints.draft(touchpoint_id).subject
+        return self.context.drafts.draft(touchpoint_id).subject
 
     def _show_selected(self) -> None:
         item = self.selected()
@@ -229,11 +236,11 @@ class TodayController(QObject):
             self.view.draft.show_nothing()
         else:
             try:
-                draft = self.context.touchpoints.draft(item.id)
+                draft = self.context.drafts.draft(item.id)
             except KnownError as exc:
                 self.view.draft.show_nothing(shown(exc))
             else:
-                self.view.draft.show_draft(item, draft)
+                self.drafts.show(item, draft)
                 self.model.remember_subject(item, draft.subject)
         self._update_actions()
 

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
-from app.dto.vocabulary import Kind
 from app.errors import KnownError
 from ui.controllers.delivery_record import record_text
 from ui.error_text import shown
 from ui.texts import fill
+from ui.widgets.draft_pane import VALUE_KINDS
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -49,12 +49,12 @@ class TodayExtras(QObject):
         self.today = today
         self.context = context
         self.view = view
-        self.suggest_action = QAction(self.tr("Suggest &content…"), self)
+        # Triggered: the draft's actions open the chooser (TodayController connects it).
+        self.suggest_action = QAction(self.tr("Choose what to &bring…"), self)
         self.suggest_action.setShortcut(QKeySequence("Ctrl+L"))
-        tip = self.tr("Library items this customer has not had yet; Send records one")
+        tip = self.tr("Put a library item this customer has not had yet into the draft")
         self.suggest_action.setToolTip(f"{tip} (Ctrl+L)")
         self.suggest_action.setStatusTip(tip)
-        self.suggest_action.triggered.connect(self.suggest_content)
         self.view.requests.answer.clicked.connect(self.answer_request)
         self.view.requests.list.itemActivated.connect(lambda _item: self.answer_request())
 
@@ -63,7 +63,7 @@ class TodayExtras(QObject):
 
     def update_actions(self, item: TouchpointDTO | None) -> None:
         visible = self.view.isVisible()
-        self.suggest_action.setEnabled(visible and item is not None and item.kind == Kind.VALUE_ADD)
+        self.suggest_action.setEnabled(visible and item is not None and item.kind in VALUE_KINDS)
 
     def check_promises(self) -> bool:
         """Promises whose buffer ran out start their recovery; True when any did."""
@@ -105,28 +105,6 @@ class TodayExtras(QObject):
         if self.today.apply_change(item, work) is not None:
             text = fill(self.tr("Feedback recorded: %1/5"), str(score))
             self.status.emit("; ".join([text, *outcome]) + ".")
-
-    def suggest_content(self) -> None:
-        item = self.today.selected() if self.view.isVisible() else None
-        if item is None or item.kind != Kind.VALUE_ADD:
-            return
-        try:
-            suggestions = self.context.library.suggest(item.customer_id)
-        except KnownError as exc:
-            QMessageBox.warning(self.today.window, self.tr("Follow-Up Planner"), shown(exc))
-            return
-        heading = fill(self.tr("Not yet sent to %1:"), item.customer_display)
-        from ui.dialogs.library_send_dialog import LibrarySendDialog
-
-        dialog = LibrarySendDialog(
-            heading,
-            suggestions,
-            lambda item_id: self.context.library.send(item_id, item.customer_id, item.id),
-            self.today.window,
-        )
-        sent = dialog.run()
-        if sent is not None:
-            self.status.emit(fill(self.tr("Sent and recorded: %1"), sent.title))
 
     def answer_request(self) -> None:
         request_id = self.view.requests.selected_id()

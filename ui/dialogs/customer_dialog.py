@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto.customers import CustomerDTO, CustomerInput
-from app.kinds import CHANNEL_LABELS
+from app.kinds import CHANNEL_LABELS, SALUTATIONS
 from ui.dialogs.form_dialog import FormDialog
 
 
@@ -42,6 +42,10 @@ class CustomerDialog(FormDialog[CustomerDTO]):
         self.channel = QComboBox()
         for key, label in CHANNEL_LABELS.items():
             self.channel.addItem(self.tr(label), key)
+        self.salutation = QComboBox()
+        self.salutation.setObjectName("customerSalutation")
+        for key, label in SALUTATIONS.items():
+            self.salutation.addItem(self.tr(label), key)
         self.birthday = QLineEdit()
         self.birthday.setPlaceholderText(self.tr("YYYY-MM-DD, or MM-DD when the year is unknown"))
         self.is_key = QCheckBox(self.tr("Key customer (followed up more often)"))
@@ -68,6 +72,7 @@ class CustomerDialog(FormDialog[CustomerDTO]):
         form.addRow(self.tr("&E-mail"), self.email)
         form.addRow(self.tr("&Phone"), self.phone)
         form.addRow(self.tr("Preferred c&hannel"), self.channel)
+        form.addRow(self.tr("&Greet as"), self.salutation)
         form.addRow(self.tr("&Birthday"), self.birthday)
         form.addRow("", self.is_key)
         form.addRow(self.tr("&Source"), self.source)
@@ -91,6 +96,7 @@ class CustomerDialog(FormDialog[CustomerDTO]):
         self.email.setText(customer.email)
         self.phone.setText(customer.phone)
         self.channel.setCurrentIndex(max(0, self.channel.findData(customer.channel)))
+        self.salutation.setCurrentIndex(max(0, self.salutation.findData(customer.salutation)))
         self.birthday.setText(str(customer.birthday) if customer.birthday else "")
         self.is_key.setChecked(customer.is_key)
         self.source.setText(customer.source)
@@ -115,6 +121,7 @@ class CustomerDialog(FormDialog[CustomerDTO]):
             do_not_contact=self.do_not_contact.isChecked(),
             industry=self.industry.text(),
             tags=self.tags.text(),
+            salutation=str(self.salutation.currentData()),
         )
 
     def save(self) -> CustomerDTO:

@@ -109,8 +109,8 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(page)
         intro = QLabel(
             self.tr(
-                "These sign your letters: the message templates fill {{my_name}}, "
-                "{{my_phone}} and the others from here. Leave out what you do not want shown."
+                "Every message the planner drafts ends with your name and how to reach you, "
+                "from here. Fill in what customers should see; leave out the rest."
             )
         )
         intro.setWordWrap(True)

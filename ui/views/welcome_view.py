@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ui.texts import fill
+
 
 class WelcomeView(QWidget):
     """Shown while the database holds no customers."""
@@ -28,6 +30,13 @@ class WelcomeView(QWidget):
             )
         )
         text.setWordWrap(True)
+        # First, the signature every drafted message ends with (the workspace fills it in).
+        self.profile_note = QLabel()
+        self.profile_note.setObjectName("welcomeProfileNote")
+        self.profile_note.setWordWrap(True)
+        self.profile_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.profile_button = QPushButton(self.tr("Fill in your &profile…"))
+        self.profile_button.setObjectName("welcomeProfile")
         self.add_customer = QPushButton(self.tr("&Add your first customer"))
         self.add_customer.setObjectName("welcomeAddCustomer")
         self.add_customer.setDefault(True)
@@ -49,6 +58,9 @@ class WelcomeView(QWidget):
         for widget in (title, text):
             inner.addWidget(widget)
         inner.addSpacing(self.fontMetrics().height())
+        inner.addWidget(self.profile_note)
+        inner.addWidget(self.profile_button, 0, Qt.AlignmentFlag.AlignLeft)
+        inner.addSpacing(self.fontMetrics().height())
         for button in (self.add_customer, self.import_customers, self.load_sample):
             inner.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         inner.addWidget(self.sample_note)
@@ -60,3 +72,23 @@ class WelcomeView(QWidget):
         layout.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(2)
+
+    def show_profile(self, name: str, reach: str) -> None:
+        """Ask for the profile while it lacks a name or a way to reach the salesperson."""
+        missing = not name or not reach
+        if missing:
+            self.profile_note.setText(
+                self.tr(
+                    "Every message the planner drafts ends with your name and how to reach "
+                    "you. Start with your profile: it takes a minute."
+                )
+            )
+            self.profile_button.setText(self.tr("Fill in your &profile…"))
+        else:
+            self.profile_note.setText(
+                fill(self.tr("Your messages are signed: %1, %2."), name, reach)
+            )
+            self.profile_button.setText(self.tr("Change your &profile…"))
+        # Until it is filled in, the profile is the first thing Enter does.
+        self.profile_button.setDefault(missing)
+        self.add_customer.setDefault(not missing)

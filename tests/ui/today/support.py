@@ -49,6 +49,7 @@ def planner(context: AppContext, clock: FixedClock) -> AppContext:
             "min_gap_days": "2",
             "my_name": "Sam Seller",
             "my_company": "Forklift World",
+            "my_email": "sam@forklift.example",
         }
     )
     return context

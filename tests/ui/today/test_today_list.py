@@ -67,7 +67,7 @@ def test_subjects_are_rendered_for_the_rows_on_screen(
     qtbot: QtBot, screen: TodayController, planner: AppContext
 ) -> None:
     expected = [
-        planner.touchpoints.draft(screen.model.touchpoint_at(row).id).subject  # type: ignore[union-attr]
+        planner.drafts.draft(screen.model.touchpoint_at(row).id).subject  # type: ignore[union-attr]
         for row in range(screen.model.rowCount())
     ]
     qtbot.waitUntil(lambda: column(screen, COL_SUBJECT) == expected, timeout=3000)

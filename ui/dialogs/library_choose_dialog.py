@@ -1,12 +1,14 @@
-"""Suggested library items for a customer; Send records the chosen one (never sent twice)."""
+"""Choose what a follow-up brings: the library items this customer has not had yet, those
+that match them first; the chosen one goes into the draft (nothing is sent or recorded)."""
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QDialog,
     QDialogButtonBox,
     QLabel,
     QListWidget,
@@ -16,9 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dto.outreach import LibraryItemDTO, LibrarySendDTO
-from app.errors import ValidationError
-from ui.dialogs.form_dialog import FormDialog
+from app.dto.outreach import LibraryItemDTO
 from ui.dialogs.form_parts import plain_label
 
 
@@ -27,20 +27,16 @@ def item_text(item: LibraryItemDTO) -> str:
     return f"{item.title} ({item.kind})" + (f" — {tags}" if tags else "")
 
 
-class LibrarySendDialog(FormDialog[LibrarySendDTO]):
-    """`send(item_id)` records the item as sent; the dialog then closes."""
+class LibraryChooseDialog(QDialog):
+    """After it is accepted, `chosen` is the item's id."""
 
     def __init__(
-        self,
-        heading: str,
-        suggestions: Sequence[LibraryItemDTO],
-        send: Callable[[int], LibrarySendDTO],
-        parent: QWidget | None = None,
+        self, suggestions: Sequence[LibraryItemDTO], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._send = send
+        self.chosen: int | None = None
         self._items = {item.id: item for item in suggestions}
-        self.setWindowTitle(self.tr("Suggest content"))
+        self.setWindowTitle(self.tr("Choose what to bring"))
         self.setMinimumSize(520, 360)
         self.items = QListWidget()
         self.items.setObjectName("librarySuggestions")
@@ -53,19 +49,26 @@ class LibrarySendDialog(FormDialog[LibrarySendDTO]):
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setOpenExternalLinks(True)
-        self.send_button = QPushButton(self.tr("&Send (record as sent)"))
-        self.send_button.setObjectName("librarySend")
-        self.send_button.setDefault(True)
-        self.send_button.clicked.connect(self.accept)
+        self.put_button = QPushButton(self.tr("&Put in the draft"))
+        self.put_button.setObjectName("libraryPut")
+        self.put_button.setDefault(True)
+        self.put_button.clicked.connect(self.accept)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.put_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.rejected.connect(self.reject)
-        empty = self.tr("Nothing new to suggest: add items under Go › Value-add library.")
+        heading = self.tr(
+            "Not yet sent to this customer, the best match first. The item's title, link "
+            "and your line on why it matters go into the draft; it counts as sent when "
+            "you mark the follow-up done."
+        )
+        empty = self.tr(
+            "Nothing new to bring this customer: add articles, events and introductions "
+            "under Go › Value-add library."
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(heading if suggestions else empty))
         layout.addWidget(self.items, 1)
         layout.addWidget(self.details)
-        layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.items.currentItemChanged.connect(lambda *_: self._show_details())
         self.items.itemActivated.connect(lambda _item: self.accept())
@@ -78,9 +81,14 @@ class LibrarySendDialog(FormDialog[LibrarySendDTO]):
         row = self.items.currentItem()
         return int(row.data(Qt.ItemDataRole.UserRole)) if row is not None else None
 
+    def accept(self) -> None:
+        self.chosen = self.selected_id()
+        if self.chosen is not None:
+            super().accept()
+
     def _show_details(self) -> None:
         chosen = self._items.get(self.selected_id() or 0)
-        self.send_button.setEnabled(chosen is not None)
+        self.put_button.setEnabled(chosen is not None)
         if chosen is None:
             self.details.clear()
             return
@@ -89,9 +97,3 @@ class LibrarySendDialog(FormDialog[LibrarySendDTO]):
             url = html.escape(chosen.url, quote=True)
             parts.append(f'<a href="{url}">{url}</a>')
         self.details.setText("<br>".join(parts))
-
-    def save(self) -> LibrarySendDTO:
-        chosen = self.selected_id()
-        if chosen is None:
-            raise ValidationError(self.tr("Choose the item to send first."))
-        return self._send(chosen)

@@ -1,0 +1,59 @@
+"""What stands between a draft and sending it: the salesperson's words, the profile, length."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.messages.forms import SMS_LENGTH, Form, slots
+from app.preferences import Preferences
+
+# The forms the customer reads; a script or a checklist stays with the salesperson.
+SENT_FORMS = (Form.MESSAGE, Form.SHORT)
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """The warnings of one draft, with the two that stop or question a send."""
+
+    warnings: tuple[str, ...]
+    needs_words: bool
+    needs_profile: bool
+
+
+# How the warnings name a form the salesperson's words were written for.
+FORM_NAMES = {
+    Form.MESSAGE: "an e-mail or a letter",
+    Form.SHORT: "a text message",
+    Form.SCRIPT: "a call",
+    Form.CHECKLIST: "a checklist",
+}
+
+
+def readiness(
+    form: Form, body: str, prefs: Preferences, to_phone: str, channel: str, written_for: str = ""
+) -> Readiness:
+    """Warnings in the order the salesperson would act on them."""
+    warnings: list[str] = []
+    if written_for:
+        warnings.append(
+            f"You wrote this for {FORM_NAMES[Form(written_for)]}; the follow-up is now "
+            f"{FORM_NAMES[form]}. Reset to the plan's text for words that fit."
+        )
+    needs_words = needs_profile = False
+    if form in SENT_FORMS:
+        if slots(body):
+            needs_words = True
+            warnings.append("Needs your words: write the parts in [brackets] before sending.")
+        if not prefs.my_name.strip():
+            needs_profile = True
+            warnings.append("Not signed: your profile has no name.")
+        if not any(value.strip() for value in (prefs.my_phone, prefs.my_mobile, prefs.my_email)):
+            needs_profile = True
+            warnings.append(
+                "Your profile has no phone or e-mail, so the customer cannot see how to reach you."
+            )
+    if form is Form.SHORT and len(body) > SMS_LENGTH:
+        warnings.append(f"{len(body)} characters: longer than one text message ({SMS_LENGTH}).")
+    if form is Form.SCRIPT and channel == "phone" and not to_phone.strip():
+        warnings.append("This customer has no phone number yet.")
+    return Readiness(tuple(warnings), needs_words, needs_profile)
