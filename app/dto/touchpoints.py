@@ -104,6 +104,8 @@ class Draft:
     customer_id: int = 0
     # The salesperson changed the words; "Reset to the plan's text" brings the plan's back.
     edited: bool = False
-    # The library item this follow-up brings, recorded as sent when it is done.
+    # The library item this follow-up brings, recorded as sent when it is done; whether its
+    # text has a place for one.
     item_id: int | None = None
     item_title: str = ""
+    takes_item: bool = False

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from app.messages.forms import Form
+
+# A follow-up that comes back to a customer we once had to say no to, "not now".
+COME_BACK_PREFIX = "Come back: "
+# What the customer reads as the subject when a step-less follow-up writes to them: never
+# the row's own subject, which is the salesperson's label for it.
+DOCUMENT_SUBJECT = "What we agreed, {{customer_address}}"
+
 # Bodies by recovery step code (app.scheduling.recovery); {{fields}} as in plan templates.
 RECOVERY_BODIES = {
     "find_out": (
@@ -38,7 +46,7 @@ RECOVERY_BODIES = {
     "document": (
         "{{greeting}},\n\n"
         "Thank you for taking the time to talk with me today. As agreed, this is what we "
-        "will do about {{promise}}:\n\n"
+        "will do:\n\n"
         "[What we agreed, one point per line, each with its date]\n\n"
         "I am sorry for the trouble this causes you. If anything is unclear, please call "
         "me directly.\n\n"
@@ -67,3 +75,35 @@ LOW_FEEDBACK_BODY = (
     "Note afterwards:\n"
     "- What you agreed, with a date, and fix it first."
 )
+
+# The come-back by form: (subject, body). Their request, in the salesperson's words, is in
+# the script only: it was written for the salesperson, not for the customer.
+COME_BACK_TEXTS = {
+    Form.MESSAGE: (
+        "Coming back to you, {{customer_address}}",
+        "{{greeting}},\n\n"
+        "When you last asked us, we could not help you right away, and I promised to come "
+        "back to you.\n\n"
+        "[What you can offer now, or whom you can introduce them to]\n\n"
+        "Shall we talk it through? I am glad to call you.\n\n"
+        "Best regards,\n{{my_name}}",
+    ),
+    Form.SHORT: (
+        "",
+        "{{customer_address}}, as promised I am coming back to you about your request: "
+        "[what you can offer now]. Shall I call you?\n{{my_name}}",
+    ),
+    Form.SCRIPT: (
+        "Call {{customer_name}}: come back as agreed",
+        "Purpose: come back to {{customer_address}} as agreed when you had to say no.\n\n"
+        "What they asked for:\n{{decline_summary}}\n\n"
+        "Talking points:\n"
+        "- Remind them of their request and that you promised to come back.\n"
+        "- [What you can offer now, or whom you can introduce them to]\n\n"
+        "Ask:\n"
+        "- Is this still something you need?\n"
+        "- What would help you most now?\n\n"
+        "Note afterwards:\n"
+        "- Their answer, and the next step with a date.",
+    ),
+}

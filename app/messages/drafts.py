@@ -14,6 +14,7 @@ from app.messages.forms import Form
 from app.messages.greeting import addressed_as, greeting
 from app.messages.readiness import readiness
 from app.messages.templates import render
+from app.messages.value_item import VALUE_FIELD
 from app.preferences import Preferences
 from models.customer import Customer
 from models.sale import Sale
@@ -97,6 +98,8 @@ class DraftText:
     written_for: str = ""
     item_id: int | None = None
     item_title: str = ""
+    # The plan's text has a place for a library item (or the salesperson's own words do).
+    takes_item: bool = False
 
 
 def rendered_text(kind: str, texts: tuple[Form, str, str], values: dict[str, str]) -> DraftText:
@@ -105,7 +108,8 @@ def rendered_text(kind: str, texts: tuple[Form, str, str], values: dict[str, str
     subject = render(subject_template, values).strip()
     if not subject and form is Form.MESSAGE:
         subject = render(fallback_subject(kind), values).strip()
-    return DraftText(form, subject, render(body_template, values).strip())
+    body = render(body_template, values).strip()
+    return DraftText(form, subject, body, takes_item=VALUE_FIELD in body_template)
 
 
 def build_draft(
@@ -144,4 +148,5 @@ def build_draft(
         edited=text.edited,
         item_id=text.item_id,
         item_title=text.item_title,
+        takes_item=text.takes_item,
     )

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 WHAT_SLOT = "[What you bring: an article, news or an invitation, with the link]"
 WHY_SLOT = "[One line on why it matters to you]"
 FIELDS = ("value_item", "value_why")
+# A template with this has a place for the item.
+VALUE_FIELD = "{{value_item}}"
 
 
 @dataclass(frozen=True)

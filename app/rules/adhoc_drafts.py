@@ -4,17 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.kinds import channel_label
-from app.messages.adhoc import LOW_FEEDBACK_BODY, RECOVERY_BODIES, REQUEST_BODY
+from app.messages.adhoc import (
+    COME_BACK_PREFIX,
+    COME_BACK_TEXTS,
+    DOCUMENT_SUBJECT,
+    LOW_FEEDBACK_BODY,
+    RECOVERY_BODIES,
+    REQUEST_BODY,
+)
 from app.messages.drafts import format_day
 from app.messages.forms import Form, adhoc_form
 from app.preferences import Preferences
 from app.scheduling.recovery import step_code
 from models.commitment import Commitment
 from models.repositories import commitments as commitment_repo
-from models.responsiveness import InboundRequest
+from models.responsiveness import Decline, InboundRequest
 from models.touchpoint import Touchpoint
 
 # The subject the feedback service gives its recovery call (no commitment behind it).
@@ -71,12 +79,23 @@ def adhoc_parts(
 ) -> tuple[Form, str, str, dict[str, str]]:
     """(form, subject template, body template, extra values) for a step-less touchpoint."""
     form = adhoc_form(row.kind, row.channel, step_code(row.subject))
+    # The subject is plain text (the user's words): a value, so it is never read as a template.
+    subject = "{{touchpoint_subject}}"
     if row.kind == "recovery":
         body, values = _recovery(session, row, prefs)
+        if form is Form.MESSAGE:
+            subject = DOCUMENT_SUBJECT
     elif row.kind == "request":
         body, values = _request(session, row, prefs)
+    elif row.subject.startswith(COME_BACK_PREFIX):
+        subject, body = COME_BACK_TEXTS.get(form, COME_BACK_TEXTS[Form.SCRIPT])
+        values = {"decline_summary": _decline_summary(session, row)}
     else:
         body, values = "", {}
-    # The subject is plain text (the user's words): a value, so it is never read as a template.
     values["touchpoint_subject"] = row.subject
-    return form, "{{touchpoint_subject}}", body, values
+    return form, subject, body, values
+
+
+def _decline_summary(session: Session, row: Touchpoint) -> str:
+    decline = session.scalars(select(Decline).where(Decline.touchpoint_id == row.id)).first()
+    return decline.summary if decline is not None else row.subject.removeprefix(COME_BACK_PREFIX)

@@ -152,6 +152,7 @@ def with_edit(
         subject=text.subject if subject is None else subject,
         body=text.body if body is None else body,
         edited=edited,
+        takes_item=text.takes_item or body is not None or item is not None,
         written_for=edit.form if edited and edit.form and edit.form != text.form else "",
         item_id=item.id if item else None,
         item_title=item.title if item else "",

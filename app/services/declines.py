@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.outreach import DECLINE_REASONS, DeclineDTO, DeclineInput
 from app.errors import NotFound, ValidationError
+from app.messages.adhoc import COME_BACK_PREFIX
 from app.rules import keep_in_touch
 from app.rules.commitment_rows import live_customer
 from app.rules.planning_context import PlanningContext
@@ -17,8 +18,6 @@ from app.validation import check_date, clean_block, clean_line
 from models.partner import Partner
 from models.repositories import touchpoints as tp_repo
 from models.responsiveness import Decline
-
-COME_BACK_PREFIX = "Come back: "
 
 
 class DeclineService:

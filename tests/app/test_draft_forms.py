@@ -14,6 +14,7 @@ import pytest
 from app.context import AppContext
 from app.dto.commitments import CommitmentInput
 from app.dto.customers import CustomerDTO, CustomerInput
+from app.dto.outreach import DeclineInput
 from app.dto.sales import SaleInput
 from app.dto.touchpoints import Draft
 from app.kinds import KIND_LABELS
@@ -199,3 +200,38 @@ def test_a_ready_draft_has_nothing_in_brackets(planner: AppContext) -> None:
                 channel,
                 kind,
             )
+
+
+def test_what_the_customer_reads_never_carries_our_own_labels(
+    planner: AppContext, ana: CustomerDTO
+) -> None:
+    """A step-less follow-up that writes to the customer gets a subject for them, not the
+    row's label ("Send the e-mail that documents what was agreed", "Come back: ...")."""
+    promise = planner.commitments.add(
+        CommitmentInput(ana.id, "Delivery by Friday", D(2026, 11, 27))
+    )
+    recovery = planner.commitments.at_risk(promise.id)
+    planner.declines.add(
+        DeclineInput(
+            summary="Needs 3 forklifts by March; none in stock",
+            reason="no_capacity",
+            customer_id=ana.id,
+            come_back_on=D(2027, 1, 11),
+        )
+    )
+    rows = [*recovery.touchpoints, *planner.agenda.touchpoints(customer_id=ana.id)]
+    seen = set()
+    for row in rows:
+        draft = planner.drafts.draft(row.id)
+        if draft.form in ("message", "short") and row.id not in seen:
+            seen.add(row.id)
+            assert draft.subject != row.subject and "Come back:" not in draft.subject, row
+            assert "documents what was agreed" not in draft.subject + draft.body, row
+    come_back = next(r for r in rows if r.subject.startswith("Come back:"))
+    draft = planner.drafts.draft(come_back.id)
+    assert draft.subject == "Coming back to you, Ana" and draft.needs_words
+    assert "none in stock" not in draft.body  # the salesperson's note stays theirs
+    by_phone = dataclasses.replace(ana.as_input(), channel="phone")
+    planner.customers.update(ana.id, by_phone)
+    document = next(r for r in recovery.touchpoints if r.subject.startswith("Send"))
+    assert planner.drafts.draft(document.id).subject == "What we agreed, Ana"

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.errors import KnownError
 from ui.error_text import shown
 from ui.texts import fill
-from ui.widgets.draft_pane import VALUE_KINDS, DraftPane
+from ui.widgets.draft_pane import DraftPane
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -61,7 +61,7 @@ class DraftActions(QObject):
         self.pane.show_value(self._suggestion(draft))
 
     def _suggestion(self, draft: Draft) -> LibraryItemDTO | None:
-        if draft.kind not in VALUE_KINDS or draft.item_id is not None:
+        if not draft.takes_item or draft.item_id is not None:
             return None
         try:
             found = self.context.library.suggest(draft.customer_id, limit=1)
@@ -106,7 +106,7 @@ class DraftActions(QObject):
     def choose_item(self) -> None:
         """The library items this customer has not had yet; the chosen one goes in."""
         draft = self.pane.draft
-        if draft is None or draft.kind not in VALUE_KINDS:
+        if draft is None or not draft.takes_item:
             return
         self.pane.flush()
         try:

@@ -13,7 +13,6 @@ from app.errors import KnownError
 from ui.controllers.delivery_record import record_text
 from ui.error_text import shown
 from ui.texts import fill
-from ui.widgets.draft_pane import VALUE_KINDS
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -62,8 +61,9 @@ class TodayExtras(QObject):
         return [self.suggest_action]
 
     def update_actions(self, item: TouchpointDTO | None) -> None:
-        visible = self.view.isVisible()
-        self.suggest_action.setEnabled(visible and item is not None and item.kind in VALUE_KINDS)
+        draft = self.view.draft.draft
+        shown = self.view.isVisible() and item is not None and draft is not None
+        self.suggest_action.setEnabled(shown and draft is not None and draft.takes_item)
 
     def check_promises(self) -> bool:
         """Promises whose buffer ran out start their recovery; True when any did."""

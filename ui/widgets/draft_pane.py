@@ -38,8 +38,6 @@ FORM_NOTES = {
     "script": "Call script: for you, not sent",
     "checklist": "Checklist: for you, nothing goes to the customer",
 }
-# Kinds whose drafts bring something of value from the library.
-VALUE_KINDS = ("value_add", "check_in")
 
 
 def link(url: str, text: str) -> str:
@@ -213,7 +211,7 @@ class DraftPane(QWidget):
         """What the follow-up brings: the chosen item, else the library's suggestion."""
         draft = self.draft
         self._suggested = suggestion.id if suggestion is not None else None
-        if draft is None or draft.kind not in VALUE_KINDS or draft.form == "checklist":
+        if draft is None or not draft.takes_item or draft.form == "checklist":
             self.value.hide()
             return
         choose = link("choose:", self.tr("Choose…"))
