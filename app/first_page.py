@@ -71,7 +71,14 @@ class FirstAgenda:
         self, *, end: dt.date | None, after: AgendaCursor | None = None, limit: int = 200
     ) -> AgendaPage:
         """Planned touchpoints due up to `end` (overdue first), as AgendaService.page."""
-        rows = plain_reads.agenda(self._connection, start=None, end=end, after=after, limit=limit)
+        rows = plain_reads.agenda(
+            self._connection,
+            start=None,
+            end=end,
+            after=after,
+            limit=limit,
+            first_recovery_step=True,
+        )
         return AgendaPage.of(tuple(TouchpointDTO._make(row) for row in rows), limit)
 
     def close(self) -> None:

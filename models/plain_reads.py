@@ -48,6 +48,17 @@ def _typed(row: tuple[Any, ...]) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
+# A planned recovery step with an earlier planned step of the same promise before it (the
+# kind test first: for every other row the subquery never runs).
+LATER_RECOVERY_STEP = (
+    "NOT (t.kind = 'recovery' AND t.commitment_id IS NOT NULL AND EXISTS ("
+    "SELECT 1 FROM touchpoint o WHERE o.commitment_id = t.commitment_id"
+    " AND o.status = 'planned' AND (o.due_date < t.due_date OR (o.due_date = t.due_date"
+    " AND (ifnull(o.due_at, '') < ifnull(t.due_at, '') OR (ifnull(o.due_at, '') ="
+    " ifnull(t.due_at, '') AND o.id < t.id))))))"
+)
+
+
 def agenda(
     connection: sqlite3.Connection,
     *,
@@ -58,10 +69,14 @@ def agenda(
     limit: int | None = None,
     after: AgendaCursor | None = None,
     kinds: Sequence[str] = (),
+    first_recovery_step: bool = False,
 ) -> list[tuple[Any, ...]]:
     """Touchpoints of live customers due in [start, end] (either open), ordered by due day,
-    time, id, as typed tuples; `after` is a keyset cursor (due_date, due_at, id)."""
+    time, id, as typed tuples; `after` is a keyset cursor (due_date, due_at, id). With
+    `first_recovery_step`, a promise's recovery shows as its next planned step only."""
     where = ["c.deleted_at IS NULL"]
+    if first_recovery_step:
+        where.append(LATER_RECOVERY_STEP)
     params: list[Any] = []
     if statuses:
         where.append(f"t.status IN ({', '.join('?' * len(statuses))})")

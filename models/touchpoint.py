@@ -20,6 +20,8 @@ class Touchpoint(Base):
         Index("ix_touchpoint_agenda", "status", "due_date", "due_at", "id"),
         Index("ix_touchpoint_customer", "customer_id", "due_date"),
         Index("ix_touchpoint_sale", "sale_id"),
+        # A promise's recovery steps (Today shows the next one only).
+        Index("ix_touchpoint_commitment", "commitment_id", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -23,6 +23,7 @@ class ChangeStream(QObject):
     def __init__(self, feed: ChangeFeed, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._stop = feed.subscribe(self._committed)
+        self.closed = False
 
     def _committed(self, changes: Changes) -> None:
         self.data_changed.emit(changes)
@@ -30,15 +31,17 @@ class ChangeStream(QObject):
     def close(self) -> None:
         """Stop listening (the database is being closed or replaced)."""
         self._stop()
+        self.closed = True
 
 
 _streams: WeakKeyDictionary[AppContext, ChangeStream] = WeakKeyDictionary()
 
 
 def change_stream(context: AppContext) -> ChangeStream:
-    """The one stream of an open database, made on first use (on the window's thread)."""
+    """The one stream of an open database, made on first use (on the window's thread); a
+    closed one (the database was detached) is made anew if the same one is attached again."""
     stream = _streams.get(context)
-    if stream is None:
+    if stream is None or stream.closed:
         stream = _streams[context] = ChangeStream(context.changes)
     return stream
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from ui.workspace import Workspace
 
 # Page numbers of the workspace (ui.workspace imports every screen: loaded after first paint).
-TODAY, CUSTOMERS, PLANS, WELCOME = range(4)
+TODAY, CUSTOMERS, PROMISES, PLANS, WELCOME = range(5)
 
 
 def app_icon() -> QIcon:
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.tray = Tray(self)
         self._actions.apply_shortcuts()
-        style_toolbar(self)
+        style_toolbar(self, self)
 
     @property
     def samples(self) -> SampleLoader:
@@ -148,8 +148,13 @@ class MainWindow(QMainWindow):
             tr("&Customers"), "Alt+2", tr("All customers"),
             lambda: self._on_workspace("go", CUSTOMERS),
         )  # fmt: skip
+        self.go_promises = action(
+            tr("P&romises && requests"), "Alt+3",
+            tr("Every open promise, the requests waiting for an answer, and declines"),
+            lambda: self._on_workspace("go", PROMISES),
+        )  # fmt: skip
         self.go_plans = action(
-            tr("&Plans"), "Alt+3", tr("Follow-up plans and messages"),
+            tr("&Plans"), "Alt+4", tr("Follow-up plans and messages"),
             lambda: self._on_workspace("go", PLANS),
         )  # fmt: skip
         self.export_calendar = action(
@@ -179,13 +184,16 @@ class MainWindow(QMainWindow):
         self.quit_action = action(tr("&Quit"), "std:Quit", tr("Quit"))
         self.quit_action.triggered.connect(self.close)
         self.about = action(tr("&About Follow-Up Planner"), None, tr("About"), self._about)
+        self.shortcuts = action(
+            tr("&Keyboard shortcuts"), "F1", tr("Every key the planner knows"), self._show_shortcuts
+        )
         self.outreach = OutreachActions(self, lambda: self.context, self._customer_in_view)
         self.outreach.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.data_actions = [
             self.new_customer, self.record_sale, self.edit_customer, self.delete_customer,
             self.find_customer, self.trash, self.settings, self.go_today, self.go_customers,
-            self.go_plans, self.load_sample, self.export_calendar, self.import_customers,
-            self.export_data, self.backups,
+            self.go_promises, self.go_plans, self.load_sample, self.export_calendar,
+            self.import_customers, self.export_data, self.backups,
         ]  # fmt: skip
         self.data_actions.extend(self.outreach.actions())
         self.calendar_sync = action(
@@ -380,6 +388,16 @@ class MainWindow(QMainWindow):
         save_window(self, "main")
         self.detach()
         super().closeEvent(event)
+
+    def _show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        from ui.dialogs.shortcuts_dialog import ShortcutsDialog
+
+        menus = [
+            menu for action in self.menuBar().actions() if isinstance(menu := action.menu(), QMenu)
+        ]
+        run_and_release(ShortcutsDialog(menus, self))
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QStyleFactory, QWidget
 
 from app.clock import clock_from_environment
 from app.context import build_context
@@ -80,50 +80,77 @@ def _draft_shots(window: MainWindow, app: QApplication, suffix: str) -> None:
         print(f"no follow-up in the sample data takes the form: {', '.join(sorted(wanted))}")
 
 
+def _theme(app: QApplication, dark: bool) -> None:
+    """Fusion in its own light palette or in a dark one, whatever this desktop uses."""
+    from ui.look.palettes import dark_palette
+
+    style = QStyleFactory.create("Fusion")
+    app.setStyle(style)
+    app.setPalette(dark_palette() if dark else style.standardPalette())
+
+
+def _session(app: QApplication, folder: Path, size: tuple[int, int], suffix: str) -> None:
+    """Every screen over the sample data at one window size and palette."""
+    from ui.dialogs.settings_dialog import SettingsDialog
+    from ui.main_window import MainWindow
+    from ui.workspace_shell import CUSTOMERS, PLANS, PROMISES, TODAY
+
+    empty = MainWindow()
+    empty.resize(*size)
+    empty.show()
+    empty.attach(build_context(folder / f"empty{suffix}.sqlite3"))
+    _save(empty, f"welcome{suffix}", app)
+    empty.close()
+
+    path = create_demo_database(folder / f"demo{suffix}.sqlite3", clock_from_environment())
+    window = MainWindow()
+    window.resize(*size)
+    window.show()
+    window.attach(build_context(path), demo=True)
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.go(TODAY)
+    workspace.today_view.table.selectRow(1)
+    _save(window, f"today{suffix}", app)
+    _draft_shots(window, app, suffix)
+    workspace.go(CUSTOMERS)
+    workspace.customers_view.table.selectRow(3)
+    _save(window, f"customers{suffix}", app)
+    customer = workspace.customers.selected()
+    assert customer is not None
+    workspace.open_customer(customer.id)
+    _save(window, f"customer-page{suffix}", app)
+    workspace.go(PROMISES)
+    _save(window, f"promises{suffix}", app)
+    workspace.go(PLANS)
+    _save(window, f"plans{suffix}", app)
+    _dialog_shot(app, workspace.record_sale, f"record-sale{suffix}")
+    context = workspace.context
+    _dialog_shot(app, lambda: SettingsDialog(context, window).exec(), f"settings{suffix}")
+    window.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make.py screenshots")
-    parser.add_argument("--scale", default="", help="e.g. 1.5 to check 150%% scaling")
+    parser.add_argument(
+        "--quick", action="store_true", help="only the README's pictures (light, 1280x720)"
+    )
     options = parser.parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    from ui.dialogs.settings_dialog import SettingsDialog
-    from ui.main_window import MainWindow
-    from ui.workspace_shell import CUSTOMERS, PLANS, TODAY
-
-    suffix = f"-{options.scale.replace('.', '_')}x" if options.scale else ""
     OUT.mkdir(parents=True, exist_ok=True)
+    # The README's pictures, then the same screens dark and on a big screen, to look at.
+    sessions = [((1280, 720), False, "")]
+    if not options.quick:
+        sessions += [
+            ((1280, 720), True, "-dark"),
+            ((1920, 1080), False, "-1920"),
+            ((1920, 1080), True, "-1920-dark"),
+        ]
     with tempfile.TemporaryDirectory() as folder:
-        empty = MainWindow()
-        empty.resize(1200, 760)
-        empty.show()
-        empty.attach(build_context(Path(folder) / "empty.sqlite3"))
-        _save(empty, f"welcome{suffix}", app)
-        empty.close()
-
-        path = create_demo_database(Path(folder) / "demo.sqlite3", clock_from_environment())
-        window = MainWindow()
-        window.resize(1280, 720)
-        window.show()
-        window.attach(build_context(path), demo=True)
-        workspace = window.workspace
-        assert workspace is not None
-        workspace.go(TODAY)
-        workspace.today_view.table.selectRow(1)
-        _save(window, f"today{suffix}", app)
-        _draft_shots(window, app, suffix)
-        workspace.go(CUSTOMERS)
-        workspace.customers_view.table.selectRow(3)
-        _save(window, f"customers{suffix}", app)
-        customer = workspace.customers.selected()
-        assert customer is not None
-        workspace.open_customer(customer.id)
-        _save(window, f"customer-page{suffix}", app)
-        workspace.go(PLANS)
-        _save(window, f"plans{suffix}", app)
-        _dialog_shot(app, workspace.record_sale, f"record-sale{suffix}")
-        context = workspace.context
-        _dialog_shot(app, lambda: SettingsDialog(context, window).exec(), f"settings{suffix}")
-        window.close()
+        for size, dark, suffix in sessions:
+            _theme(app, dark)
+            _session(app, Path(folder), size, suffix)
     return 0
 
 

@@ -18,3 +18,8 @@ def fill(text: str, *args: object) -> str:
         return str(args[number - 1]) if 1 <= number <= len(args) else match.group(0)
 
     return _PLACE.sub(value, text)
+
+
+def count(number: int, one: str, many: str) -> str:
+    """`one` for 1, else `many` with %1 filled ("1 follow-up overdue", "3 follow-ups ...")."""
+    return fill(one if number == 1 else many, str(number))

@@ -7,17 +7,19 @@ import datetime as dt
 from PySide6.QtCore import QByteArray, QDate, QLocale
 
 from ui.item_models.agenda_table import DEFAULT_DAYS_AHEAD, AgendaTableModel
-from ui.ui_state import restore_header, ui_settings
+from ui.ui_state import ui_settings
 from ui.views.today_view import MAX_DAYS_AHEAD, TodayView
+
+# The split between list and draft as the user left it; an earlier key held states saved
+# while the welcome page showed, which squeezed the list to nothing.
+SPLITTER_KEY = "today/split"
 
 
 def prepare_today(view: TodayView, model: AgendaTableModel) -> None:
-    """Put the model in the view with the layout the user left: column widths, the split
-    between list and draft, and how many days ahead the list looks."""
-    view.table.setModel(model)
-    if not restore_header(view.table.horizontalHeader(), "today"):
-        view.set_default_column_widths()
-    splitter = ui_settings().value("today/splitter")
+    """Put the model in the view with the layout the user left: the split between list
+    and draft, and how many days ahead the list looks."""
+    view.show_model(model)
+    splitter = ui_settings().value(SPLITTER_KEY)
     if isinstance(splitter, QByteArray) and not splitter.isEmpty():
         view.splitter.restoreState(splitter)
     stored = str(ui_settings().value("today/days_ahead", DEFAULT_DAYS_AHEAD))

@@ -54,5 +54,7 @@ class Tray(QObject):
         if self.icon is not None and QSystemTrayIcon.supportsMessages():
             self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 10_000)
             return
-        self._window.statusBar().showMessage(f"{title}: {text}", 15_000)
+        # One line in the status bar: the notification's lines, each kept apart.
+        lines = "; ".join(line.strip() for line in text.splitlines() if line.strip())
+        self._window.statusBar().showMessage(f"{title}: {lines}", 15_000)
         QApplication.alert(self._window)

@@ -34,8 +34,10 @@ class WindowActions(Protocol):
     find_customer: QAction
     go_today: QAction
     go_customers: QAction
+    go_promises: QAction
     go_plans: QAction
     trash: QAction
+    shortcuts: QAction
     about: QAction
 
     @property
@@ -69,7 +71,12 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> QMenu:
         edit_menu.addAction(action)
     follow_up = menu.addMenu(window.tr("F&ollow-up"))
     go_menu = menu.addMenu(window.tr("&Go"))
-    for action in (actions.go_today, actions.go_customers, actions.go_plans):
+    for action in (
+        actions.go_today,
+        actions.go_customers,
+        actions.go_promises,
+        actions.go_plans,
+    ):
         go_menu.addAction(action)
     go_menu.addSeparator()
     go_menu.addAction(actions.trash)
@@ -77,6 +84,8 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> QMenu:
     for action in actions.outreach.actions():
         go_menu.addAction(action)
     help_menu = menu.addMenu(window.tr("&Help"))
+    help_menu.addAction(actions.shortcuts)
+    help_menu.addSeparator()
     help_menu.addAction(actions.about)
     toolbar = QToolBar(window.tr("Main toolbar"))
     toolbar.setObjectName("mainToolbar")
@@ -87,11 +96,23 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> QMenu:
     return follow_up
 
 
-def style_toolbar(window: QMainWindow) -> None:
-    """Text-only toolbar buttons; set after the first paint (see MainWindow.after_first_paint),
-    until which the icon-less buttons show their text anyway."""
+# The toolbar's icons (Lucide names), by action.
+TOOLBAR_ICONS = {
+    "new_customer": "user-plus",
+    "record_sale": "circle-dollar-sign",
+    "edit_customer": "notebook-pen",
+}
+
+
+def style_toolbar(window: QMainWindow, actions: WindowActions) -> None:
+    """Icons beside the toolbar's words; set after the first paint (see
+    MainWindow.after_first_paint), until which the buttons show their text alone."""
     from PySide6.QtCore import Qt
 
+    from ui.look.icons import icon
+
+    for name, glyph in TOOLBAR_ICONS.items():
+        getattr(actions, name).setIcon(icon(glyph))
     toolbar = window.findChild(QToolBar, "mainToolbar")
     if toolbar is not None:
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

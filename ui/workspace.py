@@ -11,12 +11,15 @@ from app.context import AppContext
 from app.dto.changes import Area, Changes
 from ui.change_stream import change_stream
 from ui.controllers.today_controller import TodayController
-from ui.workspace_shell import CUSTOMERS, PLANS, TODAY, WELCOME, WorkspaceShell
+from ui.texts import count
+from ui.widgets.sidebar import Badge
+from ui.workspace_shell import CUSTOMERS, PLANS, PROMISES, TODAY, WELCOME, WorkspaceShell
 
 if TYPE_CHECKING:
     from ui.controllers.customer_page_controller import CustomerPageController
     from ui.controllers.customers_controller import CustomersController
     from ui.controllers.plans_controller import PlansController
+    from ui.controllers.promises_screen import PromisesScreen
     from ui.item_models.agenda_table import AgendaTableModel
     from ui.views.customer_page import CustomerPageView
     from ui.views.customers_view import CustomersView
@@ -56,6 +59,7 @@ class Workspace(QObject):
         self._select_sidebar = shell.select_sidebar
         self._customers: CustomersScreen | None = None
         self._plans: PlansScreen | None = None
+        self._promises: PromisesScreen | None = None
 
         self.stream = change_stream(context)
         self.data_changed = self.stream.data_changed
@@ -67,6 +71,9 @@ class Workspace(QObject):
         self.today.profile_wanted.connect(self.profile_wanted)
         self.data_changed.connect(self._changed)
         self._show_profile()
+        self.today.overdue_changed.connect(self._count_overdue)
+        self._count_overdue(max(self.today.overdue, 0))
+        self._count_promises()
         self.sidebar.currentRowChanged.connect(self._sidebar_row)
         # Anything due means there are customers: the count (and the customer service's
         # import) is only needed for an empty list.
@@ -87,6 +94,22 @@ class Workspace(QObject):
             self._customers = CustomersScreen(self)
             self._place(CUSTOMERS, self._customers.stack)
         return self._customers
+
+    def _promises_screen(self) -> PromisesScreen:
+        if self._promises is None:
+            from ui.controllers.promises_screen import PromisesScreen
+            from ui.views.promises_screen import PromisesScreenView
+
+            view = PromisesScreenView()
+            self._promises = PromisesScreen(view, self.context, self.window)
+            self._promises.status.connect(self.status)
+            self._promises.customer_wanted.connect(self.open_customer)
+            self._place(PROMISES, view)
+        return self._promises
+
+    @property
+    def promises(self) -> PromisesScreen:
+        return self._promises_screen()
 
     def _plans_screen(self) -> PlansScreen:
         if self._plans is None:
@@ -129,6 +152,8 @@ class Workspace(QObject):
             return
         if page == CUSTOMERS:
             self._customer_screens()
+        elif page == PROMISES:
+            self._promises_screen()
         elif page == PLANS:
             self._plans_screen()
         self.pages.setCurrentIndex(page)
@@ -137,6 +162,9 @@ class Workspace(QObject):
             if refresh:
                 self.today.refresh()
             self.today_view.setFocus()
+        elif page == PROMISES:
+            self.promises.show()
+            self.promises.view.setFocus()
         elif page == CUSTOMERS and refresh:
             # Changes made while the screen was out of sight: it reads them now.
             if self.customer_stack.currentIndex() == 0:
@@ -212,6 +240,37 @@ class Workspace(QObject):
     def _changed(self, changes: Changes) -> None:
         if changes.touches(Area.SETTINGS):
             self._show_profile()
+        if changes.touches(Area.COMMITMENTS, Area.TOUCHPOINTS, Area.CUSTOMERS):
+            self._count_promises()
+
+    def _count_overdue(self, overdue: int) -> None:
+        says = count(overdue, self.tr("1 follow-up overdue"), self.tr("%1 follow-ups overdue"))
+        self.sidebar.set_badges(TODAY, [Badge(overdue, "overdue", says)])
+
+    def _count_promises(self) -> None:
+        """Promises at risk and requests waiting: indexed counts, read after each change."""
+        at_risk = self.context.commitments.record().at_risk
+        requests = self.context.requests.find()
+        late = sum(1 for request in requests if request.overdue)
+        self.sidebar.set_badges(
+            PROMISES,
+            [
+                Badge(
+                    at_risk,
+                    "at_risk",
+                    count(at_risk, self.tr("1 promise at risk"), self.tr("%1 promises at risk")),
+                ),
+                Badge(
+                    len(requests),
+                    "overdue" if late else "",
+                    count(
+                        len(requests),
+                        self.tr("1 request waiting"),
+                        self.tr("%1 requests waiting"),
+                    ),
+                ),
+            ],
+        )
 
     def _show_profile(self) -> None:
         prefs = self.context.settings.get()

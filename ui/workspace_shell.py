@@ -5,10 +5,11 @@ from __future__ import annotations
 from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QWidget
 
 from ui.views.today_view import TodayView
 from ui.views.welcome_view import WelcomeView
+from ui.widgets.sidebar import Sidebar
 
 
 # The same numbers as ui.main_window's, which must not import this module before first paint.
@@ -17,11 +18,12 @@ class Page(IntEnum):
 
     TODAY = 0
     CUSTOMERS = 1
-    PLANS = 2
-    WELCOME = 3
+    PROMISES = 2
+    PLANS = 3
+    WELCOME = 4
 
 
-TODAY, CUSTOMERS, PLANS, WELCOME = Page
+TODAY, CUSTOMERS, PROMISES, PLANS, WELCOME = Page
 
 
 def tr(text: str) -> str:
@@ -34,12 +36,14 @@ class WorkspaceShell:
 
     def __init__(self) -> None:
         self.widget = QWidget()
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        for label in (tr("Today"), tr("Customers"), tr("Plans")):
-            self.sidebar.addItem(QListWidgetItem(label))
-        width = self.sidebar.fontMetrics().averageCharWidth() * 16
-        self.sidebar.setFixedWidth(width)
+        self.sidebar = Sidebar(
+            [
+                (tr("Today"), "sun"),
+                (tr("Customers"), "users"),
+                (tr("Promises & requests"), "shield-check"),
+                (tr("Plans"), "list-checks"),
+            ]
+        )
         self.pages = QStackedWidget()
         layout = QHBoxLayout(self.widget)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -48,9 +52,13 @@ class WorkspaceShell:
 
         self.today_view = TodayView()
         self.welcome = WelcomeView()
-        # Customers and Plans hold their slots with bare widgets until first built; a page
-        # is always built before it is shown, so these are never on screen.
-        self.stand_ins: dict[int, QWidget] = {CUSTOMERS: QWidget(), PLANS: QWidget()}
+        # The other pages hold their slots with bare widgets until first built; a page is
+        # always built before it is shown, so these are never on screen.
+        self.stand_ins: dict[int, QWidget] = {
+            CUSTOMERS: QWidget(),
+            PROMISES: QWidget(),
+            PLANS: QWidget(),
+        }
         for page in (self.today_view, *self.stand_ins.values(), self.welcome):
             self.pages.addWidget(page)
 

@@ -77,6 +77,7 @@ class DeclineDTO:
     customer_id: int | None
     come_back_on: dt.date | None
     touchpoint: TouchpointDTO | None
+    customer_name: str = ""
 
 
 @dataclass(frozen=True)

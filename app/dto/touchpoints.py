@@ -109,3 +109,6 @@ class Draft:
     item_id: int | None = None
     item_title: str = ""
     takes_item: bool = False
+    # A recovery step: the promise's whole recovery, (text, "done" / "skipped" / "now" /
+    # "later") per step, so Today shows one row per promise and its checklist here.
+    checklist: tuple[tuple[str, str], ...] = ()

@@ -94,7 +94,7 @@ COME_BACK_TEXTS = {
         "[what you can offer now]. Shall I call you?\n{{my_name}}",
     ),
     Form.SCRIPT: (
-        "Call {{customer_name}}: come back as agreed",
+        "Call to come back as agreed",
         "Purpose: come back to {{customer_address}} as agreed when you had to say no.\n\n"
         "What they asked for:\n{{decline_summary}}\n\n"
         "Talking points:\n"

@@ -62,7 +62,7 @@ SHORTS: dict[tuple[str, ...], Texts] = {
 
 SCRIPTS: dict[tuple[str, ...], Texts] = {
     ("thank_you",): (
-        "Call {{customer_name}} to say thank you",
+        "Call to say thank you",
         "Purpose: thank {{customer_address}} personally for the order and confirm what "
         "happens next.\n\n"
         "Talking points:\n"
@@ -75,7 +75,7 @@ SCRIPTS: dict[tuple[str, ...], Texts] = {
         "- Anything you promised, with the date.",
     ),
     ("thank_you", "lost"): (
-        "Call {{customer_name}} to thank them for considering us",
+        "Call to thank them for considering us",
         "Purpose: thank {{customer_address}} for their time and keep the door open.\n\n"
         "Talking points:\n"
         "- Thank them for the time they gave you while deciding.\n"
@@ -88,7 +88,7 @@ SCRIPTS: dict[tuple[str, ...], Texts] = {
         "- Their reason, in their words, and when to check back.",
     ),
     ("delivery_check",): (
-        "Call {{customer_name}}: did the delivery go as promised?",
+        "Call: did the delivery go as promised?",
         "Purpose: make sure {{sale_description}} arrived as promised and is to "
         "{{customer_address}}'s liking.\n\n"
         "Talking points:\n"
@@ -104,7 +104,7 @@ SCRIPTS: dict[tuple[str, ...], Texts] = {
         "- What they said about the delivery, in their words.",
     ),
     ("value_add",): (
-        "Call {{customer_name}} with something useful",
+        "Call with something useful",
         "Purpose: bring {{customer_address}} something of value, more than just checking in.\n\n"
         "Talking points:\n"
         "- What you bring (below), and why it matters to them: {{value_why}}\n"
@@ -117,7 +117,7 @@ SCRIPTS: dict[tuple[str, ...], Texts] = {
         "- What they need next, and anything you promised.",
     ),
     ("feedback",): (
-        "Call {{customer_name}} for feedback",
+        "Call for feedback",
         "Purpose: hear how it is going with {{sale_description}} and what could be better.\n\n"
         "Talking points:\n"
         "- Thank them for their business.\n"
@@ -131,7 +131,7 @@ SCRIPTS: dict[tuple[str, ...], Texts] = {
         "- Anything to fix, with a date.",
     ),
     ("referral",): (
-        "Call {{customer_name}} to ask for a referral",
+        "Call to ask for a referral",
         "Purpose: ask {{customer_address}} for an introduction or a recommendation, once you "
         "know they are happy.\n\n"
         "Talking points:\n"
@@ -144,7 +144,7 @@ SCRIPTS: dict[tuple[str, ...], Texts] = {
         "- The names they gave you, and send a thank-you for each.",
     ),
     ("check_in",): (
-        "Call {{customer_name}} to keep in touch",
+        "Call to keep in touch",
         "Purpose: stay in touch with {{customer_address}} and bring something useful.\n\n"
         "Talking points:\n"
         "- What you bring (below), and why it matters to them: {{value_why}}\n"
@@ -157,7 +157,7 @@ SCRIPTS: dict[tuple[str, ...], Texts] = {
         "- Their news, and when to call again.",
     ),
     ("check_in", "lost"): (
-        "Call {{customer_name}} to check back",
+        "Call to check back",
         "Purpose: learn how their choice is working out and stay in the picture.\n\n"
         "Talking points:\n"
         "- Thank them again for considering you.\n"
@@ -169,7 +169,7 @@ SCRIPTS: dict[tuple[str, ...], Texts] = {
         "- What you learnt, and when to check back.",
     ),
     ("birthday",): (
-        "Call {{customer_name}} to wish a happy birthday",
+        "Call to wish a happy birthday",
         "Purpose: wish {{customer_address}} a happy birthday.\n\n"
         "Talking points:\n"
         "- Your good wishes for the day and the year ahead.\n"

@@ -100,6 +100,8 @@ class DraftText:
     item_title: str = ""
     # The plan's text has a place for a library item (or the salesperson's own words do).
     takes_item: bool = False
+    # A recovery step's whole recovery: (text, "done" / "skipped" / "now" / "later").
+    checklist: tuple[tuple[str, str], ...] = ()
 
 
 def rendered_text(kind: str, texts: tuple[Form, str, str], values: dict[str, str]) -> DraftText:
@@ -149,4 +151,5 @@ def build_draft(
         item_id=text.item_id,
         item_title=text.item_title,
         takes_item=text.takes_item,
+        checklist=text.checklist,
     )

@@ -99,3 +99,18 @@ def adhoc_parts(
 def _decline_summary(session: Session, row: Touchpoint) -> str:
     decline = session.scalars(select(Decline).where(Decline.touchpoint_id == row.id)).first()
     return decline.summary if decline is not None else row.subject.removeprefix(COME_BACK_PREFIX)
+
+
+def recovery_checklist(session: Session, row: Touchpoint) -> tuple[tuple[str, str], ...]:
+    """A promise's whole recovery, for the step Today shows: (text, state) per step, state
+    "done", "skipped", "now" (this step) or "later"."""
+    if row.kind != "recovery" or row.commitment_id is None:
+        return ()
+    steps = commitment_repo.steps_of(session, row.commitment_id)
+    return tuple(
+        (step.subject, "now" if step.id == row.id else _state(step.status)) for step in steps
+    )
+
+
+def _state(status: str) -> str:
+    return status if status in ("done", "skipped") else "later"

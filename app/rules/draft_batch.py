@@ -18,7 +18,7 @@ from app.messages.channel_texts import plan_step_texts
 from app.messages.drafts import DraftText, build_draft, format_day, merge_values, rendered_text
 from app.messages.value_item import BroughtItem, value_values
 from app.preferences import Preferences
-from app.rules.adhoc_drafts import adhoc_parts
+from app.rules.adhoc_drafts import adhoc_parts, recovery_checklist
 from models.customer import Customer
 from models.plan import PlanStep
 from models.repositories.keep_in_touch import chunks
@@ -118,6 +118,8 @@ def render_contents(
             texts = (form, subject, body)
             values |= extra
         text = rendered_text(row.kind, texts, values)
+        if row.commitment_id is not None:
+            text = dataclasses.replace(text, checklist=recovery_checklist(session, row))
         if edit is not None:
             text = with_edit(text, edit, item, words=not without_edits)
         contents[row.id] = TouchpointContent(

@@ -52,7 +52,8 @@ class AgendaService:
         customer_id: int | None = None,
         statuses: Sequence[str] = (Status.PLANNED,),
     ) -> AgendaPage:
-        """Planned touchpoints due up to `end` (overdue first), a page at a time."""
+        """Planned touchpoints due up to `end` (overdue first), a page at a time; a promise's
+        recovery as its next step only (its checklist is in the draft)."""
         limit = max(1, min(limit, 1000))
         with self._sessions() as session:
             rows = repo.agenda_rows(
@@ -63,6 +64,7 @@ class AgendaService:
                 statuses=statuses,
                 limit=limit,
                 after=after,
+                first_recovery_step=True,
             )
             return AgendaPage.of(tuple(to_dto(row) for row in rows), limit)
 

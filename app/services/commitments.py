@@ -134,17 +134,33 @@ class CommitmentService:
             return compensation_guide(session, customer_id, ctx)
 
     def check_overdue(self) -> list[int]:
-        """Start the recovery of every promise whose buffer ran out unkept; safe to call often."""
+        """Start the recovery of every promise whose buffer ran out unkept; safe to call often.
+        A sale's promised delivery is asked about first (deliveries_to_confirm): that nobody
+        recorded the delivery is likelier than a broken promise."""
         ctx = self._planning()
         latest = ctx.today + dt.timedelta(days=MAX_BUFFER_DAYS)
         with self._sessions.begin() as session:
             started = []
             for row in repo.unchecked_due_by(session, latest):
-                if is_overdue(row, ctx.today):
+                if row.sale_id is None and is_overdue(row, ctx.today):
                     start_recovery(session, row, ctx)
                     self._after(session, row, ctx)
                     started.append(row.id)
             return started
+
+    def deliveries_to_confirm(self) -> list[CommitmentDTO]:
+        """Promised deliveries whose day passed with no delivery recorded: "Was it
+        delivered?" (delivered on a date, or not yet: at risk, and the recovery starts)."""
+        ctx = self._planning()
+        latest = ctx.today + dt.timedelta(days=MAX_BUFFER_DAYS)
+        with self._sessions() as session:
+            rows = repo.unchecked_due_by(session, latest, deliveries_only=True)
+            names = repo.customer_names(session, {row.customer_id for row in rows})
+            return [
+                commitment_dto(row, names.get(row.customer_id, ""))
+                for row in rows
+                if is_overdue(row, ctx.today)
+            ]
 
     def record(self, customer_id: int | None = None) -> DeliveryRecord:
         """Kept / broken / recovered (and still open) promises, of one customer or all."""

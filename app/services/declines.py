@@ -15,6 +15,7 @@ from app.rules.commitment_rows import live_customer
 from app.rules.planning_context import PlanningContext
 from app.rules.touchpoint_rows import new_touchpoint, to_dto
 from app.validation import check_date, clean_block, clean_line
+from models.customer import Customer
 from models.partner import Partner
 from models.repositories import touchpoints as tp_repo
 from models.responsiveness import Decline
@@ -103,6 +104,7 @@ class DeclineService:
 
 def _dto(session: Session, row: Decline) -> DeclineDTO:
     partner = session.get(Partner, row.partner_id) if row.partner_id else None
+    customer = session.get(Customer, row.customer_id) if row.customer_id else None
     touchpoint = None
     if row.touchpoint_id is not None:
         found = tp_repo.by_ids(session, [row.touchpoint_id])
@@ -117,4 +119,5 @@ def _dto(session: Session, row: Decline) -> DeclineDTO:
         customer_id=row.customer_id,
         come_back_on=row.come_back_on,
         touchpoint=touchpoint,
+        customer_name=customer.name if customer else "",
     )

@@ -47,14 +47,12 @@ class FeedbackService:
             row = session.get(Touchpoint, touchpoint_id)
             customer = live_customer(session, row.customer_id) if row else None
             if row is None or customer is None:
-                raise NotFound(f"touchpoint {touchpoint_id} does not exist")
+                raise NotFound(f"follow-up {touchpoint_id} does not exist")
             if row.kind != "feedback":
-                raise ValidationError(f"touchpoint {touchpoint_id} is not a feedback request")
+                raise ValidationError(f"follow-up {touchpoint_id} is not a feedback request")
             taken = select(Feedback.id).where(Feedback.touchpoint_id == row.id)
             if session.scalars(taken).first() is not None:
-                raise ValidationError(
-                    f"feedback for touchpoint {touchpoint_id} is already recorded"
-                )
+                raise ValidationError(f"feedback for follow-up {touchpoint_id} is already recorded")
             text = f"Score {score}/5" + (f": {note}" if note else "")
             if row.status == Status.PLANNED:
                 complete(session, row, ctx, text, f"Feedback: {text}")

@@ -166,7 +166,7 @@ class LibraryService:
             return None
         row = session.get(Touchpoint, touchpoint_id)
         if row is None or row.customer_id != customer_id:
-            raise NotFound(f"touchpoint {touchpoint_id} is not one of this customer's")
+            raise NotFound(f"follow-up {touchpoint_id} is not one of this customer's")
         if row.status != Status.PLANNED:
-            raise ValidationError(f"touchpoint {touchpoint_id} is already {row.status}")
+            raise ValidationError(f"follow-up {touchpoint_id} is already {row.status}")
         return row

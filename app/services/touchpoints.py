@@ -37,7 +37,7 @@ class TouchpointService:
         with self._sessions() as session:
             rows = repo.by_ids(session, [touchpoint_id])
             if not rows:
-                raise NotFound(f"touchpoint {touchpoint_id} does not exist")
+                raise NotFound(f"follow-up {touchpoint_id} does not exist")
             return to_dto(rows[0])
 
     def done(self, touchpoint_id: int, note: str = "", channel: str = "") -> TouchpointDTO:
@@ -129,17 +129,17 @@ class TouchpointService:
     def _planned(session: Session, touchpoint_id: int) -> Touchpoint:
         row = session.get(Touchpoint, touchpoint_id)
         if row is None:
-            raise NotFound(f"touchpoint {touchpoint_id} does not exist")
+            raise NotFound(f"follow-up {touchpoint_id} does not exist")
         if row.status != Status.PLANNED:
             raise ValidationError(
-                f"touchpoint {touchpoint_id} is already {row.status}; history does not change"
+                f"follow-up {touchpoint_id} is already {row.status}; history does not change"
             )
         customer = session.get(Customer, row.customer_id)
         if customer is None or customer.deleted_at is not None:
             # A trashed customer's plan is on hold: acting on it would log contacts and
             # re-plan for someone the user chose to remove.
             raise ValidationError(
-                f"touchpoint {touchpoint_id} belongs to customer {row.customer_id}, who is "
+                f"follow-up {touchpoint_id} belongs to customer {row.customer_id}, who is "
                 "in the trash; restore the customer first"
             )
         return row

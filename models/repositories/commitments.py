@@ -37,8 +37,11 @@ def with_names(
     return [(row, name) for row, name in session.execute(statement)]
 
 
-def unchecked_due_by(session: Session, latest_due: dt.date) -> Sequence[Commitment]:
-    """On-track promises with no recovery yet, due on or before `latest_due`."""
+def unchecked_due_by(
+    session: Session, latest_due: dt.date, *, deliveries_only: bool = False
+) -> Sequence[Commitment]:
+    """On-track promises with no recovery yet, due on or before `latest_due` (only sales'
+    promised deliveries with `deliveries_only`)."""
     statement = (
         select(Commitment)
         .join(Customer, Customer.id == Commitment.customer_id)
@@ -48,9 +51,18 @@ def unchecked_due_by(session: Session, latest_due: dt.date) -> Sequence[Commitme
             Commitment.recovery_started_at.is_(None),
             Commitment.due_on <= latest_due,
         )
-        .order_by(Commitment.id)
+        .order_by(Commitment.due_on, Commitment.id)
     )
+    if deliveries_only:
+        statement = statement.where(Commitment.sale_id.is_not(None))
     return session.scalars(statement).all()
+
+
+def customer_names(session: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    statement = select(Customer.id, Customer.name).where(Customer.id.in_(ids))
+    return {row.id: row.name for row in session.execute(statement)}
 
 
 def of_sale(session: Session, sale_id: int, text: str) -> Commitment | None:

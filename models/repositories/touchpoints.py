@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from models import plain_reads
@@ -32,6 +32,7 @@ def agenda_rows(
     limit: int | None = None,
     after: AgendaCursor | None = None,
     kinds: Sequence[str] = (),
+    first_recovery_step: bool = False,
 ) -> list[tuple[Any, ...]]:
     """Touchpoints due in [start, end] (either open), ordered by due day, time, id, as
     typed tuples in AGENDA_COLUMNS order; `after` is a keyset cursor (due_date, due_at, id).
@@ -42,23 +43,19 @@ def agenda_rows(
     assert isinstance(driver, sqlite3.Connection)
     return plain_reads.agenda(
         driver, start=start, end=end, customer_id=customer_id, statuses=statuses,
-        limit=limit, after=after, kinds=kinds,
+        limit=limit, after=after, kinds=kinds, first_recovery_step=first_recovery_step,
     )  # fmt: skip
 
 
 def count_planned(session: Session, *, end: dt.date) -> int:
-    """How many planned touchpoints of live customers are due on or before end."""
-    statement = (
-        select(func.count())
-        .select_from(Touchpoint)
-        .join(Customer, Customer.id == Touchpoint.customer_id)
-        .where(
-            Customer.deleted_at.is_(None),
-            Touchpoint.status == "planned",
-            Touchpoint.due_date <= end,
-        )
+    """How many planned touchpoints of live customers are due on or before end, a promise's
+    recovery counted once (as the agenda shows it)."""
+    statement = text(
+        "SELECT count(*) FROM touchpoint t JOIN customer c ON c.id = t.customer_id"
+        " WHERE c.deleted_at IS NULL AND t.status = 'planned' AND t.due_date <= :end"
+        f" AND {plain_reads.LATER_RECOVERY_STEP}"
     )
-    return int(session.execute(statement).scalar_one())
+    return int(session.execute(statement, {"end": end.isoformat()}).scalar_one())
 
 
 def by_ids(session: Session, ids: Sequence[int]) -> Sequence[Any]:

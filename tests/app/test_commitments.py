@@ -184,3 +184,50 @@ def test_bad_commitments_write_nothing(
     with pytest.raises(error):
         planner.commitments.add(data)
     assert planner.commitments.find() == []
+
+
+def test_a_passed_delivery_is_asked_about_before_any_recovery(
+    planner: AppContext, ana: CustomerDTO, clock: FixedClock
+) -> None:
+    """Four won sales past their promised delivery with nothing recorded used to put 32
+    recovery steps on Today; the likelier truth is that nobody recorded the delivery."""
+    sale = planner.sales.record(
+        SaleInput(ana.id, D(2026, 11, 2), "won", description="Two forklifts",
+                  promised_delivery=D(2026, 11, 16))
+    ).sale  # fmt: skip
+    assert planner.commitments.check_overdue() == []
+    [asked] = planner.commitments.deliveries_to_confirm()
+    assert (asked.sale_id, asked.text, asked.customer_name) == (
+        sale.id,
+        "Deliver Two forklifts",
+        "Ana Silva",
+    )
+    assert not [t for t in planner.agenda.touchpoints() if t.kind == "recovery"]
+    # Delivered on the promised day: kept, and nothing more to ask.
+    planner.sales.update_delivery(sale.id, delivered=D(2026, 11, 16))
+    assert planner.commitments.deliveries_to_confirm() == []
+    assert planner.commitments.record(ana.id).kept == 1
+
+
+def test_not_yet_delivered_starts_one_recovery_that_today_shows_as_one_row(
+    planner: AppContext, ana: CustomerDTO
+) -> None:
+    planner.sales.record(
+        SaleInput(ana.id, D(2026, 11, 2), "won", promised_delivery=D(2026, 11, 16))
+    )
+    [asked] = planner.commitments.deliveries_to_confirm()
+    recovery = planner.commitments.at_risk(asked.id, "Truck broke down")
+    steps = [t for t in planner.agenda.touchpoints() if t.commitment_id == asked.id]
+    assert len(steps) == len(recovery.touchpoints) >= 6
+    page = planner.agenda.page(end=D(2026, 12, 31)).rows
+    shown = [t for t in page if t.commitment_id == asked.id]
+    assert [t.id for t in shown] == [steps[0].id]  # the next step only
+    draft = planner.drafts.draft(steps[0].id)
+    assert [state for _text, state in draft.checklist] == ["now"] + ["later"] * (len(steps) - 1)
+    before = planner.agenda.overdue_count()
+    planner.touchpoints.done(steps[0].id)
+    page = planner.agenda.page(end=D(2026, 12, 31)).rows
+    assert [t.id for t in page if t.commitment_id == asked.id] == [steps[1].id]
+    states = [state for _text, state in planner.drafts.draft(steps[1].id).checklist]
+    assert states[:2] == ["done", "now"]
+    assert planner.agenda.overdue_count() <= before

@@ -136,7 +136,7 @@ def test_customer_page_adds_a_promise_and_starts_its_recovery(
     on_next_dialog(at_risk)
     qtbot.mouseClick(panel.at_risk, Qt.MouseButton.LeftButton)
     assert planner.commitments.get(promise.id).status == "at_risk"
-    assert panel.table.model().index(0, 3).data() == "At risk"
+    assert panel.table.model().index(0, 3).data() == "Recovering"
     assert isinstance(panel.table.model().index(0, 0).data(Qt.ItemDataRole.ForegroundRole), QBrush)
     upcoming = [
         page.upcoming_model.index(r, 1).data() for r in range(page.upcoming_model.rowCount())
@@ -250,7 +250,7 @@ def test_commitment_table_is_a_sound_model(
     model.set_rows(planner.commitments.find(ana.id), D(2026, 11, 20))
     qtmodeltester.check(model, force_py=True)
     assert [model.index(r, 0).data() for r in range(3)] == ["Promise 1", "Promise 2", "Promise 3"]
-    assert [model.index(r, 3).data() for r in range(3)] == ["On track", "On track", "At risk"]
+    assert [model.index(r, 3).data() for r in range(3)] == ["On track", "On track", "Recovering"]
 
 
 def test_today_header_shows_the_delivery_record(

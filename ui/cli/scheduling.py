@@ -17,7 +17,7 @@ from ui.cli.touchpoint_json import touchpoint_json
 
 def register(commands: Any) -> None:
     _register_sale(commands)
-    agenda = commands.add_parser("agenda", help="planned touchpoints, ordered by due time")
+    agenda = commands.add_parser("agenda", help="planned follow-ups, ordered by due time")
     agenda.add_argument("--json", action="store_true", help="JSON array (the default output)")
     agenda.add_argument("--from", dest="start", type=iso_date)
     agenda.add_argument("--to", dest="end", type=iso_date)

@@ -16,7 +16,7 @@ def register(commands: Any) -> None:
     show.add_argument("--json", action="store_true", help="JSON object (the default output)")
     show.set_defaults(handler=_show)
     change = actions.add_parser(
-        "set", help="change one setting; calendar rules re-plan planned touchpoints"
+        "set", help="change one setting; calendar rules re-plan planned follow-ups"
     )
     change.add_argument("key")
     change.add_argument("value")

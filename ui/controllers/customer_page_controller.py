@@ -27,7 +27,7 @@ from ui.item_models.timeline_table import (
     date_text,
     money_text,
 )
-from ui.texts import fill
+from ui.texts import count, fill
 from ui.views.customer_page import CustomerPageView
 
 EXTENSION = re.compile(r"\s*(?:x|ext\.?)\s*(\d+)\s*$", re.IGNORECASE)
@@ -132,9 +132,11 @@ class CustomerPageController(QObject):
         for widget in (view.channel, view.cadence):
             widget.blockSignals(True)
         view.channel.setCurrentIndex(max(0, view.channel.findData(customer.channel)))
-        view.cadence.setSpecialValueText(
-            fill(self.tr("Default (%1 days)"), str(self._default_cadence(customer)))
-        )
+        default = fill(self.tr("Default (%1 days)"), str(self._default_cadence(customer)))
+        view.cadence.setSpecialValueText(default)
+        # Wide enough for its longest text: a narrow box showed "lt (90 days)".
+        metrics = view.cadence.fontMetrics()
+        view.cadence.setMinimumWidth(metrics.horizontalAdvance(default) + 4 * metrics.height())
         view.cadence.setValue(customer.keep_in_touch_days or 0)
         for widget in (view.channel, view.cadence):
             widget.blockSignals(False)
@@ -159,7 +161,7 @@ class CustomerPageController(QObject):
         parts = [
             won,
             fill(self.tr("%1 lost"), str(totals.lost)),
-            fill(self.tr("%1 follow-ups planned"), str(totals.planned)),
+            count(totals.planned, self.tr("1 follow-up planned"), self.tr("%1 follow-ups planned")),
         ]
         if totals.last_contact is not None:
             day = totals.last_contact.astimezone(self.context.settings.get().zone).date()

@@ -26,12 +26,22 @@ class PromisesController(QObject):
 
     status = Signal(str)
 
-    def __init__(self, view: PromisesPanel, context: AppContext, window: QWidget) -> None:
+    def __init__(
+        self,
+        view: PromisesPanel,
+        context: AppContext,
+        window: QWidget,
+        *,
+        across_customers: bool = False,
+    ) -> None:
+        """`across_customers`: every customer's promises, open ones unless `show_resolved`."""
         super().__init__(window)
         self.view, self.context, self.window = view, context, window
         self.customer_id: int | None = None
         self.customer_name = ""
-        self.model = CommitmentTableModel(self)
+        self.across = across_customers
+        self.show_resolved = False
+        self.model = CommitmentTableModel(self, with_customer=across_customers)
         view.table.setModel(self.model)
         view.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         view.table.doubleClicked.connect(lambda _index: self.show_recovery())
@@ -49,10 +59,11 @@ class PromisesController(QObject):
         self.refresh()
 
     def refresh(self, select: int | None = None) -> None:
-        if self.customer_id is None:
+        if self.customer_id is None and not self.across:
             return
         current = self.selected()
-        rows = self.context.commitments.find(self.customer_id)
+        open_only = self.across and not self.show_resolved
+        rows = self.context.commitments.find(self.customer_id, open_only=open_only)
         self.model.set_rows(rows, self.context.agenda.today_date())
         record = record_text(self.context.commitments.record(self.customer_id), self.tr)
         self.view.heading.setText(fill(self.tr("Promises: %1"), record))

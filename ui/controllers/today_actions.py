@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from app.dto.touchpoints import Draft
+from ui.look.icons import icon
 from ui.views.today_view import TodayView
 
 Shortcut = str | QKeySequence.StandardKey
@@ -52,6 +53,11 @@ class TodayActions(QObject):
         self.refresh = self._action(
             self.tr("&Refresh"), [QKeySequence.StandardKey.Refresh], self.tr("Reload the list")
         )
+        for action, glyph in ((self.done, "check"), (self.skip, "skip-forward")):
+            action.setIcon(icon(glyph))
+        view.snooze_button.setIcon(icon("alarm-clock"))
+        for action in extra_tools:
+            action.setIcon(icon("lightbulb"))
         self.snooze_menu = QMenu(self.tr("&Snooze"), view)
         for action in self.snoozes():
             self.snooze_menu.addAction(action)

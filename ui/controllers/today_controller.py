@@ -30,8 +30,8 @@ from ui.dialogs.snooze_dialog import SnoozeDialog
 from ui.error_text import shown
 from ui.item_models.agenda_table import AgendaTableModel, short_day
 from ui.texts import fill
-from ui.today_layout import day_heading, prepare_today
-from ui.ui_state import save_header, ui_settings
+from ui.today_layout import SPLITTER_KEY, day_heading, prepare_today
+from ui.ui_state import ui_settings
 from ui.views.today_view import TodayView
 
 if TYPE_CHECKING:
@@ -348,5 +348,7 @@ class TodayController(QObject):
         return result
 
     def save_layout(self) -> None:
-        save_header(self.view.table.horizontalHeader(), "today")
-        ui_settings().setValue("today/splitter", self.view.splitter.saveState())
+        sizes = self.view.splitter.sizes()
+        # Only a split the user saw: one saved while another page showed is all zeros.
+        if self.view.splitter.isVisible() and all(size > 0 for size in sizes):
+            ui_settings().setValue(SPLITTER_KEY, self.view.splitter.saveState())

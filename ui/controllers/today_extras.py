@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import KnownError
 from ui.controllers.delivery_record import record_text
+from ui.controllers.request_actions import answer_request
 from ui.error_text import shown
 from ui.texts import fill
 
@@ -55,6 +56,8 @@ class TodayExtras(QObject):
         self.suggest_action.setToolTip(f"{tip} (Ctrl+L)")
         self.suggest_action.setStatusTip(tip)
         self.view.requests.answer.clicked.connect(self.answer_request)
+        self.view.deliveries.delivered.clicked.connect(self.delivered)
+        self.view.deliveries.not_yet.clicked.connect(self.not_delivered)
         self.view.requests.list.itemActivated.connect(lambda _item: self.answer_request())
 
     def actions(self) -> list[QAction]:
@@ -78,6 +81,9 @@ class TodayExtras(QObject):
         self.view.promise_record.setText(fill(self.tr("Promises: %1"), record))
         self.view.requests.show_requests(
             self.context.requests.find(), self.context.settings.get().zone, self.today.model.today
+        )
+        self.view.deliveries.show_deliveries(
+            self.context.commitments.deliveries_to_confirm(), self.today.model.today
         )
 
     # --- actions ------------------------------------------------------------------
@@ -106,23 +112,61 @@ class TodayExtras(QObject):
             text = fill(self.tr("Feedback recorded: %1/5"), str(score))
             self.status.emit("; ".join([text, *outcome]) + ".")
 
-    def answer_request(self) -> None:
-        request_id = self.view.requests.selected_id()
-        if request_id is None:
+    def delivered(self) -> None:
+        """It arrived: record the day; the promise is kept (or not) by that day."""
+        promise = self.view.deliveries.selected()
+        if promise is None or promise.sale_id is None:
+            return
+        from ui.dialogs.delivered_dialog import DeliveredDialog
+
+        today = self.today.model.today
+        what = fill(self.tr("%1 — %2"), promise.customer_name, promise.text)
+        dialog = DeliveredDialog(what, promise.due_on, today, self.today.window)
+        try:
+            if not dialog.exec():
+                return
+            day = dialog.day()
+        finally:
+            dialog.deleteLater()
+        try:
+            self.context.sales.update_delivery(promise.sale_id, delivered=day)
+        except KnownError as exc:
+            QMessageBox.warning(self.today.window, self.tr("Follow-Up Planner"), shown(exc))
+            return
+        kept = day <= promise.due_on
+        self.status.emit(
+            fill(self.tr("Delivered: %1. The promise was kept."), promise.text)
+            if kept
+            else fill(self.tr("Delivered late: %1."), promise.text)
+        )
+
+    def not_delivered(self) -> None:
+        """Not yet: the promise is at risk and its recovery starts today."""
+        promise = self.view.deliveries.selected()
+        if promise is None:
             return
         from ui.dialogs.note_dialog import NoteDialog
 
         dialog = NoteDialog(
-            self.tr("Answer request"),
-            self.view.requests.list.currentItem().text(),
-            self.tr("Mark &answered"),
-            lambda note: self.context.requests.answer(request_id, note),
+            self.tr("Delivery at risk"),
+            fill(self.tr("%1 — the recovery starts now: its first steps are due today."),
+                 promise.text),
+            self.tr("Start &recovery"),
+            lambda note: self.context.commitments.at_risk(promise.id, note),
             self.today.window,
-            self.tr("What you answered"),
-        )
+            self.tr("What is late, and why"),
+        )  # fmt: skip
         try:
-            answered = dialog.exec()
+            started = dialog.exec()
         finally:
             dialog.deleteLater()
-        if answered:
+        if started:
+            self.status.emit(fill(self.tr("Recovery started for %1."), promise.text))
+
+    def answer_request(self) -> None:
+        request_id = self.view.requests.selected_id()
+        if request_id is None:
+            return
+        shown_as = self.view.requests.list.currentItem().text()
+        if answer_request(self.context, self.today.window, request_id, shown_as):
             self.status.emit(self.tr("Request answered."))

@@ -21,9 +21,8 @@ from app.context import AppContext
 from app.dto.sync import DEFAULT_CALENDAR, AccountDTO, AccountInput, CalendarChoice
 from app.secrets import NoSecureStore
 from ui.background import BackgroundTask
+from ui.look.styles import error_style
 from ui.texts import fill
-
-ERROR_STYLE = "color: palette(highlight); font-weight: bold;"
 
 
 class AccountDialog(QDialog):
@@ -89,7 +88,7 @@ class AccountDialog(QDialog):
             self._say(text)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet(ERROR_STYLE if error else "")
+        self.message.setStyleSheet(error_style() if error else "")
         self.message.setText(text)
 
     def _failed(self, message: str, _known: bool) -> None:

@@ -19,13 +19,8 @@ from app.services.declines import DeclineService
 from app.services.partners import PartnerService
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.form_parts import date_edit, date_of, plain_label
+from ui.item_models.decline_table import REASON_LABELS
 from ui.texts import fill
-
-REASON_LABELS = {
-    "outside_field": "Outside my field",
-    "too_specialised": "Too specialised",
-    "no_capacity": "No stock or capacity right now",
-}
 
 
 class DeclineDialog(FormDialog[DeclineDTO]):

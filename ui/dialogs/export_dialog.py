@@ -34,6 +34,7 @@ from app.paths import expand_home
 from app.preferences import MAX_REMINDER_MINUTES
 from ui.background import BackgroundTask, run_in_background
 from ui.date_range import bound_dates
+from ui.dialogs.form_parts import buddy_label
 from ui.texts import fill
 
 
@@ -117,13 +118,15 @@ class ExportDialog(QDialog):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
 
         form = QFormLayout()
-        form.addRow(self.tr("&Dates"), dates)
+        # A row whose field is a layout gets no buddy of its own: name the first field, or
+        # the "&" shows as it is.
+        form.addRow(buddy_label(self.tr("&Dates"), self.start), dates)
         form.addRow(self.tr("C&ustomers"), self.only_customer)
         form.addRow(self.tr("&Kinds"), self.kinds)
         form.addRow("", self.details)
         form.addRow(self.tr("&Reminder"), self.reminder)
         form.addRow(self.tr("Times in"), zones)
-        form.addRow(self.tr("&File"), where)
+        form.addRow(buddy_label(self.tr("&File"), self.path), where)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -8,8 +8,16 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLabel, QWidget
 
 from ui.date_range import bound_dates
+from ui.look.styles import error_style
 
 DATE_FORMAT = "yyyy-MM-dd"
+
+
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A form label whose mnemonic moves to `buddy` (for rows whose field is a layout)."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
 
 
 def error_label() -> QLabel:
@@ -18,7 +26,7 @@ def error_label() -> QLabel:
     label.setObjectName("formError")
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet("color: palette(highlight); font-weight: bold;")
+    label.setStyleSheet(error_style())
     label.hide()
     return label
 

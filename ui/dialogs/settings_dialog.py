@@ -38,9 +38,10 @@ from app.preferences import (
     time_zone_names,
 )
 from ui.background import BackgroundTask, run_in_background
-from ui.dialogs.settings_fields import ERROR_STYLE, FieldRows, line_field, spin_field
+from ui.dialogs.settings_fields import FieldRows, line_field, spin_field
 from ui.dialogs.settings_promises import promises_page
 from ui.error_text import shown
+from ui.look.styles import error_style
 from ui.texts import fill
 
 REGION = re.compile(r"[A-Z]{2}(-[A-Z0-9]{1,4})?")
@@ -80,7 +81,7 @@ class SettingsDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
-ERROR_STYLE = "color: palette(highlight); font-weight: bold;"
+from ui.look.styles import error_style
 
 
 class FieldRows:
@@ -30,7 +30,7 @@ class FieldRows:
         error = QLabel()
         error.setObjectName(f"error_{key}")
         error.setWordWrap(True)
-        error.setStyleSheet(ERROR_STYLE)
+        error.setStyleSheet(error_style())
         error.hide()
         box = QWidget()
         column = QVBoxLayout(box)

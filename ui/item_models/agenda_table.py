@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 from app.dto.vocabulary import Kind
 from app.errors import KnownError
 from app.kinds import channel_label, kind_label
+from ui.item_models.agenda_rows import ROW_ROLE, RowText, heading
 from ui.item_models.keyset_table import KeysetTableModel
 from ui.texts import fill
 
@@ -196,7 +197,59 @@ class AgendaTableModel(KeysetTableModel["TouchpointDTO", "AgendaCursor"]):
             return self._tooltip(item, column)
         if role == Qt.ItemDataRole.UserRole:
             return item.id
+        if role == ROW_ROLE and column == COL_WHEN:
+            return self.row_text(index.row(), item)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == COL_WHEN:
+            words = self.row_text(index.row(), item)
+            return ", ".join(p for p in (words.who, words.company, words.what, words.when) if p)
         return None
+
+    def group(self, item: TouchpointDTO) -> str:
+        if item.due_date < self.today:
+            return "overdue"
+        return "today" if item.due_date == self.today else "later"
+
+    def group_starts(self) -> set[int]:
+        """The rows that open a group (Overdue, Today, Coming up): they carry its heading."""
+        starts, last = set(), ""
+        for row, item in enumerate(self._rows):
+            group = self.group(item)
+            if group != last:
+                starts.add(row)
+                last = group
+        return starts
+
+    def row_text(self, row: int, item: TouchpointDTO) -> RowText:
+        """The row's words for the delegate; the first row of a group carries its heading."""
+        group = self.group(item)
+        before = self._rows[row - 1] if row > 0 else None
+        starts = before is None or self.group(before) != group
+        subject = self._subject(item)
+        kind = kind_text(item.kind)
+        channel = channel_text(item.channel)
+        if item.due_date < self.today:
+            when = when_label(item.due_date, self.today)
+        else:
+            when = self.due_text(item) if group == "later" else self._today_text(item)
+        return RowText(
+            kind=item.kind,
+            who=item.customer_name,
+            company=item.company,
+            when=when,
+            what=subject or kind,
+            how=f"{kind} · {channel}" if subject else channel,
+            late=self.is_late(item),
+            today=group == "today",
+            group=group,
+            group_heading=heading(group) if starts else "",
+        )
+
+    def _today_text(self, item: TouchpointDTO) -> str:
+        if item.due_at is None:
+            return tr("Today")
+        local = item.due_at.astimezone(self._zone)
+        clock = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+        return fill(tr("Today %1"), clock)
 
     def is_late(self, item: TouchpointDTO) -> bool:
         if item.due_date < self.today:

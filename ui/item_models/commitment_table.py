@@ -20,7 +20,9 @@ from ui.item_models.timeline_table import date_text
 from ui.texts import fill
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Promise", "Due", "Buffer", "Status")
+COLUMNS: tuple[str, ...] = ("Promise", "Due", "Buffer", "Status")
+# Across customers (the Promises & requests screen) the customer comes first.
+ALL_COLUMNS = ("Customer", *COLUMNS)
 STATUS_LABELS = {
     "on_track": "On track",
     "at_risk": "At risk",
@@ -34,7 +36,13 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("CommitmentTableModel", text)
 
 
-def status_text(item: CommitmentDTO) -> str:
+def status_text(item: CommitmentDTO, today: dt.date) -> str:
+    """On track; at risk once its buffer ran out (a delivery: to confirm); recovering once
+    its recovery started; then kept, broken or recovered."""
+    if item.status == "at_risk" and item.recovery_started_at is not None:
+        return tr("Recovering")
+    if item.status == "on_track" and item.check_on < today:
+        return tr("Delivery to confirm") if item.sale_id is not None else tr("At risk")
     return tr(STATUS_LABELS.get(item.outcome or item.status, item.status))
 
 
@@ -44,10 +52,13 @@ class CommitmentTableModel(ListTableModel):
     columns = COLUMNS
     translate = staticmethod(tr)
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, *, with_customer: bool = False) -> None:
         super().__init__(parent)
         self._rows: list[CommitmentDTO] = []
         self.today = dt.date.min
+        self._first = 1 if with_customer else 0
+        if with_customer:
+            self.columns = ALL_COLUMNS
 
     def set_rows(self, rows: Sequence[CommitmentDTO], today: dt.date) -> None:
         self.beginResetModel()
@@ -69,17 +80,20 @@ class CommitmentTableModel(ListTableModel):
         late = item.is_open and (item.status == "at_risk" or item.check_on < self.today)
         if role == Qt.ItemDataRole.ForegroundRole and late:
             return overdue_brush()
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0 and item.note:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self._first and item.note:
             return item.note
         if role == Qt.ItemDataRole.UserRole:
             return item.id
         return None
 
     def _text(self, item: CommitmentDTO, column: int) -> str:
+        if self._first and column == 0:
+            return item.customer_name
+        column -= self._first
         if column == 0:
             return item.text
         if column == 1:
             return date_text(item.due_on)
         if column == 2:
             return fill(tr("%1 days"), str(item.buffer_days)) if item.buffer_days else ""
-        return status_text(item)
+        return status_text(item, self.today)

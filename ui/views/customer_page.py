@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.kinds import CHANNEL_LABELS
+from ui.look.metrics import L, M, S, font
+from ui.look.styles import error_style
 from ui.views.promises_panel import PromisesPanel
 
 
@@ -57,10 +59,7 @@ class CustomerPageView(QWidget):
         # User text: never interpreted as markup.
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title.setFont(font(self.title.font(), "title"))
         self.contact = QLabel()
         self.contact.setObjectName("customerContact")
         self.contact.setTextFormat(Qt.TextFormat.RichText)
@@ -69,7 +68,7 @@ class CustomerPageView(QWidget):
         self.warning = QLabel()
         self.warning.setObjectName("doNotContact")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: palette(highlight); font-weight: bold;")
+        self.warning.setStyleSheet(error_style())
         self.warning.hide()
         self.totals = QLabel()
         self.totals.setObjectName("customerTotals")
@@ -122,7 +121,11 @@ class CustomerPageView(QWidget):
         splitter.addWidget(self.promises)
         splitter.setStretchFactor(1, 2)
 
+        for heading in (self.upcoming_label, self.past_label):
+            heading.setFont(font(heading.font(), "heading"))
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(L, M, L, M)
+        layout.setSpacing(S)
         layout.addLayout(top)
         layout.addWidget(self.contact)
         layout.addWidget(self.warning)

@@ -33,7 +33,7 @@ class CustomersView(QWidget):
         self.filter = QComboBox()
         self.filter.setObjectName("customerFilter")
         self.filter.addItem(self.tr("All customers"), "all")
-        self.filter.addItem(self.tr("No future touchpoint"), "no_future")
+        self.filter.addItem(self.tr("No follow-up planned"), "no_future")
         self.filter.addItem(self.tr("Not contacted in…"), "not_contacted")
         self.filter.setToolTip(self.tr("Find customers drifting into silence"))
         self.days = QSpinBox()

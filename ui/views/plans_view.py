@@ -36,6 +36,7 @@ from ui.item_models.plan_steps_table import (
     kind_text,
     repeat_text,
 )
+from ui.look.styles import error_style
 from ui.widgets.template_editor import TemplateEditor
 
 UNIT_NAMES = {"days": "days", "working_days": "working days", "weeks": "weeks", "months": "months"}
@@ -252,7 +253,7 @@ class PlansView(QWidget):
         self.message = QLabel()
         self.message.setObjectName("planMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: palette(highlight); font-weight: bold;")
+        self.message.setStyleSheet(error_style())
         self.message.hide()
         self.save = QPushButton(self.tr("&Save step"))
         self.save.setObjectName("saveStep")

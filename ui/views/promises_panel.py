@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 class PromisesPanel(QWidget):
     """Only layout; PromisesController fills it and wires the buttons."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, across_customers: bool = False) -> None:
+        """`across_customers`: every customer's promises (the Promises & requests screen),
+        where adding a promise, a request or a decline belongs to a customer's page."""
         super().__init__(parent)
         self.heading = QLabel()
         self.heading.setObjectName("promiseRecord")
@@ -62,12 +64,14 @@ class PromisesPanel(QWidget):
         self.decline = button(
             self.tr("Decli&ne request…"), "declineRequest", self.tr("Say no well, and refer")
         )
-        row = QHBoxLayout()
+        row = self.buttons = QHBoxLayout()
         for widget in (self.add, self.at_risk, self.kept, self.broken, self.recovery):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.log_request)
         row.addWidget(self.decline)
+        for per_customer in (self.add, self.log_request, self.decline):
+            per_customer.setVisible(not across_customers)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.look.icons import icon
+from ui.look.tones import tones
 from ui.texts import fill
 
 if TYPE_CHECKING:
@@ -38,6 +40,12 @@ FORM_NOTES = {
     "script": "Call script: for you, not sent",
     "checklist": "Checklist: for you, nothing goes to the customer",
 }
+
+
+# A recovery step's state as a mark (the colour is never the only sign).
+CHECK_MARKS = {"done": "✓", "skipped": "–", "now": "→", "later": "○"}
+# The buttons' icons, by what they do.
+BUTTON_ICONS = {"tel": "phone-call", "mail": "send", "sms": "message-square", "copy": "copy"}
 
 
 def link(url: str, text: str) -> str:
@@ -87,6 +95,7 @@ class DraftPane(QWidget):
         self.warnings.linkActivated.connect(lambda _url: self.profile_requested.emit())
         self.email = self._link_label("draftEmail")
         self.phone = self._link_label("draftPhone")
+        self.checklist = self._label("draftChecklist", Qt.TextFormat.RichText)
         self.value = self._label("draftValue", Qt.TextFormat.RichText)
         self.value.linkActivated.connect(self._value_link)
         self.subject = QLineEdit()
@@ -101,7 +110,7 @@ class DraftPane(QWidget):
         self.open_mail_button = self._button(self.tr("Open in &mail client"), "openMail", "mail")
         self.text_button = self._button(self.tr("Send as &text"), "sendText", "sms")
         self.copy_button = self._button(self.tr("&Copy"), "copyDraft", "copy")
-        self.reset_button = QPushButton(self.tr("&Reset to the plan's text"))
+        self.reset_button = QPushButton(icon("rotate-ccw"), self.tr("&Reset to the plan's text"))
         self.reset_button.setObjectName("resetDraft")
         self.reset_button.setToolTip(self.tr("Undo your changes to this follow-up's draft"))
         self.reset_button.clicked.connect(self._reset)
@@ -121,6 +130,7 @@ class DraftPane(QWidget):
         for widget in (self.heading, self.form_label, self.warnings):
             layout.addWidget(widget)
         layout.addLayout(contact)
+        layout.addWidget(self.checklist)
         layout.addWidget(self.value)
         layout.addWidget(self.subject)
         layout.addWidget(self.body, 1)
@@ -142,7 +152,7 @@ class DraftPane(QWidget):
         return label
 
     def _button(self, text: str, name: str, how: str) -> QPushButton:
-        button = QPushButton(text)
+        button = QPushButton(icon(BUTTON_ICONS[how]), text)
         button.setObjectName(name)
         if how == "copy":
             button.clicked.connect(self.copy)
@@ -204,6 +214,7 @@ class DraftPane(QWidget):
         self.form_label.setText(" · ".join(marks))
         self._show_warnings(draft)
         self._show_contact(draft)
+        self._show_checklist(draft)
         self._show_words(draft, keep_typing=same)
         self._show_actions(draft)
 
@@ -231,8 +242,16 @@ class DraftPane(QWidget):
         self.draft = None
         self._suggested = None
         self.heading.setText(text or self.tr("Select a follow-up to see its message."))
-        for label in (self.email, self.phone, self.form_label, self.warnings, self.value):
+        for label in (
+            self.email,
+            self.phone,
+            self.form_label,
+            self.warnings,
+            self.value,
+            self.checklist,
+        ):
             label.clear()
+        self.checklist.hide()
         self.warnings.hide()
         self.value.hide()
         self.sent_bar.hide()
@@ -251,6 +270,30 @@ class DraftPane(QWidget):
             lines.append(link("profile:", self.tr("Fill in your profile")))
         self.warnings.setText("<br>".join(lines))
         self.warnings.setVisible(bool(lines))
+
+    def _show_checklist(self, draft: Draft) -> None:
+        """A recovery step shows the promise's whole recovery: done, this one, still to come."""
+        steps = draft.checklist
+        self.checklist.setVisible(bool(steps))
+        if not steps:
+            self.checklist.clear()
+            return
+        number = next((n for n, (_text, state) in enumerate(steps, 1) if state == "now"), 0)
+        lines = [
+            "<b>"
+            + html.escape(fill(self.tr("The recovery: step %1 of %2"), number, len(steps)))
+            + "</b>"
+        ]
+        quiet = tones().quiet.name()
+        for text, state in steps:
+            mark = CHECK_MARKS.get(state, "○")
+            shown = html.escape(f"{mark}  {text}")
+            if state == "now":
+                shown = f"<b>{shown}</b>"
+            elif state in ("done", "skipped"):
+                shown = f'<span style="color:{quiet}">{shown}</span>'
+            lines.append(shown)
+        self.checklist.setText("<br>".join(lines))
 
     def _show_contact(self, draft: Draft) -> None:
         self.email.setText(

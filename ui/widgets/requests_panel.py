@@ -26,8 +26,10 @@ VISIBLE_ROWS = 4
 class RequestsPanel(QWidget):
     """Hidden while nothing waits for an answer; Enter or Answer… answers the chosen one."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, keep_visible: bool = False) -> None:
+        """`keep_visible`: say so when nothing waits (a screen of its own), instead of hiding."""
         super().__init__(parent)
+        self._keep_visible = keep_visible
         self.heading = QLabel()
         self.heading.setObjectName("requestsHeading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -46,7 +48,7 @@ class RequestsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.list)
-        self.hide()
+        self.setVisible(keep_visible)
 
     def show_requests(
         self, requests: Sequence[RequestDTO], zone: dt.tzinfo, today: dt.date
@@ -57,6 +59,8 @@ class RequestsPanel(QWidget):
         text = fill(self.tr("Requests waiting for an answer: %1"), str(len(requests)))
         if late:
             text += " · " + fill(self.tr("%1 overdue"), str(late))
+        if not requests:
+            text = self.tr("No request is waiting for an answer.")
         self.heading.setText(text)
         for request in requests:
             due = request.due_at.astimezone(zone)
@@ -78,6 +82,9 @@ class RequestsPanel(QWidget):
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
         self.answer.setEnabled(bool(requests))
+        if self._keep_visible:
+            self.list.setVisible(bool(requests))
+            return
         # As tall as the requests (up to a few rows): the agenda keeps the room.
         rows = max(1, min(len(requests), VISIBLE_ROWS))
         row_height = self.list.sizeHintForRow(0) if self.list.count() else 0

@@ -1,0 +1,1 @@
+"""The look of the window: spacing, type, palette-derived colours and icons."""
