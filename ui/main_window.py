@@ -302,10 +302,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
     def _customer_in_view(self) -> tuple[int, str] | None:
-        """The customer whose page is open or whose follow-up is selected, if any."""
+        """The customer whose page is open, if any: a decline from the menu is about them.
+        (A follow-up selected in Today says nothing about who a new request came from.)"""
         if self.workspace is None or self.context is None:
             return None
-        customer_id = self.workspace.selected_customer_id()
+        customer_id = self.workspace.page_customer_id()
         if customer_id is None:
             return None
         return customer_id, self.context.customers.get(customer_id).display_name

@@ -210,6 +210,12 @@ class Workspace(QObject):
 
         choose_and_preview(self.context, self.window)
 
+    def page_customer_id(self) -> int | None:
+        """The customer whose page is open, if any."""
+        if self.current() == CUSTOMERS and self.customer_stack.currentIndex() == 1:
+            return self.customer_page.customer_id
+        return None
+
     def selected_customer_id(self) -> int | None:
         if self.current() == CUSTOMERS and self.customer_stack.currentIndex() == 1:
             return self.customer_page.customer_id

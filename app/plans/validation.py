@@ -12,6 +12,7 @@ from app.dto.vocabulary import (
     RollDirection,
 )
 from app.errors import ValidationError
+from app.kinds import kind_label
 from app.messages.templates import check_template
 
 EXTRA_REPEAT_UNITS = ("cadence",)
@@ -24,7 +25,8 @@ def _choice(value: str, allowed: tuple[str, ...], what: str) -> None:
 
 
 def check_step(step: PlanStepDTO) -> None:
-    label = f"step {step.position + 1} ({step.kind})"
+    # In the user's words: "step 1 (Thank-you note)", never the kind's internal key.
+    label = f"step {step.position + 1} ({kind_label(step.kind)})"
     _choice(step.kind, KINDS, "kind")
     if step.channel is not None:
         _choice(step.channel, tuple(Channel), "channel")

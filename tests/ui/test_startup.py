@@ -15,6 +15,7 @@ from app.dto.sales import SaleInput
 from ui.item_models.agenda_table import COL_SUBJECT
 from ui.main_window import MainWindow
 from ui.startup import open_planner
+from ui.workspace_shell import PLANS
 
 
 @pytest.fixture
@@ -76,14 +77,17 @@ def test_customers_and_plans_are_built_on_first_visit_with_shortcuts_ready(
     assert not window.new_customer.shortcut().isEmpty()
     assert "(" in window.new_customer.toolTip()  # the shortcut is named in the tooltip
     assert workspace._customers is None and workspace._plans is None
-    workspace.go(2)
+    assert workspace._promises is None
+    workspace.go(PLANS)
     assert workspace._plans is not None
     assert workspace.pages.currentWidget() is workspace.plans_view
     window.go_customers.trigger()
     assert workspace._customers is not None
     assert workspace.pages.currentWidget() is workspace.customer_stack
     assert workspace.customers.model.rowCount() == 1
-    assert workspace.pages.count() == 4
+    window.go_promises.trigger()
+    assert workspace.pages.currentWidget() is workspace.promises.view
+    assert workspace.pages.count() == 5
     window.close()
 
 

@@ -19,7 +19,6 @@ from ui.change_stream import change_stream, follow_changes
 from ui.error_text import shown
 from ui.item_models.plan_steps_table import PlanStepsTableModel, kind_text
 from ui.texts import fill
-from ui.ui_state import restore_header, save_header
 from ui.views.plans_view import PlansView
 
 
@@ -35,8 +34,7 @@ class PlansController(QObject):
         self.window = window
         self.model = PlanStepsTableModel(self)
         view.steps.setModel(self.model)
-        if not restore_header(view.steps.horizontalHeader(), "plan_steps"):
-            view.set_default_column_widths()
+        view.set_default_column_widths()
         self._plans: list[PlanDTO] = []
         self._plan: PlanDTO | None = None
         # The step as stored; the editor shows it, maybe with unsaved edits.
@@ -301,8 +299,8 @@ class PlansController(QObject):
             self.tr("Remove step"),
             fill(
                 self.tr(
-                    "Remove step %1 (%2) from “%3”? Touchpoints already planned from it "
-                    "stay in the agenda."
+                    "Remove step %1 (%2) from “%3”? Follow-ups already planned from it "
+                    "stay on your list."
                 ),
                 str(step.position + 1),
                 kind_text(step.kind),
@@ -389,4 +387,4 @@ class PlansController(QObject):
         self.status.emit(fill(self.tr("Not saved. %1"), shown(exc.message)))
 
     def save_layout(self) -> None:
-        save_header(self.view.steps.horizontalHeader(), "plan_steps")
+        """Nothing to keep: the step columns share the width, whatever the window's."""

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFormLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,6 +36,7 @@ from ui.item_models.plan_steps_table import (
     kind_text,
     repeat_text,
 )
+from ui.look.metrics import L, M, font
 from ui.look.styles import error_style
 from ui.widgets.template_editor import TemplateEditor
 
@@ -81,10 +82,17 @@ class StepEditor(QWidget):
         for anchor in (*(a.value for a in AnchorKind), *EXTRA_ANCHORS):
             if anchor in ANCHOR_LABELS:
                 self.anchor.addItem(anchor_text(anchor), anchor)
-        when = QHBoxLayout()
-        for widget in (self.amount, self.unit, self.direction, self.anchor):
-            when.addWidget(widget)
-        when.addStretch(1)
+        # "3 weeks / after the delivery": two lines, so the form fits a narrow window.
+        amount_row, anchor_row = QHBoxLayout(), QHBoxLayout()
+        for widget in (self.amount, self.unit):
+            amount_row.addWidget(widget)
+        for widget in (self.direction, self.anchor):
+            anchor_row.addWidget(widget)
+        amount_row.addStretch(1)
+        anchor_row.addStretch(1)
+        when = QVBoxLayout()
+        when.addLayout(amount_row)
+        when.addLayout(anchor_row)
         self.all_day = QCheckBox(self.tr("All da&y"))
         self.time = QTimeEdit()
         self.time.setDisplayFormat("HH:mm")
@@ -100,30 +108,26 @@ class StepEditor(QWidget):
         self.repeat.setWordWrap(True)
         self.template = TemplateEditor()
 
-        # Two columns of label + field: the template below gets the height.
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
+        # One column of label + field: it fits the smallest window (the editor scrolls down,
+        # never sideways); the template below gets the height.
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         rows = (
-            (0, 0, self.tr("&Kind"), self.kind, self.kind),
-            (1, 0, self.tr("C&hannel"), self.channel, self.channel),
-            (2, 0, self.tr("O&n a day off, move to"), self.roll, self.roll),
-            (0, 2, self.tr("&When"), when, self.amount),
-            (1, 2, self.tr("&Time"), timing, self.all_day),
+            (self.tr("&Kind"), self.kind, self.kind),
+            (self.tr("C&hannel"), self.channel, self.channel),
+            (self.tr("&When"), when, self.amount),
+            (self.tr("&Time"), timing, self.all_day),
+            (self.tr("O&n a day off, move to"), self.roll, self.roll),
         )
-        for row, column, text, field, buddy in rows:
+        for text, field, buddy in rows:
             label = QLabel(text)
             label.setBuddy(buddy)
-            grid.addWidget(label, row, column)
-            if isinstance(field, QWidget):
-                grid.addWidget(field, row, column + 1)
-            else:
-                grid.addLayout(field, row, column + 1)
-        grid.addWidget(self.repeat, 2, 2, 1, 2)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 2)
+            form.addRow(label, field)
+        form.addRow("", self.repeat)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(grid)
+        layout.addLayout(form)
         layout.addWidget(self.template, 1)
         order = (
             self.kind,
@@ -196,7 +200,7 @@ class PlansView(QWidget):
         char = self.fontMetrics().averageCharWidth()
         self.plans = QListWidget()
         self.plans.setObjectName("planList")
-        self.plans.setMinimumWidth(22 * char)
+        self.plans.setMinimumWidth(20 * char)
         plans_label = QLabel(self.tr("P&lans"))
         plans_label.setBuddy(self.plans)
         left = QWidget()
@@ -207,10 +211,8 @@ class PlansView(QWidget):
 
         self.plan_title = QLabel()
         self.plan_title.setObjectName("planTitle")
-        font = self.plan_title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.plan_title.setFont(font)
+        heading = font(self.plan_title.font(), "heading")
+        self.plan_title.setFont(font(self.plan_title.font(), "title"))
         self.plan_description = QLabel()
         self.plan_description.setWordWrap(True)
         self.steps = QTableView()
@@ -224,24 +226,32 @@ class PlansView(QWidget):
         rows.setVisible(False)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.steps.horizontalHeader().setStretchLastSection(True)
+        # The columns share the width (and elide): never a sideways scroll to read a step.
+        self.steps.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.steps.horizontalHeader().setMinimumSectionSize(4 * char)
         steps_label = QLabel(self.tr("Ste&ps"))
         steps_label.setBuddy(self.steps)
         self.add_step = QPushButton(self.tr("&Add step"))
-        self.remove_step = QPushButton(self.tr("Re&move step…"))
-        self.move_up = QPushButton(self.tr("Move &up"))
-        self.move_down = QPushButton(self.tr("Move &down"))
+        self.add_step.setToolTip(self.tr("A new step after the selected one"))
+        self.remove_step = QPushButton(self.tr("Re&move…"))
+        self.remove_step.setToolTip(self.tr("Remove the selected step"))
+        self.move_up = QPushButton(self.tr("&Up"))
+        self.move_up.setToolTip(self.tr("Move the selected step up"))
+        self.move_down = QPushButton(self.tr("&Down"))
+        self.move_down.setToolTip(self.tr("Move the selected step down"))
         self.restore = QPushButton(self.tr("Restore &built-in…"))
         self.restore.setToolTip(self.tr("Put this plan back the way it shipped"))
         step_buttons = QHBoxLayout()
         for button in (self.add_step, self.remove_step, self.move_up, self.move_down):
             step_buttons.addWidget(button)
         step_buttons.addStretch(1)
-        step_buttons.addWidget(self.restore)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.plan_title, 1)
+        title_row.addWidget(self.restore)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.plan_title)
+        top_layout.addLayout(title_row)
         top_layout.addWidget(self.plan_description)
         top_layout.addWidget(steps_label)
         top_layout.addWidget(self.steps, 1)
@@ -249,7 +259,7 @@ class PlansView(QWidget):
 
         self.editor = StepEditor()
         self.editor_title = QLabel()
-        self.editor_title.setFont(font)
+        self.editor_title.setFont(heading)
         self.message = QLabel()
         self.message.setObjectName("planMessage")
         self.message.setWordWrap(True)
@@ -259,7 +269,7 @@ class PlansView(QWidget):
         self.save.setObjectName("saveStep")
         self.revert = QPushButton(self.tr("Re&vert"))
         self.revert.setToolTip(self.tr("Throw away the changes to this step"))
-        self.apply_to_planned = QCheckBox(self.tr("Also move follow-ups already &planned"))
+        self.apply_to_planned = QCheckBox(self.tr("Also move the &planned ones"))
         self.apply_to_planned.setObjectName("applyToPlanned")
         self.apply_to_planned.setChecked(True)
         self.apply_to_planned.setToolTip(
@@ -269,8 +279,7 @@ class PlansView(QWidget):
             )
         )
         edit_buttons = QHBoxLayout()
-        edit_buttons.addWidget(self.message, 1)
-        edit_buttons.addWidget(self.apply_to_planned)
+        edit_buttons.addWidget(self.apply_to_planned, 1)
         edit_buttons.addWidget(self.revert)
         edit_buttons.addWidget(self.save)
         editor_page = QWidget()
@@ -280,12 +289,14 @@ class PlansView(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(editor_page)
         # Save and Revert stay in sight however far the editor scrolls.
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addWidget(scroll, 1)
+        bottom_layout.addWidget(self.message)
         bottom_layout.addLayout(edit_buttons)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(top)
@@ -303,15 +314,15 @@ class PlansView(QWidget):
         self.splitter.setSizes([26 * char, 100 * char])
         right.setSizes([line * 11, line * 20])
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(L, M, L, M)
         layout.addWidget(self.splitter)
         QWidget.setTabOrder(self.plans, self.steps)
         QWidget.setTabOrder(self.steps, self.add_step)
 
     def set_default_column_widths(self) -> None:
-        """Widths in character units, so they scale with the font and display scaling."""
-        char = self.fontMetrics().averageCharWidth()
-        for column, chars in enumerate((4, 26, 24, 34)):
-            self.steps.setColumnWidth(column, chars * char)
+        """The step number as wide as its digits; the other columns share the rest."""
+        header = self.steps.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

@@ -65,10 +65,16 @@ class TodayView(QWidget):
         self.promise_record.setTextFormat(Qt.TextFormat.PlainText)
         self.requests = RequestsPanel()
         self.deliveries = DeliveriesPanel()
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
+        # The day's title and how far the list looks on one line; the delivery record
+        # quieter below it (on one line they squeezed the title in a narrow window).
+        self.promise_record.setFont(font(self.promise_record.font(), "small"))
+        heading = QHBoxLayout()
+        heading.addWidget(self.summary, 1)
+        heading.addWidget(self.days)
+        top = QVBoxLayout()
+        top.setSpacing(0)
+        top.addLayout(heading)
         top.addWidget(self.promise_record)
-        top.addWidget(self.days)
 
         # One visible column drawn as the whole row (AgendaDelegate); the model's other
         # columns stay for reading, sorting and screen readers.
@@ -133,9 +139,15 @@ class TodayView(QWidget):
         column.setSpacing(S)
         column.addWidget(self.empty_title)
         column.addWidget(self.empty_text)
+        # Centred by stretches, not an alignment flag: a word-wrapped label needs the whole
+        # column's width to work out its height (with a flag it was cut off).
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(empty_column, 3)
+        centred.addStretch(1)
         empty_layout = QVBoxLayout(empty)
         empty_layout.addStretch(1)
-        empty_layout.addWidget(empty_column, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addLayout(centred)
         empty_layout.addStretch(2)
 
         self.pages = QStackedWidget()
