@@ -89,9 +89,7 @@ class FeedbackService:
             )
 
     @staticmethod
-    def _call_off_referrals(
-        session: Session, customer_id: int, ctx: PlanningContext
-    ) -> list[int]:
+    def _call_off_referrals(session: Session, customer_id: int, ctx: PlanningContext) -> list[int]:
         rows = repo.planned_of_kind(session, customer_id, "referral")
         for row in rows:
             row.status, row.skip_reason = "skipped", LOW_REASON

@@ -14,6 +14,7 @@ from typing import Any
 
 from models.utc_text import stored_utc
 
+
 # Customers in the trash are left out of every figure. As a set built once per statement
 # (the few deleted ids), not a join: looking up each row's customer cost more than the rest.
 def _alive(column: str) -> str:
@@ -144,14 +145,17 @@ def silent_spells(frame: Frame) -> str:
     """Stretches in which a customer had no contact for longer than their cadence: from the
     day after it ran out to the day of the next contact. Rows ('spell', week it began, week
     it ended or `weeks`, how many, ...) and, for the period's last day, ('who', customer
-    columns, last contact day, days silent): the longest overdue first.
+    columns, cadence, last contact day in the window read, day added): the longest overdue
+    first.
 
     Only contacts within the longest cadence before the period can matter: a customer with
     none since then was silent for longer than their cadence all through it. Customers not
     to be contacted are nobody's forgotten ones."""
     day = local_day("occurred_at", frame)
-    begins = f"date(k.day, '+' || ({_cadence('c.')} + 1) || ' days')"
-    fresh = f"max(:start, date({local_day('c.created_at', frame)}, '+' || ({_cadence('c.')} + 1) || ' days'))"
+    after_cadence = f"'+' || ({_cadence('c.')} + 1) || ' days'"
+    begins = f"date(k.day, {after_cadence})"
+    # A customer silent since before the contacts read: silent from the period's start.
+    fresh = f"max(:start, date({local_day('c.created_at', frame)}, {after_cadence}))"
     return (
         "WITH contact AS MATERIALIZED (SELECT customer_id, day,"
         " lead(day) OVER w AS next_day, row_number() OVER w AS nth FROM ("
@@ -172,7 +176,7 @@ def silent_spells(frame: Frame) -> str:
         " FROM spell WHERE lo <= :end AND (hi IS NULL OR (hi > lo AND hi > :start))"
         " GROUP BY 2, 3"
         " UNION ALL SELECT * FROM (SELECT 'who', s.id, c.name, c.company, c.is_key,"
-        f" {_cadence('c.')}, s.seen, CAST(julianday(:end) - julianday(s.lo) AS INTEGER) + 1"
+        f" {_cadence('c.')}, s.seen, {local_day('c.created_at', frame)}"
         " FROM spell s JOIN customer c ON c.id = s.id"
         " WHERE s.lo <= :end AND (s.hi IS NULL OR s.hi > :end)"
         " ORDER BY s.lo, s.id LIMIT :list_limit)"
@@ -228,7 +232,9 @@ CONTACTS_BY_GROUP = (
     " WHERE i.occurred_at >= :start_utc AND i.occurred_at < :end_utc"
     f" AND {_alive('i.customer_id')}"
 )
-CUSTOMERS_BY_GROUP = "SELECT is_key, count(*) FROM customer WHERE deleted_at IS NULL GROUP BY is_key"
+CUSTOMERS_BY_GROUP = (
+    "SELECT is_key, count(*) FROM customer WHERE deleted_at IS NULL GROUP BY is_key"
+)
 REVENUE_BY_GROUP = (
     f"SELECT s.currency, s.customer_id IN {_KEY} AS key, sum(s.amount_minor), count(*)"
     " FROM sale s WHERE s.deleted_at IS NULL AND s.closed_on BETWEEN :revenue_from AND :end"

@@ -19,6 +19,7 @@ from ui.cli import (
     customers,
     data,
     export,
+    insights,
     outreach,
     plans,
     promises,
@@ -67,7 +68,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--minimized", action="store_true", help="start the window minimised")
     self_test.add_flag(parser)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
-    for module in (customers, scheduling, promises, outreach, plans, settings, export, system):
+    for module in (
+        customers,
+        scheduling,
+        promises,
+        outreach,
+        insights,
+        plans,
+        settings,
+        export,
+        system,
+    ):
         module.register(commands)
     data.register(commands)
     accounts.register(commands)
