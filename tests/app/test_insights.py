@@ -49,19 +49,46 @@ def books(context: AppContext) -> AppContext:
     return context
 
 
-def customer(session: Any, name: str, *, key: bool = False, days: int | None = None,
-             created: str = "2026-06-01", deleted: bool = False, dnc: bool = False) -> int:  # fmt: skip
-    row = Customer(name=name, is_key=key, keep_in_touch_days=days, do_not_contact=dnc,
-                   created_at=at(created), deleted_at=at("2026-11-20") if deleted else None)  # fmt: skip
+def customer(
+    session: Any,
+    name: str,
+    *,
+    key: bool = False,
+    days: int | None = None,
+    created: str = "2026-06-01",
+    deleted: bool = False,
+    dnc: bool = False,
+) -> int:
+    row = Customer(
+        name=name,
+        is_key=key,
+        keep_in_touch_days=days,
+        do_not_contact=dnc,
+        created_at=at(created),
+        deleted_at=at("2026-11-20") if deleted else None,
+    )
     session.add(row)
     session.flush()
     return row.id
 
 
-def touchpoint(session: Any, who: int, due: str, status: str = "planned", *,
-               closed: str | None = None, kind: str = "value_add") -> int:  # fmt: skip
-    row = Touchpoint(uid=f"t{next(_uids)}", customer_id=who, kind=kind, channel="email",
-                     due_date=D.fromisoformat(due), status=status)  # fmt: skip
+def touchpoint(
+    session: Any,
+    who: int,
+    due: str,
+    status: str = "planned",
+    *,
+    closed: str | None = None,
+    kind: str = "value_add",
+) -> int:
+    row = Touchpoint(
+        uid=f"t{next(_uids)}",
+        customer_id=who,
+        kind=kind,
+        channel="email",
+        due_date=D.fromisoformat(due),
+        status=status,
+    )
     if status == "done":
         row.completed_at = at(*closed.split()) if closed else None
     if status == "skipped":
@@ -86,9 +113,11 @@ def test_the_last_four_weeks_are_four_whole_weeks_and_the_months_they_touch(
 ) -> None:
     found = read(books)
     assert [(s.first.isoformat(), s.last.isoformat()) for s in found.weeks] == [
-        ("2026-10-27", "2026-11-02"), ("2026-11-03", "2026-11-09"),
-        ("2026-11-10", "2026-11-16"), ("2026-11-17", "2026-11-23"),
-    ]  # fmt: skip
+        ("2026-10-27", "2026-11-02"),
+        ("2026-11-03", "2026-11-09"),
+        ("2026-11-10", "2026-11-16"),
+        ("2026-11-17", "2026-11-23"),
+    ]
     assert found.months == (
         Span(D(2026, 10, 27), D(2026, 10, 31)),
         Span(D(2026, 11, 1), D(2026, 11, 23)),
@@ -161,11 +190,27 @@ def test_nobody_forgotten_over_time_and_who_it_is_now(books: AppContext) -> None
     ]
 
 
-def promise(session: Any, who: int, status: str, resolved: str | None = None, *,
-            recovered: bool = False, due: str = "2026-11-30", buffer: int = 0) -> None:  # fmt: skip
-    session.add(Commitment(customer_id=who, text="Deliver", due_on=D.fromisoformat(due),
-                           buffer_days=buffer, status=status, recovered=recovered,
-                           resolved_at=at(*resolved.split()) if resolved else None))  # fmt: skip
+def promise(
+    session: Any,
+    who: int,
+    status: str,
+    resolved: str | None = None,
+    *,
+    recovered: bool = False,
+    due: str = "2026-11-30",
+    buffer: int = 0,
+) -> None:
+    session.add(
+        Commitment(
+            customer_id=who,
+            text="Deliver",
+            due_on=D.fromisoformat(due),
+            buffer_days=buffer,
+            status=status,
+            recovered=recovered,
+            resolved_at=at(*resolved.split()) if resolved else None,
+        )
+    )
 
 
 def test_promises_kept_broken_recovered_per_month_and_those_at_risk(books: AppContext) -> None:
@@ -187,15 +232,23 @@ def test_promises_kept_broken_recovered_per_month_and_those_at_risk(books: AppCo
     assert (found.kept, found.broken, found.recovered) == (3, 1, 1)
     assert found.record_percent == pytest.approx(60.0)
     assert [(p.customer_name, p.due_on, p.marked) for p in found.at_risk] == [
-        ("Ben", D(2026, 11, 25), False), ("Gus", D(2026, 12, 1), True),
-    ]  # fmt: skip
+        ("Ben", D(2026, 11, 25), False),
+        ("Gus", D(2026, 12, 1), True),
+    ]
     assert found.at_risk_count == 2
 
 
 def request(session: Any, who: int, received: str, answered: str | None) -> None:
-    session.add(InboundRequest(customer_id=who, received_at=at(*received.split()), channel="phone",
-                               summary="Question", due_at=at(*received.split()),
-                               answered_at=at(*answered.split()) if answered else None))  # fmt: skip
+    session.add(
+        InboundRequest(
+            customer_id=who,
+            received_at=at(*received.split()),
+            channel="phone",
+            summary="Question",
+            due_at=at(*received.split()),
+            answered_at=at(*answered.split()) if answered else None,
+        )
+    )
 
 
 def test_time_to_answer_requests_in_working_hours(books: AppContext) -> None:
@@ -217,11 +270,26 @@ def test_time_to_answer_requests_in_working_hours(books: AppContext) -> None:
     assert found.weeks[0].median_hours is None and found.weeks[3].received == 1
 
 
-def sale(session: Any, who: int, closed: str, amount: int, *, currency: str = "EUR",
-         outcome: str = "won", deleted: bool = False) -> None:  # fmt: skip
-    session.add(Sale(customer_id=who, closed_on=D.fromisoformat(closed), outcome=outcome,
-                     amount_minor=amount, currency=currency,
-                     deleted_at=at("2026-11-01") if deleted else None))  # fmt: skip
+def sale(
+    session: Any,
+    who: int,
+    closed: str,
+    amount: int,
+    *,
+    currency: str = "EUR",
+    outcome: str = "won",
+    deleted: bool = False,
+) -> None:
+    session.add(
+        Sale(
+            customer_id=who,
+            closed_on=D.fromisoformat(closed),
+            outcome=outcome,
+            amount_minor=amount,
+            currency=currency,
+            deleted_at=at("2026-11-01") if deleted else None,
+        )
+    )
 
 
 def test_key_customers_time_against_their_revenue(books: AppContext) -> None:
@@ -233,8 +301,14 @@ def test_key_customers_time_against_their_revenue(books: AppContext) -> None:
         touchpoint(s, ben, "2026-11-05", "done", closed="2026-11-05")
         touchpoint(s, ben, "2026-10-20", "done", closed="2026-10-26")  # before the period
         touchpoint(s, cy, "2026-11-05", "done", closed="2026-11-05")
-        for who, when in ((ana, "2026-11-12"), (ben, "2026-11-02"), (fay, "2026-11-15"),
-                          (hal, "2026-10-30"), (hal, "2026-11-08"), (cy, "2026-11-09")):  # fmt: skip
+        for who, when in (
+            (ana, "2026-11-12"),
+            (ben, "2026-11-02"),
+            (fay, "2026-11-15"),
+            (hal, "2026-10-30"),
+            (hal, "2026-11-08"),
+            (cy, "2026-11-09"),
+        ):
             contact(s, who, when)
         sale(s, ana, "2026-05-01", 60_000)
         sale(s, ben, "2026-10-01", 30_000)
@@ -268,21 +342,36 @@ def test_no_hint_when_key_customers_get_their_share(books: AppContext) -> None:
 def test_after_the_sale_feedback_referrals_and_value_sent(books: AppContext) -> None:
     with books.sessions.begin() as s:
         ana, ben, gus = customer(s, "Ana"), customer(s, "Ben"), customer(s, "Gus")
-        for who, score, when in ((ana, 5, "2026-11-10"), (ben, 2, "2026-11-12"),
-                                 (ben, 4, "2026-10-28"), (gus, 3, "2026-10-20")):  # fmt: skip
+        for who, score, when in (
+            (ana, 5, "2026-11-10"),
+            (ben, 2, "2026-11-12"),
+            (ben, 4, "2026-10-28"),
+            (gus, 3, "2026-10-20"),
+        ):
             s.add(Feedback(customer_id=who, score=score, created_at=at(when)))
         yes = touchpoint(s, ana, "2026-11-06", "done", closed="2026-11-06", kind="referral")
         no = touchpoint(s, ben, "2026-11-07", "done", closed="2026-11-07", kind="referral")
         touchpoint(s, gus, "2026-10-29", "done", closed="2026-10-29", kind="referral")
         touchpoint(s, ben, "2026-11-09", "skipped", closed="2026-11-09", kind="referral")
         touchpoint(s, ana, "2026-11-03", "done", closed="2026-11-03", kind="value_add")
-        s.add_all([ReferralAnswer(customer_id=ana, touchpoint_id=yes, given=True, created_at=at("2026-11-06")),
-                   ReferralAnswer(customer_id=ben, touchpoint_id=no, given=False, created_at=at("2026-11-07"))])  # fmt: skip
+        s.add_all(
+            [
+                ReferralAnswer(
+                    customer_id=ana, touchpoint_id=yes, given=True, created_at=at("2026-11-06")
+                ),
+                ReferralAnswer(
+                    customer_id=ben, touchpoint_id=no, given=False, created_at=at("2026-11-07")
+                ),
+            ]
+        )
         first, second = LibraryItem(title="Fleet costs"), LibraryItem(title="Award")
         s.add_all([first, second])
         s.flush()
-        for item, who, when in ((first, ana, "2026-11-02"), (first, ben, "2026-11-20"),
-                                (second, ben, "2026-10-10")):  # fmt: skip
+        for item, who, when in (
+            (first, ana, "2026-11-02"),
+            (first, ben, "2026-11-20"),
+            (second, ben, "2026-10-10"),
+        ):
             s.add(LibrarySend(item_id=item.id, customer_id=who, sent_at=at(when)))
     found = read(books).after_sale
     october, november = found.months

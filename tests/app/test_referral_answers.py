@@ -20,7 +20,7 @@ def referral_ask(planner: AppContext, ana: CustomerDTO) -> int:
             "won",
             amount="1000",
             promised_delivery=dt.date(2026, 11, 27),
-        )  # fmt: skip
+        )
     )
     return next(item.id for item in sale.touchpoints if item.kind == "referral")
 

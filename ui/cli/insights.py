@@ -68,8 +68,8 @@ def insights_json(found: Insights) -> dict[str, Any]:
             data[name][attribute] = getattr(figure, attribute)
     for share, source in zip(data["key_share"]["revenue"], found.key_share.revenue, strict=True):
         share["key_percent"] = source.key_percent
-    for month, source in zip(data["after_sale"]["months"], found.after_sale.months, strict=True):
-        month["average_score"] = source.average_score
+    for month, detail in zip(data["after_sale"]["months"], found.after_sale.months, strict=True):
+        month["average_score"] = detail.average_score
     for name in (
         "referral_asks",
         "referrals_given",
