@@ -35,6 +35,7 @@ class WindowActions(Protocol):
     go_today: QAction
     go_customers: QAction
     go_plans: QAction
+    go_insights: QAction
     trash: QAction
     about: QAction
 
@@ -69,7 +70,7 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> QMenu:
         edit_menu.addAction(action)
     follow_up = menu.addMenu(window.tr("F&ollow-up"))
     go_menu = menu.addMenu(window.tr("&Go"))
-    for action in (actions.go_today, actions.go_customers, actions.go_plans):
+    for action in (actions.go_today, actions.go_customers, actions.go_plans, actions.go_insights):
         go_menu.addAction(action)
     go_menu.addSeparator()
     go_menu.addAction(actions.trash)

@@ -18,10 +18,11 @@ class Page(IntEnum):
     TODAY = 0
     CUSTOMERS = 1
     PLANS = 2
-    WELCOME = 3
+    INSIGHTS = 3
+    WELCOME = 4
 
 
-TODAY, CUSTOMERS, PLANS, WELCOME = Page
+TODAY, CUSTOMERS, PLANS, INSIGHTS, WELCOME = Page
 
 
 def tr(text: str) -> str:
@@ -36,7 +37,7 @@ class WorkspaceShell:
         self.widget = QWidget()
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        for label in (tr("Today"), tr("Customers"), tr("Plans")):
+        for label in (tr("Today"), tr("Customers"), tr("Plans"), tr("Insights")):
             self.sidebar.addItem(QListWidgetItem(label))
         width = self.sidebar.fontMetrics().averageCharWidth() * 16
         self.sidebar.setFixedWidth(width)
@@ -48,9 +49,13 @@ class WorkspaceShell:
 
         self.today_view = TodayView()
         self.welcome = WelcomeView()
-        # Customers and Plans hold their slots with bare widgets until first built; a page
-        # is always built before it is shown, so these are never on screen.
-        self.stand_ins: dict[int, QWidget] = {CUSTOMERS: QWidget(), PLANS: QWidget()}
+        # Customers, Plans and Insights hold their slots with bare widgets until first built;
+        # a page is always built before it is shown, so these are never on screen.
+        self.stand_ins: dict[int, QWidget] = {
+            CUSTOMERS: QWidget(),
+            PLANS: QWidget(),
+            INSIGHTS: QWidget(),
+        }
         for page in (self.today_view, *self.stand_ins.values(), self.welcome):
             self.pages.addWidget(page)
 
