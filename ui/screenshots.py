@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.clock import clock_from_environment
@@ -43,6 +44,56 @@ def _dialog_shot(app: QApplication, open_dialog: Callable[[], object], name: str
 
     QTimer.singleShot(300, grab)
     open_dialog()
+
+
+def dark_palette() -> QPalette:
+    """A dark desktop theme's roles (as KDE's Breeze Dark sets them), to check the screens
+    that paint with palette colours read well on it too."""
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#2a2e32",
+        QPalette.ColorRole.WindowText: "#fcfcfc",
+        QPalette.ColorRole.Base: "#1b1e20",
+        QPalette.ColorRole.AlternateBase: "#232629",
+        QPalette.ColorRole.Text: "#fcfcfc",
+        QPalette.ColorRole.Button: "#31363b",
+        QPalette.ColorRole.ButtonText: "#fcfcfc",
+        QPalette.ColorRole.Highlight: "#3daee9",
+        QPalette.ColorRole.HighlightedText: "#fcfcfc",
+        QPalette.ColorRole.PlaceholderText: "#a1a9b1",
+        QPalette.ColorRole.ToolTipBase: "#31363b",
+        QPalette.ColorRole.ToolTipText: "#fcfcfc",
+        QPalette.ColorRole.Link: "#1d99f3",
+        QPalette.ColorRole.Mid: "#4d5257",
+        QPalette.ColorRole.Dark: "#1b1e20",
+        QPalette.ColorRole.Light: "#4a5056",
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6e7175"))
+    return palette
+
+
+def _insights_shots(app: QApplication, window: QWidget, workspace: object, suffix: str) -> None:
+    """Insights in light and in dark, the window tall enough for four of the six cards."""
+    from ui.workspace import Workspace
+    from ui.workspace_shell import INSIGHTS
+
+    assert isinstance(workspace, Workspace)
+    size = window.size()
+    window.resize(1280, 1000)
+    workspace.go(INSIGHTS)
+    _save(window, f"insights{suffix}", app)
+    light = app.palette()
+    app.setPalette(dark_palette())
+    _save(window, f"insights-dark{suffix}", app)
+    app.setPalette(light)
+    window.resize(size)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         _save(window, f"customer-page{suffix}", app)
         workspace.go(PLANS)
         _save(window, f"plans{suffix}", app)
+        _insights_shots(app, window, workspace, suffix)
         _dialog_shot(app, workspace.record_sale, f"record-sale{suffix}")
         context = workspace.context
         _dialog_shot(app, lambda: SettingsDialog(context, window).exec(), f"settings{suffix}")

@@ -174,7 +174,8 @@ def forgotten(figure: Forgotten, weeks: Sequence[Span]) -> Display:
         people_heading=(
             fill(
                 tr(
-                    "Who is waiting, the longest past their rhythm first (Enter opens them; %1 of %2 shown):"
+                    "Who is waiting, the longest past their rhythm first "
+                    "(Enter opens them; %1 of %2 shown):"
                 ),
                 str(len(people)),
                 str(figure.count),
