@@ -107,6 +107,7 @@ def test_a_change_elsewhere_reaches_the_figures_in_sight(
     qtbot: QtBot, window: MainWindow, history: AppContext
 ) -> None:
     view = open_insights(window)
+    assert view.isVisible()
     before = window.workspace.insights.figures  # type: ignore[union-attr]
     assert before is not None
     customer = history.customers.add(CustomerInput(name="Cy New", is_key=True))
