@@ -63,6 +63,10 @@ class InsightsService:
             rows = repo.read(session, frame)
         return self._assemble(ctx, frame, rows)
 
+    def frame(self, start: dt.date, end: dt.date) -> Frame:
+        """What figures() reads for this period (the benchmark replays it in plain sqlite3)."""
+        return self._frame(self._planning(), start, end)
+
     def export_csv(
         self, out: Path, header: Sequence[str], rows: Iterable[Sequence[object]]
     ) -> Path:

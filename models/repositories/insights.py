@@ -18,19 +18,22 @@ def read(session: Session, frame: Frame) -> dict[str, list[tuple[Any, ...]]]:
     # The driver's cursor: the rows are a few per week, and SQLAlchemy's result processing
     # would cost more than SQLite's work on some of them.
     cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
-    params = frame.params()
     try:
-        found = {
-            name: cursor.execute(sql, params).fetchall() for name, sql in statements(frame).items()
-        }
-        unseen = [row[1] for row in found["silent_spells"] if row[0] == "who" and row[6] is None]
-        found["last_contacts"] = (
-            cursor.execute(
-                last_contacts(len(unseen)), (*unseen, stored_utc(frame.end_utc))
-            ).fetchall()
-            if unseen
-            else []
-        )
-        return found
+        return run(cursor, frame)
     finally:
         cursor.close()
+
+
+def run(cursor: Any, frame: Frame) -> dict[str, list[tuple[Any, ...]]]:
+    """read() on a DB-API cursor: the service's session or, for the benchmark, plain sqlite3."""
+    params = frame.params()
+    found = {
+        name: cursor.execute(sql, params).fetchall() for name, sql in statements(frame).items()
+    }
+    unseen = [row[1] for row in found["silent_spells"] if row[0] == "who" and row[6] is None]
+    found["last_contacts"] = (
+        cursor.execute(last_contacts(len(unseen)), (*unseen, stored_utc(frame.end_utc))).fetchall()
+        if unseen
+        else []
+    )
+    return found
