@@ -8,19 +8,21 @@ import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.context import AppContext
-from app.dto.customers import CustomerInput
+from app.dto.customers import CustomerInput, CustomerQuery
+from ui.dialogs.done_dialog import DoneDialog
 from ui.main_window import MainWindow
 from ui.views.insights_view import InsightsView
 from ui.widgets.chart_colours import Tone, tone_colour
-from ui.workspace_shell import INSIGHTS
+from ui.workspace_shell import INSIGHTS, TODAY
 
 
 @pytest.fixture
@@ -166,3 +168,43 @@ def test_the_window_starts_without_loading_the_insights_screen(tmp_path: Path) -
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]", result.stdout
+
+
+def test_marking_a_referral_ask_done_records_their_answer(
+    qtbot: QtBot, window: MainWindow, history: AppContext, on_next_dialog: Any
+) -> None:
+    from models.touchpoint import Touchpoint
+
+    ana = history.customers.page(CustomerQuery(search="Ana")).rows[0]
+    with history.sessions.begin() as session:
+        ask = Touchpoint(
+            uid="ask-1",
+            customer_id=ana.id,
+            kind="referral",
+            channel="phone",
+            due_date=history.planning().today,
+            status="planned",
+        )
+        session.add(ask)
+        session.flush()
+        ask_id = ask.id
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.go(TODAY)
+    today = workspace.today
+    row = next(
+        r for r in range(today.model.rowCount()) if today.model.touchpoint_at(r).id == ask_id
+    )  # type: ignore[union-attr]
+    today.view.table.selectRow(row)
+
+    def act(dialog: QDialog) -> None:
+        assert isinstance(dialog, DoneDialog) and dialog.answer.isVisibleTo(dialog)
+        dialog.answer.setCurrentIndex(dialog.answer.findData(True))
+        dialog.accept()
+
+    on_next_dialog(act)
+    today.done()
+    assert history.touchpoints.get(ask_id).status == "done"
+    end = history.planning().today
+    figures = history.insights.figures(end, end).after_sale
+    assert (figures.total("referral_asks"), figures.total("referrals_given")) == (1, 1)
