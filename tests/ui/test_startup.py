@@ -76,6 +76,7 @@ def test_customers_and_plans_are_built_on_first_visit_with_shortcuts_ready(
     assert not window.new_customer.shortcut().isEmpty()
     assert "(" in window.new_customer.toolTip()  # the shortcut is named in the tooltip
     assert workspace._customers is None and workspace._plans is None
+    assert workspace._insights is None
     workspace.go(2)
     assert workspace._plans is not None
     assert workspace.pages.currentWidget() is workspace.plans_view
@@ -83,7 +84,10 @@ def test_customers_and_plans_are_built_on_first_visit_with_shortcuts_ready(
     assert workspace._customers is not None
     assert workspace.pages.currentWidget() is workspace.customer_stack
     assert workspace.customers.model.rowCount() == 1
-    assert workspace.pages.count() == 4
+    window.go_insights.trigger()
+    assert workspace.pages.currentWidget() is workspace.insights_view
+    # Today, Customers, Plans, Insights and the welcome page: every stand-in replaced.
+    assert workspace.pages.count() == 5
     window.close()
 
 
