@@ -175,11 +175,11 @@ def silent_spells(frame: Frame) -> str:
         f" SELECT 'spell', {week_of('lo')}, {week_of('hi')}, count(*), NULL, NULL, NULL, NULL"
         " FROM spell WHERE lo <= :end AND (hi IS NULL OR (hi > lo AND hi > :start))"
         " GROUP BY 2, 3"
-        " UNION ALL SELECT * FROM (SELECT 'who', s.id, c.name, c.company, c.is_key,"
+        # The page is chosen from the spells alone; only its customers are looked up.
+        " UNION ALL SELECT 'who', s.id, c.name, c.company, c.is_key,"
         f" {_cadence('c.')}, s.seen, {local_day('c.created_at', frame)}"
-        " FROM spell s JOIN customer c ON c.id = s.id"
-        " WHERE s.lo <= :end AND (s.hi IS NULL OR s.hi > :end)"
-        " ORDER BY s.lo, s.id LIMIT :list_limit)"
+        " FROM (SELECT id, seen FROM spell WHERE lo <= :end AND (hi IS NULL OR hi > :end)"
+        " ORDER BY lo, id LIMIT :list_limit) s JOIN customer c ON c.id = s.id"
     )
 
 
