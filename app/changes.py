@@ -27,6 +27,7 @@ TABLE_AREAS = {
     "library_item": Area.OUTREACH,
     "library_send": Area.OUTREACH,
     "feedback": Area.OUTREACH,
+    "referral_answer": Area.OUTREACH,
     "partner": Area.OUTREACH,
     "calendar_account": Area.ACCOUNTS,
     "sync_item": Area.ACCOUNTS,

@@ -48,11 +48,13 @@ if TYPE_CHECKING:
     from app.services.feedback import FeedbackService
     from app.services.full_export import FullExportService
     from app.services.importing import ImportService
+    from app.services.insights import InsightsService
     from app.services.interactions import InteractionService
     from app.services.library import LibraryService
     from app.services.maintenance import MaintenanceService
     from app.services.partners import PartnerService
     from app.services.plans import PlanService
+    from app.services.referrals import ReferralService
     from app.services.replanning import ReplanningService
     from app.services.requests import RequestService
     from app.services.sales import SaleService
@@ -227,6 +229,18 @@ class AppContext:
         from app.services.feedback import FeedbackService
 
         return FeedbackService(self.sessions, self.planning)
+
+    @cached_property
+    def insights(self) -> InsightsService:
+        from app.services.insights import InsightsService
+
+        return InsightsService(self.sessions, self.planning)
+
+    @cached_property
+    def referrals(self) -> ReferralService:
+        from app.services.referrals import ReferralService
+
+        return ReferralService(self.sessions, self.planning)
 
     @cached_property
     def accounts(self) -> AccountService:

@@ -7,7 +7,14 @@ from models.customer import Customer
 from models.interaction import Interaction
 from models.partner import Partner
 from models.plan import Plan, PlanStep
-from models.responsiveness import Decline, Feedback, InboundRequest, LibraryItem, LibrarySend
+from models.responsiveness import (
+    Decline,
+    Feedback,
+    InboundRequest,
+    LibraryItem,
+    LibrarySend,
+    ReferralAnswer,
+)
 from models.sale import Sale
 from models.setting import Setting
 from models.touchpoint import Touchpoint
@@ -27,6 +34,7 @@ __all__ = [
     "Partner",
     "Plan",
     "PlanStep",
+    "ReferralAnswer",
     "Sale",
     "Setting",
     "SyncItem",

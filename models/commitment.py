@@ -18,6 +18,8 @@ class Commitment(Base):
         CheckConstraint("status IN ('on_track', 'at_risk', 'kept', 'broken')", name="status"),
         CheckConstraint("buffer_days >= 0", name="buffer"),
         Index("ix_commitment_status_due", "status", "due_on"),
+        # Insights: promises resolved in a period.
+        Index("ix_commitment_resolved", "resolved_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -19,6 +19,8 @@ class Customer(Base):
         CheckConstraint("birthday_day IS NULL OR birthday_day BETWEEN 1 AND 31", name="bday"),
         CheckConstraint("keep_in_touch_days IS NULL OR keep_in_touch_days > 0", name="cadence"),
         Index("ix_customer_active_name", "deleted_at", "name"),
+        # Insights: key customers and the rest, counted from the index.
+        Index("ix_customer_key", "is_key", "deleted_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

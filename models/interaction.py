@@ -14,7 +14,11 @@ class Interaction(Base):
     """A logged contact, from a completed touchpoint or noted ad hoc."""
 
     __tablename__ = "interaction"
-    __table_args__ = (Index("ix_interaction_customer", "customer_id", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_interaction_customer", "customer_id", "occurred_at"),
+        # Insights: the contacts of a period.
+        Index("ix_interaction_occurred", "occurred_at", "customer_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="RESTRICT"))

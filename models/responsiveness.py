@@ -1,4 +1,4 @@
-"""Requests answered, requests declined well, value delivered, feedback heard."""
+"""Requests answered, requests declined well, value delivered, feedback and referrals heard."""
 
 from __future__ import annotations
 
@@ -14,7 +14,11 @@ class InboundRequest(Base):
     """A call, e-mail or message from a customer that needs an answer by `due_at`."""
 
     __tablename__ = "inbound_request"
-    __table_args__ = (Index("ix_inbound_request_open", "answered_at", "due_at"),)
+    __table_args__ = (
+        Index("ix_inbound_request_open", "answered_at", "due_at"),
+        # Insights: the requests of a period.
+        Index("ix_inbound_request_received", "received_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="RESTRICT"))
@@ -71,7 +75,10 @@ class LibrarySend(Base):
     """A library item sent to a customer: nobody gets the same article twice."""
 
     __tablename__ = "library_send"
-    __table_args__ = (UniqueConstraint("item_id", "customer_id"),)
+    __table_args__ = (
+        UniqueConstraint("item_id", "customer_id"),
+        Index("ix_library_send_sent", "sent_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("library_item.id", ondelete="CASCADE"))
@@ -86,7 +93,10 @@ class Feedback(Base):
     """A customer's score (1-5) and notes from a feedback touchpoint."""
 
     __tablename__ = "feedback"
-    __table_args__ = (CheckConstraint("score BETWEEN 1 AND 5", name="score"),)
+    __table_args__ = (
+        CheckConstraint("score BETWEEN 1 AND 5", name="score"),
+        Index("ix_feedback_created", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="RESTRICT"))
@@ -94,5 +104,22 @@ class Feedback(Base):
         ForeignKey("touchpoint.id", ondelete="SET NULL")
     )
     score: Mapped[int]
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class ReferralAnswer(Base):
+    """What the customer said to a referral / testimonial ask: yes (a name, a testimonial,
+    a recommendation) or no."""
+
+    __tablename__ = "referral_answer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="RESTRICT"))
+    # One answer per ask.
+    touchpoint_id: Mapped[int] = mapped_column(
+        ForeignKey("touchpoint.id", ondelete="CASCADE"), unique=True
+    )
+    given: Mapped[bool]
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, utcnow
@@ -22,6 +22,32 @@ class Touchpoint(Base):
         Index("ix_touchpoint_sale", "sale_id"),
         # A promise's recovery steps (Today shows the next one only).
         Index("ix_touchpoint_commitment", "commitment_id", "status"),
+        # Insights read history without touching the rows: done and skipped ones by the day
+        # due, and by when they were done or skipped. Partial, so planning (inserts of planned
+        # rows) never writes them.
+        Index(
+            "ix_touchpoint_history",
+            "due_date",
+            "status",
+            "completed_at",
+            "customer_id",
+            sqlite_where=text("status != 'planned'"),
+        ),
+        Index(
+            "ix_touchpoint_done",
+            "completed_at",
+            "due_date",
+            "customer_id",
+            "kind",
+            sqlite_where=text("status = 'done'"),
+        ),
+        Index(
+            "ix_touchpoint_skipped",
+            "updated_at",
+            "due_date",
+            "customer_id",
+            sqlite_where=text("status = 'skipped'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

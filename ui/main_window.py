@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from ui.workspace import Workspace
 
 # Page numbers of the workspace (ui.workspace imports every screen: loaded after first paint).
-TODAY, CUSTOMERS, PROMISES, PLANS, WELCOME = range(5)
+TODAY, CUSTOMERS, PROMISES, PLANS, INSIGHTS, WELCOME = range(6)
 
 
 def app_icon() -> QIcon:
@@ -157,6 +157,10 @@ class MainWindow(QMainWindow):
             tr("&Plans"), "Alt+4", tr("Follow-up plans and messages"),
             lambda: self._on_workspace("go", PLANS),
         )  # fmt: skip
+        self.go_insights = action(
+            tr("&Insights"), "Alt+5", tr("How well you follow up: charts and their numbers"),
+            lambda: self._on_workspace("go", INSIGHTS),
+        )  # fmt: skip
         self.export_calendar = action(
             tr("E&xport to calendar…"), None, tr("Write follow-ups to an .ics file"),
             self._export_calendar,
@@ -192,7 +196,8 @@ class MainWindow(QMainWindow):
         self.data_actions = [
             self.new_customer, self.record_sale, self.edit_customer, self.delete_customer,
             self.find_customer, self.trash, self.settings, self.go_today, self.go_customers,
-            self.go_promises, self.go_plans, self.load_sample, self.export_calendar,
+            self.go_promises, self.go_plans, self.go_insights, self.load_sample,
+            self.export_calendar,
             self.import_customers, self.export_data, self.backups,
         ]  # fmt: skip
         self.data_actions.extend(self.outreach.actions())

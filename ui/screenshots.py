@@ -93,7 +93,7 @@ def _session(app: QApplication, folder: Path, size: tuple[int, int], suffix: str
     """Every screen over the sample data at one window size and palette."""
     from ui.dialogs.settings_dialog import SettingsDialog
     from ui.main_window import MainWindow
-    from ui.workspace_shell import CUSTOMERS, PLANS, PROMISES, TODAY
+    from ui.workspace_shell import CUSTOMERS, INSIGHTS, PLANS, PROMISES, TODAY
 
     empty = MainWindow()
     empty.resize(*size)
@@ -124,6 +124,8 @@ def _session(app: QApplication, folder: Path, size: tuple[int, int], suffix: str
     _save(window, f"promises{suffix}", app)
     workspace.go(PLANS)
     _save(window, f"plans{suffix}", app)
+    workspace.go(INSIGHTS)
+    _save(window, f"insights{suffix}", app)
     _dialog_shot(app, workspace.record_sale, f"record-sale{suffix}")
     context = workspace.context
     _dialog_shot(app, lambda: SettingsDialog(context, window).exec(), f"settings{suffix}")

@@ -36,6 +36,7 @@ class WindowActions(Protocol):
     go_customers: QAction
     go_promises: QAction
     go_plans: QAction
+    go_insights: QAction
     trash: QAction
     shortcuts: QAction
     about: QAction
@@ -76,6 +77,7 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> QMenu:
         actions.go_customers,
         actions.go_promises,
         actions.go_plans,
+        actions.go_insights,
     ):
         go_menu.addAction(action)
     go_menu.addSeparator()

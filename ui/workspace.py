@@ -13,24 +13,35 @@ from ui.change_stream import change_stream
 from ui.controllers.today_controller import TodayController
 from ui.texts import count
 from ui.widgets.sidebar import Badge
-from ui.workspace_shell import CUSTOMERS, PLANS, PROMISES, TODAY, WELCOME, WorkspaceShell
+from ui.workspace_shell import (
+    CUSTOMERS,
+    INSIGHTS,
+    PLANS,
+    PROMISES,
+    TODAY,
+    WELCOME,
+    WorkspaceShell,
+)
 
 if TYPE_CHECKING:
     from ui.controllers.customer_page_controller import CustomerPageController
     from ui.controllers.customers_controller import CustomersController
+    from ui.controllers.insights_controller import InsightsController
     from ui.controllers.plans_controller import PlansController
     from ui.controllers.promises_screen import PromisesScreen
     from ui.item_models.agenda_table import AgendaTableModel
     from ui.views.customer_page import CustomerPageView
     from ui.views.customers_view import CustomersView
+    from ui.views.insights_view import InsightsView
     from ui.views.plans_view import PlansView
 
 
 class Workspace(QObject):
     """Builds the screens for a context and switches between them.
 
-    Today and the welcome page are built at once; Customers (with the customer page) and
-    Plans on their first visit, so the morning's list is on screen sooner.
+    Today and the welcome page are built at once; Customers (with the customer page),
+    Plans and Insights (with its charts) on their first visit, so the morning's list is on
+    screen sooner.
 
     `data_changed(Changes)` carries every committed write; each screen built so far reads
     again what concerns it, screens out of sight when they are shown next."""
@@ -60,6 +71,7 @@ class Workspace(QObject):
         self._customers: CustomersScreen | None = None
         self._plans: PlansScreen | None = None
         self._promises: PromisesScreen | None = None
+        self._insights: InsightsScreen | None = None
 
         self.stream = change_stream(context)
         self.data_changed = self.stream.data_changed
@@ -117,6 +129,20 @@ class Workspace(QObject):
             self._place(PLANS, self._plans.view)
         return self._plans
 
+    def _insights_screen(self) -> InsightsScreen:
+        if self._insights is None:
+            self._insights = InsightsScreen(self)
+            self._place(INSIGHTS, self._insights.view)
+        return self._insights
+
+    @property
+    def insights(self) -> InsightsController:
+        return self._insights_screen().insights
+
+    @property
+    def insights_view(self) -> InsightsView:
+        return self._insights_screen().view
+
     @property
     def customers(self) -> CustomersController:
         return self._customer_screens().customers
@@ -156,6 +182,8 @@ class Workspace(QObject):
             self._promises_screen()
         elif page == PLANS:
             self._plans_screen()
+        elif page == INSIGHTS:
+            self._insights_screen()
         self.pages.setCurrentIndex(page)
         self._select_sidebar(page if page != WELCOME else -1)
         if page == TODAY:
@@ -171,6 +199,9 @@ class Workspace(QObject):
                 self.customers.refresh()
             else:
                 self.customer_page.refresh()
+        elif page == INSIGHTS:
+            self.insights.refresh_if_stale()
+            self.insights_view.keyboard_focus()
         self.page_changed.emit(page)
 
     def _sidebar_row(self, row: int) -> None:
@@ -352,3 +383,16 @@ class PlansScreen:
         self.view = PlansView()
         self.plans = PlansController(self.view, workspace.context, workspace.window)
         self.plans.status.connect(workspace.status)
+
+
+class InsightsScreen:
+    """The figures of a period; the chart widgets load with it, on first visit."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        from ui.controllers.insights_controller import InsightsController
+        from ui.views.insights_view import InsightsView
+
+        self.view = InsightsView()
+        self.insights = InsightsController(self.view, workspace.context, workspace.window)
+        self.insights.status.connect(workspace.status)
+        self.insights.customer_chosen.connect(workspace.open_customer)

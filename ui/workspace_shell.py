@@ -20,10 +20,11 @@ class Page(IntEnum):
     CUSTOMERS = 1
     PROMISES = 2
     PLANS = 3
-    WELCOME = 4
+    INSIGHTS = 4
+    WELCOME = 5
 
 
-TODAY, CUSTOMERS, PROMISES, PLANS, WELCOME = Page
+TODAY, CUSTOMERS, PROMISES, PLANS, INSIGHTS, WELCOME = Page
 
 
 def tr(text: str) -> str:
@@ -42,6 +43,7 @@ class WorkspaceShell:
                 (tr("Customers"), "users"),
                 (tr("Promises & requests"), "shield-check"),
                 (tr("Plans"), "list-checks"),
+                (tr("Insights"), "chart-column"),
             ]
         )
         self.pages = QStackedWidget()
@@ -58,6 +60,7 @@ class WorkspaceShell:
             CUSTOMERS: QWidget(),
             PROMISES: QWidget(),
             PLANS: QWidget(),
+            INSIGHTS: QWidget(),
         }
         for page in (self.today_view, *self.stand_ins.values(), self.welcome):
             self.pages.addWidget(page)

@@ -133,3 +133,14 @@ class FeedbackResult:
 
 
 LIBRARY_KINDS = ("article", "paper", "event", "introduction", "newsletter", "other")
+
+
+@dataclass(frozen=True)
+class ReferralAnswerDTO:
+    """What the customer said to a referral / testimonial ask."""
+
+    id: int
+    customer_id: int
+    touchpoint_id: int
+    given: bool  # a referral, a testimonial or a recommendation; False: they declined
+    note: str

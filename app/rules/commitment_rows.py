@@ -52,6 +52,7 @@ def resolve(session: Session, row: Commitment, kept: bool, ctx: PlanningContext)
             if step.status == Status.PLANNED:
                 step.status, step.skip_reason = "skipped", KEPT_REASON
                 step.sequence += 1
+                step.updated_at = ctx.now
 
 
 def start_recovery(

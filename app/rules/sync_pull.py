@@ -88,6 +88,7 @@ def skip_deleted(session: Session, item: SyncItem, row: Touchpoint, ctx: Plannin
     """Skip a touchpoint whose event was deleted in the calendar, as the skip action does."""
     row.status, row.skip_reason = "skipped", DELETED_REASON
     row.sequence += 1
+    row.updated_at = ctx.now  # when it was skipped (Insights' overdue trend reads it)
     item.state, item.pushed_sequence = "removed", row.sequence
     note(session, row.id, ctx.now, "deleted in the calendar; skipped here")
     session.flush()

@@ -57,3 +57,62 @@ def add_working_hours(
             return (wall + remaining).replace(tzinfo=zone)
         remaining -= closing - wall
         cursor = _at(calendar.next_working_day(day), work_start, zone)
+
+
+class WorkingHoursMeter:
+    """Working hours between two instants, for many pairs over a stretch of days: each
+    working day's hours are summed once, so a pair costs two look-ups, not a walk.
+
+    The same wall-clock reading as add_working_hours: the hours that function adds to a
+    start are the hours this one measures back to it."""
+
+    def __init__(
+        self,
+        first: dt.date,
+        last: dt.date,
+        calendar: WorkCalendar,
+        work_start: dt.time,
+        work_end: dt.time,
+        zone: ZoneInfo,
+    ) -> None:
+        if work_end <= work_start:
+            raise ValueError(
+                f"working hours end ({work_end}) must be after they start ({work_start})"
+            )
+        self._first, self._last = first, last
+        self._start, self._end, self._zone = work_start, work_end, zone
+        self._day_seconds = _wall_seconds(work_end) - _wall_seconds(work_start)
+        self._before: list[float] = []  # working seconds before each day of the stretch
+        self._working: list[bool] = []
+        total = 0.0
+        day = first
+        while day <= last:
+            working = calendar.is_working_day(day)
+            self._before.append(total)
+            self._working.append(working)
+            total += self._day_seconds if working else 0.0
+            day += dt.timedelta(days=1)
+        self._total = total
+
+    def _position(self, instant: dt.datetime) -> float:
+        """Working seconds from the stretch's first morning up to `instant`."""
+        local = instant.astimezone(self._zone)
+        day = local.date()
+        if day < self._first:
+            return 0.0
+        if day > self._last:
+            return self._total
+        index = (day - self._first).days
+        if not self._working[index]:
+            return self._before[index]
+        wall = _wall_seconds(local.time())
+        inside = min(max(wall, _wall_seconds(self._start)), _wall_seconds(self._end))
+        return self._before[index] + inside - _wall_seconds(self._start)
+
+    def hours(self, start: dt.datetime, end: dt.datetime) -> float:
+        """Working hours from `start` to `end` (0 when `end` is not later)."""
+        return max(0.0, self._position(end) - self._position(start)) / 3600
+
+
+def _wall_seconds(moment: dt.time) -> float:
+    return moment.hour * 3600 + moment.minute * 60 + moment.second + moment.microsecond / 1e6

@@ -68,7 +68,7 @@ class FeedbackService:
             added: list[int] = []
             moved: list[int] = []
             if score <= LOW_SCORE:
-                skipped = self._call_off_referrals(session, customer.id)
+                skipped = self._call_off_referrals(session, customer.id, ctx)
                 added = [self._recovery_call(session, customer.id, score, ctx)]
             elif score >= HIGH_SCORE:
                 moved = self._bring_referral_forward(session, customer.id, ctx)
@@ -87,11 +87,12 @@ class FeedbackService:
             )
 
     @staticmethod
-    def _call_off_referrals(session: Session, customer_id: int) -> list[int]:
+    def _call_off_referrals(session: Session, customer_id: int, ctx: PlanningContext) -> list[int]:
         rows = repo.planned_of_kind(session, customer_id, "referral")
         for row in rows:
             row.status, row.skip_reason = "skipped", LOW_REASON
             row.sequence += 1
+            row.updated_at = ctx.now
         return [row.id for row in rows]
 
     @staticmethod

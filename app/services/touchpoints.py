@@ -74,6 +74,9 @@ class TouchpointService:
             row = self._planned(session, touchpoint_id)
             row.status, row.skip_reason = "skipped", reason
             row.sequence += 1
+            # A skipped follow-up's last change is its skip: the clock's now, as the bulk skip
+            # paths write it (the column's own default reads the wall clock).
+            row.updated_at = ctx.now
             session.flush()
             after_touchpoint_change(session, row, ctx)
             return self._dto(session, row.id)

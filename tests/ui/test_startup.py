@@ -77,7 +77,7 @@ def test_customers_and_plans_are_built_on_first_visit_with_shortcuts_ready(
     assert not window.new_customer.shortcut().isEmpty()
     assert "(" in window.new_customer.toolTip()  # the shortcut is named in the tooltip
     assert workspace._customers is None and workspace._plans is None
-    assert workspace._promises is None
+    assert workspace._promises is None and workspace._insights is None
     workspace.go(PLANS)
     assert workspace._plans is not None
     assert workspace.pages.currentWidget() is workspace.plans_view
@@ -87,7 +87,10 @@ def test_customers_and_plans_are_built_on_first_visit_with_shortcuts_ready(
     assert workspace.customers.model.rowCount() == 1
     window.go_promises.trigger()
     assert workspace.pages.currentWidget() is workspace.promises.view
-    assert workspace.pages.count() == 5
+    window.go_insights.trigger()
+    assert workspace.pages.currentWidget() is workspace.insights_view
+    # Today, Customers, Promises, Plans, Insights and the welcome page: every stand-in replaced.
+    assert workspace.pages.count() == 6
     window.close()
 
 

@@ -269,9 +269,17 @@ class TodayController(QObject):
             if not dialog.exec():
                 return
             note, channel = dialog.note_text(), dialog.channel_used()
+            answer = dialog.referral_answer()
         finally:
             dialog.deleteLater()
-        if self.apply_change(item, lambda: self.context.touchpoints.done(item.id, note, channel)):
+
+        def work() -> TouchpointDTO:
+            done = self.context.touchpoints.done(item.id, note, channel)
+            if answer is not None:
+                self.context.referrals.answer(item.id, answer, note)
+            return done
+
+        if self.apply_change(item, work):
             self.status.emit(fill(self.tr("Marked done: %1"), item.title))
 
     def skip(self) -> None:

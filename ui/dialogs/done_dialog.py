@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
+from app.dto.vocabulary import Kind
 from app.kinds import CHANNEL_LABELS
 from ui.dialogs.touchpoint_form import TouchpointFormDialog
 from ui.item_models.agenda_table import channel_text
@@ -32,6 +33,16 @@ class DoneDialog(TouchpointFormDialog):
         self.channel.setCurrentIndex(max(0, self.channel.findData(touchpoint.channel)))
         self.form.addRow(self.tr("&Outcome"), self.note)
         self.form.addRow(self.tr("&Channel used"), self.channel)
+        # A referral ask's answer feeds Insights' "referral asks made and answered".
+        self.answer = QComboBox()
+        self.answer.setObjectName("doneReferralAnswer")
+        self.answer.addItem(self.tr("No answer yet"), None)
+        self.answer.addItem(self.tr("Yes: a referral, testimonial or recommendation"), True)
+        self.answer.addItem(self.tr("No"), False)
+        if touchpoint.kind == Kind.REFERRAL:
+            self.form.addRow(self.tr("Their &answer"), self.answer)
+        else:
+            self.answer.setVisible(False)
         self.note.setFocus()
 
     def note_text(self) -> str:
@@ -39,3 +50,8 @@ class DoneDialog(TouchpointFormDialog):
 
     def channel_used(self) -> str:
         return str(self.channel.currentData())
+
+    def referral_answer(self) -> bool | None:
+        """For a referral ask: True (they gave one), False (they declined) or None."""
+        value = self.answer.currentData()
+        return None if value is None else bool(value)

@@ -1,0 +1,60 @@
+"""Referral asks answered: the customer gave a referral or testimonial, or declined."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.dto.outreach import ReferralAnswerDTO
+from app.dto.vocabulary import Kind, Status
+from app.errors import NotFound, ValidationError
+from app.rules.commitment_rows import live_customer
+from app.rules.completion import after_change, complete
+from app.rules.planning_context import PlanningContext
+from app.validation import clean_block
+from models.responsiveness import ReferralAnswer
+from models.touchpoint import Touchpoint
+
+
+class ReferralService:
+    """Every public method is one transaction."""
+
+    def __init__(
+        self, sessions: sessionmaker[Session], planning: Callable[[], PlanningContext]
+    ) -> None:
+        self._sessions = sessions
+        self._planning = planning
+
+    def answer(self, touchpoint_id: int, given: bool, note: str = "") -> ReferralAnswerDTO:
+        """Record the answer to a referral ask (completing the ask if still planned); one
+        answer per ask."""
+        ctx = self._planning()
+        note = clean_block(note, 5000, "note")
+        with self._sessions.begin() as session:
+            row = session.get(Touchpoint, touchpoint_id)
+            customer = live_customer(session, row.customer_id) if row else None
+            if row is None or customer is None:
+                raise NotFound(f"touchpoint {touchpoint_id} does not exist")
+            if row.kind != Kind.REFERRAL:
+                raise ValidationError(f"touchpoint {touchpoint_id} is not a referral ask")
+            if row.status == Status.SKIPPED:
+                raise ValidationError(f"referral ask {touchpoint_id} was skipped, never made")
+            taken = select(ReferralAnswer.id).where(ReferralAnswer.touchpoint_id == row.id)
+            if session.scalars(taken).first() is not None:
+                raise ValidationError(f"the answer to referral ask {touchpoint_id} is recorded")
+            text = ("Yes" if given else "No") + (f": {note}" if note else "")
+            if row.status == Status.PLANNED:
+                complete(session, row, ctx, text, f"Referral ask: {text}")
+            answer = ReferralAnswer(
+                customer_id=customer.id,
+                touchpoint_id=row.id,
+                given=given,
+                note=note,
+                created_at=ctx.now,
+            )
+            session.add(answer)
+            session.flush()
+            after_change(session, customer, ctx, row.sale_id)
+            return ReferralAnswerDTO(answer.id, customer.id, row.id, given, note)

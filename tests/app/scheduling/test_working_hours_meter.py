@@ -1,0 +1,51 @@
+"""Working hours measured between instants read back what add_working_hours added."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from app.scheduling.calendar import WorkCalendar
+from app.scheduling.working_hours import WorkingHoursMeter, add_working_hours
+from app.scheduling.zone_offsets import local_midnight, offset_segments
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NINE, FIVE = dt.time(9), dt.time(17)
+
+
+def test_hours_measured_are_the_hours_added_across_weekends_holidays_and_dst() -> None:
+    calendar = WorkCalendar(frozenset(range(5)), "DE-BY", frozenset())
+    meter = WorkingHoursMeter(
+        dt.date(2026, 10, 1), dt.date(2027, 3, 31), calendar, NINE, FIVE, BERLIN
+    )
+    start = dt.datetime(2026, 10, 1, 8, 0, tzinfo=dt.UTC)
+    for hours in (0.5, 4, 8, 13.25, 40, 200):
+        for days in range(0, 90, 7):
+            moment = start + dt.timedelta(days=days, hours=days % 11)
+            end = add_working_hours(moment, hours, calendar, NINE, FIVE, BERLIN)
+            assert meter.hours(moment, end) == pytest.approx(hours)
+
+
+def test_friday_afternoon_to_monday_morning_is_four_hours() -> None:
+    calendar = WorkCalendar(frozenset(range(5)), None, frozenset())
+    meter = WorkingHoursMeter(
+        dt.date(2026, 11, 1), dt.date(2026, 11, 30), calendar, NINE, FIVE, BERLIN
+    )
+    friday = dt.datetime(2026, 11, 13, 15, 0, tzinfo=BERLIN)
+    monday = dt.datetime(2026, 11, 16, 11, 0, tzinfo=BERLIN)
+    assert meter.hours(friday, monday) == pytest.approx(4.0)
+    assert meter.hours(monday, friday) == 0.0
+
+
+def test_offsets_change_where_berlin_changes_its_clocks() -> None:
+    segments = offset_segments(BERLIN, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    assert segments == (
+        (None, 60),
+        (dt.datetime(2026, 3, 29, 1, 0, tzinfo=dt.UTC), 120),
+        (dt.datetime(2026, 10, 25, 1, 0, tzinfo=dt.UTC), 60),
+    )
+    assert local_midnight(dt.date(2026, 7, 1), BERLIN) == dt.datetime(
+        2026, 6, 30, 22, 0, tzinfo=dt.UTC
+    )
