@@ -19,8 +19,9 @@ from app.rules.sync_push import Pusher
 from app.rules.sync_types import Tally, Target, real_now
 from app.rules.touchpoint_rows import to_dto
 from app.secrets import SecretStore
+from app.sync.caldav_provider import CalDavProvider
 from app.sync.http import DavHttp, SyncError
-from app.sync.remote import RemoteCalendar
+from app.sync.provider import CalendarProvider
 from models.calendar_sync import CalendarAccount
 from models.repositories import sync as repo
 from models.repositories import touchpoints as tp_repo
@@ -98,22 +99,14 @@ class CalendarSyncService:
 
     def _sync_account(self, account_id: int, tally: Tally, ask: bool, progress: Progress) -> None:
         account = self._load(account_id)
-        password = self._secrets.get(account.secret_key)
-        if not password:
-            error = SyncError(
-                f"no password for calendar account {account_id} (kept for a session that ended, "
-                "or removed from the keyring)",
-                "Enter it again in Calendar sync, or on the command line with "
-                f"`followup account password {account_id}`.",
-            )
-            self._finish(account_id, error=str(error))
-            raise error
-        http = DavHttp(account.username, password)
-        remote = RemoteCalendar(http, account.calendar_url)
         ctx = self._planning()
+        remote = self._provider(account, ctx)
         try:
-            ctag, token = remote.state()
-            if token:
+            state = remote.marker()
+            ctag, token = state if state is not None else ("", account.sync_token)
+            if state is None:
+                unchanged = False  # the changes request is itself the one cheap request
+            elif token:
                 unchanged = token == account.sync_token
             else:  # no sync-token support: the ctag still says whether anything changed
                 unchanged = bool(ctag) and ctag == account.ctag
@@ -124,14 +117,33 @@ class CalendarSyncService:
             pusher = Pusher(self._sessions, remote, target, ctx, tally, ask=ask, progress=progress)
             if pusher.run():
                 # Our own writes come back as changes; anything else in there is news.
-                ctag, _ = remote.state()
+                state = remote.marker()
+                ctag = state[0] if state is not None else ""
                 token = pull(self._sessions, account.id, remote, token, tally, ask, ctx)
             self._finish(account_id, token=token, ctag=ctag, error="")
         except SyncError as exc:
-            self._finish(account_id, error=http.safe(str(exc)))
+            self._finish(account_id, error=remote.safe(str(exc)))
             raise
         finally:
-            http.close()
+            remote.close()
+
+    def _provider(self, account: _Account, ctx: PlanningContext) -> CalendarProvider:
+        secret = self._secrets.get(account.secret_key)
+        if not secret:
+            error = SyncError(
+                f"no password for calendar account {account.id} (kept for a session that ended, "
+                "or removed from the keyring)",
+                "Enter it again in Calendar sync, or on the command line with "
+                f"`followup account password {account.id}`.",
+            )
+            self._finish(account.id, error=str(error))
+            raise error
+        return CalDavProvider(
+            DavHttp(account.username, secret),
+            account.calendar_url,
+            calendar_name=account.calendar_name,
+            tzid=ctx.prefs.timezone,
+        )
 
     def _finish(self, account_id: int, *, error: str, token: str = "", ctag: str = "") -> None:
         with self._sessions.begin() as session:
