@@ -48,11 +48,13 @@ class Pusher:
         """Push everything that changed; returns how many touchpoints were looked at."""
         target = self._target
         with self._sessions() as session:
-            total = repo.push_count(session, target.account_id, target.keep_done)
+            total = repo.push_count(session, target.account_id, target.keep_done, target.until)
         done, after = 0, 0
         while done < total:
             with self._sessions() as session:
-                rows = repo.push_rows(session, target.account_id, target.keep_done, after, BATCH)
+                rows = repo.push_rows(
+                    session, target.account_id, target.keep_done, target.until, after, BATCH
+                )
                 ids = [row[0] for row in rows]
                 contents = render_contents(session, ids, self._ctx.prefs, self._ctx.today)
             for row in rows:
@@ -74,6 +76,7 @@ class Pusher:
     def _one(self, work: Work, content: TouchpointContent) -> None:
         tp = work.tp
         live = tp.status == Status.PLANNED and not work.customer_deleted
+        live = live and tp.due_date <= self._target.until  # the horizon; overdue ones always
         kept_done = self._target.keep_done and tp.status == Status.DONE and work.state == "synced"
         if not (live or kept_done):
             self._delete(work)

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
+from dateutil.relativedelta import relativedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.sync import HistoryEntry, SyncReport
@@ -19,9 +20,8 @@ from app.rules.sync_push import Pusher
 from app.rules.sync_types import Tally, Target, real_now
 from app.rules.touchpoint_rows import to_dto
 from app.secrets import SecretStore
-from app.sync.caldav_provider import CalDavProvider
-from app.sync.http import DavHttp, SyncError
-from app.sync.provider import CalendarProvider
+from app.sync.connect import Link, open_provider
+from app.sync.http import SyncError
 from models.calendar_sync import CalendarAccount
 from models.repositories import sync as repo
 from models.repositories import touchpoints as tp_repo
@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class _Account:
     id: int
+    kind: str
+    url: str
     username: str
     secret_key: str
     calendar_url: str
@@ -93,14 +95,24 @@ class CalendarSyncService:
             if row is None:
                 raise NotFound(f"calendar account {account_id} does not exist")
             return _Account(
-                row.id, row.username, row.secret_key, row.calendar_url, row.calendar_name,
-                row.keep_done, row.sync_token, row.ctag,
+                row.id, row.kind, row.url, row.username, row.secret_key, row.calendar_url,
+                row.calendar_name, row.keep_done, row.sync_token, row.ctag,
             )  # fmt: skip
 
     def _sync_account(self, account_id: int, tally: Tally, ask: bool, progress: Progress) -> None:
         account = self._load(account_id)
         ctx = self._planning()
-        remote = self._provider(account, ctx)
+        until = ctx.today + relativedelta(months=ctx.prefs.calendar_months)
+        secret = self._secret(account)
+        link = Link(account.kind, account.url, account.username, account.calendar_url,
+                    account.calendar_name)  # fmt: skip
+        try:
+            remote, rotated = open_provider(
+                link, secret, tzid=ctx.prefs.timezone, today=ctx.today, until=until
+            )
+        except SyncError as exc:
+            self._finish(account_id, error=str(exc))
+            raise
         try:
             state = remote.marker()
             ctag, token = state if state is not None else ("", account.sync_token)
@@ -113,7 +125,7 @@ class CalendarSyncService:
             if not unchanged:
                 token = account.sync_token
                 token = pull(self._sessions, account.id, remote, token, tally, ask, ctx)
-            target = Target(account.id, account.keep_done, account.calendar_name)
+            target = Target(account.id, account.keep_done, account.calendar_name, until)
             pusher = Pusher(self._sessions, remote, target, ctx, tally, ask=ask, progress=progress)
             if pusher.run():
                 # Our own writes come back as changes; anything else in there is news.
@@ -126,24 +138,33 @@ class CalendarSyncService:
             raise
         finally:
             remote.close()
+            self._keep(account, rotated())
 
-    def _provider(self, account: _Account, ctx: PlanningContext) -> CalendarProvider:
+    def _secret(self, account: _Account) -> str:
         secret = self._secrets.get(account.secret_key)
-        if not secret:
+        if secret:
+            return secret
+        if account.kind == "caldav":
             error = SyncError(
-                f"no password for calendar account {account.id} (kept for a session that ended, "
-                "or removed from the keyring)",
+                f"no password for calendar account {account.id} (kept for a session that "
+                "ended, or removed from the keyring)",
                 "Enter it again in Calendar sync, or on the command line with "
                 f"`followup account password {account.id}`.",
             )
-            self._finish(account.id, error=str(error))
-            raise error
-        return CalDavProvider(
-            DavHttp(account.username, secret),
-            account.calendar_url,
-            calendar_name=account.calendar_name,
-            tzid=ctx.prefs.timezone,
-        )
+        else:
+            error = SyncError(
+                f"calendar account {account.id} is not signed in (the sign-in was kept for a "
+                "session that ended, or removed from the keyring)",
+                f"Sign in again in Calendar sync, or with `followup account signin {account.id}`.",
+            )
+        self._finish(account.id, error=str(error))
+        raise error
+
+    def _keep(self, account: _Account, secret: str | None) -> None:
+        """A sign-in renewed during the sync replaces the old one where it was kept."""
+        if secret is not None:
+            where = self._secrets.where(account.secret_key)
+            self._secrets.put(account.secret_key, secret, session_only=where == "session")
 
     def _finish(self, account_id: int, *, error: str, token: str = "", ctag: str = "") -> None:
         with self._sessions.begin() as session:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -55,6 +55,11 @@ class ApiReply:
         return str(error.get("code", ""))
 
 
+def pause(seconds: float) -> None:
+    """Wait out a quota answer (one place, so tests can see the waits without waiting)."""
+    time.sleep(seconds)
+
+
 def retry_after(reply: ApiReply, attempt: int) -> float:
     """Seconds to wait: what the server asks (Retry-After), else 1, 2, 4 … seconds."""
     asked = reply.header("Retry-After").strip()
@@ -76,7 +81,6 @@ class ApiHttp:
         *,
         service: str,
         headers: Mapping[str, str] | None = None,
-        sleep: Callable[[float], None] = time.sleep,
         timeout: float = TIMEOUT_S,
     ) -> None:
         from caldav.lib.http_sync import requests
@@ -87,7 +91,6 @@ class ApiHttp:
             self._session.headers[name] = value
         self._tokens = tokens
         self._service = service
-        self._sleep = sleep
         self._timeout = timeout
         self.requests = 0  # how many went on the wire (the benchmark reports it)
         self._secrets: list[str] = []
@@ -116,7 +119,7 @@ class ApiHttp:
                 )
             if is_throttled(reply) or reply.status in (500, 502, 503, 504):
                 if attempt + 1 < MAX_TRIES:
-                    self._sleep(retry_after(reply, attempt))
+                    pause(retry_after(reply, attempt))
                     continue
                 raise SyncError(
                     f"{self._service} is busy or over its request quota ({reply.status})",
