@@ -65,6 +65,8 @@ def sign_in(client_id: str, client_secret: str, endpoints: GoogleEndpoints) -> G
         )
     except Exception as exc:  # noqa: BLE001 - the flow fails in many shapes; one clear line
         raise _sign_in_failed(exc, endpoints.token_uri) from None
+    finally:
+        flow.oauth2session.close()
     if not credentials.refresh_token:
         raise KnownError("Google signed you in but gave no lasting access (no refresh token)")
     return GoogleGrant(credentials.refresh_token, client_id, client_secret, endpoints.token_uri)
@@ -115,8 +117,11 @@ class GoogleTokens:
             client_secret=grant.client_secret,
             scopes=[GOOGLE_SCOPE],
         )
+        import requests
+
+        session = requests.Session()
         try:
-            credentials.refresh(Request())
+            credentials.refresh(Request(session))
         except RefreshError:
             raise AuthFailed(
                 "Google no longer accepts this sign-in (it expired or was revoked)",
@@ -129,5 +134,7 @@ class GoogleTokens:
                 "Check your internet connection; the sync retries later.",
                 transient=True,
             ) from None
+        finally:
+            session.close()
         self._token = str(credentials.token)
         return self._token

@@ -33,7 +33,17 @@ def _b64(data: bytes) -> str:
 
 
 def _form(request: Request) -> dict[str, str]:
-    return {k: v[0] for k, v in parse_qs(request.body.decode(), keep_blank_values=True).items()}
+    """The token request's form, with HTTP Basic client authentication folded in (RFC 6749
+    2.3.1 allows either; requests-oauthlib sends Basic, MSAL the form)."""
+    form = {k: v[0] for k, v in parse_qs(request.body.decode(), keep_blank_values=True).items()}
+    basic = request.header("Authorization")
+    if basic.startswith("Basic "):
+        from urllib.parse import unquote
+
+        user, _, password = base64.b64decode(basic[6:]).decode().partition(":")
+        form.setdefault("client_id", unquote(user))
+        form.setdefault("client_secret", unquote(password))
+    return form
 
 
 def _oauth_error(code: str, text: str, status: int = 400) -> Reply:

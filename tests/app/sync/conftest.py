@@ -15,6 +15,14 @@ from app.dto.sales import SaleInput
 from app.dto.touchpoints import TouchpointDTO
 from app.secrets import MemorySecretStore
 from tests.support.caldav_fixtures import radicale_fixture  # noqa: F401 - `radicale`
+from tests.support.cloud_fixtures import (  # noqa: F401 - fixtures
+    browser,
+    google,
+    graph,
+    identity,
+    tls,
+    waits,
+)
 
 
 @pytest.fixture
