@@ -46,7 +46,7 @@ def reduced(cache: Any) -> str:
     return json.dumps({k: v for k, v in data.items() if k in KEPT}, separators=(",", ":"))
 
 
-def _app(client_id: str, authority: str, cache: Any) -> Any:
+def _app(client_id: str, authority: str, cache: Any, http: Any) -> Any:
     import msal
 
     # Microsoft's own authority by name; any other (a stand-in, a sovereign cloud) through
@@ -54,7 +54,7 @@ def _app(client_id: str, authority: str, cache: Any) -> Any:
     own = urlsplit(authority).hostname == urlsplit(MICROSOFT_AUTHORITY).hostname
     where = {"authority": authority} if own else {"oidc_authority": authority}
     try:
-        return msal.PublicClientApplication(client_id, token_cache=cache, **where)
+        return msal.PublicClientApplication(client_id, token_cache=cache, http_client=http, **where)
     except ValueError as exc:
         raise KnownError(
             f"the Microsoft sign-in address cannot be used: {str(exc)[:160]}"
@@ -89,19 +89,21 @@ def sign_in(
 ) -> MicrosoftGrant:
     """Interactive in the system browser, or (command line) a code to enter on another device."""
     import msal
+    import requests
 
     cache = msal.SerializableTokenCache()
-    app = _app(client_id, authority, cache)
-    if device_code:
-        flow = app.initiate_device_flow(scopes=SCOPES)
-        if "user_code" not in flow:
-            raise _failed(flow)
-        say(str(flow["message"]))
-        result = app.acquire_token_by_device_flow(flow)
-    else:
-        result = app.acquire_token_interactive(
-            SCOPES, prompt="select_account", timeout=SIGN_IN_TIMEOUT_S
-        )
+    with requests.Session() as http:  # closed afterwards: MSAL's own would linger
+        app = _app(client_id, authority, cache, http)
+        if device_code:
+            flow = app.initiate_device_flow(scopes=SCOPES)
+            if "user_code" not in flow:
+                raise _failed(flow)
+            say(str(flow["message"]))
+            result = app.acquire_token_by_device_flow(flow)
+        else:
+            result = app.acquire_token_interactive(
+                SCOPES, prompt="select_account", timeout=SIGN_IN_TIMEOUT_S
+            )
     if not result or "access_token" not in result:
         raise _failed(result)
     claims = result.get("id_token_claims") or {}
@@ -118,23 +120,22 @@ class MicrosoftTokens:
         self._grant = grant
         self._cache = msal.SerializableTokenCache()
         self._cache.deserialize(grant.cache)
-        self._app: Any = None
         self._token = ""
 
     def access_token(self) -> str:
         return self._token or self.fresh()
 
     def fresh(self) -> str:
-        if self._app is None:
-            self._app = _app(self._grant.client_id, self._grant.authority, self._cache)
-        accounts = self._app.get_accounts()
-        result = (
-            self._app.acquire_token_silent_with_error(
-                SCOPES, account=accounts[0], force_refresh=True
+        import requests
+
+        with requests.Session() as http:  # closed afterwards: MSAL's own would linger
+            app = _app(self._grant.client_id, self._grant.authority, self._cache, http)
+            accounts = app.get_accounts()
+            result = (
+                app.acquire_token_silent_with_error(SCOPES, account=accounts[0], force_refresh=True)
+                if accounts
+                else None
             )
-            if accounts
-            else None
-        )
         if not result or "access_token" not in result:
             raise AuthFailed(
                 "Microsoft no longer accepts this sign-in (it expired or was revoked)",

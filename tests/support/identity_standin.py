@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import json
 import secrets
 import time
@@ -171,16 +172,23 @@ class IdentityStandIn(StandIn):
         wanted = GOOGLE_SCOPE if provider == "google" else GRAPH_SCOPE
         if wanted not in q.get("scope", "").split():
             return Reply(400, raw=b"invalid_scope")
-        if not self.approve:
-            target = f"{redirect}?{urlencode({'error': 'access_denied', 'state': q['state']})}"
-            return Reply(302, headers={"Location": target})
-        code = secrets.token_urlsafe(24)
-        grant = Grant(provider, q["client_id"], q["scope"], redirect, q["code_challenge"])
-        grant.nonce = q.get("nonce", "")
-        with self.lock:
-            self.state.codes[code] = grant
-        target = f"{redirect}?{urlencode({'code': code, 'state': q['state']})}"
-        return Reply(302, headers={"Location": target})
+        answer = {"error": "access_denied", "state": q["state"]}
+        if self.approve:
+            code = secrets.token_urlsafe(24)
+            grant = Grant(provider, q["client_id"], q["scope"], redirect, q["code_challenge"])
+            grant.nonce = q.get("nonce", "")
+            with self.lock:
+                self.state.codes[code] = grant
+            answer = {"code": code, "state": q["state"]}
+        if q.get("response_mode") == "form_post":
+            # The page the browser posts on to the app's listener (what MSAL asks for).
+            fields = "".join(
+                f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(v)}">'
+                for k, v in answer.items()
+            )
+            page = f'<form method="post" action="{html.escape(redirect)}">{fields}</form>'
+            return Reply(200, raw=page.encode(), headers={"Content-Type": "text/html"})
+        return Reply(302, headers={"Location": f"{redirect}?{urlencode(answer)}"})
 
     def _token(self, form: dict[str, str], provider: str) -> Reply:
         with self.lock:
