@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.sync import DEFAULT_CALENDAR, AccountDTO, CloudAccountInput
 from app.errors import NotFound, ValidationError
+from app.preferences import parse_value
 from app.secrets import SecretStore, new_secret_key
 from app.services.accounts import AccountService
 from app.services.settings import SettingsService
@@ -39,6 +40,7 @@ class CloudAccountService:
         if data.kind not in ("google", "microsoft"):
             raise ValidationError(f"unknown calendar service {data.kind!r}")
         name = clean_line(data.calendar_name, 200, "calendar name") or DEFAULT_CALENDAR
+        parse_value(f"{data.kind}_client_id", data.client_id)  # its form, before any browser
         if not data.session_only:
             self._secrets.require_secure()  # say so before the browser opens
         prefs = self._settings.get()
