@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy.orm import Session, sessionmaker
@@ -56,6 +57,8 @@ class CalendarSyncService:
         self._sessions = sessions
         self._planning = planning
         self._secrets = secrets
+        # Access tokens of this process, by sign-in (memory only; never written anywhere).
+        self._tokens: dict[str, Any] = {}
 
     def sync(
         self, account_id: int | None = None, *, ask: bool = False, progress: Progress = NO_PROGRESS
@@ -108,8 +111,9 @@ class CalendarSyncService:
                     account.calendar_name)  # fmt: skip
         try:
             remote, rotated = open_provider(
-                link, secret, tzid=ctx.prefs.timezone, today=ctx.today, until=until
-            )
+                link, secret, tzid=ctx.prefs.timezone, today=ctx.today, until=until,
+                tokens=self._tokens,
+            )  # fmt: skip
         except SyncError as exc:
             self._finish(account_id, error=str(exc))
             raise

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from app.sync.api_http import ApiHttp
 from app.sync.caldav_provider import CalDavProvider
@@ -31,12 +32,18 @@ class Link:
 
 
 def open_provider(
-    link: Link, secret: str, *, tzid: str, today: dt.date, until: dt.date
+    link: Link,
+    secret: str,
+    *,
+    tzid: str,
+    today: dt.date,
+    until: dt.date,
+    tokens: dict[str, Any] | None = None,
 ) -> tuple[CalendarProvider, Callable[[], str | None]]:
     """(the provider, a call that says what to keep in the keyring again after the sync:
     a rotated sign-in, or None when nothing changed)."""
     try:
-        return _open(link, secret, tzid=tzid, today=today, until=until)
+        return _open(link, secret, tzid=tzid, today=today, until=until, tokens=tokens)
     except (ValueError, KeyError, TypeError):
         # A keyring entry that is not a sign-in (edited, or an older format): never a crash.
         raise AuthFailed(
@@ -46,25 +53,40 @@ def open_provider(
 
 
 def _open(
-    link: Link, secret: str, *, tzid: str, today: dt.date, until: dt.date
+    link: Link,
+    secret: str,
+    *,
+    tzid: str,
+    today: dt.date,
+    until: dt.date,
+    tokens: dict[str, Any] | None,
 ) -> tuple[CalendarProvider, Callable[[], str | None]]:
+    # Access tokens live about an hour: kept in memory between syncs of this process (keyed
+    # by the sign-in they came from), so a sync every 15 minutes does not renew each time.
+    kept = tokens if tokens is not None else {}
     if link.kind == "google":
-        google = ApiHttp(GoogleTokens(GoogleGrant.load(secret)), service=SERVICE_NAMES["google"])
+        source = kept.get(secret) or GoogleTokens(GoogleGrant.load(secret))
+        kept[secret] = source
+        google = ApiHttp(source, service=SERVICE_NAMES["google"])
         provider = GoogleProvider(
             google, link.url, link.calendar, calendar_name=link.calendar_name, tzid=tzid
         )
         return provider, lambda: None
     if link.kind == "microsoft":
-        tokens = MicrosoftTokens(MicrosoftGrant.load(secret))
-        graph = ApiHttp(tokens, service=SERVICE_NAMES["microsoft"], headers={"Prefer": PREFER})
+        ms = kept.get(secret) or MicrosoftTokens(MicrosoftGrant.load(secret))
+        kept[secret] = ms
+        graph = ApiHttp(ms, service=SERVICE_NAMES["microsoft"], headers={"Prefer": PREFER})
         graph_provider = GraphProvider(
             graph, link.url, link.calendar, calendar_name=link.calendar_name, tzid=tzid,
             horizon_end=until, today=today,
         )  # fmt: skip
 
         def rotated() -> str | None:
-            grant = tokens.grant()
-            return grant.dump() if grant is not None else None
+            grant = ms.grant()
+            if grant is None:
+                return None
+            kept[grant.dump()] = kept.pop(secret, ms)  # the same tokens under the new sign-in
+            return grant.dump()
 
         return graph_provider, rotated
     dav = DavHttp(link.username, secret)

@@ -12,7 +12,7 @@ from app.dto.touchpoints import TouchpointDTO
 from app.sync.cloud_events import google_id
 from tests.support.cloud_fixtures import Browser
 from tests.support.google_standin import GoogleStandIn
-from tests.support.identity_standin import GOOGLE_SCOPE, IdentityStandIn
+from tests.support.identity_standin import GOOGLE_CLIENT, GOOGLE_SCOPE, IdentityStandIn
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -32,7 +32,10 @@ def test_signing_in_creates_the_apps_own_calendar_and_keeps_only_a_refresh_token
     assert account.password_stored == "keyring"
     [calendar] = google.calendars.values()
     assert (calendar.summary, calendar.time_zone) == ("Sales follow-ups", "Europe/Berlin")
-    exchange = next(r for r in identity.token_requests if r["grant_type"] == "authorization_code")
+    exchange = next(
+        r for r in reversed(identity.token_requests)
+        if r["grant_type"] == "authorization_code" and r["client_id"] == GOOGLE_CLIENT
+    )  # fmt: skip
     assert exchange["code_verifier"] and exchange["redirect_uri"].startswith("http://127.0.0.1:")
     assert [a.id for a in planner.accounts.list()] == [account.id]
 

@@ -15,7 +15,7 @@ from app.dto.touchpoints import TouchpointDTO
 from app.sync.cloud_events import GRAPH_UID_PROPERTY
 from tests.support.cloud_fixtures import Browser
 from tests.support.graph_standin import GraphStandIn
-from tests.support.identity_standin import GRAPH_SCOPE, USER, IdentityStandIn
+from tests.support.identity_standin import GRAPH_SCOPE, MICROSOFT_CLIENT, USER, IdentityStandIn
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -41,7 +41,10 @@ def test_signing_in_in_the_browser_finds_or_makes_the_calendar(
     assert graph.calendars[account.calendar_url].name == "Sales follow-ups"
     again = add_microsoft(planner)
     assert again.calendar_url == account.calendar_url  # found by name, not made twice
-    scopes = next(r for r in identity.token_requests if r["grant_type"] == "authorization_code")
+    scopes = next(
+        r for r in reversed(identity.token_requests)
+        if r["grant_type"] == "authorization_code" and r["client_id"] == MICROSOFT_CLIENT
+    )  # fmt: skip
     assert GRAPH_SCOPE in scopes["scope"] and "offline_access" in scopes["scope"]
 
 
