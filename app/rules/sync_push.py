@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from functools import partial
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -57,26 +59,78 @@ class Pusher:
                 )
                 ids = [row[0] for row in rows]
                 contents = render_contents(session, ids, self._ctx.prefs, self._ctx.today)
+            pending: list[tuple[Work, TouchpointContent]] = []
             for row in rows:
                 work = Work.of(row)
-                try:
-                    self._one(work, contents[work.tp.id])
-                except SyncError as exc:
-                    if exc.transient:
-                        raise  # offline or server trouble: stop, the rest stays queued
-                    self._tally.errors.append(f"follow-up {work.tp.id}: {exc}")
+                content = contents[work.tp.id]
+                if self._remote.batch > 1 and self._new(work):
+                    # New events go in batches where the calendar takes them (fewer trips).
+                    pending.append((work, content))
+                    if len(pending) >= self._remote.batch:
+                        done = self._create_many(pending, done, total)
+                        pending = []
+                    continue
+                if pending:
+                    done = self._create_many(pending, done, total)
+                    pending = []
+                self._guarded(work, partial(self._one, work, content))
                 done += 1
                 self._progress.report(done, total, f"Calendar: {done:,} of {total:,} events…")
+            if pending:
+                done = self._create_many(pending, done, total)
             if len(rows) < BATCH:
                 break
             after = rows[-1][0]
         return done
 
+    def _guarded(self, work: Work, step: Callable[[], None]) -> None:
+        try:
+            step()
+        except SyncError as exc:
+            if exc.transient:
+                raise  # offline or server trouble: stop, the rest stays queued
+            self._tally.errors.append(f"follow-up {work.tp.id}: {exc}")
+
+    def _live(self, work: Work) -> bool:
+        tp = work.tp
+        live = tp.status == Status.PLANNED and not work.customer_deleted
+        return live and tp.due_date <= self._target.until  # the horizon; overdue ones always
+
+    def _new(self, work: Work) -> bool:
+        return self._live(work) and (work.item_id is None or work.state == "removed")
+
+    def _create_many(
+        self, pending: list[tuple[Work, TouchpointContent]], done: int, total: int
+    ) -> int:
+        """Send a batch of creates; record what worked in one transaction (a crash before it
+        commits only means the next run's creates find their events and adopt them)."""
+        items = [(self._remote.ref_for(w.tp.uid), self._item(w.tp, c)) for w, c in pending]
+        answers = self._remote.create_many(items)
+        worked = [(w, a) for (w, _c), a in zip(pending, answers, strict=True) if a.ok]
+        if worked:
+            with self._sessions.begin() as session:
+                repo.record_pushed(
+                    session,
+                    self._target.account_id,
+                    [(w.tp.id, w.tp.uid, a.ref, a.etag, w.tp.sequence) for w, a in worked],
+                    real_now(),
+                )
+            self._tally.created += len(worked)
+        for (work, content), answer in zip(pending, answers, strict=True):
+            if answer.ok:
+                continue
+            # Taken one by one: an id that exists or is refused, a quota answer (waited out
+            # there), anything else the single path reports.
+            first = answer if answer.outcome in ("exists", "refused") else None
+            self._guarded(work, partial(self._create, work, content, first))
+        done += len(pending)
+        self._progress.report(done, total, f"Calendar: {done:,} of {total:,} events…")
+        return done
+
     # --- one touchpoint ---------------------------------------------------------------
     def _one(self, work: Work, content: TouchpointContent) -> None:
         tp = work.tp
-        live = tp.status == Status.PLANNED and not work.customer_deleted
-        live = live and tp.due_date <= self._target.until  # the horizon; overdue ones always
+        live = self._live(work)
         kept_done = self._target.keep_done and tp.status == Status.DONE and work.state == "synced"
         if not (live or kept_done):
             self._delete(work)
@@ -105,11 +159,11 @@ class Pusher:
             )
         return Outgoing(event, tp.id, self._ctx.now)
 
-    def _create(self, work: Work, content: TouchpointContent) -> None:
+    def _create(self, work: Work, content: TouchpointContent, first: Answer | None = None) -> None:
         tp = work.tp
         item = self._item(tp, content)
         ref = self._remote.ref_for(tp.uid)
-        answer = self._remote.create(ref, item)
+        answer = first or self._remote.create(ref, item)
         if answer.outcome == "exists":
             # Something is there already: our own event from a run that stopped before
             # recording it (adopt it), or another UID under the same name (use another one).

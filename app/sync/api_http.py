@@ -36,6 +36,7 @@ class ApiReply:
     status: int
     data: Any = None
     headers: Mapping[str, str] = field(default_factory=dict)
+    raw: bytes = b""
 
     def header(self, name: str) -> str:
         return next((v for k, v in self.headers.items() if k.lower() == name.lower()), "")
@@ -136,7 +137,9 @@ class ApiHttp:
         self._remember(token)
         sent = {"Authorization": f"Bearer {token}", **dict(headers or {})}
         data = None
-        if body is not None:
+        if isinstance(body, bytes):
+            data = body  # a multipart batch: its Content-Type comes with the headers
+        elif body is not None:
             data = json.dumps(body, ensure_ascii=False).encode()
             sent["Content-Type"] = "application/json; charset=utf-8"
         self.requests += 1
@@ -155,7 +158,7 @@ class ApiHttp:
         if 300 <= status < 400:
             # The token goes with every request: never on to wherever a redirect points.
             raise SyncError(f"{host_of(url)} redirected a calendar request ({status})")
-        return ApiReply(status, parsed, dict(response.headers))
+        return ApiReply(status, parsed, dict(response.headers), content)
 
     def _remember(self, token: str) -> None:
         if token and token not in self._secrets:

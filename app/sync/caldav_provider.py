@@ -72,6 +72,13 @@ class CalDavProvider:
         # 412: something is there already; 403/409: the UID is refused (a server's trash bin).
         return _answer(reply, ref, {412: "exists", 403: "refused", 409: "refused"})
 
+    @property
+    def batch(self) -> int:
+        return 1  # CalDAV has no batch write: one PUT per object
+
+    def create_many(self, items: list[tuple[str, Outgoing]]) -> list[Answer]:
+        return [self.create(ref, item) for ref, item in items]
+
     def update(self, ref: str, etag: str, item: Outgoing) -> Answer:
         reply = self.remote.put(ref, self._data(item), etag=etag)
         return _answer(reply, ref, {412: "conflict", 404: "missing"})

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import uuid
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from app.sync.api_http import ApiHttp, ApiReply
 from app.sync.cloud_events import google_body, google_event, google_id
+from app.sync.google_batch import GOOGLE_BATCH, batch_answers, batch_body
 from app.sync.http import SyncError, host_of
 from app.sync.provider import Answer, Delta, Found, Outcome, Outgoing
 
@@ -120,6 +121,27 @@ class GoogleProvider:
         reply = self.http.request("POST", self._events, self._body(ref, item))
         # 409: that id exists (our retried insert, or a deleted event Google keeps).
         return _answer(reply, ref, {409: "exists"})
+
+    @property
+    def batch(self) -> int:
+        return GOOGLE_BATCH
+
+    def create_many(self, items: list[tuple[str, Outgoing]]) -> list[Answer]:
+        if len(items) == 1:
+            return [self.create(*items[0])]
+        path = urlsplit(self._events).path
+        data, kind = batch_body(path, [self._body(ref, item) for ref, item in items])
+        parts = urlsplit(self._base)
+        url = f"{parts.scheme}://{parts.netloc}/batch/{parts.path.strip('/')}"
+        reply = self.http.request("POST", url, data, {"Content-Type": kind})
+        if not reply.ok:
+            raise SyncError(f"{self.host} answered {reply.status} to a batch of events")
+        answers = batch_answers(reply.header("Content-Type"), reply.raw)
+        found = []
+        for number, (ref, _item) in enumerate(items):
+            status, body = answers.get(number, (0, None))
+            found.append(_answer(ApiReply(status, body), ref, {409: "exists"}))
+        return found
 
     def update(self, ref: str, etag: str, item: Outgoing) -> Answer:
         reply = self.http.request("PUT", self._url(ref), self._body(ref, item), _if_match(etag))

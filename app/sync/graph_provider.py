@@ -196,6 +196,33 @@ class GraphProvider:
         reply = self.http.request("POST", f"{self._calendar}/events", body, {"Prefer": PREFER})
         return _answer(reply, ref, {409: "exists"})
 
+    @property
+    def batch(self) -> int:
+        return BATCH
+
+    def create_many(self, items: list[tuple[str, Outgoing]]) -> list[Answer]:
+        if len(items) == 1:
+            return [self.create(*items[0])]
+        path = urlsplit(f"{self._calendar}/events").path.removeprefix(urlsplit(self._base).path)
+        requests = []
+        for number, (_ref, item) in enumerate(items):
+            body = graph_body(item.event, self._tzid)
+            body["transactionId"] = self.transaction_id(item.event.uid)
+            requests.append({
+                "id": str(number), "method": "POST", "url": path, "body": body,
+                "headers": {"Content-Type": "application/json", "Prefer": PREFER},
+            })  # fmt: skip
+        reply = self.http.request("POST", f"{self._base}/$batch", {"requests": requests})
+        if not reply.ok or not isinstance(reply.data, dict):
+            raise SyncError(f"{self.host} answered {reply.status} to a batch of events")
+        answers = {str(r.get("id")): r for r in reply.data.get("responses", [])}
+        found = []
+        for number, (ref, _item) in enumerate(items):
+            answer = answers.get(str(number), {})
+            inner = ApiReply(int(answer.get("status", 0)), answer.get("body"))
+            found.append(_answer(inner, ref, {409: "exists"}))
+        return found
+
     def update(self, ref: str, etag: str, item: Outgoing) -> Answer:
         headers = {"Prefer": PREFER, **_if_match(etag)}
         body = graph_body(item.event, self._tzid)

@@ -98,6 +98,17 @@ class CalendarProvider(Protocol):
         """Create, never overwriting: "exists" when something is already there."""
         ...
 
+    @property
+    def batch(self) -> int:
+        """How many creates `create_many` sends in one request (1: no batching)."""
+        ...
+
+    def create_many(self, items: list[tuple[str, Outgoing]]) -> list[Answer]:
+        """Several creates in one round trip, one answer each, in order. Every create is
+        idempotent (a fixed name, id or transactionId), so a batch whose answer is lost is
+        simply sent again."""
+        ...
+
     def update(self, ref: str, etag: str, item: Outgoing) -> Answer:
         """Replace only the version `etag` ("" or "*": whatever is there)."""
         ...

@@ -112,3 +112,38 @@ def history(session: Session, touchpoint_id: int) -> Sequence[TouchpointEvent]:
         .order_by(TouchpointEvent.at, TouchpointEvent.id)
     )
     return session.scalars(statement).all()
+
+
+def record_pushed(
+    session: Session,
+    account_id: int,
+    rows: list[tuple[int, str, str, str, int]],
+    at: dt.datetime,
+) -> None:
+    """Many created events at once: (touchpoint id, UID, href, ETag, sequence) each; a row
+    another sync recorded meanwhile is brought up to date rather than duplicated."""
+    from sqlalchemy.dialects.sqlite import insert
+
+    statement = insert(SyncItem).values(
+        [
+            {
+                "account_id": account_id, "touchpoint_id": tp_id, "uid": uid, "href": href,
+                "etag": etag, "state": "synced", "pushed_sequence": sequence, "pushed_at": at,
+            }
+            for tp_id, uid, href, etag, sequence in rows
+        ]
+    )  # fmt: skip
+    excluded = statement.excluded
+    session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[SyncItem.account_id, SyncItem.touchpoint_id],
+            set_={
+                "uid": excluded.uid,
+                "href": excluded.href,
+                "etag": excluded.etag,
+                "state": excluded.state,
+                "pushed_sequence": excluded.pushed_sequence,
+                "pushed_at": excluded.pushed_at,
+            },
+        )
+    )

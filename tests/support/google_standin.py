@@ -9,6 +9,7 @@ a forgotten syncToken 410; a bearer token from the identity stand-in on every re
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import secrets
 from dataclasses import dataclass, field
@@ -89,6 +90,8 @@ class GoogleStandIn(StandIn):
     def handle(self, request: Request) -> Reply:
         if not self.identity.accepts(request.header("Authorization"), "google"):
             return error(401, "Request had invalid authentication credentials.", "authError")
+        if request.path == "/batch/calendar/v3" and request.method == "POST":
+            return self._batch(request)
         path = request.path.removeprefix(self.BASE)
         parts = [unquote(p) for p in path.strip("/").split("/")]
         with self.lock:
@@ -106,6 +109,37 @@ class GoogleStandIn(StandIn):
                 elif len(parts) == 4:
                     return self._one(parts[1], calendar, parts[3], request)
         return error(404, "Not Found", "notFound")
+
+    def _batch(self, request: Request) -> Reply:
+        """multipart/mixed in, multipart/mixed out; each part runs as its own call (and
+        counts against the quota on its own: a queued fault answers one part)."""
+        found = re.search(r"boundary=([^;]+)", request.header("Content-Type"))
+        if found is None:
+            return error(400, "A batch must be multipart/mixed with a boundary.")
+        boundary = found.group(1).strip('"')
+        parts = [p for p in request.body.decode().split(f"--{boundary}") if "HTTP/1.1" in p]
+        if not parts or len(parts) > 1000:
+            return error(400, "A batch holds 1 to 1000 calls.")
+        out = []
+        for part in parts:
+            outer, _, inner = part.partition("\r\n\r\n")
+            number = re.search(r"Content-ID: <item(\d+)>", outer)
+            line, _, rest = inner.partition("\r\n")
+            method, target, _ = line.split(" ")
+            _headers, _, body = rest.partition("\r\n\r\n")
+            call = Request(method, target, {}, dict(request.headers), body.strip().encode())
+            self.log.append(call)
+            reply = self._fault(call) or self.handle(call)
+            payload = json.dumps(reply.body) if reply.body is not None else ""
+            out.append(
+                f"--{boundary}\r\nContent-Type: application/http\r\n"
+                f"Content-ID: <response-item{number.group(1) if number else ''}>\r\n\r\n"
+                f"HTTP/1.1 {reply.status} X\r\nContent-Type: application/json\r\n\r\n"
+                f"{payload}\r\n"
+            )
+        data = ("".join(out) + f"--{boundary}--\r\n").encode()
+        return Reply(200, raw=data,
+                     headers={"Content-Type": f"multipart/mixed; boundary={boundary}"})  # fmt: skip
 
     def _new_calendar(self, request: Request) -> Reply:
         body = request.json()

@@ -301,6 +301,7 @@ class GraphStandIn(StandIn):
                 {**part.get("headers", {}), "Authorization": request.header("Authorization")},
                 json.dumps(part["body"]).encode() if "body" in part else b"",
             )  # fmt: skip
+            self.log.append(inner)
             reply = self._route(inner, url.path)
             answers.append({"id": part["id"], "status": reply.status, "headers": reply.headers,
                             "body": reply.body})  # fmt: skip

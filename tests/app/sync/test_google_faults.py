@@ -32,11 +32,16 @@ def test_quota_answers_are_waited_out_as_google_asks_then_doubled(
     waits: list[float],
 ) -> None:
     add_google(planner)
-    google.fail_next("POST", "/events", Reply(429, {"error": {"code": 429}}, {"Retry-After": "7"}))
+    google.fail_next("POST", "/batch/", Reply(429, {"error": {"code": 429}}, {"Retry-After": "7"}))
+    # Inside a batch each call counts on its own: three parts are refused, sent again alone.
     google.fail_next("POST", "/events", error(403, "Rate Limit Exceeded", "rateLimitExceeded"), 3)
     report = planner.calendar_sync.sync()
     assert (report.created, report.errors) == (len(planned), ())
-    assert waits == [7.0, 2.0, 4.0, 8.0]  # Retry-After first; then 2**attempt
+    assert len(google.live(planner.accounts.list()[0].calendar_url)) == len(planned)
+    planner.touchpoints.snooze(planned[0].id, days=2)
+    google.fail_next("PUT", "/events/", error(403, "Rate Limit Exceeded", "rateLimitExceeded"), 2)
+    assert planner.calendar_sync.sync().updated == 1
+    assert waits == [7.0, 1.0, 2.0]  # Retry-After as asked; then 1, 2, 4 … seconds
 
 
 def test_a_quota_that_does_not_lift_stops_the_run_and_the_next_one_finishes(
