@@ -164,3 +164,41 @@ def test_no_sign_in_is_left_anywhere_on_disk(
         data = path.read_bytes()
         for token in tokens:
             assert token.encode() not in data, f"a token in {path}"
+
+
+def test_without_a_secure_keyring_nothing_opens_until_this_session_only_is_chosen(
+    db_path: Path, clock: object, google: GoogleStandIn, browser: Browser
+) -> None:
+    from keyring.backends import fail
+
+    from app.context import build_context
+    from app.secrets import NoSecureStore, SecretStore
+
+    context = build_context(db_path, clock, secrets=SecretStore(backend=fail.Keyring()))  # type: ignore[arg-type]
+    try:
+        with pytest.raises(NoSecureStore, match="no secure password store"):
+            context.cloud_accounts.add(CloudAccountInput("google"))
+        assert browser.opened == [] and context.accounts.list() == []
+        account = context.cloud_accounts.add(CloudAccountInput("google", session_only=True))
+        assert account.password_stored == "session"
+        assert context.calendar_sync.sync().errors == ()
+    finally:
+        context.close()
+
+
+def test_done_follow_ups_kept_in_google_as_history(
+    planner: AppContext, planned: list[TouchpointDTO], google: GoogleStandIn, browser: Browser
+) -> None:
+    from app.sync.cloud_events import google_id
+
+    account = planner.cloud_accounts.add(CloudAccountInput("google", keep_done=True))
+    planner.calendar_sync.sync()
+    done = planner.touchpoints.done(planned[0].id, note="Sent")
+    planner.touchpoints.skip(planned[1].id, reason="No need")
+    report = planner.calendar_sync.sync()
+    assert (report.updated, report.deleted) == (1, 1)
+    live = google.live(account.calendar_url)
+    event = live[google_id(done.uid)]
+    assert event["summary"].startswith("Done: ") and event["transparency"] == "transparent"
+    assert event["reminders"] == {"useDefault": False, "overrides": []}
+    assert google_id(planned[1].uid) not in live
