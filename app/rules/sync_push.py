@@ -17,7 +17,7 @@ from app.rules.planning_context import PlanningContext
 from app.rules.sync_pull import apply_remote, note, remote_deleted
 from app.rules.sync_types import Tally, Target, Work, real_now
 from app.rules.touchpoint_rows import new_uid
-from app.sync.http import SyncError
+from app.sync.http import AuthFailed, SyncError
 from app.sync.provider import Answer, CalendarProvider, Outgoing
 from models.calendar_sync import SyncItem
 from models.repositories import sync as repo
@@ -87,8 +87,10 @@ class Pusher:
         try:
             step()
         except SyncError as exc:
-            if exc.transient:
-                raise  # offline or server trouble: stop, the rest stays queued
+            if exc.transient or isinstance(exc, AuthFailed):
+                # Offline, server trouble, or the login/sign-in is refused: stop, the rest
+                # stays queued (the same refusal a thousand times over helps nobody).
+                raise
             self._tally.errors.append(f"follow-up {work.tp.id}: {exc}")
 
     def _live(self, work: Work) -> bool:

@@ -202,3 +202,18 @@ def test_done_follow_ups_kept_in_google_as_history(
     assert event["summary"].startswith("Done: ") and event["transparency"] == "transparent"
     assert event["reminders"] == {"useDefault": False, "overrides": []}
     assert google_id(planned[1].uid) not in live
+
+
+def test_a_sign_in_refused_midway_stops_the_run_at_once(
+    planner: AppContext, planned: list[TouchpointDTO], google: GoogleStandIn,
+    identity: IdentityStandIn, browser: Browser,
+) -> None:  # fmt: skip
+    add_google(planner)
+    planner.calendar_sync.sync()
+    for item in planned[:4]:
+        planner.touchpoints.snooze(item.id, days=2)
+    # The listing still works; every update is refused as unauthenticated, even after renewal.
+    google.fail_next("PUT", "/events/", error(401, "Invalid Credentials", "authError"), 100)
+    report = planner.calendar_sync.sync()
+    assert len(report.errors) == 1 and "sign in again" in report.errors[0].lower()
+    assert google.count("PUT") == 2  # the first update, and once more after renewal: then stop
