@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from app.services.bulk_sales import BulkSaleService
     from app.services.calendar_export import CalendarExportService
     from app.services.calendar_sync import CalendarSyncService
+    from app.services.cloud_accounts import CloudAccountService
     from app.services.commitments import CommitmentService
     from app.services.customers import CustomerService
     from app.services.data_export import DataExportService
@@ -247,6 +248,12 @@ class AppContext:
         from app.services.accounts import AccountService
 
         return AccountService(self.sessions, self.secrets)
+
+    @cached_property
+    def cloud_accounts(self) -> CloudAccountService:
+        from app.services.cloud_accounts import CloudAccountService
+
+        return CloudAccountService(self.sessions, self.secrets, self.settings, self.accounts)
 
     @cached_property
     def calendar_sync(self) -> CalendarSyncService:

@@ -67,6 +67,12 @@ class Preferences:
     # All backups together may take this many MB; 0: automatic, the smaller of ten times
     # the database and 2 GB (app.files.backup_limit).
     backup_limit_mb: int = 0
+    # Calendar sync puts planned follow-ups up to this many months ahead (and every overdue
+    # one) in the calendars: enough to plan with, without filling a year of someone's week.
+    calendar_months: int = 6
+    # The OAuth clients to sign in with (the user's or their company's; not secrets).
+    google_client_id: str = ""
+    microsoft_client_id: str = ""
 
     @property
     def zone(self) -> ZoneInfo:
@@ -181,6 +187,16 @@ def _clock_time(text: str) -> dt.time:
     return dt.time(hour, minute)
 
 
+def _client_id(text: str) -> str:
+    value = strip_invisible(text).strip()
+    if len(value) > 200 or not re.fullmatch(r"[A-Za-z0-9._-]*", value):
+        raise ValidationError(
+            "an OAuth client ID is letters, digits, dots, dashes and underscores "
+            "(copy it from Google Cloud or Microsoft Entra)"
+        )
+    return value
+
+
 def _currency(text: str) -> str:
     code = text.strip().upper()
     if not re.fullmatch(r"[A-Z]{3}", code):
@@ -208,6 +224,9 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "work_start": _clock_time,
     "work_end": _clock_time,
     "backup_limit_mb": _int_range(0, 10_000_000),
+    "calendar_months": _int_range(1, 24),
+    "google_client_id": _client_id,
+    "microsoft_client_id": _client_id,
 }
 TIME_KEYS = frozenset({"work_start", "work_end"})
 PROFILE_TEXT = frozenset(key for key in PARSERS if key.startswith("my_"))

@@ -14,6 +14,12 @@ log = logging.getLogger(__name__)
 SERVICE = "Follow-Up Planner"
 Where = Literal["keyring", "session", "missing"]
 
+# Windows Credential Manager keeps at most 2,560 bytes a credential, stored as UTF-16: 1,280
+# characters (jaraco/keyring#355). A sign-in (Microsoft's refresh token alone can pass 1,500
+# characters) is split into parts of at most this many characters, each its own entry.
+PART_CHARS = 1000
+_PARTS_MARK = "followup-parts:v1:"
+
 # Session-only secrets live as long as the process, shared by every store in it: switching
 # to the demo database and back must not forget them.
 _SESSION: dict[str, str] = {}
@@ -83,19 +89,18 @@ class SecretStore:
             self._session[key] = secret
             return "session"
         self.require_secure()
-        from keyring.errors import KeyringError
-
-        backend = self._keyring()
-        try:
-            backend.set_password(self._service, key, secret)
-            stored = backend.get_password(self._service, key)
-        except KeyringError as exc:
-            # The backend's message names the backend and the problem, never the secret.
-            raise KnownError(
-                f"the keyring refused the password ({type(exc).__name__})",
-                "Unlock your keyring and try again, or keep the password for this session only.",
-            ) from None
-        if stored != secret:
+        before = self._read(key) or ""
+        had = int(before.removeprefix(_PARTS_MARK) or 0) if before.startswith(_PARTS_MARK) else 0
+        parts = [secret[i : i + PART_CHARS] for i in range(0, len(secret), PART_CHARS)]
+        for number in range(len(parts) + 1 if len(parts) > 1 else 1, had + 1):
+            self._forget(f"{key}#{number}")  # parts of a longer secret stored before
+        if len(parts) > 1:
+            for number, part in enumerate(parts, 1):
+                self._write(f"{key}#{number}", part)
+            self._write(key, f"{_PARTS_MARK}{len(parts)}")
+        else:
+            self._write(key, secret)
+        if self.get(key) != secret:
             self._forget(key)
             raise KnownError(
                 "the keyring did not keep the password (reading it back gave something else)",
@@ -104,11 +109,33 @@ class SecretStore:
         self._session.pop(key, None)
         return "keyring"
 
+    def _write(self, key: str, secret: str) -> None:
+        from keyring.errors import KeyringError
+
+        try:
+            self._keyring().set_password(self._service, key, secret)
+        except KeyringError as exc:
+            # The backend's message names the backend and the problem, never the secret.
+            raise KnownError(
+                f"the keyring refused the password ({type(exc).__name__})",
+                "Unlock your keyring and try again, or keep the password for this session only.",
+            ) from None
+
     def get(self, key: str) -> str | None:
         if key in self._session:
             return self._session[key]
         if not self.backend()[1]:
             return None
+        stored = self._read(key)
+        if stored is None or not stored.startswith(_PARTS_MARK):
+            return stored
+        count = int(stored.removeprefix(_PARTS_MARK) or 0)
+        parts = [self._read(f"{key}#{number}") for number in range(1, count + 1)]
+        if any(part is None for part in parts):
+            return None  # a part went missing: as good as no secret
+        return "".join(part for part in parts if part is not None)
+
+    def _read(self, key: str) -> str | None:
         from keyring.errors import KeyringError
 
         try:
@@ -134,6 +161,10 @@ class SecretStore:
         from keyring.errors import KeyringError
 
         try:
+            stored = self._keyring().get_password(self._service, key)
+            if stored is not None and stored.startswith(_PARTS_MARK):
+                for number in range(1, int(stored.removeprefix(_PARTS_MARK) or 0) + 1):
+                    self._forget(f"{key}#{number}")
             self._keyring().delete_password(self._service, key)
         except KeyringError:
             # Already gone (PasswordDeleteError) or a locked keyring: nothing secret is exposed.

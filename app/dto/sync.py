@@ -30,6 +30,21 @@ class AccountInput:
 
 
 @dataclass(frozen=True)
+class CloudAccountInput:
+    """Adding a Google or Microsoft calendar: sign in, then the app makes its own calendar.
+
+    Empty client ID: the one in Settings, the environment or the build."""
+
+    kind: str  # "google" | "microsoft"
+    client_id: str = ""
+    client_secret: str = field(default="", repr=False)  # Google's installed-app secret
+    calendar_name: str = DEFAULT_CALENDAR
+    keep_done: bool = False
+    session_only: bool = False
+    device_code: bool = False  # Microsoft on the command line: a code for another device
+
+
+@dataclass(frozen=True)
 class AccountDTO:
     """A calendar account as the faces see it; `password` says where it lives, not what it is."""
 

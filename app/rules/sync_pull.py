@@ -13,8 +13,8 @@ from app.rules.planning_context import PlanningContext
 from app.rules.sync_types import Tally
 from app.rules.touchpoint_rows import local_time, move
 from app.sync.http import SyncError
-from app.sync.objects import RemoteEvent, parse_event
-from app.sync.remote import RemoteCalendar
+from app.sync.objects import RemoteEvent
+from app.sync.provider import CalendarProvider
 from models.calendar_sync import SyncItem, TouchpointEvent
 from models.customer import Customer
 from models.repositories import sync as repo
@@ -98,7 +98,7 @@ def skip_deleted(session: Session, item: SyncItem, row: Touchpoint, ctx: Plannin
 def pull(
     sessions: sessionmaker[Session],
     account_id: int,
-    remote: RemoteCalendar,
+    remote: CalendarProvider,
     token: str,
     tally: Tally,
     ask: bool,
@@ -120,14 +120,13 @@ def pull(
             # An empty calendar where we put events: wiped, replaced or a server fault.
             # Skipping every follow-up on that evidence would do more harm than waiting.
             raise SyncError(
-                f"the calendar {remote.path} is empty although {len(known)} follow-ups were "
+                f"{remote.label} is empty although {len(known)} follow-ups were "
                 "put there; nothing was changed here",
                 "If you emptied it on purpose, remove the account and add it again.",
             )
-    fetched, missing = remote.fetch(stale)
-    for path, (etag, data) in fetched.items():
-        item_id, uid, _ = known[path]
-        event = parse_event(data, uid, ctx.zone)
+    fetched, missing = remote.read({path: known[path][1] for path in stale})
+    for path, (etag, event) in fetched.items():
+        item_id = known[path][0]
         with sessions.begin() as session:
             item = session.get(SyncItem, item_id)
             if item is None:

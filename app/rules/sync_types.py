@@ -29,6 +29,8 @@ class Target:
     account_id: int
     keep_done: bool
     calendar_name: str
+    # The last day a planned follow-up is put in the calendar (overdue ones always are).
+    until: dt.date
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,12 @@ class AccountService:
         """A new (app) password, or the old one again after a session-only run ended."""
         with self._sessions() as session:
             row = self._row(session, account_id)
-            url, username, key = row.url, row.username, row.secret_key
+            url, username, key, kind = row.url, row.username, row.secret_key, row.kind
+        if kind != "caldav":
+            raise ValidationError(
+                f"account {account_id} signs in with {kind.capitalize()}, not a password: "
+                f"sign in again with `followup account signin {account_id}`"
+            )
         if not password:
             raise ValidationError("enter the password (or app password)")
         find_calendars(url, username, password)  # a wrong password is refused here, not stored

@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import Any
 
+from dateutil.relativedelta import relativedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.sync import HistoryEntry, SyncReport
@@ -19,8 +21,8 @@ from app.rules.sync_push import Pusher
 from app.rules.sync_types import Tally, Target, real_now
 from app.rules.touchpoint_rows import to_dto
 from app.secrets import SecretStore
-from app.sync.http import DavHttp, SyncError
-from app.sync.remote import RemoteCalendar
+from app.sync.connect import Link, open_provider
+from app.sync.http import SyncError
 from models.calendar_sync import CalendarAccount
 from models.repositories import sync as repo
 from models.repositories import touchpoints as tp_repo
@@ -32,6 +34,8 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class _Account:
     id: int
+    kind: str
+    url: str
     username: str
     secret_key: str
     calendar_url: str
@@ -53,6 +57,8 @@ class CalendarSyncService:
         self._sessions = sessions
         self._planning = planning
         self._secrets = secrets
+        # Access tokens of this process, by sign-in (memory only; never written anywhere).
+        self._tokens: dict[str, Any] = {}
 
     def sync(
         self, account_id: int | None = None, *, ask: bool = False, progress: Progress = NO_PROGRESS
@@ -92,46 +98,77 @@ class CalendarSyncService:
             if row is None:
                 raise NotFound(f"calendar account {account_id} does not exist")
             return _Account(
-                row.id, row.username, row.secret_key, row.calendar_url, row.calendar_name,
-                row.keep_done, row.sync_token, row.ctag,
+                row.id, row.kind, row.url, row.username, row.secret_key, row.calendar_url,
+                row.calendar_name, row.keep_done, row.sync_token, row.ctag,
             )  # fmt: skip
 
     def _sync_account(self, account_id: int, tally: Tally, ask: bool, progress: Progress) -> None:
         account = self._load(account_id)
-        password = self._secrets.get(account.secret_key)
-        if not password:
-            error = SyncError(
-                f"no password for calendar account {account_id} (kept for a session that ended, "
-                "or removed from the keyring)",
-                "Enter it again in Calendar sync, or on the command line with "
-                f"`followup account password {account_id}`.",
-            )
-            self._finish(account_id, error=str(error))
-            raise error
-        http = DavHttp(account.username, password)
-        remote = RemoteCalendar(http, account.calendar_url)
         ctx = self._planning()
+        until = ctx.today + relativedelta(months=ctx.prefs.calendar_months)
+        secret = self._secret(account)
+        link = Link(account.kind, account.url, account.username, account.calendar_url,
+                    account.calendar_name)  # fmt: skip
         try:
-            ctag, token = remote.state()
-            if token:
+            remote, rotated = open_provider(
+                link, secret, tzid=ctx.prefs.timezone, today=ctx.today, until=until,
+                tokens=self._tokens,
+            )  # fmt: skip
+        except SyncError as exc:
+            self._finish(account_id, error=str(exc))
+            raise
+        try:
+            state = remote.marker()
+            ctag, token = state if state is not None else ("", account.sync_token)
+            if state is None:
+                unchanged = False  # the changes request is itself the one cheap request
+            elif token:
                 unchanged = token == account.sync_token
             else:  # no sync-token support: the ctag still says whether anything changed
                 unchanged = bool(ctag) and ctag == account.ctag
             if not unchanged:
                 token = account.sync_token
                 token = pull(self._sessions, account.id, remote, token, tally, ask, ctx)
-            target = Target(account.id, account.keep_done, account.calendar_name)
+            target = Target(account.id, account.keep_done, account.calendar_name, until)
             pusher = Pusher(self._sessions, remote, target, ctx, tally, ask=ask, progress=progress)
             if pusher.run():
                 # Our own writes come back as changes; anything else in there is news.
-                ctag, _ = remote.state()
+                state = remote.marker()
+                ctag = state[0] if state is not None else ""
                 token = pull(self._sessions, account.id, remote, token, tally, ask, ctx)
             self._finish(account_id, token=token, ctag=ctag, error="")
         except SyncError as exc:
-            self._finish(account_id, error=http.safe(str(exc)))
+            self._finish(account_id, error=remote.safe(str(exc)))
             raise
         finally:
-            http.close()
+            remote.close()
+            self._keep(account, rotated())
+
+    def _secret(self, account: _Account) -> str:
+        secret = self._secrets.get(account.secret_key)
+        if secret:
+            return secret
+        if account.kind == "caldav":
+            error = SyncError(
+                f"no password for calendar account {account.id} (kept for a session that "
+                "ended, or removed from the keyring)",
+                "Enter it again in Calendar sync, or on the command line with "
+                f"`followup account password {account.id}`.",
+            )
+        else:
+            error = SyncError(
+                f"calendar account {account.id} is not signed in (the sign-in was kept for a "
+                "session that ended, or removed from the keyring)",
+                f"Sign in again in Calendar sync, or with `followup account signin {account.id}`.",
+            )
+        self._finish(account.id, error=str(error))
+        raise error
+
+    def _keep(self, account: _Account, secret: str | None) -> None:
+        """A sign-in renewed during the sync replaces the old one where it was kept."""
+        if secret is not None:
+            where = self._secrets.where(account.secret_key)
+            self._secrets.put(account.secret_key, secret, session_only=where == "session")
 
     def _finish(self, account_id: int, *, error: str, token: str = "", ctag: str = "") -> None:
         with self._sessions.begin() as session:

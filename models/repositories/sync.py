@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -34,9 +35,14 @@ def items_by_path(session: Session, account_id: int) -> dict[str, SyncItem]:
     return {item.href: item for item in session.scalars(statement)}
 
 
-def _push_filter(account_id: int, keep_done: bool) -> Any:
-    """Touchpoints whose calendar object must be created, updated or deleted."""
-    live = and_(Touchpoint.status == "planned", Customer.deleted_at.is_(None))
+def _push_filter(account_id: int, keep_done: bool, until: dt.date) -> Any:
+    """Touchpoints whose calendar object must be created, updated or deleted; planned ones
+    are wanted up to `until` (the planning horizon), overdue ones always."""
+    live = and_(
+        Touchpoint.status == "planned",
+        Customer.deleted_at.is_(None),
+        Touchpoint.due_date <= until,
+    )
     synced = SyncItem.state == "synced"
     wanted = or_(live, and_(Touchpoint.status == "done", synced)) if keep_done else live
     changed = or_(Touchpoint.sequence > SyncItem.pushed_sequence, Touchpoint.uid != SyncItem.uid)
@@ -60,20 +66,22 @@ def _push_select(account_id: int, *columns: Any) -> Any:
 
 
 def push_rows(
-    session: Session, account_id: int, keep_done: bool, after_id: int, limit: int
+    session: Session, account_id: int, keep_done: bool, until: dt.date, after_id: int, limit: int
 ) -> Sequence[Any]:
     """A page of push work in touchpoint order: AGENDA_COLUMNS then PUSH_EXTRA."""
     statement = (
         _push_select(account_id, *AGENDA_COLUMNS, *PUSH_EXTRA)
-        .where(_push_filter(account_id, keep_done), Touchpoint.id > after_id)
+        .where(_push_filter(account_id, keep_done, until), Touchpoint.id > after_id)
         .order_by(Touchpoint.id)
         .limit(limit)
     )
     return session.execute(statement).all()
 
 
-def push_count(session: Session, account_id: int, keep_done: bool) -> int:
-    statement = _push_select(account_id, func.count()).where(_push_filter(account_id, keep_done))
+def push_count(session: Session, account_id: int, keep_done: bool, until: dt.date) -> int:
+    statement = _push_select(account_id, func.count()).where(
+        _push_filter(account_id, keep_done, until)
+    )
     return int(session.execute(statement).scalar_one())
 
 
@@ -104,3 +112,38 @@ def history(session: Session, touchpoint_id: int) -> Sequence[TouchpointEvent]:
         .order_by(TouchpointEvent.at, TouchpointEvent.id)
     )
     return session.scalars(statement).all()
+
+
+def record_pushed(
+    session: Session,
+    account_id: int,
+    rows: list[tuple[int, str, str, str, int]],
+    at: dt.datetime,
+) -> None:
+    """Many created events at once: (touchpoint id, UID, href, ETag, sequence) each; a row
+    another sync recorded meanwhile is brought up to date rather than duplicated."""
+    from sqlalchemy.dialects.sqlite import insert
+
+    statement = insert(SyncItem).values(
+        [
+            {
+                "account_id": account_id, "touchpoint_id": tp_id, "uid": uid, "href": href,
+                "etag": etag, "state": "synced", "pushed_sequence": sequence, "pushed_at": at,
+            }
+            for tp_id, uid, href, etag, sequence in rows
+        ]
+    )  # fmt: skip
+    excluded = statement.excluded
+    session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[SyncItem.account_id, SyncItem.touchpoint_id],
+            set_={
+                "uid": excluded.uid,
+                "href": excluded.href,
+                "etag": excluded.etag,
+                "state": excluded.state,
+                "pushed_sequence": excluded.pushed_sequence,
+                "pushed_at": excluded.pushed_at,
+            },
+        )
+    )

@@ -218,3 +218,26 @@ def test_a_save_while_another_task_holds_the_database_says_busy_and_keeps_the_di
     )
     assert dialog.isVisible() and dialog.buttons.isEnabled()
     assert context.settings.get().working_days == (0, 1, 2, 3, 4)
+
+
+def test_the_calendar_sync_page_takes_the_reach_and_the_client_ids(
+    qtbot: QtBot, dialog: SettingsDialog, context: AppContext
+) -> None:
+    show_tab(qtbot, dialog, 4)
+    months, google, microsoft = (
+        dialog.fields.inputs[key]
+        for key in ("calendar_months", "google_client_id", "microsoft_client_id")
+    )
+    replace_text(qtbot, months, "9")
+    replace_text(qtbot, google, "1234-abc.apps.googleusercontent.com")
+    replace_text(qtbot, microsoft, "bad id with spaces")
+    qtbot.keyClick(google, Qt.Key.Key_Return)
+    error = dialog.findChild(QLabel, "error_microsoft_client_id")
+    assert dialog.isVisible() and error is not None and "OAuth client ID" in error.text()
+    replace_text(qtbot, microsoft, "00000000-0000-4000-8000-00000000c11e")
+    qtbot.keyClick(google, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible() or dialog.report is not None, timeout=10000)
+    prefs = context.settings.get()
+    assert (prefs.calendar_months, prefs.google_client_id) == (
+        9, "1234-abc.apps.googleusercontent.com")  # fmt: skip
+    assert prefs.microsoft_client_id == "00000000-0000-4000-8000-00000000c11e"

@@ -40,6 +40,7 @@ from app.preferences import (
 from ui.background import BackgroundTask, run_in_background
 from ui.dialogs.settings_fields import FieldRows, line_field, spin_field
 from ui.dialogs.settings_promises import promises_page
+from ui.dialogs.settings_sync import sync_page
 from ui.error_text import shown
 from ui.look.styles import error_style
 from ui.texts import fill
@@ -78,6 +79,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._calendar_page(prefs), self.tr("Ca&lendar"))
         self.tabs.addTab(self._follow_up_page(prefs), self.tr("F&ollow-ups"))
         self.tabs.addTab(promises_page(self.fields, prefs, self.tr), self.tr("&Promises"))
+        self.tabs.addTab(sync_page(self.fields, prefs, self.tr), self.tr("Calendar sync"))
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)

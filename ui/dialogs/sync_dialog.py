@@ -1,4 +1,5 @@
-"""Calendar sync: the accounts, their last sync or error; add, remove, password, sync now."""
+"""Calendar sync: the accounts, their last sync or error; add (Google, Microsoft, CalDAV),
+remove, password or sign in again, sync now."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -19,12 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from app.dto.sync import AccountDTO
+from app.dto.sync import AccountDTO, CloudAccountInput
 from app.secrets import NoSecureStore
 from ui.background import BackgroundTask, run_in_background
 from ui.dialogs.account_dialog import AccountDialog
 from ui.dialogs.modal import run_and_release
 from ui.sync_runner import SyncRunner
+from ui.texts import fill
+
+SERVICES = {"google": "Google Calendar", "microsoft": "Microsoft 365 / Outlook.com"}
 
 
 def describe(account: AccountDTO) -> str:
@@ -33,8 +38,16 @@ def describe(account: AccountDTO) -> str:
         if account.last_sync_at
         else "never"
     )
-    line = f"{account.calendar_name} — {account.username} @ {account.url}\nLast sync: {when}"
-    if account.password_stored in ("session", "missing"):
+    if account.kind in SERVICES:
+        who = f" ({account.username})" if account.username else ""
+        line = f"{account.calendar_name} — {SERVICES[account.kind]}{who}\nLast sync: {when}"
+        if account.password_stored == "session":  # noqa: S105 - a state, not a password
+            line += " · signed in for this session only"
+        elif account.password_stored == "missing":  # noqa: S105
+            line += " · not signed in: use Sign in again"
+    else:
+        line = f"{account.calendar_name} — {account.username} @ {account.url}\nLast sync: {when}"
+    if account.kind not in SERVICES and account.password_stored in ("session", "missing"):
         line += f" · password: {account.password_stored}"
     if account.last_error:
         line += f"\nProblem: {account.last_error}"
@@ -52,25 +65,36 @@ class SyncDialog(QDialog):
         self.setWindowTitle(self.tr("Calendar sync"))
         intro = QLabel(
             self.tr(
-                "Planned follow-ups appear in your calendar (CalDAV: Nextcloud, iCloud, "
-                "Fastmail…). Moving one there moves it here; passwords stay in your system "
-                "keyring."
+                "Planned follow-ups appear in your calendar: Google Calendar, Microsoft 365 or "
+                "Outlook.com, or a CalDAV server (Nextcloud, iCloud, Fastmail…). Moving one "
+                "there moves it here; sign-ins and passwords stay in your system keyring."
             )
         )
         intro.setWordWrap(True)
         self.accounts = QListWidget()
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.add_button = QPushButton(self.tr("&Add account…"))
+        self.add_button = QPushButton(self.tr("&Add account"))
+        menu = QMenu(self.add_button)
+        self.add_google = menu.addAction(self.tr("&Google Calendar…"))
+        self.add_microsoft = menu.addAction(self.tr("&Microsoft 365 or Outlook.com…"))
+        self.add_caldav = menu.addAction(self.tr("&CalDAV server (Nextcloud, iCloud…)…"))
+        self.add_button.setMenu(menu)
+        self.add_google.triggered.connect(lambda: self.sign_in("google"))
+        self.add_microsoft.triggered.connect(lambda: self.sign_in("microsoft"))
+        self.add_caldav.triggered.connect(self.add_account)
+        self.signin_button = QPushButton(self.tr("Sign &in again"))
+        self.signin_button.clicked.connect(lambda: self.sign_in_again())
         self.remove_button = QPushButton(self.tr("&Remove"))
         self.password_button = QPushButton(self.tr("&Password…"))
         self.sync_button = QPushButton(self.tr("&Sync now"))
-        self.add_button.clicked.connect(self.add_account)
         self.remove_button.clicked.connect(self.remove_selected)
         self.password_button.clicked.connect(self.enter_password)
         self.sync_button.clicked.connect(self.sync_now)
         row = QHBoxLayout()
-        for button in (self.add_button, self.remove_button, self.password_button):
+        for button in (
+            self.add_button, self.remove_button, self.password_button, self.signin_button
+        ):  # fmt: skip
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.sync_button)
@@ -91,6 +115,7 @@ class SyncDialog(QDialog):
         for account in self.context.accounts.list():
             item = QListWidgetItem(describe(account))
             item.setData(Qt.ItemDataRole.UserRole, account.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, account.kind)
             self.accounts.addItem(item)
         if self.accounts.count():
             self.accounts.setCurrentRow(0)
@@ -98,8 +123,13 @@ class SyncDialog(QDialog):
 
     def _enable(self) -> None:
         chosen = self.selected() is not None
+        item = self.accounts.currentItem()
+        cloud = item is not None and item.data(Qt.ItemDataRole.UserRole + 1) in SERVICES
         self.remove_button.setEnabled(chosen)
+        self.password_button.setVisible(not cloud)
+        self.signin_button.setVisible(cloud)
         self.password_button.setEnabled(chosen)
+        self.signin_button.setEnabled(chosen and self.task is None)
         self.sync_button.setEnabled(self.accounts.count() > 0)
 
     def selected(self) -> int | None:
@@ -112,6 +142,69 @@ class SyncDialog(QDialog):
         if added:
             self.refresh()
             self.sync_now()
+
+    def sign_in(self, kind: str, session_only: bool = False) -> None:
+        """Google or Microsoft: the browser opens; this waits (off the window's thread)."""
+        if self.task is not None:
+            return
+        cloud = self.context.cloud_accounts
+        data = CloudAccountInput(kind, session_only=session_only)
+
+        def work(_progress: object) -> AccountDTO | NoSecureStore:
+            try:
+                return cloud.add(data, say=lambda _text: None)
+            except NoSecureStore as exc:
+                return exc  # not a failure to report: a choice to offer
+
+        self.status.setText(
+            self.tr("Finish signing in in your browser; the calendar is set up right after.")
+        )
+        self.task = run_in_background(
+            work,
+            self.tr("Signing in"),
+            self,
+            lambda result: self._signed_in(result, kind),
+            self._failed,
+        )
+        self._enable()
+
+    def _signed_in(self, result: AccountDTO | NoSecureStore, kind: str) -> None:
+        self.task = None
+        if isinstance(result, NoSecureStore):
+            answer = QMessageBox.question(
+                self,
+                self.tr("No secure keyring"),
+                fill(self.tr("%1\n\nSign in for this session only?"), str(result)),
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.sign_in(kind, session_only=True)
+            else:
+                self.status.setText(str(result))
+                self._enable()
+            return
+        self.status.setText(fill(self.tr("Signed in: “%1” is ready."), result.calendar_name))
+        self.refresh()
+        self.sync_now()
+
+    def sign_in_again(self) -> None:
+        account_id = self.selected()
+        if account_id is None or self.task is not None:
+            return
+        cloud = self.context.cloud_accounts
+
+        def work(_progress: object) -> str:
+            try:
+                cloud.sign_in_again(account_id, say=lambda _text: None)
+            except NoSecureStore:
+                cloud.sign_in_again(account_id, session_only=True, say=lambda _text: None)
+                return self.tr("No secure keyring: signed in for this session only.")
+            return self.tr("Signed in again.")
+
+        self.status.setText(self.tr("Finish signing in in your browser."))
+        self.task = run_in_background(
+            work, self.tr("Signing in"), self, self._password_done, self._failed
+        )
+        self._enable()
 
     def remove_selected(self) -> None:
         account_id = self.selected()
@@ -161,6 +254,7 @@ class SyncDialog(QDialog):
     def _failed(self, message: str, _known: bool) -> None:
         self.task = None
         self.status.setText(message)
+        self._enable()
 
     def sync_now(self) -> None:
         self.status.setText(self.tr("Syncing…"))

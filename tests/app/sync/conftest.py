@@ -15,6 +15,14 @@ from app.dto.sales import SaleInput
 from app.dto.touchpoints import TouchpointDTO
 from app.secrets import MemorySecretStore
 from tests.support.caldav_fixtures import radicale_fixture  # noqa: F401 - `radicale`
+from tests.support.cloud_fixtures import (  # noqa: F401 - fixtures
+    browser,
+    google,
+    graph,
+    identity,
+    tls,
+    waits,
+)
 
 
 @pytest.fixture
@@ -26,7 +34,10 @@ def context(db_path: Path, clock: FixedClock) -> Iterator[AppContext]:
 
 @pytest.fixture
 def planned(planner: AppContext, ana: CustomerDTO) -> list[TouchpointDTO]:
-    """A won sale's follow-ups for Ana, planned from Friday 2026-11-20."""
+    """A won sale's follow-ups for Ana, planned from Friday 2026-11-20, all of them within
+    the calendars' reach (the default six months would leave the July check-in out: see
+    test_horizon.py)."""
+    planner.settings.set_many({"calendar_months": "12"})
     planner.sales.record(
         SaleInput(
             customer_id=ana.id,
