@@ -12,6 +12,7 @@ from app.dto.changes import CALENDAR_AREAS, Changes
 from app.dto.sync import SyncReport
 from app.progress import Progress
 from ui.background import BackgroundTask
+from ui.dates import time_text
 from ui.texts import fill
 
 INTERVAL_MS = 15 * 60_000
@@ -87,7 +88,7 @@ class SyncRunner(QObject):
             # Offline or refused: nothing is lost, the next run picks up where this one stopped.
             self.status.emit(fill(self.tr("Calendar: %1 (will retry)"), report.errors[0]))
         else:
-            when = dt.datetime.now().strftime("%H:%M")
+            when = time_text(dt.datetime.now().time())
             self.status.emit(fill(self.tr("Calendar: synced %1"), when))
         if report.awaiting and self.question is None:
             self._ask()

@@ -22,17 +22,15 @@ from app.context import AppContext
 from app.dto.sync import AccountDTO
 from app.secrets import NoSecureStore
 from ui.background import BackgroundTask, run_in_background
+from ui.dates import date_text
 from ui.dialogs.account_dialog import AccountDialog
 from ui.dialogs.modal import run_and_release
 from ui.sync_runner import SyncRunner
 
 
 def describe(account: AccountDTO) -> str:
-    when = (
-        account.last_sync_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        if account.last_sync_at
-        else "never"
-    )
+    local = account.last_sync_at.astimezone() if account.last_sync_at else None
+    when = date_text(local.date(), time=local.time()) if local else "never"
     line = f"{account.calendar_name} — {account.username} @ {account.url}\nLast sync: {when}"
     if account.password_stored in ("session", "missing"):
         line += f" · password: {account.password_stored}"
