@@ -48,12 +48,14 @@ class SyncRunner(QObject):
         self._interval.start()
         self._first.start()
 
-    def stop(self) -> None:
+    def stop(self, wait_ms: int = STOP_WAIT_MS) -> None:
+        """Stop syncing; a sync under way is cancelled and given `wait_ms` to end (quitting
+        gives it little: an unfinished sync is picked up by the next one)."""
         for timer in self._timers:
             timer.stop()
         if self.task is not None:
             self.task.cancel()  # stops between two events; a request in flight has a timeout
-            QThreadPool.globalInstance().waitForDone(STOP_WAIT_MS)
+            QThreadPool.globalInstance().waitForDone(wait_ms)
             self.task = None
 
     def schedule(self) -> None:
@@ -70,6 +72,10 @@ class SyncRunner(QObject):
             self._again = True
             return
         calendar_sync = self.context.calendar_sync
+        if not calendar_sync.has_accounts():
+            # No calendar set up: no worker thread, no log line, every 15 minutes.
+            self._done(SyncReport())
+            return
 
         def work(progress: Progress) -> SyncReport:
             return calendar_sync.sync(ask=True, progress=progress)
