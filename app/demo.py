@@ -109,13 +109,22 @@ def _sell(context: AppContext, book: _Book, rng: random.Random, day: dt.date, le
             amount=str(rng.randrange(2_000, 90_000, 250)),
             description=rng.choice(PRODUCTS),
             # A lost sale delivers nothing, so it promises nothing.
-            promised_delivery=day + dt.timedelta(days=rng.randint(7, 28)) if won else None,
+            promised_delivery=_weekday(day + dt.timedelta(days=rng.randint(7, 28)))
+            if won
+            else None,
         )
         recorded = context.sales.record(sale).sale
         if recorded.promised_delivery is not None:
             book.undelivered.append((recorded.id, recorded.promised_delivery))
         if not won:
             book.lost_sales.add(recorded.id)
+
+
+def _weekday(day: dt.date) -> dt.date:
+    """Deliveries are promised for a weekday, never a Sunday."""
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return day
 
 
 def _deliver(context: AppContext, book: _Book, rng: random.Random, day: dt.date) -> None:

@@ -35,6 +35,11 @@ NOTES: dict[str, tuple[str, ...]] = {
         "Chatted about the busy season; more capacity may be needed in spring.",
     ),
     "birthday": ("Card posted.", "Card posted with a handwritten line."),
+    # When the library has nothing new for the customer, the salesperson brings something else.
+    "value_add": (
+        "Passed on an invitation to the spring trade show; will come by the stand.",
+        "Sent a note on the new service intervals; a short thank-you came back.",
+    ),
     "feedback": (
         "Happy so far; asked about the service plan.",
         "Good overall; the delivery slot could have been announced earlier.",
@@ -43,7 +48,7 @@ NOTES: dict[str, tuple[str, ...]] = {
         "Gave the name of a buyer at a sister company; introduction by e-mail.",
         "Happy to be a reference; not yet ready to introduce anyone.",
     ),
-    "recovery": ("Done.",),
+    "recovery": ("Done; what was agreed is in the customer's file.",),
     "request": ("Answered by phone.",),
 }
 LOST_NOTES = (
@@ -120,7 +125,7 @@ PARTNERS = (
 
 
 def note_for(kind: str, lost: bool, rng: random.Random) -> str:
-    return rng.choice(LOST_NOTES if lost else NOTES.get(kind, ("Done.",)))
+    return rng.choice(LOST_NOTES if lost else NOTES.get(kind, ("Followed up as planned.",)))
 
 
 def stock_library(context: AppContext) -> list[int]:

@@ -78,6 +78,10 @@ def test_the_demo_tells_one_consistent_story(demo: Path) -> None:
           ON s.customer_id = i.customer_id
         WHERE date(i.occurred_at) < s.first""")  # fmt: skip
     assert early == []
+    weekend = rows(demo, "SELECT promised_delivery FROM sale WHERE promised_delivery IS NOT NULL "
+                         "AND strftime('%w', promised_delivery) IN ('0', '6')")  # fmt: skip
+    assert weekend == []
+    assert not [note for (note,) in notes if note == "Done."]  # every note says what was done
     assert rows(demo, "SELECT COUNT(*) FROM customer WHERE id NOT IN "
                       "(SELECT customer_id FROM sale)") == [(0,)]  # fmt: skip
 
