@@ -203,6 +203,14 @@ def test_holidays_are_found_by_country_or_region_name_and_saved_as_codes(
     qtbot.keyClick(holidays, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.isVisible(), timeout=10000)
     assert context.settings.get().holiday_country == "DE-BY"
+    # Emptied, or 'none' typed as the field used to take: no public holidays.
+    for typed in ("", "none"):
+        again = SettingsDialog(context)
+        qtbot.addWidget(again)
+        line = again.holiday_country.lineEdit()
+        assert line is not None
+        line.setText(typed)
+        assert again.texts()["holiday_country"] == "none" and again._check()[1] == {}
 
 
 @popup_on_offscreen

@@ -237,9 +237,14 @@ class SettingsDialog(QDialog):
                 texts[key] = widget.currentText().strip() if code is None else code
             elif isinstance(widget, QLineEdit):
                 texts[key] = widget.text()
-        if self.holiday_country.code() == "":
+        if self._no_holidays():
             texts["holiday_country"] = "none"
         return texts
+
+    def _no_holidays(self) -> bool:
+        """'No public holidays' picked, the field emptied, or 'none' typed as before."""
+        typed = self.holiday_country.currentText().strip().casefold()
+        return self.holiday_country.code() == "" or typed in {"", "none"}
 
     def _check(self) -> tuple[dict[str, str], dict[str, str]]:
         """(changed settings as text, error per setting): nothing is written here."""
@@ -251,7 +256,8 @@ class SettingsDialog(QDialog):
             if key == "working_days" and not text:
                 errors[key] = self.tr("Pick at least one working day.")
                 continue
-            if isinstance(widget, SearchableChoice) and widget.code() is None:
+            unlisted = isinstance(widget, SearchableChoice) and widget.code() is None
+            if unlisted and not (key == "holiday_country" and self._no_holidays()):
                 errors[key] = fill(self._not_listed(key), repr(text))
                 continue
             try:
