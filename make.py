@@ -122,7 +122,92 @@ def run_step(title: str, command: list[str], env: dict[str, str] | None = None) 
         sys.exit(result.returncode)
 
 
+# The Debian/Ubuntu package of each system library Qt's window plugin (xcb) links to; on a
+# bare system the window cannot open without them.
+DEBIAN_PACKAGES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-shm.so.0": "libxcb-shm0",
+    "libxcb-sync.so.1": "libxcb-sync1",
+    "libxcb-util.so.1": "libxcb-util1",
+    "libxcb-xfixes.so.0": "libxcb-xfixes0",
+    "libxcb-xinerama.so.0": "libxcb-xinerama0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxcb-render.so.0": "libxcb-render0",
+    "libxcb.so.1": "libxcb1",
+    "libX11-xcb.so.1": "libx11-xcb1",
+    "libX11.so.6": "libx11-6",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libOpenGL.so.0": "libopengl0",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6",
+    "libdbus-1.so.3": "libdbus-1-3",
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libSM.so.6": "libsm6",
+    "libICE.so.6": "libice6",
+}
+
+
+def missing_libraries(ldd_output: str) -> list[str]:
+    """The libraries ldd reports as 'not found', each once, in order."""
+    missing: list[str] = []
+    for line in ldd_output.splitlines():
+        name, arrow, where = line.strip().partition(" => ")
+        if arrow and where.strip() == "not found" and name not in missing:
+            missing.append(name)
+    return missing
+
+
+def install_hint(missing: list[str]) -> list[str]:
+    """What to tell the user: the libraries, and the apt command that installs them."""
+    packages = [DEBIAN_PACKAGES[name] for name in missing if name in DEBIAN_PACKAGES]
+    unknown = [name for name in missing if name not in DEBIAN_PACKAGES]
+    lines = [f"Qt cannot open a window: the system lacks {', '.join(missing)}."]
+    if packages:
+        lines.append("On Debian or Ubuntu, install them with:")
+        lines.append(f"    sudo apt-get install {' '.join(packages)}")
+    if unknown:
+        lines.append(f"Find the package of {', '.join(unknown)} with: apt-file search NAME")
+    return lines
+
+
+def qt_window_plugin() -> Path | None:
+    found = sorted(VENV.glob("lib/python3*/site-packages/PySide6/Qt/plugins/platforms/libqxcb.so"))
+    return found[-1] if found else None
+
+
+def check_qt_libraries() -> bool:
+    """On Linux, whether Qt's window plugin finds its system libraries (ldd); says which are
+    missing and how to install them. True when nothing is known to be missing."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb":
+        return True
+    plugin, ldd = qt_window_plugin(), shutil.which("ldd")
+    if plugin is None or ldd is None:
+        return True
+    try:
+        output = subprocess.run(
+            [ldd, str(plugin)], capture_output=True, text=True, timeout=30, check=False
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return True
+    missing = missing_libraries(output)
+    for line in install_hint(missing) if missing else []:
+        say(line)
+    return not missing
+
+
 def cmd_run(python: Path, args: list[str]) -> None:
+    # Under Wayland Qt may not need the X11 plugin at all: then it is only a warning.
+    if not check_qt_libraries() and not os.environ.get("WAYLAND_DISPLAY"):
+        sys.exit(1)
     say("starting Follow-Up Planner")
     sys.exit(subprocess.run([str(python), "-m", "ui.main", *args], cwd=ROOT).returncode)
 

@@ -15,8 +15,17 @@ from app.errors import ValidationError
 from app.validation import check_date, check_email, clean_line, strip_invisible
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# Settings that decide when follow-ups are due: changing one re-plans what is planned.
 CALENDAR_KEYS = frozenset(
-    {"timezone", "working_days", "holiday_country", "min_gap_days", "days_off"}
+    {
+        "timezone",
+        "working_days",
+        "holiday_country",
+        "min_gap_days",
+        "days_off",
+        "work_start",
+        "work_end",
+    }
 )
 # A reminder further ahead than this is no reminder; calendar parsers also choke on huge
 # TRIGGER values, so exports, sync and the setting all keep to it.
@@ -278,7 +287,23 @@ def from_stored(values: dict[str, Any], default_timezone: str) -> Preferences:
             kwargs[key] = _stored_value(key, value)
         except (ValueError, TypeError, ValidationError):
             continue
-    return Preferences(**kwargs)
+    result = Preferences(**kwargs)
+    if result.work_end <= result.work_start:
+        # Hours no day can have (stored before they were checked together): the defaults.
+        defaults = Preferences()
+        result = dataclasses.replace(
+            result, work_start=defaults.work_start, work_end=defaults.work_end
+        )
+    return result
+
+
+def check_together(preferences: Preferences) -> None:
+    """What no single setting can tell: working hours must end after they start."""
+    if preferences.work_end <= preferences.work_start:
+        raise ValidationError(
+            f"working hours must end after they start (they would run from "
+            f"{preferences.work_start:%H:%M} to {preferences.work_end:%H:%M})"
+        )
 
 
 _DEFAULTS = {field.name: field.default for field in dataclasses.fields(Preferences)}

@@ -42,6 +42,18 @@ COMPANIES = (
     "",
     "",
 )
+# What each company does, so the value-add library can suggest what suits it.
+INDUSTRIES = {
+    "Acme Logistics": "logistics", "Northwind Traders": "wholesale",
+    "Bauer Maschinenbau": "manufacturing", "Costa Marine Supply": "wholesale",
+    "Helix Medical": "healthcare", "Larsen Bygg": "construction", "Moreau Imprimerie": "printing",
+    "Novak Foods": "food", "Orbit Software": "software", "Pereira Construções": "construction",
+    "Rossi Arredamenti": "manufacturing", "Sato Precision": "manufacturing",
+    "Keller Print & Pack": "printing", "Weber Agrartechnik": "agriculture",
+    "Blue Harbor Hotels": "hospitality", "Green Valley Farms": "agriculture",
+    "Summit Dental": "healthcare", "Atlas Fleet Services": "logistics",
+    "Lumen Architects": "construction", "Riverbend Clinic": "healthcare",
+}  # fmt: skip
 SOURCES = ("trade fair", "referral", "website", "cold call", "LinkedIn", "existing customer", "")
 CHANNELS = ("email", "email", "email", "phone", "phone", "text", "in_person", "letter", "social")
 
@@ -74,4 +86,5 @@ def sample_customers(count: int, seed: int = 7) -> Iterator[CustomerInput]:
             is_key=rng.random() < 0.2,
             source=rng.choice(SOURCES),
             keep_in_touch_days=rng.choice((None, None, None, 30, 60, 120)),
+            industry=INDUSTRIES.get(company, ""),
         )

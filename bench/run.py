@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from bench import core_bench, draft_bench, gui_bench, import_bench, insights_bench
+from bench import core_bench, draft_bench, gui_bench, import_bench, insights_bench, quit_bench
 
 TARGETS = {
     "record_sale_p95_ms": "≤ 30 ms",
@@ -19,6 +19,7 @@ TARGETS = {
     "today_populated_s": "≤ 1.0 s",
     "today_ready_s": "(services loaded, actions work; no target)",
     "search_keystroke_ms": "≤ 50 ms",
+    "quit_s": "≤ 0.5 s (window closed to process gone)",
     "rss_mb": "≤ 250 MB",
     "draft_render_ms": "(a Today page of 200 drafts; no target)",
     "caldav_first_sync_1k_s": "≤ 30 s",
@@ -32,7 +33,14 @@ TARGETS = {
 
 
 def _suites() -> list[Any]:
-    suites: list[Any] = [core_bench, draft_bench, gui_bench, import_bench, insights_bench]
+    suites: list[Any] = [
+        core_bench,
+        draft_bench,
+        gui_bench,
+        import_bench,
+        insights_bench,
+        quit_bench,
+    ]
     from bench import ics_bench
 
     suites.append(ics_bench)

@@ -8,6 +8,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import NoReturn
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -50,7 +51,7 @@ def install_exception_hook(log_file: str, db_path: Path) -> None:
     sys.excepthook = hook
 
 
-def run_gui(options: argparse.Namespace) -> int:
+def run_gui(options: argparse.Namespace) -> NoReturn:
     log_file = configure_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -80,4 +81,7 @@ def run_gui(options: argparse.Namespace) -> int:
 
     # After the first paint: the window appears before SQLAlchemy and migrations load.
     QTimer.singleShot(0, open_data)
-    return app.exec()
+    code = app.exec()
+    from ui.shutdown import leave
+
+    leave(code)

@@ -14,6 +14,7 @@ from ui.controllers.outreach_actions import OutreachActions
 from ui.deferred_actions import DeferredActions
 from ui.dialogs.modal import run_and_release
 from ui.error_text import shown
+from ui.shutdown import QUIT_WAIT_MS
 from ui.texts import fill
 from ui.tray import Tray
 from ui.ui_state import restore_window, save_window
@@ -256,9 +257,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(fill(self.tr("Database: %1"), where))
         self.workspace.keyboard_focus()
 
-    def detach(self) -> None:
+    def detach(self, quitting: bool = False) -> None:
+        """Let go of the open database (to open another, or to quit: then a sync still under
+        way is cancelled and not waited for long)."""
         if self.sync_runner is not None:
-            self.sync_runner.stop()
+            if quitting:
+                self.sync_runner.stop(QUIT_WAIT_MS)
+            else:
+                self.sync_runner.stop()
             self.sync_runner.deleteLater()
             self.sync_runner = None
             self.sync_label.clear()
@@ -392,7 +398,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         save_window(self, "main")
-        self.detach()
+        self.detach(quitting=True)
+        if self.tray is not None:
+            self.tray.hide()  # a quick exit leaves no icon behind in the panel
         super().closeEvent(event)
 
     def _show_shortcuts(self) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.context import AppContext
 from app.dto.touchpoints import TouchpointDTO
+from ui.dates import time_text
 from ui.texts import fill
 from ui.ui_state import ui_settings
 
@@ -69,7 +70,7 @@ class ReminderController(QObject):
             item = fresh[0]
             when = ""
             if item.due_at is not None:
-                when = item.due_at.astimezone(ctx.zone).strftime("%H:%M") + " · "
+                when = time_text(item.due_at.astimezone(ctx.zone).time()) + " · "
             self._notify(self.tr("Follow-up due"), f"{when}{item.title}")
         else:
             titles = "\n".join(item.title for item in fresh[:3])

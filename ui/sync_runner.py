@@ -12,6 +12,7 @@ from app.dto.changes import CALENDAR_AREAS, Changes
 from app.dto.sync import SyncReport
 from app.progress import Progress
 from ui.background import BackgroundTask
+from ui.dates import time_text
 from ui.texts import fill
 
 INTERVAL_MS = 15 * 60_000
@@ -47,12 +48,14 @@ class SyncRunner(QObject):
         self._interval.start()
         self._first.start()
 
-    def stop(self) -> None:
+    def stop(self, wait_ms: int = STOP_WAIT_MS) -> None:
+        """Stop syncing; a sync under way is cancelled and given `wait_ms` to end (quitting
+        gives it little: an unfinished sync is picked up by the next one)."""
         for timer in self._timers:
             timer.stop()
         if self.task is not None:
             self.task.cancel()  # stops between two events; a request in flight has a timeout
-            QThreadPool.globalInstance().waitForDone(STOP_WAIT_MS)
+            QThreadPool.globalInstance().waitForDone(wait_ms)
             self.task = None
 
     def schedule(self) -> None:
@@ -69,6 +72,10 @@ class SyncRunner(QObject):
             self._again = True
             return
         calendar_sync = self.context.calendar_sync
+        if not calendar_sync.has_accounts():
+            # No calendar set up: no worker thread, no log line, every 15 minutes.
+            self._done(SyncReport())
+            return
 
         def work(progress: Progress) -> SyncReport:
             return calendar_sync.sync(ask=True, progress=progress)
@@ -87,7 +94,7 @@ class SyncRunner(QObject):
             # Offline or refused: nothing is lost, the next run picks up where this one stopped.
             self.status.emit(fill(self.tr("Calendar: %1 (will retry)"), report.errors[0]))
         else:
-            when = dt.datetime.now().strftime("%H:%M")
+            when = time_text(dt.datetime.now().time())
             self.status.emit(fill(self.tr("Calendar: synced %1"), when))
         if report.awaiting and self.question is None:
             self._ask()

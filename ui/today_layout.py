@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QByteArray, QDate, QLocale
+from PySide6.QtCore import QByteArray
 
+from ui.dates import heading_text
 from ui.item_models.agenda_table import DEFAULT_DAYS_AHEAD, AgendaTableModel
 from ui.ui_state import ui_settings
 from ui.views.today_view import MAX_DAYS_AHEAD, TodayView
@@ -30,4 +31,4 @@ def prepare_today(view: TodayView, model: AgendaTableModel) -> None:
 
 def day_heading(day: dt.date) -> str:
     """The day as the screen's heading names it, in the user's language (Monday 23 November)."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
+    return heading_text(day)

@@ -23,7 +23,8 @@ class Tray(QObject):
         show = QAction(self.tr("Show Follow-Up Planner"), menu)
         show.triggered.connect(self.show_window)
         quit_action = QAction(self.tr("Quit"), menu)
-        quit_action.triggered.connect(QApplication.quit)
+        # Through the window's close: it saves its layout and lets go of the data first.
+        quit_action.triggered.connect(window.close)
         menu.addAction(show)
         menu.addSeparator()
         menu.addAction(quit_action)
@@ -32,6 +33,10 @@ class Tray(QObject):
         self.icon.messageClicked.connect(self.show_window)
         self.set_overdue(0)
         self.icon.show()
+
+    def hide(self) -> None:
+        if self.icon is not None:
+            self.icon.hide()
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:

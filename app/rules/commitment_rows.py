@@ -67,7 +67,7 @@ def start_recovery(
         return []
     row.recovery_started_at = ctx.now
     now_local = ctx.now.astimezone(ctx.zone)
-    steps = recovery_plan(now_local, ctx.calendar, ctx.prefs.work_start, ctx.prefs.work_end)
+    steps = recovery_plan(now_local, ctx.calendar)
     rows = []
     for step in steps:
         touchpoint = new_touchpoint(

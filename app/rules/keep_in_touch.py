@@ -224,10 +224,12 @@ class _Rules:
         return day
 
     def instant(self, day: dt.date, time_of_day: dt.time | None) -> dt.datetime | None:
-        """due_instant(day, time_of_day, zone), worked out once per day and time."""
+        """due_instant(day, time_of_day, zone), worked out once per day and time; the time
+        inside working hours (the day already moved on for a step timed after them)."""
         key = (day, time_of_day)
         if key not in self._instants:
-            self._instants[key] = due_instant(day, time_of_day, self.zone)
+            at = self.calendar.working_time(time_of_day)
+            self._instants[key] = due_instant(day, at, self.zone)
         return self._instants[key]
 
     def birthday_day(self, today: dt.date, month: int, day: int) -> dt.date | None:
@@ -318,7 +320,14 @@ def _check_in_day(
     due = (
         None
         if customer_facts.do_not_contact
-        else check_in_when_owed(owed, rules.calendar, rules.today, busy, rules.min_gap_days)
+        else check_in_when_owed(
+            owed,
+            rules.calendar,
+            rules.today,
+            busy,
+            rules.min_gap_days,
+            at=rules.check_in_step.time_of_day if rules.check_in_step else None,
+        )
     )
     return due, owed
 

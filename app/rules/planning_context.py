@@ -21,10 +21,13 @@ HORIZON_DAYS = 400
 
 @lru_cache(maxsize=16)
 def _calendar(
-    working_days: tuple[int, ...], region: str | None, days_off: tuple[dt.date, ...]
+    working_days: tuple[int, ...],
+    region: str | None,
+    days_off: tuple[dt.date, ...],
+    hours: tuple[dt.time, dt.time],
 ) -> WorkCalendar:
     try:
-        return WorkCalendar(frozenset(working_days), region, frozenset(days_off))
+        return WorkCalendar(frozenset(working_days), region, frozenset(days_off), *hours)
     except ValueError as exc:
         raise KnownError(f"the calendar settings are not usable: {exc}") from exc
 
@@ -65,7 +68,12 @@ class PlanningContext:
     def calendar(self) -> WorkCalendar:
         """Built on first use: loading public holidays is only worth it when planning."""
         prefs = self.prefs
-        return _calendar(prefs.working_days, prefs.holiday_country, prefs.days_off)
+        return _calendar(
+            prefs.working_days,
+            prefs.holiday_country,
+            prefs.days_off,
+            (prefs.work_start, prefs.work_end),
+        )
 
     @property
     def horizon(self) -> dt.date:

@@ -156,7 +156,8 @@ def redate_sale(
     changed = []
     for row, item in zip(tracked, redated, strict=True):
         step = steps[item.step_index]
-        if item.due_date is not None and move(row, item.due_date, step.time_of_day, ctx.zone):
+        at = ctx.calendar.working_time(step.time_of_day)
+        if item.due_date is not None and move(row, item.due_date, at, ctx.zone):
             changed.append(row)
     changed.extend(_add_unblocked(session, sale, customer, plan_row, rows, positions, ctx))
     return changed

@@ -1,14 +1,16 @@
-"""Working-day calendar: working weekdays, public holidays of a region and personal days off.
+"""Working-day calendar: working weekdays, public holidays of a region, personal days off and
+working hours.
 
-``WorkCalendar(working_weekdays, holiday_region, days_off)`` answers ``is_working_day``,
-``roll``, ``next_working_day``, ``previous_working_day`` and ``add_working_days``.
+``WorkCalendar(working_weekdays, holiday_region, days_off, work_start, work_end)`` answers
+``is_working_day``, ``roll``, ``next_working_day``, ``previous_working_day``,
+``add_working_days`` and, for anything timed, ``working_moment``.
 ``holiday_region`` is a country code ("DE"), a country plus subdivision ("DE-BY") or None
 for no public holidays; an unknown code raises ValueError at construction. Holidays are
 looked up once per (region, year) and shared by every calendar of that region.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from functools import lru_cache
 
 from app.dto.vocabulary import RollDirection
@@ -54,6 +56,9 @@ class WorkCalendar:
     working_weekdays: frozenset[int] = MONDAY_TO_FRIDAY
     holiday_region: str | None = None
     days_off: frozenset[date] = frozenset()
+    # Working hours, both ends included: a call at 17:00 is still today's.
+    work_start: time = time(9, 0)
+    work_end: time = time(17, 0)
     _region: tuple[str, str | None] | None = field(init=False, repr=False, compare=False)
     _holidays_by_year: dict[int, frozenset[date]] = field(
         init=False, repr=False, compare=False, default_factory=dict
@@ -64,6 +69,11 @@ class WorkCalendar:
         if not weekdays or not weekdays <= frozenset(range(7)):
             raise ValueError(f"Working weekdays must be a non-empty subset of 0..6, got {weekdays}")
         object.__setattr__(self, "working_weekdays", weekdays)
+        if self.work_end <= self.work_start:
+            raise ValueError(
+                f"working hours end ({self.work_end:%H:%M}) must be after they start "
+                f"({self.work_start:%H:%M})"
+            )
         object.__setattr__(self, "days_off", frozenset(self.days_off))
         region = None if self.holiday_region is None else parse_holiday_region(self.holiday_region)
         object.__setattr__(self, "_region", region)
@@ -105,6 +115,32 @@ class WorkCalendar:
     def previous_working_day(self, day: date) -> date:
         """The last working day strictly before ``day``."""
         return self._step_to_working_day(day, -_ONE_DAY)
+
+    def working_moment(self, day: date, at: time) -> tuple[date, time]:
+        """Where a follow-up timed at ``at`` on ``day`` goes: there, when that is inside
+        working hours on a working day, else to the next start of working hours.
+
+        The one rule for every timed follow-up (plan steps, recovery steps, answer-by times,
+        snoozes): nothing is due at 17:15 when the day ends at 17:00."""
+        if self.is_working_day(day):
+            if at < self.work_start:
+                return day, self.work_start
+            if at <= self.work_end:
+                return day, at
+        return self.next_working_day(day), self.work_start
+
+    def working_time(self, at: time | None) -> time | None:
+        """The time of day a follow-up timed at ``at`` takes on a working day (None: all-day).
+
+        Its day is the caller's: a time after working hours also moves the day on
+        (``after_hours``), and a day chosen by hand (a snooze) starts with working hours."""
+        if at is None or self.work_start <= at <= self.work_end:
+            return at
+        return self.work_start
+
+    def after_hours(self, at: time | None) -> bool:
+        """True when a follow-up timed at ``at`` is too late for its day."""
+        return at is not None and at > self.work_end
 
     def add_working_days(self, day: date, count: int) -> date:
         """The ``count``-th working day after ``day`` (before it when negative).

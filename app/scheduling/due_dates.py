@@ -126,16 +126,20 @@ def settle(raw: date, anchor: date, step: StepRule, calendar: WorkCalendar, toda
     """Roll ``raw`` to a working day in the step's direction, never before its floor.
 
     The floor is ``today`` and, for a non-negative offset, the anchor: a "previous" roll
-    that would cross the floor falls back to the next working day.
+    that would cross the floor falls back to the next working day. A step timed after
+    working hours is due the working day after.
     """
     floor = max(today, anchor) if step.offset_amount >= 0 else today
     if raw < floor:
-        return calendar.roll(floor, _NEXT)
-    if step.roll == _PREVIOUS:
-        earlier = calendar.roll(raw, _PREVIOUS)
-        if earlier >= floor:
-            return earlier
-    return calendar.roll(raw, _NEXT)
+        day = calendar.roll(floor, _NEXT)
+    elif step.roll == _PREVIOUS and (earlier := calendar.roll(raw, _PREVIOUS)) >= floor:
+        day = earlier
+    else:
+        day = calendar.roll(raw, _NEXT)
+    if step.time_of_day is not None and calendar.after_hours(step.time_of_day):
+        # Too late for its day: due at the next start of working hours (working_moment).
+        return calendar.next_working_day(day)
+    return day
 
 
 def settle_birthday(

@@ -1,7 +1,7 @@
 """Keep-in-touch cadence: when a customer's next check-in is due after the last interaction."""
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from app.dto.vocabulary import DEFAULT_MIN_GAP_DAYS
 from app.scheduling.calendar import WorkCalendar
@@ -54,10 +54,16 @@ def check_in_when_owed(
     today: date,
     busy_dates: Iterable[date] = (),
     min_gap_days: int = DEFAULT_MIN_GAP_DAYS,
+    *,
+    at: time | None = None,
 ) -> date:
     """The check-in day for a cadence that runs out on `owed`: that day (today once it has
-    passed), on a working day, keeping its gap to the other planned touchpoints."""
-    return place_with_gap(calendar.roll(max(owed, today)), list(busy_dates), min_gap_days, calendar)
+    passed), on a working day, keeping its gap to the other planned touchpoints. Timed
+    `at` after working hours, it is due the working day after (working_moment)."""
+    day = calendar.roll(max(owed, today))
+    if calendar.after_hours(at):
+        day = calendar.next_working_day(day)
+    return place_with_gap(day, list(busy_dates), min_gap_days, calendar)
 
 
 def cadence_ends(

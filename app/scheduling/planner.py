@@ -214,10 +214,10 @@ def _place(
     items: list[PlannedItem] = []
     for step, occurrences in settled:
         channel = resolve_channel(step, customer)
+        # Inside working hours; settling already moved the day of one timed after them.
+        at = calendar.working_time(step.time_of_day)
         if occurrences is None:
-            waiting = PlannedItem(
-                step.index, step.kind, channel, None, step.time_of_day, waiting_for=step.anchor
-            )
+            waiting = PlannedItem(step.index, step.kind, channel, None, at, waiting_for=step.anchor)
             items.append(waiting)
             continue
         for occurrence, day in occurrences:
@@ -230,7 +230,7 @@ def _place(
                     step.kind,
                     channel,
                     due,
-                    step.time_of_day,
+                    at,
                     occurrence.number,
                     occurrence.anchor_date,
                 )

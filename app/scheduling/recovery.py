@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from app.dto.vocabulary import Channel
 from app.scheduling.calendar import WorkCalendar
 
-# Day 0 is the day the promise is found at risk: everything that warns people happens then.
-MANAGER_LAST = dt.time(23, 15)
+# Day 0 is the day the promise is found at risk (or the next working day): research starts then.
 CALL_AFTER_MANAGER = dt.timedelta(minutes=30)
 DOCUMENT_AFTER_CALL = dt.timedelta(hours=1)
 REVIEW_AFTER_WORKING_DAYS = 3
@@ -61,47 +60,43 @@ class RecoveryStep:
     time_of_day: dt.time | None
 
 
-def _next_slot(moment: dt.time) -> dt.time:
+def _next_slot(moment: dt.datetime) -> dt.datetime:
     """The next quarter hour at or after `moment`."""
-    minutes = moment.hour * 60 + moment.minute + (1 if moment.second or moment.microsecond else 0)
-    minutes = -(-minutes // SLOT_MINUTES) * SLOT_MINUTES
-    if minutes >= 24 * 60:
-        return dt.time(23, 59)
-    return dt.time(minutes // 60, minutes % 60)
+    base = moment.replace(minute=0, second=0, microsecond=0)
+    late = moment - base
+    slots = -(-late // dt.timedelta(minutes=SLOT_MINUTES))
+    return base + slots * dt.timedelta(minutes=SLOT_MINUTES)
 
 
-def _plus(moment: dt.time, delta: dt.timedelta) -> dt.time:
-    return (dt.datetime.combine(dt.date.min, moment) + delta).time()
+def _working(moment: dt.datetime, calendar: WorkCalendar) -> dt.datetime:
+    day, at = calendar.working_moment(moment.date(), moment.time())
+    return dt.datetime.combine(day, at)
 
 
-def recovery_plan(
-    now_local: dt.datetime,
-    calendar: WorkCalendar,
-    work_start: dt.time,
-    work_end: dt.time,
-) -> tuple[RecoveryStep, ...]:
-    """Steps from `now_local` (the user's wall clock): research, manager and the call today,
-    the call strictly after the manager alert; the documenting e-mail after the call, the
-    next working day at the latest; the team review a few working days later."""
-    day0 = now_local.date()
-    slot = _next_slot(now_local.time())
-    if calendar.is_working_day(day0) and slot < work_start:
-        slot = work_start
-    manager = min(slot, MANAGER_LAST)
-    call = _plus(manager, CALL_AFTER_MANAGER)
-    document_day, document_time = day0, _plus(call, DOCUMENT_AFTER_CALL)
-    # Same day only inside working hours (and never across midnight); else first thing next.
-    if not calendar.is_working_day(day0) or document_time > work_end or document_time < call:
-        document_day, document_time = calendar.next_working_day(day0), work_start
+def recovery_plan(now_local: dt.datetime, calendar: WorkCalendar) -> tuple[RecoveryStep, ...]:
+    """Steps from `now_local` (the user's wall clock, naive): research at once, then the
+    manager alert, the call strictly after it and the documenting e-mail after the call,
+    each at the first quarter hour inside working hours; the team review a few working
+    days later. Found at 17:05 with a day that ends at 17:00, the alert waits for the
+    next morning: every hour of warning counts, but nobody is called after hours."""
+    now = now_local.replace(tzinfo=None)
+    day0 = calendar.roll(now.date())
+    manager = _working(_next_slot(now), calendar)
+    call = _working(manager + CALL_AFTER_MANAGER, calendar)
+    document = _working(call + DOCUMENT_AFTER_CALL, calendar)
     review_day = calendar.add_working_days(day0, REVIEW_AFTER_WORKING_DAYS)
     return (
         RecoveryStep("find_out", STEP_TEXT["find_out"], Channel.EMAIL, day0, None),
         RecoveryStep("options", STEP_TEXT["options"], Channel.IN_PERSON, day0, None),
-        RecoveryStep("manager", STEP_TEXT["manager"], Channel.PHONE, day0, manager),
-        RecoveryStep("call", STEP_TEXT["call"], Channel.PHONE, day0, call),
-        RecoveryStep("document", STEP_TEXT["document"], Channel.EMAIL, document_day, document_time),
+        _timed("manager", Channel.PHONE, manager),
+        _timed("call", Channel.PHONE, call),
+        _timed("document", Channel.EMAIL, document),
         RecoveryStep("review", STEP_TEXT["review"], Channel.IN_PERSON, review_day, None),
     )
+
+
+def _timed(code: str, channel: Channel, moment: dt.datetime) -> RecoveryStep:
+    return RecoveryStep(code, STEP_TEXT[code], channel, moment.date(), moment.time())
 
 
 def step_code(subject: str) -> str | None:

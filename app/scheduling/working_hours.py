@@ -12,51 +12,34 @@ def _at(day: dt.date, time_of_day: dt.time, zone: ZoneInfo) -> dt.datetime:
     return dt.datetime.combine(day, time_of_day, tzinfo=zone)
 
 
-def first_working_moment(
-    start: dt.datetime,
-    calendar: WorkCalendar,
-    work_start: dt.time,
-    work_end: dt.time,
-    zone: ZoneInfo,
-) -> dt.datetime:
+def first_working_moment(start: dt.datetime, calendar: WorkCalendar, zone: ZoneInfo) -> dt.datetime:
     """`start` when it falls inside working hours, else when working hours next begin."""
     local = start.astimezone(zone)
-    day = local.date()
-    if calendar.is_working_day(day):
-        if local.time() < work_start:
-            return _at(day, work_start, zone)
-        if local.time() < work_end:
-            return local
-    return _at(calendar.next_working_day(day), work_start, zone)
+    day, at = calendar.working_moment(local.date(), local.time())
+    return local if (day, at) == (local.date(), local.time()) else _at(day, at, zone)
 
 
 def add_working_hours(
-    start: dt.datetime,
-    hours: float,
-    calendar: WorkCalendar,
-    work_start: dt.time,
-    work_end: dt.time,
-    zone: ZoneInfo,
+    start: dt.datetime, hours: float, calendar: WorkCalendar, zone: ZoneInfo
 ) -> dt.datetime:
-    """The local moment `hours` working hours after `start`.
+    """The local moment `hours` working hours after `start`, by the calendar's working hours.
 
-    Friday 15:00 plus 4 hours with a 09:00-17:00 day is Monday 11:00. Wall-clock
+    Friday 15:00 plus 4 hours with a 09:00-17:00 day is Monday 11:00; 13:00 plus 4 hours is
+    17:00 the same day (the end of working hours is still inside them). Wall-clock
     arithmetic per day, so a daylight-saving change does not shift the hours.
     """
-    if work_end <= work_start:
-        raise ValueError(f"working hours end ({work_end}) must be after they start ({work_start})")
     if hours < 0:
         raise ValueError(f"hours must not be negative, got {hours}")
-    cursor = first_working_moment(start, calendar, work_start, work_end, zone)
+    cursor = first_working_moment(start, calendar, zone)
     remaining = dt.timedelta(hours=hours)
     while True:
         day = cursor.date()
         wall = dt.datetime.combine(day, cursor.time())
-        closing = dt.datetime.combine(day, work_end)
+        closing = dt.datetime.combine(day, calendar.work_end)
         if remaining <= closing - wall:
             return (wall + remaining).replace(tzinfo=zone)
         remaining -= closing - wall
-        cursor = _at(calendar.next_working_day(day), work_start, zone)
+        cursor = _at(calendar.next_working_day(day), calendar.work_start, zone)
 
 
 class WorkingHoursMeter:

@@ -70,6 +70,9 @@ class CalendarSyncService:
             if account_id not in ids:
                 raise NotFound(f"calendar account {account_id} does not exist")
             ids = [account_id]
+        if not ids:
+            # Nothing set up: nothing to say either (a log line every 15 minutes was noise).
+            return SyncReport()
         tally = Tally()
         for one in ids:
             try:
@@ -91,6 +94,11 @@ class CalendarSyncService:
             waiting,
             len(ids),
         )
+
+    def has_accounts(self) -> bool:
+        """Whether any calendar is set up to sync with."""
+        with self._sessions() as session:
+            return bool(repo.accounts(session))
 
     def _load(self, account_id: int) -> _Account:
         with self._sessions() as session:

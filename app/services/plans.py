@@ -15,7 +15,7 @@ from app.plans.builtin import builtin_plan, builtin_plans, retired_texts, text_d
 from app.plans.mapping import fill_step, plan_to_dto
 from app.plans.validation import check_plan, check_step
 from app.rules.planning_context import PlanningContext
-from app.services.replanning import replan, retime
+from app.services.replanning import needs_replan, replan, retime
 from models.plan import Plan, PlanStep
 from models.repositories import plans as repo
 
@@ -114,8 +114,12 @@ class PlanService:
         if before is not None and after.rules != before.rules:
             moved = replan(session, self._planning(), row)
         elif before is not None and after.times != before.times:
-            changed = {key: day for key, day in after.times.items() if before.times.get(key) != day}
-            moved = retime(session, self._planning(), changed)
+            ctx = self._planning()
+            if needs_replan(ctx, before.times, after.times):
+                moved = replan(session, ctx, row)
+            else:
+                changed = {k: at for k, at in after.times.items() if before.times.get(k) != at}
+                moved = retime(session, ctx, changed)
         return PlanSaved(plan_to_dto(row), moved)
 
     @staticmethod

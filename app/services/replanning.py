@@ -90,7 +90,8 @@ def _snapshot(session: Session) -> dict[int, tuple[object, object]]:
 
 def retime(session: Session, ctx: PlanningContext, times: dict[int, dt.time | None]) -> int:
     """Give the planned follow-ups of these steps their step's new time of day (by step
-    id), on the day they have; how many changed. Hand-placed and overdue ones stay."""
+    id), on the day they have; how many changed. Hand-placed and overdue ones stay.
+    A time after working hours moves days: the caller re-plans instead (needs_replan)."""
     if not times:
         return 0
     rows = session.execute(
@@ -104,12 +105,24 @@ def retime(session: Session, ctx: PlanningContext, times: dict[int, dt.time | No
         )
     ).all()  # fmt: skip
     changes = []
-    for row_id, step_id, day, at, sequence in rows:
-        instant = due_instant(day, times[step_id or 0], ctx.zone)  # step_id is in times
-        if instant != at:
+    calendar = ctx.calendar
+    for row_id, step_id, day, current, sequence in rows:
+        at = calendar.working_time(times[step_id or 0])  # step_id is in times
+        instant = due_instant(day, at, ctx.zone)
+        if instant != current:
             changes.append(
                 {"id": row_id, "due_at": instant, "sequence": sequence + 1, "updated_at": ctx.now}
             )
     if changes:
         session.execute(update(Touchpoint), changes)
     return len(changes)
+
+
+def needs_replan(
+    ctx: PlanningContext, before: dict[int, dt.time | None], after: dict[int, dt.time | None]
+) -> bool:
+    """A step's time that is, or was, after working hours moved its follow-ups a day: a new
+    time then re-plans rather than re-times."""
+    calendar = ctx.calendar
+    changed = [key for key, at in after.items() if before.get(key) != at]
+    return any(calendar.after_hours(times.get(key)) for key in changed for times in (before, after))

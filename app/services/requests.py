@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.outreach import RequestDTO
 from app.dto.vocabulary import Status
-from app.errors import KnownError, NotFound, ValidationError
+from app.errors import NotFound, ValidationError
 from app.kinds import kind_label
 from app.rules.commitment_rows import live_customer
 from app.rules.completion import after_change, complete, log_contact
@@ -41,13 +41,7 @@ def request_dto(row: InboundRequest, name: str, now: dt.datetime, tp_id: int | N
 
 def response_due(received: dt.datetime, ctx: PlanningContext) -> dt.datetime:
     """`response_hours` working hours after `received` (UTC)."""
-    prefs = ctx.prefs
-    try:
-        due = add_working_hours(
-            received, prefs.response_hours, ctx.calendar, prefs.work_start, prefs.work_end, ctx.zone
-        )
-    except ValueError as exc:
-        raise KnownError(f"the working hours settings are not usable: {exc}") from exc
+    due = add_working_hours(received, ctx.prefs.response_hours, ctx.calendar, ctx.zone)
     return due.astimezone(dt.UTC)
 
 

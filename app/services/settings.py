@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable
 
@@ -55,6 +56,9 @@ class SettingsService:
         """Parse every value, then write them in the caller's transaction; the preferences
         as they will be once it commits (the commit's change makes the cache forget)."""
         parsed = {key: prefs.parse_value(key, text) for key, text in values.items()}
+        # Checked before writing: read back, hours that end before they start would fall
+        # back to the defaults and hide the mistake.
+        prefs.check_together(dataclasses.replace(self._read(session), **parsed))
         for key, value in parsed.items():
             repo.save(session, key, prefs.to_json(key, value))
         session.flush()

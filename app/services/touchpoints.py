@@ -104,7 +104,9 @@ class TouchpointService:
                 target = snooze_to_next_working_day(ctx.today, ctx.calendar)
             if row.snoozed_from is None:
                 row.snoozed_from = row.due_date
-            self._move_by_hand(row, target, local_time(row, ctx.zone), ctx)
+            # The day is the one asked for; its time inside that day's working hours.
+            at = ctx.calendar.working_time(local_time(row, ctx.zone))
+            self._move_by_hand(row, target, at, ctx)
             return self._dto(session, row.id)
 
     def reschedule(

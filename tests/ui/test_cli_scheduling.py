@@ -129,6 +129,12 @@ def test_plans_and_settings_as_json(cli: Any) -> None:
     shown = cli("settings", "show", "--json")
     assert shown["timezone"] == "Europe/Berlin" and shown["my_name"] == "Sam Seller"
     assert shown["working_days"] == "mon,tue,wed,thu,fri" and shown["min_gap_days"] == 2
+    cli("settings", "set", "holiday_country", "DE-BY")
+    shown = cli("settings", "show", "--json")
+    assert shown["holiday_country"] == "DE-BY" and shown["currency"] == "EUR"
+    assert shown["names"]["holiday_country"] == "Germany — Bavaria"
+    assert shown["names"]["timezone"].startswith("Berlin, Germany (UTC+0")
+    assert shown["names"]["currency"] == "Euro"
 
 
 def test_draft_edit_and_reset_from_the_command_line(

@@ -118,21 +118,23 @@ def test_page_shows_header_totals_and_the_whole_timeline(
     assert not view.warning.isVisible()
     totals = view.totals.text()
     assert totals.startswith("1 won (12,500.00 EUR) · 0 lost · ")
-    assert "last contact Fri 2026-11-20" in totals
+    assert "last contact Fri Nov 20, 2026" in totals
 
     upcoming = table(page.upcoming_model)
     # The promised delivery is a promise on the timeline; the rest are planned follow-ups.
     assert upcoming[0] == ("Promise", "On track", "Deliver Two forklifts")
     assert all(row[1] == "Planned" for row in upcoming[1:])
     assert upcoming[1][0] == "Delivery check call"
-    assert page.upcoming_model.index(1, 0).data() == "Mon 2026-12-07 10:00"
+    # As an American reads it (the test's locale): month first, a 12-hour clock.
+    due = str(page.upcoming_model.index(1, 0).data())
+    assert due.replace("\u202f", " ") == "Mon Dec 7, 2026 10:00 AM"
     assert any(row[0] == "Check-in" for row in upcoming)
     assert view.upcoming_label.text() == f"Coming up ({len(upcoming)})"
     past = table(page.past_model)
     assert ("Contact", "Logged", "Asked about <script>financing</script>") in past
     assert ("Thank-you note", "Done", "Sent by e-mail") in past
     sale_row = next(row for row in past if row[0] == "Sale won")
-    assert sale_row[2] == "12,500.00 EUR · Two forklifts · delivery promised 2026-12-05"
+    assert sale_row[2] == "12,500.00 EUR · Two forklifts · delivery promised Dec 5, 2026"
     assert page.past_model.entry_at(past.index(sale_row)).source_id == sale.id
 
 
@@ -172,7 +174,7 @@ def test_logging_a_contact_adds_it_and_moves_the_check_in(
     assert messages == [
         f"Logged the contact with Ana Silva (Acme). Next check-in: {date_text(after)}."
     ]
-    assert "last contact Mon 2026-12-14" in page.view.totals.text()
+    assert "last contact Mon Dec 14, 2026" in page.view.totals.text()
 
 
 def test_cadence_and_channel_are_edited_in_place(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -140,15 +140,17 @@ def test_settings_hold_response_time_working_hours_and_the_compensation_inputs(
     dialog.show()
     inputs = dialog.fields.inputs
     dialog.tabs.setCurrentIndex(3)
-    inputs["work_start"].setText("8:30")  # type: ignore[attr-defined]
-    inputs["work_end"].setText("noon")  # type: ignore[attr-defined]
+    inputs["work_start"].setTime(QTime(8, 30))  # type: ignore[attr-defined]
+    inputs["work_end"].setTime(QTime(8, 0))  # type: ignore[attr-defined]
     inputs["marketing_budget"].setValue(5000)  # type: ignore[attr-defined]
     inputs["customers_won"].setValue(50)  # type: ignore[attr-defined]
     dialog.accept()
-    assert dialog.isVisible() and "09:00" in dialog.fields.errors["work_end"].text()
+    assert dialog.isVisible() and "must end after" in dialog.fields.errors["work_end"].text()
     assert context.settings.get().marketing_budget == 0  # nothing written
-    inputs["work_end"].setText("16:30")  # type: ignore[attr-defined]
+    inputs["work_end"].setTime(QTime(16, 30))  # type: ignore[attr-defined]
     dialog.accept()
+    # Working hours are a calendar rule: saving them re-plans, on a worker.
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
     prefs = context.settings.get()
     assert (prefs.work_start, prefs.work_end) == (dt.time(8, 30), dt.time(16, 30))
     assert (prefs.marketing_budget, prefs.customers_won, prefs.response_hours) == (5000, 50, 4)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QTimeEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 import models.db
@@ -17,6 +18,9 @@ from app.dto.customers import CustomerDTO, CustomerInput
 from app.dto.sales import SaleInput
 from app.dto.touchpoints import TouchpointDTO
 from ui.dialogs.settings_dialog import SettingsDialog
+from ui.dialogs.settings_fields import SearchableChoice
+
+REGION_CODE = re.compile(r"[A-Z]{2}(-[A-Z0-9]+)?")
 
 FRIDAY = 4
 # Typing into the time-zone and holiday fields opens their completion popup, which the
@@ -87,7 +91,7 @@ def test_working_days_and_gap_are_saved_and_a_touchpoint_on_a_new_day_off_moves(
     qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.isVisible(), timeout=10000)
     assert dialog.report is not None
     assert dialog.moved is not None and dialog.moved >= len(on_friday)
-    assert f"{dialog.moved} planned touchpoint" in dialog.report.text()
+    assert f"{dialog.moved} planned follow-up" in dialog.report.text()
     prefs = context.settings.get()
     assert (prefs.working_days, prefs.min_gap_days) == ((0, 1, 2, 3), 3)
     for item in on_friday:
@@ -115,7 +119,10 @@ def test_invalid_time_zone_is_shown_inline_and_the_dialog_stays_open(
     zone_error = dialog.findChild(QLabel, "error_timezone")
     days_error = dialog.findChild(QLabel, "error_working_days")
     assert zone_error is not None and zone_error.isVisible()
-    assert "Unknown time zone 'Mars/Olympus_Mons'" in zone_error.text()
+    assert zone_error.text() == (
+        "No time zone matches 'Mars/Olympus_Mons'. Type a city, like Berlin, and pick it from "
+        "the list."
+    )
     assert days_error is not None and days_error.isVisible()
     assert dialog.timezone.hasFocus() or dialog.timezone.lineEdit().hasFocus()
     assert context.settings.get() == before
@@ -158,39 +165,176 @@ def test_profile_signs_the_drafts_afterwards(
     assert "Phone: +49 89 123456\nMobile: +49 170 555\nE-mail: sam@forklift.example" in body
 
 
+def completions(combo: SearchableChoice, typed: str, qtbot: QtBot) -> list[str]:
+    line = combo.lineEdit()
+    assert line is not None
+    line.clear()
+    qtbot.keyClicks(line, typed)
+    completer = combo.completer()
+    assert completer is not None
+    model = completer.completionModel()
+    return [str(model.index(row, 0).data()) for row in range(completer.completionCount())]
+
+
+def pick(combo: SearchableChoice, typed: str, qtbot: QtBot) -> None:
+    """Type part of a name and take the first entry the list offers, as Enter would."""
+    found = completions(combo, typed, qtbot)
+    assert found, typed
+    line = combo.lineEdit()
+    assert line is not None
+    line.setText(found[0])
+
+
 @popup_on_offscreen
-def test_holiday_region_and_cadences_are_offered_and_saved(
+def test_holidays_are_found_by_country_or_region_name_and_saved_as_codes(
     qtbot: QtBot, dialog: SettingsDialog, context: AppContext
 ) -> None:
-    assert dialog.holiday_country.currentText() == "none"
-    assert dialog.holiday_country.findText("DE-BY") > 0
-    assert dialog.timezone.findText("Europe/Berlin") >= 0
-    show_tab(qtbot, dialog, 2)
-    replace_text(qtbot, dialog.key_cadence_days, "21")
-    replace_text(qtbot, dialog.currency, "usd")
+    """Issue #16: 'Germany — Bavaria', found by typing 'bav'; never 'CV-SO, CV-SS, CW'."""
     show_tab(qtbot, dialog, 1)
-    replace_text(qtbot, dialog.holiday_country, "DE-BY")
-    replace_text(qtbot, dialog.days_off, "2026-12-24, 2026-12-31")
-    qtbot.keyClick(dialog.days_off, Qt.Key.Key_Return)
+    holidays = dialog.holiday_country
+    assert holidays.currentText() == "No public holidays" and holidays.code() == ""
+    labels = [holidays.itemText(row) for row in range(holidays.count())]
+    assert "Germany" in labels and "United States — Texas" in labels
+    assert not [label for label in labels if REGION_CODE.fullmatch(label)]
+    assert completions(holidays, "bav", qtbot) == ["Germany — Bavaria"]
+    assert "Germany — Bavaria" in completions(holidays, "GERMANY", qtbot)
+    pick(holidays, "bav", qtbot)
+    assert holidays.code() == "DE-BY"
+    qtbot.keyClick(holidays, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.isVisible(), timeout=10000)
+    assert context.settings.get().holiday_country == "DE-BY"
+    # Emptied, or 'none' typed as the field used to take: no public holidays.
+    for typed in ("", "none"):
+        again = SettingsDialog(context)
+        qtbot.addWidget(again)
+        line = again.holiday_country.lineEdit()
+        assert line is not None
+        line.setText(typed)
+        assert again.texts()["holiday_country"] == "none" and again._check()[1] == {}
+
+
+@popup_on_offscreen
+def test_time_zones_are_cities_with_their_offset_and_no_etc_entries(
+    qtbot: QtBot, ana: CustomerDTO, dialog: SettingsDialog, context: AppContext
+) -> None:
+    zones = dialog.timezone
+    labels = [zones.itemText(row) for row in range(zones.count())]
+    assert zones.currentText() == "Berlin, Germany (UTC+01:00)"  # 23 November: winter time
+    assert "Kolkata, India (UTC+05:30)" in labels
+    assert "New York, United States (UTC-05:00)" in labels
+    assert not [label for label in labels if "Etc/" in label or "GMT" in label]
+    assert all(label.endswith(")") and "(UTC" in label for label in labels)
+    show_tab(qtbot, dialog, 1)
+    assert completions(zones, "lisb", qtbot) == ["Lisbon, Portugal (UTC+00:00)"]
+    pick(zones, "lisb", qtbot)
+    qtbot.keyClick(zones, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.isVisible(), timeout=10000)
+    assert context.settings.get().timezone == "Europe/Lisbon"
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("Asia/Calcutta", "Kolkata, India (UTC+05:30)"),
+        ("Etc/UTC", "Coordinated Universal Time (UTC+00:00)"),
+        ("UTC", "Coordinated Universal Time (UTC+00:00)"),
+    ],
+)
+def test_an_older_spelling_of_the_zone_is_shown_by_its_city_and_kept_as_it_is(
+    qtbot: QtBot, context: AppContext, stored: str, shown: str
+) -> None:
+    context.settings.set_many({"timezone": stored})
+    settings = SettingsDialog(context)
+    qtbot.addWidget(settings)
+    assert settings.timezone.currentText() == shown
+    assert settings.timezone.findText(shown) == settings.timezone.currentIndex()
+    assert settings.texts()["timezone"] == stored
+    settings.accept()  # nothing changed, so nothing is re-planned
+    assert settings.task is None and settings.result() == QDialog.DialogCode.Accepted
+
+
+def test_days_off_are_ranges_picked_with_dates_added_and_removed(
+    qtbot: QtBot, sale: tuple[TouchpointDTO, ...], dialog: SettingsDialog, context: AppContext
+) -> None:
+    show_tab(qtbot, dialog, 1)
+    editor = dialog.days_off
+    assert not editor.list.isVisible() and editor.empty.isVisible()
+    editor.first.setDate(QDate(2026, 12, 24))
+    editor.last.setDate(QDate(2027, 1, 2))
+    qtbot.mouseClick(editor.add, Qt.MouseButton.LeftButton)
+    editor.first.setDate(QDate(2026, 11, 26))
+    editor.last.setDate(QDate(2026, 11, 26))
+    qtbot.mouseClick(editor.add, Qt.MouseButton.LeftButton)
+    texts = [editor.list.item(row).text() for row in range(editor.list.count())]
+    assert texts == ["26 Nov", "24 Dec 2026 – 2 Jan 2027"]
+    editor.list.setCurrentRow(0)
+    qtbot.mouseClick(editor.remove, Qt.MouseButton.LeftButton)
+    assert [editor.list.item(row).text() for row in range(editor.list.count())] == [
+        "24 Dec 2026 – 2 Jan 2027"
+    ]
+    editor.first.setDate(QDate(2027, 3, 1))
+    editor.last.setDate(QDate(2028, 3, 1))
+    qtbot.mouseClick(editor.add, Qt.MouseButton.LeftButton)
+    error = dialog.findChild(QLabel, "error_days_off")
+    assert error is not None and error.isVisible() and "367 days" in error.text()
+    qtbot.keyClick(editor.first, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.isVisible(), timeout=10000)
+    days = context.settings.get().days_off
+    assert days[0] == dt.date(2026, 12, 24) and days[-1] == dt.date(2027, 1, 2) and len(days) == 10
+
+
+@popup_on_offscreen
+def test_currency_and_cadences_are_picked_and_saved(
+    qtbot: QtBot, dialog: SettingsDialog, context: AppContext
+) -> None:
+    show_tab(qtbot, dialog, 2)
+    assert dialog.currency.currentText() == "EUR — Euro"
+    assert "USD — US Dollar" in completions(dialog.currency, "dollar", qtbot)
+    replace_text(qtbot, dialog.key_cadence_days, "21")
+    line = dialog.currency.lineEdit()
+    assert line is not None
+    line.setText("usd")  # a code typed as such counts as its entry
+    qtbot.keyClick(dialog.key_cadence_days, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
     prefs = context.settings.get()
-    assert (prefs.key_cadence_days, prefs.currency, prefs.holiday_country) == (21, "USD", "DE-BY")
-    assert prefs.days_off == (dt.date(2026, 12, 24), dt.date(2026, 12, 31))
-    assert dialog.moved == 0 and "No planned touchpoint had to move" in dialog.summary()
+    assert (prefs.key_cadence_days, prefs.currency) == (21, "USD")
 
 
-def test_bad_days_off_point_at_the_field_on_its_tab(
+def test_a_name_that_is_not_listed_is_pointed_out_on_its_tab(
     qtbot: QtBot, dialog: SettingsDialog, context: AppContext
 ) -> None:
     show_tab(qtbot, dialog, 1)
-    replace_text(qtbot, dialog.days_off, "24.12.2026")
+    line = dialog.holiday_country.lineEdit()
+    assert line is not None
+    line.setText("Atlantis")
     show_tab(qtbot, dialog, 0)
     qtbot.keyClick(dialog.my_name, Qt.Key.Key_Return)
     assert dialog.isVisible() and dialog.tabs.currentIndex() == 1
-    assert dialog.days_off.hasFocus()
-    error = dialog.findChild(QLabel, "error_days_off")
-    assert error is not None and "YYYY-MM-DD" in error.text()
-    assert context.settings.get().days_off == ()
+    error = dialog.findChild(QLabel, "error_holiday_country")
+    assert error is not None and error.text() == (
+        "No country or region matches 'Atlantis'. Type its name and pick it from the list."
+    )
+    assert dialog.holiday_country.hasFocus() or line.hasFocus()
+    assert context.settings.get().holiday_country is None
+
+
+def test_working_hours_are_times_and_must_end_after_they_start(
+    qtbot: QtBot, dialog: SettingsDialog, context: AppContext
+) -> None:
+    show_tab(qtbot, dialog, 3)
+    start, end = dialog.fields.inputs["work_start"], dialog.fields.inputs["work_end"]
+    assert isinstance(start, QTimeEdit) and isinstance(end, QTimeEdit)
+    start.setTime(QTime(8, 30))
+    end.setTime(QTime(8, 0))
+    dialog.accept()
+    error = dialog.findChild(QLabel, "error_work_end")
+    assert error is not None and error.text() == "Working hours must end after they start."
+    assert dialog.isVisible() and context.settings.get().work_start == dt.time(9)
+    end.setTime(QTime(16, 30))
+    dialog.accept()
+    qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.isVisible(), timeout=10000)
+    prefs = context.settings.get()
+    assert (prefs.work_start, prefs.work_end) == (dt.time(8, 30), dt.time(16, 30))
 
 
 @pytest.mark.slow

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from app.context import AppContext
+from app.setting_choices import currency_name, holiday_region_name, time_zone_label
 from ui.cli.output import print_json
 
 
@@ -24,7 +25,15 @@ def register(commands: Any) -> None:
 
 
 def _show(context: AppContext, _options: argparse.Namespace) -> int:
-    print_json(context.settings.as_display())
+    shown = context.settings.as_display()
+    # The stored codes stay as scripts know them; what they name is beside them.
+    prefs = context.settings.get()
+    shown["names"] = {
+        "timezone": time_zone_label(prefs.timezone, context.clock.now()),
+        "holiday_country": holiday_region_name(prefs.holiday_country) or "none",
+        "currency": currency_name(prefs.currency),
+    }
+    print_json(shown)
     return 0
 
 

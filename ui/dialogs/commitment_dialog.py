@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.dto.commitments import CommitmentDTO, CommitmentInput
 from app.dto.sales import SaleDTO
+from ui.dates import date_text
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.form_parts import date_edit, date_of, plain_label
 from ui.texts import fill
@@ -55,7 +56,7 @@ class CommitmentDialog(FormDialog[CommitmentDTO]):
         self.sale.setObjectName("promiseSale")
         self.sale.addItem(self.tr("No sale"), None)
         for sale in sales:
-            label = sale.description or fill(self.tr("Sale of %1"), sale.closed_on.isoformat())
+            label = sale.description or fill(self.tr("Sale of %1"), date_text(sale.closed_on))
             self.sale.addItem(label, sale.id)
         form = QFormLayout()
         form.addRow(self.tr("&Promise"), self.text)

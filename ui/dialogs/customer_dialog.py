@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.dto.customers import CustomerDTO, CustomerInput
 from app.kinds import CHANNEL_LABELS, SALUTATIONS
 from ui.dialogs.form_dialog import FormDialog
+from ui.widgets.birthday_edit import BirthdayEdit
 
 
 class CustomerDialog(FormDialog[CustomerDTO]):
@@ -46,8 +47,7 @@ class CustomerDialog(FormDialog[CustomerDTO]):
         self.salutation.setObjectName("customerSalutation")
         for key, label in SALUTATIONS.items():
             self.salutation.addItem(self.tr(label), key)
-        self.birthday = QLineEdit()
-        self.birthday.setPlaceholderText(self.tr("YYYY-MM-DD, or MM-DD when the year is unknown"))
+        self.birthday = BirthdayEdit()
         self.is_key = QCheckBox(self.tr("Key customer (followed up more often)"))
         self.source = QLineEdit()
         self.source.setPlaceholderText(self.tr("How they found you"))
@@ -97,7 +97,7 @@ class CustomerDialog(FormDialog[CustomerDTO]):
         self.phone.setText(customer.phone)
         self.channel.setCurrentIndex(max(0, self.channel.findData(customer.channel)))
         self.salutation.setCurrentIndex(max(0, self.salutation.findData(customer.salutation)))
-        self.birthday.setText(str(customer.birthday) if customer.birthday else "")
+        self.birthday.set_birthday(customer.birthday)
         self.is_key.setChecked(customer.is_key)
         self.source.setText(customer.source)
         self.cadence.setValue(customer.keep_in_touch_days or 0)

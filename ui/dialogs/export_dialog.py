@@ -34,6 +34,7 @@ from app.paths import expand_home
 from app.preferences import MAX_REMINDER_MINUTES
 from ui.background import BackgroundTask, run_in_background
 from ui.date_range import bound_dates
+from ui.dates import edit_format
 from ui.dialogs.form_parts import buddy_label
 from ui.texts import fill
 
@@ -70,7 +71,7 @@ class ExportDialog(QDialog):
         self.end = QDateEdit(_qdate(today + dt.timedelta(days=90)))
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(edit_format())
             bound_dates(edit)
         self.all_dates = QCheckBox(self.tr("All dates"))
         self.all_dates.toggled.connect(self._all_dates)

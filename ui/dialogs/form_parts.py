@@ -8,9 +8,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLabel, QWidget
 
 from ui.date_range import bound_dates
+from ui.dates import edit_format
 from ui.look.styles import error_style
-
-DATE_FORMAT = "yyyy-MM-dd"
 
 
 def buddy_label(text: str, buddy: QWidget) -> QLabel:
@@ -42,7 +41,7 @@ def date_edit(day: dt.date, parent: QWidget | None = None) -> QDateEdit:
     """A date field with a calendar pop-up, limited to the dates the planner accepts."""
     edit = QDateEdit(QDate(day.year, day.month, day.day), parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setDisplayFormat(edit_format())
     bound_dates(edit)
     return edit
 

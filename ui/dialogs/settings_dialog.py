@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import itertools
-import re
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,6 +19,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QTabWidget,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -33,31 +31,23 @@ from app.preferences import (
     MAX_REMINDER_MINUTES,
     WEEKDAYS,
     Preferences,
-    display_value,
     parse_value,
-    time_zone_names,
 )
+from app.setting_choices import Choice, currencies, holiday_regions, time_zones
 from ui.background import BackgroundTask, run_in_background
-from ui.dialogs.settings_fields import FieldRows, line_field, spin_field
+from ui.dialogs.settings_days_off import DaysOffEditor
+from ui.dialogs.settings_fields import (
+    FieldRows,
+    SearchableChoice,
+    line_field,
+    spin_field,
+    time_of,
+)
 from ui.dialogs.settings_promises import promises_page
 from ui.dialogs.settings_sync import sync_page
 from ui.error_text import shown
 from ui.look.styles import error_style
 from ui.texts import fill
-
-REGION = re.compile(r"[A-Z]{2}(-[A-Z0-9]{1,4})?")
-
-
-def holiday_regions() -> list[str]:
-    """'DE', 'DE-BY', ...: only the two-letter codes the setting accepts."""
-    import holidays  # slow to import and only needed here
-
-    codes = []
-    for country, regions in sorted(holidays.list_supported_countries().items()):
-        if len(country) == 2:
-            codes.append(country)
-            codes.extend(f"{country}-{region}" for region in regions)
-    return [code for code in codes if REGION.fullmatch(code)]
 
 
 class SettingsDialog(QDialog):
@@ -67,7 +57,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.saved: Preferences | None = None
-        # How many planned touchpoints the re-plan moved (None: no calendar rule changed).
+        # How many planned follow-ups the re-plan moved (None: no calendar rule changed).
         self.moved: int | None = None
         self.task: BackgroundTask | None = None
         self.report: QMessageBox | None = None
@@ -94,6 +84,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self.days_off.refused.connect(self._refuse_days_off)
         chain = [self.tabs.tabBar(), *self._focus_chain, self.buttons]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -104,7 +95,12 @@ class SettingsDialog(QDialog):
     def _focus_chain(self) -> list[QWidget]:
         widgets: list[QWidget] = []
         for key, widget in self.fields.inputs.items():
-            widgets.extend(self.working_days if key == "working_days" else [widget])
+            if key == "working_days":
+                widgets.extend(self.working_days)
+            elif isinstance(widget, DaysOffEditor):
+                widgets.extend(widget.focus_widgets)
+            else:
+                widgets.append(widget)
         return widgets
 
     def _profile_page(self, prefs: Preferences) -> QWidget:
@@ -146,16 +142,14 @@ class SettingsDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Follow-ups land on working days only. Changing these re-plans every planned "
-                "touchpoint you have not moved by hand."
+                "follow-up you have not moved by hand."
             )
         )
         intro.setWordWrap(True)
-        self.timezone = QComboBox()
-        self.timezone.setEditable(True)
-        self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.timezone.addItems(time_zone_names())
-        self.timezone.setCurrentText(prefs.timezone)
-        self._loose_completion(self.timezone)
+        self.timezone = SearchableChoice(
+            time_zones(self.context.clock.now(), prefs.timezone), prefs.timezone
+        )
+        self.timezone.setToolTip(self.tr("Type a city to find its time zone"))
         self.working_days: list[QCheckBox] = []
         days = QHBoxLayout()
         days.setContentsMargins(0, 0, 0, 0)
@@ -171,20 +165,14 @@ class SettingsDialog(QDialog):
         days.addStretch(1)
         days_widget = QWidget()
         days_widget.setLayout(days)
-        self.holiday_country = QComboBox()
-        self.holiday_country.setEditable(True)
-        self.holiday_country.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.holiday_country.addItem(self.tr("none"))
-        self.holiday_country.addItems(holiday_regions())
-        self.holiday_country.setCurrentText(prefs.holiday_country or self.tr("none"))
+        none = Choice("", self.tr("No public holidays"))
+        self.holiday_country = SearchableChoice(
+            [none, *holiday_regions(prefs.holiday_country)], prefs.holiday_country
+        )
         self.holiday_country.setToolTip(
-            self.tr("A country (DE) or a country and region (DE-BY) whose public holidays you get")
+            self.tr("Type your country or region (Bavaria, Texas) to get its public holidays")
         )
-        self._loose_completion(self.holiday_country)
-        self.days_off = line_field(
-            display_value("days_off", prefs.days_off).replace(",", ", "),
-            self.tr("YYYY-MM-DD, separated by commas"),
-        )
+        self.days_off = DaysOffEditor(prefs.days_off, self.context.planning().today)
         self.min_gap_days = spin_field(prefs.min_gap_days, 0, 30, self.tr(" days"))
         self.min_gap_days.setToolTip(self.tr("The fewest days between two contacts to a customer"))
         form = QFormLayout()
@@ -195,7 +183,9 @@ class SettingsDialog(QDialog):
         self.fields.row(
             form, 1, "holiday_country", self.tr("Public &holidays"), self.holiday_country
         )
-        self.fields.row(form, 1, "days_off", self.tr("Personal d&ays off"), self.days_off)
+        self.fields.row(
+            form, 1, "days_off", self.tr("Personal d&ays off"), self.days_off, self.days_off.first
+        )
         self.fields.row(form, 1, "min_gap_days", self.tr("Minimum &gap"), self.min_gap_days)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -211,7 +201,7 @@ class SettingsDialog(QDialog):
         self.reminder_minutes = spin_field(
             prefs.reminder_minutes, 0, MAX_REMINDER_MINUTES, self.tr(" minutes before")
         )
-        self.currency = line_field(prefs.currency, "EUR")
+        self.currency = SearchableChoice(currencies(prefs.currency), prefs.currency)
         form = QFormLayout()
         self.fields.row(
             form,
@@ -229,35 +219,34 @@ class SettingsDialog(QDialog):
         layout.addStretch(1)
         return page
 
-    @staticmethod
-    def _loose_completion(combo: QComboBox) -> None:
-        """Typing 'berlin' finds Europe/Berlin."""
-        completer = combo.completer()
-        if completer is None:
-            return
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        # Inline completion cannot show matches in the middle of a name; a popup can.
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
     # --- values ------------------------------------------------------------------------
     def texts(self) -> dict[str, str]:
-        """Every setting as the text the service parses."""
+        """Every setting as the text the service parses (codes, ISO dates, HH:MM)."""
         texts: dict[str, str] = {}
         for key, widget in self.fields.inputs.items():
             if key == "working_days":
                 texts[key] = ",".join(
                     WEEKDAYS[n] for n, box in enumerate(self.working_days) if box.isChecked()
                 )
+            elif isinstance(widget, DaysOffEditor):
+                texts[key] = ",".join(day.isoformat() for day in widget.days())
+            elif isinstance(widget, QTimeEdit):
+                texts[key] = time_of(widget).strftime("%H:%M")
             elif isinstance(widget, QSpinBox):
                 texts[key] = str(widget.value())
-            elif isinstance(widget, QComboBox):
-                texts[key] = widget.currentText().strip()
+            elif isinstance(widget, SearchableChoice):
+                code = widget.code()
+                texts[key] = widget.currentText().strip() if code is None else code
             elif isinstance(widget, QLineEdit):
                 texts[key] = widget.text()
-        if texts["holiday_country"].casefold() in {"", self.tr("none").casefold()}:
+        if self._no_holidays():
             texts["holiday_country"] = "none"
         return texts
+
+    def _no_holidays(self) -> bool:
+        """'No public holidays' picked, the field emptied, or 'none' typed as before."""
+        typed = self.holiday_country.currentText().strip().casefold()
+        return self.holiday_country.code() == "" or typed in {"", "none"}
 
     def _check(self) -> tuple[dict[str, str], dict[str, str]]:
         """(changed settings as text, error per setting): nothing is written here."""
@@ -265,8 +254,13 @@ class SettingsDialog(QDialog):
         changes: dict[str, str] = {}
         errors: dict[str, str] = {}
         for key, text in self.texts().items():
+            widget = self.fields.inputs[key]
             if key == "working_days" and not text:
                 errors[key] = self.tr("Pick at least one working day.")
+                continue
+            unlisted = isinstance(widget, SearchableChoice) and widget.code() is None
+            if unlisted and not (key == "holiday_country" and self._no_holidays()):
+                errors[key] = fill(self._not_listed(key), repr(text))
                 continue
             try:
                 value: Any = parse_value(key, text)
@@ -275,7 +269,22 @@ class SettingsDialog(QDialog):
                 continue
             if value != getattr(current, key):
                 changes[key] = text
+        texts = self.texts()
+        if "work_start" not in errors and texts["work_end"] <= texts["work_start"]:
+            errors["work_end"] = self.tr("Working hours must end after they start.")
         return changes, errors
+
+    def _not_listed(self, key: str) -> str:
+        """What a list field says when what was typed names none of its entries."""
+        if key == "timezone":
+            return self.tr(
+                "No time zone matches %1. Type a city, like Berlin, and pick it from the list."
+            )
+        if key == "holiday_country":
+            return self.tr(
+                "No country or region matches %1. Type its name and pick it from the list."
+            )
+        return self.tr("No currency matches %1. Type its name or code, like euro or EUR.")
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         for key, label in self.fields.errors.items():
@@ -286,8 +295,17 @@ class SettingsDialog(QDialog):
         if errors:
             first = next(key for key in self.fields.inputs if key in errors)
             self.tabs.setCurrentIndex(self.fields.tab_of[first])
-            target = self.working_days[0] if first == "working_days" else self.fields.inputs[first]
+            target = self.fields.inputs[first]
+            if first == "working_days":
+                target = self.working_days[0]
+            elif isinstance(target, DaysOffEditor):
+                target = target.first
             target.setFocus()
+
+    def _refuse_days_off(self, reason: str) -> None:
+        label = self.fields.errors["days_off"]
+        label.setText(reason)
+        label.show()
 
     # --- OK / Cancel ---------------------------------------------------------------------
     def accept(self) -> None:
@@ -318,10 +336,10 @@ class SettingsDialog(QDialog):
             return change.preferences, change.moved or 0
 
         self.buttons.setEnabled(False)
-        self.error.setText(self.tr("Saving and re-planning your touchpoints…"))
+        self.error.setText(self.tr("Saving and re-planning your follow-ups…"))
         self.error.show()
         self.task = run_in_background(
-            work, self.tr("Re-planning your touchpoints"), self, self._saved, self._failed
+            work, self.tr("Re-planning your follow-ups"), self, self._saved, self._failed
         )
         if self.task.dialog is not None:
             # The change is one transaction: once it runs there is nothing to cancel.
@@ -354,11 +372,11 @@ class SettingsDialog(QDialog):
         if self.moved is None:
             return self.tr("Settings saved.")
         if self.moved == 0:
-            return self.tr("Settings saved. No planned touchpoint had to move.")
+            return self.tr("Settings saved. No planned follow-up had to move.")
         if self.moved == 1:
-            return self.tr("Settings saved. 1 planned touchpoint moved to fit your calendar.")
+            return self.tr("Settings saved. 1 planned follow-up moved to fit your calendar.")
         return fill(
-            self.tr("Settings saved. %1 planned touchpoints moved to fit your calendar."),
+            self.tr("Settings saved. %1 planned follow-ups moved to fit your calendar."),
             str(self.moved),
         )
 

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from app.preferences import Preferences, display_value
-from ui.dialogs.settings_fields import FieldRows, line_field, spin_field
+from app.preferences import Preferences
+from ui.dialogs.settings_fields import FieldRows, spin_field, time_field
 
 PAGE = 3
 
@@ -18,15 +18,16 @@ def promises_page(fields: FieldRows, prefs: Preferences, tr: Callable[[str], str
     layout = QVBoxLayout(page)
     intro = QLabel(
         tr(
-            "Requests are due this many working hours after they come in. The compensation "
-            "guide suggests spending at least what a new customer costs: marketing budget "
-            "divided by the new customers it won."
+            "Requests are due this many working hours after they come in, and every timed "
+            "follow-up falls inside your working hours. The compensation guide suggests "
+            "spending at least what a new customer costs: marketing budget divided by the new "
+            "customers it won."
         )
     )
     intro.setWordWrap(True)
     response_hours = spin_field(prefs.response_hours, 1, 200, tr(" working hours"))
-    work_start = line_field(display_value("work_start", prefs.work_start), "09:00")
-    work_end = line_field(display_value("work_end", prefs.work_end), "17:00")
+    work_start = time_field(prefs.work_start)
+    work_end = time_field(prefs.work_end)
     marketing_budget = spin_field(prefs.marketing_budget, 0, 1_000_000_000, f" {prefs.currency}")
     customers_won = spin_field(prefs.customers_won, 0, 10_000_000, "")
     form = QFormLayout()

@@ -24,6 +24,7 @@ from app.context import AppContext
 from app.dto.sync import AccountDTO, CloudAccountInput
 from app.secrets import NoSecureStore
 from ui.background import BackgroundTask, run_in_background
+from ui.dates import date_text
 from ui.dialogs.account_dialog import AccountDialog
 from ui.dialogs.modal import run_and_release
 from ui.sync_runner import SyncRunner
@@ -33,11 +34,8 @@ SERVICES = {"google": "Google Calendar", "microsoft": "Microsoft 365 / Outlook.c
 
 
 def describe(account: AccountDTO) -> str:
-    when = (
-        account.last_sync_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        if account.last_sync_at
-        else "never"
-    )
+    local = account.last_sync_at.astimezone() if account.last_sync_at else None
+    when = date_text(local.date(), time=local.time()) if local else "never"
     if account.kind in SERVICES:
         who = f" ({account.username})" if account.username else ""
         line = f"{account.calendar_name} — {SERVICES[account.kind]}{who}\nLast sync: {when}"

@@ -10,12 +10,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTime,
     QTimer,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
@@ -23,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 from app.dto.vocabulary import Kind
 from app.errors import KnownError
 from app.kinds import channel_label, kind_label
+from ui.dates import date_text, time_text
 from ui.item_models.agenda_rows import ROW_ROLE, RowText, heading
 from ui.item_models.keyset_table import KeysetTableModel
 from ui.texts import fill
@@ -68,8 +66,7 @@ def channel_text(channel: str) -> str:
 
 def short_day(day: dt.date, today: dt.date) -> str:
     """'Thu 26 Nov' in the user's locale; the year only when it is not this year's."""
-    pattern = "ddd d MMM" if day.year == today.year else "ddd d MMM yyyy"
-    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+    return date_text(day, year=day.year != today.year, weekday=True)
 
 
 def when_label(day: dt.date, today: dt.date) -> str:
@@ -248,8 +245,7 @@ class AgendaTableModel(KeysetTableModel["TouchpointDTO", "AgendaCursor"]):
         if item.due_at is None:
             return tr("Today")
         local = item.due_at.astimezone(self._zone)
-        clock = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
-        return fill(tr("Today %1"), clock)
+        return fill(tr("Today %1"), time_text(local.time()))
 
     def is_late(self, item: TouchpointDTO) -> bool:
         if item.due_date < self.today:
@@ -277,8 +273,7 @@ class AgendaTableModel(KeysetTableModel["TouchpointDTO", "AgendaCursor"]):
         if item.due_at is None:
             return day
         local = item.due_at.astimezone(self._zone)
-        clock = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
-        return f"{day} {clock}"
+        return f"{day} {time_text(local.time())}"
 
     def _tooltip(self, item: TouchpointDTO, column: int) -> str | None:
         if column in (COL_WHEN, COL_DUE) and item.snoozed_from is not None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 
 from app.dto.plans import PlanStepDTO
 from app.kinds import CHANNEL_LABELS, KIND_LABELS
+from ui import dates
 from ui.item_models.list_table import ListTableModel
 from ui.texts import fill
 
@@ -82,7 +83,7 @@ def repeat_text(step: PlanStepDTO) -> str:
 
 
 def time_text(step: PlanStepDTO) -> str:
-    return step.time_of_day.strftime("%H:%M") if step.time_of_day else tr("all day")
+    return dates.time_text(step.time_of_day) if step.time_of_day else tr("all day")
 
 
 class PlanStepsTableModel(ListTableModel):

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import QDateEdit, QStyledItemDelegate, QStyleOptionViewIt
 from app.dto.touchpoints import PlannedPreview
 from app.kinds import kind_label
 from ui.date_range import bound_dates
+from ui.dates import edit_format, time_text
 from ui.item_models.timeline_table import channel_text, date_text
 from ui.texts import fill
 
 Index = QModelIndex | QPersistentModelIndex
-DATE_FORMAT = "yyyy-MM-dd"
 DELIVERY_ANCHORS = frozenset({"delivery", "promised_delivery", "actual_delivery"})
 
 
@@ -98,7 +98,7 @@ class PreviewTableModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == 0 and self._moved(item):
-            planned = item.due_date.isoformat() if item.due_date else ""
+            planned = date_text(item.due_date) if item.due_date else ""
             return fill(self.tr("The plan said %1; you moved it."), planned)
         return None
 
@@ -110,7 +110,7 @@ class PreviewTableModel(QAbstractTableModel):
                 return self.tr("after delivery is known")
             return self.tr("after the previous step is done")
         if column == 1:
-            return item.time_of_day.strftime("%H:%M") if item.time_of_day else self.tr("all day")
+            return time_text(item.time_of_day) if item.time_of_day else self.tr("all day")
         if column == 2:
             return self.tr(kind_label(item.kind))
         return channel_text(item.channel)
@@ -153,7 +153,7 @@ class DateDelegate(QStyledItemDelegate):
     ) -> QWidget:
         editor = QDateEdit(parent)
         editor.setCalendarPopup(True)
-        editor.setDisplayFormat(DATE_FORMAT)
+        editor.setDisplayFormat(edit_format())
         bound_dates(editor)
         editor.setMinimumDate(self._minimum())
         return editor

@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont
 from app.dto.timeline import COMMITMENT, INTERACTION, SALE, TimelineEntry
 from app.dto.vocabulary import Status
 from app.kinds import channel_label, kind_label
+from ui import dates
 from ui.item_models.list_table import ListTableModel
 from ui.texts import fill
 
@@ -49,10 +50,9 @@ def plain_tooltip(text: str) -> str | None:
 
 
 def date_text(day: dt.date, time: dt.time | None = None) -> str:
-    """Weekday in the user's language, then the ISO date (and local time when it has one)."""
-    weekday = QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
-    text = f"{weekday} {day.isoformat()}"
-    return f"{text} {time.strftime('%H:%M')}" if time is not None else text
+    """'Thu 26 Nov 2026 10:00': the weekday, the date as the user's locale writes it and the
+    local time when it has one."""
+    return dates.date_text(day, weekday=True, time=time)
 
 
 def money_text(amount_minor: int, currency: str) -> str:
@@ -89,9 +89,9 @@ def detail_text(entry: TimelineEntry) -> str:
     if entry.detail:
         parts.append(entry.detail)
     if entry.actual_delivery is not None:
-        parts.append(fill(tr("delivered %1"), entry.actual_delivery.isoformat()))
+        parts.append(fill(tr("delivered %1"), dates.date_text(entry.actual_delivery)))
     elif entry.promised_delivery is not None:
-        parts.append(fill(tr("delivery promised %1"), entry.promised_delivery.isoformat()))
+        parts.append(fill(tr("delivery promised %1"), dates.date_text(entry.promised_delivery)))
     if entry.buffer_days:
         parts.append(fill(tr("buffer %1 days"), str(entry.buffer_days)))
     if entry.pinned and entry.status == Status.PLANNED:
