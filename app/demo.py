@@ -79,9 +79,12 @@ def create_demo_database(
             progress.report(week, weeks, "Writing half a year of sample history…")
             walker.set(now - dt.timedelta(weeks=weeks - week))
             day = context.planning().today
+            # Requests this week come from customers who bought before it, never from one
+            # whose first sale is still to come.
+            known = list(book.ids)
             _sell(context, book, rng, day, weeks + 1 - week)
             _deliver(context, book, rng, day)
-            _requests(context, walker, rng, book.ids, day)
+            _requests(context, walker, rng, known, day)
             _work(context, walker, book, rng, day, last_week=week == weeks)
             walker.set(now - dt.timedelta(weeks=weeks - week))
             if week == 2:

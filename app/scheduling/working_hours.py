@@ -54,14 +54,10 @@ class WorkingHoursMeter:
         first: dt.date,
         last: dt.date,
         calendar: WorkCalendar,
-        work_start: dt.time,
-        work_end: dt.time,
         zone: ZoneInfo,
     ) -> None:
-        if work_end <= work_start:
-            raise ValueError(
-                f"working hours end ({work_end}) must be after they start ({work_start})"
-            )
+        # The calendar already refused working hours that end before they start.
+        work_start, work_end = calendar.work_start, calendar.work_end
         self._first, self._last = first, last
         self._start, self._end, self._zone = work_start, work_end, zone
         self._day_seconds = _wall_seconds(work_end) - _wall_seconds(work_start)

@@ -10,7 +10,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.insights import MAX_PERIOD_DAYS, PRESET_WEEKS, Insights, Preset
-from app.errors import KnownError, ValidationError
+from app.errors import ValidationError
 from app.rules import insight_figures as figures
 from app.rules.planning_context import PlanningContext
 from app.scheduling.working_hours import WorkingHoursMeter
@@ -108,17 +108,9 @@ class InsightsService:
         start, end, prefs = frame.start, frame.end, ctx.prefs
         weeks = figures.week_spans(start, end)
         months = figures.month_spans(start, end)
-        try:
-            meter = WorkingHoursMeter(
-                start - dt.timedelta(days=1),
-                ctx.today + dt.timedelta(days=1),
-                ctx.calendar,
-                prefs.work_start,
-                prefs.work_end,
-                ctx.zone,
-            )
-        except ValueError as exc:
-            raise KnownError(f"the working hours settings are not usable: {exc}") from exc
+        meter = WorkingHoursMeter(
+            start - dt.timedelta(days=1), ctx.today + dt.timedelta(days=1), ctx.calendar, ctx.zone
+        )
         seen = {
             int(str(customer)): dt.datetime.fromisoformat(str(at))
             .replace(tzinfo=dt.UTC)

@@ -16,23 +16,19 @@ NINE, FIVE = dt.time(9), dt.time(17)
 
 
 def test_hours_measured_are_the_hours_added_across_weekends_holidays_and_dst() -> None:
-    calendar = WorkCalendar(frozenset(range(5)), "DE-BY", frozenset())
-    meter = WorkingHoursMeter(
-        dt.date(2026, 10, 1), dt.date(2027, 3, 31), calendar, NINE, FIVE, BERLIN
-    )
+    calendar = WorkCalendar(frozenset(range(5)), "DE-BY", frozenset(), NINE, FIVE)
+    meter = WorkingHoursMeter(dt.date(2026, 10, 1), dt.date(2027, 3, 31), calendar, BERLIN)
     start = dt.datetime(2026, 10, 1, 8, 0, tzinfo=dt.UTC)
     for hours in (0.5, 4, 8, 13.25, 40, 200):
         for days in range(0, 90, 7):
             moment = start + dt.timedelta(days=days, hours=days % 11)
-            end = add_working_hours(moment, hours, calendar, NINE, FIVE, BERLIN)
+            end = add_working_hours(moment, hours, calendar, BERLIN)
             assert meter.hours(moment, end) == pytest.approx(hours)
 
 
 def test_friday_afternoon_to_monday_morning_is_four_hours() -> None:
-    calendar = WorkCalendar(frozenset(range(5)), None, frozenset())
-    meter = WorkingHoursMeter(
-        dt.date(2026, 11, 1), dt.date(2026, 11, 30), calendar, NINE, FIVE, BERLIN
-    )
+    calendar = WorkCalendar(frozenset(range(5)), None, frozenset(), NINE, FIVE)
+    meter = WorkingHoursMeter(dt.date(2026, 11, 1), dt.date(2026, 11, 30), calendar, BERLIN)
     friday = dt.datetime(2026, 11, 13, 15, 0, tzinfo=BERLIN)
     monday = dt.datetime(2026, 11, 16, 11, 0, tzinfo=BERLIN)
     assert meter.hours(friday, monday) == pytest.approx(4.0)
