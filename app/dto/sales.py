@@ -40,12 +40,6 @@ class SaleDTO:
     plan_id: int | None
 
     @property
-    def amount_text(self) -> str:
-        if self.amount_minor is None:
-            return ""
-        return f"{self.amount_minor / 100:,.2f} {self.currency}"
-
-    @property
     def delivery(self) -> dt.date | None:
         return self.actual_delivery or self.promised_delivery
 

@@ -15,6 +15,7 @@ from app.messages.greeting import addressed_as, greeting
 from app.messages.readiness import readiness
 from app.messages.templates import render
 from app.messages.value_item import VALUE_FIELD
+from app.money import money_text
 from app.preferences import Preferences
 from models.customer import Customer
 from models.sale import Sale
@@ -57,7 +58,7 @@ def merge_values(
     delivery = sale.actual_delivery or sale.promised_delivery if sale else None
     amount = ""
     if sale and sale.amount_minor is not None:
-        amount = f"{sale.amount_minor / 100:,.2f} {sale.currency}"
+        amount = money_text(sale.amount_minor, sale.currency)
     steps = next_steps_text([(row.due_date, row.kind, row.channel) for row in later])
     return {
         "greeting": greeting(customer.name, customer.salutation),

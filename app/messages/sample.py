@@ -7,6 +7,7 @@ import datetime as dt
 from app.messages.drafts import format_day, next_steps_text
 from app.messages.greeting import addressed_as, greeting
 from app.messages.value_item import value_values
+from app.money import money_text
 from app.preferences import Preferences
 
 SAMPLE_CUSTOMER = "Ana Silva"
@@ -35,7 +36,7 @@ def sample_values(prefs: Preferences, today: dt.date) -> dict[str, str]:
         "customer_email": "ana.silva@acme-logistics.example",
         "customer_phone": "+1 555 0100",
         "sale_description": SAMPLE_SALE,
-        "sale_amount": f"{SAMPLE_AMOUNT_MINOR / 100:,.2f} {prefs.currency}",
+        "sale_amount": money_text(SAMPLE_AMOUNT_MINOR, prefs.currency),
         "closed_on": format_day(today),
         "delivery_date": format_day(delivery),
         "next_steps": steps,

@@ -18,6 +18,7 @@ from app.messages.adhoc import (
 )
 from app.messages.drafts import format_day
 from app.messages.forms import Form, adhoc_form
+from app.money import money_text
 from app.preferences import Preferences
 from app.scheduling.recovery import step_code
 from models.commitment import Commitment
@@ -27,10 +28,6 @@ from models.touchpoint import Touchpoint
 
 # The subject the feedback service gives its recovery call (no commitment behind it).
 LOW_FEEDBACK_SUBJECT = "Recovery call after low feedback"
-
-
-def money(amount_minor: int, currency: str) -> str:
-    return f"{amount_minor / 100:,.2f} {currency}"
 
 
 def _local(instant: dt.datetime, prefs: Preferences) -> str:
@@ -50,12 +47,13 @@ def _recovery(session: Session, row: Touchpoint, prefs: Preferences) -> tuple[st
         values["recovery_note"] = commitment.note
         totals = commitment_repo.won_totals(session, commitment.customer_id)
         values["customer_value"] = (
-            " + ".join(money(totals[code], code) for code in sorted(totals)) or "no won sales yet"
+            " + ".join(money_text(totals[code], code) for code in sorted(totals))
+            or "no won sales yet"
         )
     if prefs.marketing_budget > 0 and prefs.customers_won > 0:
         floor = prefs.marketing_budget * 100 // prefs.customers_won
         values["compensation_floor"] = (
-            f"{money(floor, prefs.currency)} (marketing budget / new customers won)"
+            f"{money_text(floor, prefs.currency)} (marketing budget / new customers won)"
         )
     else:
         values["compensation_floor"] = "set marketing budget and customers won in Settings"

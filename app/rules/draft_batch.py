@@ -17,6 +17,7 @@ from app.dto.vocabulary import Status
 from app.messages.channel_texts import plan_step_texts
 from app.messages.drafts import DraftText, build_draft, format_day, merge_values, rendered_text
 from app.messages.value_item import BroughtItem, value_values
+from app.money import money_text
 from app.preferences import Preferences
 from app.rules.adhoc_drafts import adhoc_parts, recovery_checklist
 from models.customer import Customer
@@ -41,7 +42,7 @@ def sale_summary(sale: Sale | None) -> str:
         return ""
     parts = [sale.description or ("Won sale" if sale.outcome == "won" else "Lost sale")]
     if sale.amount_minor is not None:
-        parts.append(f"{sale.amount_minor / 100:,.2f} {sale.currency}")
+        parts.append(money_text(sale.amount_minor, sale.currency))
     parts.append(f"closed {format_day(sale.closed_on)}")
     delivery = sale.actual_delivery or sale.promised_delivery
     if delivery is not None:

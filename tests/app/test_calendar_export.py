@@ -50,7 +50,7 @@ def test_export_twice_same_uids_and_snooze_bumps_sequence(sold: AppContext, tmp_
     assert new.decoded("DTSTART") - old.decoded("DTSTART") == dt.timedelta(days=3)
     assert new.decoded("DTSTART").utcoffset() == dt.timedelta(hours=1)  # Berlin in winter
     assert "Phone: +49 170 1234567" in str(new["DESCRIPTION"])
-    assert "Sale: Two forklifts, 12,500.00 EUR" in str(new["DESCRIPTION"])
+    assert "Sale: Two forklifts, €12,500.00" in str(new["DESCRIPTION"])
 
 
 def test_skipped_disappear_or_are_cancelled_on_request(sold: AppContext, tmp_path: Path) -> None:

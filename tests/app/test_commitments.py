@@ -166,7 +166,7 @@ def test_compensation_floor_is_budget_over_customers_won(
     assert recovery.compensation.floor_minor == 10000
     call = next(t for t in recovery.touchpoints if t.subject.startswith("Call"))
     body = planner.drafts.draft(call.id).body
-    assert "100.00 EUR" in body and "1,500.50 EUR" in body and "Comfort" in body
+    assert "€100.00" in body and "€1,500.50" in body and "Comfort" in body
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,6 @@ def test_the_thank_you_letter_previews_with_the_sample_sale_and_the_real_profile
 
 def test_amount_uses_the_users_currency_and_profile_changes_show_up() -> None:
     values = sample_values(dataclasses.replace(PROFILE, my_name="Kim Lee"), TODAY)
-    assert values["sale_amount"] == "24,500.00 USD"
+    assert values["sale_amount"] == "$24,500.00"
     assert values["my_name"] == "Kim Lee"
     assert values["customer_first_name"] == "Ana"

@@ -117,7 +117,7 @@ def test_page_shows_header_totals_and_the_whole_timeline(
     assert "prefers Phone" in contact and "every 30 days" in contact
     assert not view.warning.isVisible()
     totals = view.totals.text()
-    assert totals.startswith("1 won (12,500.00 EUR) · 0 lost · ")
+    assert totals.startswith("1 won (€12,500.00) · 0 lost · ")
     assert "last contact Fri Nov 20, 2026" in totals
 
     upcoming = table(page.upcoming_model)
@@ -134,7 +134,7 @@ def test_page_shows_header_totals_and_the_whole_timeline(
     assert ("Contact", "Logged", "Asked about <script>financing</script>") in past
     assert ("Thank-you note", "Done", "Sent by e-mail") in past
     sale_row = next(row for row in past if row[0] == "Sale won")
-    assert sale_row[2] == "12,500.00 EUR · Two forklifts · delivery promised Dec 5, 2026"
+    assert sale_row[2] == "€12,500.00 · Two forklifts · delivery promised Dec 5, 2026"
     assert page.past_model.entry_at(past.index(sale_row)).source_id == sale.id
 
 

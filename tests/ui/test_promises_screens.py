@@ -146,7 +146,7 @@ def test_customer_page_adds_a_promise_and_starts_its_recovery(
     def recovery(dialog: QDialog) -> None:
         assert isinstance(dialog, PromiseRecoveryDialog)
         assert dialog.checklist.count() == 9
-        assert "100.00 EUR" in dialog.guide.text()
+        assert "€100.00" in dialog.guide.text()
         dialog.reject()
 
     on_next_dialog(recovery)

@@ -9,7 +9,8 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QStyleFactory
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QDialog, QStyleFactory, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from app.clock import FixedClock
@@ -24,7 +25,7 @@ from ui.item_models.agenda_rows import ROW_ROLE
 from ui.look.palettes import dark_palette
 from ui.look.tones import READABLE, contrast, tones
 from ui.main_window import MainWindow
-from ui.widgets.sidebar import BADGES
+from ui.widgets.sidebar import BADGES, Badge, Sidebar
 from ui.workspace_shell import CUSTOMERS, PROMISES, TODAY
 
 D = dt.date
@@ -223,3 +224,38 @@ def test_every_colour_reads_on_its_background(qtbot: QtBot, dark: bool) -> None:
         for ground in (colours.base, colours.window):
             assert contrast(colour, ground) >= READABLE, (name, colour.name(), ground.name())
     assert contrast(colours.highlighted_text, colours.highlight) >= 3.0
+
+
+class _RecordingPainter(QPainter):
+    """Keeps the texts a delegate draws, to read what the user would see."""
+
+    def __init__(self, device: QImage) -> None:
+        super().__init__(device)
+        self.texts: list[str] = []
+
+    def drawText(self, *args: object) -> None:  # type: ignore[override]
+        self.texts.append(str(args[-1]))
+
+
+def test_no_page_name_is_cut_short_beside_two_large_counts(qtbot: QtBot) -> None:
+    """Seen in a screenshot: "Promises & re..." beside its two counts."""
+    pages = [
+        ("Today", "sun"),
+        ("Promises & requests", "shield-check"),
+        ("Insights", "chart-column"),
+    ]
+    sidebar = Sidebar(pages)
+    qtbot.addWidget(sidebar)
+    sidebar.show()
+    for row in range(sidebar.count()):
+        sidebar.set_badges(row, [Badge(999, "at_risk", "at risk"), Badge(999, "", "waiting")])
+    image = QImage(sidebar.size(), QImage.Format.Format_ARGB32)
+    for row, (label, _icon) in enumerate(pages):
+        index = sidebar.model().index(row, 0)
+        option = QStyleOptionViewItem()
+        sidebar.initViewItemOption(option)
+        option.rect = sidebar.visualRect(index)
+        painter = _RecordingPainter(image)
+        sidebar.itemDelegate().paint(painter, option, index)
+        painter.end()
+        assert label in painter.texts

@@ -16,6 +16,7 @@ from app.dto.customers import CustomerDTO, CustomerInput
 from app.dto.timeline import CustomerTimeline, InteractionDTO, TimelineTotals
 from app.dto.vocabulary import Kind
 from app.errors import KnownError, NotFound
+from ui.amounts import amount_text
 from ui.change_stream import change_stream, follow_changes
 from ui.controllers.promises_controller import PromisesController
 from ui.controllers.sale_action import record_sale
@@ -25,7 +26,6 @@ from ui.item_models.timeline_table import (
     TimelineTableModel,
     channel_text,
     date_text,
-    money_text,
 )
 from ui.texts import count, fill
 from ui.views.customer_page import CustomerPageView
@@ -156,7 +156,7 @@ class CustomerPageController(QObject):
     def _totals_text(self, totals: TimelineTotals) -> str:
         won = fill(self.tr("%1 won"), str(totals.won))
         if totals.won_amounts:
-            sums = " + ".join(money_text(t.amount_minor, t.currency) for t in totals.won_amounts)
+            sums = " + ".join(amount_text(t.amount_minor, t.currency) for t in totals.won_amounts)
             won += f" ({sums})"
         parts = [
             won,

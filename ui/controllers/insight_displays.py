@@ -18,6 +18,7 @@ from app.dto.insights import (
     Responsiveness,
     Span,
 )
+from ui.amounts import amount_text
 from ui.item_models.figure_table import Cell
 from ui.texts import fill
 from ui.widgets.chart_colours import Tone
@@ -71,10 +72,6 @@ def percent(value: float | None) -> str:
 
 def hours(value: float | None) -> str:
     return "—" if value is None else fill(tr("%1 h"), f"{value:.1f}")
-
-
-def money(minor: int, currency: str) -> str:
-    return QLocale().toCurrencyString(minor / 100, currency)
 
 
 def follow_through(figure: FollowThrough) -> Display:
@@ -341,8 +338,8 @@ def key_share(figure: KeyShare) -> Display:
                 revenue.key_percent,
                 fill(
                     tr("%1 of %2 won since %3"),
-                    money(revenue.key_minor, revenue.currency),
-                    money(revenue.total_minor, revenue.currency),
+                    amount_text(revenue.key_minor, revenue.currency),
+                    amount_text(revenue.total_minor, revenue.currency),
                     since,
                 ),
             )
@@ -350,8 +347,8 @@ def key_share(figure: KeyShare) -> Display:
         rows.append(
             (
                 label,
-                money(revenue.key_minor, revenue.currency),
-                money(revenue.total_minor, revenue.currency),
+                amount_text(revenue.key_minor, revenue.currency),
+                amount_text(revenue.total_minor, revenue.currency),
                 percent(revenue.key_percent),
             )
         )

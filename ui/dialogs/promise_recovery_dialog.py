@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QV
 
 from app.dto.commitments import CompensationGuide, Recovery
 from app.dto.vocabulary import Status
+from ui.amounts import amount_text
 from ui.dialogs.form_parts import plain_label
-from ui.item_models.timeline_table import date_text, money_text
+from ui.item_models.timeline_table import date_text
 from ui.texts import fill
 
 
@@ -21,11 +22,11 @@ def _tr(text: str) -> str:
 def guide_text(guide: CompensationGuide) -> tuple[str, str]:
     """(floor, customer value) as the user reads them."""
     floor = (
-        money_text(guide.floor_minor, guide.currency)
+        amount_text(guide.floor_minor, guide.currency)
         if guide.floor_minor is not None
         else _tr("an amount you set: marketing budget and customers won in Settings")
     )
-    value = " + ".join(money_text(t.amount_minor, t.currency) for t in guide.customer_value)
+    value = " + ".join(amount_text(t.amount_minor, t.currency) for t in guide.customer_value)
     return floor, value or _tr("nothing yet")
 
 

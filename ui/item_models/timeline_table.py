@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -20,6 +19,7 @@ from app.dto.timeline import COMMITMENT, INTERACTION, SALE, TimelineEntry
 from app.dto.vocabulary import Status
 from app.kinds import channel_label, kind_label
 from ui import dates
+from ui.amounts import amount_text
 from ui.item_models.list_table import ListTableModel
 from ui.texts import fill
 
@@ -55,10 +55,6 @@ def date_text(day: dt.date, time: dt.time | None = None) -> str:
     return dates.date_text(day, weekday=True, time=time)
 
 
-def money_text(amount_minor: int, currency: str) -> str:
-    return f"{QLocale().toString(amount_minor / 100, 'f', 2)} {currency}"
-
-
 def channel_text(channel: str) -> str:
     return tr(channel_label(channel)) if channel else ""
 
@@ -85,7 +81,7 @@ def detail_text(entry: TimelineEntry) -> str:
     """Everything worth knowing in one line; the tooltip shows the user's text unabridged."""
     parts: list[str] = []
     if entry.amount_minor is not None:
-        parts.append(money_text(entry.amount_minor, entry.currency))
+        parts.append(amount_text(entry.amount_minor, entry.currency))
     if entry.detail:
         parts.append(entry.detail)
     if entry.actual_delivery is not None:

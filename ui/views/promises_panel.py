@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
+
+from ui.widgets.fitted_table import read_only_table
 
 
 class PromisesPanel(QWidget):
@@ -25,17 +24,7 @@ class PromisesPanel(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("promiseRecord")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.table = QTableView()
-        self.table.setObjectName("promisesTable")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = read_only_table("promisesTable")
 
         def button(text: str, name: str, tip: str) -> QPushButton:
             made = QPushButton(text)

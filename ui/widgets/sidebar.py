@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
@@ -135,8 +136,17 @@ class Sidebar(QListWidget):
             item = QListWidgetItem(icon(name), label)
             item.setData(BADGES, [])
             self.addItem(item)
-        width = self.fontMetrics().averageCharWidth() * 27 + ICON + 2 * M
-        self.setFixedWidth(width)
+        self.setFixedWidth(self._width_for(label for label, _name in pages))
+
+    def _width_for(self, labels: Iterable[str]) -> int:
+        """Wide enough for the longest label beside two three-digit counts, so nothing
+        elides in any language (the counts are what the sidebar is for)."""
+        text = max((self.fontMetrics().horizontalAdvance(label) for label in labels), default=0)
+        small = font(self.font(), "small")
+        small.setBold(True)
+        badge = QFontMetrics(small).horizontalAdvance("999") + 2 * S - XS
+        row = S + ICON + S + text + 2 * (XS + badge) + S
+        return row + 2 * XS + 2 * M
 
     def set_badges(self, row: int, badges: list[Badge]) -> None:
         item = self.item(row)

@@ -1,0 +1,12 @@
+"""Amounts in the interface's locale (the one home the screens format money through)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale
+
+from app.money import money_text
+
+
+def amount_text(amount_minor: int, currency: str) -> str:
+    """The amount as the user's locale writes it, with the currency's symbol."""
+    return money_text(amount_minor, currency, QLocale().name())
