@@ -1,0 +1,153 @@
+"""Undo of done, skip, snooze and change of date: the customer's rows as they were before."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.context import AppContext
+from app.dto.changes import Area, Changes
+from app.dto.customers import CustomerDTO
+from app.dto.outreach import LibraryInput
+from app.dto.sales import SaleInput
+from app.errors import NotFound, ValidationError
+from app.rules import undo
+
+D = dt.date
+
+
+def state(planner: AppContext, customer_id: int) -> dict:  # type: ignore[type-arg]
+    """Every row an action may write for the customer, without what the clock stamps and
+    without the calendar sequence (which only grows)."""
+    with planner.sessions() as session:
+        rows = undo.snapshot(session, customer_id)
+    return {
+        key: {k: v for k, v in row.items() if k not in ("updated_at", "sequence")}
+        for key, row in rows.items()
+    }
+
+
+def sale(planner: AppContext, customer: CustomerDTO) -> dict[str, int]:
+    planner.sales.record(
+        SaleInput(customer.id, D(2026, 11, 20), "won", promised_delivery=D(2026, 11, 25))
+    )
+    return {item.kind: item.id for item in planner.agenda.touchpoints(customer_id=customer.id)}
+
+
+def test_undo_of_done_takes_back_the_contact_and_the_replanning(
+    planner: AppContext, ana: CustomerDTO
+) -> None:
+    ids = sale(planner, ana)
+    before = state(planner, ana.id)
+    done = planner.touchpoints.done(ids["thank_you"], note="Card posted", channel="letter")
+    assert done.status == "done" and planner.interactions.of_customer(ana.id)
+    assert state(planner, ana.id) != before
+    item, label = planner.touchpoints.undo(ids["thank_you"])
+    assert label == "mark done"
+    assert (item.status, item.outcome_note, item.channel) == ("planned", "", ana.channel)
+    assert item.sequence > done.sequence  # calendars see the change
+    assert state(planner, ana.id) == before
+    assert planner.interactions.of_customer(ana.id) == []
+    with pytest.raises(ValidationError, match="nothing to undo"):
+        planner.touchpoints.undo(ids["thank_you"])
+
+
+def test_undo_of_a_check_in_removes_the_next_one_it_scheduled(
+    planner: AppContext, ana: CustomerDTO
+) -> None:
+    [check_in] = [t for t in planner.agenda.touchpoints(customer_id=ana.id) if t.kind == "check_in"]
+    before = state(planner, ana.id)
+    planner.touchpoints.done(check_in.id, note="Talked")
+    [following] = [
+        t for t in planner.agenda.touchpoints(customer_id=ana.id) if t.kind == "check_in"
+    ]
+    assert following.id != check_in.id
+    planner.touchpoints.undo(check_in.id)
+    assert state(planner, ana.id) == before
+    with pytest.raises(NotFound, match="does not exist"):
+        planner.touchpoints.get(following.id)
+
+
+def test_undo_of_skip_snooze_and_change_of_date_one_after_another(
+    planner: AppContext, ana: CustomerDTO
+) -> None:
+    ids = sale(planner, ana)
+    tp = ids["thank_you"]
+    first = state(planner, ana.id)
+    planner.touchpoints.snooze(tp, days=3)
+    snoozed = state(planner, ana.id)
+    planner.touchpoints.reschedule(tp, D(2026, 12, 2), dt.time(10, 30))
+    moved = state(planner, ana.id)
+    planner.touchpoints.skip(tp, "Met at the fair")
+    assert planner.touchpoints.undo(tp)[1] == "skip"
+    assert state(planner, ana.id) == moved
+    assert planner.touchpoints.undo(tp)[1] == "change date"
+    assert state(planner, ana.id) == snoozed
+    item, label = planner.touchpoints.undo(tp)
+    assert label == "snooze" and item.snoozed_from is None and not item.pinned
+    assert state(planner, ana.id) == first
+
+
+def test_undo_of_a_low_feedback_score_brings_back_the_referral_ask(
+    planner: AppContext, ana: CustomerDTO
+) -> None:
+    ids = sale(planner, ana)
+    before = state(planner, ana.id)
+    result = planner.feedback.record(ids["feedback"], 1, "Late and rude")
+    assert result.added and result.skipped
+    assert planner.touchpoints.undo(ids["feedback"])[1] == "record feedback"
+    assert state(planner, ana.id) == before
+    # The score can be recorded again, as if never given.
+    assert planner.feedback.record(ids["feedback"], 4).score == 4
+
+
+def test_undo_of_a_referral_answer_forgets_it(planner: AppContext, ana: CustomerDTO) -> None:
+    ids = sale(planner, ana)
+    before = state(planner, ana.id)
+    planner.referrals.answer(ids["referral"], True, "Introduced a colleague")
+    assert planner.touchpoints.undo(ids["referral"])[1] == "record referral answer"
+    assert state(planner, ana.id) == before
+
+
+def test_undo_of_done_unsends_the_item_it_brought(planner: AppContext, ana: CustomerDTO) -> None:
+    ids = sale(planner, ana)
+    item = planner.library.add(LibraryInput(title="Forklift safety guide"))
+    planner.drafts.bring(ids["thank_you"], item.id)
+    before = state(planner, ana.id)
+    planner.touchpoints.done(ids["thank_you"])
+    assert [sent.item_id for sent in planner.library.sent(ana.id)] == [item.id]
+    planner.touchpoints.undo(ids["thank_you"])
+    assert planner.library.sent(ana.id) == []
+    assert state(planner, ana.id) == before
+
+
+def test_undo_is_refused_when_what_it_wrote_changed_since(
+    planner: AppContext, ana: CustomerDTO
+) -> None:
+    [check_in] = [t for t in planner.agenda.touchpoints(customer_id=ana.id) if t.kind == "check_in"]
+    planner.touchpoints.done(check_in.id)
+    [following] = [
+        t for t in planner.agenda.touchpoints(customer_id=ana.id) if t.kind == "check_in"
+    ]
+    planner.touchpoints.reschedule(following.id, following.due_date + dt.timedelta(days=7))
+    after = state(planner, ana.id)
+    with pytest.raises(ValidationError, match=r"^Follow-up \d+ cannot be undone: .*since\.$"):
+        planner.touchpoints.undo(check_in.id)
+    assert state(planner, ana.id) == after  # nothing lost
+
+
+def test_the_newest_action_is_offered_and_undo_is_reported_as_a_change(
+    planner: AppContext, ana: CustomerDTO
+) -> None:
+    ids = sale(planner, ana)
+    assert planner.touchpoints.last_undoable() is None
+    planner.touchpoints.skip(ids["thank_you"])
+    planner.touchpoints.snooze(ids["feedback"], days=2)
+    newest = planner.touchpoints.last_undoable()
+    assert newest is not None
+    assert (newest.touchpoint_id, newest.label) == (ids["feedback"], "snooze")
+    seen: list[Changes] = []
+    planner.changes.subscribe(seen.append)
+    planner.touchpoints.undo(ids["thank_you"])
+    assert any(Area.TOUCHPOINTS in c.areas and ana.id in c.customer_ids for c in seen)
