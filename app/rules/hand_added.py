@@ -6,15 +6,13 @@ from sqlalchemy.orm import Session
 
 from app.dto.touchpoints import NewFollowUp
 from app.errors import NotFound, ValidationError
-from app.kinds import KIND_LABELS
+from app.kinds import HAND_KINDS
 from app.rules.commitment_rows import live_customer
 from app.rules.planning_context import PlanningContext
 from app.rules.touchpoint_rows import new_touchpoint
 from app.validation import check_channel, check_date, clean_line
 from models.touchpoint import Touchpoint
 
-# Answering a request belongs to the request (Requests -> Add request...).
-HAND_KINDS = tuple(kind for kind in KIND_LABELS if kind != "request")
 # Keep-in-touch takes a planned check-in or birthday greeting with no subject as its own
 # (and keeps only one): a hand-added one always carries a subject.
 DEFAULT_SUBJECT = "Added by hand"

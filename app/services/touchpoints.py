@@ -141,6 +141,11 @@ class TouchpointService:
             row, warning = add_by_hand(session, data, ctx)
             return AddedFollowUp(self._dto(session, row.id), warning)
 
+    def next_working_day(self) -> dt.date:
+        """The day a follow-up added by hand is proposed for."""
+        ctx = self._planning()
+        return ctx.calendar.next_working_day(ctx.today)
+
     def undo(self, touchpoint_id: int) -> tuple[TouchpointDTO, str]:
         """Take back the newest done, skip, snooze or change of date of this follow-up;
         returns it as it is again, and the action's name."""

@@ -42,6 +42,11 @@ class TodayActions(QObject):
         self.skip = self._action(
             self.tr("S&kip…"), ["Ctrl+K"], self.tr("Skip the follow-up, saying why")
         )
+        self.add = self._action(
+            self.tr("&Add follow-up…"),
+            ["Ctrl+Shift+N"],
+            self.tr("Add a follow-up by hand, for any customer and day"),
+        )
         self.copy_draft = self._action(
             self.tr("&Copy message"), ["Ctrl+Shift+C"], self.tr("Copy subject and message")
         )
@@ -53,7 +58,11 @@ class TodayActions(QObject):
         self.refresh = self._action(
             self.tr("&Refresh"), [QKeySequence.StandardKey.Refresh], self.tr("Reload the list")
         )
-        for action, glyph in ((self.done, "check"), (self.skip, "skip-forward")):
+        for action, glyph in (
+            (self.done, "check"),
+            (self.skip, "skip-forward"),
+            (self.add, "plus"),
+        ):
             action.setIcon(icon(glyph))
         view.snooze_button.setIcon(icon("alarm-clock"))
         for action in extra_tools:
@@ -68,6 +77,7 @@ class TodayActions(QObject):
         view.snooze_button.clicked.connect(self.snooze_next.trigger)
         view.toolbar.insertAction(view.snooze_slot, self.done)
         view.toolbar.addAction(self.skip)
+        view.toolbar.addAction(self.add)
         for action in extra_tools:
             view.toolbar.addAction(action)
 
@@ -87,7 +97,8 @@ class TodayActions(QObject):
     def all(self) -> list[QAction]:
         """In menu order."""
         return [
-            self.done, *self.snoozes(), self.skip, self.copy_draft, self.open_mail, self.refresh,
+            self.done, *self.snoozes(), self.skip, self.add, self.copy_draft, self.open_mail,
+            self.refresh,
         ]  # fmt: skip
 
     def update(self, shown: bool, chosen: bool, draft: Draft | None) -> None:
@@ -98,3 +109,4 @@ class TodayActions(QObject):
         self.copy_draft.setEnabled(shown and draft is not None)
         self.open_mail.setEnabled(shown and draft is not None and bool(draft.mailto))
         self.refresh.setEnabled(shown)
+        self.add.setEnabled(shown)
