@@ -132,6 +132,9 @@ def newest(session: Session, touchpoint_id: int | None = None) -> UndoEntry | No
 def undo(session: Session, entry: UndoEntry, now: dt.datetime) -> None:
     """Put the entry's rows back as they were before its action, or say why not."""
     changes = [RowChange(**change) for change in json.loads(entry.changes)]
+    # Table names go into SQL: only ours, whatever the stored text says.
+    if any(change.table not in TABLES for change in changes):
+        raise ValueError(f"undo entry {entry.id} names a table undo never records")
     connection = session.connection()
     current: dict[tuple[str, int], Row | None] = {}
     for change in changes:

@@ -13,6 +13,7 @@ from app.dto.outreach import LibraryInput
 from app.dto.sales import SaleInput
 from app.errors import NotFound, ValidationError
 from app.rules import undo
+from models.calendar_sync import CalendarAccount, SyncItem
 
 D = dt.date
 
@@ -151,3 +152,46 @@ def test_the_newest_action_is_offered_and_undo_is_reported_as_a_change(
     planner.changes.subscribe(seen.append)
     planner.touchpoints.undo(ids["thank_you"])
     assert any(Area.TOUCHPOINTS in c.areas and ana.id in c.customer_ids for c in seen)
+
+
+def test_undo_of_answering_a_request_reopens_it(planner: AppContext, ana: CustomerDTO) -> None:
+    request = planner.requests.add(ana.id, "Brochure please")
+    assert request.touchpoint_id is not None
+    before = state(planner, ana.id)
+    planner.touchpoints.done(request.touchpoint_id, note="Sent it")
+    assert planner.requests.find() == []
+    planner.touchpoints.undo(request.touchpoint_id)
+    assert [open_one.id for open_one in planner.requests.find()] == [request.id]
+    assert state(planner, ana.id) == before
+
+
+def test_a_follow_up_a_calendar_holds_is_skipped_not_removed(
+    planner: AppContext, ana: CustomerDTO
+) -> None:
+    [check_in] = [t for t in planner.agenda.touchpoints(customer_id=ana.id) if t.kind == "check_in"]
+    planner.touchpoints.done(check_in.id)
+    [following] = [
+        t for t in planner.agenda.touchpoints(customer_id=ana.id) if t.kind == "check_in"
+    ]
+    with planner.sessions.begin() as session:  # the next sync pushed it to a calendar
+        account = CalendarAccount(url="https://cal.example", username="sam", secret_key="k1")
+        session.add(account)
+        session.flush()
+        session.add(SyncItem(account_id=account.id, touchpoint_id=following.id, uid=following.uid))
+    planner.touchpoints.undo(check_in.id)
+    gone = planner.touchpoints.get(following.id)
+    assert (gone.status, gone.skip_reason) == ("skipped", "Taken back by undo")
+    assert gone.sequence > following.sequence  # the calendar drops the event on its next sync
+    assert planner.touchpoints.get(check_in.id).status == "planned"
+
+
+def test_answering_a_request_is_undone_as_its_follow_ups_done(
+    planner: AppContext, ana: CustomerDTO
+) -> None:
+    request = planner.requests.add(ana.id, "Price list please")
+    assert request.touchpoint_id is not None
+    before = state(planner, ana.id)
+    planner.requests.answer(request.id, "Mailed it")
+    assert planner.touchpoints.undo(request.touchpoint_id)[1] == "mark done"
+    assert state(planner, ana.id) == before
+    assert [open_one.id for open_one in planner.requests.find()] == [request.id]
