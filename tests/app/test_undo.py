@@ -195,3 +195,15 @@ def test_answering_a_request_is_undone_as_its_follow_ups_done(
     assert planner.touchpoints.undo(request.touchpoint_id)[1] == "mark done"
     assert state(planner, ana.id) == before
     assert [open_one.id for open_one in planner.requests.find()] == [request.id]
+
+
+def test_sending_an_item_for_a_follow_up_is_undone_as_its_done(
+    planner: AppContext, ana: CustomerDTO
+) -> None:
+    ids = sale(planner, ana)
+    item = planner.library.add(LibraryInput(title="Warehouse layout checklist"))
+    before = state(planner, ana.id)
+    planner.library.send(item.id, ana.id, ids["thank_you"])
+    assert planner.touchpoints.get(ids["thank_you"]).status == "done"
+    planner.touchpoints.undo(ids["thank_you"])
+    assert state(planner, ana.id) == before and planner.library.sent(ana.id) == []
