@@ -22,7 +22,7 @@ from app.dto.touchpoints import AddedFollowUp, NewFollowUp
 from app.errors import ValidationError
 from app.kinds import CHANNEL_LABELS, HAND_KINDS, kind_label
 from ui.dialogs.form_dialog import FormDialog
-from ui.dialogs.form_parts import date_edit, date_of
+from ui.dialogs.form_parts import buddy_label, date_edit, date_of
 
 # Customers offered for what is typed: enough to choose from, read in one indexed query.
 MATCHES = 30
@@ -73,12 +73,12 @@ class AddFollowUpDialog(FormDialog[AddedFollowUp]):
         when.addWidget(self.timed)
         when.addWidget(self.time)
         form = QFormLayout()
-        form.addRow(self.tr("C&ustomer"), self.search)
+        form.addRow(buddy_label(self.tr("C&ustomer"), self.search), self.search)
         form.addRow("", self.customer)
-        form.addRow(self.tr("&Kind"), self.kind)
-        form.addRow(self.tr("C&hannel"), self.channel)
-        form.addRow(self.tr("&Date"), when)
-        form.addRow(self.tr("&Note"), self.note)
+        form.addRow(buddy_label(self.tr("&Kind"), self.kind), self.kind)
+        form.addRow(buddy_label(self.tr("C&hannel"), self.channel), self.channel)
+        form.addRow(buddy_label(self.tr("&Date"), self.day), when)
+        form.addRow(buddy_label(self.tr("&Note"), self.note), self.note)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
