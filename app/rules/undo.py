@@ -47,6 +47,7 @@ ACTION_LABELS = {
     "reschedule": "change date",
     "feedback": "record feedback",
     "referral": "record referral answer",
+    "add": "add follow-up",
 }
 
 Row = dict[str, Any]
@@ -107,6 +108,31 @@ def recorded(
     yield
     keep_in_touch.settle_pending(session)
     changes = differences(before, snapshot(session, customer_id))
+    _store(session, touchpoint_id, customer_id, action, now, changes)
+
+
+def record_added(session: Session, touchpoint_id: int, customer_id: int, now: dt.datetime) -> None:
+    """A follow-up added by hand, alone (nothing else changes): undo removes it."""
+    session.flush()
+    row = _current(session, "touchpoint", touchpoint_id)
+    _store(
+        session,
+        touchpoint_id,
+        customer_id,
+        "add",
+        now,
+        [RowChange("touchpoint", touchpoint_id, None, row)],
+    )
+
+
+def _store(
+    session: Session,
+    touchpoint_id: int,
+    customer_id: int,
+    action: str,
+    now: dt.datetime,
+    changes: list[RowChange],
+) -> None:
     session.execute(delete(UndoEntry).where(UndoEntry.at < now - dt.timedelta(days=KEEP_DAYS)))
     if changes:
         session.add(
@@ -119,6 +145,12 @@ def recorded(
             )
         )
         session.flush()
+
+
+def _current(session: Session, table: str, row_id: int) -> Row | None:
+    found = session.connection().exec_driver_sql(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+    row = found.mappings().first()
+    return dict(row) if row is not None else None
 
 
 def newest(session: Session, touchpoint_id: int | None = None) -> UndoEntry | None:
@@ -135,22 +167,20 @@ def undo(session: Session, entry: UndoEntry, now: dt.datetime) -> None:
     # Table names go into SQL: only ours, whatever the stored text says.
     if any(change.table not in TABLES for change in changes):
         raise ValueError(f"undo entry {entry.id} names a table undo never records")
-    connection = session.connection()
     current: dict[tuple[str, int], Row | None] = {}
     for change in changes:
-        found = connection.exec_driver_sql(
-            f"SELECT * FROM {change.table} WHERE id = ?",
-            (change.id,),
-        ).mappings()
-        row = found.first()
-        current[(change.table, change.id)] = dict(row) if row is not None else None
+        current[(change.table, change.id)] = _current(session, change.table, change.id)
         if not _same(current[(change.table, change.id)], change.after):
             raise ValidationError(
                 f"Follow-up {entry.touchpoint_id} cannot be undone: something it changed was "
                 "changed again since."
             )
     stamp = stored_utc(now)
-    with named_writes(session, [entry.customer_id]):
+    customer_id = entry.customer_id
+    # First: removing a follow-up the action added would take its entries with it.
+    session.delete(entry)
+    session.flush()
+    with named_writes(session, [customer_id]):
         # Rows that point at a follow-up go before the follow-up they point at.
         for change in sorted(changes, key=lambda change: change.table == "touchpoint"):
             if change.before is None:
@@ -158,8 +188,6 @@ def undo(session: Session, entry: UndoEntry, now: dt.datetime) -> None:
         for change in changes:
             if change.before is not None:
                 _put_back(session, change, current[(change.table, change.id)], stamp)
-        session.delete(entry)
-        session.flush()
 
 
 def _take_back(session: Session, change: RowChange, stamp: str) -> None:

@@ -139,6 +139,7 @@ class TouchpointService:
         ctx = self._planning()
         with self._sessions.begin() as session:
             row, warning = add_by_hand(session, data, ctx)
+            undo.record_added(session, row.id, row.customer_id, ctx.now)
             return AddedFollowUp(self._dto(session, row.id), warning)
 
     def next_working_day(self) -> dt.date:
@@ -146,9 +147,10 @@ class TouchpointService:
         ctx = self._planning()
         return ctx.calendar.next_working_day(ctx.today)
 
-    def undo(self, touchpoint_id: int) -> tuple[TouchpointDTO, str]:
-        """Take back the newest done, skip, snooze or change of date of this follow-up;
-        returns it as it is again, and the action's name."""
+    def undo(self, touchpoint_id: int) -> tuple[TouchpointDTO | None, str]:
+        """Take back the newest done, skip, snooze, change of date or adding of this
+        follow-up; returns it as it is again (None once an undone add removed it), and the
+        action's name."""
         ctx = self._planning()
         with self._sessions.begin() as session:
             if session.get(Touchpoint, touchpoint_id) is None:
@@ -158,7 +160,8 @@ class TouchpointService:
                 raise ValidationError(f"Follow-up {touchpoint_id} has nothing to undo.")
             label = undo.ACTION_LABELS.get(entry.action, entry.action)
             undo.undo(session, entry, ctx.now)
-            return self._dto(session, touchpoint_id), label
+            rows = repo.by_ids(session, [touchpoint_id])
+            return (to_dto(rows[0]) if rows else None), label
 
     def last_undoable(self) -> UndoableAction | None:
         """The newest action on any follow-up that undo would take back."""

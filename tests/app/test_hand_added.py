@@ -72,3 +72,15 @@ def test_bad_input_gets_one_line_and_adds_nothing(
     with pytest.raises(KnownError, match=message):
         planner.touchpoints.add(data)
     assert planner.agenda.touchpoints(customer_id=ana.id) == before
+
+
+def test_adding_by_hand_can_be_undone(planner: AppContext, ana: CustomerDTO) -> None:
+    added = planner.touchpoints.add(NewFollowUp(ana.id, "value_add", D(2026, 11, 24))).touchpoint
+    newest = planner.touchpoints.last_undoable()
+    assert newest is not None and (newest.touchpoint_id, newest.label) == (
+        added.id,
+        "add follow-up",
+    )
+    assert planner.touchpoints.undo(added.id) == (None, "add follow-up")
+    assert added.id not in [t.id for t in planner.agenda.touchpoints(customer_id=ana.id)]
+    assert planner.touchpoints.last_undoable() is None

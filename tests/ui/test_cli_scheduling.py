@@ -205,3 +205,13 @@ def test_touchpoint_add_by_hand(
     error = cli("touchpoint", "add", "--customer", "1", "--due", "2026-11-24", "--time", "19:00",
                 "--kind", "check_in", ok=False)  # fmt: skip
     assert error.startswith("followup: error: 19:00 is outside working hours")
+
+
+def test_touchpoint_undo_of_an_added_follow_up_removes_it(cli: Any) -> None:
+    added = cli("touchpoint", "add", "--customer", "1", "--due", "2026-11-24", "--kind", "referral")
+    assert cli("touchpoint", "undo", str(added["id"])) == {
+        "id": added["id"],
+        "undone": "add follow-up",
+        "removed": True,
+    }
+    assert added["id"] not in [item["id"] for item in cli("agenda", "--json")]

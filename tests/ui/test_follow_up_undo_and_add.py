@@ -114,6 +114,10 @@ def test_add_from_today_with_ctrl_shift_n(
     [added] = [t for t in context.agenda.touchpoints(customer_id=ana.id) if t.kind == "value_add"]
     assert added.subject == "Send the new catalogue" and added.due_date == dt.date(2026, 11, 23)
     assert workspace.today.model.row_of(added.id) >= 0
+    assert window.undo.text() == "&Undo add follow-up"
+    window.undo.trigger()
+    assert workspace.today.model.row_of(added.id) < 0
+    assert added.id not in [t.id for t in context.agenda.touchpoints(customer_id=ana.id)]
 
 
 def test_add_from_a_customer_page_appears_in_coming_up(

@@ -183,7 +183,10 @@ def _snooze(context: AppContext, options: argparse.Namespace) -> int:
 
 def _undo(context: AppContext, options: argparse.Namespace) -> int:
     item, label = context.touchpoints.undo(options.id)
-    print_json(touchpoint_json(item, context.settings.get().zone) | {"undone": label})
+    if item is None:  # an added follow-up, taken away again
+        print_json({"id": options.id, "undone": label, "removed": True})
+    else:
+        print_json(touchpoint_json(item, context.settings.get().zone) | {"undone": label})
     return 0
 
 

@@ -92,4 +92,7 @@ class UndoTracker(QObject):
             QMessageBox.warning(self.window, self.tr("Undo"), shown(exc))
             self.refresh()
             return
-        self.status.emit(fill(self.tr("Undone: %1 (%2)."), self.tr(label), item.title))
+        if item is None:
+            self.status.emit(fill(self.tr("Undone: %1."), self.tr(label)))
+        else:
+            self.status.emit(fill(self.tr("Undone: %1 (%2)."), self.tr(label), item.title))
