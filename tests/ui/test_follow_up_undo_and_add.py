@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +16,7 @@ from app.dto.customers import CustomerDTO, CustomerInput
 from app.dto.sales import SaleInput
 from ui.dialogs.add_follow_up_dialog import AddFollowUpDialog
 from ui.dialogs.skip_dialog import SkipDialog
+from ui.dialogs.snooze_dialog import SnoozeDialog
 from ui.main_window import MainWindow
 from ui.workspace import Workspace
 from ui.workspace_shell import CUSTOMERS, TODAY
@@ -193,3 +194,31 @@ def test_coming_up_rows_skip_undo_and_open_the_draft(
     assert workspace.today.view.draft.draft is not None
     assert context.touchpoints.get(thank_you).status == "planned"
     assert workspace.current() != CUSTOMERS
+
+
+def test_change_date_keeps_a_saturday_and_undo_puts_it_back(
+    qtbot: QtBot,
+    window: MainWindow,
+    context: AppContext,
+    ana: CustomerDTO,
+    on_next_dialog: DialogDriver,
+) -> None:
+    thank_you = thank_you_of(context, ana)
+    workspace = workspace_of(window)
+    workspace.go(TODAY)
+    today = workspace.today
+    assert today._select(thank_you)
+
+    def pick(dialog: QDialog) -> None:
+        assert isinstance(dialog, SnoozeDialog) and dialog.windowTitle() == "Change date…"
+        dialog.calendar.setSelectedDate(QDate(2026, 11, 28))
+        qtbot.keyClick(dialog.calendar, Qt.Key.Key_Return)
+
+    on_next_dialog(pick)
+    today.acts.change_date.trigger()
+    moved = context.touchpoints.get(thank_you)
+    assert moved.due_date == dt.date(2026, 11, 28) and moved.pinned
+    assert window.undo.text() == "&Undo change date"
+    window.undo.trigger()
+    back = context.touchpoints.get(thank_you)
+    assert back.due_date == dt.date(2026, 11, 20) and not back.pinned

@@ -39,6 +39,9 @@ class TodayActions(QObject):
         self.snooze_pick = self._action(
             self.tr("Snooze &until…"), ["Ctrl+Shift+D"], self.tr("Pick the day to do it")
         )
+        self.change_date = self._action(
+            self.tr("C&hange date…"), [], self.tr("Move it to the day you pick, a day off too")
+        )
         self.skip = self._action(
             self.tr("S&kip…"), ["Ctrl+K"], self.tr("Skip the follow-up, saying why")
         )
@@ -70,6 +73,8 @@ class TodayActions(QObject):
         self.snooze_menu = QMenu(self.tr("&Snooze"), view)
         for action in self.snoozes():
             self.snooze_menu.addAction(action)
+        self.snooze_menu.addSeparator()
+        self.snooze_menu.addAction(self.change_date)
         view.snooze_button.setMenu(self.snooze_menu)
         view.snooze_button.setToolTip(
             self.snooze_next.toolTip() + "\n" + self.tr("More choices under the arrow")
@@ -97,13 +102,14 @@ class TodayActions(QObject):
     def all(self) -> list[QAction]:
         """In menu order."""
         return [
-            self.done, *self.snoozes(), self.skip, self.add, self.copy_draft, self.open_mail,
+            self.done, *self.snoozes(), self.change_date, self.skip, self.add, self.copy_draft,
+            self.open_mail,
             self.refresh,
         ]  # fmt: skip
 
     def update(self, shown: bool, chosen: bool, draft: Draft | None) -> None:
         """Enable what applies: a follow-up is selected, a draft is shown, it can be mailed."""
-        for action in (self.done, self.skip, *self.snoozes()):
+        for action in (self.done, self.skip, self.change_date, *self.snoozes()):
             action.setEnabled(chosen)
         self.view.snooze_button.setEnabled(chosen)
         self.copy_draft.setEnabled(shown and draft is not None)

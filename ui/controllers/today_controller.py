@@ -118,6 +118,7 @@ class TodayController(QObject):
         acts.snooze_week.triggered.connect(lambda: self.snooze_by(7))
         acts.snooze_pick.triggered.connect(self.snooze_until)
         acts.skip.triggered.connect(self.skip)
+        acts.change_date.triggered.connect(self.change_date)
         acts.add.triggered.connect(self.add_follow_up)
         acts.copy_draft.triggered.connect(self.view.draft.copy)
         acts.open_mail.triggered.connect(self.view.draft.open_mail)
@@ -286,6 +287,11 @@ class TodayController(QObject):
         item = self._actionable()
         if item is not None:
             self.flows.snooze_until(item, self.model.today)
+
+    def change_date(self) -> None:
+        item = self._actionable()
+        if item is not None:
+            self.flows.change_date(item, self.model.today)
 
     def add_follow_up(self) -> None:
         """For any customer, chosen in the dialog."""

@@ -178,6 +178,8 @@ def test_snooze_three_days_and_the_menu(
         "Snooze 3 days",
         "Snooze a week",
         "Snooze until…",
+        "",  # a separator, then the date kept as picked
+        "Change date…",
     ]
     assert "Ctrl+3" in screen.acts.snooze_3.toolTip()
 
