@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from app.context import AppContext
-from app.dto.customers import CustomerDTO
+from app.dto.customers import CustomerDTO, CustomerInput
 from app.dto.touchpoints import NewFollowUp
 from app.errors import KnownError
 
@@ -84,3 +84,10 @@ def test_adding_by_hand_can_be_undone(planner: AppContext, ana: CustomerDTO) -> 
     assert planner.touchpoints.undo(added.id) == (None, "add follow-up")
     assert added.id not in [t.id for t in planner.agenda.touchpoints(customer_id=ana.id)]
     assert planner.touchpoints.last_undoable() is None
+
+
+def test_nothing_is_added_for_someone_who_asked_not_to_be_contacted(planner: AppContext) -> None:
+    quiet = planner.customers.add(CustomerInput(name="Quiet Quinn", do_not_contact=True))
+    with pytest.raises(KnownError, match=r"^Quiet Quinn is marked do not contact; no follow-up"):
+        planner.touchpoints.add(NewFollowUp(quiet.id, "check_in", D(2026, 11, 23)))
+    assert planner.agenda.touchpoints(customer_id=quiet.id) == []
