@@ -239,7 +239,14 @@ class Workspace(QObject):
     def open_draft(self, item: TouchpointDTO) -> None:
         """A follow-up's draft: Today, with the follow-up selected and its draft beside it."""
         self.go(TODAY)
-        self.today.show_item(item)
+        if not self.today.show_item(item):
+            self.open_customer(item.customer_id)  # back where the user was
+            self.status.emit(
+                self.tr(
+                    "Today does not list this follow-up: it is too far ahead, or a later "
+                    "step of a recovery."
+                )
+            )
 
     def open_selected(self) -> None:
         customer = self.customers.selected()

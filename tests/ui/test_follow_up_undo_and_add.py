@@ -14,6 +14,7 @@ from app.clock import FixedClock
 from app.context import AppContext
 from app.dto.customers import CustomerDTO, CustomerInput
 from app.dto.sales import SaleInput
+from app.dto.touchpoints import NewFollowUp
 from ui.dialogs.add_follow_up_dialog import AddFollowUpDialog
 from ui.dialogs.skip_dialog import SkipDialog
 from ui.dialogs.snooze_dialog import SnoozeDialog
@@ -193,7 +194,6 @@ def test_coming_up_rows_skip_undo_and_open_the_draft(
     assert selected is not None and selected.id == thank_you
     assert workspace.today.view.draft.draft is not None
     assert context.touchpoints.get(thank_you).status == "planned"
-    assert workspace.current() != CUSTOMERS
 
 
 def test_change_date_keeps_a_saturday_and_undo_puts_it_back(
@@ -222,3 +222,18 @@ def test_change_date_keeps_a_saturday_and_undo_puts_it_back(
     window.undo.trigger()
     back = context.touchpoints.get(thank_you)
     assert back.due_date == dt.date(2026, 11, 20) and not back.pinned
+
+
+def test_open_draft_of_a_follow_up_today_cannot_list_stays_on_the_page(
+    qtbot: QtBot, window: MainWindow, context: AppContext, ana: CustomerDTO
+) -> None:
+    far = context.touchpoints.add(NewFollowUp(ana.id, "value_add", dt.date(2027, 6, 1))).touchpoint
+    workspace = workspace_of(window)
+    workspace.open_customer(ana.id)
+    page = workspace.customer_page
+    said: list[str] = []
+    workspace.status.connect(said.append)
+    page.view.upcoming.selectRow(row_of(workspace, far.id))
+    page.coming_up.open_draft.trigger()
+    assert workspace.current() == CUSTOMERS and workspace.page_customer_id() == ana.id
+    assert said[-1].startswith("Today does not list this follow-up")

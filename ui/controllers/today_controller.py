@@ -306,12 +306,13 @@ class TodayController(QObject):
         if item is not None:
             self.customer_wanted.emit(item.customer_id)
 
-    def show_item(self, item: TouchpointDTO) -> None:
-        """Select a follow-up (its draft shows beside it), looking further ahead if needed."""
+    def show_item(self, item: TouchpointDTO) -> bool:
+        """Select a follow-up (its draft shows beside it), looking further ahead if needed;
+        False when the list cannot show it."""
         ahead = (item.due_date - self.model.today).days
         if ahead > self.view.days.value() and ahead <= self.view.days.maximum():
             self.view.days.setValue(ahead)
-        self._select(item.id)
+        return self._select(item.id)
 
     def _actionable(self) -> TouchpointDTO | None:
         return self.selected() if self.view.isVisible() else None
