@@ -223,8 +223,12 @@ def _put_back(session: Session, change: RowChange, current: Row | None, stamp: s
         values["sequence"] = int(current["sequence"]) + 1
     if "updated_at" in values:
         values["updated_at"] = stamp
-    columns = [column for column in values if column != "id"]
     connection = session.connection()
+    # Only columns the table has now: names go into SQL, and a later schema may differ.
+    known = {
+        str(info[1]) for info in connection.exec_driver_sql(f"PRAGMA table_info({change.table})")
+    }
+    columns = [column for column in values if column != "id" and column in known]
     if current is None:
         names = ", ".join(["id", *columns])
         marks = ", ".join("?" for _ in range(len(columns) + 1))

@@ -207,3 +207,16 @@ def test_sending_an_item_for_a_follow_up_is_undone_as_its_done(
     assert planner.touchpoints.get(ids["thank_you"]).status == "done"
     planner.touchpoints.undo(ids["thank_you"])
     assert state(planner, ana.id) == before and planner.library.sent(ana.id) == []
+
+
+def test_undo_of_done_reports_the_contact_it_took_back(
+    planner: AppContext, ana: CustomerDTO
+) -> None:
+    ids = sale(planner, ana)
+    planner.touchpoints.done(ids["thank_you"])
+    seen: list[Changes] = []
+    planner.changes.subscribe(seen.append)
+    planner.touchpoints.undo(ids["thank_you"])
+    [change] = seen
+    assert {Area.TOUCHPOINTS, Area.OUTREACH} <= change.areas and ana.id in change.customer_ids
+    assert not change.all_customers
