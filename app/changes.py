@@ -17,6 +17,7 @@ TABLE_AREAS = {
     "sale": Area.SALES,
     "touchpoint": Area.TOUCHPOINTS,
     "touchpoint_draft": Area.TOUCHPOINTS,
+    "undo_entry": Area.TOUCHPOINTS,
     "plan": Area.PLANS,
     "plan_step": Area.PLANS,
     "setting": Area.SETTINGS,

@@ -23,6 +23,10 @@ CHANNEL_LABELS = {
 }
 
 
+# The kinds a follow-up added by hand may have: answering a request belongs to the request.
+HAND_KINDS = tuple(kind for kind in KIND_LABELS if kind != "request")
+
+
 def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
 

@@ -19,6 +19,7 @@ from models.sale import Sale
 from models.setting import Setting
 from models.touchpoint import Touchpoint
 from models.touchpoint_draft import TouchpointDraft
+from models.undo import UndoEntry
 
 __all__ = [
     "Base",
@@ -41,4 +42,5 @@ __all__ = [
     "Touchpoint",
     "TouchpointDraft",
     "TouchpointEvent",
+    "UndoEntry",
 ]

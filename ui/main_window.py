@@ -128,8 +128,9 @@ class MainWindow(QMainWindow):
             lambda: self._on_customers("delete_selected"),
         )  # fmt: skip
         self.undo = action(
-            tr("&Undo delete"), "std:Undo", tr("Bring the customer back"),
-            lambda: self._on_customers("undo_delete"),
+            tr("&Undo"), "std:Undo",
+            tr("Take back the last done, skip, snooze, change of date or deletion"),
+            lambda: self._on_workspace("undo"),
         )  # fmt: skip
         self.find_customer = action(
             tr("&Find customer"), "std:Find", tr("Search customers"),
@@ -233,7 +234,7 @@ class MainWindow(QMainWindow):
         self.workspace.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.workspace.page_changed.connect(self._page_changed)
         self.workspace.welcome.load_sample.clicked.connect(lambda: self.samples.offer())
-        self.workspace.undo_available.connect(self.undo.setEnabled)
+        self.workspace.undo_changed.connect(self._show_undo)
         self.workspace.today.overdue_changed.connect(self._set_overdue)
         self.workspace.profile_wanted.connect(self._open_settings)
         self.touchpoint_menu.clear()
@@ -271,6 +272,7 @@ class MainWindow(QMainWindow):
         if self.reminders is not None:
             self.reminders.stop()
             self.reminders = None
+        self._show_undo(self.tr("&Undo"), False)
         if self.workspace is not None:
             self.workspace.save_layout()
             self.workspace.close()
@@ -279,6 +281,10 @@ class MainWindow(QMainWindow):
         if self.context is not None:
             self.context.close()
             self.context = None
+
+    def _show_undo(self, text: str, available: bool) -> None:
+        self.undo.setText(text)
+        self.undo.setEnabled(available)
 
     def _open_calendar_sync(self) -> None:
         if self.context is not None and self.sync_runner is not None:

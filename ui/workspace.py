@@ -11,6 +11,7 @@ from app.context import AppContext
 from app.dto.changes import Area, Changes
 from ui.change_stream import change_stream
 from ui.controllers.today_controller import TodayController
+from ui.controllers.undo_tracker import UndoTracker
 from ui.texts import count
 from ui.widgets.sidebar import Badge
 from ui.workspace_shell import (
@@ -24,6 +25,7 @@ from ui.workspace_shell import (
 )
 
 if TYPE_CHECKING:
+    from app.dto.touchpoints import TouchpointDTO
     from ui.controllers.customer_page_controller import CustomerPageController
     from ui.controllers.customers_controller import CustomersController
     from ui.controllers.insights_controller import InsightsController
@@ -50,7 +52,8 @@ class Workspace(QObject):
     page_changed = Signal(int)
     # The welcome page or a draft asked for the profile: the window opens it.
     profile_wanted = Signal()
-    undo_available = Signal(bool)
+    # Edit -> Undo: its text ("&Undo mark done") and whether there is anything to undo.
+    undo_changed = Signal(str, bool)
 
     def __init__(
         self,
@@ -81,7 +84,12 @@ class Workspace(QObject):
         self.welcome.import_customers.clicked.connect(self.import_customers)
         self.welcome.profile_button.clicked.connect(self.profile_wanted)
         self.today.profile_wanted.connect(self.profile_wanted)
+        self.today.customer_wanted.connect(self.open_customer)
         self.data_changed.connect(self._changed)
+        self.undo_tracker = UndoTracker(context, window, self)
+        self.undo_tracker.changed.connect(self.undo_changed)
+        self.undo_tracker.status.connect(self.status)
+        self.data_changed.connect(self.undo_tracker.on_changes)
         self._show_profile()
         self.today.overdue_changed.connect(self._count_overdue)
         self._count_overdue(max(self.today.overdue, 0))
@@ -223,6 +231,22 @@ class Workspace(QObject):
         self.go(CUSTOMERS)
         self.customer_page.show_customer(customer_id)
         self.customer_stack.setCurrentIndex(1)
+
+    def undo(self) -> None:
+        """Edit -> Undo (Ctrl+Z): the newest follow-up action or customer deletion."""
+        self.undo_tracker.undo()
+
+    def open_draft(self, item: TouchpointDTO) -> None:
+        """A follow-up's draft: Today, with the follow-up selected and its draft beside it."""
+        self.go(TODAY)
+        if not self.today.show_item(item):
+            self.open_customer(item.customer_id)  # back where the user was
+            self.status.emit(
+                self.tr(
+                    "Today does not list this follow-up: it is too far ahead, or a later "
+                    "step of a recovery."
+                )
+            )
 
     def open_selected(self) -> None:
         customer = self.customers.selected()
@@ -368,9 +392,13 @@ class CustomersScreen:
         self.customer_page = CustomerPageController(self.customer_page_view, context, window)
         for controller in (self.customers, self.customer_page):
             controller.status.connect(workspace.status)
-        self.customers.undo_available.connect(workspace.undo_available)
+        tracker = workspace.undo_tracker
+        self.customers.undo_available.connect(
+            lambda available: tracker.deletion(available, self.customers.undo_delete)
+        )
         self.customers_view.table.activated.connect(workspace.open_selected)
         self.customer_page.back_requested.connect(workspace.show_customer_list)
+        self.customer_page.draft_wanted.connect(workspace.open_draft)
 
 
 class PlansScreen:

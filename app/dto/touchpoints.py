@@ -112,3 +112,34 @@ class Draft:
     # A recovery step: the promise's whole recovery, (text, "done" / "skipped" / "now" /
     # "later") per step, so Today shows one row per promise and its checklist here.
     checklist: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class NewFollowUp:
+    """A follow-up added by hand: who, what, when (a time inside working hours or none)."""
+
+    customer_id: int
+    kind: str
+    due_date: dt.date
+    time_of_day: dt.time | None = None
+    channel: str = ""  # "": the customer's preferred channel
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class AddedFollowUp:
+    """The follow-up added, and one line to show if its day is not a working day."""
+
+    touchpoint: TouchpointDTO
+    warning: str = ""
+
+
+@dataclass(frozen=True)
+class UndoableAction:
+    """The newest action that can be taken back (Edit -> Undo names it)."""
+
+    entry_id: int
+    touchpoint_id: int
+    action: str
+    # "mark done", "skip", ...: the menu says "Undo mark done".
+    label: str

@@ -138,6 +138,12 @@ def settle_customer(session: Session, customer: KitCustomer, ctx: PlanningContex
     unsettled[customer.id] = (customer, ctx)
 
 
+def settle_pending(session: Session) -> None:
+    """Settle now what this unit of work left unsettled (it would be at commit), for a
+    caller that must see the outcome before committing (undo records it)."""
+    _settle(session)
+
+
 def _settle(session: Session) -> None:
     unsettled = session.info.pop(_UNSETTLED, {})
     if unsettled:

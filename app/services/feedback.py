@@ -11,6 +11,7 @@ from app.dto.outreach import FeedbackResult
 from app.dto.touchpoints import TouchpointDTO
 from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
+from app.rules import undo
 from app.rules.adhoc_drafts import LOW_FEEDBACK_SUBJECT
 from app.rules.commitment_rows import live_customer
 from app.rules.completion import after_change, complete
@@ -53,27 +54,28 @@ class FeedbackService:
             taken = select(Feedback.id).where(Feedback.touchpoint_id == row.id)
             if session.scalars(taken).first() is not None:
                 raise ValidationError(f"feedback for follow-up {touchpoint_id} is already recorded")
-            text = f"Score {score}/5" + (f": {note}" if note else "")
-            if row.status == Status.PLANNED:
-                complete(session, row, ctx, text, f"Feedback: {text}")
-            feedback = Feedback(
-                customer_id=customer.id,
-                touchpoint_id=row.id,
-                score=score,
-                note=note,
-                created_at=ctx.now,
-            )
-            session.add(feedback)
-            skipped: list[int] = []
-            added: list[int] = []
-            moved: list[int] = []
-            if score <= LOW_SCORE:
-                skipped = self._call_off_referrals(session, customer.id, ctx)
-                added = [self._recovery_call(session, customer.id, score, ctx)]
-            elif score >= HIGH_SCORE:
-                moved = self._bring_referral_forward(session, customer.id, ctx)
-            session.flush()
-            after_change(session, customer, ctx, row.sale_id)
+            with undo.recorded(session, row.id, customer.id, "feedback", ctx.now):
+                text = f"Score {score}/5" + (f": {note}" if note else "")
+                if row.status == Status.PLANNED:
+                    complete(session, row, ctx, text, f"Feedback: {text}")
+                feedback = Feedback(
+                    customer_id=customer.id,
+                    touchpoint_id=row.id,
+                    score=score,
+                    note=note,
+                    created_at=ctx.now,
+                )
+                session.add(feedback)
+                skipped: list[int] = []
+                added: list[int] = []
+                moved: list[int] = []
+                if score <= LOW_SCORE:
+                    skipped = self._call_off_referrals(session, customer.id, ctx)
+                    added = [self._recovery_call(session, customer.id, score, ctx)]
+                elif score >= HIGH_SCORE:
+                    moved = self._bring_referral_forward(session, customer.id, ctx)
+                session.flush()
+                after_change(session, customer, ctx, row.sale_id)
 
             return FeedbackResult(
                 feedback.id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.outreach import LIBRARY_KINDS, LibraryInput, LibraryItemDTO, LibrarySendDTO
 from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
+from app.rules import undo
 from app.rules.commitment_rows import live_customer
 from app.rules.completion import after_change, complete, log_contact
 from app.rules.planning_context import PlanningContext
@@ -128,19 +130,26 @@ class LibraryService:
                 )
             summary = f"Sent: {item.title}"
             touchpoint = self._touchpoint(session, touchpoint_id, customer.id)
-            if touchpoint is not None:
-                complete(session, touchpoint, ctx, summary, summary)
-            else:
-                log_contact(session, customer.id, customer.preferred_channel, summary, ctx)
-            sent = LibrarySend(
-                item_id=item.id,
-                customer_id=customer.id,
-                touchpoint_id=touchpoint.id if touchpoint else None,
-                sent_at=ctx.now,
+            # Sending completes the follow-up: undoable as its done.
+            recording: contextlib.AbstractContextManager[None] = (
+                undo.recorded(session, touchpoint.id, customer.id, "done", ctx.now)
+                if touchpoint is not None
+                else contextlib.nullcontext()
             )
-            session.add(sent)
-            session.flush()
-            after_change(session, customer, ctx, touchpoint.sale_id if touchpoint else None)
+            with recording:
+                if touchpoint is not None:
+                    complete(session, touchpoint, ctx, summary, summary)
+                else:
+                    log_contact(session, customer.id, customer.preferred_channel, summary, ctx)
+                sent = LibrarySend(
+                    item_id=item.id,
+                    customer_id=customer.id,
+                    touchpoint_id=touchpoint.id if touchpoint else None,
+                    sent_at=ctx.now,
+                )
+                session.add(sent)
+                session.flush()
+                after_change(session, customer, ctx, touchpoint.sale_id if touchpoint else None)
             return LibrarySendDTO(item.id, item.title, customer.id, sent.touchpoint_id, ctx.now)
 
     def sent(self, customer_id: int) -> list[LibrarySendDTO]:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.outreach import ReferralAnswerDTO
 from app.dto.vocabulary import Kind, Status
 from app.errors import NotFound, ValidationError
+from app.rules import undo
 from app.rules.commitment_rows import live_customer
 from app.rules.completion import after_change, complete
 from app.rules.planning_context import PlanningContext
@@ -44,17 +45,18 @@ class ReferralService:
             taken = select(ReferralAnswer.id).where(ReferralAnswer.touchpoint_id == row.id)
             if session.scalars(taken).first() is not None:
                 raise ValidationError(f"the answer to referral ask {touchpoint_id} is recorded")
-            text = ("Yes" if given else "No") + (f": {note}" if note else "")
-            if row.status == Status.PLANNED:
-                complete(session, row, ctx, text, f"Referral ask: {text}")
-            answer = ReferralAnswer(
-                customer_id=customer.id,
-                touchpoint_id=row.id,
-                given=given,
-                note=note,
-                created_at=ctx.now,
-            )
-            session.add(answer)
-            session.flush()
-            after_change(session, customer, ctx, row.sale_id)
+            with undo.recorded(session, row.id, customer.id, "referral", ctx.now):
+                text = ("Yes" if given else "No") + (f": {note}" if note else "")
+                if row.status == Status.PLANNED:
+                    complete(session, row, ctx, text, f"Referral ask: {text}")
+                answer = ReferralAnswer(
+                    customer_id=customer.id,
+                    touchpoint_id=row.id,
+                    given=given,
+                    note=note,
+                    created_at=ctx.now,
+                )
+                session.add(answer)
+                session.flush()
+                after_change(session, customer, ctx, row.sale_id)
             return ReferralAnswerDTO(answer.id, customer.id, row.id, given, note)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 
@@ -11,6 +12,7 @@ from app.dto.outreach import RequestDTO
 from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
 from app.kinds import kind_label
+from app.rules import undo
 from app.rules.commitment_rows import live_customer
 from app.rules.completion import after_change, complete, log_contact
 from app.rules.planning_context import PlanningContext
@@ -113,14 +115,22 @@ class RequestService:
                 raise NotFound(f"request {request_id} does not exist")
             if row.answered_at is not None:
                 raise ValidationError(f"request {request_id} was already answered")
-            mark_answered(session, row.id, ctx.now, note)
             touchpoint = repo.touchpoint_of_request(session, row.id)
-            summary = f"{kind_label('request')}: {row.summary}" + (f" — {note}" if note else "")
-            if touchpoint is not None and touchpoint.status == Status.PLANNED:
-                complete(session, touchpoint, ctx, note, summary)
-            else:
-                log_contact(session, row.customer_id, row.channel, summary, ctx)
-            after_change(session, customer, ctx, None)
+            planned = touchpoint is not None and touchpoint.status == Status.PLANNED
+            # Answering completes its follow-up: undoable as that follow-up's done.
+            recording: contextlib.AbstractContextManager[None] = (
+                undo.recorded(session, touchpoint.id, customer.id, "done", ctx.now)
+                if touchpoint is not None and planned
+                else contextlib.nullcontext()
+            )
+            with recording:
+                mark_answered(session, row.id, ctx.now, note)
+                summary = f"{kind_label('request')}: {row.summary}" + (f" — {note}" if note else "")
+                if touchpoint is not None and planned:
+                    complete(session, touchpoint, ctx, note, summary)
+                else:
+                    log_contact(session, row.customer_id, row.channel, summary, ctx)
+                after_change(session, customer, ctx, None)
             return request_dto(row, customer.name, ctx.now, touchpoint.id if touchpoint else None)
 
     def find(self, open_only: bool = True, customer_id: int | None = None) -> list[RequestDTO]:

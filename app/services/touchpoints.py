@@ -1,4 +1,4 @@
-"""Touchpoint use cases: done (logs an interaction), skip, snooze, reschedule."""
+"""Touchpoint use cases: done (logs an interaction), skip, snooze, reschedule, add, undo."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.dto.touchpoints import TouchpointDTO
+from app.dto.touchpoints import AddedFollowUp, NewFollowUp, TouchpointDTO, UndoableAction
 from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
 from app.kinds import kind_label
+from app.rules import undo
 from app.rules.brought_items import record_brought_item
 from app.rules.completion import after_touchpoint_change
+from app.rules.hand_added import add_by_hand
 from app.rules.planning_context import PlanningContext
 from app.rules.touchpoint_rows import local_time, move, to_dto
 from app.scheduling.snooze import snooze_by_days, snooze_to_next_working_day, snooze_until
@@ -46,39 +48,47 @@ class TouchpointService:
         with self._sessions.begin() as session:
             row = self._planned(session, touchpoint_id)
             used = check_channel(channel) if channel else row.channel
-            row.status, row.completed_at = "done", ctx.now
-            row.outcome_note, row.channel = note, used
-            row.sequence += 1
-            sent = record_brought_item(session, row, ctx)
-            what = f"{kind_label(row.kind)}: sent {sent}" if sent else kind_label(row.kind)
-            summary = what + (f": {note}" if note else "")
-            session.add(
-                Interaction(
-                    customer_id=row.customer_id,
-                    touchpoint_id=row.id,
-                    occurred_at=ctx.now,
-                    channel=used,
-                    summary=summary,
-                )
-            )
-            if row.request_id is not None:
-                mark_answered(session, row.request_id, ctx.now, note)
-            session.flush()
-            after_touchpoint_change(session, row, ctx)
+            with undo.recorded(session, row.id, row.customer_id, "done", ctx.now):
+                self._complete(session, row, ctx, note, used)
             return self._dto(session, row.id)
+
+    @staticmethod
+    def _complete(
+        session: Session, row: Touchpoint, ctx: PlanningContext, note: str, used: str
+    ) -> None:
+        row.status, row.completed_at = "done", ctx.now
+        row.outcome_note, row.channel = note, used
+        row.sequence += 1
+        sent = record_brought_item(session, row, ctx)
+        what = f"{kind_label(row.kind)}: sent {sent}" if sent else kind_label(row.kind)
+        summary = what + (f": {note}" if note else "")
+        session.add(
+            Interaction(
+                customer_id=row.customer_id,
+                touchpoint_id=row.id,
+                occurred_at=ctx.now,
+                channel=used,
+                summary=summary,
+            )
+        )
+        if row.request_id is not None:
+            mark_answered(session, row.request_id, ctx.now, note)
+        session.flush()
+        after_touchpoint_change(session, row, ctx)
 
     def skip(self, touchpoint_id: int, reason: str = "") -> TouchpointDTO:
         ctx = self._planning()
         reason = clean_block(reason, 2000, "reason")
         with self._sessions.begin() as session:
             row = self._planned(session, touchpoint_id)
-            row.status, row.skip_reason = "skipped", reason
-            row.sequence += 1
-            # A skipped follow-up's last change is its skip: the clock's now, as the bulk skip
-            # paths write it (the column's own default reads the wall clock).
-            row.updated_at = ctx.now
-            session.flush()
-            after_touchpoint_change(session, row, ctx)
+            with undo.recorded(session, row.id, row.customer_id, "skip", ctx.now):
+                row.status, row.skip_reason = "skipped", reason
+                row.sequence += 1
+                # A skipped follow-up's last change is its skip: the clock's now, as the bulk
+                # skip paths write it (the column's own default reads the wall clock).
+                row.updated_at = ctx.now
+                session.flush()
+                after_touchpoint_change(session, row, ctx)
             return self._dto(session, row.id)
 
     def snooze(
@@ -102,11 +112,12 @@ class TouchpointService:
                 target = snooze_by_days(base, days, ctx.calendar)
             else:
                 target = snooze_to_next_working_day(ctx.today, ctx.calendar)
-            if row.snoozed_from is None:
-                row.snoozed_from = row.due_date
-            # The day is the one asked for; its time inside that day's working hours.
-            at = ctx.calendar.working_time(local_time(row, ctx.zone))
-            self._move_by_hand(row, target, at, ctx)
+            with undo.recorded(session, row.id, row.customer_id, "snooze", ctx.now):
+                if row.snoozed_from is None:
+                    row.snoozed_from = row.due_date
+                # The day is the one asked for; its time inside that day's working hours.
+                at = ctx.calendar.working_time(local_time(row, ctx.zone))
+                self._move_by_hand(row, target, at, ctx)
             return self._dto(session, row.id)
 
     def reschedule(
@@ -119,8 +130,47 @@ class TouchpointService:
             row = self._planned(session, touchpoint_id)
             if day < ctx.today:
                 raise ValidationError("a follow-up cannot be moved into the past")
-            self._move_by_hand(row, day, time_of_day, ctx)
+            with undo.recorded(session, row.id, row.customer_id, "reschedule", ctx.now):
+                self._move_by_hand(row, day, time_of_day, ctx)
             return self._dto(session, row.id)
+
+    def add(self, data: NewFollowUp) -> AddedFollowUp:
+        """A follow-up added by hand, on the day the user chose (see rules.hand_added)."""
+        ctx = self._planning()
+        with self._sessions.begin() as session:
+            row, warning = add_by_hand(session, data, ctx)
+            undo.record_added(session, row.id, row.customer_id, ctx.now)
+            return AddedFollowUp(self._dto(session, row.id), warning)
+
+    def next_working_day(self) -> dt.date:
+        """The day a follow-up added by hand is proposed for."""
+        ctx = self._planning()
+        return ctx.calendar.next_working_day(ctx.today)
+
+    def undo(self, touchpoint_id: int) -> tuple[TouchpointDTO | None, str]:
+        """Take back the newest done, skip, snooze, change of date or adding of this
+        follow-up; returns it as it is again (None once an undone add removed it), and the
+        action's name."""
+        ctx = self._planning()
+        with self._sessions.begin() as session:
+            if session.get(Touchpoint, touchpoint_id) is None:
+                raise NotFound(f"Follow-up {touchpoint_id} does not exist.")
+            entry = undo.newest(session, touchpoint_id)
+            if entry is None:
+                raise ValidationError(f"Follow-up {touchpoint_id} has nothing to undo.")
+            label = undo.ACTION_LABELS.get(entry.action, entry.action)
+            undo.undo(session, entry, ctx.now)
+            rows = repo.by_ids(session, [touchpoint_id])
+            return (to_dto(rows[0]) if rows else None), label
+
+    def last_undoable(self) -> UndoableAction | None:
+        """The newest action on any follow-up that undo would take back."""
+        with self._sessions() as session:
+            entry = undo.newest(session)
+            if entry is None:
+                return None
+            label = undo.ACTION_LABELS.get(entry.action, entry.action)
+            return UndoableAction(entry.id, entry.touchpoint_id, entry.action, label)
 
     @staticmethod
     def _move_by_hand(

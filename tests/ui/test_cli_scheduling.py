@@ -163,3 +163,55 @@ def test_draft_edit_and_reset_from_the_command_line(
     assert "say what to change" in cli("draft", "edit", thanks, ok=False)
     assert "go with 'draft edit'" in cli("draft", thanks, "--subject", "x", ok=False)
     assert "not a file" in cli("draft", "edit", thanks, "--body-file", str(tmp_path), ok=False)
+
+
+def test_touchpoint_undo_brings_back_a_skipped_follow_up(cli: Any) -> None:
+    cli("sale", "add", "--customer", "1", "--closed", "2026-11-20", "--outcome", "won")
+    thank_you = cli("agenda", "--json")[0]
+    cli("touchpoint", "skip", str(thank_you["id"]), "--reason", "Met at the fair")
+    back = cli("touchpoint", "undo", str(thank_you["id"]))
+    assert back["undone"] == "skip" and back["status"] == "planned" and back["skip_reason"] == ""
+    assert back["due"] == thank_you["due"]
+    error = cli("touchpoint", "undo", str(thank_you["id"]), ok=False)
+    assert error == f"followup: error: Follow-up {thank_you['id']} has nothing to undo.\n"
+
+
+def test_touchpoint_add_by_hand(
+    cli: Any, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    added = cli(
+        *("touchpoint", "add", "--customer", "1", "--due", "2026-11-24", "--time", "10:30"),
+        *("--kind", "value_add", "--note", "Send the brochure"),
+    )
+    assert (added["kind"], added["channel"], added["due"]) == (
+        "value_add",
+        "email",
+        "2026-11-24T10:30+01:00",
+    )
+    assert added["subject"] == "Send the brochure" and added["status"] == "planned"
+    assert added["id"] in [item["id"] for item in cli("agenda", "--json")]
+    capsys.readouterr()
+    args = ("touchpoint", "add", "--customer", "1", "--due", "2026-11-28", "--kind", "check_in")
+    assert main(["--db", str(db_path), *args]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["due"] == "2026-11-28"
+    assert (
+        err
+        == "followup: note: Saturday 28 November 2026 is a day off; the follow-up stays on it.\n"
+    )
+    error = cli("touchpoint", "add", "--customer", "1", "--due", "2026-11-24", "--time", "7:5x",
+                "--kind", "check_in", ok=False)  # fmt: skip
+    assert "is not a time (HH:MM)" in error
+    error = cli("touchpoint", "add", "--customer", "1", "--due", "2026-11-24", "--time", "19:00",
+                "--kind", "check_in", ok=False)  # fmt: skip
+    assert error.startswith("followup: error: 19:00 is outside working hours")
+
+
+def test_touchpoint_undo_of_an_added_follow_up_removes_it(cli: Any) -> None:
+    added = cli("touchpoint", "add", "--customer", "1", "--due", "2026-11-24", "--kind", "referral")
+    assert cli("touchpoint", "undo", str(added["id"])) == {
+        "id": added["id"],
+        "undone": "add follow-up",
+        "removed": True,
+    }
+    assert added["id"] not in [item["id"] for item in cli("agenda", "--json")]

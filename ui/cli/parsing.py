@@ -24,6 +24,14 @@ def iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
+def clock_time(text: str) -> dt.time:
+    """A time of day as HH:MM."""
+    try:
+        return dt.datetime.strptime(text.strip(), "%H:%M").time()
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a time (HH:MM)") from exc
+
+
 def _whole_number(text: str) -> int:
     try:
         # A few digits more than any bound below: int() of a huge string is slow and pointless.

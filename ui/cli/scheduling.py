@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from app.context import AppContext
 from app.dto.sales import SaleDTO, SaleInput, SaleResult
+from app.dto.touchpoints import NewFollowUp
 from app.dto.vocabulary import STATUSES, Status
 from app.errors import ValidationError
+from app.kinds import HAND_KINDS
 from app.validation import CHANNELS
 from ui.cli.output import print_json
-from ui.cli.parsing import iso_date, positive_int, record_id
+from ui.cli.parsing import clock_time, iso_date, positive_int, record_id
 from ui.cli.touchpoint_json import touchpoint_json
 
 
@@ -63,7 +66,9 @@ def _register_sale(commands: Any) -> None:
 
 
 def _register_touchpoint(commands: Any) -> None:
-    touchpoint = commands.add_parser("touchpoint", help="complete, skip or snooze follow-ups")
+    touchpoint = commands.add_parser(
+        "touchpoint", help="add, complete, skip, snooze or undo follow-ups"
+    )
     actions = touchpoint.add_subparsers(title="actions", metavar="ACTION", required=True)
     done = actions.add_parser("done", help="mark done; logs an interaction")
     done.add_argument("id", type=record_id)
@@ -83,6 +88,17 @@ def _register_touchpoint(commands: Any) -> None:
     when.add_argument("--until", type=iso_date)
     when.add_argument("--next-working-day", action="store_true")
     snooze.set_defaults(handler=_snooze)
+    undo = actions.add_parser("undo", help="take back the last done, skip, snooze or new date")
+    undo.add_argument("id", type=record_id)
+    undo.set_defaults(handler=_undo)
+    add = actions.add_parser("add", help="add a follow-up by hand, on the day given")
+    add.add_argument("--customer", type=record_id, required=True)
+    add.add_argument("--due", type=iso_date, required=True)
+    add.add_argument("--time", type=clock_time, help="HH:MM, inside working hours")
+    add.add_argument("--kind", choices=HAND_KINDS, required=True)
+    add.add_argument("--channel", choices=CHANNELS, help="default: the customer's preferred")
+    add.add_argument("--note", default="", help="what it is about")
+    add.set_defaults(handler=_add)
     show = actions.add_parser("show", help="one touchpoint as JSON")
     show.add_argument("id", type=record_id)
     show.set_defaults(handler=lambda ctx, o: _show(ctx, ctx.touchpoints.get(o.id)))
@@ -163,6 +179,31 @@ def _agenda(context: AppContext, options: argparse.Namespace) -> int:
 def _snooze(context: AppContext, options: argparse.Namespace) -> int:
     item = context.touchpoints.snooze(options.id, days=options.days, until=options.until)
     return _show(context, item)
+
+
+def _undo(context: AppContext, options: argparse.Namespace) -> int:
+    item, label = context.touchpoints.undo(options.id)
+    if item is None:  # an added follow-up, taken away again
+        print_json({"id": options.id, "undone": label, "removed": True})
+    else:
+        print_json(touchpoint_json(item, context.settings.get().zone) | {"undone": label})
+    return 0
+
+
+def _add(context: AppContext, options: argparse.Namespace) -> int:
+    added = context.touchpoints.add(
+        NewFollowUp(
+            customer_id=options.customer,
+            kind=options.kind,
+            due_date=options.due,
+            time_of_day=options.time,
+            channel=options.channel or "",
+            note=options.note,
+        )
+    )
+    if added.warning:
+        sys.stderr.write(f"followup: note: {added.warning}\n")
+    return _show(context, added.touchpoint)
 
 
 def _interaction_add(context: AppContext, options: argparse.Namespace) -> int:

@@ -18,6 +18,7 @@ from app.dto.vocabulary import Kind
 from app.errors import KnownError, NotFound
 from ui.amounts import amount_text
 from ui.change_stream import change_stream, follow_changes
+from ui.controllers.coming_up_actions import ComingUpActions
 from ui.controllers.promises_controller import PromisesController
 from ui.controllers.sale_action import record_sale
 from ui.dialogs.interaction_dialog import InteractionDialog
@@ -54,6 +55,8 @@ class CustomerPageController(QObject):
 
     status = Signal(str)
     back_requested = Signal()
+    # Open draft on a Coming up row: the window shows it in Today.
+    draft_wanted = Signal(object)
 
     def __init__(self, view: CustomerPageView, context: AppContext, window: QWidget) -> None:
         super().__init__(window)
@@ -75,6 +78,11 @@ class CustomerPageController(QObject):
         follow_changes(change_stream(context), view, self.on_changes)
         self.promises = PromisesController(view.promises, context, window)
         self.promises.status.connect(self.status)
+        self.coming_up = ComingUpActions(
+            view, context, window, self.upcoming_model, lambda: self._customer_id
+        )
+        self.coming_up.status.connect(self.status)
+        self.coming_up.draft_wanted.connect(self.draft_wanted)
 
     @property
     def customer_id(self) -> int | None:

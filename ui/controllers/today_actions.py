@@ -39,8 +39,16 @@ class TodayActions(QObject):
         self.snooze_pick = self._action(
             self.tr("Snooze &until…"), ["Ctrl+Shift+D"], self.tr("Pick the day to do it")
         )
+        self.change_date = self._action(
+            self.tr("C&hange date…"), [], self.tr("Move it to the day you pick, a day off too")
+        )
         self.skip = self._action(
             self.tr("S&kip…"), ["Ctrl+K"], self.tr("Skip the follow-up, saying why")
+        )
+        self.add = self._action(
+            self.tr("&Add follow-up…"),
+            ["Ctrl+Shift+N"],
+            self.tr("Add a follow-up by hand, for any customer and day"),
         )
         self.copy_draft = self._action(
             self.tr("&Copy message"), ["Ctrl+Shift+C"], self.tr("Copy subject and message")
@@ -53,7 +61,11 @@ class TodayActions(QObject):
         self.refresh = self._action(
             self.tr("&Refresh"), [QKeySequence.StandardKey.Refresh], self.tr("Reload the list")
         )
-        for action, glyph in ((self.done, "check"), (self.skip, "skip-forward")):
+        for action, glyph in (
+            (self.done, "check"),
+            (self.skip, "skip-forward"),
+            (self.add, "plus"),
+        ):
             action.setIcon(icon(glyph))
         view.snooze_button.setIcon(icon("alarm-clock"))
         for action in extra_tools:
@@ -61,6 +73,8 @@ class TodayActions(QObject):
         self.snooze_menu = QMenu(self.tr("&Snooze"), view)
         for action in self.snoozes():
             self.snooze_menu.addAction(action)
+        self.snooze_menu.addSeparator()
+        self.snooze_menu.addAction(self.change_date)
         view.snooze_button.setMenu(self.snooze_menu)
         view.snooze_button.setToolTip(
             self.snooze_next.toolTip() + "\n" + self.tr("More choices under the arrow")
@@ -68,6 +82,7 @@ class TodayActions(QObject):
         view.snooze_button.clicked.connect(self.snooze_next.trigger)
         view.toolbar.insertAction(view.snooze_slot, self.done)
         view.toolbar.addAction(self.skip)
+        view.toolbar.addAction(self.add)
         for action in extra_tools:
             view.toolbar.addAction(action)
 
@@ -87,14 +102,17 @@ class TodayActions(QObject):
     def all(self) -> list[QAction]:
         """In menu order."""
         return [
-            self.done, *self.snoozes(), self.skip, self.copy_draft, self.open_mail, self.refresh,
+            self.done, *self.snoozes(), self.change_date, self.skip, self.add, self.copy_draft,
+            self.open_mail,
+            self.refresh,
         ]  # fmt: skip
 
     def update(self, shown: bool, chosen: bool, draft: Draft | None) -> None:
         """Enable what applies: a follow-up is selected, a draft is shown, it can be mailed."""
-        for action in (self.done, self.skip, *self.snoozes()):
+        for action in (self.done, self.skip, self.change_date, *self.snoozes()):
             action.setEnabled(chosen)
         self.view.snooze_button.setEnabled(chosen)
         self.copy_draft.setEnabled(shown and draft is not None)
         self.open_mail.setEnabled(shown and draft is not None and bool(draft.mailto))
         self.refresh.setEnabled(shown)
+        self.add.setEnabled(shown)

@@ -18,15 +18,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from app.dto.changes import AGENDA_AREAS, Changes
-from app.dto.vocabulary import Kind
 from app.errors import KnownError
 from ui.change_stream import change_stream, follow_changes
+from ui.controllers.add_follow_up import add_follow_up
 from ui.controllers.draft_actions import DraftActions
+from ui.controllers.follow_up_flows import FollowUpFlows
 from ui.controllers.today_actions import TodayActions
 from ui.controllers.today_extras import TodayExtras
-from ui.dialogs.done_dialog import DoneDialog
-from ui.dialogs.skip_dialog import SkipDialog
-from ui.dialogs.snooze_dialog import SnoozeDialog
 from ui.error_text import shown
 from ui.item_models.agenda_table import AgendaTableModel, short_day
 from ui.texts import fill
@@ -49,6 +47,8 @@ class TodayController(QObject):
     overdue_changed = Signal(int)
     # A draft's warning asked for the profile: the window opens Settings on it.
     profile_wanted = Signal()
+    # A double-click on a row: the window opens that customer's page.
+    customer_wanted = Signal(int)
 
     def __init__(
         self,
@@ -78,6 +78,10 @@ class TodayController(QObject):
         follow_changes(change_stream(context), view, self.on_changes)
         self.extras = TodayExtras(self, context, view, self)
         self.extras.status.connect(self.status)
+        self.flows = FollowUpFlows(
+            context, window, self.apply_change, lambda day: short_day(day, self.model.today), self
+        )
+        self.flows.status.connect(self.status)
         self.drafts = DraftActions(view.draft, context, self, self)
         self.drafts.status.connect(self.status)
         self.extras.suggest_action.triggered.connect(self.drafts.choose_item)
@@ -87,7 +91,7 @@ class TodayController(QObject):
         view.addActions(self.actions())
 
         view.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
-        view.table.doubleClicked.connect(lambda _index: self.done())
+        view.table.doubleClicked.connect(lambda _index: self.open_item())
         view.table.customContextMenuRequested.connect(self._context_menu)
         view.days.valueChanged.connect(self._set_days)
         view.draft.status.connect(self.status)
@@ -114,6 +118,8 @@ class TodayController(QObject):
         acts.snooze_week.triggered.connect(lambda: self.snooze_by(7))
         acts.snooze_pick.triggered.connect(self.snooze_until)
         acts.skip.triggered.connect(self.skip)
+        acts.change_date.triggered.connect(self.change_date)
+        acts.add.triggered.connect(self.add_follow_up)
         acts.copy_draft.triggered.connect(self.view.draft.copy)
         acts.open_mail.triggered.connect(self.view.draft.open_mail)
         acts.refresh.triggered.connect(self.refresh)
@@ -256,81 +262,57 @@ class TodayController(QObject):
         menu.exec(self.view.table.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
-    # --- done, snooze, skip ---------------------------------------------------------
+    # --- done, snooze, skip, change date (the flows are shared with customer pages) --------
     def done(self) -> None:
         item = self._actionable()
-        if item is None:
-            return
-        if item.kind == Kind.FEEDBACK:
-            self.extras.record_feedback(item)
-            return
-        dialog = DoneDialog(item, self.window)
-        try:
-            if not dialog.exec():
-                return
-            note, channel = dialog.note_text(), dialog.channel_used()
-            answer = dialog.referral_answer()
-        finally:
-            dialog.deleteLater()
-
-        def work() -> TouchpointDTO:
-            done = self.context.touchpoints.done(item.id, note, channel)
-            if answer is not None:
-                self.context.referrals.answer(item.id, answer, note)
-            return done
-
-        if self.apply_change(item, work):
-            self.status.emit(fill(self.tr("Marked done: %1"), item.title))
+        if item is not None:
+            self.flows.done(item)
 
     def skip(self) -> None:
         item = self._actionable()
-        if item is None:
-            return
-        dialog = SkipDialog(item, self.window)
-        try:
-            if not dialog.exec():
-                return
-            reason = dialog.reason_text()
-        finally:
-            dialog.deleteLater()
-        if self.apply_change(item, lambda: self.context.touchpoints.skip(item.id, reason)):
-            self.status.emit(fill(self.tr("Skipped: %1"), item.title))
+        if item is not None:
+            self.flows.skip(item)
 
     def snooze_to_next_working_day(self) -> None:
         item = self._actionable()
-        if item is None:
-            return
-        if item.due_date > self.model.today:
-            # The service's no-argument snooze counts from today and would pull it earlier.
-            self._snooze(item, lambda: self.context.touchpoints.snooze(item.id, days=1))
-        else:
-            self._snooze(item, lambda: self.context.touchpoints.snooze(item.id))
+        if item is not None:
+            self.flows.snooze_next(item, self.model.today)
 
     def snooze_by(self, days: int) -> None:
         item = self._actionable()
         if item is not None:
-            self._snooze(item, lambda: self.context.touchpoints.snooze(item.id, days=days))
+            self.flows.snooze_by(item, days)
 
     def snooze_until(self) -> None:
         item = self._actionable()
-        if item is None:
-            return
-        today = self.model.today
-        proposed = max(item.due_date, today) + dt.timedelta(days=7)
-        dialog = SnoozeDialog(item.title, today, proposed, self.window)
-        try:
-            if not dialog.exec():
-                return
-            day = dialog.day()
-        finally:
-            dialog.deleteLater()
-        self._snooze(item, lambda: self.context.touchpoints.snooze(item.id, until=day))
+        if item is not None:
+            self.flows.snooze_until(item, self.model.today)
 
-    def _snooze(self, item: TouchpointDTO, work: Callable[[], TouchpointDTO]) -> None:
-        moved = self.apply_change(item, work)
-        if moved is not None:
-            day = short_day(moved.due_date, self.model.today)
-            self.status.emit(fill(self.tr("Snoozed to %1: %2"), day, item.title))
+    def change_date(self) -> None:
+        item = self._actionable()
+        if item is not None:
+            self.flows.change_date(item, self.model.today)
+
+    def add_follow_up(self) -> None:
+        """For any customer, chosen in the dialog."""
+        text = add_follow_up(self.context, None, self.window)
+        if text is not None:
+            self.status.emit(text)
+
+    def open_item(self) -> None:
+        """Double-click or Enter: the customer's page, where everything about it shows (never
+        Mark done, which is easy to set off by accident)."""
+        item = self.selected()
+        if item is not None:
+            self.customer_wanted.emit(item.customer_id)
+
+    def show_item(self, item: TouchpointDTO) -> bool:
+        """Select a follow-up (its draft shows beside it), looking further ahead if needed;
+        False when the list cannot show it."""
+        ahead = (item.due_date - self.model.today).days
+        if ahead > self.view.days.value() and ahead <= self.view.days.maximum():
+            self.view.days.setValue(ahead)
+        return self._select(item.id)
 
     def _actionable(self) -> TouchpointDTO | None:
         return self.selected() if self.view.isVisible() else None

@@ -87,31 +87,6 @@ class TodayExtras(QObject):
         )
 
     # --- actions ------------------------------------------------------------------
-    def record_feedback(self, item: TouchpointDTO) -> None:
-        """The feedback touchpoint's 'done': a score and what they said."""
-        from ui.dialogs.feedback_dialog import FeedbackDialog
-
-        dialog = FeedbackDialog(item.title, self.today.window)
-        try:
-            if not dialog.exec():
-                return
-            score, note = dialog.score_value(), dialog.note_text()
-        finally:
-            dialog.deleteLater()
-        outcome: list[str] = []
-
-        def work() -> TouchpointDTO:
-            result = self.context.feedback.record(item.id, score, note)
-            if result.skipped:
-                outcome.append(self.tr("referral ask called off, recovery call planned"))
-            elif result.moved:
-                outcome.append(self.tr("referral ask brought forward"))
-            return self.context.touchpoints.get(item.id)
-
-        if self.today.apply_change(item, work) is not None:
-            text = fill(self.tr("Feedback recorded: %1/5"), str(score))
-            self.status.emit("; ".join([text, *outcome]) + ".")
-
     def delivered(self) -> None:
         """It arrived: record the day; the promise is kept (or not) by that day."""
         promise = self.view.deliveries.selected()

@@ -18,17 +18,29 @@ from ui.date_range import bound_dates
 
 
 class SnoozeDialog(QDialog):
-    """Enter or a double-click on a day confirms; Escape cancels."""
+    """Enter or a double-click on a day confirms; Escape cancels.
+
+    `change_date`: the same calendar for Change date, where the day picked is kept as it is."""
 
     def __init__(
-        self, title: str, today: dt.date, proposed: dt.date, parent: QWidget | None = None
+        self,
+        title: str,
+        today: dt.date,
+        proposed: dt.date,
+        parent: QWidget | None = None,
+        *,
+        change_date: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Snooze until…"))
+        self.setWindowTitle(self.tr("Change date…") if change_date else self.tr("Snooze until…"))
         heading = QLabel(title)
         heading.setTextFormat(Qt.TextFormat.PlainText)
         heading.setWordWrap(True)
-        hint = QLabel(self.tr("A day off or holiday moves to the next working day."))
+        hint = QLabel(
+            self.tr("The day you pick is kept, even a day off.")
+            if change_date
+            else self.tr("A day off or holiday moves to the next working day.")
+        )
         hint.setWordWrap(True)
         self.calendar = QCalendarWidget()
         self.calendar.setObjectName("snoozeCalendar")
@@ -41,7 +53,7 @@ class SnoozeDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("&Snooze"))
+        ok.setText(self.tr("&Move") if change_date else self.tr("&Snooze"))
         ok.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -90,6 +91,11 @@ class CustomerPageView(QWidget):
 
         self.upcoming_label = QLabel()
         self.upcoming = _table("timelineUpcoming")
+        self.upcoming.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        # Done, snooze, skip, change date, open draft and add: filled by the controller.
+        self.upcoming_tools = QToolBar(self.tr("Follow-up actions"))
+        self.upcoming_tools.setObjectName("upcomingToolbar")
+        self.upcoming_tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.past_label = QLabel()
         self.past = _table("timelinePast")
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -98,6 +104,8 @@ class CustomerPageView(QWidget):
             box_layout = QVBoxLayout(box)
             box_layout.setContentsMargins(0, 0, 0, 0)
             box_layout.addWidget(heading)
+            if table is self.upcoming:
+                box_layout.addWidget(self.upcoming_tools)
             box_layout.addWidget(table, 1)
             splitter.addWidget(box)
         # Promises and their delivery record, with requests and declines beside them.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from app.context import AppContext
@@ -108,7 +108,7 @@ def test_done_with_a_note_by_shortcut_logs_the_contact(
     assert "1 follow-up overdue" in screen.view.summary.text()
 
 
-def test_escape_cancels_and_double_click_asks_too(
+def test_escape_cancels_and_double_click_opens_the_customer_never_done(
     qtbot: QtBot, screen: TodayController, planner: AppContext, on_next_dialog: DialogDriver
 ) -> None:
     seen: list[str] = []
@@ -119,15 +119,21 @@ def test_escape_cancels_and_double_click_asks_too(
 
     on_next_dialog(cancel)
     press(qtbot, screen, Qt.Key.Key_D)
+    assert seen == ["DoneDialog"]
     table = screen.view.table
     rect = table.visualRect(screen.model.index(1, COL_CUSTOMER))
-    on_next_dialog(cancel)
+    wanted: list[int] = []
+    screen.customer_wanted.connect(wanted.append)
     # A real double-click: the first click, then the double-click event.
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert seen == ["DoneDialog", "DoneDialog"]
+    qtbot.wait(50)  # a dialog, had one opened, would be up by now
+    assert QApplication.activeModalWidget() is None and seen == ["DoneDialog"]
+    row = screen.selected()  # the row double-clicked
+    assert row is not None and wanted == [row.customer_id]
     assert len(customers(screen)) == 6
-    assert planner.interactions.of_customer(screen.selected().customer_id) == []  # type: ignore[union-attr]
+    assert planner.interactions.of_customer(row.customer_id) == []
+    assert planner.touchpoints.get(row.id).status == "planned"
 
 
 def test_snooze_to_next_working_day_moves_the_row(
@@ -172,6 +178,8 @@ def test_snooze_three_days_and_the_menu(
         "Snooze 3 days",
         "Snooze a week",
         "Snooze until…",
+        "",  # a separator, then the date kept as picked
+        "Change date…",
     ]
     assert "Ctrl+3" in screen.acts.snooze_3.toolTip()
 

@@ -1,0 +1,63 @@
+"""Follow-ups added by hand: the checks and the row, apart from any plan."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from app.dto.touchpoints import NewFollowUp
+from app.errors import NotFound, ValidationError
+from app.kinds import HAND_KINDS
+from app.rules.commitment_rows import live_customer
+from app.rules.planning_context import PlanningContext
+from app.rules.touchpoint_rows import new_touchpoint
+from app.validation import check_channel, check_date, clean_line
+from models.touchpoint import Touchpoint
+
+# Keep-in-touch takes a planned check-in or birthday greeting with no subject as its own
+# (and keeps only one): a hand-added one always carries a subject.
+DEFAULT_SUBJECT = "Added by hand"
+
+
+def add_by_hand(
+    session: Session, data: NewFollowUp, ctx: PlanningContext
+) -> tuple[Touchpoint, str]:
+    """The new planned row (pinned: the date is the user's), and a warning line when that
+    date is not a working day."""
+    customer = live_customer(session, data.customer_id)
+    if customer is None:
+        raise NotFound(f"Customer {data.customer_id} does not exist.")
+    if customer.do_not_contact:
+        raise ValidationError(f"{customer.name} is marked do not contact; no follow-up added.")
+    if data.kind not in HAND_KINDS:
+        choices = ", ".join(HAND_KINDS)
+        raise ValidationError(f"Kind {data.kind!r} cannot be added by hand; use one of {choices}.")
+    check_date(data.due_date, "date")
+    if data.due_date < ctx.today:
+        raise ValidationError("A follow-up cannot be added in the past; choose today or later.")
+    at = data.time_of_day
+    start, end = ctx.calendar.work_start, ctx.calendar.work_end
+    if at is not None and not start <= at <= end:
+        raise ValidationError(
+            f"{at:%H:%M} is outside working hours ({start:%H:%M}–{end:%H:%M}); "
+            "choose a time between them or none."
+        )
+    channel = check_channel(data.channel) if data.channel else customer.preferred_channel
+    subject = clean_line(data.note, 300, "note") or DEFAULT_SUBJECT
+    row = new_touchpoint(
+        customer_id=customer.id,
+        sale_id=None,
+        step_id=None,
+        kind=data.kind,
+        channel=channel,
+        day=data.due_date,
+        time_of_day=at,
+        zone=ctx.zone,
+        pinned=True,
+    )
+    row.subject = subject
+    session.add(row)
+    session.flush()
+    warning = ""
+    if not ctx.calendar.is_working_day(data.due_date):
+        warning = f"{data.due_date:%A %d %B %Y} is a day off; the follow-up stays on it."
+    return row, warning
