@@ -9,4 +9,7 @@ from app.money import money_text
 
 def amount_text(amount_minor: int, currency: str) -> str:
     """The amount as the user's locale writes it, with the currency's symbol."""
-    return money_text(amount_minor, currency, QLocale().name())
+    locale = QLocale()
+    # The bare "C" locale (no LANG set) would drop the grouping: read it as English.
+    name = "en" if locale.language() == QLocale.Language.C else locale.name()
+    return money_text(amount_minor, currency, name)

@@ -111,7 +111,10 @@ class CustomerPageView(QWidget):
         # Promises and their delivery record, with requests and declines beside them.
         self.promises = PromisesPanel()
         splitter.addWidget(self.promises)
-        splitter.setStretchFactor(1, 2)
+        # History is what people read most; Coming up and promises are usually short.
+        for position, share in enumerate((2, 4, 2)):
+            splitter.setStretchFactor(position, share)
+        splitter.setSizes([200, 400, 200])
 
         for heading in (self.upcoming_label, self.past_label):
             heading.setFont(font(heading.font(), "heading"))
