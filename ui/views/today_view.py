@@ -125,8 +125,8 @@ class TodayView(QWidget):
         self.empty_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_text = QLabel(
             self.tr(
-                "Nothing due. Record a sale (Ctrl+R) and the planner schedules its follow-ups; "
-                "add customers (Ctrl+N) and it keeps in touch with them."
+                "Record a sale (Ctrl+R) and the planner schedules its follow-ups; add "
+                "customers (Ctrl+N) and it keeps in touch with them."
             )
         )
         self.empty_text.setObjectName("todayEmpty")
