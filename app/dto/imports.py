@@ -42,6 +42,16 @@ class RowError:
 
 
 @dataclass(frozen=True)
+class RowWarning:
+    """A value of an imported row that could not be read: it went into the notes verbatim."""
+
+    row: int
+    field: str
+    value: str
+    message: str
+
+
+@dataclass(frozen=True)
 class ImportPlan:
     """Every row of the file, sorted into new, duplicate and error.
 
@@ -54,9 +64,10 @@ class ImportPlan:
     errors: tuple[RowError, ...]
     new_count: int
     complete: bool = True
+    warnings: tuple[RowWarning, ...] = ()
 
 
-FORMATS = ("auto", "outlook", "google", "vcard", "csv")
+FORMATS = ("auto", "outlook", "google", "thunderbird", "vcard", "csv")
 
 
 MULTI_FIELDS = ("email", "phone")

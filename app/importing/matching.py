@@ -1,7 +1,12 @@
-"""Does an imported contact look like a customer we already have? E-mail, phone, name+company."""
+"""Does an imported contact look like a customer we have? Two signals that agree, never one.
+
+The same e-mail address is one person; a phone is shared (a switchboard, a family line), so a
+phone counts only with a similar name; a name counts only with the same company.
+"""
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import unicodedata
@@ -42,6 +47,22 @@ def _plain(text: str) -> str:
 def name_key(name: str) -> str:
     """Word order, case, accents and punctuation do not matter: 'Müller, Jörg' = 'jorg muller'."""
     return " ".join(sorted(re.findall(r"\w+", _plain(name))))
+
+
+# Names at least this alike (difflib's ratio) are one person written two ways.
+SIMILAR_NAMES = 0.8
+# A shared word this long ("schmidt" in "A. Schmidt" and "Anna Schmidt") makes names similar.
+SHARED_WORD = 3
+
+
+def similar_names(first: str, second: str) -> bool:
+    """'A. Schmidt' ~ 'Anna Schmidt' and 'Jörg Müller' ~ 'Muller, Jorg'; not 'Peter Weber'."""
+    one, two = name_key(first), name_key(second)
+    if not one or not two:
+        return False
+    if one == two or {w for w in one.split() if len(w) >= SHARED_WORD} & set(two.split()):
+        return True
+    return difflib.SequenceMatcher(None, one, two).ratio() >= SIMILAR_NAMES
 
 
 def company_key(company: str) -> str:
@@ -92,7 +113,8 @@ class DuplicateIndex:
     def __init__(self, region: str) -> None:
         self.region = region
         self._email: dict[int, int] = {}
-        self._phone: dict[int, int] = {}
+        # One id per number, or the ids of everyone sharing it (a switchboard).
+        self._phone: dict[int, int | list[int]] = {}
         self._person: dict[int, int] = {}
         self.names: dict[int, str] = {}
 
@@ -103,7 +125,10 @@ class DuplicateIndex:
             self._email.setdefault(hash(email), item.id)
         phone = phone_key(item.phone, self.region)
         if phone:
-            self._phone.setdefault(hash(phone), item.id)
+            key = hash(phone)
+            held = self._phone.setdefault(key, item.id)
+            if held != item.id:
+                self._phone[key] = [*held, item.id] if isinstance(held, list) else [held, item.id]
         person = (name_key(item.name), company_key(item.company))
         if all(person):
             self._person.setdefault(hash(person), item.id)
@@ -114,8 +139,10 @@ class DuplicateIndex:
         if mail and (hit := self._email.get(hash(mail))) is not None:
             return hit, "same e-mail"
         key = phone_key(phone, self.region)
-        if key and (hit := self._phone.get(hash(key))) is not None:
-            return hit, "same phone"
+        if key and (held := self._phone.get(hash(key))) is not None:
+            for hit in held if isinstance(held, list) else (held,):
+                if similar_names(name, self.names[hit]):
+                    return hit, "same phone and a similar name"
         person = (name_key(name), company_key(company))
         if all(person) and (hit := self._person.get(hash(person))) is not None:
             return hit, "same name and company"

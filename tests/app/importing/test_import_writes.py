@@ -39,23 +39,25 @@ def test_matches_by_email_phone_and_name_with_company(
     path = write(
         tmp_path,
         "A. Silva,,ANA@ACME.EXAMPLE,,,",
-        "Someone Else,,,0170 1234567,,",
+        "Ana S.,,,0170 1234567,,",
         '"Silva, Ana",ACME,,,,',
         "Ana Silva,Other Corp,,,,",
         "Ben Ortiz,Acme,ben@acme.example,,,",
         "Ben Ortiz,Acme,,,,repeated",
+        # The phone alone is not enough: a switchboard number is shared by many people.
+        "Someone Else,,,0170 1234567,,",
     )
     preview = planner_de.importing.preview(path)
     reasons = {dup.row: (dup.customer_id, dup.reason) for dup in preview.plan.duplicates}
     assert reasons == {
         2: (ana, "same e-mail"),
-        3: (ana, "same phone"),
+        3: (ana, "same phone and a similar name"),
         4: (ana, "same name and company"),
         7: (None, "same name and company as row 6"),
     }
-    assert [item.row for item in preview.plan.new] == [5, 6]
+    assert [item.row for item in preview.plan.new] == [5, 6, 8]
     counts = planner_de.importing.outcome(preview, "skip", {3: "add", 7: "merge"})
-    assert (counts.added, counts.merged, counts.skipped) == (3, 1, 2)
+    assert (counts.added, counts.merged, counts.skipped) == (4, 1, 2)
 
 
 def test_merge_fills_gaps_and_never_overwrites(
