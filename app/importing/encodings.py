@@ -57,12 +57,6 @@ _LABELS = {
     "koi8_r": "KOI8-R", "koi8_u": "KOI8-U", "mac_roman": "Mac Roman", "utf_16": "UTF-16",
     "utf_16_le": "UTF-16 LE", "utf_16_be": "UTF-16 BE",
 }  # fmt: skip
-# What the import dialog offers when the guess is wrong (Python codec names).
-CHOICES = (
-    "utf_8", "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "iso8859_15",
-    "shift_jis", "cp932", "euc_jp", "gb18030", "big5", "euc_kr", "koi8_r", "mac_roman",
-    "utf_16_le", "utf_16_be",
-)  # fmt: skip
 
 
 def label(codec: str) -> str:

@@ -23,9 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from app.dto.imports import DUPLICATE_CHOICES, ImportResult
-from app.importing.encodings import CHOICES as ENCODINGS
-from app.importing.encodings import label as encoding_label
+from app.dto.imports import DUPLICATE_CHOICES, ENCODINGS, ImportResult
 from app.progress import Progress
 from app.services.importing import ImportPreview
 from ui.background import BackgroundTask, run_in_background
@@ -89,8 +87,8 @@ class ImportDialog(QDialog):
         # The guess comes first; picking another reads the file again in that encoding.
         self.encoding = QComboBox()
         self.encoding.addItem(self.tr("As guessed"), None)
-        for codec in ENCODINGS:
-            self.encoding.addItem(encoding_label(codec), codec)
+        for codec, name in ENCODINGS:
+            self.encoding.addItem(name, codec)
         self.encoding.activated.connect(self._reencode)
         self.mapping_box = QGroupBox(self.tr("Columns"))
         self.mapping_layout = QVBoxLayout(self.mapping_box)

@@ -9,6 +9,8 @@ import pytest
 
 from app.context import AppContext
 from app.dto.customers import CustomerInput, CustomerQuery
+from app.dto.imports import ENCODINGS
+from app.importing.encodings import label
 from app.services.importing import ImportPreview
 
 
@@ -179,3 +181,7 @@ def test_both_line_endings_read_alike(
             )
         )
     assert found[0] == found[1]
+
+
+def test_the_offered_encodings_are_named_as_the_preview_names_them() -> None:
+    assert [label(codec) for codec, _ in ENCODINGS] == [name for _, name in ENCODINGS]
