@@ -70,13 +70,20 @@ def contacts(
         if (positions := [index[name] for name in mapping.get(field, ()) if name in index])
     ]
     displays = [n for n, header in enumerate(headers) if _DISPLAY.fullmatch(header)]
+    # Most fields have one column: read straight from it (the loop runs for every row).
+    single = [(f, p[0]) for f, p in plan if len(p) == 1 and f not in MULTI_FIELDS]
+    several = [(f, p) for f, p in plan if len(p) > 1 or f in MULTI_FIELDS]
     for number, row in rows:
         if row is None:
             yield number, CUT_OFF.format(row=number)
             continue
         contact = RawContact(row=number)
-        for field, positions in plan:
-            values = [row[i].strip() for i in positions if i < len(row) and row[i].strip()]
+        width = len(row)
+        for field, position in single:
+            if position < width and (value := row[position].strip()):
+                setattr(contact, field, value)
+        for field, positions in several:
+            values = [row[i].strip() for i in positions if i < width and row[i].strip()]
             if field in MULTI_FIELDS:
                 found = [part.strip() for v in values for part in v.split(GOOGLE_JOIN.strip())]
                 target = contact.emails if field == "email" else contact.phones

@@ -44,9 +44,14 @@ def _plain(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_WORDS = re.compile(r"\w+")
+# A phone of these characters only needs no parsing for its common shapes.
+_PLAIN_PHONE = re.compile(r"[+0-9 ./\-]+")
+
+
 def name_key(name: str) -> str:
     """Word order, case, accents and punctuation do not matter: 'Müller, Jörg' = 'jorg muller'."""
-    return " ".join(sorted(re.findall(r"\w+", _plain(name))))
+    return " ".join(sorted(_WORDS.findall(_plain(name))))
 
 
 # Names at least this alike (difflib's ratio) are one person written two ways.
@@ -66,7 +71,7 @@ def similar_names(first: str, second: str) -> bool:
 
 
 def company_key(company: str) -> str:
-    words = [word for word in re.findall(r"\w+", _plain(company)) if word not in _LEGAL_FORMS]
+    words = [word for word in _WORDS.findall(_plain(company)) if word not in _LEGAL_FORMS]
     return " ".join(words)
 
 
@@ -81,7 +86,7 @@ def phone_key(phone: str, region: str) -> str:
     if not phone.strip():
         return ""
     digits = "".join(filter(str.isdigit, phone))
-    if "(" not in phone and not any(ch.isalpha() for ch in phone):
+    if _PLAIN_PHONE.fullmatch(phone):
         # The common shapes need no parsing (the slowest step of a big preview):
         # international, or national with a trunk 0 that E.164 drops.
         if phone.startswith("+") and 8 <= len(digits) <= 15:
@@ -98,6 +103,15 @@ def phone_key(phone: str, region: str) -> str:
         return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     # Too few digits match too much by accident (extensions, short codes).
     return digits if len(digits) >= 6 else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Keys:
+    """What a contact is matched on: e-mail, phone (E.164) and the hash of name+company."""
+
+    email: str
+    phone: str
+    person: int | None
 
 
 class DuplicateIndex:
@@ -118,32 +132,36 @@ class DuplicateIndex:
         self._person: dict[int, int] = {}
         self.names: dict[int, str] = {}
 
-    def add(self, item: Existing) -> None:
+    def keys(self, name: str, company: str, email: str, phone: str) -> Keys:
+        """A row's keys, worked out once for finding it and then for adding it."""
+        person = (name_key(name), company_key(company))
+        return Keys(
+            email.strip().casefold(),
+            phone_key(phone, self.region),
+            hash(person) if all(person) else None,
+        )
+
+    def add(self, item: Existing, keys: Keys | None = None) -> None:
+        found = keys or self.keys(item.name, item.company, item.email, item.phone)
         self.names[item.id] = item.name
-        email = item.email.strip().casefold()
-        if email:
-            self._email.setdefault(hash(email), item.id)
-        phone = phone_key(item.phone, self.region)
-        if phone:
-            key = hash(phone)
+        if found.email:
+            self._email.setdefault(hash(found.email), item.id)
+        if found.phone:
+            key = hash(found.phone)
             held = self._phone.setdefault(key, item.id)
             if held != item.id:
                 self._phone[key] = [*held, item.id] if isinstance(held, list) else [held, item.id]
-        person = (name_key(item.name), company_key(item.company))
-        if all(person):
-            self._person.setdefault(hash(person), item.id)
+        if found.person is not None:
+            self._person.setdefault(found.person, item.id)
 
-    def find(self, name: str, company: str, email: str, phone: str) -> tuple[int, str] | None:
+    def find(self, name: str, keys: Keys) -> tuple[int, str] | None:
         """(customer id, why) for the first rule that matches, strongest first."""
-        mail = email.strip().casefold()
-        if mail and (hit := self._email.get(hash(mail))) is not None:
+        if keys.email and (hit := self._email.get(hash(keys.email))) is not None:
             return hit, "same e-mail"
-        key = phone_key(phone, self.region)
-        if key and (held := self._phone.get(hash(key))) is not None:
+        if keys.phone and (held := self._phone.get(hash(keys.phone))) is not None:
             for hit in held if isinstance(held, list) else (held,):
                 if similar_names(name, self.names[hit]):
                     return hit, "same phone and a similar name"
-        person = (name_key(name), company_key(company))
-        if all(person) and (hit := self._person.get(hash(person))) is not None:
+        if keys.person is not None and (hit := self._person.get(keys.person)) is not None:
             return hit, "same name and company"
         return None

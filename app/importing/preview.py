@@ -71,11 +71,12 @@ def classify(
             continue
         yield from warnings
         name, company = values["name"], values["company"]
-        hit = index.find(name, company, values["email"], values["phone"])
+        keys = index.keys(name, company, values["email"], values["phone"])
+        hit = index.find(name, keys)
         if hit is None:
             yield Candidate(item.row, data, values)
             # Negative ids stand for rows of this file that are not in the database yet.
-            index.add(Existing(-item.row, name, company, values["email"], values["phone"]))
+            index.add(Existing(-item.row, name, company, values["email"], values["phone"]), keys)
         elif hit[0] < 0:
             yield Duplicate(item.row, data, values, None, index.names[hit[0]],
                             f"{hit[1]} as row {-hit[0]}", earlier_row=-hit[0])  # fmt: skip

@@ -146,8 +146,9 @@ def readable_phone(text: str, region: str) -> str:
     value = text.translate(_MARKS).strip() if not text.isascii() else text.strip()
     if value[:4].lower() == "tel:":
         value = value[4:]
-    value = _URI_EXTENSION.sub(r" ext. \1", value)
-    if PHONE_PATTERN.fullmatch(value) and sum(ch.isdigit() for ch in value) >= 3:
+    if ";" in value:
+        value = _URI_EXTENSION.sub(r" ext. \1", value)
+    if PHONE_PATTERN.fullmatch(value) and sum(map(str.isdigit, value)) >= 3:
         return value
     # "+1 555 0100 #12", "0171/234 x 5": phonenumbers knows the ways people write extensions.
     try:

@@ -8,14 +8,16 @@ from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, defer
+from sqlalchemy.orm import Session
 
 from app.progress import Progress
 from app.rules import keep_in_touch
 from app.rules.import_merge import merge_into, merge_values
+from app.rules.keep_in_touch import KitCustomer
 from app.rules.planning_context import PlanningContext
 from models.customer import Customer
 from models.repositories import customer_bulk
+from models.repositories import keep_in_touch as kit_repo
 from models.repositories.keep_in_touch import chunks
 
 INSERT_CHUNK = 10_000
@@ -71,7 +73,7 @@ class ChunkWriter:
             self.flush()
 
     def flush(self) -> None:
-        changed = self._insert() + self._merge()
+        changed: list[KitCustomer] = [*self._insert(), *self._merge()]
         if changed:
             keep_in_touch.refresh_customers(self._session, changed, self._ctx)
             self._session.flush()
@@ -80,7 +82,7 @@ class ChunkWriter:
                 # The ORM's objects refer to their state and back: only the collector frees them.
                 gc.collect()
 
-    def _insert(self) -> list[Customer]:
+    def _insert(self) -> list[KitCustomer]:
         if not self._pending:
             return []
         rows = list(self._pending)
@@ -92,9 +94,11 @@ class ChunkWriter:
         self._pending.clear()
         self.added += len(rows)
         self._progress.report(self.added, self._total, "Adding customers…")
-        # Planning never reads the notes, the longest column by far.
-        statement = select(Customer).where(Customer.id >= first).options(defer(Customer.notes))
-        return list(self._session.scalars(statement))
+        # Planning reads a few columns: plain rows from the driver, not ORM objects (loading
+        # those took longer than planning them).
+        return list(
+            kit_repo.live_customers(self._session, range(first, first + len(rows))).values()
+        )
 
     def _merge(self) -> list[Customer]:
         if not self._merges:
