@@ -202,7 +202,7 @@ class LineDecoder:
                 wrapper.detach()
             return
         number = 0
-        while raw_lines := handle.readlines(BLOCK):
+        for raw_lines in _raw_blocks(handle):
             data = b"".join(raw_lines)
             if data.isascii():
                 text = data.decode("ascii")
@@ -252,6 +252,21 @@ class LineDecoder:
             return raw.decode("cp1252", errors=_LATIN1_FALLBACK)
         self.utf8_seen = self.utf8_seen or not raw.isascii()
         return line
+
+
+def _raw_blocks(handle: BinaryIO) -> Iterator[list[bytes]]:
+    """Lines about BLOCK bytes at a time; a line that stops inside a UTF-8 character (a
+    fold, RFC 6350 3.2) waits for the next block, so that its fold can be joined."""
+    carry: list[bytes] = []
+    while raw_lines := handle.readlines(BLOCK):
+        raw_lines = carry + raw_lines
+        carry = []
+        if _ends_inside_a_character(raw_lines[-1]):
+            carry = [raw_lines.pop()]
+        if raw_lines:
+            yield raw_lines
+    if carry:
+        yield carry
 
 
 def _utf8_or_ascii(sample: bytes) -> bool:

@@ -70,7 +70,9 @@ def similar_names(first: str, second: str) -> bool:
     return difflib.SequenceMatcher(None, one, two).ratio() >= SIMILAR_NAMES
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def company_key(company: str) -> str:
+    """Cached: a file names the same companies again and again."""
     words = [word for word in _WORDS.findall(_plain(company)) if word not in _LEGAL_FORMS]
     return " ".join(words)
 

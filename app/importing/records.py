@@ -26,7 +26,7 @@ NOTES_LIMIT = 20_000  # as the customer service allows
 _NO_DATE = {"0/0/00", "0.0.00", "00.00.0000", "1/1/1601", "01.01.1601", "1601-01-01"}
 
 
-@dataclass
+@dataclass(slots=True)
 class RawContact:
     """Fields as found in the file; several e-mails and phones, best first."""
 
@@ -49,10 +49,11 @@ class RawContact:
     channel: str = ""
 
     def full_name(self) -> str:
+        # The readers strip every value: an empty part is "".
         if self.name.strip():
             return self.name
         parts = (self.first_name, self.middle_name, self.last_name, self.suffix)
-        return " ".join(part.strip() for part in parts if part.strip())
+        return " ".join(filter(None, parts)).strip()
 
     def whole_birthday(self) -> str:
         """The birthday column, or the three of Thunderbird put together as they were written."""
@@ -296,7 +297,7 @@ def checked_values(data: CustomerInput) -> dict[str, Any]:
     if phone and not PHONE_PATTERN.fullmatch(phone):
         raise ValidationError(f"invalid phone number {phone!r}")
     try:
-        birthday = parse_birthday(normalise_birthday(data.birthday))
+        birthday = parse_birthday(normalise_birthday(data.birthday)) if data.birthday else None
     except ValidationError as exc:
         raise ValidationError(f"Bad birthday {data.birthday.strip()!r}.") from exc
     month, day, year = birthday or (None, None, None)

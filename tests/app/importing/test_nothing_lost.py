@@ -10,6 +10,7 @@ import pytest
 from app.context import AppContext
 from app.dto.customers import CustomerInput, CustomerQuery
 from app.dto.imports import ENCODINGS
+from app.importing import encodings
 from app.importing.encodings import label
 from app.services.importing import ImportPreview
 
@@ -185,3 +186,15 @@ def test_both_line_endings_read_alike(
 
 def test_the_offered_encodings_are_named_as_the_preview_names_them() -> None:
     assert [label(codec) for codec, _ in ENCODINGS] == [name for _, name in ENCODINGS]
+
+
+def test_a_fold_inside_a_character_across_read_blocks(
+    planner_de: AppContext, samples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = (samples / "folded_utf8.vcf").read_bytes()
+    # Blocks end after every line: each fold inside a character meets a block boundary.
+    monkeypatch.setattr(encodings, "BLOCK", 1)
+    [card] = planner_de.importing.preview(samples / "folded_utf8.vcf").plan.new
+    assert card.values["name"] == "Jürgen Größ"
+    assert card.values["notes"] == "Grüße aus Köln — 日本語のメモ"
+    assert b"\r\n " in data
