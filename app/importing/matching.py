@@ -10,7 +10,7 @@ import difflib
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import phonenumbers
 
@@ -26,9 +26,8 @@ _LEGAL_FORMS = {
 TRUNK_ZERO = frozenset({"DE", "AT", "CH", "FR", "GB", "NL", "BE", "SE", "FI", "IE", "LU"})
 
 
-@dataclass(frozen=True)
-class Existing:
-    """The parts of a customer that matching looks at."""
+class Existing(NamedTuple):
+    """The parts of a customer that matching looks at (a tuple: one is made for every row)."""
 
     id: int
     name: str
@@ -107,8 +106,7 @@ def phone_key(phone: str, region: str) -> str:
     return digits if len(digits) >= 6 else ""
 
 
-@dataclass(frozen=True, slots=True)
-class Keys:
+class Keys(NamedTuple):
     """What a contact is matched on: e-mail, phone (E.164) and the hash of name+company."""
 
     email: str

@@ -105,6 +105,8 @@ _MARKS = str.maketrans("", "", "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066
 # RFC 6350's own example: tel:+1-555-555-5555;ext=5555.
 _URI_EXTENSION = re.compile(r";\s*ext=([0-9]{1,6})\s*$", re.IGNORECASE)
 _BRACKETED_EMAIL = re.compile(r"[<(]\s*([^\s<>()@]+@[^\s<>()@]+)\s*[>)]")
+# The customer form's phone pattern, with at least three digits ("..." is no number).
+_PHONE_WITH_DIGITS = re.compile(r"(?=(?:\D*\d){3})(?:" + PHONE_PATTERN.pattern + ")", re.IGNORECASE)
 # Apple writes a birthday without a year in the year 1604.
 NO_YEAR = 1604
 EARLIEST_YEAR = 1900
@@ -149,7 +151,7 @@ def readable_phone(text: str, region: str) -> str:
         value = value[4:]
     if ";" in value:
         value = _URI_EXTENSION.sub(r" ext. \1", value)
-    if PHONE_PATTERN.fullmatch(value) and sum(map(str.isdigit, value)) >= 3:
+    if _PHONE_WITH_DIGITS.fullmatch(value):
         return value
     # "+1 555 0100 #12", "0171/234 x 5": phonenumbers knows the ways people write extensions.
     try:
