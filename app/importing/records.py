@@ -260,10 +260,18 @@ def to_input(
     return data, reading.warnings
 
 
+_NOT_ASCII_DIGITS = re.compile(r"[^0-9]+")
+
+
 def fast_search_key(*parts: str) -> str:
     """app.validation.search_key, without a Python loop per character."""
-    digits = "".join(filter(str.isdigit, "".join(parts)))
-    return " ".join(part.casefold() for part in parts if part) + (f" {digits}" if digits else "")
+    # Casefolding maps character by character: folding the joined text folds each part.
+    text = " ".join(filter(None, parts))
+    # In ASCII text str.isdigit is 0-9 exactly: one regex pass instead of a call per character.
+    digits = (
+        _NOT_ASCII_DIGITS.sub("", text) if text.isascii() else "".join(filter(str.isdigit, text))
+    )
+    return text.casefold() + (f" {digits}" if digits else "")
 
 
 def _line(text: str, limit: int, what: str) -> str:
