@@ -6,8 +6,9 @@ from collections.abc import Iterable, Iterator
 
 from app.dto.imports import Candidate, Duplicate, ImportPlan, RowError, RowWarning
 from app.errors import ValidationError
+from app.importing.lenient import to_input
 from app.importing.matching import DuplicateIndex, Existing
-from app.importing.records import RawContact, checked_values, to_input
+from app.importing.records import RawContact, checked_values
 
 # Files up to this size keep every checked row from the preview for the import; bigger
 # ones keep a sample and are read again (checked rows take ten times the file's size).
