@@ -86,19 +86,25 @@ class ChunkWriter:
         if not self._pending:
             return []
         rows = list(self._pending)
-        first = customer_bulk.insert_customers(
-            self._session, [self._pending[row] for row in rows], self._now
-        )
+        values = [self._pending[row] for row in rows]
+        first = customer_bulk.insert_customers(self._session, values, self._now)
         # Ids follow the insert order (see insert_customers).
         self._ids.update((row, first + n) for n, row in enumerate(rows) if row in self._targets)
         self._pending.clear()
         self.added += len(rows)
         self._progress.report(self.added, self._total, "Adding customers…")
-        # Planning reads a few columns: plain rows from the driver, not ORM objects (loading
-        # those took longer than planning them).
-        return list(
-            kit_repo.live_customers(self._session, range(first, first + len(rows))).values()
-        )
+        # Planning reads a few columns: plain rows, not ORM objects (loading those took
+        # longer than planning them), made from what was inserted. They share one creation
+        # time: read back once, as stored.
+        created = kit_repo.live_customers(self._session, [first])[first].created_at
+        return [
+            kit_repo.CustomerRow(
+                first + n, row["preferred_channel"], bool(row["do_not_contact"]),
+                bool(row["is_key"]), row["keep_in_touch_days"], row["birthday_month"],
+                row["birthday_day"], created, None,
+            )
+            for n, row in enumerate(values)
+        ]  # fmt: skip
 
     def _merge(self) -> list[Customer]:
         if not self._merges:

@@ -91,6 +91,24 @@ def test_new_customers_get_their_keep_in_touch_and_birthday(
     assert ben.source == "CSV import"
 
 
+def test_imported_customers_are_planned_as_one_added_by_hand(
+    planner_de: AppContext, tmp_path: Path
+) -> None:
+    """The import plans from the rows it inserted; the form plans from the stored customer."""
+    path = write(tmp_path, "Ben Ortiz,Acme,ben@acme.example,,1980-12-24,", "Dan Ray,,,,03-02,")
+    planner_de.importing.run(planner_de.importing.preview(path))
+    planner_de.customers.add(CustomerInput(name="Cara Lind", birthday="1980-12-24"))
+    planner_de.customers.add(CustomerInput(name="Eve Lund", birthday="03-02"))
+    by_name = {c.name: c.id for c in planner_de.customers.page(CustomerQuery(limit=10)).rows}
+
+    def planned(name: str) -> list[tuple[str, object]]:
+        items = planner_de.agenda.touchpoints(None, None, by_name[name], ("planned",))
+        return sorted((item.kind, item.due_date) for item in items)
+
+    assert planned("Ben Ortiz") == planned("Cara Lind") != []
+    assert planned("Dan Ray") == planned("Eve Lund") != []
+
+
 def test_a_backup_is_taken_before_the_import(planner_de: AppContext, tmp_path: Path) -> None:
     planner_de.customers.add(CustomerInput(name="Before Import"))
     result = planner_de.importing.run(planner_de.importing.preview(write(tmp_path, "X Y,,,,,")))
