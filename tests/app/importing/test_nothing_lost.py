@@ -198,3 +198,24 @@ def test_a_fold_inside_a_character_across_read_blocks(
     assert card.values["name"] == "Jürgen Größ"
     assert card.values["notes"] == "Grüße aus Köln — 日本語のメモ"
     assert b"\r\n " in data
+
+
+def test_german_thunderbird_layout(planner_de: AppContext, tmp_path: Path) -> None:
+    path = tmp_path / "adressbuch.csv"
+    path.write_text(
+        "Vorname,Nachname,Anzeigename,Spitzname,Primäre E-Mail-Adresse,Sekundäre E-Mail-Adresse,"
+        "Tel. dienstlich,Tel. privat,Fax-Nummer,Pager-Nummer,Mobil-Tel.-Nr.,Organisation,"
+        "Geburtsjahr,Geburtsmonat,Geburtstag,Notizen\n"
+        "Jörg,Müller,Jörg Müller,,joerg@example.de,,089 123456,,,,0170 1234567,Müller GmbH,"
+        "1971,4,17,Großkunde\n",
+        encoding="utf-8",
+    )
+    preview = planner_de.importing.preview(path)
+    assert preview.parsed.format == "thunderbird"
+    [joerg] = preview.plan.new
+    values = joerg.values
+    assert (values["name"], values["email"], values["phone"], values["company"]) == (
+        "Jörg Müller", "joerg@example.de", "0170 1234567", "Müller GmbH",
+    )  # fmt: skip
+    assert _birthday(values) == (4, 17, 1971)
+    assert values["notes"] == "Großkunde\nOther phone: 089 123456"
