@@ -53,7 +53,8 @@ class ChunkWriter:
         self.added = 0
 
     def add(self, row: int, values: dict[str, Any]) -> None:
-        self._pending[row] = dict(values)
+        # Only a row that later rows merge into is changed here (the preview's stays as shown).
+        self._pending[row] = dict(values) if row in self._targets else values
         if len(self._pending) >= self._chunk:
             self.flush()
 
