@@ -42,6 +42,16 @@ class RowError:
 
 
 @dataclass(frozen=True)
+class RowWarning:
+    """A value of an imported row that could not be read: it went into the notes verbatim."""
+
+    row: int
+    field: str
+    value: str
+    message: str
+
+
+@dataclass(frozen=True)
 class ImportPlan:
     """Every row of the file, sorted into new, duplicate and error.
 
@@ -54,12 +64,23 @@ class ImportPlan:
     errors: tuple[RowError, ...]
     new_count: int
     complete: bool = True
+    warnings: tuple[RowWarning, ...] = ()
 
 
-FORMATS = ("auto", "outlook", "google", "vcard", "csv")
+FORMATS = ("auto", "outlook", "google", "thunderbird", "vcard", "csv")
 
 
 MULTI_FIELDS = ("email", "phone")
+
+# What the import preview offers when the guessed encoding is wrong: Python codec, name shown.
+ENCODINGS = (
+    ("utf_8", "UTF-8"), ("cp1252", "Windows-1252"), ("cp1250", "Windows-1250"),
+    ("cp1251", "Windows-1251"), ("cp1253", "Windows-1253"), ("cp1254", "Windows-1254"),
+    ("cp1257", "Windows-1257"), ("iso8859_15", "ISO-8859-15"), ("shift_jis", "Shift-JIS"),
+    ("euc_jp", "EUC-JP"), ("gb18030", "GB18030"), ("big5", "Big5"), ("euc_kr", "EUC-KR"),
+    ("koi8_r", "KOI8-R"), ("mac_roman", "Mac Roman"), ("utf_16_le", "UTF-16 LE"),
+    ("utf_16_be", "UTF-16 BE"),
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

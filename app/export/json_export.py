@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import IO, Any
 
 from app.errors import KnownError
@@ -88,6 +89,21 @@ def write_table(
 
 def write_footer(handle: IO[str]) -> None:
     handle.write("\n}}\n")
+
+
+# write_header puts the format first: these bytes open every export of ours.
+_OPENING = '{"format": ' + json.dumps(FORMAT)
+
+
+def is_export(path: Path) -> bool:
+    """Whether the file opens as one of our JSON exports (a few bytes are read, never all)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(_OPENING) + 64)
+    except OSError:
+        return False
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    return text.startswith(_OPENING) or (text.startswith("{") and f'"{FORMAT}"' in text)
 
 
 def read_export(text: str) -> dict[str, Any]:

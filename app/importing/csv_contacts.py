@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,6 +14,11 @@ from app.importing.records import RawContact
 
 # Google joins several values of one kind with this.
 GOOGLE_JOIN = " ::: "
+# Outlook on Exchange writes the address book's name for a colleague where the address goes
+# (/o=ExchangeLabs/ou=.../cn=Recipients/cn=...) and the SMTP address beside the display name.
+_EXCHANGE = "/o="
+_DISPLAY = re.compile(r"E-?mail(?: \d)?:? (?:Display Name|Angezeigter Name)", re.IGNORECASE)
+_ADDRESS = re.compile(r"[<(]\s*([^\s<>()@]+@[^\s<>()@]+)\s*[>)]")
 
 
 def header_key(headers: list[str]) -> str:
@@ -46,9 +52,14 @@ def mapping_to_json(mapping: Mapping) -> dict[str, list[str]]:
     return {field: list(columns) for field, columns in mapping.items() if columns}
 
 
+CUT_OFF = (
+    "The file looks cut off: row {row} ends inside a quoted cell, so none of that row was imported."
+)
+
+
 def contacts(
-    rows: Iterator[tuple[int, list[str]]], headers: list[str], mapping: Mapping
-) -> Iterator[RawContact]:
+    rows: Iterator[tuple[int, list[str] | None]], headers: list[str], mapping: Mapping
+) -> Iterator[RawContact | tuple[int, str]]:
     """One contact per data row; columns beyond a short row count as empty."""
     index: dict[str, int] = {}
     for position, header in enumerate(headers):
@@ -58,14 +69,38 @@ def contacts(
         for field in FIELD_NAMES
         if (positions := [index[name] for name in mapping.get(field, ()) if name in index])
     ]
+    displays = [n for n, header in enumerate(headers) if _DISPLAY.fullmatch(header)]
+    # Most fields have one column: read straight from it (the loop runs for every row).
+    single = [(f, p[0]) for f, p in plan if len(p) == 1 and f not in MULTI_FIELDS]
+    several = [(f, p) for f, p in plan if len(p) > 1 or f in MULTI_FIELDS]
     for number, row in rows:
+        if row is None:
+            yield number, CUT_OFF.format(row=number)
+            continue
         contact = RawContact(row=number)
-        for field, positions in plan:
-            values = [row[i].strip() for i in positions if i < len(row) and row[i].strip()]
+        width = len(row)
+        for field, position in single:
+            if position < width and (value := row[position].strip()):
+                setattr(contact, field, value)
+        for field, positions in several:
+            values = [row[i].strip() for i in positions if i < width and row[i].strip()]
             if field in MULTI_FIELDS:
                 found = [part.strip() for v in values for part in v.split(GOOGLE_JOIN.strip())]
                 target = contact.emails if field == "email" else contact.phones
                 target.extend(part for part in found if part and part not in target)
             elif values:
                 setattr(contact, field, values[0])
+        if displays and any(email[:3].lower() == _EXCHANGE for email in contact.emails):
+            _exchange_to_smtp(contact, [row[i] for i in displays if i < len(row)])
         yield contact
+
+
+def _exchange_to_smtp(contact: RawContact, displays: list[str]) -> None:
+    """The SMTP addresses win over Exchange names, which are kept only when there is none."""
+    smtp = [email for email in contact.emails if email[:3].lower() != _EXCHANGE]
+    for display in displays:
+        found = _ADDRESS.search(display)
+        if found and found.group(1) not in smtp:
+            smtp.append(found.group(1))
+    if smtp:
+        contact.emails = smtp

@@ -28,17 +28,46 @@ def detect_separator(text: str) -> str:
     return best if counts[best] else ","
 
 
-def read_rows(lines: Iterable[str], separator: str) -> Iterator[tuple[int, list[str]]]:
-    """Rows numbered as a spreadsheet shows them (header = row 1); blank rows are left out."""
+class _Held:
+    """The physical lines of the row csv is reading (the last row is checked for a cut)."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+
+def _remembered(lines: Iterable[str], held: _Held) -> Iterator[str]:
+    for line in lines:
+        held.lines.append(line)
+        yield line
+
+
+def _cut_off(lines: list[str], separator: str) -> bool:
+    """True when the lines end inside a quoted cell (csv would take what is there as a row)."""
+    try:
+        for _ in csv.reader(lines, delimiter=separator, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
+
+
+def read_rows(lines: Iterable[str], separator: str) -> Iterator[tuple[int, list[str] | None]]:
+    """Rows numbered as a spreadsheet shows them (header = row 1); blank rows are left out.
+
+    A last row that ends inside a quoted cell (the file was cut off) comes as None.
+    """
     # Process-wide, and only ever raised: set on each read so the limit is always ours.
     csv.field_size_limit(MAX_CELL)
-    reader = csv.reader(lines, delimiter=separator, strict=False)
+    held = _Held()
+    reader = csv.reader(_remembered(lines, held), delimiter=separator, strict=False)
     number = 0
+    waiting: tuple[int, list[str]] | None = None
+    waiting_lines: list[str] = []
     while True:
         try:
             row = next(reader)
         except StopIteration:
-            return
+            break
         except csv.Error as exc:
             if "field limit" in str(exc):
                 raise UnreadableFile(
@@ -47,5 +76,11 @@ def read_rows(lines: Iterable[str], separator: str) -> Iterator[tuple[int, list[
                 ) from exc
             raise UnreadableFile(f"row {number + 1} cannot be read as CSV: {exc}") from exc
         number += 1
+        row_lines, held.lines = held.lines, []
         if any(cell.strip() for cell in row):
-            yield number, row
+            # One row behind: only the last row of a file can be cut off.
+            if waiting is not None:
+                yield waiting
+            waiting, waiting_lines = (number, row), row_lines
+    if waiting is not None:
+        yield (waiting[0], None) if _cut_off(waiting_lines, separator) else waiting

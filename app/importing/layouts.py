@@ -9,7 +9,7 @@ from dataclasses import dataclass
 Mapping = dict[str, tuple[str, ...]]
 FIELD_NAMES = (
     "name", "first_name", "middle_name", "last_name", "suffix", "company", "email", "phone",
-    "birthday", "notes", "source", "channel",
+    "birthday", "birth_year", "birth_month", "birth_day", "notes", "source", "channel",
 )  # fmt: skip
 
 OUTLOOK: Mapping = {
@@ -31,6 +31,26 @@ OUTLOOK: Mapping = {
         "Telefon Firma", "Telefon privat", "Weiteres Telefon",
     ),
     "birthday": ("Birthday", "Geburtstag"),
+    "notes": ("Notes", "Notizen"),
+}  # fmt: skip
+
+# Thunderbird (English and German): birthdays in three columns, the mobile in "Mobile Number".
+THUNDERBIRD: Mapping = {
+    "name": ("Display Name", "Anzeigename"),
+    "first_name": ("First Name", "Vorname"),
+    "last_name": ("Last Name", "Nachname"),
+    "company": ("Organization", "Organisation"),
+    "email": (
+        "Primary Email", "Secondary Email",
+        "Primäre E-Mail-Adresse", "Sekundäre E-Mail-Adresse",
+    ),
+    "phone": (
+        "Mobile Number", "Work Phone", "Home Phone",
+        "Mobil-Tel.-Nr.", "Tel. dienstlich", "Tel. privat",
+    ),
+    "birth_year": ("Birth Year", "Geburtsjahr"),
+    "birth_month": ("Birth Month", "Geburtsmonat"),
+    "birth_day": ("Birth Day", "Geburtstag"),
     "notes": ("Notes", "Notizen"),
 }  # fmt: skip
 
@@ -95,9 +115,17 @@ def _google(headers: list[str], base: Mapping) -> Mapping:
     }
 
 
-def detect_layout(headers: list[str]) -> Layout | None:
-    """Outlook or Google from the header line; None for any other CSV."""
+def _present(headers: list[str], base: Mapping) -> Mapping:
+    """Only the columns this file has (English or German names of one layout)."""
     names = set(headers)
+    return {field: tuple(c for c in columns if c in names) for field, columns in base.items()}
+
+
+def detect_layout(headers: list[str]) -> Layout | None:
+    """Outlook, Google or Thunderbird from the header line; None for any other CSV."""
+    names = set(headers)
+    if {"Primary Email", "Display Name"} <= names or "Primäre E-Mail-Adresse" in names:
+        return Layout("thunderbird", "Thunderbird address book", _present(headers, THUNDERBIRD))
     if "E-mail 1 - Label" in names or "Phone 1 - Label" in names or "Organization Name" in names:
         return Layout("google", "Google Contacts (current layout)", _google(headers, GOOGLE_2023))
     if {"Given Name", "Family Name"} <= names or "E-mail 1 - Type" in names:

@@ -1,11 +1,16 @@
-"""Does an imported contact look like a customer we already have? E-mail, phone, name+company."""
+"""Does an imported contact look like a customer we have? Two signals that agree, never one.
+
+The same e-mail address is one person; a phone is shared (a switchboard, a family line), so a
+phone counts only with a similar name; a name counts only with the same company.
+"""
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import phonenumbers
 
@@ -21,9 +26,8 @@ _LEGAL_FORMS = {
 TRUNK_ZERO = frozenset({"DE", "AT", "CH", "FR", "GB", "NL", "BE", "SE", "FI", "IE", "LU"})
 
 
-@dataclass(frozen=True)
-class Existing:
-    """The parts of a customer that matching looks at."""
+class Existing(NamedTuple):
+    """The parts of a customer that matching looks at (a tuple: one is made for every row)."""
 
     id: int
     name: str
@@ -39,13 +43,36 @@ def _plain(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_WORDS = re.compile(r"\w+")
+# A phone of these characters only needs no parsing for its common shapes.
+_PLAIN_PHONE = re.compile(r"[+0-9 ./\-]+")
+
+
 def name_key(name: str) -> str:
     """Word order, case, accents and punctuation do not matter: 'Müller, Jörg' = 'jorg muller'."""
-    return " ".join(sorted(re.findall(r"\w+", _plain(name))))
+    return " ".join(sorted(_WORDS.findall(_plain(name))))
 
 
+# Names at least this alike (difflib's ratio) are one person written two ways.
+SIMILAR_NAMES = 0.8
+# A shared word this long ("schmidt" in "A. Schmidt" and "Anna Schmidt") makes names similar.
+SHARED_WORD = 3
+
+
+def similar_names(first: str, second: str) -> bool:
+    """'A. Schmidt' ~ 'Anna Schmidt' and 'Jörg Müller' ~ 'Muller, Jorg'; not 'Peter Weber'."""
+    one, two = name_key(first), name_key(second)
+    if not one or not two:
+        return False
+    if one == two or {w for w in one.split() if len(w) >= SHARED_WORD} & set(two.split()):
+        return True
+    return difflib.SequenceMatcher(None, one, two).ratio() >= SIMILAR_NAMES
+
+
+@functools.lru_cache(maxsize=1 << 14)
 def company_key(company: str) -> str:
-    words = [word for word in re.findall(r"\w+", _plain(company)) if word not in _LEGAL_FORMS]
+    """Cached: a file names the same companies again and again."""
+    words = [word for word in _WORDS.findall(_plain(company)) if word not in _LEGAL_FORMS]
     return " ".join(words)
 
 
@@ -60,7 +87,7 @@ def phone_key(phone: str, region: str) -> str:
     if not phone.strip():
         return ""
     digits = "".join(filter(str.isdigit, phone))
-    if "(" not in phone and not any(ch.isalpha() for ch in phone):
+    if _PLAIN_PHONE.fullmatch(phone):
         # The common shapes need no parsing (the slowest step of a big preview):
         # international, or national with a trunk 0 that E.164 drops.
         if phone.startswith("+") and 8 <= len(digits) <= 15:
@@ -79,6 +106,14 @@ def phone_key(phone: str, region: str) -> str:
     return digits if len(digits) >= 6 else ""
 
 
+class Keys(NamedTuple):
+    """What a contact is matched on: e-mail, phone (E.164) and the hash of name+company."""
+
+    email: str
+    phone: str
+    person: int | None
+
+
 class DuplicateIndex:
     """Existing (and already accepted) customers by e-mail, phone and name+company.
 
@@ -92,31 +127,41 @@ class DuplicateIndex:
     def __init__(self, region: str) -> None:
         self.region = region
         self._email: dict[int, int] = {}
-        self._phone: dict[int, int] = {}
+        # One id per number, or the ids of everyone sharing it (a switchboard).
+        self._phone: dict[int, int | list[int]] = {}
         self._person: dict[int, int] = {}
         self.names: dict[int, str] = {}
 
-    def add(self, item: Existing) -> None:
-        self.names[item.id] = item.name
-        email = item.email.strip().casefold()
-        if email:
-            self._email.setdefault(hash(email), item.id)
-        phone = phone_key(item.phone, self.region)
-        if phone:
-            self._phone.setdefault(hash(phone), item.id)
-        person = (name_key(item.name), company_key(item.company))
-        if all(person):
-            self._person.setdefault(hash(person), item.id)
-
-    def find(self, name: str, company: str, email: str, phone: str) -> tuple[int, str] | None:
-        """(customer id, why) for the first rule that matches, strongest first."""
-        mail = email.strip().casefold()
-        if mail and (hit := self._email.get(hash(mail))) is not None:
-            return hit, "same e-mail"
-        key = phone_key(phone, self.region)
-        if key and (hit := self._phone.get(hash(key))) is not None:
-            return hit, "same phone"
+    def keys(self, name: str, company: str, email: str, phone: str) -> Keys:
+        """A row's keys, worked out once for finding it and then for adding it."""
         person = (name_key(name), company_key(company))
-        if all(person) and (hit := self._person.get(hash(person))) is not None:
+        return Keys(
+            email.strip().casefold(),
+            phone_key(phone, self.region),
+            hash(person) if all(person) else None,
+        )
+
+    def add(self, item: Existing, keys: Keys | None = None) -> None:
+        found = keys or self.keys(item.name, item.company, item.email, item.phone)
+        self.names[item.id] = item.name
+        if found.email:
+            self._email.setdefault(hash(found.email), item.id)
+        if found.phone:
+            key = hash(found.phone)
+            held = self._phone.setdefault(key, item.id)
+            if held != item.id:
+                self._phone[key] = [*held, item.id] if isinstance(held, list) else [held, item.id]
+        if found.person is not None:
+            self._person.setdefault(found.person, item.id)
+
+    def find(self, name: str, keys: Keys) -> tuple[int, str] | None:
+        """(customer id, why) for the first rule that matches, strongest first."""
+        if keys.email and (hit := self._email.get(hash(keys.email))) is not None:
+            return hit, "same e-mail"
+        if keys.phone and (held := self._phone.get(hash(keys.phone))) is not None:
+            for hit in held if isinstance(held, list) else (held,):
+                if similar_names(name, self.names[hit]):
+                    return hit, "same phone and a similar name"
+        if keys.person is not None and (hit := self._person.get(keys.person)) is not None:
             return hit, "same name and company"
         return None

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.dto.imports import FORMATS
+from app.export import json_export
 from app.importing.csv_contacts import contacts, header_key, mapping_from_json
 from app.importing.dialects import SEPARATORS, detect_separator, read_rows
 from app.importing.encodings import TextSource, UnreadableFile
@@ -18,6 +19,7 @@ from app.importing.vcard import read_cards
 SOURCES = {
     "outlook": "Outlook import",
     "google": "Google Contacts import",
+    "thunderbird": "Thunderbird import",
     "vcard": "vCard import",
     "csv": "CSV import",
 }
@@ -71,11 +73,17 @@ def parse_file(
     fmt: str = "auto",
     user_mapping: dict[str, Any] | None = None,
     remembered: dict[str, Mapping] | None = None,
+    encoding: str | None = None,
 ) -> ParsedFile:
     """Recognise the file from its first lines; raises UnreadableFile when it holds no contacts."""
     if fmt not in FORMATS:
         raise UnreadableFile(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    source = TextSource(path)
+    if fmt == "auto" and json_export.is_export(path):
+        raise UnreadableFile(
+            f"{path.name} is a complete Follow-Up Planner export, not a contact file; "
+            "load it into an empty database with: followup import FILE --format json"
+        )
+    source = TextSource(path, encoding)
     first = next((line for line in source.lines() if line.strip()), None)
     if first is None:
         raise UnreadableFile(f"{path.name} is empty")
@@ -83,7 +91,7 @@ def parse_file(
         return ParsedFile("vcard", "vCard", source, "", (), "", {})
     separator = detect_separator(first)
     header = next(read_rows(source.lines(), separator), None)
-    if header is None:
+    if header is None or header[1] is None:
         raise UnreadableFile(f"{path.name} has no header line")
     headers = [cell.strip().lstrip("\ufeff") for cell in header[1]]
     mapping = mapping_from_json(user_mapping, headers) if user_mapping is not None else None
@@ -105,7 +113,7 @@ def _layout(
     if mapping is not None:
         return Layout("csv", "CSV (your column mapping)", mapping)
     detected = detect_layout(headers)
-    if fmt in {"outlook", "google"}:
+    if fmt in {"outlook", "google", "thunderbird"}:
         if detected is None or detected.key != fmt:
             raise UnreadableFile(f"the file does not have {SOURCES[fmt].split()[0]}'s columns")
         return detected

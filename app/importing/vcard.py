@@ -229,6 +229,12 @@ def read_cards(text: str | Iterable[str]) -> Iterator[RawContact | tuple[int, st
             if prop is not None:
                 current.append(prop)
     if current is not None:
-        yield number, "the card has no END:VCARD (the file is cut off)"
+        yield (
+            number,
+            (
+                f"The file looks cut off: card {number} has no END:VCARD, so none of that card "
+                "was imported."
+            ),
+        )
     if not seen:
         raise UnreadableFile("the file holds no vCards (no BEGIN:VCARD line)")

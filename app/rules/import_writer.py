@@ -8,14 +8,16 @@ from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, defer
+from sqlalchemy.orm import Session
 
 from app.progress import Progress
 from app.rules import keep_in_touch
 from app.rules.import_merge import merge_into, merge_values
+from app.rules.keep_in_touch import KitCustomer
 from app.rules.planning_context import PlanningContext
 from models.customer import Customer
 from models.repositories import customer_bulk
+from models.repositories import keep_in_touch as kit_repo
 from models.repositories.keep_in_touch import chunks
 
 INSERT_CHUNK = 10_000
@@ -51,7 +53,8 @@ class ChunkWriter:
         self.added = 0
 
     def add(self, row: int, values: dict[str, Any]) -> None:
-        self._pending[row] = dict(values)
+        # Only a row that later rows merge into is changed here (the preview's stays as shown).
+        self._pending[row] = dict(values) if row in self._targets else values
         if len(self._pending) >= self._chunk:
             self.flush()
 
@@ -71,7 +74,7 @@ class ChunkWriter:
             self.flush()
 
     def flush(self) -> None:
-        changed = self._insert() + self._merge()
+        changed: list[KitCustomer] = [*self._insert(), *self._merge()]
         if changed:
             keep_in_touch.refresh_customers(self._session, changed, self._ctx)
             self._session.flush()
@@ -80,21 +83,29 @@ class ChunkWriter:
                 # The ORM's objects refer to their state and back: only the collector frees them.
                 gc.collect()
 
-    def _insert(self) -> list[Customer]:
+    def _insert(self) -> list[KitCustomer]:
         if not self._pending:
             return []
         rows = list(self._pending)
-        first = customer_bulk.insert_customers(
-            self._session, [self._pending[row] for row in rows], self._now
-        )
+        values = [self._pending[row] for row in rows]
+        first = customer_bulk.insert_customers(self._session, values, self._now)
         # Ids follow the insert order (see insert_customers).
         self._ids.update((row, first + n) for n, row in enumerate(rows) if row in self._targets)
         self._pending.clear()
         self.added += len(rows)
         self._progress.report(self.added, self._total, "Adding customers…")
-        # Planning never reads the notes, the longest column by far.
-        statement = select(Customer).where(Customer.id >= first).options(defer(Customer.notes))
-        return list(self._session.scalars(statement))
+        # Planning reads a few columns: plain rows, not ORM objects (loading those took
+        # longer than planning them), made from what was inserted. They share one creation
+        # time: read back once, as stored.
+        created = kit_repo.live_customers(self._session, [first])[first].created_at
+        return [
+            kit_repo.CustomerRow(
+                first + n, row["preferred_channel"], bool(row["do_not_contact"]),
+                bool(row["is_key"]), row["keep_in_touch_days"], row["birthday_month"],
+                row["birthday_day"], created, None,
+            )
+            for n, row in enumerate(values)
+        ]  # fmt: skip
 
     def _merge(self) -> list[Customer]:
         if not self._merges:

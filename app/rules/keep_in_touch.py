@@ -221,6 +221,8 @@ class _Rules:
         self.facts = FactsCache(ctx)
         self._local_days: dict[dt.datetime, dt.date] = {}
         self._instants: dict[tuple[dt.date, dt.time | None], dt.datetime | None] = {}
+        # Check-in days by (day owed, busy days): customers imported together share them.
+        self.check_in_days: dict[tuple[dt.date, tuple[dt.date, ...]], dt.date] = {}
 
     def local_day(self, moment: dt.datetime) -> dt.date:
         """The day `moment` falls on in the user's zone (customers share creation times)."""
@@ -323,17 +325,18 @@ def _check_in_day(
     owed = cadence_ends(
         base, customer_facts, default_days=default_days, key_customer_days=key_customer_days
     )
-    due = (
-        None
-        if customer_facts.do_not_contact
-        else check_in_when_owed(
-            owed,
-            rules.calendar,
-            rules.today,
-            busy,
-            rules.min_gap_days,
-            at=rules.check_in_step.time_of_day if rules.check_in_step else None,
-        )
+    if customer_facts.do_not_contact:
+        return None, owed
+    key = (owed, tuple(busy))
+    if key in rules.check_in_days:
+        return rules.check_in_days[key], owed
+    due = rules.check_in_days[key] = check_in_when_owed(
+        owed,
+        rules.calendar,
+        rules.today,
+        busy,
+        rules.min_gap_days,
+        at=rules.check_in_step.time_of_day if rules.check_in_step else None,
     )
     return due, owed
 

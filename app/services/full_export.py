@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -87,20 +87,24 @@ class FullExportService:
             json_export.write_footer(handle)
         return counts, target
 
+    def is_export(self, path: Path) -> bool:
+        """Whether `followup import FILE` (format auto) should load this file as an export."""
+        return json_export.is_export(path)
+
+    def check_json(self, path: Path) -> dict[str, int]:
+        """What import_json would load, per table; the same refusals, and nothing is written."""
+        data, tables = self._read(path)
+        with self._sessions() as session:
+            _refuse_non_empty(session, tables)
+        counts: dict[str, int] = {}
+        for name, table in tables.items():
+            block = data["tables"].get(name)
+            counts[name] = _check_table(table, block) if block else 0
+        return counts
+
     def import_json(self, path: Path, progress: Progress = NO_PROGRESS) -> dict[str, int]:
         """All tables in one transaction; refuses a database that already holds data."""
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise KnownError(f"cannot read {path}: {exc}") from exc
-        data = json_export.read_export(text)
-        _check_revision(str(data.get("schema_revision", "")))
-        tables = {table.name: table for table in Base.metadata.sorted_tables}
-        unknown = set(data["tables"]) - set(tables)
-        if unknown:
-            raise KnownError(
-                f"the export has tables this version does not know: {', '.join(sorted(unknown))}"
-            )
+        data, tables = self._read(path)
         counts: dict[str, int] = {}
         self._backups.ensure_backup("import")
         with self._sessions.begin() as session:
@@ -114,6 +118,21 @@ class FullExportService:
         # Settings are cached; storing nothing drops the cache so the imported ones are read.
         self._settings.set_many({})
         return counts
+
+    def _read(self, path: Path) -> tuple[dict[str, Any], dict[str, Table]]:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise KnownError(f"cannot read {path}: {exc}") from exc
+        data = json_export.read_export(text)
+        _check_revision(str(data.get("schema_revision", "")))
+        tables = {table.name: table for table in Base.metadata.sorted_tables}
+        unknown = set(data["tables"]) - set(tables)
+        if unknown:
+            raise KnownError(
+                f"the export has tables this version does not know: {', '.join(sorted(unknown))}"
+            )
+        return data, tables
 
 
 def _check_revision(revision: str) -> None:
@@ -141,7 +160,8 @@ def _refuse_non_empty(session: Session, tables: dict[str, Table]) -> None:
         )
 
 
-def _insert_table(session: Session, table: Table, block: dict[str, Any]) -> int:
+def _rows_of(table: Table, block: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Each row of a table's block decoded to column values; KnownError for a malformed one."""
     columns = block.get("columns")
     rows = block.get("rows")
     if not isinstance(columns, list) or not isinstance(rows, list):
@@ -151,23 +171,36 @@ def _insert_table(session: Session, table: Table, block: dict[str, Any]) -> int:
         raise KnownError(f"the export's {table.name} has unknown columns: {sorted(extra)}")
     types = [_python_type(table, name) for name in columns]
     fresh = LOCAL_ONLY.get(table.name, {})
-    number = 0
+    for number, row in enumerate(rows, 1):
+        try:
+            if not isinstance(row, list) or len(row) != len(columns):
+                raise ValueError(f"it should be a list of {len(columns)} values")
+            decoded = {
+                name: json_export.decode(value, kind)
+                for name, value, kind in zip(columns, row, types, strict=True)
+            }
+        except (ValueError, TypeError) as exc:
+            raise KnownError(
+                f"the export's table {table.name} has a malformed row {number}: {exc}"
+            ) from exc
+        yield number, {**decoded, **{name: make() for name, make in fresh.items()}}
+
+
+def _check_table(table: Table, block: dict[str, Any]) -> int:
+    return sum(1 for _ in _rows_of(table, block))
+
+
+def _insert_table(session: Session, table: Table, block: dict[str, Any]) -> int:
+    values: list[dict[str, Any]] = []
+    count = 0
     try:
-        for start in range(0, len(rows), BATCH):
-            values = []
-            for number, row in enumerate(rows[start : start + BATCH], start + 1):  # noqa: B007
-                if not isinstance(row, list) or len(row) != len(columns):
-                    raise ValueError(f"it should be a list of {len(columns)} values")
-                decoded = {
-                    name: json_export.decode(value, kind)
-                    for name, value, kind in zip(columns, row, types, strict=True)
-                }
-                values.append({**decoded, **{name: make() for name, make in fresh.items()}})
+        for count, row in _rows_of(table, block):  # noqa: B007 - the last number is the count
+            values.append(row)
+            if len(values) >= BATCH:
+                session.execute(insert(table), values)
+                values = []
+        if values:
             session.execute(insert(table), values)
-    except (ValueError, TypeError) as exc:
-        raise KnownError(
-            f"the export's table {table.name} has a malformed row {number}: {exc}"
-        ) from exc
     except IntegrityError as exc:
         raise KnownError(f"the export's table {table.name} breaks a rule: {exc.orig}") from exc
-    return len(rows)
+    return count

@@ -19,12 +19,13 @@ from app.dto.imports import (
     ImportPlan,
     ImportResult,
     RowError,
+    RowWarning,
 )
 from app.errors import ValidationError
 from app.importing.csv_contacts import mapping_to_json
 from app.importing.layouts import Mapping as ColumnMapping
 from app.importing.matching import DuplicateIndex, Existing
-from app.importing.preview import KEEP_ALL_BYTES, SAMPLE_ROWS, Sorted, build_plan, classify
+from app.importing.preview import KEEP_ALL_BYTES, SAMPLE_ROWS, Read, build_plan, classify
 from app.importing.reader import SOURCES, ParsedFile, parse_file
 from app.progress import NO_PROGRESS, Progress
 from app.rules.import_writer import ChunkWriter
@@ -87,12 +88,19 @@ class ImportService:
         self._backups = backups
 
     def preview(
-        self, path: Path, fmt: str = "auto", mapping: dict[str, Any] | None = None
+        self,
+        path: Path,
+        fmt: str = "auto",
+        mapping: dict[str, Any] | None = None,
+        encoding: str | None = None,
     ) -> ImportPreview:
-        """Read and check the whole file; raises UnreadableFile when nothing can be read."""
+        """Read and check the whole file; raises UnreadableFile when nothing can be read.
+
+        `encoding` (a Python codec name) overrides the guess the preview shows.
+        """
         with paused_gc(), self._sessions() as session:
             remembered = self._remembered(session)
-            parsed = parse_file(path, fmt, mapping, remembered)
+            parsed = parse_file(path, fmt, mapping, remembered, encoding)
             keep = None if parsed.size <= KEEP_ALL_BYTES else SAMPLE_ROWS
             index = self._index(session)
             plan = build_plan(parsed.items(), index, SOURCES[parsed.format], keep)
@@ -123,7 +131,7 @@ class ImportService:
         plan = preview.plan
         with paused_gc(), self._sessions.begin() as session:
             stored = plan.complete and _snapshot(session) == preview.snapshot
-            rows: Iterable[Sorted]
+            rows: Iterable[Read]
             if stored:
                 rows = sorted((*plan.new, *plan.duplicates), key=lambda item: item.row)
             else:
@@ -144,6 +152,8 @@ class ImportService:
             errors: list[RowError] = []
             skipped = merged = 0
             for item in rows:
+                if isinstance(item, RowWarning):
+                    continue
                 if isinstance(item, Candidate):
                     writer.add(item.row, item.values)
                     continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -29,16 +30,9 @@ def insert_customers(session: Session, rows: Sequence[dict[str, Any]], now: dt.d
     stamp = stored_utc(now)
     names = ", ".join((*COLUMNS, "industry", "tags", "created_at", "updated_at"))
     marks = ", ".join("?" * (len(COLUMNS) + 4))
-    values = [
-        (
-            *(int(row[c]) if c in ("is_key", "do_not_contact") else row[c] for c in COLUMNS),
-            "",
-            "",
-            stamp,
-            stamp,
-        )
-        for row in rows
-    ]
+    # The driver stores True/False as 1/0 itself; one C call reads a row's columns.
+    columns = itemgetter(*COLUMNS)
+    values = [(*columns(row), "", "", stamp, stamp) for row in rows]
     note_raw_write(session, "customer")
     cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:

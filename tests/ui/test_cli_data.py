@@ -37,19 +37,52 @@ def count(db: Path) -> int:
 
 def test_import_prints_counts_and_row_errors(cli: Any, db_path: Path) -> None:
     dry = cli("import", str(SAMPLES / "outlook_contacts_en.csv"), "--dry-run")
-    assert dry == {
-        "added": 2, "merged": 0, "skipped": 0,
-        "errors": [
-            {"row": 4, "error": "invalid e-mail 'bad.address@'"},
-            {"row": 5, "error": "no name (neither a name nor a company)"},
-            {"row": 6, "error": "bad birthday '2/30/1985'"},
-        ],
-    }  # fmt: skip
+    assert dry["added"] == 5 and dry["errors"] == []
+    assert dry["warnings"] == [
+        {"row": 4, "field": "e-mail", "value": "bad.address@",
+         "warning": "E-mail 'bad.address@' is not an e-mail address; it was kept in the notes."},
+        {"row": 6, "field": "birthday", "value": "2/30/1985",
+         "warning": "Birthday '2/30/1985' is not a date; it was kept in the notes."},
+    ]  # fmt: skip
     assert count(db_path) == 0
-    assert cli("import", str(SAMPLES / "outlook_contacts_en.csv"))["added"] == 2
+    assert cli("import", str(SAMPLES / "outlook_contacts_en.csv"))["added"] == 5
     again = cli("import", str(SAMPLES / "outlook_contacts_en.csv"), "--on-duplicate", "merge")
-    assert (again["added"], again["merged"]) == (0, 2)
-    assert count(db_path) == 2
+    assert (again["added"], again["merged"]) == (0, 5)
+    assert count(db_path) == 5
+
+
+def test_import_lists_proposed_merges_to_accept_or_refuse(cli: Any, db_path: Path) -> None:
+    path = str(SAMPLES / "duplicates_in_file.csv")
+    dry = cli("import", path, "--dry-run", "--accept", "5", "--refuse", "4")
+    pairs = [(d["row"], d["earlier_row"], d["looks_like"], d["choice"]) for d in dry["duplicates"]]
+    assert pairs == [
+        (4, 2, "Anna Schmidt", "add"),
+        (5, 2, "Anna Schmidt", "merge"),
+    ]
+    assert (dry["added"], dry["merged"], dry["skipped"]) == (3, 1, 0)
+    assert count(db_path) == 0
+    done = cli("import", path, "--accept", "4,5")
+    assert (done["added"], done["merged"]) == (2, 2) and count(db_path) == 2
+    assert "not a list of row numbers" in cli("import", path, "--accept", "four", ok=False)
+
+
+def test_import_encoding_is_shown_and_can_be_chosen(cli: Any, db_path: Path) -> None:
+    path = str(SAMPLES / "cp1251.csv")
+    assert cli("import", path, "--dry-run")["encoding"] == "Windows-1251"
+    assert cli("import", path, "--dry-run", "--encoding", "koi8_r")["encoding"] == "KOI8-R"
+    assert "unknown encoding" in cli("import", path, "--encoding", "klingon", ok=False)
+
+
+def test_full_export_found_by_format_auto_and_dry_run(cli: Any, tmp_path: Path) -> None:
+    cli("customer", "add", "--name", "Ana Silva")
+    cli("export", "json", "--out", str(tmp_path / "all.json"))
+    fresh = tmp_path / "fresh.sqlite3"
+    dry = cli("import", str(tmp_path / "all.json"), "--dry-run", db=fresh)
+    assert dry["would_import"]["customer"] == 1
+    assert cli("customer", "list", db=fresh) == []
+    assert cli("import", str(tmp_path / "all.json"), db=fresh)["imported"]["customer"] == 1
+    again = cli("import", str(tmp_path / "all.json"), "--dry-run", db=fresh, ok=False)
+    assert "not empty (1 customer" in again
 
 
 def test_import_with_mapping_file_and_format(cli: Any, db_path: Path) -> None:
@@ -108,13 +141,13 @@ def test_json_round_trip_into_an_empty_database_only(cli: Any, tmp_path: Path) -
     cli("export", "json", "--out", str(tmp_path / "all.json"))
     fresh = tmp_path / "fresh.sqlite3"
     imported = cli("import", str(tmp_path / "all.json"), "--format", "json", db=fresh)
-    assert imported["imported"]["customer"] == 2 and imported["imported"]["sale"] == 1
+    assert imported["imported"]["customer"] == 3 and imported["imported"]["sale"] == 1
     cli("export", "json", "--out", str(tmp_path / "again.json"), db=fresh)
     first = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
     second = json.loads((tmp_path / "again.json").read_text(encoding="utf-8"))
     assert first["tables"] == second["tables"]
     error = cli("import", str(tmp_path / "all.json"), "--format", "json", db=fresh, ok=False)
-    assert "not empty (2 customer" in error
+    assert "not empty (3 customer" in error
 
 
 def test_backup_now_list_restore(cli: Any, db_path: Path) -> None:
@@ -198,10 +231,9 @@ def test_import_of_a_cell_over_csvs_limit_reports_the_row(
         f'Name,E-mail,Notes\r\nAna,ana@acme.example,\r\nBen,ben@acme.example,"{"x" * 200_000}"\r\n',
         encoding="utf-8",
     )
-    assert cli("import", str(path)) == {
-        "added": 1, "merged": 0, "skipped": 0,
-        "errors": [{"row": 3, "error": "notes is longer than 20000 characters"}],
-    }  # fmt: skip
+    done = cli("import", str(path))
+    assert (done["added"], done["merged"], done["skipped"]) == (1, 0, 0)
+    assert done["errors"] == [{"row": 3, "error": "notes is longer than 20000 characters"}]
     monkeypatch.setattr("app.importing.dialects.MAX_CELL", 100_000)
     error = cli("import", str(path), "--on-duplicate", "add", ok=False)
     assert "row 3 has a cell longer than 100,000 characters" in error

@@ -151,3 +151,48 @@ def test_recovery_dialog_asks_before_a_rescue_that_saved_nothing(
         assert context is not None
         context.close()
         assert path.read_bytes() != garbage
+
+
+def test_preview_lists_warnings_and_merge_pairs_to_accept_or_refuse(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    preview = context.importing.preview(SAMPLES / "duplicates_in_file.csv")
+    dialog = ImportDialog(context, preview)
+    qtbot.addWidget(dialog)
+    pairs = dialog.duplicate_model
+    shown = [
+        [pairs.index(row, column).data() for column in range(pairs.columnCount())]
+        for row in range(pairs.rowCount())
+    ]
+    assert shown == [
+        [4, "A. Schmidt · 040 123456", "Anna Schmidt", "same phone and a similar name as row 2",
+         "Skip this row"],
+        [5, "Anna S. · anna@kranbau.example", "Anna Schmidt", "same e-mail as row 2",
+         "Skip this row"],
+    ]  # fmt: skip
+    assert pairs.setData(pairs.index(0, CHOICE_COLUMN), "add")  # refused: a person of their own
+    assert pairs.setData(pairs.index(1, CHOICE_COLUMN), "merge")  # accepted
+    assert pairs.index(1, CHOICE_COLUMN).data() == "Accept: merge (fill empty fields)"
+    with qtbot.waitSignal(dialog.imported, timeout=10_000) as signal:
+        dialog.import_button.click()
+    result = signal.args[0]
+    assert (result.added, result.merged, result.skipped) == (3, 1, 0)
+
+    bad = ImportDialog(context, context.importing.preview(SAMPLES / "one_bad_field.vcf"))
+    qtbot.addWidget(bad)
+    assert "12 new" in bad.summary.text() and "5 values kept in the notes" in bad.summary.text()
+    warnings = bad.warning_model
+    assert warnings.rowCount() == 5
+    assert [warnings.index(0, column).data() for column in range(3)] == [2, "phone", "pager"]
+    assert bad.tabs.tabText(1) == "Kept in the notes (5)"
+
+
+def test_choosing_another_encoding_reads_the_file_again(qtbot: QtBot, context: AppContext) -> None:
+    dialog = ImportDialog(context, context.importing.preview(SAMPLES / "cp1251.csv"))
+    qtbot.addWidget(dialog)
+    assert "encoding Windows-1251" in dialog.summary.text()
+    assert dialog.preview.plan.new[0].values["name"] == "Иван Петров 0"
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("cp1252"))
+    dialog.encoding.activated.emit(dialog.encoding.currentIndex())
+    assert "encoding Windows-1252" in dialog.summary.text()
+    assert dialog.preview.plan.new[0].values["name"] != "Иван Петров 0"

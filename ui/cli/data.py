@@ -23,9 +23,14 @@ def register(commands: Any) -> None:
         "import",
         help="customers from Outlook/Google CSV, vCard or any CSV; or a JSON export",
         description=(
-            'Prints {"added", "merged", "skipped", "errors": [{"row", "error"}]}. A backup is '
-            "taken first and the import is all or nothing. --format json loads a complete "
-            "export into an empty database."
+            'Prints {"added", "merged", "skipped", "errors": [{"row", "error"}], "warnings": '
+            '[{"row", "field", "value", "warning"}], "duplicates": [{"row", "name", '
+            '"customer_id", "earlier_row", "looks_like", "reason", "choice"}], "encoding", '
+            '"layout"}. A value that cannot be read is kept in the notes and listed as a '
+            "warning. Each duplicate is a proposed merge: --accept ROWS merges those rows, "
+            "--refuse ROWS adds them as new customers, the rest follow --on-duplicate. A backup "
+            "is taken first and the import is all or nothing. A complete JSON export (found "
+            "by --format auto, or --format json) is loaded into an empty database."
         ),
     )
     importer.add_argument("file", type=Path)
@@ -35,6 +40,18 @@ def register(commands: Any) -> None:
     )
     importer.add_argument("--dry-run", action="store_true", help="check and count; write nothing")
     importer.add_argument("--on-duplicate", choices=DUPLICATE_CHOICES, default="skip")
+    importer.add_argument(
+        "--accept", type=_rows, default=(), metavar="ROWS",
+        help="rows (e.g. 4,7) whose proposed merge is accepted",
+    )  # fmt: skip
+    importer.add_argument(
+        "--refuse", type=_rows, default=(), metavar="ROWS",
+        help="rows whose proposed merge is refused: they become new customers",
+    )  # fmt: skip
+    importer.add_argument(
+        "--encoding",
+        help='the file\'s encoding when the guess (shown as "encoding") is wrong, e.g. cp1251',
+    )
     importer.set_defaults(handler=_import)
 
     backup = commands.add_parser("backup", help="back up, list and restore the database")
@@ -79,24 +96,54 @@ def _read_mapping(path: Path) -> dict[str, Any]:
     return value
 
 
+def _rows(text: str) -> tuple[int, ...]:
+    try:
+        rows = tuple(int(part) for part in text.split(",") if part.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a list of row numbers") from None
+    return rows
+
+
 def _import(context: AppContext, options: argparse.Namespace) -> int:
-    if options.format == "json":
+    service = context.full_export
+    if options.format == "json" or (options.format == "auto" and service.is_export(options.file)):
         if options.dry_run:
-            raise KnownError("--dry-run is not available for JSON exports")
-        print_json({"imported": context.full_export.import_json(options.file)})
+            print_json({"would_import": service.check_json(options.file)})
+        else:
+            print_json({"imported": service.import_json(options.file)})
         return 0
     mapping = _read_mapping(options.mapping) if options.mapping else None
-    preview = context.importing.preview(options.file, options.format, mapping)
+    preview = context.importing.preview(options.file, options.format, mapping, options.encoding)
+    choices = dict.fromkeys(options.accept, "merge")
+    choices.update(dict.fromkeys(options.refuse, "add"))
     if options.dry_run:
-        result = context.importing.outcome(preview, options.on_duplicate)
+        result = context.importing.outcome(preview, options.on_duplicate, choices)
     else:
-        result = context.importing.run(preview, options.on_duplicate)
+        result = context.importing.run(preview, options.on_duplicate, choices)
     print_json(
         {
             "added": result.added,
             "merged": result.merged,
             "skipped": result.skipped,
             "errors": [{"row": error.row, "error": error.error} for error in result.errors],
+            "warnings": [
+                {"row": w.row, "field": w.field, "value": w.value, "warning": w.message}
+                for w in preview.plan.warnings
+            ],
+            "duplicates": [
+                {
+                    "row": dup.row,
+                    "name": dup.values["name"],
+                    "customer_id": dup.customer_id,
+                    "earlier_row": dup.earlier_row,
+                    "looks_like": dup.customer_name,
+                    "reason": dup.reason,
+                    "choice": choices.get(dup.row, options.on_duplicate),
+                }
+                for dup in preview.plan.duplicates
+            ],
+            "encoding": preview.parsed.encoding,
+            "layout": preview.parsed.label,
         }
     )
     return 0

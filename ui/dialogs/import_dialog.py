@@ -1,11 +1,11 @@
-"""Import customers: what the file holds, duplicates to merge/skip/add, errors; then import."""
+"""Import customers: what the file holds, merges to accept or refuse, errors, warnings; import."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,24 +23,39 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from app.dto.imports import DUPLICATE_CHOICES, ImportResult
+from app.dto.imports import DUPLICATE_CHOICES, ENCODINGS, ImportResult
 from app.progress import Progress
 from app.services.importing import ImportPreview
 from ui.background import BackgroundTask, run_in_background
 from ui.dialogs.column_mapping import ColumnMapping
 from ui.dialogs.modal import run_and_release
 from ui.error_text import shown
-from ui.item_models.import_tables import CHOICE_COLUMN, DuplicateTable, ErrorTable
+from ui.item_models.import_tables import (
+    CHOICE_COLUMN,
+    CHOICE_LABELS,
+    DuplicateTable,
+    ErrorTable,
+    WarningTable,
+)
 from ui.texts import fill
-
-CHOICE_LABELS = {"skip": "Skip", "merge": "Merge (fill empty fields)", "add": "Add anyway"}
 
 
 class _ChoiceDelegate(QStyledItemDelegate):
+    """Accept or refuse a proposed merge (or skip the row) in words, storing the key."""
+
     def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:  # noqa: N802
         box = QComboBox(parent)
-        box.addItems(list(DUPLICATE_CHOICES))
+        for key in DUPLICATE_CHOICES:
+            box.addItem(box.tr(CHOICE_LABELS[key]), key)
         return box
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(editor.findData(index.data(Qt.ItemDataRole.EditRole)))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 class ImportDialog(QDialog):
@@ -64,9 +79,17 @@ class ImportDialog(QDialog):
         self.duplicates = QTableView()
         self.duplicates.setItemDelegateForColumn(CHOICE_COLUMN, _ChoiceDelegate(self.duplicates))
         self.errors = QTableView()
+        self.warnings = QTableView()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.duplicates, "")
+        self.tabs.addTab(self.warnings, "")
         self.tabs.addTab(self.errors, "")
+        # The guess comes first; picking another reads the file again in that encoding.
+        self.encoding = QComboBox()
+        self.encoding.addItem(self.tr("As guessed"), None)
+        for codec, name in ENCODINGS:
+            self.encoding.addItem(name, codec)
+        self.encoding.activated.connect(self._reencode)
         self.mapping_box = QGroupBox(self.tr("Columns"))
         self.mapping_layout = QVBoxLayout(self.mapping_box)
         self.mapping: ColumnMapping | None = None
@@ -79,7 +102,8 @@ class ImportDialog(QDialog):
         self.buttons.accepted.connect(self._import)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(self.tr("Duplicates:"), self.default_choice)
+        form.addRow(self.tr("Encoding:"), self.encoding)
+        form.addRow(self.tr("Proposed merges:"), self.default_choice)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.mapping_box)
@@ -98,23 +122,26 @@ class ImportDialog(QDialog):
         self.summary.setText(
             fill(
                 self.tr(
-                    "<b>%1</b> — %2<br>%3 new, %4 look like existing customers, %5 with errors."
+                    "<b>%1</b> — %2<br>%3 new, %4 look like existing customers, %5 with errors, "
+                    "%6 values kept in the notes."
                 ),
                 preview.path.name,
                 ", ".join(details),
                 f"{plan.new_count:,}",
                 f"{len(plan.duplicates):,}",
                 f"{len(plan.errors):,}",
+                f"{len(plan.warnings):,}",
             )
         )
         self.duplicate_model = DuplicateTable(plan.duplicates, self._default())
         self.error_model = ErrorTable(plan.errors)
+        self.warning_model = WarningTable(plan.warnings)
         self.duplicates.setModel(self.duplicate_model)
         self.errors.setModel(self.error_model)
-        self.tabs.setTabText(
-            0, fill(self.tr("Possible duplicates (%1)"), str(len(plan.duplicates)))
-        )
-        self.tabs.setTabText(1, fill(self.tr("Rows with errors (%1)"), str(len(plan.errors))))
+        self.warnings.setModel(self.warning_model)
+        self.tabs.setTabText(0, fill(self.tr("Proposed merges (%1)"), str(len(plan.duplicates))))
+        self.tabs.setTabText(1, fill(self.tr("Kept in the notes (%1)"), str(len(plan.warnings))))
+        self.tabs.setTabText(2, fill(self.tr("Rows with errors (%1)"), str(len(plan.errors))))
         self.mapping_box.setVisible(parsed.format == "csv")
         if parsed.format == "csv" and self.mapping is None:
             self.mapping = ColumnMapping(parsed.headers, parsed.mapping)
@@ -131,10 +158,19 @@ class ImportDialog(QDialog):
     def _remap(self) -> None:
         if self.mapping is None:
             return
+        self._again("csv", self.mapping.mapping())
+
+    def _reencode(self) -> None:
+        if self.preview.parsed.format == "csv" and self.mapping is not None:
+            self._again("csv", self.mapping.mapping())
+        else:
+            self._again("auto", None)
+
+    def _again(self, fmt: str, mapping: dict[str, Any] | None) -> None:
+        """Read the file again with the chosen columns and encoding."""
+        encoding = self.encoding.currentData()
         try:
-            preview = self._context.importing.preview(
-                self.preview.path, "csv", self.mapping.mapping()
-            )
+            preview = self._context.importing.preview(self.preview.path, fmt, mapping, encoding)
         except Exception as exc:  # noqa: BLE001 - shown to the user; the dialog stays usable
             QMessageBox.warning(self, self.tr("Import customers"), shown(exc))
             return

@@ -1,4 +1,4 @@
-"""Table models for the import preview: duplicates with a choice each, and row errors."""
+"""Table models for the import preview: proposed merges with a choice each, errors, warnings."""
 
 from __future__ import annotations
 
@@ -6,14 +6,24 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.dto.imports import DUPLICATE_CHOICES, Duplicate, RowError
+from app.dto.imports import DUPLICATE_CHOICES, Duplicate, RowError, RowWarning
 
 Index = QModelIndex | QPersistentModelIndex
 CHOICE_COLUMN = 4
+# Each proposed merge is a pair the user accepts (merge) or refuses (a customer of their own).
+CHOICE_LABELS = {
+    "merge": "Accept: merge (fill empty fields)",
+    "add": "Refuse: add as a new customer",
+    "skip": "Skip this row",
+}
+
+
+def _contact(name: str, email: str, phone: str) -> str:
+    return " · ".join(part for part in (name, email, phone) if part)
 
 
 class DuplicateTable(QAbstractTableModel):
-    """Row, name in the file, the customer it matches, why, and skip/merge/add (editable)."""
+    """Row, the contact in the file, the customer it matches, why, and the choice (editable)."""
 
     def __init__(self, duplicates: Sequence[Duplicate], default: str = "skip") -> None:
         super().__init__()
@@ -50,11 +60,15 @@ class DuplicateTable(QAbstractTableModel):
         ):  # fmt: skip
             return None
         dup = self._rows[index.row()]
-        values = (
-            dup.row, dup.values["name"], dup.customer_name or "", dup.reason,
-            self.choice(index.row()),
+        choice = self.choice(index.row())
+        if index.column() == CHOICE_COLUMN:
+            return choice if role == Qt.ItemDataRole.EditRole else self.tr(CHOICE_LABELS[choice])
+        values = dup.values
+        shown = (
+            dup.row, _contact(values["name"], values["email"], values["phone"]),
+            dup.customer_name or "", dup.reason,
         )  # fmt: skip
-        return values[index.column()]
+        return shown[index.column()]
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if index.column() != CHOICE_COLUMN or value not in DUPLICATE_CHOICES:
@@ -102,4 +116,32 @@ class ErrorTable(QAbstractTableModel):
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section] if 0 <= section < 2 else None
+        return None
+
+
+class WarningTable(QAbstractTableModel):
+    """Values that could not be read: row, field, the value as written, what became of it."""
+
+    def __init__(self, warnings: Sequence[RowWarning]) -> None:
+        super().__init__()
+        self._rows = list(warnings)
+        self._headers = (self.tr("Row"), self.tr("Field"), self.tr("In the file"), self.tr("Kept"))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        warning = self._rows[index.row()]
+        return (warning.row, warning.field, warning.value, warning.message)[index.column()]
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
         return None

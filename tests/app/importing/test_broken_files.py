@@ -83,7 +83,7 @@ def test_outlook_format_forced_on_a_google_file_is_refused(
 def test_truncated_csv_keeps_the_complete_rows(context: AppContext, tmp_path: Path) -> None:
     path = tmp_path / "cut.csv"
     path.write_text(
-        HEADER + 'Ana,Silva,ana@acme.example\r\nBen,Ortiz,ben@"unfinished', encoding="utf-8"
+        HEADER + 'Ana,Silva,ana@acme.example\r\nBen,Ortiz,"ben@unfinished', encoding="utf-8"
     )
     preview = context.importing.preview(path)
     assert [item.values["name"] for item in preview.plan.new] == ["Ana Silva"]

@@ -74,7 +74,7 @@ ROWS_OF_A_SMALL_FILE = (
     "A. Silva,,ANA@ACME.EXAMPLE,+49 89 1,second\r\n"
     "Dan Ray,Beta,,,\r\n"
     "Ben Ortiz,Acme,,+49 30 2,repeated\r\n"
-    "No Mail,,not-an-email,,\r\n"
+    ",,,,a note that names nobody\r\n"
 )
 
 

@@ -39,23 +39,25 @@ def test_matches_by_email_phone_and_name_with_company(
     path = write(
         tmp_path,
         "A. Silva,,ANA@ACME.EXAMPLE,,,",
-        "Someone Else,,,0170 1234567,,",
+        "Ana S.,,,0170 1234567,,",
         '"Silva, Ana",ACME,,,,',
         "Ana Silva,Other Corp,,,,",
         "Ben Ortiz,Acme,ben@acme.example,,,",
         "Ben Ortiz,Acme,,,,repeated",
+        # The phone alone is not enough: a switchboard number is shared by many people.
+        "Someone Else,,,0170 1234567,,",
     )
     preview = planner_de.importing.preview(path)
     reasons = {dup.row: (dup.customer_id, dup.reason) for dup in preview.plan.duplicates}
     assert reasons == {
         2: (ana, "same e-mail"),
-        3: (ana, "same phone"),
+        3: (ana, "same phone and a similar name"),
         4: (ana, "same name and company"),
         7: (None, "same name and company as row 6"),
     }
-    assert [item.row for item in preview.plan.new] == [5, 6]
+    assert [item.row for item in preview.plan.new] == [5, 6, 8]
     counts = planner_de.importing.outcome(preview, "skip", {3: "add", 7: "merge"})
-    assert (counts.added, counts.merged, counts.skipped) == (3, 1, 2)
+    assert (counts.added, counts.merged, counts.skipped) == (4, 1, 2)
 
 
 def test_merge_fills_gaps_and_never_overwrites(
@@ -87,6 +89,24 @@ def test_new_customers_get_their_keep_in_touch_and_birthday(
     kinds = {item.kind for item in planner_de.agenda.touchpoints(None, None, ben.id, ("planned",))}
     assert kinds == {"check_in", "birthday"}
     assert ben.source == "CSV import"
+
+
+def test_imported_customers_are_planned_as_one_added_by_hand(
+    planner_de: AppContext, tmp_path: Path
+) -> None:
+    """The import plans from the rows it inserted; the form plans from the stored customer."""
+    path = write(tmp_path, "Ben Ortiz,Acme,ben@acme.example,,1980-12-24,", "Dan Ray,,,,03-02,")
+    planner_de.importing.run(planner_de.importing.preview(path))
+    planner_de.customers.add(CustomerInput(name="Cara Lind", birthday="1980-12-24"))
+    planner_de.customers.add(CustomerInput(name="Eve Lund", birthday="03-02"))
+    by_name = {c.name: c.id for c in planner_de.customers.page(CustomerQuery(limit=10)).rows}
+
+    def planned(name: str) -> list[tuple[str, object]]:
+        items = planner_de.agenda.touchpoints(None, None, by_name[name], ("planned",))
+        return sorted((item.kind, item.due_date) for item in items)
+
+    assert planned("Ben Ortiz") == planned("Cara Lind") != []
+    assert planned("Dan Ray") == planned("Eve Lund") != []
 
 
 def test_a_backup_is_taken_before_the_import(planner_de: AppContext, tmp_path: Path) -> None:

@@ -59,7 +59,7 @@ def test_several_cards_and_a_card_cut_off() -> None:
     assert [item.name if isinstance(item, RawContact) else item for item in items] == [
         "One",
         (2, "the card has no END:VCARD (cut off?)"),
-        (3, "the card has no END:VCARD (the file is cut off)"),
+        (3, "The file looks cut off: card 3 has no END:VCARD, so none of that card was imported."),
     ]
 
 
