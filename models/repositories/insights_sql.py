@@ -141,6 +141,20 @@ def _cadence(table: str = "") -> str:
 _CONTACTABLE = "c.deleted_at IS NULL AND c.do_not_contact = 0"
 
 
+def _day_number(column: str, frame: Frame) -> str:
+    """SQL for the local day of a stored UTC instant as a whole number (its Julian day): the
+    spells compare and subtract days many times per row, and numbers cost less than text."""
+    return f"CAST(julianday({local_day(column, frame)}) + 0.5 AS INTEGER)"
+
+
+def _week_of_number(day: str) -> str:
+    """week_of() for a day number, against the period's last day number `e`."""
+    return (
+        f"(CASE WHEN {day} IS NULL OR {day} > e THEN :weeks"
+        f" ELSE max(0, :weeks - 1 - (e - {day}) / 7) END)"
+    )
+
+
 def silent_spells(frame: Frame) -> str:
     """Stretches in which a customer had no contact for longer than their cadence: from the
     day after it ran out to the day of the next contact. Rows ('spell', week it began, week
@@ -149,38 +163,60 @@ def silent_spells(frame: Frame) -> str:
     first.
 
     Only contacts within the longest cadence before the period can matter: a customer with
-    none since then was silent for longer than their cadence all through it. Customers not
-    to be contacted are nobody's forgotten ones."""
-    day = local_day("occurred_at", frame)
-    after_cadence = f"'+' || ({_cadence('c.')} + 1) || ' days'"
-    begins = f"date(k.day, {after_cadence})"
-    # A customer silent since before the contacts read: silent from the period's start.
-    fresh = f"max(:start, date({local_day('c.created_at', frame)}, {after_cadence}))"
-    return (
-        "WITH contact AS MATERIALIZED (SELECT customer_id, day,"
-        " lead(day) OVER w AS next_day, row_number() OVER w AS nth FROM ("
-        f"SELECT customer_id, occurred_at, {day} AS day"
-        " FROM interaction INDEXED BY ix_interaction_customer"
-        " WHERE occurred_at >= datetime(:start_utc, '-' || (SELECT max(max(:default_cadence,"
-        " :key_cadence), coalesce(max(keep_in_touch_days), 0)) FROM customer) || ' days')"
-        " AND occurred_at < :end_utc) WINDOW w AS (PARTITION BY customer_id ORDER BY occurred_at)),"
-        " spell AS MATERIALIZED ("
-        f"SELECT c.id, k.day AS seen, {begins} AS lo, k.next_day AS hi"
-        f" FROM contact k JOIN customer c ON c.id = k.customer_id WHERE {_CONTACTABLE}"
-        f" UNION ALL SELECT c.id, NULL, {fresh}, k.day FROM contact k"
-        f" JOIN customer c ON c.id = k.customer_id WHERE k.nth = 1 AND {_CONTACTABLE}"
-        f" UNION ALL SELECT c.id, NULL, {fresh}, NULL FROM customer c"
-        f" WHERE {_CONTACTABLE} AND c.created_at < :end_utc"
-        " AND c.id NOT IN (SELECT customer_id FROM contact))"
-        f" SELECT 'spell', {week_of('lo')}, {week_of('hi')}, count(*), NULL, NULL, NULL, NULL"
-        " FROM spell WHERE lo <= :end AND (hi IS NULL OR (hi > lo AND hi > :start))"
-        " GROUP BY 2, 3"
-        # The page is chosen from the spells alone; only its customers are looked up.
-        " UNION ALL SELECT 'who', s.id, c.name, c.company, c.is_key,"
-        f" {_cadence('c.')}, s.seen, {local_day('c.created_at', frame)}"
-        " FROM (SELECT id, seen FROM spell WHERE lo <= :end AND (hi IS NULL OR hi > :end)"
-        " ORDER BY lo, id LIMIT :list_limit) s JOIN customer c ON c.id = s.id"
+    none since then was silent for longer than their cadence all through it. Of those before
+    the period only each customer's last one matters; the next contact is looked up among
+    the period's own. Customers not to be contacted are nobody's forgotten ones.
+
+    Days are Julian day numbers, each contact's computed once in the materialized parts."""
+    cadence = _cadence("c.")
+    # Added long enough before the period (by the longest cadence and a day for the zone):
+    # silent from the period's start if never in contact since; no date arithmetic needed.
+    fresh = (
+        "CASE WHEN c.created_at < settled THEN s"
+        f" ELSE max(s, {_day_number('c.created_at', frame)} + {cadence} + 1) END"
     )
+    arms = (
+        # Each contact in the period, to the next one in it.
+        f"SELECT c.id, k.day AS seen, k.day + {cadence} + 1 AS lo, k.next_day AS hi"
+        f" FROM recent k JOIN customer c ON c.id = k.customer_id WHERE {_CONTACTABLE}",
+        # The last contact before the period, to the first one in it; with none before,
+        # silent since the window read began (or since added).
+        f"SELECT c.id, t.last_day, CASE WHEN t.last_day IS NULL THEN {fresh}"
+        f" ELSE t.last_day + {cadence} + 1 END, t.first_day FROM bound, touched t"
+        f" JOIN customer c ON c.id = t.customer_id WHERE {_CONTACTABLE}",
+        # No contact at all.
+        f"SELECT c.id, NULL, {fresh}, NULL FROM bound, customer c"
+        f" WHERE {_CONTACTABLE} AND c.created_at < :end_utc"
+        " AND c.id NOT IN (SELECT customer_id FROM touched)",
+    )
+    return (
+        "WITH bound AS MATERIALIZED (SELECT lookback, datetime(lookback, '-1 day') AS settled,"
+        " CAST(julianday(:start) + 0.5 AS INTEGER) AS s,"
+        " CAST(julianday(:end) + 0.5 AS INTEGER) AS e FROM ("
+        "SELECT datetime(:start_utc, '-' || max(max(:default_cadence, :key_cadence),"
+        " coalesce(max(keep_in_touch_days), 0)) || ' days') AS lookback FROM customer)),"
+        " recent AS MATERIALIZED (SELECT customer_id, day,"
+        " lead(day) OVER (PARTITION BY customer_id ORDER BY occurred_at) AS next_day"
+        f" FROM (SELECT customer_id, occurred_at, {_day_number('occurred_at', frame)} AS day"
+        " FROM interaction WHERE occurred_at >= :start_utc AND occurred_at < :end_utc)),"
+        # Per customer in contact in the window read: the day of the last contact before the
+        # period and of the first in it.
+        " touched AS MATERIALIZED (SELECT customer_id,"
+        f" {_day_number('max(occurred_at) FILTER (WHERE occurred_at < :start_utc)', frame)}"
+        " AS last_day,"
+        f" {_day_number('min(occurred_at) FILTER (WHERE occurred_at >= :start_utc)', frame)}"
+        " AS first_day FROM bound, interaction WHERE occurred_at >= lookback"
+        " AND occurred_at < :end_utc GROUP BY customer_id),"
+        " spell AS MATERIALIZED (SELECT id, seen, lo, hi FROM bound,"
+        f" ({' UNION ALL '.join(arms)}) WHERE lo <= e AND (hi IS NULL OR (hi > lo AND hi > s)))"
+        f" SELECT 'spell', {_week_of_number('lo')}, {_week_of_number('hi')}, count(*),"
+        " NULL, NULL, NULL, NULL FROM bound, spell GROUP BY 2, 3"
+        # The page is chosen from the spells alone; only its customers are looked up.
+        " UNION ALL SELECT 'who', s.id, c.name, c.company, c.is_key, {cadence},"
+        f" date(s.seen - 0.5), {local_day('c.created_at', frame)}"
+        " FROM (SELECT id, seen FROM bound, spell WHERE hi IS NULL OR hi > e"
+        " ORDER BY lo, id LIMIT :list_limit) s JOIN customer c ON c.id = s.id"
+    ).replace("{cadence}", cadence)
 
 
 def last_contacts(ids: int) -> str:
