@@ -82,19 +82,24 @@ def week_of(day: str) -> str:
 
 
 def follow_through(frame: Frame) -> str:
-    """Per week: the follow-ups due that week done on time, late, skipped (one row per week),
-    and still overdue (the rows with week + weeks: planned ones, read from the agenda's
-    index)."""
+    """Per week: the follow-ups due that week done on time, late, skipped, and still overdue
+    (planned ones, read from the agenda's index). Counted per due day in the index's order
+    first, so only the few days are put into weeks, and each completion's local day is
+    worked out once."""
     done_day = f"coalesce({local_day('t.completed_at', frame)}, t.due_date)"
-    week = week_of("t.due_date")
     return (
-        f"SELECT {week} AS week, sum(t.status = 'done' AND {done_day} <= t.due_date),"
-        f" sum(t.status = 'done' AND {done_day} > t.due_date), sum(t.status = 'skipped'), 0"
+        f"SELECT {week_of('due')}, sum(on_time), sum(done) - sum(on_time), sum(skipped),"
+        " sum(overdue) FROM ("
+        f"SELECT t.due_date AS due, sum(CASE WHEN t.status = 'done' THEN {done_day} <= t.due_date"
+        " ELSE 0 END) AS on_time, sum(t.status = 'done') AS done,"
+        " sum(t.status = 'skipped') AS skipped, 0 AS overdue"
         " FROM touchpoint t INDEXED BY ix_touchpoint_history WHERE t.status != 'planned'"
-        f" AND t.due_date BETWEEN :start AND :end AND {_alive('t.customer_id')} GROUP BY week"
-        f" UNION ALL SELECT {week} AS week, 0, 0, 0, count(*) FROM touchpoint t"
+        f" AND t.due_date BETWEEN :start AND :end AND {_alive('t.customer_id')}"
+        " GROUP BY t.due_date"
+        " UNION ALL SELECT t.due_date, 0, 0, 0, count(*) FROM touchpoint t"
         " WHERE t.status = 'planned' AND t.due_date BETWEEN :start AND :end"
-        f" AND t.due_date < :today AND {_alive('t.customer_id')} GROUP BY week"
+        f" AND t.due_date < :today AND {_alive('t.customer_id')} GROUP BY t.due_date)"
+        " GROUP BY 1"
     )
 
 
