@@ -168,11 +168,14 @@ def silent_spells(frame: Frame) -> str:
     first.
 
     Only contacts within the longest cadence before the period can matter: a customer with
-    none since then was silent for longer than their cadence all through it. Of those before
-    the period only each customer's last one matters; the next contact is looked up among
-    the period's own. Customers not to be contacted are nobody's forgotten ones.
+    none since then was silent for longer than their cadence all through it. Customers not
+    to be contacted are nobody's forgotten ones.
 
-    Days are Julian day numbers, each contact's computed once in the materialized parts."""
+    One pass over the contacts read gives each customer's last one before the period and
+    first and last in it: the silence before the first, and the one after the last. Only
+    customers whose contacts in the period lie further apart than their cadence can have
+    been silent between two of them; only theirs are paired with the next. Days are Julian
+    day numbers, each worked out once."""
     cadence = _cadence("c.")
     # Added long enough before the period (by the longest cadence and a day for the zone):
     # silent from the period's start if never in contact since; no date arithmetic needed.
@@ -180,19 +183,29 @@ def silent_spells(frame: Frame) -> str:
         "CASE WHEN c.created_at < settled THEN s"
         f" ELSE max(s, {_day_number('c.created_at', frame)} + {cadence} + 1) END"
     )
-    arms = (
-        # Each contact in the period, to the next one in it.
-        f"SELECT c.id, k.day AS seen, k.day + {cadence} + 1 AS lo, k.next_day AS hi"
-        f" FROM recent k JOIN customer c ON c.id = k.customer_id WHERE {_CONTACTABLE}",
-        # The last contact before the period, to the first one in it; with none before,
-        # silent since the window read began (or since added).
-        f"SELECT c.id, t.last_day, CASE WHEN t.last_day IS NULL THEN {fresh}"
-        f" ELSE t.last_day + {cadence} + 1 END, t.first_day FROM bound, touched t"
-        f" JOIN customer c ON c.id = t.customer_id WHERE {_CONTACTABLE}",
-        # No contact at all.
-        f"SELECT c.id, NULL, {fresh}, NULL FROM bound, customer c"
-        f" WHERE {_CONTACTABLE} AND c.created_at < :end_utc"
-        " AND c.id NOT IN (SELECT customer_id FROM touched)",
+    in_touch = (
+        # Before the first contact in the period (or for good if none in it): since the last
+        # one before it, else since the window read began (or since added).
+        f"SELECT c.id, t.last_day AS seen, CASE WHEN t.last_day IS NULL THEN {fresh}"
+        f" ELSE t.last_day + {cadence} + 1 END AS lo, t.first_day AS hi FROM touched t"
+        f" CROSS JOIN bound JOIN customer c ON c.id = t.customer_id WHERE {_CONTACTABLE}"
+        # After the last contact in the period.
+        f" UNION ALL SELECT c.id, t.final_day, t.final_day + {cadence} + 1, NULL"
+        " FROM touched t JOIN customer c ON c.id = t.customer_id"
+        f" WHERE t.final_day IS NOT NULL AND {_CONTACTABLE}"
+        # Between two contacts in the period.
+        f" UNION ALL SELECT c.id, g.day, g.day + {cadence} + 1, g.next_day FROM gaps g"
+        f" JOIN customer c ON c.id = g.customer_id WHERE g.next_day IS NOT NULL"
+    )
+    never = (
+        f"FROM customer c CROSS JOIN bound WHERE {_CONTACTABLE} AND c.created_at < :end_utc"
+        " AND c.id NOT IN (SELECT customer_id FROM touched)"
+    )
+    # The same for a few customers at a time: looked up in the contacts' own index.
+    never_one = (
+        f"FROM customer c CROSS JOIN bound WHERE {_CONTACTABLE} AND c.created_at < :end_utc"
+        " AND NOT EXISTS (SELECT 1 FROM interaction i WHERE i.customer_id = c.id"
+        " AND i.occurred_at >= lookback AND i.occurred_at < :end_utc)"
     )
     return (
         "WITH bound AS MATERIALIZED (SELECT lookback, datetime(lookback, '-1 day') AS settled,"
@@ -200,27 +213,39 @@ def silent_spells(frame: Frame) -> str:
         " CAST(julianday(:end) + 0.5 AS INTEGER) AS e FROM ("
         "SELECT datetime(:start_utc, '-' || max(max(:default_cadence, :key_cadence),"
         " coalesce(max(keep_in_touch_days), 0)) || ' days') AS lookback FROM customer)),"
-        " recent AS MATERIALIZED (SELECT customer_id, day,"
-        " lead(day) OVER (PARTITION BY customer_id ORDER BY occurred_at) AS next_day"
-        f" FROM (SELECT customer_id, occurred_at, {_day_number('occurred_at', frame)} AS day"
-        " FROM interaction WHERE occurred_at >= :start_utc AND occurred_at < :end_utc)),"
-        # Per customer in contact in the window read: the day of the last contact before the
-        # period and of the first in it.
         " touched AS MATERIALIZED (SELECT customer_id,"
         f" {_day_number('max(occurred_at) FILTER (WHERE occurred_at < :start_utc)', frame)}"
         " AS last_day,"
         f" {_day_number('min(occurred_at) FILTER (WHERE occurred_at >= :start_utc)', frame)}"
-        " AS first_day FROM bound, interaction WHERE occurred_at >= lookback"
+        " AS first_day,"
+        f" {_day_number('max(occurred_at) FILTER (WHERE occurred_at >= :start_utc)', frame)}"
+        " AS final_day FROM bound, interaction WHERE occurred_at >= lookback"
         " AND occurred_at < :end_utc GROUP BY customer_id),"
+        " spread AS MATERIALIZED (SELECT t.customer_id FROM touched t"
+        " JOIN customer c ON c.id = t.customer_id"
+        f" WHERE t.final_day - t.first_day > {cadence} + 1 AND {_CONTACTABLE}),"
+        " gaps AS MATERIALIZED (SELECT customer_id, day,"
+        " lead(day) OVER (PARTITION BY customer_id ORDER BY occurred_at) AS next_day"
+        f" FROM (SELECT customer_id, occurred_at, {_day_number('occurred_at', frame)} AS day"
+        " FROM interaction WHERE occurred_at >= :start_utc AND occurred_at < :end_utc"
+        " AND customer_id IN (SELECT customer_id FROM spread))),"
         " spell AS MATERIALIZED (SELECT id, seen, lo, hi FROM bound,"
-        f" ({' UNION ALL '.join(arms)}) WHERE lo <= e AND (hi IS NULL OR (hi > lo AND hi > s)))"
-        f" SELECT 'spell', {_week_of_number('lo')}, {_week_of_number('hi')}, count(*),"
-        " NULL, NULL, NULL, NULL FROM bound, spell GROUP BY 2, 3"
-        # The page is chosen from the spells alone; only its customers are looked up.
-        " UNION ALL SELECT 'who', s.id, c.name, c.company, c.is_key, {cadence},"
-        f" date(s.seen - 0.5), {local_day('c.created_at', frame)}"
-        " FROM (SELECT id, seen FROM bound, spell WHERE hi IS NULL OR hi > e"
-        " ORDER BY lo, id LIMIT :list_limit) s JOIN customer c ON c.id = s.id"
+        f" ({in_touch}) WHERE lo <= e AND (hi IS NULL OR (hi > lo AND hi > s)))"
+        # Counted per day first: only the few distinct days are put into weeks.
+        f" SELECT 'spell', {_week_of_number('lo')}, {_week_of_number('hi')}, sum(n),"
+        " NULL, NULL, NULL, NULL FROM bound, (SELECT lo, hi, count(*) AS n FROM spell"
+        f" GROUP BY lo, hi UNION ALL SELECT lo, NULL, count(*) FROM (SELECT {fresh} AS lo"
+        f" {never}) WHERE lo <= (SELECT e FROM bound) GROUP BY lo) GROUP BY 2, 3"
+        # The page is chosen from the spells alone; only its customers are looked up. Those
+        # never in touch and added long ago come in the table's order, so the first suffice.
+        " UNION ALL SELECT 'who', w.id, c.name, c.company, c.is_key, {cadence},"
+        f" date(w.seen - 0.5), {local_day('c.created_at', frame)} FROM ("
+        "SELECT id, seen FROM (SELECT id, seen, lo FROM bound, spell WHERE hi IS NULL OR hi > e"
+        f" UNION ALL SELECT * FROM (SELECT c.id, NULL, s {never_one}"
+        " AND c.created_at < settled ORDER BY c.id LIMIT :list_limit)"
+        f" UNION ALL SELECT * FROM (SELECT c.id, NULL, {fresh} AS lo {never_one}"
+        " AND c.created_at >= settled) WHERE lo <= (SELECT e FROM bound))"
+        " ORDER BY lo, id LIMIT :list_limit) w JOIN customer c ON c.id = w.id"
     ).replace("{cadence}", cadence)
 
 
