@@ -57,18 +57,23 @@ class Frame:
         }
 
 
-def local_day(column: str, frame: Frame) -> str:
-    """SQL for the local day of a stored UTC instant (newest offset first: most rows are
-    recent, so most rows compare once)."""
+def _local(function: str, column: str, frame: Frame) -> str:
+    """SQL applying a date function to a stored UTC instant moved to local time (newest
+    offset first: most rows are recent, so most rows compare once)."""
     shift = [f"'{minutes:+d} minutes'" for _since, minutes in frame.offsets]
     if len(shift) == 1:
-        return f"date({column}, {shift[0]})"
+        return f"{function}({column}, {shift[0]})"
     branches = " ".join(
         f"WHEN {column} >= '{stored_utc(since)}' THEN {shift[index]}"
         for index, (since, _minutes) in reversed(list(enumerate(frame.offsets)))
         if since is not None
     )
-    return f"date({column}, CASE {branches} ELSE {shift[0]} END)"
+    return f"{function}({column}, CASE {branches} ELSE {shift[0]} END)"
+
+
+def local_day(column: str, frame: Frame) -> str:
+    """SQL for the local day of a stored UTC instant, as text."""
+    return _local("date", column, frame)
 
 
 def week_of(day: str) -> str:
@@ -149,7 +154,8 @@ _CONTACTABLE = "c.deleted_at IS NULL AND c.do_not_contact = 0"
 def _day_number(column: str, frame: Frame) -> str:
     """SQL for the local day of a stored UTC instant as a whole number (its Julian day): the
     spells compare and subtract days many times per row, and numbers cost less than text."""
-    return f"CAST(julianday({local_day(column, frame)}) + 0.5 AS INTEGER)"
+    # The Julian day starts at noon: half a day on, the whole part is the local day's number.
+    return f"CAST({_local('julianday', column, frame)} + 0.5 AS INTEGER)"
 
 
 def _week_of_number(day: str) -> str:
