@@ -192,16 +192,14 @@ def silent_spells(frame: Frame) -> str:
     in_touch = (
         # Before the first contact in the period (or for good if none in it): since the last
         # one before it, else since the window read began (or since added).
-        f"SELECT c.id, t.last_day AS seen, CASE WHEN t.last_day IS NULL THEN {fresh}"
-        f" ELSE t.last_day + {cadence} + 1 END AS lo, t.first_day AS hi FROM touched t"
-        f" CROSS JOIN bound JOIN customer c ON c.id = t.customer_id WHERE {_CONTACTABLE}"
+        "SELECT customer_id, last_day AS seen, CASE WHEN last_day IS NULL THEN fresh"
+        " ELSE last_day + cadence + 1 END AS lo, first_day AS hi FROM touched"
         # After the last contact in the period.
-        f" UNION ALL SELECT c.id, t.final_day, t.final_day + {cadence} + 1, NULL"
-        " FROM touched t JOIN customer c ON c.id = t.customer_id"
-        f" WHERE t.final_day IS NOT NULL AND {_CONTACTABLE}"
+        " UNION ALL SELECT customer_id, final_day, final_day + cadence + 1, NULL FROM touched"
+        " WHERE final_day IS NOT NULL"
         # Between two contacts in the period.
-        f" UNION ALL SELECT c.id, g.day, g.day + {cadence} + 1, g.next_day FROM gaps g"
-        f" JOIN customer c ON c.id = g.customer_id WHERE g.next_day IS NOT NULL"
+        " UNION ALL SELECT customer_id, day, day + cadence + 1, next_day FROM gaps"
+        " WHERE next_day IS NOT NULL"
     )
     never = (
         f"FROM customer c CROSS JOIN bound WHERE {_CONTACTABLE} AND c.created_at < :end_utc"
@@ -214,45 +212,51 @@ def silent_spells(frame: Frame) -> str:
         " AND i.occurred_at >= lookback AND i.occurred_at < :end_utc)"
     )
     return (
-        "WITH bound AS MATERIALIZED (SELECT lookback, datetime(lookback, '-1 day') AS settled,"
-        " CAST(julianday(:start) + 0.5 AS INTEGER) AS s,"
-        " CAST(julianday(:end) + 0.5 AS INTEGER) AS e FROM ("
-        "SELECT datetime(:start_utc, '-' || max(max(:default_cadence, :key_cadence),"
-        " coalesce(max(keep_in_touch_days), 0)) || ' days') AS lookback FROM customer)),"
-        " touched AS MATERIALIZED (SELECT customer_id,"
-        f" {_day_number('max(occurred_at) FILTER (WHERE occurred_at < :start_utc)', frame)}"
-        " AS last_day,"
-        f" {_day_number('min(occurred_at) FILTER (WHERE occurred_at >= :start_utc)', frame)}"
-        " AS first_day,"
-        f" {_day_number('max(occurred_at) FILTER (WHERE occurred_at >= :start_utc)', frame)}"
-        " AS final_day FROM bound, interaction WHERE occurred_at >= lookback"
-        " AND occurred_at < :end_utc GROUP BY customer_id),"
-        " spread AS MATERIALIZED (SELECT t.customer_id FROM touched t"
-        " JOIN customer c ON c.id = t.customer_id"
-        f" WHERE t.final_day - t.first_day > {cadence} + 1 AND {_CONTACTABLE}),"
-        " gaps AS MATERIALIZED (SELECT customer_id, day,"
-        " lead(day) OVER (PARTITION BY customer_id ORDER BY occurred_at) AS next_day"
-        f" FROM (SELECT customer_id, occurred_at, {_day_number('occurred_at', frame)} AS day"
-        " FROM interaction WHERE occurred_at >= :start_utc AND occurred_at < :end_utc"
-        " AND customer_id IN (SELECT customer_id FROM spread))),"
-        " spell AS MATERIALIZED (SELECT id, seen, lo, hi FROM bound,"
-        f" ({in_touch}) WHERE lo <= e AND (hi IS NULL OR (hi > lo AND hi > s)))"
-        # Counted per day first: only the few distinct days are put into weeks.
-        f" SELECT 'spell', {_week_of_number('lo')}, {_week_of_number('hi')}, sum(n),"
-        " NULL, NULL, NULL, NULL FROM bound, (SELECT lo, hi, count(*) AS n FROM spell"
-        f" GROUP BY lo, hi UNION ALL SELECT lo, NULL, count(*) FROM (SELECT {fresh} AS lo"
-        f" {never}) WHERE lo <= (SELECT e FROM bound) GROUP BY lo) GROUP BY 2, 3"
-        # The page is chosen from the spells alone; only its customers are looked up. Those
-        # never in touch and added long ago come in the table's order, so the first suffice.
-        " UNION ALL SELECT 'who', w.id, c.name, c.company, c.is_key, {cadence},"
-        f" date(w.seen - 0.5), {local_day('c.created_at', frame)} FROM ("
-        "SELECT id, seen FROM (SELECT id, seen, lo FROM bound, spell WHERE hi IS NULL OR hi > e"
-        f" UNION ALL SELECT * FROM (SELECT c.id, NULL, s {never_one}"
-        " AND c.created_at < settled ORDER BY c.id LIMIT :list_limit)"
-        f" UNION ALL SELECT * FROM (SELECT c.id, NULL, {fresh} AS lo {never_one}"
-        " AND c.created_at >= settled) WHERE lo <= (SELECT e FROM bound))"
-        " ORDER BY lo, id LIMIT :list_limit) w JOIN customer c ON c.id = w.id"
-    ).replace("{cadence}", cadence)
+        (
+            "WITH bound AS MATERIALIZED (SELECT lookback, datetime(lookback, '-1 day') AS settled,"
+            " CAST(julianday(:start) + 0.5 AS INTEGER) AS s,"
+            " CAST(julianday(:end) + 0.5 AS INTEGER) AS e FROM ("
+            "SELECT datetime(:start_utc, '-' || max(max(:default_cadence, :key_cadence),"
+            " coalesce(max(keep_in_touch_days), 0)) || ' days') AS lookback FROM customer)),"
+            # The customers to be contacted who were in the window read, each looked up once.
+            " touched AS MATERIALIZED (SELECT t.*, {cadence} AS cadence, {fresh} AS fresh FROM ("
+            "SELECT customer_id,"
+            f" {_day_number('max(occurred_at) FILTER (WHERE occurred_at < :start_utc)', frame)}"
+            " AS last_day,"
+            f" {_day_number('min(occurred_at) FILTER (WHERE occurred_at >= :start_utc)', frame)}"
+            " AS first_day,"
+            f" {_day_number('max(occurred_at) FILTER (WHERE occurred_at >= :start_utc)', frame)}"
+            " AS final_day FROM bound, interaction WHERE occurred_at >= lookback"
+            " AND occurred_at < :end_utc GROUP BY customer_id) t CROSS JOIN bound"
+            f" JOIN customer c ON c.id = t.customer_id WHERE {_CONTACTABLE}),"
+            " gaps AS MATERIALIZED (SELECT customer_id, cadence, day,"
+            " lead(day) OVER (PARTITION BY customer_id ORDER BY occurred_at) AS next_day"
+            " FROM (SELECT t.customer_id, t.cadence, i.occurred_at,"
+            f" {_day_number('i.occurred_at', frame)} AS day FROM touched t"
+            " CROSS JOIN interaction i ON i.customer_id = t.customer_id"
+            " AND i.occurred_at >= :start_utc AND i.occurred_at < :end_utc"
+            " WHERE t.final_day - t.first_day > t.cadence + 1)),"
+            " spell AS MATERIALIZED (SELECT customer_id AS id, seen, lo, hi FROM bound,"
+            f" ({in_touch}) WHERE lo <= e AND (hi IS NULL OR (hi > lo AND hi > s)))"
+            # Counted per day first: only the few distinct days are put into weeks.
+            f" SELECT 'spell', {_week_of_number('lo')}, {_week_of_number('hi')}, sum(n),"
+            " NULL, NULL, NULL, NULL FROM bound, (SELECT lo, hi, count(*) AS n FROM spell"
+            f" GROUP BY lo, hi UNION ALL SELECT lo, NULL, count(*) FROM (SELECT {fresh} AS lo"
+            f" {never}) WHERE lo <= (SELECT e FROM bound) GROUP BY lo) GROUP BY 2, 3"
+            # The page is chosen from the spells alone; only its customers are looked up. Those
+            # never in touch and added long ago come in the table's order, so the first suffice.
+            " UNION ALL SELECT 'who', w.id, c.name, c.company, c.is_key, {cadence},"
+            f" date(w.seen - 0.5), {local_day('c.created_at', frame)} FROM ("
+            "SELECT id, seen FROM (SELECT id, seen, lo FROM bound, spell WHERE hi IS NULL OR hi > e"
+            f" UNION ALL SELECT * FROM (SELECT c.id, NULL, s {never_one}"
+            " AND c.created_at < settled ORDER BY c.id LIMIT :list_limit)"
+            f" UNION ALL SELECT * FROM (SELECT c.id, NULL, {fresh} AS lo {never_one}"
+            " AND c.created_at >= settled) WHERE lo <= (SELECT e FROM bound))"
+            " ORDER BY lo, id LIMIT :list_limit) w JOIN customer c ON c.id = w.id"
+        )
+        .replace("{cadence}", cadence)
+        .replace("{fresh}", fresh)
+    )
 
 
 def last_contacts(ids: int) -> str:
