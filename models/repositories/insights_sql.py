@@ -21,7 +21,8 @@ def _alive(column: str) -> str:
     return f"{column} NOT IN (SELECT id FROM customer WHERE deleted_at IS NOT NULL)"
 
 
-_KEY = "(SELECT id FROM customer WHERE is_key AND deleted_at IS NULL)"
+# Searched in ix_customer_key (is_key, deleted_at): a bare `is_key` would scan all of it.
+_KEY = "(SELECT id FROM customer WHERE is_key > 0 AND deleted_at IS NULL)"
 
 
 @dataclass(frozen=True)
@@ -308,8 +309,10 @@ CONTACTS_BY_GROUP = (
     " WHERE i.occurred_at >= :start_utc AND i.occurred_at < :end_utc"
     f" AND {_alive('i.customer_id')}"
 )
+# Two searches of ix_customer_key rather than a scan of all of it grouped.
 CUSTOMERS_BY_GROUP = (
-    "SELECT is_key, count(*) FROM customer WHERE deleted_at IS NULL GROUP BY is_key"
+    "SELECT 1, count(*) FROM customer WHERE is_key > 0 AND deleted_at IS NULL"
+    " UNION ALL SELECT 0, count(*) FROM customer WHERE is_key = 0 AND deleted_at IS NULL"
 )
 REVENUE_BY_GROUP = (
     f"SELECT s.currency, s.customer_id IN {_KEY} AS key, sum(s.amount_minor), count(*)"
