@@ -202,15 +202,11 @@ def silent_spells(frame: Frame) -> str:
         " UNION ALL SELECT customer_id, day, day + cadence + 1, next_day FROM gaps"
         " WHERE next_day IS NOT NULL"
     )
+    # Never in touch in the window read: of those added long ago only the count is needed
+    # (and the first few for the list); those added since are few, read once.
     never = (
-        f"FROM customer c CROSS JOIN bound WHERE {_CONTACTABLE} AND c.created_at < :end_utc"
+        f"FROM customer c CROSS JOIN bound WHERE {_CONTACTABLE}"
         " AND c.id NOT IN (SELECT customer_id FROM touched)"
-    )
-    # The same for a few customers at a time: looked up in the contacts' own index.
-    never_one = (
-        f"FROM customer c CROSS JOIN bound WHERE {_CONTACTABLE} AND c.created_at < :end_utc"
-        " AND NOT EXISTS (SELECT 1 FROM interaction i WHERE i.customer_id = c.id"
-        " AND i.occurred_at >= lookback AND i.occurred_at < :end_utc)"
     )
     return (
         (
@@ -238,21 +234,26 @@ def silent_spells(frame: Frame) -> str:
             " AND i.occurred_at >= :start_utc AND i.occurred_at < :end_utc"
             " WHERE t.final_day - t.first_day > t.cadence + 1)),"
             " spell AS MATERIALIZED (SELECT customer_id AS id, seen, lo, hi FROM bound,"
-            f" ({in_touch}) WHERE lo <= e AND (hi IS NULL OR (hi > lo AND hi > s)))"
+            f" ({in_touch}) WHERE lo <= e AND (hi IS NULL OR (hi > lo AND hi > s))),"
+            f" added AS MATERIALIZED (SELECT c.id, {fresh} AS lo {never}"
+            " AND c.created_at >= settled AND c.created_at < :end_utc)"
             # Counted per day first: only the few distinct days are put into weeks.
             f" SELECT 'spell', {_week_of_number('lo')}, {_week_of_number('hi')}, sum(n),"
             " NULL, NULL, NULL, NULL FROM bound, (SELECT lo, hi, count(*) AS n FROM spell"
-            f" GROUP BY lo, hi UNION ALL SELECT lo, NULL, count(*) FROM (SELECT {fresh} AS lo"
-            f" {never}) WHERE lo <= (SELECT e FROM bound) GROUP BY lo) GROUP BY 2, 3"
+            " GROUP BY lo, hi UNION ALL SELECT lo, NULL, count(*) FROM added"
+            " WHERE lo <= (SELECT e FROM bound) GROUP BY lo"
+            f" UNION ALL SELECT s, NULL, count(*) {never} AND c.created_at < settled)"
+            " WHERE n > 0 GROUP BY 2, 3"
             # The page is chosen from the spells alone; only its customers are looked up. Those
             # never in touch and added long ago come in the table's order, so the first suffice.
             " UNION ALL SELECT 'who', w.id, c.name, c.company, c.is_key, {cadence},"
             f" date(w.seen - 0.5), {local_day('c.created_at', frame)} FROM ("
             "SELECT id, seen FROM (SELECT id, seen, lo FROM bound, spell WHERE hi IS NULL OR hi > e"
-            f" UNION ALL SELECT * FROM (SELECT c.id, NULL, s {never_one}"
-            " AND c.created_at < settled ORDER BY c.id LIMIT :list_limit)"
-            f" UNION ALL SELECT * FROM (SELECT c.id, NULL, {fresh} AS lo {never_one}"
-            " AND c.created_at >= settled) WHERE lo <= (SELECT e FROM bound))"
+            " UNION ALL SELECT * FROM (SELECT c.id, NULL, s FROM customer c CROSS JOIN bound"
+            f" WHERE {_CONTACTABLE} AND c.created_at < settled AND NOT EXISTS (SELECT 1"
+            " FROM interaction i WHERE i.customer_id = c.id AND i.occurred_at >= lookback"
+            " AND i.occurred_at < :end_utc) ORDER BY c.id LIMIT :list_limit)"
+            " UNION ALL SELECT id, NULL, lo FROM added WHERE lo <= (SELECT e FROM bound))"
             " ORDER BY lo, id LIMIT :list_limit) w JOIN customer c ON c.id = w.id"
         )
         .replace("{cadence}", cadence)
