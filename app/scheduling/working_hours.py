@@ -59,8 +59,11 @@ class WorkingHoursMeter:
         # The calendar already refused working hours that end before they start.
         work_start, work_end = calendar.work_start, calendar.work_end
         self._first, self._last = first, last
-        self._start, self._end, self._zone = work_start, work_end, zone
-        self._day_seconds = _wall_seconds(work_end) - _wall_seconds(work_start)
+        self._zone = zone
+        # As seconds once: a pair of instants is measured thousands of times per Insights read.
+        self._start_seconds = _wall_seconds(work_start)
+        self._end_seconds = _wall_seconds(work_end)
+        self._day_seconds = self._end_seconds - self._start_seconds
         self._before: list[float] = []  # working seconds before each day of the stretch
         self._working: list[bool] = []
         total = 0.0
@@ -85,8 +88,8 @@ class WorkingHoursMeter:
         if not self._working[index]:
             return self._before[index]
         wall = _wall_seconds(local.time())
-        inside = min(max(wall, _wall_seconds(self._start)), _wall_seconds(self._end))
-        return self._before[index] + inside - _wall_seconds(self._start)
+        inside = min(max(wall, self._start_seconds), self._end_seconds)
+        return self._before[index] + inside - self._start_seconds
 
     def hours(self, start: dt.datetime, end: dt.datetime) -> float:
         """Working hours from `start` to `end` (0 when `end` is not later)."""

@@ -21,7 +21,8 @@ def _alive(column: str) -> str:
     return f"{column} NOT IN (SELECT id FROM customer WHERE deleted_at IS NOT NULL)"
 
 
-_KEY = "(SELECT id FROM customer WHERE is_key AND deleted_at IS NULL)"
+# Searched in ix_customer_key (is_key, deleted_at): a bare `is_key` would scan all of it.
+_KEY = "(SELECT id FROM customer WHERE is_key > 0 AND deleted_at IS NULL)"
 
 
 @dataclass(frozen=True)
@@ -57,18 +58,23 @@ class Frame:
         }
 
 
-def local_day(column: str, frame: Frame) -> str:
-    """SQL for the local day of a stored UTC instant (newest offset first: most rows are
-    recent, so most rows compare once)."""
+def _local(function: str, column: str, frame: Frame) -> str:
+    """SQL applying a date function to a stored UTC instant moved to local time (newest
+    offset first: most rows are recent, so most rows compare once)."""
     shift = [f"'{minutes:+d} minutes'" for _since, minutes in frame.offsets]
     if len(shift) == 1:
-        return f"date({column}, {shift[0]})"
+        return f"{function}({column}, {shift[0]})"
     branches = " ".join(
         f"WHEN {column} >= '{stored_utc(since)}' THEN {shift[index]}"
         for index, (since, _minutes) in reversed(list(enumerate(frame.offsets)))
         if since is not None
     )
-    return f"date({column}, CASE {branches} ELSE {shift[0]} END)"
+    return f"{function}({column}, CASE {branches} ELSE {shift[0]} END)"
+
+
+def local_day(column: str, frame: Frame) -> str:
+    """SQL for the local day of a stored UTC instant, as text."""
+    return _local("date", column, frame)
 
 
 def week_of(day: str) -> str:
@@ -82,19 +88,24 @@ def week_of(day: str) -> str:
 
 
 def follow_through(frame: Frame) -> str:
-    """Per week: the follow-ups due that week done on time, late, skipped (one row per week),
-    and still overdue (the rows with week + weeks: planned ones, read from the agenda's
-    index)."""
+    """Per week: the follow-ups due that week done on time, late, skipped, and still overdue
+    (planned ones, read from the agenda's index). Counted per due day in the index's order
+    first, so only the few days are put into weeks, and each completion's local day is
+    worked out once."""
     done_day = f"coalesce({local_day('t.completed_at', frame)}, t.due_date)"
-    week = week_of("t.due_date")
     return (
-        f"SELECT {week} AS week, sum(t.status = 'done' AND {done_day} <= t.due_date),"
-        f" sum(t.status = 'done' AND {done_day} > t.due_date), sum(t.status = 'skipped'), 0"
+        f"SELECT {week_of('due')}, sum(on_time), sum(done) - sum(on_time), sum(skipped),"
+        " sum(overdue) FROM ("
+        f"SELECT t.due_date AS due, sum(CASE WHEN t.status = 'done' THEN {done_day} <= t.due_date"
+        " ELSE 0 END) AS on_time, sum(t.status = 'done') AS done,"
+        " sum(t.status = 'skipped') AS skipped, 0 AS overdue"
         " FROM touchpoint t INDEXED BY ix_touchpoint_history WHERE t.status != 'planned'"
-        f" AND t.due_date BETWEEN :start AND :end AND {_alive('t.customer_id')} GROUP BY week"
-        f" UNION ALL SELECT {week} AS week, 0, 0, 0, count(*) FROM touchpoint t"
+        f" AND t.due_date BETWEEN :start AND :end AND {_alive('t.customer_id')}"
+        " GROUP BY t.due_date"
+        " UNION ALL SELECT t.due_date, 0, 0, 0, count(*) FROM touchpoint t"
         " WHERE t.status = 'planned' AND t.due_date BETWEEN :start AND :end"
-        f" AND t.due_date < :today AND {_alive('t.customer_id')} GROUP BY week"
+        f" AND t.due_date < :today AND {_alive('t.customer_id')} GROUP BY t.due_date)"
+        " GROUP BY 1"
     )
 
 
@@ -141,6 +152,21 @@ def _cadence(table: str = "") -> str:
 _CONTACTABLE = "c.deleted_at IS NULL AND c.do_not_contact = 0"
 
 
+def _day_number(column: str, frame: Frame) -> str:
+    """SQL for the local day of a stored UTC instant as a whole number (its Julian day): the
+    spells compare and subtract days many times per row, and numbers cost less than text."""
+    # The Julian day starts at noon: half a day on, the whole part is the local day's number.
+    return f"CAST({_local('julianday', column, frame)} + 0.5 AS INTEGER)"
+
+
+def _week_of_number(day: str) -> str:
+    """week_of() for a day number, against the period's last day number `e`."""
+    return (
+        f"(CASE WHEN {day} IS NULL OR {day} > e THEN :weeks"
+        f" ELSE max(0, :weeks - 1 - (e - {day}) / 7) END)"
+    )
+
+
 def silent_spells(frame: Frame) -> str:
     """Stretches in which a customer had no contact for longer than their cadence: from the
     day after it ran out to the day of the next contact. Rows ('spell', week it began, week
@@ -150,36 +176,88 @@ def silent_spells(frame: Frame) -> str:
 
     Only contacts within the longest cadence before the period can matter: a customer with
     none since then was silent for longer than their cadence all through it. Customers not
-    to be contacted are nobody's forgotten ones."""
-    day = local_day("occurred_at", frame)
-    after_cadence = f"'+' || ({_cadence('c.')} + 1) || ' days'"
-    begins = f"date(k.day, {after_cadence})"
-    # A customer silent since before the contacts read: silent from the period's start.
-    fresh = f"max(:start, date({local_day('c.created_at', frame)}, {after_cadence}))"
+    to be contacted are nobody's forgotten ones.
+
+    One pass over the contacts read gives each customer's last one before the period and
+    first and last in it: the silence before the first, and the one after the last. Only
+    customers whose contacts in the period lie further apart than their cadence can have
+    been silent between two of them; only theirs are paired with the next. Days are Julian
+    day numbers, each worked out once."""
+    cadence = _cadence("c.")
+    # Added long enough before the period (by the longest cadence and a day for the zone):
+    # silent from the period's start if never in contact since; no date arithmetic needed.
+    fresh = (
+        "CASE WHEN c.created_at < settled THEN s"
+        f" ELSE max(s, {_day_number('c.created_at', frame)} + {cadence} + 1) END"
+    )
+    in_touch = (
+        # Before the first contact in the period (or for good if none in it): since the last
+        # one before it, else since the window read began (or since added).
+        "SELECT customer_id, last_day AS seen, CASE WHEN last_day IS NULL THEN fresh"
+        " ELSE last_day + cadence + 1 END AS lo, first_day AS hi FROM touched"
+        # After the last contact in the period.
+        " UNION ALL SELECT customer_id, final_day, final_day + cadence + 1, NULL FROM touched"
+        " WHERE final_day IS NOT NULL"
+        # Between two contacts in the period.
+        " UNION ALL SELECT customer_id, day, day + cadence + 1, next_day FROM gaps"
+        " WHERE next_day IS NOT NULL"
+    )
+    # Never in touch in the window read: of those added long ago only the count is needed
+    # (and the first few for the list); those added since are few, read once.
+    never = (
+        f"FROM customer c CROSS JOIN bound WHERE {_CONTACTABLE}"
+        " AND c.id NOT IN (SELECT customer_id FROM touched)"
+    )
     return (
-        "WITH contact AS MATERIALIZED (SELECT customer_id, day,"
-        " lead(day) OVER w AS next_day, row_number() OVER w AS nth FROM ("
-        f"SELECT customer_id, occurred_at, {day} AS day"
-        " FROM interaction INDEXED BY ix_interaction_customer"
-        " WHERE occurred_at >= datetime(:start_utc, '-' || (SELECT max(max(:default_cadence,"
-        " :key_cadence), coalesce(max(keep_in_touch_days), 0)) FROM customer) || ' days')"
-        " AND occurred_at < :end_utc) WINDOW w AS (PARTITION BY customer_id ORDER BY occurred_at)),"
-        " spell AS MATERIALIZED ("
-        f"SELECT c.id, k.day AS seen, {begins} AS lo, k.next_day AS hi"
-        f" FROM contact k JOIN customer c ON c.id = k.customer_id WHERE {_CONTACTABLE}"
-        f" UNION ALL SELECT c.id, NULL, {fresh}, k.day FROM contact k"
-        f" JOIN customer c ON c.id = k.customer_id WHERE k.nth = 1 AND {_CONTACTABLE}"
-        f" UNION ALL SELECT c.id, NULL, {fresh}, NULL FROM customer c"
-        f" WHERE {_CONTACTABLE} AND c.created_at < :end_utc"
-        " AND c.id NOT IN (SELECT customer_id FROM contact))"
-        f" SELECT 'spell', {week_of('lo')}, {week_of('hi')}, count(*), NULL, NULL, NULL, NULL"
-        " FROM spell WHERE lo <= :end AND (hi IS NULL OR (hi > lo AND hi > :start))"
-        " GROUP BY 2, 3"
-        # The page is chosen from the spells alone; only its customers are looked up.
-        " UNION ALL SELECT 'who', s.id, c.name, c.company, c.is_key,"
-        f" {_cadence('c.')}, s.seen, {local_day('c.created_at', frame)}"
-        " FROM (SELECT id, seen FROM spell WHERE lo <= :end AND (hi IS NULL OR hi > :end)"
-        " ORDER BY lo, id LIMIT :list_limit) s JOIN customer c ON c.id = s.id"
+        (
+            "WITH bound AS MATERIALIZED (SELECT lookback, datetime(lookback, '-1 day') AS settled,"
+            " CAST(julianday(:start) + 0.5 AS INTEGER) AS s,"
+            " CAST(julianday(:end) + 0.5 AS INTEGER) AS e FROM ("
+            "SELECT datetime(:start_utc, '-' || max(max(:default_cadence, :key_cadence),"
+            " coalesce(max(keep_in_touch_days), 0)) || ' days') AS lookback FROM customer)),"
+            # The customers to be contacted who were in the window read, each looked up once.
+            " touched AS MATERIALIZED (SELECT t.*, {cadence} AS cadence, {fresh} AS fresh FROM ("
+            "SELECT customer_id,"
+            f" {_day_number('max(occurred_at) FILTER (WHERE occurred_at < :start_utc)', frame)}"
+            " AS last_day,"
+            f" {_day_number('min(occurred_at) FILTER (WHERE occurred_at >= :start_utc)', frame)}"
+            " AS first_day,"
+            f" {_day_number('max(occurred_at) FILTER (WHERE occurred_at >= :start_utc)', frame)}"
+            " AS final_day FROM bound, interaction WHERE occurred_at >= lookback"
+            " AND occurred_at < :end_utc GROUP BY customer_id) t CROSS JOIN bound"
+            f" JOIN customer c ON c.id = t.customer_id WHERE {_CONTACTABLE}),"
+            " gaps AS MATERIALIZED (SELECT customer_id, cadence, day,"
+            " lead(day) OVER (PARTITION BY customer_id ORDER BY occurred_at) AS next_day"
+            " FROM (SELECT t.customer_id, t.cadence, i.occurred_at,"
+            f" {_day_number('i.occurred_at', frame)} AS day FROM touched t"
+            " CROSS JOIN interaction i ON i.customer_id = t.customer_id"
+            " AND i.occurred_at >= :start_utc AND i.occurred_at < :end_utc"
+            " WHERE t.final_day - t.first_day > t.cadence + 1)),"
+            " spell AS MATERIALIZED (SELECT customer_id AS id, seen, lo, hi FROM bound,"
+            f" ({in_touch}) WHERE lo <= e AND (hi IS NULL OR (hi > lo AND hi > s))),"
+            f" added AS MATERIALIZED (SELECT c.id, {fresh} AS lo {never}"
+            " AND c.created_at >= settled AND c.created_at < :end_utc)"
+            # Counted per day first: only the few distinct days are put into weeks.
+            f" SELECT 'spell', {_week_of_number('lo')}, {_week_of_number('hi')}, sum(n),"
+            " NULL, NULL, NULL, NULL FROM bound, (SELECT lo, hi, count(*) AS n FROM spell"
+            " GROUP BY lo, hi UNION ALL SELECT lo, NULL, count(*) FROM added"
+            " WHERE lo <= (SELECT e FROM bound) GROUP BY lo"
+            f" UNION ALL SELECT s, NULL, count(*) {never} AND c.created_at < settled)"
+            " WHERE n > 0 GROUP BY 2, 3"
+            # The page is chosen from the spells alone; only its customers are looked up. Those
+            # never in touch and added long ago come in the table's order, so the first suffice.
+            " UNION ALL SELECT 'who', w.id, c.name, c.company, c.is_key, {cadence},"
+            f" date(w.seen - 0.5), {local_day('c.created_at', frame)} FROM ("
+            "SELECT id, seen FROM (SELECT id, seen, lo FROM bound, spell WHERE hi IS NULL OR hi > e"
+            " UNION ALL SELECT * FROM (SELECT c.id, NULL, s FROM customer c CROSS JOIN bound"
+            f" WHERE {_CONTACTABLE} AND c.created_at < settled AND NOT EXISTS (SELECT 1"
+            " FROM interaction i WHERE i.customer_id = c.id AND i.occurred_at >= lookback"
+            " AND i.occurred_at < :end_utc) ORDER BY c.id LIMIT :list_limit)"
+            " UNION ALL SELECT id, NULL, lo FROM added WHERE lo <= (SELECT e FROM bound))"
+            " ORDER BY lo, id LIMIT :list_limit) w JOIN customer c ON c.id = w.id"
+        )
+        .replace("{cadence}", cadence)
+        .replace("{fresh}", fresh)
     )
 
 
@@ -232,8 +310,10 @@ CONTACTS_BY_GROUP = (
     " WHERE i.occurred_at >= :start_utc AND i.occurred_at < :end_utc"
     f" AND {_alive('i.customer_id')}"
 )
+# Two searches of ix_customer_key rather than a scan of all of it grouped.
 CUSTOMERS_BY_GROUP = (
-    "SELECT is_key, count(*) FROM customer WHERE deleted_at IS NULL GROUP BY is_key"
+    "SELECT 1, count(*) FROM customer WHERE is_key > 0 AND deleted_at IS NULL"
+    " UNION ALL SELECT 0, count(*) FROM customer WHERE is_key = 0 AND deleted_at IS NULL"
 )
 REVENUE_BY_GROUP = (
     f"SELECT s.currency, s.customer_id IN {_KEY} AS key, sum(s.amount_minor), count(*)"
