@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from app.dto.imports import MULTI_FIELDS
+from app.importing.address_columns import ADDRESS_FIELDS, take_address
 from app.importing.encodings import UnreadableFile
 from app.importing.layouts import FIELD_NAMES, Mapping
 from app.importing.records import RawContact
@@ -56,10 +57,21 @@ def contacts(
     plan = [
         (field, positions)
         for field in FIELD_NAMES
-        if (positions := [index[name] for name in mapping.get(field, ()) if name in index])
+        if field not in ADDRESS_FIELDS
+        and (positions := [index[name] for name in mapping.get(field, ()) if name in index])
     ]
+    addresses = [
+        (field, name, index[name])
+        for field in ADDRESS_FIELDS
+        for name in mapping.get(field, ())
+        if name in index
+    ]
+    # A file with a source column says where each contact came from, even when empty.
+    source_given = any(field == "source" for field, _ in plan)
     for number, row in rows:
-        contact = RawContact(row=number)
+        contact = RawContact(row=number, source_given=source_given)
+        if addresses:
+            take_address(contact, [(f, h, _cell(row, i)) for f, h, i in addresses])
         for field, positions in plan:
             values = [row[i].strip() for i in positions if i < len(row) and row[i].strip()]
             if field in MULTI_FIELDS:
@@ -69,3 +81,7 @@ def contacts(
             elif values:
                 setattr(contact, field, values[0])
         yield contact
+
+
+def _cell(row: list[str], position: int) -> str:
+    return row[position].strip() if position < len(row) else ""

@@ -8,11 +8,15 @@ from typing import Any
 
 from app.dto.customers import CustomerInput
 from app.errors import ValidationError
+from app.importing.flags import read_flags
+from app.postal_address import ADDRESS_FIELDS as ADDRESS_COLUMNS
+from app.tags import join, parse_list
 from app.validation import (
     CHANNELS,
     EMAIL_PATTERN,
     PHONE_PATTERN,
     check_channel,
+    check_salutation,
     clean_block,
     clean_line,
     parse_birthday,
@@ -40,6 +44,23 @@ class RawContact:
     notes: str = ""
     source: str = ""
     channel: str = ""
+    job_title: str = ""
+    street: str = ""
+    postal_code: str = ""
+    city: str = ""
+    region: str = ""
+    country: str = ""
+    # One formatted address block, when the file has no parts (Google's "Formatted").
+    address: str = ""
+    # What steers the follow-ups, as our own CSV and vCard exports write it.
+    key_customer: str = ""
+    do_not_contact: str = ""
+    keep_in_touch_days: str = ""
+    salutation: str = ""
+    industry: str = ""
+    tags: str = ""
+    # The file has a place for the source (then an empty one stays empty on import).
+    source_given: bool = False
 
     def full_name(self) -> str:
         if self.name.strip():
@@ -91,9 +112,11 @@ def to_input(contact: RawContact, default_source: str) -> CustomerInput:
         extras.append("Other e-mail: " + ", ".join(emails[1:]))
     if len(phones) > 1:
         extras.append("Other phone: " + ", ".join(phones[1:]))
+    flags, unread = read_flags(contact)
+    extras.extend(unread)
     if extras:
         notes = "\n".join([notes, *extras]) if notes else "\n".join(extras)
-    channel = contact.channel.strip().lower()
+    channel = contact.channel.strip().lower().replace("-", "_")
     if channel not in CHANNELS:
         channel = "email" if emails or not phones else "phone"
     return CustomerInput(
@@ -103,8 +126,18 @@ def to_input(contact: RawContact, default_source: str) -> CustomerInput:
         phone=phones[0] if phones else "",
         channel=channel,
         birthday=contact.birthday,
-        source=contact.source.strip() or default_source,
+        source=contact.source.strip() or ("" if contact.source_given else default_source),
         notes=notes,
+        job_title=contact.job_title,
+        # A formatted block (no parts in the file) keeps its lines in the street field.
+        street=contact.street or contact.address,
+        postal_code=contact.postal_code,
+        city=contact.city,
+        region=contact.region,
+        country=contact.country,
+        industry=contact.industry,
+        tags=contact.tags,
+        **flags,
     )
 
 
@@ -166,4 +199,20 @@ def checked_values(data: CustomerInput) -> dict[str, Any]:
         "keep_in_touch_days": data.keep_in_touch_days,
         "do_not_contact": data.do_not_contact,
         "search_text": fast_search_key(name, company, email, phone),
+        "job_title": _line(data.job_title, 120, "job title"),
+        **dict(zip(ADDRESS_COLUMNS, _address(data), strict=True)),
+        "industry": _line(data.industry, 120, "industry"),
+        "tags": join(parse_list(data.tags, "tags")),
+        "salutation": check_salutation(data.salutation),
     }
+
+
+def _address(data: CustomerInput) -> tuple[str, str, str, str, str]:
+    """check_address, with the fast path for the usual plain one-line parts."""
+    return (
+        _block(data.street, 500, "street"),
+        _line(data.postal_code, 32, "postal code"),
+        _line(data.city, 120, "city"),
+        _line(data.region, 120, "region"),
+        _line(data.country, 120, "country"),
+    )
