@@ -184,6 +184,8 @@ def checked_values(data: CustomerInput) -> dict[str, Any]:
     except ValidationError as exc:
         raise ValidationError(f"bad birthday {data.birthday.strip()!r}") from exc
     month, day, year = birthday or (None, None, None)
+    job_title = _line(data.job_title, 120, "job title")
+    address = _address(data)
     return {
         "name": name,
         "company": company,
@@ -198,9 +200,9 @@ def checked_values(data: CustomerInput) -> dict[str, Any]:
         "notes": _block(data.notes, NOTES_LIMIT, "notes"),
         "keep_in_touch_days": data.keep_in_touch_days,
         "do_not_contact": data.do_not_contact,
-        "search_text": fast_search_key(name, company, email, phone),
-        "job_title": _line(data.job_title, 120, "job title"),
-        **dict(zip(ADDRESS_COLUMNS, _address(data), strict=True)),
+        "search_text": fast_search_key(name, company, email, phone, job_title, address[2]),
+        "job_title": job_title,
+        **dict(zip(ADDRESS_COLUMNS, address, strict=True)),
         "industry": _line(data.industry, 120, "industry"),
         "tags": join(parse_list(data.tags, "tags")),
         "salutation": check_salutation(data.salutation),

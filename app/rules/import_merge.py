@@ -34,8 +34,9 @@ def merge_values(target: dict[str, Any], values: dict[str, Any]) -> None:
             target[key] = values[key]
     target["notes"] = _joined_notes(target["notes"], values["notes"])
     target["search_text"] = search_key(
-        target["name"], target["company"], target["email"], target["phone"]
-    )
+        target["name"], target["company"], target["email"], target["phone"],
+        target["job_title"], target["city"],
+    )  # fmt: skip
 
 
 def merge_into(customer: Customer, values: dict[str, Any]) -> None:

@@ -100,7 +100,8 @@ def _apply(row: Customer, data: CustomerInput) -> None:
     row.salutation = salutation
     row.job_title = job_title
     row.street, row.postal_code, row.city, row.region, row.country = address
-    row.search_text = search_key(name, company, email, phone)
+    # The job title and the city are found too ("buyer", "Munich").
+    row.search_text = search_key(name, company, email, phone, job_title, address[2])
 
 
 def _terms(session: Session, search: str) -> list[tuple[str, ...]]:

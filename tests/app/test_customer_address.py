@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from app.context import AppContext
-from app.dto.customers import CustomerInput
+from app.dto.customers import CustomerInput, CustomerQuery
 from app.dto.sales import SaleInput
 from app.dto.touchpoints import Draft
 from app.errors import ValidationError
@@ -102,3 +102,12 @@ def test_templates_can_place_the_address_and_the_job_title() -> None:
     assert values["customer_job_title"] == "CFO"
     text = render("{{customer_name}}\n{{postal_address}}\n\n{{greeting}},", values)
     assert text == "Maria Becker\nHauptstraße 5\n80331 München\nGermany\n\nDear Maria,"
+
+
+def test_search_finds_the_job_title_and_the_city(context: AppContext) -> None:
+    context.customers.add(MARIA)
+    context.customers.add(CustomerInput(name="Ben Ortiz", city="Porto"))
+    names = lambda text: [c.name for c in context.customers.page(CustomerQuery(search=text)).rows]  # noqa: E731
+    assert names("purchasing") == ["Maria Becker"]
+    assert names("münchen") == ["Maria Becker"]
+    assert names("porto") == ["Ben Ortiz"]

@@ -154,3 +154,13 @@ def test_a_merge_fills_title_and_a_missing_address_but_never_mixes_two(
     assert ana_after.job_title == "CFO"
     assert address(ana_after) == ("Rua 1", "1100-148", "Lisboa", "", "")
     assert address(ben_after) == ("", "", "Porto", "", "")
+
+
+def test_imported_titles_and_cities_are_found_by_search(
+    planner_de: AppContext, tmp_path: Path
+) -> None:
+    rows = [{"name": "Gil Reyes", "job title": "Fleet Buyer", "city": "Valencia"}]
+    imported(planner_de, write_csv(tmp_path / "people.csv", rows))
+    for text in ("fleet buyer", "valencia"):
+        found = planner_de.customers.page(CustomerQuery(search=text)).rows
+        assert [c.name for c in found] == ["Gil Reyes"], text

@@ -1,4 +1,7 @@
-"""Customer job title and postal address (street, postal code, city, region, country).
+"""Customer job title and postal address; what each follow-up's calendar event last showed.
+
+The touchpoint keeps a hash of its event's content and the SEQUENCE it was seen at, so any
+change a calendar user would see (a renamed customer, a new phone number) moves SEQUENCE.
 
 Revision ID: 0009
 Revises: 0008
@@ -32,10 +35,22 @@ def upgrade() -> None:
     for name, length in COLUMNS:
         kind = sa.Text() if length is None else sa.String(length=length)
         op.add_column("customer", sa.Column(name, kind, server_default="", nullable=False))
+    op.add_column(
+        "touchpoint",
+        sa.Column("event_hash", sa.String(length=32), server_default="", nullable=False),
+    )
+    op.add_column(
+        "touchpoint",
+        sa.Column("event_sequence", sa.Integer(), server_default="-1", nullable=False),
+    )
 
 
 def downgrade() -> None:
     from models.search_index import CREATE, DROP, fts_available
+
+    with op.batch_alter_table("touchpoint", schema=None) as batch_op:
+        batch_op.drop_column("event_sequence")
+        batch_op.drop_column("event_hash")
 
     # The batch rebuild that drops the columns drops the search triggers with the table.
     for statement in DROP:
