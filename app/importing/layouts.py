@@ -135,6 +135,13 @@ def _numbered(headers: list[str], pattern: str) -> tuple[str, ...]:
     return tuple(header for _, _, header in sorted(found))
 
 
+# Google's address parts besides the street lines: our field, the word in its header.
+_ADDRESS = (
+    ("postal_code", "Postal Code"), ("city", "City"), ("region", "Region"),
+    ("country", "Country"), ("address", "Formatted"),
+)  # fmt: skip
+
+
 def _google(headers: list[str], base: Mapping) -> Mapping:
     return {
         **base,
@@ -144,12 +151,6 @@ def _google(headers: list[str], base: Mapping) -> Mapping:
         "street": _numbered(headers, r"Address (\d+) - (?:Street|Extended Address|PO Box)"),
         **{field: _numbered(headers, rf"Address (\d+) - {part}") for field, part in _ADDRESS},
     }
-
-
-_ADDRESS = (
-    ("postal_code", "Postal Code"), ("city", "City"), ("region", "Region"),
-    ("country", "Country"), ("address", "Formatted"),
-)  # fmt: skip
 
 
 def detect_layout(headers: list[str]) -> Layout | None:

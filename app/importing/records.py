@@ -112,7 +112,9 @@ def to_input(contact: RawContact, default_source: str) -> CustomerInput:
         extras.append("Other e-mail: " + ", ".join(emails[1:]))
     if len(phones) > 1:
         extras.append("Other phone: " + ", ".join(phones[1:]))
-    flags, unread = read_flags(contact)
+    flags, unread = read_flags(
+        contact.key_customer, contact.do_not_contact, contact.keep_in_touch_days, contact.salutation
+    )
     extras.extend(unread)
     if extras:
         notes = "\n".join([notes, *extras]) if notes else "\n".join(extras)
