@@ -123,3 +123,13 @@ def test_vcard_export_imports_back_with_every_field(
     )  # fmt: skip
     assert card.contents["x-followup-do-not-contact"][0].value == "TRUE"
     assert card.categories.value == ["forklifts", "safety"]
+
+
+def test_the_json_export_restores_every_field(
+    context: AppContext, fresh: AppContext, tmp_path: Path
+) -> None:
+    originals = [context.customers.add(EVERYTHING), context.customers.add(PLAIN)]
+    context.full_export.export_json(tmp_path / "all.json")
+    fresh.full_export.import_json(tmp_path / "all.json")
+    back = fresh.customers.page(CustomerQuery(sort_by="created_at")).rows
+    assert list(back) == originals
