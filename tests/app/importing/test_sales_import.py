@@ -170,3 +170,25 @@ def test_the_actual_delivery_anchors_the_delivery_check(book: AppContext, tmp_pa
     )  # fmt: skip
     check = [t for t in book.agenda.touchpoints() if t.kind == "delivery_check"]
     assert check and check[0].due_date >= dt.date(2026, 11, 24)
+
+
+def test_a_new_customers_keep_in_touch_runs_from_their_last_sale(
+    book: AppContext, tmp_path: Path
+) -> None:
+    rows = [{"Customer": "Hal Berg", "E-mail": "hal@berg.example", "Close date": "2025-01-10",
+             "Outcome": "won"},
+            {"Customer": "Hal Berg", "E-mail": "hal@berg.example", "Close date": "2025-03-01",
+             "Outcome": "won"}]  # fmt: skip
+    book.sales_import.run(write(tmp_path / "old.csv", rows))
+    hal = book.customers.page(CustomerQuery(search="hal berg")).rows[0]
+    assert hal.created_at.date() == dt.date(2025, 3, 1)
+    check_ins = [t for t in book.agenda.touchpoints(customer_id=hal.id) if t.kind == "check_in"]
+    # Long overdue by the cadence: soon, not a whole cadence from today.
+    assert check_ins and check_ins[0].due_date < TODAY.date() + dt.timedelta(days=30)
+
+
+def test_a_file_of_open_deals_records_nothing(book: AppContext, tmp_path: Path) -> None:
+    rows = [{"Customer": "Ivy Lo", "Close date": "2026-12-01", "Stage": "Proposal"}]
+    result = book.sales_import.run(write(tmp_path / "open.csv", rows))
+    assert (result.sales, result.new_customers, result.open_deals) == (0, 0, 1)
+    assert book.customers.count() == 1
