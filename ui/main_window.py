@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
             self._import_customers,
         )  # fmt: skip
         self.import_sales = action(
-            tr("Import &sales…"), None,
+            tr("Import sa&les…"), None,
             tr("Past sales from HubSpot, Pipedrive, Salesforce or any CSV of deals"),
             self._import_sales,
         )  # fmt: skip
