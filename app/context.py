@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from app.services.replanning import ReplanningService
     from app.services.requests import RequestService
     from app.services.sales import SaleService
+    from app.services.sales_import import SalesImportService
     from app.services.timeline import TimelineService
     from app.services.touchpoints import TouchpointService
 
@@ -182,6 +183,12 @@ class AppContext:
         from app.services.importing import ImportService
 
         return ImportService(self.sessions, self.clock, self.planning, self.backups)
+
+    @cached_property
+    def sales_import(self) -> SalesImportService:
+        from app.services.sales_import import SalesImportService
+
+        return SalesImportService(self.sessions, self.clock, self.planning, self.backups)
 
     @cached_property
     def data_export(self) -> DataExportService:

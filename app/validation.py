@@ -121,6 +121,19 @@ def check_salutation(text: str) -> str:
     return rule
 
 
+def check_address(
+    street: str, postal_code: str, city: str, region: str, country: str
+) -> tuple[str, str, str, str, str]:
+    """The postal address cleaned: the street may hold a few lines, the rest one line each."""
+    return (
+        clean_block(street, 500, "street"),
+        clean_line(postal_code, 32, "postal code"),
+        clean_line(city, 120, "city"),
+        clean_line(region, 120, "region"),
+        clean_line(country, 120, "country"),
+    )
+
+
 def parse_birthday(text: str) -> tuple[int, int, int | None] | None:
     """YYYY-MM-DD, MM-DD or --MM-DD (vCard style) to (month, day, year or None)."""
     value = text.strip()

@@ -12,6 +12,7 @@ from bench import core_bench, draft_bench, gui_bench, import_bench, insights_ben
 TARGETS = {
     "record_sale_p95_ms": "≤ 30 ms",
     "apply_plan_10k_s": "≤ 3 s",
+    "import_sales_10k_s": "(10,000 past deals into the 50k book; no target yet)",
     "agenda_7d_ms": "≤ 10 ms and ≤ 3× floor",
     "agenda_7d_all_ms": "(whole week, for the CLI; no target)",
     "ics_10k_s": "≤ 1.0 s and ≤ 1.5× floor",

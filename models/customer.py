@@ -42,6 +42,13 @@ class Customer(Base):
     tags: Mapped[str] = mapped_column(Text, default="", server_default="")
     # How letters greet them (app.messages.greeting): "" is by first name.
     salutation: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    job_title: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    # The postal address as vCard's ADR and the Google and Outlook layouts split it.
+    street: Mapped[str] = mapped_column(Text, default="", server_default="")
+    postal_code: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    city: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    region: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    country: Mapped[str] = mapped_column(String(120), default="", server_default="")
     # Lower-cased name/company/e-mail/phone digits: one column for search-as-you-type.
     search_text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

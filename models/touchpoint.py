@@ -75,6 +75,10 @@ class Touchpoint(Base):
     snoozed_from: Mapped[dt.date | None]
     # Calendar SEQUENCE: grows with every change a calendar would see.
     sequence: Mapped[int] = mapped_column(default=0)
+    # What the calendar event last showed (a hash) and the SEQUENCE it was seen at: content
+    # that changes without a touchpoint edit (a renamed customer) moves SEQUENCE on export.
+    event_hash: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    event_sequence: Mapped[int] = mapped_column(default=-1, server_default="-1")
     # Set when the user moved it by hand; re-planning then leaves its date alone.
     pinned: Mapped[bool] = mapped_column(default=False)
     subject: Mapped[str] = mapped_column(Text, default="")

@@ -172,6 +172,11 @@ class MainWindow(QMainWindow):
             tr("Customers from Outlook, Google Contacts, vCard or any CSV file"),
             self._import_customers,
         )  # fmt: skip
+        self.import_sales = action(
+            tr("Import sa&les…"), None,
+            tr("Past sales from HubSpot, Pipedrive, Salesforce or any CSV of deals"),
+            self._import_sales,
+        )  # fmt: skip
         self.export_data = action(
             tr("&Export…"), None, tr("Customers and history as CSV, vCard or JSON"),
             self._export_data,
@@ -200,7 +205,7 @@ class MainWindow(QMainWindow):
             self.find_customer, self.trash, self.settings, self.go_today, self.go_customers,
             self.go_promises, self.go_plans, self.go_insights, self.load_sample,
             self.export_calendar,
-            self.import_customers, self.export_data, self.backups,
+            self.import_customers, self.import_sales, self.export_data, self.backups,
         ]  # fmt: skip
         self.data_actions.extend(self.outreach.actions())
         self.calendar_sync = action(
@@ -350,6 +355,12 @@ class MainWindow(QMainWindow):
             from ui.dialogs.import_dialog import choose_and_preview
 
             choose_and_preview(self.context, self)
+
+    def _import_sales(self) -> None:
+        if self.context is not None:
+            from ui.dialogs.sales_import_dialog import choose_sales_file
+
+            choose_sales_file(self.context, self)
 
     def data_imported(self, summary: str) -> None:
         """After an import: every screen shows the new customers."""

@@ -22,6 +22,7 @@ class WindowActions(Protocol):
     export_calendar: QAction
     calendar_sync: QAction
     import_customers: QAction
+    import_sales: QAction
     export_data: QAction
     backups: QAction
     load_sample: QAction
@@ -55,7 +56,12 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> QMenu:
     file_menu.addSeparator()
     file_menu.addAction(actions.export_calendar)
     file_menu.addAction(actions.calendar_sync)
-    for action in (actions.import_customers, actions.export_data, actions.backups):
+    for action in (
+        actions.import_customers,
+        actions.import_sales,
+        actions.export_data,
+        actions.backups,
+    ):
         file_menu.addAction(action)
     file_menu.addSeparator()
     for action in (actions.load_sample, actions.my_data, actions.settings):

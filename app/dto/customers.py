@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from app.postal_address import format_address
+
 
 @dataclass(frozen=True)
 class CustomerInput:
@@ -26,6 +28,13 @@ class CustomerInput:
     tags: str = ""
     # How letters greet them: "" (first name), "full", "ms", "mr" or "dr".
     salutation: str = ""
+    job_title: str = ""
+    # The postal address (letters): the street may hold several lines.
+    street: str = ""
+    postal_code: str = ""
+    city: str = ""
+    region: str = ""
+    country: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,10 +72,21 @@ class CustomerDTO:
     industry: str = ""
     tags: tuple[str, ...] = ()
     salutation: str = ""
+    job_title: str = ""
+    street: str = ""
+    postal_code: str = ""
+    city: str = ""
+    region: str = ""
+    country: str = ""
 
     @property
     def display_name(self) -> str:
         return f"{self.name} ({self.company})" if self.company else self.name
+
+    @property
+    def postal_address(self) -> str:
+        """The address block a letter shows ("" when there is none)."""
+        return format_address(self.street, self.postal_code, self.city, self.region, self.country)
 
     def as_input(self) -> CustomerInput:
         """This customer as the input that would save it unchanged (edits start here)."""
@@ -85,6 +105,12 @@ class CustomerDTO:
             industry=self.industry,
             tags=", ".join(self.tags),
             salutation=self.salutation,
+            job_title=self.job_title,
+            street=self.street,
+            postal_code=self.postal_code,
+            city=self.city,
+            region=self.region,
+            country=self.country,
         )
 
 

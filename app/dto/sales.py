@@ -68,3 +68,5 @@ class BulkResult:
 
     sales: int
     touchpoints: int
+    # Past sales (an import): steps whose day had gone, so they were not scheduled.
+    in_the_past: int = 0

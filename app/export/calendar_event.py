@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Literal
 
 EventStatus = Literal["CONFIRMED", "CANCELLED"]
@@ -48,6 +48,9 @@ class CalendarEvent:
     last_modified: datetime
     location: str = ""
     url: str = ""
+    # All-day events: the local time of their day the reminder fires (TRIGGER after the
+    # start), instead of alarm_minutes before midnight; None keeps alarm_minutes.
+    all_day_alarm: time | None = None
 
     def __post_init__(self) -> None:
         if not _UID_PATTERN.fullmatch(self.uid) or _UID_FORBIDDEN.intersection(self.uid):
@@ -80,3 +83,26 @@ class CalendarEvent:
     def all_day(self) -> bool:
         """True for DATE-valued events."""
         return not isinstance(self.start, datetime)
+
+    def trigger(self) -> str | None:
+        """The VALARM's TRIGGER value, relative to the start; None without a reminder."""
+        if self.alarm_minutes is None:
+            return None
+        if self.all_day and self.all_day_alarm is not None:
+            # At the start of the working day; a reminder of whole days, that many days before.
+            at = self.all_day_alarm
+            offset = timedelta(hours=at.hour, minutes=at.minute)
+            return _duration(offset - timedelta(days=self.alarm_minutes // (24 * 60)))
+        return f"-PT{self.alarm_minutes}M"
+
+
+def _duration(offset: timedelta) -> str:
+    """An RFC 5545 DURATION in days, hours and minutes: PT9H, -P27DT15H, PT0S."""
+    sign = "-" if offset < timedelta(0) else ""
+    minutes = abs(offset) // timedelta(minutes=1)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    time = (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+    if not days and not time:
+        return "PT0S"
+    return f"{sign}P" + (f"{days}D" if days else "") + (f"T{time}" if time else "")

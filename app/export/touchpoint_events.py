@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 
 from app.dto.touchpoints import TouchpointDTO
@@ -19,6 +20,23 @@ class EventOptions:
 
     details: bool = True
     reminder_minutes: int | None = 15
+    # All-day follow-ups remind at this local time of their day: the start of the working
+    # day (a reminder minutes "before" midnight would fire the evening before).
+    work_start: dt.time = dt.time(9, 0)
+
+
+def content_hash(item: TouchpointDTO, sale_summary: str, subject: str, body: str) -> str:
+    """What a calendar user sees of the event, hashed: title, details, time and status.
+
+    The export's choices (details, reminder) are left out: they are the same follow-up
+    seen through other options, and must not count as a change of it."""
+    seen = (
+        item.title, item.channel, item.customer_phone, item.customer_email, item.kind,
+        sale_summary, subject, body, item.due_date.isoformat(),
+        item.due_at.isoformat() if item.due_at else "", item.status,
+    )  # fmt: skip
+    digest = hashlib.blake2b("\x1f".join(seen).encode("utf-8"), digest_size=16)
+    return digest.hexdigest()
 
 
 def describe(item: TouchpointDTO, sale_summary: str, subject: str, body: str, details: bool) -> str:
@@ -64,4 +82,5 @@ def touchpoint_event(
         transparent=item.due_at is None,
         alarm_minutes=options.reminder_minutes,
         last_modified=item.updated_at or now,
+        all_day_alarm=options.work_start,
     )

@@ -23,6 +23,13 @@ class ContactCard:
     phone: str = ""
     birthday: tuple[int, int, int | None] | None = None
     notes: str = ""
+    job_title: str = ""
+    # street (lines), postal code, city, region, country
+    address: tuple[str, str, str, str, str] = ("", "", "", "", "")
+    categories: tuple[str, ...] = ()
+    # What steers the follow-ups, as X-FOLLOWUP-... properties (our importer reads them back;
+    # other programs keep or ignore them): property name suffix -> value.
+    extras: tuple[tuple[str, str], ...] = ()
 
 
 def escape(text: str) -> str:
@@ -75,6 +82,8 @@ def card(contact: ContactCard) -> str:
     ]
     if contact.company:
         lines.append(f"ORG:{escape(contact.company)}")
+    if contact.job_title:
+        lines.append(f"TITLE:{escape(contact.job_title)}")
     if contact.email:
         lines.append(f"EMAIL;TYPE=INTERNET,PREF:{escape(contact.email)}")
     if contact.phone:
@@ -85,8 +94,16 @@ def card(contact: ContactCard) -> str:
             lines.append(f"BDAY;X-APPLE-OMIT-YEAR={OMIT_YEAR}:{OMIT_YEAR}-{month:02d}-{day:02d}")
         else:
             lines.append(f"BDAY:{year:04d}-{month:02d}-{day:02d}")
+    if any(contact.address):
+        street, code, city, region, country = contact.address
+        parts = ("", "", street, city, region, code, country)
+        lines.append("ADR;TYPE=WORK:" + ";".join(escape(part) for part in parts))
     if contact.notes:
         lines.append(f"NOTE:{escape(contact.notes)}")
+    if contact.categories:
+        lines.append("CATEGORIES:" + ",".join(escape(item) for item in contact.categories))
+    # Written even when empty: an empty source read back stays empty (not "vCard import").
+    lines.extend(f"X-FOLLOWUP-{name}:{escape(value)}" for name, value in contact.extras)
     lines.append("END:VCARD")
     return "".join(fold(line) + "\r\n" for line in lines)
 

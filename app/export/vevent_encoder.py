@@ -104,7 +104,8 @@ class EventEncoder:
             if url:
                 parts.append(content_line(f"URL:{url}"))
         parts.append(_STATUS_AND_TRANSP[event.status, event.transparent])
-        if event.alarm_minutes is not None:
+        trigger = event.trigger()
+        if trigger is not None:
             if not summary:
                 alarm_line = b"DESCRIPTION:Reminder\r\n"
             elif len(summary_line) <= _SHORT_SUMMARY_LINE:
@@ -115,7 +116,7 @@ class EventEncoder:
             parts += [
                 b"BEGIN:VALARM\r\nACTION:DISPLAY\r\n",
                 alarm_line,
-                f"TRIGGER:-PT{event.alarm_minutes}M\r\nEND:VALARM\r\n".encode(),
+                f"TRIGGER:{trigger}\r\nEND:VALARM\r\n".encode(),
             ]
         parts.append(b"END:VEVENT\r\n")
         return b"".join(parts)

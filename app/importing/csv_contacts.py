@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from app.dto.imports import MULTI_FIELDS
+from app.importing.address_columns import ADDRESS_FIELDS, take_address
+from app.importing.dialects import CUT_OFF
 from app.importing.encodings import UnreadableFile
 from app.importing.layouts import FIELD_NAMES, Mapping
 from app.importing.records import RawContact
@@ -52,11 +54,6 @@ def mapping_to_json(mapping: Mapping) -> dict[str, list[str]]:
     return {field: list(columns) for field, columns in mapping.items() if columns}
 
 
-CUT_OFF = (
-    "The file looks cut off: row {row} ends inside a quoted cell, so none of that row was imported."
-)
-
-
 def contacts(
     rows: Iterator[tuple[int, list[str] | None]], headers: list[str], mapping: Mapping
 ) -> Iterator[RawContact | tuple[int, str]]:
@@ -67,9 +64,18 @@ def contacts(
     plan = [
         (field, positions)
         for field in FIELD_NAMES
-        if (positions := [index[name] for name in mapping.get(field, ()) if name in index])
+        if field not in ADDRESS_FIELDS
+        and (positions := [index[name] for name in mapping.get(field, ()) if name in index])
     ]
     displays = [n for n, header in enumerate(headers) if _DISPLAY.fullmatch(header)]
+    addresses = [
+        (field, name, index[name])
+        for field in ADDRESS_FIELDS
+        for name in mapping.get(field, ())
+        if name in index
+    ]
+    # A file with a source column says where each contact came from, even when empty.
+    source_given = any(field == "source" for field, _ in plan)
     # Most fields have one column: read straight from it (the loop runs for every row).
     single = [(f, p[0]) for f, p in plan if len(p) == 1 and f not in MULTI_FIELDS]
     several = [(f, p) for f, p in plan if len(p) > 1 or f in MULTI_FIELDS]
@@ -77,8 +83,10 @@ def contacts(
         if row is None:
             yield number, CUT_OFF.format(row=number)
             continue
-        contact = RawContact(row=number)
+        contact = RawContact(row=number, source_given=source_given)
         width = len(row)
+        if addresses:
+            take_address(contact, [(f, h, _cell(row, i)) for f, h, i in addresses])
         for field, position in single:
             if position < width and (value := row[position].strip()):
                 setattr(contact, field, value)
@@ -104,3 +112,7 @@ def _exchange_to_smtp(contact: RawContact, displays: list[str]) -> None:
             smtp.append(found.group(1))
     if smtp:
         contact.emails = smtp
+
+
+def _cell(row: list[str], position: int) -> str:
+    return row[position].strip() if position < len(row) else ""

@@ -51,6 +51,12 @@ def _cut_off(lines: list[str], separator: str) -> bool:
     return False
 
 
+# What a row cut off by the end of the file is reported as, in every kind of CSV import.
+CUT_OFF = (
+    "The file looks cut off: row {row} ends inside a quoted cell, so none of that row was imported."
+)
+
+
 def read_rows(lines: Iterable[str], separator: str) -> Iterator[tuple[int, list[str] | None]]:
     """Rows numbered as a spreadsheet shows them (header = row 1); blank rows are left out.
 

@@ -8,8 +8,12 @@ from dataclasses import dataclass
 # Our field -> header names in the file, best first. email and phone take every match.
 Mapping = dict[str, tuple[str, ...]]
 FIELD_NAMES = (
-    "name", "first_name", "middle_name", "last_name", "suffix", "company", "email", "phone",
-    "birthday", "birth_year", "birth_month", "birth_day", "notes", "source", "channel",
+    "name", "first_name", "middle_name", "last_name", "suffix", "company", "job_title", "email",
+    "phone", "birthday", "birth_year", "birth_month", "birth_day", "notes", "source", "channel",
+    # The postal address, in parts, or as one formatted block (used when no part is there).
+    "street", "postal_code", "city", "region", "country", "address",
+    # Our own export's columns, so a round trip keeps what steers the follow-ups.
+    "key_customer", "do_not_contact", "keep_in_touch_days", "salutation", "industry", "tags",
 )  # fmt: skip
 
 OUTLOOK: Mapping = {
@@ -32,6 +36,32 @@ OUTLOOK: Mapping = {
     ),
     "birthday": ("Birthday", "Geburtstag"),
     "notes": ("Notes", "Notizen"),
+    "job_title": ("Job Title", "Position"),
+    # The business address first; the home and other ones when it is empty (address_columns).
+    "street": (
+        "Business Street", "Business Street 2", "Business Street 3",
+        "Home Street", "Home Street 2", "Home Street 3",
+        "Other Street", "Other Street 2", "Other Street 3",
+        "Straße geschäftlich", "Straße geschäftlich 2", "Straße geschäftlich 3",
+        "Straße privat", "Straße privat 2", "Straße privat 3",
+        "Weitere Straße", "Weitere Straße 2", "Weitere Straße 3",
+    ),
+    "postal_code": (
+        "Business Postal Code", "Home Postal Code", "Other Postal Code",
+        "Postleitzahl geschäftlich", "Postleitzahl privat", "Weitere Postleitzahl",
+    ),
+    "city": (
+        "Business City", "Home City", "Other City",
+        "Ort geschäftlich", "Ort privat", "Weiterer Ort",
+    ),
+    "region": (
+        "Business State", "Home State", "Other State",
+        "Region geschäftlich", "Region privat", "Weitere Region",
+    ),
+    "country": (
+        "Business Country/Region", "Home Country/Region", "Other Country/Region",
+        "Land/Region geschäftlich", "Land/Region privat", "Weiteres Land/Region",
+    ),
 }  # fmt: skip
 
 # Thunderbird (English and German): birthdays in three columns, the mobile in "Mobile Number".
@@ -58,6 +88,7 @@ _GOOGLE_COMMON: Mapping = {
     "suffix": ("Name Suffix",),
     "birthday": ("Birthday",),
     "notes": ("Notes",),
+    "job_title": ("Organization Title", "Organization 1 - Title"),
 }
 GOOGLE_CLASSIC: Mapping = {
     "name": ("Name",),
@@ -89,6 +120,20 @@ _SYNONYMS = {
     "notes": ("notes", "note", "notizen", "notiz", "bemerkung", "bemerkungen", "comments"),
     "source": ("source", "leadsource", "quelle"),
     "channel": ("channel", "preferredchannel", "kanal"),
+    "job_title": ("jobtitle", "position", "role", "funktion", "organizationtitle"),
+    "street": ("street", "streetaddress", "address1", "address2", "addressline1",
+               "addressline2", "strasse", "straße"),
+    "postal_code": ("postalcode", "postcode", "zip", "zipcode", "plz", "postleitzahl"),
+    "city": ("city", "town", "ort", "stadt"),
+    "region": ("region", "state", "province", "county", "bundesland"),
+    "country": ("country", "countryregion", "land"),
+    "address": ("address", "postaladdress", "mailingaddress", "adresse", "anschrift"),
+    "key_customer": ("keycustomer", "key", "iskey", "schlüsselkunde"),
+    "do_not_contact": ("donotcontact", "dnc", "nichtkontaktieren"),
+    "keep_in_touch_days": ("keepintouchdays", "keepintouch", "cadence"),
+    "salutation": ("salutation", "greetas", "anrede"),
+    "industry": ("industry", "branche"),
+    "tags": ("tags", "categories", "kategorien"),
 }  # fmt: skip
 
 
@@ -103,8 +148,18 @@ class Layout:
 
 def _numbered(headers: list[str], pattern: str) -> tuple[str, ...]:
     """Google's 'E-mail 1 - Value', 'E-mail 2 - Value', ... in their number order."""
-    found = [(int(m.group(1)), h) for h in headers if (m := re.fullmatch(pattern, h))]
-    return tuple(header for _, header in sorted(found))
+    # Within one number, the file's column order (Google's Street before its PO Box).
+    found = [
+        (int(m.group(1)), n, h) for n, h in enumerate(headers) if (m := re.fullmatch(pattern, h))
+    ]
+    return tuple(header for _, _, header in sorted(found))
+
+
+# Google's address parts besides the street lines: our field, the word in its header.
+_ADDRESS = (
+    ("postal_code", "Postal Code"), ("city", "City"), ("region", "Region"),
+    ("country", "Country"), ("address", "Formatted"),
+)  # fmt: skip
 
 
 def _google(headers: list[str], base: Mapping) -> Mapping:
@@ -112,6 +167,9 @@ def _google(headers: list[str], base: Mapping) -> Mapping:
         **base,
         "email": _numbered(headers, r"E-mail (\d+) - Value"),
         "phone": _numbered(headers, r"Phone (\d+) - Value"),
+        # Every address in number order: the first one that holds anything is taken.
+        "street": _numbered(headers, r"Address (\d+) - (?:Street|Extended Address|PO Box)"),
+        **{field: _numbered(headers, rf"Address (\d+) - {part}") for field, part in _ADDRESS},
     }
 
 

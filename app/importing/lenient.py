@@ -14,6 +14,7 @@ import phonenumbers
 from app.dto.customers import CustomerInput
 from app.dto.imports import RowWarning
 from app.errors import ValidationError
+from app.importing.flags import read_flags
 from app.importing.records import NO_DATE, RawContact, normalise_birthday
 from app.validation import CHANNELS, EMAIL_PATTERN, PHONE_PATTERN, parse_birthday
 
@@ -149,9 +150,13 @@ def to_input(
     if len(phones) > 1:
         extras.append("Other phone: " + ", ".join(phones[1:]))
     extras.extend(reading.kept)
+    flags, unread = read_flags(
+        contact.key_customer, contact.do_not_contact, contact.keep_in_touch_days, contact.salutation
+    )
+    extras.extend(unread)
     if extras:
         notes = "\n".join([notes, *extras]) if notes else "\n".join(extras)
-    channel = contact.channel.strip().lower()
+    channel = contact.channel.strip().lower().replace("-", "_")
     if channel not in CHANNELS:
         channel = "email" if emails or not phones else "phone"
     company = contact.company.strip()
@@ -171,7 +176,17 @@ def to_input(
         phone=phones[0] if phones else "",
         channel=channel,
         birthday=birthday,
-        source=contact.source.strip() or default_source,
+        source=contact.source.strip() or ("" if contact.source_given else default_source),
         notes=notes,
+        job_title=contact.job_title,
+        # A formatted block (no parts in the file) keeps its lines in the street field.
+        street=contact.street or contact.address,
+        postal_code=contact.postal_code,
+        city=contact.city,
+        region=contact.region,
+        country=contact.country,
+        industry=contact.industry,
+        tags=contact.tags,
+        **flags,
     )
     return data, reading.warnings

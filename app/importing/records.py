@@ -8,10 +8,13 @@ from typing import Any
 
 from app.dto.customers import CustomerInput
 from app.errors import ValidationError
+from app.postal_address import ADDRESS_FIELDS as ADDRESS_COLUMNS
+from app.tags import join, parse_list
 from app.validation import (
     EMAIL_PATTERN,
     PHONE_PATTERN,
     check_channel,
+    check_salutation,
     clean_block,
     clean_line,
     parse_birthday,
@@ -43,6 +46,23 @@ class RawContact:
     notes: str = ""
     source: str = ""
     channel: str = ""
+    job_title: str = ""
+    street: str = ""
+    postal_code: str = ""
+    city: str = ""
+    region: str = ""
+    country: str = ""
+    # One formatted address block, when the file has no parts (Google's "Formatted").
+    address: str = ""
+    # What steers the follow-ups, as our own CSV and vCard exports write it.
+    key_customer: str = ""
+    do_not_contact: str = ""
+    keep_in_touch_days: str = ""
+    salutation: str = ""
+    industry: str = ""
+    tags: str = ""
+    # The file has a place for the source (then an empty one stays empty on import).
+    source_given: bool = False
 
     def full_name(self) -> str:
         # The readers strip every value: an empty part is "".
@@ -147,6 +167,8 @@ def checked_values(data: CustomerInput) -> dict[str, Any]:
     except ValidationError as exc:
         raise ValidationError(f"Bad birthday {data.birthday.strip()!r}.") from exc
     month, day, year = birthday or (None, None, None)
+    job_title = _line(data.job_title, 120, "job title")
+    address = _address(data)
     return {
         "name": name,
         "company": company,
@@ -161,5 +183,21 @@ def checked_values(data: CustomerInput) -> dict[str, Any]:
         "notes": _block(data.notes, NOTES_LIMIT, "notes"),
         "keep_in_touch_days": data.keep_in_touch_days,
         "do_not_contact": data.do_not_contact,
-        "search_text": fast_search_key(name, company, email, phone),
+        "search_text": fast_search_key(name, company, email, phone, job_title, address[2]),
+        "job_title": job_title,
+        **dict(zip(ADDRESS_COLUMNS, address, strict=True)),
+        "industry": _line(data.industry, 120, "industry"),
+        "tags": join(parse_list(data.tags, "tags")),
+        "salutation": check_salutation(data.salutation),
     }
+
+
+def _address(data: CustomerInput) -> tuple[str, str, str, str, str]:
+    """check_address, with the fast path for the usual plain one-line parts."""
+    return (
+        _block(data.street, 500, "street"),
+        _line(data.postal_code, 32, "postal code"),
+        _line(data.city, 120, "city"),
+        _line(data.region, 120, "region"),
+        _line(data.country, 120, "country"),
+    )

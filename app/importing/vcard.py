@@ -178,10 +178,43 @@ def _birthday(prop: Property) -> str:
     return value
 
 
+# Our own export's properties (app.export.vcard_export): what steers the follow-ups.
+X_FIELDS = {
+    "X-FOLLOWUP-KEY-CUSTOMER": "key_customer",
+    "X-FOLLOWUP-DO-NOT-CONTACT": "do_not_contact",
+    "X-FOLLOWUP-KEEP-IN-TOUCH-DAYS": "keep_in_touch_days",
+    "X-FOLLOWUP-CHANNEL": "channel",
+    "X-FOLLOWUP-SOURCE": "source",
+    "X-FOLLOWUP-SALUTATION": "salutation",
+    "X-FOLLOWUP-INDUSTRY": "industry",
+}
+
+
+def _list_values(text: str) -> list[str]:
+    """A comma-separated list value (CATEGORIES), escaped commas kept inside items."""
+    return [unescape(part) for part in re.split(r"(?<!\\),", text) if part.strip()]
+
+
+def _address_rank(prop: Property) -> int:
+    """Preferred, then work (a salesperson writes to the office), then the card's order."""
+    if prop.has_type("PREF"):
+        return 0
+    return 1 if prop.has_type("WORK") else 2
+
+
+def _take_address(contact: RawContact, prop: Property) -> None:
+    """ADR: post office box; extended address; street; locality; region; postal code; country."""
+    parts = [*components(prop.value), "", "", "", "", "", "", ""]
+    box, extended, street = parts[:3]
+    contact.street = "\n".join(line for line in (street, extended, box) if line)
+    contact.city, contact.region, contact.postal_code, contact.country = parts[3:7]
+
+
 def to_contact(number: int, properties: list[Property]) -> RawContact:
     contact = RawContact(row=number)
     emails: list[tuple[bool, str]] = []
     phones: list[tuple[bool, str]] = []
+    addresses: list[tuple[int, Property]] = []
     for prop in properties:
         if prop.name == "FN":
             contact.name = unescape(prop.value).strip()
@@ -201,6 +234,17 @@ def to_contact(number: int, properties: list[Property]) -> RawContact:
             contact.birthday = _birthday(prop)
         elif prop.name == "NOTE":
             contact.notes = unescape(prop.value).strip()
+        elif prop.name == "TITLE":
+            contact.job_title = unescape(prop.value).strip()
+        elif prop.name == "ADR":
+            addresses.append((_address_rank(prop), prop))
+        elif prop.name == "CATEGORIES":
+            contact.tags = ", ".join(part.strip() for part in _list_values(prop.value))
+        elif prop.name in X_FIELDS:
+            setattr(contact, X_FIELDS[prop.name], unescape(prop.value).strip())
+            contact.source_given = contact.source_given or prop.name == "X-FOLLOWUP-SOURCE"
+    if addresses:
+        _take_address(contact, min(addresses, key=lambda item: item[0])[1])
     # Preferred (and, for phones, mobile) first; otherwise the order of the card.
     contact.emails = [value for _, value in sorted(emails, key=lambda item: item[0]) if value]
     contact.phones = [value for _, value in sorted(phones, key=lambda item: item[0]) if value]

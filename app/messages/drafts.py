@@ -16,6 +16,7 @@ from app.messages.readiness import readiness
 from app.messages.templates import render
 from app.messages.value_item import VALUE_FIELD
 from app.money import money_text
+from app.postal_address import format_address
 from app.preferences import Preferences
 from models.customer import Customer
 from models.sale import Sale
@@ -66,6 +67,10 @@ def merge_values(
         "customer_name": customer.name,
         "customer_first_name": customer.name.split()[0] if customer.name.split() else "",
         "company": customer.company,
+        "customer_job_title": customer.job_title,
+        "postal_address": format_address(
+            customer.street, customer.postal_code, customer.city, customer.region, customer.country
+        ),
         "customer_email": customer.email,
         "customer_phone": customer.phone,
         # Sentences are written around these: an empty one would leave "confirm that  arrived".
@@ -131,7 +136,12 @@ def build_draft(
     if digits and form is Form.SHORT and touchpoint.channel == "text":
         # RFC 5724: sms:<number>?body=<text>.
         sms = f"sms:{digits}?body={urllib.parse.quote(body)}"
-    ready = readiness(form, body, prefs, customer.phone, touchpoint.channel, text.written_for)
+    address = format_address(
+        customer.street, customer.postal_code, customer.city, customer.region, customer.country
+    )
+    ready = readiness(
+        form, body, prefs, customer.phone, touchpoint.channel, text.written_for, address
+    )
     return Draft(
         touchpoint_id=touchpoint.id,
         subject=subject,

@@ -30,7 +30,13 @@ FORM_NAMES = {
 
 
 def readiness(
-    form: Form, body: str, prefs: Preferences, to_phone: str, channel: str, written_for: str = ""
+    form: Form,
+    body: str,
+    prefs: Preferences,
+    to_phone: str,
+    channel: str,
+    written_for: str = "",
+    to_address: str = "",
 ) -> Readiness:
     """Warnings in the order the salesperson would act on them."""
     warnings: list[str] = []
@@ -52,6 +58,8 @@ def readiness(
             warnings.append(
                 "Your profile has no phone or e-mail, so the customer cannot see how to reach you."
             )
+    if form is Form.MESSAGE and channel == "letter" and not to_address.strip():
+        warnings.append("This customer has no postal address yet.")
     if form is Form.SHORT and len(body) > SMS_LENGTH:
         warnings.append(f"{len(body)} characters: longer than one text message ({SMS_LENGTH}).")
     if form is Form.SCRIPT and channel == "phone" and not to_phone.strip():

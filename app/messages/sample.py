@@ -33,6 +33,8 @@ def sample_values(prefs: Preferences, today: dt.date) -> dict[str, str]:
         "customer_name": SAMPLE_CUSTOMER,
         "customer_first_name": SAMPLE_CUSTOMER.split()[0],
         "company": SAMPLE_COMPANY,
+        "customer_job_title": "Fleet Manager",
+        "postal_address": "12 Harbour Road\nSpringfield, IL 62704\nUnited States",
         "customer_email": "ana.silva@acme-logistics.example",
         "customer_phone": "+1 555 0100",
         "sale_description": SAMPLE_SALE,

@@ -16,6 +16,8 @@ MERGE_FIELDS: dict[str, str] = {
     "customer_name": "The customer's full name",
     "customer_first_name": "The customer's first name",
     "company": "The customer's company",
+    "customer_job_title": "The customer's job title",
+    "postal_address": "The customer's postal address, one line each (for letters)",
     "customer_email": "The customer's e-mail",
     "customer_phone": "The customer's phone",
     "sale_description": "What was sold",

@@ -7,7 +7,9 @@ from typing import Any
 from app.validation import search_key
 from models.customer import Customer
 
-FILL = ("company", "email", "phone", "source")
+FILL = ("company", "email", "phone", "source", "job_title")
+# An address is taken whole, and only by a customer who has none: never parts of two.
+ADDRESS = ("street", "postal_code", "city", "region", "country")
 BIRTHDAY = ("birthday_month", "birthday_day", "birthday_year")
 NOTES_LIMIT = 20_000
 
@@ -27,15 +29,20 @@ def merge_values(target: dict[str, Any], values: dict[str, Any]) -> None:
     if target["birthday_month"] is None and values["birthday_month"] is not None:
         for key in BIRTHDAY:
             target[key] = values[key]
+    if not any(target[key] for key in ADDRESS) and any(values[key] for key in ADDRESS):
+        for key in ADDRESS:
+            target[key] = values[key]
     target["notes"] = _joined_notes(target["notes"], values["notes"])
     target["search_text"] = search_key(
-        target["name"], target["company"], target["email"], target["phone"]
-    )
+        target["name"], target["company"], target["email"], target["phone"],
+        target["job_title"], target["city"],
+    )  # fmt: skip
 
 
 def merge_into(customer: Customer, values: dict[str, Any]) -> None:
     """The same for a stored customer: what the user typed always wins over the file."""
-    current = {key: getattr(customer, key) for key in (*FILL, *BIRTHDAY, "name", "notes")}
+    fields = (*FILL, *BIRTHDAY, *ADDRESS, "name", "notes")
+    current = {key: getattr(customer, key) for key in fields}
     current["search_text"] = customer.search_text
     merge_values(current, values)
     for key, value in current.items():

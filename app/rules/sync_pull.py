@@ -62,8 +62,10 @@ def apply_remote(
     move(row, there[0], there[1], ctx.zone)
     # The user chose this time in their calendar: re-planning must leave it alone.
     row.pinned = True
-    # The calendar already shows this version: nothing to push back.
+    # The calendar already shows this version: nothing to push back (and the next content
+    # check records it as seen rather than as a change: app.rules.event_revision).
     item.pushed_sequence = row.sequence
+    row.event_hash = ""
     note(session, row.id, ctx.now, f"moved to {shown(there)} in the calendar (was {shown(here)})")
     return "pulled"
 

@@ -13,6 +13,7 @@ from app.dto.vocabulary import Status
 from app.export.touchpoint_events import EventOptions, touchpoint_event
 from app.progress import Progress
 from app.rules.draft_batch import TouchpointContent, render_contents
+from app.rules.event_revision import content_hashes, revise
 from app.rules.planning_context import PlanningContext
 from app.rules.sync_pull import apply_remote, note, remote_deleted
 from app.rules.sync_types import Tally, Target, Work, real_now
@@ -44,10 +45,13 @@ class Pusher:
         self._sessions, self._remote, self._target = sessions, remote, target
         self._ctx, self._tally, self._ask, self._progress = ctx, tally, ask, progress
         reminder = ctx.prefs.reminder_minutes or None
-        self._options = EventOptions(details=True, reminder_minutes=reminder)
+        self._options = EventOptions(
+            details=True, reminder_minutes=reminder, work_start=ctx.prefs.work_start
+        )
 
     def run(self) -> int:
         """Push everything that changed; returns how many touchpoints were looked at."""
+        self._revise_wanted()
         target = self._target
         with self._sessions() as session:
             total = repo.push_count(session, target.account_id, target.keep_done, target.until)
@@ -82,6 +86,24 @@ class Pusher:
                 break
             after = rows[-1][0]
         return done
+
+    def _revise_wanted(self) -> None:
+        """Events whose content changed with no touchpoint edit (a renamed customer) get
+        their SEQUENCE raised first, so the push below sends them (event_revision)."""
+        target, after = self._target, 0
+        while True:
+            with self._sessions.begin() as session:
+                rows = repo.wanted_rows(
+                    session, target.account_id, target.keep_done, target.until, after, BATCH
+                )
+                items = [TouchpointDTO._make(row) for row in rows]
+                contents = render_contents(
+                    session, [item.id for item in items], self._ctx.prefs, self._ctx.today
+                )
+                revise(session, content_hashes(items, contents), self._ctx.now)
+            if len(rows) < BATCH:
+                return
+            after = items[-1].id
 
     def _guarded(self, work: Work, step: Callable[[], None]) -> None:
         try:

@@ -42,29 +42,49 @@ class BulkSaleService:
         self, inputs: Sequence[SaleInput], progress: Progress = NO_PROGRESS
     ) -> BulkResult:
         ctx = self._planning()
-        total = len(inputs)
         with _collector_paused(), self._sessions.begin() as session:
-            customers = kit_repo.live_customers(session, [data.customer_id for data in inputs])
-            plans, values = _validated(session, inputs, customers, ctx)
-            progress.report(0, total, "Recording sales…")
-            sale_ids = bulk.insert_sales(session, values)
-            commitment_rows.insert_for_sales(session, sale_ids, values, ctx.now)
-            # Read once: the planned days the sales are planned around and, with the days
-            # the batch adds, everything keep-in-touch needs afterwards.
-            history = kit_repo.history(session, list(customers))
-            batch = _Batch(ctx, customers, plans, history)
-            for number, (sale_id, sale) in enumerate(zip(sale_ids, values, strict=True), 1):
-                batch.plan_sale(sale_id, sale)
-                if number % REPORT_EVERY == 0:
-                    progress.report(number, total, "Planning follow-ups…")
-            # All at once, after planning: streaming the rows into the insert while planning
-            # measured slower, as each evicted the other's working set from the CPU caches.
-            batch.rows.insert(session)
-            progress.report(total, total, "Updating keep-in-touch check-ins…")
-            keep_in_touch.refresh_after_sales(
-                session, list(customers.values()), ctx, history=history, added=batch.added
-            )
-            return BulkResult(sales=len(values), touchpoints=len(batch.rows))
+            return record_in(session, inputs, ctx, progress)
+
+
+def record_in(
+    session: Session,
+    inputs: Sequence[SaleInput],
+    ctx: PlanningContext,
+    progress: Progress = NO_PROGRESS,
+    *,
+    delivered: Sequence[dt.date | None] | None = None,
+) -> BulkResult:
+    """Record the sales inside the caller's transaction.
+
+    With `delivered` (past sales brought in, one actual delivery day or None per sale),
+    each plan is applied as if the sale had been recorded on its day, and steps whose day
+    has gone are counted instead of scheduled: nothing lands in the past."""
+    total = len(inputs)
+    customers = kit_repo.live_customers(session, [data.customer_id for data in inputs])
+    plans, values = _validated(session, inputs, customers, ctx)
+    past = delivered is not None
+    if delivered is not None:
+        for sale, day in zip(values, delivered, strict=True):
+            sale["actual_delivery"] = day
+    progress.report(0, total, "Recording sales…")
+    sale_ids = bulk.insert_sales(session, values)
+    commitment_rows.insert_for_sales(session, sale_ids, values, ctx.now)
+    # Read once: the planned days the sales are planned around and, with the days
+    # the batch adds, everything keep-in-touch needs afterwards.
+    history = kit_repo.history(session, list(customers))
+    batch = _Batch(ctx, customers, plans, history, past=past)
+    for number, (sale_id, sale) in enumerate(zip(sale_ids, values, strict=True), 1):
+        batch.plan_sale(sale_id, sale)
+        if number % REPORT_EVERY == 0:
+            progress.report(number, total, "Planning follow-ups…")
+    # All at once, after planning: streaming the rows into the insert while planning
+    # measured slower, as each evicted the other's working set from the CPU caches.
+    batch.rows.insert(session)
+    progress.report(total, total, "Updating keep-in-touch check-ins…")
+    keep_in_touch.refresh_after_sales(
+        session, list(customers.values()), ctx, history=history, added=batch.added
+    )
+    return BulkResult(sales=len(values), touchpoints=len(batch.rows), in_the_past=batch.gone)
 
 
 @contextmanager
@@ -115,6 +135,8 @@ class _Alike(NamedTuple):
     near: frozenset[dt.date]
     days: list[dt.date]
     shape: int
+    # Steps of a past sale whose day had gone (not scheduled).
+    gone: int
 
 
 @dataclass
@@ -125,22 +147,18 @@ class _Batch:
     customers: Mapping[int, CustomerRow]
     plans: Mapping[int, Plan]
     history: History
+    # Past sales: planned as of their close day, steps already gone counted in `gone`.
+    past: bool = False
     # The days this batch dated, by customer.
     added: dict[int, list[dt.date]] = field(default_factory=dict)
+    gone: int = 0
 
     def __post_init__(self) -> None:
-        ctx = self.ctx
-        calendar, horizon = ctx.calendar, ctx.horizon
-        self._planners: dict[int, tuple[SalePlanner, dict[int, int]]] = {}
-        for plan_id, plan_row in self.plans.items():
-            steps, rules = engine_steps(plan_row)
-            planner = SalePlanner(
-                rules, calendar, ctx.today, min_gap_days=ctx.prefs.min_gap_days, horizon=horizon
-            )
-            self._planners[plan_id] = planner, {index: step.id for index, step in steps.items()}
+        self._steps = {plan_id: engine_steps(row) for plan_id, row in self.plans.items()}
+        self._planners: dict[tuple[int, dt.date], tuple[SalePlanner, dict[int, int]]] = {}
         self._busy = {key: self.history.planned_days(key) for key in self.customers}
         self.rows = bulk.TouchpointRows(*uid_run())
-        self._facts = keep_in_touch.FactsCache(ctx)
+        self._facts = keep_in_touch.FactsCache(self.ctx)
         self._alike: dict[tuple[Any, ...], _Alike] = {}
         self._instants: dict[tuple[dt.date, dt.time], dt.datetime | None] = {}
 
@@ -155,34 +173,62 @@ class _Batch:
             sale["plan_id"],
             sale["closed_on"],
             sale["promised_delivery"],
+            sale.get("actual_delivery"),
             *facts_key(customer),
         )
         alike = self._alike.get(key)
         if alike is None:
             alike = self._alike[key] = self._new_alike(sale, customer)
         if alike.near.isdisjoint(taken):
-            days, shape = alike.days, alike.shape
+            days, shape, gone = alike.days, alike.shape, alike.gone
         else:
             result = alike.planner.plan(alike.anchors, alike.facts, busy_dates=taken)
-            days, shape = self._shape(result, alike.step_ids)
+            days, shape, gone = self._shape(result, alike.step_ids)
+        self.gone += gone
         taken += days
         added += days
         self.rows.add(customer_id, sale_id, shape)
 
+    def _planner(self, plan_id: int, closed_on: dt.date) -> tuple[SalePlanner, dict[int, int]]:
+        """The plan's planner as of today, or, for a past sale, as of the day it closed."""
+        ctx = self.ctx
+        day = min(closed_on, ctx.today) if self.past else ctx.today
+        key = (plan_id, day)
+        if key not in self._planners:
+            steps, rules = self._steps[plan_id]
+            planner = SalePlanner(
+                rules, ctx.calendar, day, min_gap_days=ctx.prefs.min_gap_days, horizon=ctx.horizon
+            )
+            self._planners[key] = planner, {index: step.id for index, step in steps.items()}
+        return self._planners[key]
+
     def _new_alike(self, sale: Mapping[str, Any], customer: CustomerRow) -> _Alike:
-        planner, step_ids = self._planners[sale["plan_id"]]
-        anchors = Anchors(closed_on=sale["closed_on"], promised_delivery=sale["promised_delivery"])
+        planner, step_ids = self._planner(sale["plan_id"], sale["closed_on"])
+        anchors = Anchors(
+            closed_on=sale["closed_on"],
+            promised_delivery=sale["promised_delivery"],
+            actual_delivery=sale.get("actual_delivery"),
+        )
         facts = self._facts(customer)
         result, near = planner.alone(anchors, facts)
         return _Alike(planner, step_ids, anchors, facts, near, *self._shape(result, step_ids))
 
-    def _shape(self, result: PlanResult, step_ids: Mapping[int, int]) -> tuple[list[dt.date], int]:
-        """The result's dated items: their days, and their rows as a shape of self.rows."""
+    def _shape(
+        self, result: PlanResult, step_ids: Mapping[int, int]
+    ) -> tuple[list[dt.date], int, int]:
+        """The result's dated items: their days, their rows as a shape of self.rows, and
+        how many had a day already gone (a past sale's; never scheduled)."""
         days: list[dt.date] = []
         rows = []
+        gone = 0
+        today = self.ctx.today
         for item in result.items:
             day = item.due_date
             if day is None:
+                continue
+            if day < today:
+                # A past sale's step whose day has gone: counted, never scheduled.
+                gone += 1
                 continue
             days.append(day)
             channel = str(item.channel)  # its value: Enum.value is a slow property
@@ -190,7 +236,7 @@ class _Batch:
             rows.append(
                 (step_ids[item.step_index], item.kind, item.occurrence, channel, day, instant)
             )
-        return days, self.rows.shape(rows)
+        return days, self.rows.shape(rows), gone
 
     def _instant(self, day: dt.date, time_of_day: dt.time | None) -> dt.datetime | None:
         # A zone conversion per row cost more than the rest of the row; days repeat a lot.

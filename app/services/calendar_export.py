@@ -21,6 +21,7 @@ from app.kinds import KIND_LABELS
 from app.preferences import check_reminder
 from app.progress import NO_PROGRESS, Progress
 from app.rules.draft_batch import render_contents
+from app.rules.event_revision import content_hashes, revise
 from app.rules.planning_context import PlanningContext
 from app.rules.touchpoint_rows import to_dto
 from models.repositories import touchpoints as repo
@@ -82,7 +83,7 @@ class CalendarExportService:
     ) -> Iterator[CalendarEvent]:
         """Events in due order, read and rendered a batch at a time."""
         ctx = self._planning()
-        options = EventOptions(request.details, request.reminder_minutes)
+        options = EventOptions(request.details, request.reminder_minutes, ctx.prefs.work_start)
         statuses = (
             (Status.PLANNED, Status.SKIPPED) if request.include_cancelled else (Status.PLANNED,)
         )
@@ -92,10 +93,14 @@ class CalendarExportService:
             batch = self._batch(request, statuses, after)
             if not batch:
                 return
-            with self._sessions() as session:
+            with self._sessions.begin() as session:
                 contents = render_contents(session, [t.id for t in batch], ctx.prefs, ctx.today)
+                raised = revise(session, content_hashes(batch, contents), ctx.now)
             for item in batch:
                 content = contents[item.id]
+                if item.id in raised:
+                    sequence, modified = raised[item.id]
+                    item = item._replace(sequence=sequence, updated_at=modified)
                 yield touchpoint_event(
                     item,
                     sale_summary=content.sale_summary,

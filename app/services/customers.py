@@ -22,6 +22,7 @@ from app.rules import do_not_contact, keep_in_touch
 from app.rules.planning_context import PlanningContext
 from app.tags import join, parse_list, split_stored
 from app.validation import (
+    check_address,
     check_channel,
     check_email,
     check_name,
@@ -61,6 +62,12 @@ def to_dto(row: Customer) -> CustomerDTO:
         industry=row.industry,
         tags=split_stored(row.tags),
         salutation=row.salutation,
+        job_title=row.job_title,
+        street=row.street,
+        postal_code=row.postal_code,
+        city=row.city,
+        region=row.region,
+        country=row.country,
     )
 
 
@@ -77,6 +84,8 @@ def _apply(row: Customer, data: CustomerInput) -> None:
     industry = clean_line(data.industry, 120, "industry")
     tags = join(parse_list(data.tags, "tags"))
     salutation = check_salutation(data.salutation)
+    job_title = clean_line(data.job_title, 120, "job title")
+    address = check_address(data.street, data.postal_code, data.city, data.region, data.country)
     cadence = data.keep_in_touch_days
     if cadence is not None and not 1 <= cadence <= 3650:
         raise ValidationError("keep-in-touch interval must be between 1 and 3650 days")
@@ -89,7 +98,10 @@ def _apply(row: Customer, data: CustomerInput) -> None:
     row.do_not_contact = data.do_not_contact
     row.industry, row.tags = industry, tags
     row.salutation = salutation
-    row.search_text = search_key(name, company, email, phone)
+    row.job_title = job_title
+    row.street, row.postal_code, row.city, row.region, row.country = address
+    # The job title and the city are found too ("buyer", "Munich").
+    row.search_text = search_key(name, company, email, phone, job_title, address[2])
 
 
 def _terms(session: Session, search: str) -> list[tuple[str, ...]]:

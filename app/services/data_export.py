@@ -20,6 +20,7 @@ from app.export.output_file import atomic_writer, export_target
 from app.export.vcard_export import ContactCard, cards
 from app.kinds import kind_label
 from app.rules.planning_context import PlanningContext
+from app.tags import split_stored
 from models.customer import Customer
 from models.interaction import Interaction
 from models.touchpoint import Touchpoint
@@ -38,9 +39,12 @@ def _birthday(row: Customer) -> str:
     return f"{row.birthday_year:04d}-{day}" if row.birthday_year else day
 
 
+# Every field a user can see, named so that our import reads each back (a round trip); the
+# columns added later come last, so scripts reading the earlier ones by position still work.
 CUSTOMER_HEADER = (
     "id", "name", "company", "email", "phone", "preferred_channel", "birthday", "key_customer",
-    "source", "keep_in_touch_days", "do_not_contact", "notes", "created",
+    "source", "keep_in_touch_days", "do_not_contact", "notes", "created", "job_title",
+    "salutation", "industry", "tags", "street", "postal_code", "city", "region", "country",
 )  # fmt: skip
 TOUCHPOINT_HEADER = (
     "id", "customer_id", "customer", "company", "kind", "channel", "due_date", "due_time",
@@ -83,7 +87,9 @@ class DataExportService:
             yield (
                 row.id, row.name, row.company, row.email, row.phone, row.preferred_channel,
                 _birthday(row), row.is_key, row.source, row.keep_in_touch_days,
-                row.do_not_contact, row.notes, _local(row.created_at, zone),
+                row.do_not_contact, row.notes, _local(row.created_at, zone), row.job_title,
+                row.salutation or "first", row.industry, ", ".join(split_stored(row.tags)),
+                *_address(row),
             )  # fmt: skip
 
     def _touchpoint_rows(self, zone: ZoneInfo) -> Iterator[Sequence[object]]:
@@ -138,4 +144,20 @@ def _card(row: Customer) -> ContactCard:
         phone=row.phone,
         birthday=birthday,
         notes=row.notes,
+        job_title=row.job_title,
+        address=_address(row),
+        categories=split_stored(row.tags),
+        extras=(
+            ("KEY-CUSTOMER", "TRUE" if row.is_key else "FALSE"),
+            ("DO-NOT-CONTACT", "TRUE" if row.do_not_contact else "FALSE"),
+            ("KEEP-IN-TOUCH-DAYS", str(row.keep_in_touch_days or "")),
+            ("CHANNEL", row.preferred_channel),
+            ("SOURCE", row.source),
+            ("SALUTATION", row.salutation or "first"),
+            ("INDUSTRY", row.industry),
+        ),
     )
+
+
+def _address(row: Customer) -> tuple[str, str, str, str, str]:
+    return (row.street, row.postal_code, row.city, row.region, row.country)

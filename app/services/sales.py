@@ -104,6 +104,8 @@ def sale_values(data: SaleInput, plan_row: Plan, default_currency: str) -> dict[
         "promised_delivery": data.promised_delivery,
         "baseline_delivery": data.promised_delivery,
         "plan_id": plan_row.id,
+        # Known only for a past sale brought in (app.services.sales_import).
+        "actual_delivery": None,
     }
 
 

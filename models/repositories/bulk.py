@@ -19,7 +19,7 @@ from models.write_log import note_raw_write
 
 SALE_COLUMNS = (
     "customer_id", "closed_on", "outcome", "amount_minor", "currency", "description",
-    "promised_delivery", "baseline_delivery", "plan_id",
+    "promised_delivery", "baseline_delivery", "plan_id", "actual_delivery",
 )  # fmt: skip
 
 
@@ -130,6 +130,7 @@ CONVERTERS: dict[str, Any] = {
     "closed_on": _date_text,
     "promised_delivery": _date_text,
     "baseline_delivery": _date_text,
+    "actual_delivery": _date_text,
 }
 
 

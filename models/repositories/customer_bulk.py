@@ -19,7 +19,8 @@ TRIGGER_SQL = next(sql for sql in CREATE if sql.startswith(f"CREATE TRIGGER {TRI
 COLUMNS = (
     "name", "company", "email", "phone", "preferred_channel", "birthday_month", "birthday_day",
     "birthday_year", "is_key", "source", "notes", "keep_in_touch_days", "do_not_contact",
-    "search_text",
+    "search_text", "job_title", "street", "postal_code", "city", "region", "country",
+    "industry", "tags", "salutation",
 )  # fmt: skip
 
 
@@ -28,11 +29,11 @@ def insert_customers(session: Session, rows: Sequence[dict[str, Any]], now: dt.d
     if not rows:
         return 0
     stamp = stored_utc(now)
-    names = ", ".join((*COLUMNS, "industry", "tags", "created_at", "updated_at"))
-    marks = ", ".join("?" * (len(COLUMNS) + 4))
+    names = ", ".join((*COLUMNS, "created_at", "updated_at"))
+    marks = ", ".join("?" * (len(COLUMNS) + 2))
     # The driver stores True/False as 1/0 itself; one C call reads a row's columns.
     columns = itemgetter(*COLUMNS)
-    values = [(*columns(row), "", "", stamp, stamp) for row in rows]
+    values = [(*columns(row), stamp, stamp) for row in rows]
     note_raw_write(session, "customer")
     cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:

@@ -53,6 +53,26 @@ def _push_filter(account_id: int, keep_done: bool, until: dt.date) -> Any:
     )
 
 
+def wanted_rows(
+    session: Session, account_id: int, keep_done: bool, until: dt.date, after_id: int, limit: int
+) -> Sequence[Any]:
+    """A page of the touchpoints this calendar shows or keeps (AGENDA_COLUMNS), in id order:
+    those whose content may change while it holds them."""
+    live = and_(
+        Touchpoint.status == "planned",
+        Customer.deleted_at.is_(None),
+        Touchpoint.due_date <= until,
+    )
+    wanted = or_(live, Touchpoint.status == "done") if keep_done else live
+    statement = (
+        _push_select(account_id, *AGENDA_COLUMNS)
+        .where(or_(live, and_(wanted, SyncItem.state == "synced")), Touchpoint.id > after_id)
+        .order_by(Touchpoint.id)
+        .limit(limit)
+    )
+    return session.execute(statement).all()
+
+
 def _push_select(account_id: int, *columns: Any) -> Any:
     return (
         select(*columns)

@@ -100,9 +100,14 @@ def test_a_reminder_beyond_four_weeks_is_refused_and_nothing_written(
 
 def test_a_four_week_reminder_is_a_trigger_parsers_read(sold: AppContext, tmp_path: Path) -> None:
     done = sold.calendar_export.export_ics(IcsExportRequest(tmp_path, reminder_minutes=40320))
-    event = next(iter(events_of(done.files[0]).values()))
-    [alarm] = event.walk("VALARM")
+    events = events_of(done.files[0]).values()
+    timed = next(e for e in events if isinstance(e.decoded("DTSTART"), dt.datetime))
+    [alarm] = timed.walk("VALARM")
     assert alarm.decoded("TRIGGER") == -dt.timedelta(weeks=4)
+    # An all-day follow-up: four weeks before, at the start of the working day (09:00).
+    all_day = next(e for e in events if not isinstance(e.decoded("DTSTART"), dt.datetime))
+    [alarm] = all_day.walk("VALARM")
+    assert alarm.decoded("TRIGGER") == -dt.timedelta(weeks=4) + dt.timedelta(hours=9)
 
 
 def test_cli_reminder_out_of_range_is_one_line(

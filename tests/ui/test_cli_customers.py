@@ -91,3 +91,21 @@ def test_console_script_runs_the_cli_without_loading_qt(tmp_path: Path) -> None:
         [sys.executable, "-m", "ui.main", "--version"], capture_output=True, text=True, check=False
     )
     assert version.returncode == 0 and version.stdout.startswith("followup ")
+
+
+def test_job_title_and_address_are_added_edited_and_shown(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = ("--db", str(db_path))
+    run(capsys, *db, "customer", "add", "--name", "Maria Becker", "--job-title", "CFO",
+        "--street", "Hauptstraße 5\nGebäude B", "--postal-code", "80331", "--city", "München",
+        "--country", "Germany")  # fmt: skip
+    code, out, _ = run(capsys, *db, "customer", "edit", "1", "--region", "Bayern")
+    shown = json.loads(out)
+    assert code == 0 and shown["job_title"] == "CFO"
+    assert shown["address"] == {
+        "street": "Hauptstraße 5\nGebäude B", "postal_code": "80331", "city": "München",
+        "region": "Bayern", "country": "Germany",
+    }  # fmt: skip
+    code, out, _ = run(capsys, *db, "customer", "edit", "1", "--job-title", "")
+    assert json.loads(out)["job_title"] == ""

@@ -238,3 +238,29 @@ def test_import_of_a_cell_over_csvs_limit_reports_the_row(
     error = cli("import", str(path), "--on-duplicate", "add", ok=False)
     assert "row 3 has a cell longer than 100,000 characters" in error
     assert count(db_path) == 1
+
+
+def test_import_sales_from_the_command_line(
+    db_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    deals = tmp_path / "deals.csv"
+    deals.write_text(
+        "Opportunity Name,Stage,Close Date,Amount,Account Name,Contact: Email\r\n"
+        "Fleet,Closed Won,2026-11-18,7000,Fay Corp,fay@fay.example\r\n"
+        "Racks,Prospecting,2026-12-18,100,Fay Corp,fay@fay.example\r\n"
+        "Parts,Closed Won,someday,100,Fay Corp,fay@fay.example\r\n",
+        encoding="utf-8",
+    )
+    db = ("--db", str(db_path))
+    assert main([*db, "import", "sales", str(deals), "--dry-run"]) == 0
+    preview = json.loads(capsys.readouterr().out)
+    assert preview["layout"] == "Salesforce opportunities" and preview["new_customers"] == 1
+    assert preview["deals"][0]["customer"] == "Fay Corp (new)"
+    assert main([*db, "import", "sales", str(deals)]) == 0
+    done = json.loads(capsys.readouterr().out)
+    assert (done["sales"], done["new_customers"], done["open_deals_left_out"]) == (1, 1, 1)
+    assert done["errors"] == [
+        {"row": 4, "error": "close date 'someday' is not a date (use YYYY-MM-DD)"}
+    ]
+    assert main([*db, "import", str(deals), str(deals)]) != 0
+    assert "one file at a time" in capsys.readouterr().err

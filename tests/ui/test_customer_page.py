@@ -275,3 +275,25 @@ def test_timeline_model_passes_qt_model_tester(
     tip = model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == "<p style='white-space:pre-wrap'>Line &lt;b&gt;one&lt;/b&gt;\nline two</p>"
     qtmodeltester.check(model, force_py=True)
+
+
+def test_header_shows_job_title_and_postal_address(
+    page: CustomerPageController, planner: AppContext
+) -> None:
+    maria = planner.customers.add(
+        CustomerInput(name="Maria Becker", company="Acme GmbH", job_title="Head <b>of</b> Buying",
+                      street="Hauptstraße 5\nGebäude B", postal_code="80331", city="München",
+                      country="Germany")
+    )  # fmt: skip
+    page.show_customer(maria.id)
+    assert "Head &lt;b&gt;of&lt;/b&gt; Buying, Acme GmbH" in page.view.contact.text()
+    assert page.view.address.isVisible()
+    assert page.view.address.text() == "Hauptstraße 5, Gebäude B, 80331 München, Germany"
+    assert page.view.address.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_no_address_line_for_a_customer_without_one(
+    page: CustomerPageController, ana: CustomerDTO
+) -> None:
+    page.show_customer(ana.id)
+    assert not page.view.address.isVisible()

@@ -31,12 +31,21 @@ def customer_json(customer: CustomerDTO) -> dict[str, Any]:
         "industry": customer.industry,
         "tags": list(customer.tags),
         "salutation": customer.salutation or "first",
+        "job_title": customer.job_title,
+        "address": {
+            "street": customer.street,
+            "postal_code": customer.postal_code,
+            "city": customer.city,
+            "region": customer.region,
+            "country": customer.country,
+        },
     }
 
 
 def _add_fields(parser: argparse.ArgumentParser, *, required_name: bool) -> None:
     parser.add_argument("--name", required=required_name)
     parser.add_argument("--company")
+    parser.add_argument("--job-title")
     parser.add_argument("--email")
     parser.add_argument("--phone")
     parser.add_argument("--channel", choices=CHANNELS)
@@ -53,6 +62,12 @@ def _add_fields(parser: argparse.ArgumentParser, *, required_name: bool) -> None
         choices=["first", *(key for key in SALUTATIONS if key)],
         help="how letters greet them: first (Dear Maria, the default), full, ms, mr, dr",
     )
+    address = parser.add_argument_group("postal address (for letters)")
+    address.add_argument("--street", help="street and number; a second line after a line break")
+    address.add_argument("--postal-code")
+    address.add_argument("--city")
+    address.add_argument("--region", help="state, province or county")
+    address.add_argument("--country")
 
 
 def register(commands: Any) -> None:
@@ -111,6 +126,12 @@ def _input_from(options: argparse.Namespace, base: CustomerInput) -> CustomerInp
         ("industry", "industry"),
         ("tags", "tags"),
         ("salutation", "salutation"),
+        ("job_title", "job_title"),
+        ("street", "street"),
+        ("postal_code", "postal_code"),
+        ("city", "city"),
+        ("region", "region"),
+        ("country", "country"),
     ):
         value = getattr(options, option)
         if value is not None:

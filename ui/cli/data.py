@@ -16,6 +16,7 @@ from app.paths import backup_dir_for, default_db_path, expand_home
 from app.services.backups import BackupService
 from app.services.recovery import salvage_database
 from ui.cli.output import print_json
+from ui.cli.sales_import import import_sales
 
 
 def register(commands: Any) -> None:
@@ -30,10 +31,18 @@ def register(commands: Any) -> None:
             "warning. Each duplicate is a proposed merge: --accept ROWS merges those rows, "
             "--refuse ROWS adds them as new customers, the rest follow --on-duplicate. A backup "
             "is taken first and the import is all or nothing. A complete JSON export (found "
-            "by --format auto, or --format json) is loaded into an empty database."
+            "by --format auto, or --format json) is loaded into an empty database. "
+            "`followup import sales FILE` brings in past sales from a deal export (HubSpot, "
+            "Pipedrive, Salesforce or any CSV with a close date): plans apply as of each sale's "
+            "day; nothing is scheduled in the past."
         ),
     )
-    importer.add_argument("file", type=Path)
+    importer.add_argument(
+        "file", type=Path, help="the contact file; or the word sales and a file of past deals"
+    )
+    importer.add_argument(
+        "deals", type=Path, nargs="?", metavar="FILE", help="with sales: the deal file"
+    )
     importer.add_argument("--format", choices=(*FORMATS, "json"), default="auto")
     importer.add_argument(
         "--mapping", type=Path, help='JSON file: {"name": "Header", "email": ["H1", "H2"], ...}'
@@ -105,6 +114,13 @@ def _rows(text: str) -> tuple[int, ...]:
 
 
 def _import(context: AppContext, options: argparse.Namespace) -> int:
+    if options.deals is not None:
+        if str(options.file) != "sales":
+            raise KnownError(
+                f"one file at a time: {options.file} or {options.deals} "
+                "(followup import sales FILE brings in past sales)"
+            )
+        return import_sales(context, options.deals, options.dry_run)
     service = context.full_export
     if options.format == "json" or (options.format == "auto" and service.is_export(options.file)):
         if options.dry_run:

@@ -122,7 +122,9 @@ class CustomerPageController(QObject):
         view = self.view
         view.title.setText(("★ " if customer.is_key else "") + customer.name)
         view.title.setToolTip(self.tr("Key customer") if customer.is_key else "")
-        parts = [html.escape(customer.company)] if customer.company else []
+        # "Head of Purchasing, Acme GmbH": who they are where they work.
+        works = ", ".join(part for part in (customer.job_title, customer.company) if part)
+        parts = [html.escape(works)] if works else []
         if customer.email:
             parts.append(link(mailto(customer.email), customer.email))
         if customer.phone:
@@ -130,6 +132,9 @@ class CustomerPageController(QObject):
         parts.append(html.escape(fill(self.tr("prefers %1"), channel_text(customer.channel))))
         parts.append(html.escape(self._cadence_text(customer)))
         view.contact.setText(" · ".join(parts))
+        address = customer.postal_address.replace("\n", ", ")
+        view.address.setText(address)
+        view.address.setVisible(bool(address))
         view.warning.setText(
             self.tr(
                 "Do not contact: this customer asked not to be contacted, so nothing is planned."

@@ -12,6 +12,8 @@ FIELDS = (
     ("name", "Full name"), ("first_name", "First name"), ("last_name", "Last name"),
     ("company", "Company"), ("email", "E-mail"), ("phone", "Phone"),
     ("birthday", "Birthday"), ("notes", "Notes"), ("source", "Source"),
+    ("job_title", "Job title"), ("street", "Street"), ("postal_code", "Postal code"),
+    ("city", "City"), ("region", "Region or state"), ("country", "Country"),
 )  # fmt: skip
 
 

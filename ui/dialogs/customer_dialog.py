@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -38,6 +40,9 @@ class CustomerDialog(FormDialog[CustomerDTO]):
 
         self.name = QLineEdit()
         self.company = QLineEdit()
+        self.job_title = QLineEdit()
+        self.job_title.setObjectName("customerJobTitle")
+        self.job_title.setPlaceholderText(self.tr("e.g. Head of Purchasing"))
         self.email = QLineEdit()
         self.phone = QLineEdit()
         self.channel = QComboBox()
@@ -65,14 +70,47 @@ class CustomerDialog(FormDialog[CustomerDTO]):
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(90)
+        # The postal address, for letters: the street may take a second line.
+        self.street = QPlainTextEdit()
+        self.street.setObjectName("customerStreet")
+        self.street.setTabChangesFocus(True)
+        self.street.setFixedHeight(self.street.fontMetrics().lineSpacing() * 2 + 14)
+        self.postal_code = QLineEdit()
+        self.postal_code.setObjectName("customerPostalCode")
+        self.postal_code.setPlaceholderText(self.tr("Postal code"))
+        self.postal_code.setMaximumWidth(110)
+        self.city = QLineEdit()
+        self.city.setObjectName("customerCity")
+        self.city.setPlaceholderText(self.tr("City"))
+        self.region = QLineEdit()
+        self.region.setObjectName("customerRegion")
+        self.region.setPlaceholderText(self.tr("Region or state"))
+        self.country = QLineEdit()
+        self.country.setObjectName("customerCountry")
+        self.country.setPlaceholderText(self.tr("Country"))
+        town = QHBoxLayout()
+        town.addWidget(self.postal_code)
+        town.addWidget(self.city, 1)
+        area = QHBoxLayout()
+        area.addWidget(self.region, 1)
+        area.addWidget(self.country, 1)
 
         form = QFormLayout()
         form.addRow(self.tr("&Name*"), self.name)
         form.addRow(self.tr("&Company"), self.company)
+        form.addRow(self.tr("&Job title"), self.job_title)
         form.addRow(self.tr("&E-mail"), self.email)
         form.addRow(self.tr("&Phone"), self.phone)
         form.addRow(self.tr("Preferred c&hannel"), self.channel)
         form.addRow(self.tr("&Greet as"), self.salutation)
+        form.addRow(self.tr("S&treet"), self.street)
+        form.addRow(self.tr("Postal code, cit&y"), town)
+        form.addRow(self.tr("Region, co&untry"), area)
+        # A row holding a layout gets no buddy by itself: its shortcut goes to the first box.
+        for row, box in ((town, self.postal_code), (area, self.region)):
+            caption = form.labelForField(row)
+            if isinstance(caption, QLabel):
+                caption.setBuddy(box)
         form.addRow(self.tr("&Birthday"), self.birthday)
         form.addRow("", self.is_key)
         form.addRow(self.tr("&Source"), self.source)
@@ -105,6 +143,12 @@ class CustomerDialog(FormDialog[CustomerDTO]):
         self.notes.setPlainText(customer.notes)
         self.industry.setText(customer.industry)
         self.tags.setText(", ".join(customer.tags))
+        self.job_title.setText(customer.job_title)
+        self.street.setPlainText(customer.street)
+        self.postal_code.setText(customer.postal_code)
+        self.city.setText(customer.city)
+        self.region.setText(customer.region)
+        self.country.setText(customer.country)
 
     def value(self) -> CustomerInput:
         return CustomerInput(
@@ -122,6 +166,12 @@ class CustomerDialog(FormDialog[CustomerDTO]):
             industry=self.industry.text(),
             tags=self.tags.text(),
             salutation=str(self.salutation.currentData()),
+            job_title=self.job_title.text(),
+            street=self.street.toPlainText(),
+            postal_code=self.postal_code.text(),
+            city=self.city.text(),
+            region=self.region.text(),
+            country=self.country.text(),
         )
 
     def save(self) -> CustomerDTO:

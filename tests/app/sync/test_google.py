@@ -94,7 +94,8 @@ def test_moved_in_google_calendar_is_rescheduled_here_and_deleted_is_skipped(
     google.move(account.calendar_url, google_id(call.uid), berlin(start),
                 berlin(start + dt.timedelta(minutes=15)), dt.datetime.now(dt.UTC))  # fmt: skip
     report = planner.calendar_sync.sync()
-    assert (report.pulled, report.created, report.updated, report.errors) == (1, 0, 0, ())
+    # The thank-you follows too: its letter names the day of the call.
+    assert (report.pulled, report.created, report.updated, report.errors) == (1, 0, 1, ())
     moved = planner.touchpoints.get(call.id)
     assert moved.due_at == dt.datetime(2026, 12, 9, 13, 30, tzinfo=dt.UTC) and moved.pinned
     other = next(item for item in planned if item.kind == "thank_you")
@@ -138,7 +139,7 @@ def test_both_sides_changed_the_newer_wins_and_the_other_is_in_the_history(
                 berlin(start + dt.timedelta(minutes=15)),
                 here.updated_at - dt.timedelta(minutes=5))  # fmt: skip
     report = planner.calendar_sync.sync()
-    assert (report.pulled, report.updated, report.errors) == (0, 1, ())
+    assert (report.pulled, report.updated, report.errors) == (0, 2, ())  # + the thank-you letter
     event = google.live(account.calendar_url)[google_id(call.uid)]
     assert dt.datetime.fromisoformat(event["start"]["dateTime"]) == here.due_at
     history = " | ".join(e.change for e in planner.calendar_sync.history(call.id))

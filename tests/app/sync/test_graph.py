@@ -81,7 +81,8 @@ def test_moved_and_deleted_in_outlook(
     graph.move(account.calendar_url, events[call.uid]["id"], start,
                start + dt.timedelta(minutes=15), dt.datetime.now(dt.UTC))  # fmt: skip
     report = planner.calendar_sync.sync()
-    assert (report.pulled, report.created, report.updated, report.errors) == (1, 0, 0, ())
+    # The thank-you follows too: its letter names the day of the call.
+    assert (report.pulled, report.created, report.updated, report.errors) == (1, 0, 1, ())
     moved = planner.touchpoints.get(call.id)
     assert moved.due_at == dt.datetime(2026, 12, 9, 13, 30, tzinfo=dt.UTC) and moved.pinned
     letter = next(item for item in planned if item.all_day and item.kind == "feedback")
@@ -115,10 +116,10 @@ def test_both_sides_changed_the_newer_wins(
     report = planner.calendar_sync.sync()
     now = planner.touchpoints.get(call.id)
     if calendar_is_newer:
-        assert (report.pulled, report.updated) == (1, 0)
+        assert (report.pulled, report.updated) == (1, 1)  # + the thank-you letter
         assert now.due_at == dt.datetime(2026, 12, 10, 15, 0, tzinfo=dt.UTC)
     else:
-        assert (report.pulled, report.updated) == (0, 1)
+        assert (report.pulled, report.updated) == (0, 2)  # + the thank-you letter
         shown = by_uid(graph, account)[call.uid]["start"]["dateTime"]
         assert shown.startswith("2026-12-08T10:00:00")
     again = planner.calendar_sync.sync()

@@ -28,7 +28,10 @@ def test_a_follow_up_dragged_in_the_calendar_is_rescheduled_and_pinned(
     call = next(item for item in planned if item.kind == "delivery_check")
     app.move(call.uid, dt.datetime(2026, 12, 9, 14, 30, tzinfo=BERLIN), real_now())
     report = planner.calendar_sync.sync()
-    assert (report.pulled, report.created, report.updated, report.deleted) == (1, 0, 0, 0)
+    # The thank-you follows: its letter names the day of the call, which the calendar moved.
+    assert (report.pulled, report.created, report.updated, report.deleted) == (1, 0, 1, 0)
+    thank_you = next(item for item in planned if item.kind == "thank_you")
+    assert "On 9 Dec 2026 I will call you" in str(app.events()[thank_you.uid]["description"])
     moved = planner.touchpoints.get(call.id)
     assert moved.due_at == dt.datetime(2026, 12, 9, 13, 30, tzinfo=dt.UTC)
     assert moved.due_date == dt.date(2026, 12, 9)
@@ -99,11 +102,11 @@ def test_when_both_sides_changed_the_newer_change_wins_and_the_other_is_noted(
     event = app.events()[call.uid]
     history = " | ".join(entry.change for entry in planner.calendar_sync.history(call.id))
     if calendar_is_newer:
-        assert report.pulled == 1 and report.updated == 0
+        assert report.pulled == 1 and report.updated == 1  # + the thank-you letter
         assert now.due_at == dt.datetime(2026, 12, 10, 15, 0, tzinfo=dt.UTC)
         assert "planner's change to 2026-12-08 11:00 was replaced" in history
     else:
-        assert report.pulled == 0 and report.updated == 1
+        assert report.pulled == 0 and report.updated == 2  # + the thank-you letter
         assert now.due_at == dt.datetime(2026, 12, 8, 10, 0, tzinfo=dt.UTC)
         assert event["dtstart"].dt == now.due_at and int(event["sequence"]) == now.sequence
         assert "2026-12-10 16:00 in the calendar; the planner's later change" in history
@@ -139,7 +142,8 @@ def test_a_move_the_pull_missed_is_caught_by_the_precondition(
     app.move(call.uid, dt.datetime(2026, 12, 11, 9, 0, tzinfo=BERLIN), here.updated_at)
     monkeypatch.setattr(RemoteCalendar, "changes", lambda self, token: Changes(token))
     report = planner.calendar_sync.sync()
-    assert report.errors == () and report.updated == 1  # the planner's change is newer
+    # The planner's change is newer; the thank-you, whose letter names the call's day, follows.
+    assert report.errors == () and report.updated == 2
     assert app.events()[call.uid]["dtstart"].dt == planner.touchpoints.get(call.id).due_at
     assert "planner's later change" in planner.calendar_sync.history(call.id)[0].change
 

@@ -177,3 +177,21 @@ def test_all_day_and_timed_events_keep_their_shape(
             assert not isinstance(start, dt.datetime) and end == start + dt.timedelta(days=1)
         else:
             assert start == item.due_at and str(start.tzinfo) == "Europe/Berlin"
+
+
+def test_a_renamed_customer_reaches_the_calendar_with_a_higher_sequence(
+    planner: AppContext, planned: list[TouchpointDTO], radicale: RadicaleServer
+) -> None:
+    account = add_account(planner, radicale)
+    planner.calendar_sync.sync()
+    before = CalendarApp(account.calendar_url).events()
+    ana = planner.customers.get(planned[0].customer_id)
+    planner.customers.update(ana.id, dataclasses.replace(ana.as_input(), name="Ana Costa"))
+    report = planner.calendar_sync.sync()
+    assert report.updated == len(before) and report.created == report.deleted == 0
+    after = CalendarApp(account.calendar_url).events()
+    for uid, event in before.items():
+        assert "Ana Costa" in str(after[uid]["summary"])
+        assert int(after[uid]["sequence"]) == int(event["sequence"]) + 1
+    again = planner.calendar_sync.sync()
+    assert (again.created, again.updated, again.deleted) == (0, 0, 0)

@@ -1,0 +1,44 @@
+"""What steers the follow-ups, read back from our own exports: flags, cadence, salutation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.kinds import SALUTATIONS
+
+_YES = frozenset({"yes", "y", "true", "1", "x", "ja", "j", "wahr", "on"})
+_NO = frozenset({"", "no", "n", "false", "0", "nein", "falsch", "off"})
+# Customer field -> how the notes name a value that could not be read.
+_LABELS = {
+    "is_key": "Key customer",
+    "do_not_contact": "Do not contact",
+    "keep_in_touch_days": "Keep in touch every (days)",
+    "salutation": "Greet as",
+}
+
+
+def read_flags(
+    key_customer: str, do_not_contact: str, keep_in_touch_days: str, salutation: str
+) -> tuple[dict[str, Any], list[str]]:
+    """CustomerInput fields from a contact's columns, and note lines for values that
+    cannot be read (kept verbatim: the contact comes in, nothing typed is lost)."""
+    fields: dict[str, Any] = {}
+    unread: list[str] = []
+    for field, text in (("is_key", key_customer), ("do_not_contact", do_not_contact)):
+        word = text.strip().casefold()
+        if word in _YES or word in _NO:
+            fields[field] = word in _YES
+        else:
+            unread.append(f"{_LABELS[field]}: {text.strip()}")
+    cadence = keep_in_touch_days.strip()
+    if cadence.isdigit() and 1 <= int(cadence) <= 3650:
+        fields["keep_in_touch_days"] = int(cadence)
+    elif cadence:
+        unread.append(f"{_LABELS['keep_in_touch_days']}: {cadence}")
+    rule = salutation.strip().casefold()
+    rule = "" if rule in ("first", "first_name") else rule
+    if rule in SALUTATIONS:
+        fields["salutation"] = rule
+    else:
+        unread.append(f"{_LABELS['salutation']}: {salutation.strip()}")
+    return fields, unread
