@@ -155,7 +155,8 @@ def test_empty_state_when_nothing_is_due(
 ) -> None:
     screen = open_screen(qtbot, host, planner)
     assert screen.view.pages.currentIndex() == 1
-    assert screen.view.empty_text.text().startswith("Nothing due.")
+    assert screen.view.empty_title.text() == "Nothing due"
+    assert screen.view.empty_text.text().startswith("Record a sale (Ctrl+R)")
     assert screen.overdue == 0
     assert not screen.acts.done.isEnabled() and not screen.acts.skip.isEnabled()
 
