@@ -40,3 +40,16 @@ SALUTATIONS = {
     "mr": "Mr and surname (Dear Mr Becker)",
     "dr": "Dr and surname (Dear Dr Becker)",
 }
+
+# Why a lost sale was lost, stored on the sale; the note says more when "other".
+LOST_REASON_LABELS = {
+    "price": "Price",
+    "timing": "Timing",
+    "competitor": "Went with a competitor",
+    "no_decision": "No decision",
+    "other": "Other",
+}
+
+
+def lost_reason_label(reason: str) -> str:
+    return LOST_REASON_LABELS.get(reason, "")

@@ -19,7 +19,7 @@ from models.write_log import note_raw_write
 
 SALE_COLUMNS = (
     "customer_id", "closed_on", "outcome", "amount_minor", "currency", "description",
-    "promised_delivery", "baseline_delivery", "plan_id",
+    "promised_delivery", "baseline_delivery", "plan_id", "lost_reason", "lost_note",
 )  # fmt: skip
 
 
