@@ -63,6 +63,9 @@ class CustomerDTO:
     industry: str = ""
     tags: tuple[str, ...] = ()
     salutation: str = ""
+    # The earliest planned follow-up and the latest contact; None when there is none.
+    next_due: dt.date | None = None
+    last_contact: dt.datetime | None = None
 
     @property
     def display_name(self) -> str:
@@ -88,7 +91,17 @@ class CustomerDTO:
         )
 
 
-SORT_COLUMNS = ("name", "company", "email", "phone", "channel", "is_key", "created_at")
+SORT_COLUMNS = (
+    "name",
+    "company",
+    "email",
+    "phone",
+    "channel",
+    "is_key",
+    "created_at",
+    "next_due",
+    "last_contact",
+)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from app.validation import (
     search_key,
 )
 from models.customer import Customer
+from models.customer_dates import last_contact_or_none, next_due_or_none
 from models.repositories import customers as repo
 from models.repositories import settings as settings_repo
 
@@ -61,6 +62,8 @@ def to_dto(row: Customer) -> CustomerDTO:
         industry=row.industry,
         tags=split_stored(row.tags),
         salutation=row.salutation,
+        next_due=next_due_or_none(row.next_due),
+        last_contact=last_contact_or_none(row.last_contact_at),
     )
 
 

@@ -10,9 +10,8 @@ from sqlalchemy import ColumnElement, Select, func, literal_column, or_, select,
 from sqlalchemy.orm import Session
 
 from models.customer import Customer
-from models.interaction import Interaction
+from models.customer_dates import NO_NEXT_DUE
 from models.search_index import MIN_TERM, TABLE, match_phrase
-from models.touchpoint import Touchpoint
 
 SORTABLE = {
     "name": Customer.name,
@@ -22,6 +21,9 @@ SORTABLE = {
     "channel": Customer.preferred_channel,
     "is_key": Customer.is_key,
     "created_at": Customer.created_at,
+    # Kept on the row by triggers (models.customer_dates), so sorting by them is one index.
+    "next_due": Customer.next_due,
+    "last_contact": Customer.last_contact_at,
 }
 
 
@@ -60,16 +62,12 @@ def _filters(
     if not include_deleted:
         filters.append(Customer.deleted_at.is_(None))
     if no_future:
-        planned = select(Touchpoint.id).where(
-            Touchpoint.customer_id == Customer.id, Touchpoint.status == "planned"
-        )
-        filters.append(~planned.exists())
+        filters.append(Customer.next_due >= NO_NEXT_DUE)
     if contacted_before is not None:
-        recent = select(Interaction.id).where(
-            Interaction.customer_id == Customer.id, Interaction.occurred_at >= contacted_before
-        )
         # Someone who asked not to be contacted is not "drifting into silence".
-        filters.extend((~recent.exists(), Customer.do_not_contact.is_(False)))
+        filters.extend(
+            (Customer.last_contact_at < contacted_before, Customer.do_not_contact.is_(False))
+        )
     # Every word must match; a word written several ways (a phone number) in any form.
     terms = [(word,) for word in search.casefold().split()] if isinstance(search, str) else search
     for number, forms in enumerate(terms):
@@ -133,8 +131,8 @@ def deleted(session: Session) -> Sequence[Customer]:
 
 def sort_value(customer: Customer, sort_by: str) -> Any:
     """The cursor value of a row for the given sort column."""
-    attribute = "preferred_channel" if sort_by == "channel" else sort_by
-    return getattr(customer, attribute)
+    attribute = {"channel": "preferred_channel", "last_contact": "last_contact_at"}
+    return getattr(customer, attribute.get(sort_by, sort_by))
 
 
 def all_active(session: Session) -> Sequence[Customer]:
