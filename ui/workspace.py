@@ -224,11 +224,6 @@ class Workspace(QObject):
         self.customer_page.show_customer(customer_id)
         self.customer_stack.setCurrentIndex(1)
 
-    def open_selected(self) -> None:
-        customer = self.customers.selected()
-        if customer is not None:
-            self.open_customer(customer.id)
-
     # --- actions ----------------------------------------------------------------------
     def add_first_customer(self) -> None:
         self.go(CUSTOMERS)
@@ -369,7 +364,7 @@ class CustomersScreen:
         for controller in (self.customers, self.customer_page):
             controller.status.connect(workspace.status)
         self.customers.undo_available.connect(workspace.undo_available)
-        self.customers_view.table.activated.connect(workspace.open_selected)
+        self.customers.open_requested.connect(workspace.open_customer)
         self.customer_page.back_requested.connect(workspace.show_customer_list)
 
 

@@ -63,9 +63,10 @@ class CustomerDTO:
     industry: str = ""
     tags: tuple[str, ...] = ()
     salutation: str = ""
-    # The earliest planned follow-up and the latest contact; None when there is none.
+    # The day of the earliest planned follow-up and the local day of the latest contact;
+    # None when there is none.
     next_due: dt.date | None = None
-    last_contact: dt.datetime | None = None
+    last_contact: dt.date | None = None
 
     @property
     def display_name(self) -> str:

@@ -40,7 +40,8 @@ from models.repositories import settings as settings_repo
 MAX_PAGE = 1000
 
 
-def to_dto(row: Customer) -> CustomerDTO:
+def to_dto(row: Customer, zone: dt.tzinfo = dt.UTC) -> CustomerDTO:
+    """The customer as the faces see it; `zone` is the user's, for the day of last contact."""
     birthday = None
     if row.birthday_month and row.birthday_day:
         birthday = Birthday(row.birthday_month, row.birthday_day, row.birthday_year)
@@ -63,8 +64,12 @@ def to_dto(row: Customer) -> CustomerDTO:
         tags=split_stored(row.tags),
         salutation=row.salutation,
         next_due=next_due_or_none(row.next_due),
-        last_contact=last_contact_or_none(row.last_contact_at),
+        last_contact=_local_day(last_contact_or_none(row.last_contact_at), zone),
     )
+
+
+def _local_day(moment: dt.datetime | None, zone: dt.tzinfo) -> dt.date | None:
+    return None if moment is None else moment.astimezone(zone).date()
 
 
 def _apply(row: Customer, data: CustomerInput) -> None:
@@ -146,7 +151,10 @@ class CustomerService:
             row = repo.get(session, customer_id)
             if row is None:
                 raise NotFound(f"customer {customer_id} does not exist")
-            return to_dto(row)
+            return to_dto(row, self._zone())
+
+    def _zone(self) -> dt.tzinfo:
+        return dt.UTC if self._planning is None else self._planning().zone
 
     def page(self, query: CustomerQuery) -> CustomerPage:
         if query.sort_by not in SORT_COLUMNS:
@@ -168,7 +176,10 @@ class CustomerService:
             if len(rows) == limit:
                 last = rows[-1]
                 next_after = (repo.sort_value(last, query.sort_by), last.id)
-            return CustomerPage(rows=tuple(to_dto(row) for row in rows), next_after=next_after)
+            zone = self._zone()
+            return CustomerPage(
+                rows=tuple(to_dto(row, zone) for row in rows), next_after=next_after
+            )
 
     def count(self, search: str = "", query: CustomerQuery | None = None) -> int:
         """Active customers matching the search (and the query's filters, when given)."""

@@ -46,7 +46,12 @@ def test_last_contact_is_the_latest_interaction(planner: AppContext, ana: Custom
     now = planner.clock.now()
     planner.interactions.add(ana.id, "Called about the quote", occurred_at=now)
     planner.interactions.add(ana.id, "Met at the fair", occurred_at=now - dt.timedelta(days=30))
-    assert planner.customers.get(ana.id).last_contact == now
+    assert planner.customers.get(ana.id).last_contact == D(2026, 11, 20)
+    # The day is the user's (Berlin): 23:30 UTC on the 20th is already the 21st there.
+    late = dt.datetime(2026, 11, 20, 23, 30, tzinfo=dt.UTC)
+    planner.clock.set(late + dt.timedelta(hours=1))  # type: ignore[attr-defined]
+    planner.interactions.add(ana.id, "Late call", occurred_at=late)
+    assert planner.customers.get(ana.id).last_contact == D(2026, 11, 21)
 
 
 def test_sorted_by_next_follow_up_nothing_planned_last_and_paged(planner: AppContext) -> None:
@@ -89,8 +94,8 @@ def test_sorted_by_last_contact_never_first_and_filtered(planner: AppContext) ->
     shown = planner.customers.page(quiet).rows
     assert [(row.name, row.last_contact) for row in shown] == [
         ("Never", None),
-        ("Older", now - dt.timedelta(days=400)),
-        ("Old", now - dt.timedelta(days=200)),
+        ("Older", (now - dt.timedelta(days=400)).date()),
+        ("Old", (now - dt.timedelta(days=200)).date()),
     ]
     assert planner.customers.count(query=quiet) == 3
 
