@@ -275,3 +275,25 @@ def test_timeline_model_passes_qt_model_tester(
     tip = model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == "<p style='white-space:pre-wrap'>Line &lt;b&gt;one&lt;/b&gt;\nline two</p>"
     qtmodeltester.check(model, force_py=True)
+
+
+def test_a_lost_sale_shows_why_it_was_lost(
+    page: CustomerPageController, planner: AppContext, ana: CustomerDTO
+) -> None:
+    planner.sales.record(
+        SaleInput(
+            ana.id,
+            D(2026, 11, 19),
+            "lost",
+            "8000",
+            description="Third forklift",
+            lost_reason="competitor",
+            lost_note="Forklift Kings, 8% cheaper",
+        )
+    )
+    page.show_customer(ana.id)
+    [line] = [row for row in table(page.past_model) if row[0] == "Sale lost"]
+    assert line[2] == (
+        "8,000.00 EUR · Third forklift · why lost: Went with a competitor · "
+        "Forklift Kings, 8% cheaper"
+    )

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.dto.sales import SaleInput, SaleResult
-from app.errors import KnownError
+from app.errors import KnownError, ValidationError
+from app.kinds import LOST_REASON_LABELS
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.form_parts import date_edit
 from ui.error_text import shown
@@ -80,6 +81,16 @@ class SaleDialog(FormDialog[SaleResult]):
         self.has_delivery = QCheckBox(self.tr("Promised deli&very"))
         self.delivery = date_edit(today + dt.timedelta(days=DEFAULT_DELIVERY_DAYS))
         self.delivery.setEnabled(False)
+        # Asked of a lost sale only; nothing is chosen for the user.
+        self.lost_reason = QComboBox()
+        self.lost_reason.setObjectName("lostReason")
+        for key, label in LOST_REASON_LABELS.items():
+            self.lost_reason.addItem(self.tr(label), key)
+        self.lost_reason.setPlaceholderText(self.tr("Choose why"))
+        self.lost_reason.setCurrentIndex(-1)
+        self.lost_note = QLineEdit()
+        self.lost_note.setObjectName("lostNote")
+        self.lost_note.setPlaceholderText(self.tr("More about it (optional)"))
         self.plan = QComboBox()
         for plan in context.plans.all():
             if plan.trigger in SALE_TRIGGERS:
@@ -142,7 +153,10 @@ class SaleDialog(FormDialog[SaleResult]):
         delivery_row = QHBoxLayout()
         delivery_row.addWidget(self.has_delivery)
         delivery_row.addWidget(self.delivery, 1)
-        form = QFormLayout()
+        lost_row = QHBoxLayout()
+        lost_row.addWidget(self.lost_reason)
+        lost_row.addWidget(self.lost_note, 1)
+        self.form = form = QFormLayout()
         form.addRow(self.tr("Outcome"), outcome_row)
         form.addRow(self.tr("&Closed on"), self.closed)
         amount_label = QLabel(self.tr("&Amount"))
@@ -150,6 +164,11 @@ class SaleDialog(FormDialog[SaleResult]):
         form.addRow(amount_label, amount_row)
         form.addRow(self.tr("&Description"), self.description)
         form.addRow(self.tr("Delivery"), delivery_row)
+        self._lost_label = QLabel(self.tr("Why lo&st"))
+        self._lost_label.setBuddy(self.lost_reason)
+        form.addRow(self._lost_label, lost_row)
+        self._delivery_layout, self._lost_layout = delivery_row, lost_row
+        self._show_outcome_rows()
         form.addRow(self.tr("&Plan"), self.plan)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -169,6 +188,8 @@ class SaleDialog(FormDialog[SaleResult]):
             self.amount,
             self.currency,
             self.description,
+            self.lost_reason,
+            self.lost_note,
             self.has_delivery,
             self.delivery,
             self.plan,
@@ -196,7 +217,14 @@ class SaleDialog(FormDialog[SaleResult]):
             return
         if not self._plan_chosen:
             self._select_default_plan()
+        self._show_outcome_rows()
         self._timer.start()
+
+    def _show_outcome_rows(self) -> None:
+        """A lost sale asks why and promises no delivery; a won one the other way round."""
+        lost = self._outcome() == "lost"
+        self.form.setRowVisible(self._delivery_layout, not lost)
+        self.form.setRowVisible(self._lost_layout, lost)
 
     def _delivery_toggled(self, on: bool) -> None:
         self.delivery.setEnabled(on)
@@ -223,7 +251,10 @@ class SaleDialog(FormDialog[SaleResult]):
 
     # --- preview and save ------------------------------------------------------------
     def value(self) -> SaleInput:
-        promised = self.delivery.date().toPython() if self.has_delivery.isChecked() else None
+        lost = self._outcome() == "lost"
+        promised = (
+            self.delivery.date().toPython() if self.has_delivery.isChecked() and not lost else None
+        )
         return SaleInput(
             customer_id=self._customer_id,
             closed_on=self.closed.date().toPython(),  # type: ignore[arg-type]
@@ -233,6 +264,8 @@ class SaleDialog(FormDialog[SaleResult]):
             description=self.description.text(),
             promised_delivery=promised,  # type: ignore[arg-type]
             plan_name=str(self.plan.currentData() or ""),
+            lost_reason=str(self.lost_reason.currentData() or "") if lost else "",
+            lost_note=self.lost_note.text() if lost else "",
             date_overrides=self.preview_model.overrides(),
         )
 
@@ -261,4 +294,10 @@ class SaleDialog(FormDialog[SaleResult]):
         # What is saved is what the preview shows, even if the debounce has not fired yet.
         if self._timer.isActive():
             self.refresh_preview()
+        if self._outcome() == "lost" and self.lost_reason.currentIndex() < 0:
+            raise ValidationError(self.tr("Choose why the sale was lost."))
         return self._context.sales.record(self.value())
+
+    def refused(self) -> None:
+        if self._outcome() == "lost" and self.lost_reason.currentIndex() < 0:
+            self.lost_reason.setFocus()

@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont
 
 from app.dto.timeline import COMMITMENT, INTERACTION, SALE, TimelineEntry
 from app.dto.vocabulary import Status
-from app.kinds import channel_label, kind_label
+from app.kinds import channel_label, kind_label, lost_reason_label
 from ui import dates
 from ui.item_models.list_table import ListTableModel
 from ui.texts import fill
@@ -88,6 +88,10 @@ def detail_text(entry: TimelineEntry) -> str:
         parts.append(money_text(entry.amount_minor, entry.currency))
     if entry.detail:
         parts.append(entry.detail)
+    if entry.lost_reason:
+        parts.append(fill(tr("why lost: %1"), tr(lost_reason_label(entry.lost_reason))))
+    if entry.lost_note:
+        parts.append(entry.lost_note)
     if entry.actual_delivery is not None:
         parts.append(fill(tr("delivered %1"), dates.date_text(entry.actual_delivery)))
     elif entry.promised_delivery is not None:
