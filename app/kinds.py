@@ -13,6 +13,9 @@ KIND_LABELS = {
     "recovery": "Recovery step",
     "request": "Answer request",
 }
+# What a salesperson plans by hand; birthdays, recoveries and requests come from their own
+# records (a birthday, a promise, a request) and are never free-standing.
+NEXT_STEP_KINDS = ("check_in", "value_add", "thank_you", "delivery_check", "feedback", "referral")
 CHANNEL_LABELS = {
     "email": "E-mail",
     "phone": "Phone",

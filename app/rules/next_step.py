@@ -6,16 +6,12 @@ from sqlalchemy.orm import Session
 
 from app.dto.timeline import NextStepInput
 from app.errors import ValidationError
-from app.kinds import KIND_LABELS
+from app.kinds import KIND_LABELS, NEXT_STEP_KINDS
 from app.rules.planning_context import PlanningContext
 from app.rules.touchpoint_rows import new_touchpoint
 from app.validation import check_channel, check_date, clean_block
 from models.customer import Customer
 from models.touchpoint import Touchpoint
-
-# What a salesperson plans by hand; birthdays, recoveries and requests come from their own
-# records (a birthday, a promise, a request) and are never free-standing.
-NEXT_STEP_KINDS = ("check_in", "value_add", "thank_you", "delivery_check", "feedback", "referral")
 
 
 def checked(step: NextStepInput, ctx: PlanningContext) -> NextStepInput:

@@ -8,7 +8,7 @@ from typing import Any
 from app.context import AppContext
 from app.dto.timeline import NextStepInput
 from app.errors import ValidationError
-from app.rules.next_step import NEXT_STEP_KINDS
+from app.kinds import NEXT_STEP_KINDS
 from app.validation import CHANNELS
 from ui.cli.output import print_json
 from ui.cli.parsing import iso_date, record_id
