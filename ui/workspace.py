@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from app.context import AppContext
 from app.dto.changes import Area, Changes
@@ -254,14 +254,8 @@ class Workspace(QObject):
         return customer.id if customer else None
 
     def record_sale(self) -> None:
+        """For the customer in view or selected; with none, the dialog asks whom it is for."""
         customer_id = self.selected_customer_id()
-        if customer_id is None:
-            QMessageBox.information(
-                self.window,
-                self.tr("Record a sale"),
-                self.tr("Select a customer first (in Customers, or a follow-up in Today)."),
-            )
-            return
         from ui.controllers.sale_action import record_sale
 
         text = record_sale(self.context, customer_id, self.window)

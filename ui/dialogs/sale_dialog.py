@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
+from app.dto.customers import CustomerDTO
 from app.dto.sales import SaleInput, SaleResult
 from app.errors import KnownError, ValidationError
 from app.kinds import LOST_REASON_LABELS
@@ -38,6 +39,7 @@ from ui.dialogs.form_parts import date_edit
 from ui.error_text import shown
 from ui.item_models.sale_preview_table import DateDelegate, PreviewTableModel
 from ui.texts import fill
+from ui.widgets.customer_picker import CustomerPicker
 
 PREVIEW_DELAY_MS = 150
 PLAN_KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the plan's built-in key, if any
@@ -47,23 +49,27 @@ DEFAULT_DELIVERY_DAYS = 14
 
 
 class SaleDialog(FormDialog[SaleResult]):
-    """Save calls `context.sales.record`; afterwards `saved` holds the SaleResult."""
+    """Save calls `context.sales.record`; afterwards `saved` holds the SaleResult. Without a
+    customer, the dialog starts with a picker to choose (or create) one."""
 
     def __init__(
-        self, context: AppContext, customer_id: int, parent: QWidget | None = None
+        self, context: AppContext, customer_id: int | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._context = context
         self._customer_id = customer_id
         self._plan_chosen = False
-        customer = context.customers.get(customer_id)
         today = context.agenda.today_date()
         self.setWindowTitle(self.tr("Record a sale"))
-        self.setMinimumSize(560, 520)
+        self.setMinimumSize(560, 520 if customer_id is not None else 700)
 
-        heading = QLabel(
-            fill(self.tr("Sale for %1"), f"<b>{html.escape(customer.display_name)}</b>")
-        )
+        heading = QLabel()
+        self.heading = heading
+        self.picker: CustomerPicker | None = None
+        if customer_id is None:
+            self.picker = CustomerPicker(context.customers)
+            self.picker.chosen.connect(self._customer_chosen)
+        self._show_heading(None if customer_id is None else context.customers.get(customer_id))
         self.won = QRadioButton(self.tr("&Won"))
         self.lost = QRadioButton(self.tr("&Lost"))
         self.won.setChecked(True)
@@ -137,7 +143,7 @@ class SaleDialog(FormDialog[SaleResult]):
         self._timer.timeout.connect(self.refresh_preview)
         self._connect_changes()
         self.refresh_preview()
-        self.amount.setFocus()
+        (self.picker.search if self.picker else self.amount).setFocus()
 
     def _lay_out(self, heading: QLabel, preview_label: QLabel, hint: QLabel) -> None:
         outcome_row = QHBoxLayout()
@@ -172,6 +178,8 @@ class SaleDialog(FormDialog[SaleResult]):
         form.addRow(self.tr("&Plan"), self.plan)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
+        if self.picker is not None:
+            layout.addWidget(self.picker)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(preview_label)
@@ -182,6 +190,7 @@ class SaleDialog(FormDialog[SaleResult]):
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
+            *([self.picker.search, self.picker.table] if self.picker else []),
             self.won,
             self.lost,
             self.closed,
@@ -212,6 +221,18 @@ class SaleDialog(FormDialog[SaleResult]):
         self.plan.currentIndexChanged.connect(self._plan_changed)
 
     # --- reactions -------------------------------------------------------------------
+    def _show_heading(self, customer: CustomerDTO | None) -> None:
+        if customer is None:
+            self.heading.setText(self.tr("Who is the sale for? Search, or create a new customer."))
+        else:
+            name = f"<b>{html.escape(customer.display_name)}</b>"
+            self.heading.setText(fill(self.tr("Sale for %1"), name))
+
+    def _customer_chosen(self, customer: CustomerDTO | None) -> None:
+        self._customer_id = customer.id if customer else None
+        self._show_heading(customer)
+        self._timer.start()
+
     def _outcome_changed(self, _button: Any, checked: bool) -> None:
         if not checked:
             return
@@ -251,6 +272,9 @@ class SaleDialog(FormDialog[SaleResult]):
 
     # --- preview and save ------------------------------------------------------------
     def value(self) -> SaleInput:
+        """The form as a sale; ValidationError while no customer is chosen."""
+        if self._customer_id is None:
+            raise ValidationError(self.tr("Choose who the sale is for."))
         lost = self._outcome() == "lost"
         promised = (
             self.delivery.date().toPython() if self.has_delivery.isChecked() and not lost else None
@@ -272,6 +296,12 @@ class SaleDialog(FormDialog[SaleResult]):
     def refresh_preview(self) -> None:
         """Ask the service what the sale would plan; its objections appear under the form."""
         self._timer.stop()
+        if self._customer_id is None:
+            self._show_error("")
+            self.preview_model.set_items(())
+            self.reason.setText(self.tr("Choose the customer to see the follow-ups."))
+            self.reason.show()
+            return
         data = dataclasses.replace(self.value(), date_overrides={})
         try:
             preview = self._context.sales.preview(data)
@@ -299,5 +329,7 @@ class SaleDialog(FormDialog[SaleResult]):
         return self._context.sales.record(self.value())
 
     def refused(self) -> None:
-        if self._outcome() == "lost" and self.lost_reason.currentIndex() < 0:
+        if self._customer_id is None and self.picker is not None:
+            self.picker.search.setFocus()
+        elif self._outcome() == "lost" and self.lost_reason.currentIndex() < 0:
             self.lost_reason.setFocus()
