@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
+from sqlalchemy import Row
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock
@@ -40,7 +42,7 @@ from models.repositories import settings as settings_repo
 MAX_PAGE = 1000
 
 
-def to_dto(row: Customer, zone: dt.tzinfo = dt.UTC) -> CustomerDTO:
+def to_dto(row: Customer | Row[Any], zone: dt.tzinfo = dt.UTC) -> CustomerDTO:
     """The customer as the faces see it; `zone` is the user's, for the day of last contact."""
     birthday = None
     if row.birthday_month and row.birthday_day:

@@ -6,7 +6,17 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal_column, or_, select, text, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Select,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+    tuple_,
+)
 from sqlalchemy.orm import Session
 
 from models.customer import Customer
@@ -87,8 +97,9 @@ def page(
     include_deleted: bool = False,
     no_future: bool = False,
     contacted_before: dt.datetime | None = None,
-) -> Sequence[Customer]:
-    """One page of customers after the keyset cursor (sort value, id)."""
+) -> Sequence[Row[Any]]:
+    """One page of customers after the keyset cursor (sort value, id), as plain rows with the
+    Customer's attribute names: a list page builds no ORM objects (most of its cost)."""
     column = SORTABLE[sort_by]
     filters = _filters(
         search, include_deleted, has_search_index(session), no_future, contacted_before
@@ -97,8 +108,8 @@ def page(
         key = tuple_(column, Customer.id)
         filters.append(key < tuple_(*after) if descending else key > tuple_(*after))
     order = (column.desc(), Customer.id.desc()) if descending else (column, Customer.id)
-    statement = select(Customer).where(*filters).order_by(*order).limit(limit)
-    return session.scalars(statement).all()
+    statement = select(*Customer.__table__.columns).where(*filters).order_by(*order).limit(limit)
+    return session.execute(statement).all()
 
 
 def count(
@@ -129,7 +140,7 @@ def deleted(session: Session) -> Sequence[Customer]:
     return session.scalars(statement).all()
 
 
-def sort_value(customer: Customer, sort_by: str) -> Any:
+def sort_value(customer: Customer | Row[Any], sort_by: str) -> Any:
     """The cursor value of a row for the given sort column."""
     attribute = {"channel": "preferred_channel", "last_contact": "last_contact_at"}
     return getattr(customer, attribute.get(sort_by, sort_by))
