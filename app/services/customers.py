@@ -138,7 +138,9 @@ class CustomerService:
             session.add(row)
             session.flush()
             self._schedule(session, row)
-            return to_dto(row)
+        # Read back after the commit: keep-in-touch plans as the unit of work commits, and the
+        # database's triggers keep the next follow-up, which the loaded row has not seen.
+        return self.get(row.id)
 
     def update(self, customer_id: int, data: CustomerInput) -> CustomerDTO:
         with self._sessions.begin() as session:
@@ -146,7 +148,7 @@ class CustomerService:
             _apply(row, data)
             session.flush()
             self._schedule(session, row)
-            return to_dto(row)
+        return self.get(customer_id)
 
     def get(self, customer_id: int) -> CustomerDTO:
         with self._sessions() as session:
@@ -204,7 +206,7 @@ class CustomerService:
             row = self._live(session, customer_id)
             row.deleted_at = self._clock.now()
             session.flush()
-            return to_dto(row)
+            return to_dto(row, self._zone())
 
     def restore(self, customer_id: int) -> CustomerDTO:
         with self._sessions.begin() as session:
@@ -215,7 +217,7 @@ class CustomerService:
                 raise ValidationError(f"customer {customer_id} is not in the trash")
             row.deleted_at = None
             session.flush()
-            return to_dto(row)
+            return to_dto(row, self._zone())
 
     def trash(self) -> list[CustomerDTO]:
         with self._sessions() as session:

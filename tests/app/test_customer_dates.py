@@ -106,3 +106,11 @@ def test_nothing_planned_filter_reads_the_same_dates(planner: AppContext) -> Non
     planner.customers.add(CustomerInput(name="Idle", do_not_contact=True))
     idle_query = CustomerQuery(no_future_touchpoint=True)
     assert [row.name for row in planner.customers.page(idle_query).rows] == ["Idle"]
+
+
+def test_a_new_customer_comes_back_with_the_check_in_just_planned(planner: AppContext) -> None:
+    added = planner.customers.add(CustomerInput(name="Fresh Face"))
+    planned = sorted(t.due_date for t in planner.agenda.touchpoints(customer_id=added.id))
+    assert planned and added.next_due == planned[0]
+    edited = planner.customers.update(added.id, CustomerInput(name="Fresh Face", is_key=True))
+    assert edited.next_due == planner.customers.get(added.id).next_due
