@@ -314,11 +314,11 @@ def test_logging_an_earlier_contact_with_a_next_step(
     def act(dialog: QDialog) -> None:
         assert isinstance(dialog, InteractionDialog)
         assert date_of(dialog.day) == today and date_of(dialog.next_day) > today
-        assert not dialog.next_box.isVisible()
+        assert not dialog.next_step_shown()
         dialog.day.setDate(QDate(2026, 11, 12))
         qtbot.keyClicks(dialog.summary, "Met at the fair")
         dialog.plan_next.setChecked(True)
-        assert dialog.next_box.isVisible()
+        assert dialog.next_step_shown()
         dialog.next_kind.setCurrentIndex(dialog.next_kind.findData("value_add"))
         dialog.next_day.setDate(QDate(2026, 12, 3))
         qtbot.keyClicks(dialog.next_note, "Send the battery guide")

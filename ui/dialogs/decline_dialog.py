@@ -99,8 +99,14 @@ class DeclineDialog(FormDialog[DeclineDTO]):
         if isinstance(customer, CustomerDTO):
             customer = (customer.id, customer.display_name)
         self._customer_id = customer[0] if customer else None
-        who = customer[1] if customer else self.tr("someone not yet a customer")
-        text = fill(self.tr("Saying no to %1, well."), who)
+        if customer is not None:
+            text = fill(self.tr("Saying no to %1, well."), customer[1])
+        elif self.picker is not None:
+            text = self.tr(
+                "Who asked? Choose the customer, or choose no one for someone not yet a customer."
+            )
+        else:
+            text = fill(self.tr("Saying no to %1, well."), self.tr("someone not yet a customer"))
         self.who.setText(text)
         self.come_back.setEnabled(customer is not None)
         if customer is None:

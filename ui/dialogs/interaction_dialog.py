@@ -76,19 +76,17 @@ class InteractionDialog(FormDialog[InteractionDTO]):
         form.addRow(self.tr("C&hannel"), self.channel)
         form.addRow(self.tr("&Summary"), self.summary)
         form.addRow(self.plan_next)
-        self._next_form = QFormLayout()
-        self._next_form.addRow(self.tr("&Kind"), self.next_kind)
-        self._next_form.addRow(self.tr("&Due"), self.next_day)
-        self._next_form.addRow(self.tr("N&ote"), self.next_note)
-        self.next_box = QWidget()
-        self.next_box.setLayout(self._next_form)
-        self.next_box.setVisible(False)
+        # The next step's rows, shown while "Plan a next step" is ticked.
+        self._next_rows: list[QWidget] = [self.next_kind, self.next_day, self.next_note]
+        form.addRow(self.tr("&Kind"), self.next_kind)
+        form.addRow(self.tr("&Due"), self.next_day)
+        form.addRow(self.tr("N&ote"), self.next_note)
+        self._form = form
         self.plan_next.toggled.connect(self._next_toggled)
         buttons = self.button_box(ok=QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
-        layout.addWidget(self.next_box)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         chain = [
@@ -102,10 +100,15 @@ class InteractionDialog(FormDialog[InteractionDTO]):
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+        self._next_toggled(False)
         self.summary.setFocus()
 
+    def next_step_shown(self) -> bool:
+        return not self.next_kind.isHidden()
+
     def _next_toggled(self, on: bool) -> None:
-        self.next_box.setVisible(on)
+        for widget in self._next_rows:
+            self._form.setRowVisible(widget, on)
         self.adjustSize()
         if on:
             self.next_kind.setFocus()
