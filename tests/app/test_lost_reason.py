@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from app.context import AppContext
+from app.clock import FixedClock
+from app.context import AppContext, build_context
 from app.dto.customers import CustomerDTO
 from app.dto.sales import SaleInput
 from app.errors import ValidationError
+from app.secrets import MemorySecretStore
 
 D = dt.date
 
@@ -79,11 +82,22 @@ def test_bulk_recording_keeps_the_reason(planner: AppContext, ana: CustomerDTO) 
     assert (sale.lost_reason, sale.lost_note) == ("price", "Too dear")
 
 
-def test_the_reason_travels_in_the_json_export(
-    planner: AppContext, ana: CustomerDTO, tmp_path: Path
+def test_the_reason_travels_in_the_json_export_and_back(
+    planner: AppContext, ana: CustomerDTO, tmp_path: Path, template_db: Path, clock: FixedClock
 ) -> None:
     planner.sales.record(lost(ana, lost_reason="timing", lost_note="Next budget year"))
     _counts, written = planner.full_export.export_json(tmp_path / "all.json")
     table = json.loads(written.read_text(encoding="utf-8"))["tables"]["sale"]
     row = dict(zip(table["columns"], table["rows"][0], strict=True))
     assert (row["lost_reason"], row["lost_note"]) == ("timing", "Next budget year")
+    fresh_path = tmp_path / "fresh.sqlite3"
+    shutil.copyfile(template_db, fresh_path)
+    fresh = build_context(fresh_path, clock, secrets=MemorySecretStore())
+    try:
+        fresh.full_export.import_json(written)
+        [sale] = fresh.sales.of_customer(ana.id)
+        assert (sale.lost_reason, sale.lost_note) == ("timing", "Next budget year")
+        # The customer's dates come back with the rows they are read from.
+        assert fresh.customers.get(ana.id).next_due == planner.customers.get(ana.id).next_due
+    finally:
+        fresh.close()
