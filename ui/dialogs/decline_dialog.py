@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -89,6 +90,10 @@ class DeclineDialog(FormDialog[DeclineDTO]):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.button_box(self.tr("&Record decline")))
+        if self.picker is not None:
+            chain = [*self.picker.focus_chain(), self.summary]
+            for first, second in itertools.pairwise(chain):
+                QWidget.setTabOrder(first, second)
         self.field.textChanged.connect(lambda _text: self._suggest())
         self._suggest()
         # Asked first when it is not known: who the request came from.

@@ -190,7 +190,7 @@ class SaleDialog(FormDialog[SaleResult]):
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
-            *([self.picker.search, self.picker.table] if self.picker else []),
+            *(self.picker.focus_chain() if self.picker else []),
             self.won,
             self.lost,
             self.closed,

@@ -114,6 +114,19 @@ class CustomerPicker(QWidget):
         self.model.reload()
         self.setFocusProxy(self.search)
 
+    def focus_chain(self) -> list[QWidget]:
+        """The picker's widgets in Tab order, for the dialog to put first in its own."""
+        return [
+            self.search,
+            self.table,
+            self.new_button,
+            self.new_name,
+            self.new_company,
+            self.new_email,
+            self.cancel_new,
+            self.add_button,
+        ]
+
     # --- choosing ------------------------------------------------------------------------
     def customer(self) -> CustomerDTO | None:
         return self._chosen
