@@ -164,3 +164,16 @@ def test_a_decline_for_someone_not_yet_a_customer_needs_no_choice(
     qtbot.keyClicks(dialog.summary, "A one-off repair")
     qtbot.keyClick(dialog.summary, Qt.Key.Key_Return)
     assert dialog.saved is not None and dialog.saved.customer_id is None
+
+
+def test_tab_goes_through_the_picker_first(qtbot: QtBot, planner: AppContext) -> None:
+    dialog = SaleDialog(planner, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.picker is not None
+    widget, seen = dialog.picker.search.nextInFocusChain(), [dialog.picker.search]
+    while len(seen) < 4 and widget is not dialog.picker.search:
+        if widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            seen.append(widget)
+        widget = widget.nextInFocusChain()
+    assert seen == [dialog.picker.search, dialog.picker.table, dialog.picker.new_button, dialog.won]
