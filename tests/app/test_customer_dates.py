@@ -114,3 +114,38 @@ def test_a_new_customer_comes_back_with_the_check_in_just_planned(planner: AppCo
     assert planned and added.next_due == planned[0]
     edited = planner.customers.update(added.id, CustomerInput(name="Fresh Face", is_key=True))
     assert edited.next_due == planner.customers.get(added.id).next_due
+
+
+def test_bulk_recording_settles_the_dates_once_and_keeps_the_triggers(
+    planner: AppContext,
+) -> None:
+    customers = [planner.customers.add(CustomerInput(name=f"Bulk {n}")) for n in range(6)]
+    planner.bulk_sales.record_many(
+        [
+            SaleInput(c.id, D(2026, 11, 10 + n), "won", promised_delivery=D(2026, 12, 1 + n))
+            for n, c in enumerate(customers)
+        ]
+    )
+    for customer in customers:
+        assert planner.customers.get(customer.id).next_due == planned_days(planner, customer)[0]
+    # The per-row triggers are back: a single change afterwards still moves the date.
+    first = customers[0]
+    soonest = next(
+        item
+        for item in planner.agenda.touchpoints(customer_id=first.id)
+        if item.due_date == planned_days(planner, first)[0]
+    )
+    planner.touchpoints.done(soonest.id, note="Done on the day")
+    assert planner.customers.get(first.id).next_due == planned_days(planner, first)[0]
+
+
+def test_a_replan_leaves_every_next_follow_up_right(planner: AppContext) -> None:
+    customers = [planner.customers.add(CustomerInput(name=f"Replan {n}")) for n in range(3)]
+    for n, customer in enumerate(customers):
+        planner.sales.record(
+            SaleInput(customer.id, D(2026, 11, 16 + n), "won", promised_delivery=D(2026, 12, 7))
+        )
+    change = planner.change_settings({"working_days": "tue,wed,thu"})
+    assert change.moved  # the plan moved to the new working days
+    for customer in customers:
+        assert planner.customers.get(customer.id).next_due == planned_days(planner, customer)[0]
