@@ -114,14 +114,12 @@ def next_due_settled_at_end(
     ]
     for sql in suspended:
         connection.exec_driver_sql(f"DROP TRIGGER {_trigger_name(sql)}")
-    try:
-        yield
-        session.flush()
-        connection.exec_driver_sql(_NEXT_DUE.format(ids=which), parameters)
-    finally:
-        # Back in any case: a caller that goes on after an error keeps the dates kept.
-        for sql in suspended:
-            connection.exec_driver_sql(sql)
+    # On an error the transaction rolls back, and the DROP with it.
+    yield
+    session.flush()
+    connection.exec_driver_sql(_NEXT_DUE.format(ids=which), parameters)
+    for sql in suspended:
+        connection.exec_driver_sql(sql)
 
 
 def _trigger_name(sql: str) -> str:

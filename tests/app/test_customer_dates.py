@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from app.context import AppContext
 from app.dto.customers import CustomerDTO, CustomerInput, CustomerQuery
@@ -149,3 +150,17 @@ def test_a_replan_leaves_every_next_follow_up_right(planner: AppContext) -> None
     assert change.moved  # the plan moved to the new working days
     for customer in customers:
         assert planner.customers.get(customer.id).next_due == planned_days(planner, customer)[0]
+
+
+def test_an_import_of_many_customers_gives_each_its_next_follow_up(
+    planner: AppContext, tmp_path: Path
+) -> None:
+    rows = "".join(f"Person {n},person{n}@example.com\n" for n in range(150))
+    source = tmp_path / "contacts.csv"
+    source.write_text("Name,E-mail\n" + rows, encoding="utf-8")
+    planner.importing.run(planner.importing.preview(source))
+    page = planner.customers.page(CustomerQuery(limit=1000)).rows
+    assert len(page) == 150
+    for customer in page[::15]:
+        assert customer.next_due is not None
+        assert customer.next_due == planned_days(planner, customer)[0]
