@@ -19,6 +19,7 @@ from pathlib import Path
 from app.clock import Clock, FixedClock
 from app.context import AppContext, build_context
 from app.demo_story import (
+    LOST_REASONS,
     PRODUCTS,
     decline_not_now,
     decline_with_partner,
@@ -118,6 +119,10 @@ def _sell(context: AppContext, book: _Book, rng: random.Random, day: dt.date, le
             if won
             else None,
         )
+        if not won:
+            # Chosen without the random source, so the rest of the story stays as it was.
+            reason, note = LOST_REASONS[customer_id % len(LOST_REASONS)]
+            sale = dataclasses.replace(sale, lost_reason=reason, lost_note=note)
         recorded = context.sales.record(sale).sale
         if recorded.promised_delivery is not None:
             book.undelivered.append((recorded.id, recorded.promised_delivery))

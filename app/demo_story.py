@@ -51,6 +51,13 @@ NOTES: dict[str, tuple[str, ...]] = {
     "recovery": ("Done; what was agreed is in the customer's file.",),
     "request": ("Answered by phone.",),
 }
+# Why the lost sales were lost, with what the customer said.
+LOST_REASONS = (
+    ("competitor", "Went with their usual supplier."),
+    ("price", "Our offer was above their budget."),
+    ("timing", "The purchase moved to next year's budget."),
+    ("no_decision", "The board postponed the decision."),
+)
 LOST_NOTES = (
     "Thanked for the time; the door stays open.",
     "Still happy with the other supplier; glad to hear from us again.",

@@ -13,6 +13,10 @@ KIND_LABELS = {
     "recovery": "Recovery step",
     "request": "Answer request",
 }
+# What a salesperson plans by hand (Add follow-up, or a contact's next step); birthdays,
+# recoveries and requests come from their own records (a birthday, a promise, a request) and
+# are never free-standing.
+HAND_KINDS = ("check_in", "value_add", "thank_you", "delivery_check", "feedback", "referral")
 CHANNEL_LABELS = {
     "email": "E-mail",
     "phone": "Phone",
@@ -21,10 +25,6 @@ CHANNEL_LABELS = {
     "letter": "Letter",
     "social": "Social network",
 }
-
-
-# The kinds a follow-up added by hand may have: answering a request belongs to the request.
-HAND_KINDS = tuple(kind for kind in KIND_LABELS if kind != "request")
 
 
 def kind_label(kind: str) -> str:
@@ -44,3 +44,16 @@ SALUTATIONS = {
     "mr": "Mr and surname (Dear Mr Becker)",
     "dr": "Dr and surname (Dear Dr Becker)",
 }
+
+# Why a lost sale was lost, stored on the sale; the note says more when "other".
+LOST_REASON_LABELS = {
+    "price": "Price",
+    "timing": "Timing",
+    "competitor": "Went with a competitor",
+    "no_decision": "No decision",
+    "other": "Other",
+}
+
+
+def lost_reason_label(reason: str) -> str:
+    return LOST_REASON_LABELS.get(reason, "")

@@ -7,7 +7,15 @@ import json
 import sys
 from typing import Any
 
-from bench import core_bench, draft_bench, gui_bench, import_bench, insights_bench, quit_bench
+from bench import (
+    core_bench,
+    customers_bench,
+    draft_bench,
+    gui_bench,
+    import_bench,
+    insights_bench,
+    quit_bench,
+)
 
 TARGETS = {
     "record_sale_p95_ms": "≤ 30 ms",
@@ -20,6 +28,7 @@ TARGETS = {
     "today_populated_s": "≤ 1.0 s",
     "today_ready_s": "(services loaded, actions work; no target)",
     "search_keystroke_ms": "≤ 50 ms",
+    "customers_page_ms": "≤ 50 ms (first page by next follow-up, by last contact)",
     "quit_s": "≤ 0.5 s (window closed to process gone)",
     "rss_mb": "≤ 250 MB",
     "draft_render_ms": "(a Today page of 200 drafts; no target)",
@@ -36,6 +45,7 @@ TARGETS = {
 def _suites() -> list[Any]:
     suites: list[Any] = [
         core_bench,
+        customers_bench,
         draft_bench,
         gui_bench,
         import_bench,
@@ -60,9 +70,18 @@ def _suites() -> list[Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make.py bench")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--only",
+        metavar="FIGURE",
+        action="append",
+        help="run only the suite measuring this figure (suites that name their FIGURES)",
+    )
     options = parser.parse_args(argv)
     figures: list[dict[str, Any]] = []
     for suite in _suites():
+        named = getattr(suite, "FIGURES", ())
+        if options.only and not set(options.only) & set(named):
+            continue
         figures.extend(suite.run())
     if options.json:
         print(json.dumps({"figures": figures}))

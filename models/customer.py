@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, Index, String, Text
+from sqlalchemy import CheckConstraint, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, utcnow
+from models.customer_dates import (
+    NEVER_CONTACTED,
+    NEVER_CONTACTED_SQL,
+    NO_NEXT_DUE,
+    NO_NEXT_DUE_SQL,
+)
 
 
 class Customer(Base):
@@ -21,6 +27,9 @@ class Customer(Base):
         Index("ix_customer_active_name", "deleted_at", "name"),
         # Insights: key customers and the rest, counted from the index.
         Index("ix_customer_key", "is_key", "deleted_at"),
+        # The Customers list sorted by next follow-up or last contact (models.customer_dates).
+        Index("ix_customer_next_due", "deleted_at", "next_due"),
+        Index("ix_customer_last_contact", "deleted_at", "last_contact_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -49,6 +58,13 @@ class Customer(Base):
     city: Mapped[str] = mapped_column(String(120), default="", server_default="")
     region: Mapped[str] = mapped_column(String(120), default="", server_default="")
     country: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    # Kept by triggers (models.customer_dates); sentinels, not NULL, for "none".
+    next_due: Mapped[dt.date] = mapped_column(
+        default=NO_NEXT_DUE, server_default=text(NO_NEXT_DUE_SQL)
+    )
+    last_contact_at: Mapped[dt.datetime] = mapped_column(
+        default=NEVER_CONTACTED, server_default=text(NEVER_CONTACTED_SQL)
+    )
     # Lower-cased name/company/e-mail/phone digits: one column for search-as-you-type.
     search_text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

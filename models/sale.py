@@ -37,6 +37,9 @@ class Sale(Base):
     amount_minor: Mapped[int | None]
     currency: Mapped[str] = mapped_column(String(3), default="EUR")
     description: Mapped[str] = mapped_column(Text, default="")
+    # Why a lost sale was lost (app.kinds.LOST_REASON_LABELS) and the user's note.
+    lost_reason: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    lost_note: Mapped[str] = mapped_column(Text, default="", server_default="")
     promised_delivery: Mapped[dt.date | None]
     actual_delivery: Mapped[dt.date | None]
     # The delivery date the plan was first made for: lateness is measured against it.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from app.context import AppContext
 from app.dto.changes import Area, Changes
@@ -248,11 +248,6 @@ class Workspace(QObject):
                 )
             )
 
-    def open_selected(self) -> None:
-        customer = self.customers.selected()
-        if customer is not None:
-            self.open_customer(customer.id)
-
     # --- actions ----------------------------------------------------------------------
     def add_first_customer(self) -> None:
         self.go(CUSTOMERS)
@@ -283,14 +278,8 @@ class Workspace(QObject):
         return customer.id if customer else None
 
     def record_sale(self) -> None:
+        """For the customer in view or selected; with none, the dialog asks whom it is for."""
         customer_id = self.selected_customer_id()
-        if customer_id is None:
-            QMessageBox.information(
-                self.window,
-                self.tr("Record a sale"),
-                self.tr("Select a customer first (in Customers, or a follow-up in Today)."),
-            )
-            return
         from ui.controllers.sale_action import record_sale
 
         text = record_sale(self.context, customer_id, self.window)
@@ -396,7 +385,7 @@ class CustomersScreen:
         self.customers.undo_available.connect(
             lambda available: tracker.deletion(available, self.customers.undo_delete)
         )
-        self.customers_view.table.activated.connect(workspace.open_selected)
+        self.customers.open_requested.connect(workspace.open_customer)
         self.customer_page.back_requested.connect(workspace.show_customer_list)
         self.customer_page.draft_wanted.connect(workspace.open_draft)
 

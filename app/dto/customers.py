@@ -78,6 +78,10 @@ class CustomerDTO:
     city: str = ""
     region: str = ""
     country: str = ""
+    # The day of the earliest planned follow-up and the local day of the latest contact;
+    # None when there is none.
+    next_due: dt.date | None = None
+    last_contact: dt.date | None = None
 
     @property
     def display_name(self) -> str:
@@ -114,7 +118,17 @@ class CustomerDTO:
         )
 
 
-SORT_COLUMNS = ("name", "company", "email", "phone", "channel", "is_key", "created_at")
+SORT_COLUMNS = (
+    "name",
+    "company",
+    "email",
+    "phone",
+    "channel",
+    "is_key",
+    "created_at",
+    "next_due",
+    "last_contact",
+)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,9 @@ class SaleInput:
     description: str = ""
     promised_delivery: dt.date | None = None
     plan_name: str = ""
+    # Lost sales only: a key of app.kinds.LOST_REASON_LABELS and a free note.
+    lost_reason: str = ""
+    lost_note: str = ""
     # Dates the user changed in the preview, by (step position, occurrence).
     date_overrides: dict[tuple[int, int], dt.date] = field(default_factory=dict)
 
@@ -38,6 +41,8 @@ class SaleDTO:
     promised_delivery: dt.date | None
     actual_delivery: dt.date | None
     plan_id: int | None
+    lost_reason: str = ""
+    lost_note: str = ""
 
     @property
     def delivery(self) -> dt.date | None:

@@ -40,6 +40,9 @@ class TimelineEntry:
     actual_delivery: dt.date | None = None
     buffer_days: int | None = None
     pinned: bool = False
+    # A lost sale's reason (a key of app.kinds.LOST_REASON_LABELS) and note.
+    lost_reason: str = ""
+    lost_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,3 +92,16 @@ class InteractionDTO:
     channel: str
     summary: str
     touchpoint_id: int | None
+    # The follow-up planned as the next step when the contact was logged, if any.
+    next_step_id: int | None = None
+
+
+@dataclass(frozen=True)
+class NextStepInput:
+    """What to do next, logged with a contact: it becomes a planned follow-up (all day)."""
+
+    kind: str
+    due: dt.date
+    note: str = ""
+    # "" is the customer's preferred channel.
+    channel: str = ""

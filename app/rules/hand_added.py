@@ -6,16 +6,12 @@ from sqlalchemy.orm import Session
 
 from app.dto.touchpoints import NewFollowUp
 from app.errors import NotFound, ValidationError
-from app.kinds import HAND_KINDS
+from app.kinds import HAND_KINDS, KIND_LABELS
 from app.rules.commitment_rows import live_customer
 from app.rules.planning_context import PlanningContext
 from app.rules.touchpoint_rows import new_touchpoint
 from app.validation import check_channel, check_date, clean_line
 from models.touchpoint import Touchpoint
-
-# Keep-in-touch takes a planned check-in or birthday greeting with no subject as its own
-# (and keeps only one): a hand-added one always carries a subject.
-DEFAULT_SUBJECT = "Added by hand"
 
 
 def add_by_hand(
@@ -42,7 +38,9 @@ def add_by_hand(
             "choose a time between them or none."
         )
     channel = check_channel(data.channel) if data.channel else customer.preferred_channel
-    subject = clean_line(data.note, 300, "note") or DEFAULT_SUBJECT
+    # Keep-in-touch takes a planned check-in with no subject as its own (and keeps only one):
+    # a hand-added one always carries a subject, its kind's name when there is no note.
+    subject = clean_line(data.note, 300, "note") or KIND_LABELS[data.kind]
     row = new_touchpoint(
         customer_id=customer.id,
         sale_id=None,

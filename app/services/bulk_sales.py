@@ -21,6 +21,7 @@ from app.rules.touchpoint_rows import due_instant, uid_run
 from app.scheduling.planner import PlanResult, SalePlanner
 from app.scheduling.steps import Anchors, CustomerFacts
 from app.services.sales import find_plan, sale_values
+from models.customer_dates import next_due_settled_at_end
 from models.plan import Plan
 from models.repositories import bulk
 from models.repositories import keep_in_touch as kit_repo
@@ -79,11 +80,12 @@ def record_in(
             progress.report(number, total, "Planning follow-ups…")
     # All at once, after planning: streaming the rows into the insert while planning
     # measured slower, as each evicted the other's working set from the CPU caches.
-    batch.rows.insert(session)
-    progress.report(total, total, "Updating keep-in-touch check-ins…")
-    keep_in_touch.refresh_after_sales(
-        session, list(customers.values()), ctx, history=history, added=batch.added
-    )
+    with next_due_settled_at_end(session, customers):
+        batch.rows.insert(session)
+        progress.report(total, total, "Updating keep-in-touch check-ins…")
+        keep_in_touch.refresh_after_sales(
+            session, list(customers.values()), ctx, history=history, added=batch.added
+        )
     return BulkResult(sales=len(values), touchpoints=len(batch.rows), in_the_past=batch.gone)
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
+from sqlalchemy import Row
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.clock import Clock
@@ -34,13 +36,15 @@ from app.validation import (
     search_key,
 )
 from models.customer import Customer
+from models.customer_dates import last_contact_or_none, next_due_or_none
 from models.repositories import customers as repo
 from models.repositories import settings as settings_repo
 
 MAX_PAGE = 1000
 
 
-def to_dto(row: Customer) -> CustomerDTO:
+def to_dto(row: Customer | Row[Any], zone: dt.tzinfo = dt.UTC) -> CustomerDTO:
+    """The customer as the faces see it; `zone` is the user's, for the day of last contact."""
     birthday = None
     if row.birthday_month and row.birthday_day:
         birthday = Birthday(row.birthday_month, row.birthday_day, row.birthday_year)
@@ -68,7 +72,13 @@ def to_dto(row: Customer) -> CustomerDTO:
         city=row.city,
         region=row.region,
         country=row.country,
+        next_due=next_due_or_none(row.next_due),
+        last_contact=_local_day(last_contact_or_none(row.last_contact_at), zone),
     )
+
+
+def _local_day(moment: dt.datetime | None, zone: dt.tzinfo) -> dt.date | None:
+    return None if moment is None else moment.astimezone(zone).date()
 
 
 def _apply(row: Customer, data: CustomerInput) -> None:
@@ -140,7 +150,9 @@ class CustomerService:
             session.add(row)
             session.flush()
             self._schedule(session, row)
-            return to_dto(row)
+        # Read back after the commit: keep-in-touch plans as the unit of work commits, and the
+        # database's triggers keep the next follow-up, which the loaded row has not seen.
+        return self.get(row.id)
 
     def update(self, customer_id: int, data: CustomerInput) -> CustomerDTO:
         with self._sessions.begin() as session:
@@ -148,14 +160,17 @@ class CustomerService:
             _apply(row, data)
             session.flush()
             self._schedule(session, row)
-            return to_dto(row)
+        return self.get(customer_id)
 
     def get(self, customer_id: int) -> CustomerDTO:
         with self._sessions() as session:
             row = repo.get(session, customer_id)
             if row is None:
                 raise NotFound(f"customer {customer_id} does not exist")
-            return to_dto(row)
+            return to_dto(row, self._zone())
+
+    def _zone(self) -> dt.tzinfo:
+        return dt.UTC if self._planning is None else self._planning().zone
 
     def page(self, query: CustomerQuery) -> CustomerPage:
         if query.sort_by not in SORT_COLUMNS:
@@ -177,7 +192,10 @@ class CustomerService:
             if len(rows) == limit:
                 last = rows[-1]
                 next_after = (repo.sort_value(last, query.sort_by), last.id)
-            return CustomerPage(rows=tuple(to_dto(row) for row in rows), next_after=next_after)
+            zone = self._zone()
+            return CustomerPage(
+                rows=tuple(to_dto(row, zone) for row in rows), next_after=next_after
+            )
 
     def count(self, search: str = "", query: CustomerQuery | None = None) -> int:
         """Active customers matching the search (and the query's filters, when given)."""
@@ -200,7 +218,7 @@ class CustomerService:
             row = self._live(session, customer_id)
             row.deleted_at = self._clock.now()
             session.flush()
-            return to_dto(row)
+            return to_dto(row, self._zone())
 
     def restore(self, customer_id: int) -> CustomerDTO:
         with self._sessions.begin() as session:
@@ -211,7 +229,7 @@ class CustomerService:
                 raise ValidationError(f"customer {customer_id} is not in the trash")
             row.deleted_at = None
             session.flush()
-            return to_dto(row)
+            return to_dto(row, self._zone())
 
     def trash(self) -> list[CustomerDTO]:
         with self._sessions() as session:

@@ -7,19 +7,30 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.dto.timeline import InteractionDTO
+from app.dto.timeline import InteractionDTO, NextStepInput
 from app.errors import NotFound, ValidationError
 from app.rules import keep_in_touch
+from app.rules import next_step as next_step_rule
 from app.rules.planning_context import PlanningContext
-from app.validation import check_channel, clean_block
+from app.validation import check_channel, check_date, clean_block
 from models.customer import Customer
 from models.interaction import Interaction
 from models.repositories import interactions as repo
 
+# A contact logged for an earlier day, with no time: midday there, safely inside the day in
+# every zone the day is read back in.
+PAST_DAY_TIME = dt.time(12, 0)
 
-def interaction_dto(row: Interaction) -> InteractionDTO:
+
+def interaction_dto(row: Interaction, next_step_id: int | None = None) -> InteractionDTO:
     return InteractionDTO(
-        row.id, row.customer_id, row.occurred_at, row.channel, row.summary, row.touchpoint_id
+        row.id,
+        row.customer_id,
+        row.occurred_at,
+        row.channel,
+        row.summary,
+        row.touchpoint_id,
+        next_step_id,
     )
 
 
@@ -38,12 +49,17 @@ class InteractionService:
         summary: str,
         channel: str = "",
         occurred_at: dt.datetime | None = None,
+        *,
+        on: dt.date | None = None,
+        next_step: NextStepInput | None = None,
     ) -> InteractionDTO:
+        """Log a contact (now, at `occurred_at`, or on the day `on`), and plan the next step
+        as a follow-up in the same transaction."""
         ctx = self._planning()
         text = clean_block(summary, 5000, "summary")
         if not text:
             raise ValidationError("say in a few words what happened (summary is empty)")
-        when = occurred_at or ctx.now
+        when = occurred_at or self._moment(on, ctx)
         if when.tzinfo is None:
             raise ValidationError("the time of an interaction needs a time zone")
         if when > ctx.now + dt.timedelta(minutes=5):
@@ -60,8 +76,19 @@ class InteractionService:
             )
             session.add(row)
             session.flush()
+            step_id = next_step_rule.plan(session, customer, next_step, ctx) if next_step else None
             keep_in_touch.settle_customer(session, customer, ctx)
-            return interaction_dto(row)
+            return interaction_dto(row, step_id)
+
+    @staticmethod
+    def _moment(day: dt.date | None, ctx: PlanningContext) -> dt.datetime:
+        """Now for today (or no day); midday in the user's zone for an earlier day."""
+        if day is None or day == ctx.today:
+            return ctx.now
+        check_date(day, "date of the contact")
+        if day > ctx.today:
+            raise ValidationError("an interaction cannot be in the future")
+        return dt.datetime.combine(day, PAST_DAY_TIME, tzinfo=ctx.zone).astimezone(dt.UTC)
 
     def of_customer(self, customer_id: int) -> list[InteractionDTO]:
         with self._sessions() as session:

@@ -17,6 +17,7 @@ from app.rules.planning_context import PlanningContext, context_for
 from app.rules.sale_planning import redate_sale
 from app.rules.touchpoint_rows import due_instant
 from app.services.settings import SettingsService
+from models.customer_dates import next_due_settled_at_end
 from models.plan import Plan
 from models.repositories import customers as customer_repo
 from models.sale import Sale
@@ -62,6 +63,11 @@ class ReplanningService:
 def replan(session: Session, ctx: PlanningContext, plan: Plan | None = None) -> int:
     """Re-date every planned touchpoint by the rules in ctx (or only those of `plan`, after
     it was edited); how many changed date or time. Overdue ones keep their dates."""
+    with next_due_settled_at_end(session):
+        return _replan(session, ctx, plan)
+
+
+def _replan(session: Session, ctx: PlanningContext, plan: Plan | None) -> int:
     before = _snapshot(session)
     query = select(Touchpoint.sale_id).where(
         Touchpoint.status == Status.PLANNED, Touchpoint.sale_id.is_not(None)

@@ -14,6 +14,7 @@ from app.dto.sales import SaleDTO, SaleInput, SalePreview, SaleResult
 from app.dto.touchpoints import PlannedPreview, TouchpointDTO
 from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
+from app.kinds import LOST_REASON_LABELS
 from app.rules import commitment_rows, keep_in_touch
 from app.rules.planning_context import PlanningContext
 from app.rules.sale_planning import create_touchpoints, plan_sale, redate_sale
@@ -43,6 +44,8 @@ def sale_dto(row: Sale) -> SaleDTO:
         promised_delivery=row.promised_delivery,
         actual_delivery=row.actual_delivery,
         plan_id=row.plan_id,
+        lost_reason=row.lost_reason,
+        lost_note=row.lost_note,
     )
 
 
@@ -89,8 +92,11 @@ def sale_values(data: SaleInput, plan_row: Plan, default_currency: str) -> dict[
     """Validated column values of a new sale."""
     if data.outcome not in DEFAULT_PLAN:
         raise ValidationError(f"outcome must be won or lost, not {data.outcome!r}")
+    if data.promised_delivery and data.outcome == "lost":
+        raise ValidationError("a lost sale has no delivery to promise")
     if data.promised_delivery and data.promised_delivery < data.closed_on:
         raise ValidationError("the promised delivery cannot be before the close date")
+    reason, note = check_lost_reason(data)
     currency = (data.currency or default_currency).strip().upper()
     if not CURRENCY_PATTERN.fullmatch(currency):
         raise ValidationError(f"currency {data.currency!r} must be a code like EUR")
@@ -106,7 +112,23 @@ def sale_values(data: SaleInput, plan_row: Plan, default_currency: str) -> dict[
         "plan_id": plan_row.id,
         # Known only for a past sale brought in (app.services.sales_import).
         "actual_delivery": None,
+        "lost_reason": reason,
+        "lost_note": note,
     }
+
+
+def check_lost_reason(data: SaleInput) -> tuple[str, str]:
+    """The lost reason and note, cleaned; only a lost sale has them."""
+    reason = data.lost_reason.strip().lower().replace(" ", "_")
+    note = clean_block(data.lost_note, 2000, "lost note")
+    if data.outcome != "lost":
+        if reason or note:
+            raise ValidationError("only a lost sale has a lost reason")
+        return "", ""
+    if reason and reason not in LOST_REASON_LABELS:
+        choices = ", ".join(key.replace("_", " ") for key in LOST_REASON_LABELS)
+        raise ValidationError(f"lost reason {data.lost_reason!r} must be one of: {choices}")
+    return reason, note
 
 
 class SaleService:
@@ -173,6 +195,8 @@ class SaleService:
         check_optional_date(delivered, "delivery")
         with self._sessions.begin() as session:
             sale = self._live(session, sale_id)
+            if sale.outcome == "lost" and (promised or delivered):
+                raise ValidationError("a lost sale has no delivery to promise or record")
             if promised is not None:
                 if promised < sale.closed_on:
                     raise ValidationError("the promised delivery cannot be before the close date")

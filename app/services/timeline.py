@@ -60,6 +60,8 @@ def _sale_entry(sale: SaleDTO) -> TimelineEntry:
         currency=sale.currency,
         promised_delivery=sale.promised_delivery,
         actual_delivery=sale.actual_delivery,
+        lost_reason=sale.lost_reason,
+        lost_note=sale.lost_note,
     )
 
 

@@ -19,7 +19,8 @@ from models.write_log import note_raw_write
 
 SALE_COLUMNS = (
     "customer_id", "closed_on", "outcome", "amount_minor", "currency", "description",
-    "promised_delivery", "baseline_delivery", "plan_id", "actual_delivery",
+    "promised_delivery", "baseline_delivery", "plan_id", "actual_delivery", "lost_reason",
+    "lost_note",
 )  # fmt: skip
 
 

@@ -130,9 +130,8 @@ def test_a_sale_with_promised_delivery_is_a_commitment_that_follows_the_sale(
     assert planner.commitments.get(promise.id).due_on == D(2026, 12, 11)
     planner.sales.update_delivery(sale.id, delivered=D(2026, 12, 10))
     assert planner.commitments.get(promise.id).status == "kept"
-    lost = planner.sales.record(
-        SaleInput(ana.id, D(2026, 11, 20), "lost", promised_delivery=D(2026, 12, 4))
-    )
+    # A lost sale promises nothing (it is refused a promised delivery): no new promise.
+    lost = planner.sales.record(SaleInput(ana.id, D(2026, 11, 20), "lost"))
     assert lost.sale.id and len(planner.commitments.find(customer_id=ana.id)) == 1
 
 

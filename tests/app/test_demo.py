@@ -84,6 +84,10 @@ def test_the_demo_tells_one_consistent_story(demo: Path) -> None:
     assert not [note for (note,) in notes if note == "Done."]  # every note says what was done
     assert rows(demo, "SELECT COUNT(*) FROM customer WHERE id NOT IN "
                       "(SELECT customer_id FROM sale)") == [(0,)]  # fmt: skip
+    # Every lost sale says why; no won one does.
+    assert rows(demo, "SELECT COUNT(*) FROM sale WHERE (outcome = 'lost') "
+                      "!= (lost_reason != '')") == [(0,)]  # fmt: skip
+    assert rows(demo, "SELECT COUNT(*) FROM sale WHERE outcome = 'lost'") != [(0,)]
 
 
 def test_the_demo_has_value_to_bring_a_promise_at_risk_requests_and_declines(demo: Path) -> None:

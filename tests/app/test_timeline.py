@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -46,7 +47,8 @@ def keys(entries: tuple[TimelineEntry, ...]) -> list[tuple[dt.date, dt.time]]:
 def test_everything_about_a_customer_in_one_list(planner: AppContext, ana: CustomerDTO) -> None:
     sale = planner.sales.record(won(ana)).sale
     planner.sales.record(won(ana, amount="999.99", currency="usd", description="Spare parts"))
-    planner.sales.record(won(ana, outcome="lost", amount="5000", description="Third forklift"))
+    third = won(ana, outcome="lost", amount="5000", description="Third forklift")
+    planner.sales.record(dataclasses.replace(third, promised_delivery=None))
     thank_you = planner.agenda.touchpoints(customer_id=ana.id)[0]
     planner.touchpoints.done(thank_you.id, note="Sent by e-mail")
     planner.interactions.add(ana.id, "Called about financing", channel="phone")

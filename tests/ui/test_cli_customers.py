@@ -109,3 +109,26 @@ def test_job_title_and_address_are_added_edited_and_shown(
     }  # fmt: skip
     code, out, _ = run(capsys, *db, "customer", "edit", "1", "--job-title", "")
     assert json.loads(out)["job_title"] == ""
+
+
+def test_list_shows_and_sorts_by_next_follow_up_and_last_contact(
+    db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FOLLOWUP_TODAY", "2026-11-20")
+    db = ("--db", str(db_path))
+    run(capsys, *db, "customer", "add", "--name", "Ana Silva")
+    run(capsys, *db, "customer", "add", "--name", "Ben Okafor", "--do-not-contact")
+    run(
+        capsys, *db, "interaction", "add", "--customer", "2", "--summary", "x", "--on", "2026-06-01"
+    )
+    _, out, _ = run(capsys, *db, "customer", "list", "--sort", "last-contact")
+    rows = json.loads(out)
+    assert [(row["name"], row["last_contact"]) for row in rows] == [
+        ("Ana Silva", None),
+        ("Ben Okafor", "2026-06-01"),
+    ]
+    _, out, _ = run(capsys, *db, "customer", "list", "--sort", "next-follow-up")
+    rows = json.loads(out)
+    # Ana has her keep-in-touch check-in; Ben asked not to be contacted: nothing planned.
+    assert [row["name"] for row in rows] == ["Ana Silva", "Ben Okafor"]
+    assert rows[0]["next_follow_up"] > "2026-11-20" and rows[1]["next_follow_up"] is None

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -17,6 +17,7 @@ from app.dto.customers import CustomerDTO, CustomerInput
 from app.dto.sales import SaleInput
 from ui.change_stream import change_stream
 from ui.controllers.customer_page_controller import CustomerPageController
+from ui.dialogs.form_parts import date_of
 from ui.dialogs.interaction_dialog import InteractionDialog
 from ui.dialogs.sale_dialog import SaleDialog
 from ui.item_models.timeline_table import TimelineTableModel, date_text
@@ -297,3 +298,63 @@ def test_no_address_line_for_a_customer_without_one(
 ) -> None:
     page.show_customer(ana.id)
     assert not page.view.address.isVisible()
+
+
+def test_a_lost_sale_shows_why_it_was_lost(
+    page: CustomerPageController, planner: AppContext, ana: CustomerDTO
+) -> None:
+    planner.sales.record(
+        SaleInput(
+            ana.id,
+            D(2026, 11, 19),
+            "lost",
+            "8000",
+            description="Third forklift",
+            lost_reason="competitor",
+            lost_note="Forklift Kings, 8% cheaper",
+        )
+    )
+    page.show_customer(ana.id)
+    [line] = [row for row in table(page.past_model) if row[0] == "Sale lost"]
+    assert line[2] == (
+        "€8,000.00 · Third forklift · why lost: Went with a competitor · Forklift Kings, 8% cheaper"
+    )
+
+
+def test_logging_an_earlier_contact_with_a_next_step(
+    qtbot: QtBot,
+    page: CustomerPageController,
+    planner: AppContext,
+    ana: CustomerDTO,
+    on_next_dialog: DialogDriver,
+) -> None:
+    page.show_customer(ana.id)
+    today = planner.agenda.today_date()
+    seen: list[tuple[object, ...]] = []
+
+    def act(dialog: QDialog) -> None:
+        assert isinstance(dialog, InteractionDialog)
+        assert date_of(dialog.day) == today and date_of(dialog.next_day) > today
+        assert not dialog.next_step_shown()
+        dialog.day.setDate(QDate(2026, 11, 12))
+        qtbot.keyClicks(dialog.summary, "Met at the fair")
+        dialog.plan_next.setChecked(True)
+        assert dialog.next_step_shown()
+        dialog.next_kind.setCurrentIndex(dialog.next_kind.findData("value_add"))
+        dialog.next_day.setDate(QDate(2026, 12, 3))
+        qtbot.keyClicks(dialog.next_note, "Send the battery guide")
+        # A contact cannot be dated after today: the field stops there.
+        seen.append((dialog.day.maximumDate().toPython(), dialog.next_day.minimumDate().toPython()))
+        qtbot.keyClick(dialog.next_note, Qt.Key.Key_Return)
+
+    messages: list[str] = []
+    page.status.connect(messages.append)
+    on_next_dialog(act)
+    qtbot.mouseClick(page.view.log_interaction, Qt.MouseButton.LeftButton)
+    assert seen == [(today, today)]
+    [contact] = planner.interactions.of_customer(ana.id)
+    assert contact.occurred_at.astimezone(planner.settings.get().zone).date() == D(2026, 11, 12)
+    [step] = [t for t in planner.agenda.touchpoints(customer_id=ana.id) if t.kind == "value_add"]
+    assert (step.due_date, step.subject) == (D(2026, 12, 3), "Send the battery guide")
+    assert messages[-1].startswith("Logged the contact with Ana Silva (Acme). Next step: ")
+    assert ("Value-add contact", "Planned") in [row[:2] for row in table(page.upcoming_model)]

@@ -281,3 +281,50 @@ def test_a_promise_that_ran_out_overnight_starts_its_recovery_when_today_opens(
     [promise] = planner.commitments.find(ana.id)
     assert promise.status == "at_risk"
     assert "1 at risk" in screen.view.promise_record.text()
+
+
+def test_the_feedback_score_has_no_default_and_record_waits_for_a_choice(qtbot: QtBot) -> None:
+    dialog = FeedbackDialog("Feedback from Ana Silva")
+    qtbot.addWidget(dialog)
+    assert dialog.score.currentIndex() == -1
+    assert not dialog.record_button.isEnabled()
+    qtbot.keyClicks(dialog.note, "Happy so far")
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+    assert dialog.result() != QDialog.DialogCode.Accepted  # Enter chose nothing
+    dialog.score.setCurrentIndex(dialog.score.findData(4))
+    assert dialog.record_button.isEnabled() and dialog.score_value() == 4
+    dialog.score.setCurrentIndex(dialog.score.count() - 1)
+    assert dialog.score.currentText() == "No score given" and dialog.score_value() is None
+
+
+def test_no_score_given_marks_the_request_done_and_changes_nothing_else(
+    qtbot: QtBot, host: QMainWindow, planner: AppContext, ana: CustomerDTO, clock: FixedClock,
+    on_next_dialog: DialogDriver,
+) -> None:  # fmt: skip
+    sale = planner.sales.record(
+        SaleInput(ana.id, D(2026, 10, 1), "won", promised_delivery=D(2026, 10, 20))
+    ).sale
+    planner.sales.update_delivery(sale.id, delivered=D(2026, 10, 20))
+    before = planner.agenda.touchpoints(customer_id=ana.id)
+    referrals_before = [(t.id, t.due_date) for t in before if t.kind == "referral"]
+    [feedback_id] = [t.id for t in before if t.kind == "feedback"]
+    screen = open_today(qtbot, host, planner)
+    select_kind(screen, "Feedback request")
+
+    def no_score(dialog: QDialog) -> None:
+        assert isinstance(dialog, FeedbackDialog)
+        dialog.score.setCurrentIndex(dialog.score.findData(0))
+        qtbot.keyClicks(dialog.note, "Busy, call back later")
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+
+    messages: list[str] = []
+    screen.status.connect(messages.append)
+    on_next_dialog(no_score)
+    screen.view.table.setFocus()
+    qtbot.keyClick(screen.view.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert messages[-1] == "Feedback request done; no score given."
+    items = planner.agenda.touchpoints(customer_id=ana.id)
+    done = planner.touchpoints.get(feedback_id)
+    assert done.status == "done" and done.outcome_note == "No score given. Busy, call back later"
+    assert [(t.id, t.due_date) for t in items if t.kind == "referral"] == referrals_before
+    assert not [t for t in items if t.kind == "recovery"]

@@ -226,3 +226,41 @@ def test_date_fields_offer_only_the_years_a_plan_works_with(
         assert (edit.minimumDate().year(), edit.maximumDate().year()) == (1900, 2200)
     type_date(qtbot, dialog.closed, "9999-12-31")
     assert dialog.closed.date().year() <= 2200
+
+
+def test_a_lost_sale_asks_why_and_offers_no_delivery(
+    qtbot: QtBot, planner: AppContext, ana: CustomerDTO
+) -> None:
+    dialog = open_dialog(qtbot, planner, ana.id)
+    assert dialog.has_delivery.isVisible() and not dialog.lost_reason.isVisible()
+    dialog.has_delivery.setChecked(True)
+    qtbot.mouseClick(dialog.lost, Qt.MouseButton.LeftButton)
+    assert not dialog.has_delivery.isVisible() and not dialog.delivery.isVisible()
+    assert dialog.lost_reason.isVisible() and dialog.lost_reason.currentIndex() == -1
+    assert dialog.value().promised_delivery is None  # the ticked box no longer counts
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.error.text() == "Choose why the sale was lost."
+    assert dialog.focusWidget() is dialog.lost_reason
+    assert planner.sales.of_customer(ana.id) == []
+    dialog.lost_reason.setCurrentIndex(dialog.lost_reason.findData("competitor"))
+    qtbot.keyClicks(dialog.lost_note, "Forklift Kings, 8% cheaper")
+    qtbot.keyClick(dialog.lost_note, Qt.Key.Key_Return)
+    assert dialog.saved is not None
+    [sale] = planner.sales.of_customer(ana.id)
+    assert (sale.outcome, sale.lost_reason, sale.lost_note, sale.promised_delivery) == (
+        "lost",
+        "competitor",
+        "Forklift Kings, 8% cheaper",
+        None,
+    )
+
+
+def test_won_again_hides_the_reason_and_saves_none(
+    qtbot: QtBot, planner: AppContext, ana: CustomerDTO
+) -> None:
+    dialog = open_dialog(qtbot, planner, ana.id)
+    qtbot.mouseClick(dialog.lost, Qt.MouseButton.LeftButton)
+    dialog.lost_reason.setCurrentIndex(dialog.lost_reason.findData("price"))
+    qtbot.mouseClick(dialog.won, Qt.MouseButton.LeftButton)
+    assert not dialog.lost_reason.isVisible() and dialog.has_delivery.isVisible()
+    assert (dialog.value().lost_reason, dialog.value().lost_note) == ("", "")

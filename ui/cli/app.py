@@ -21,6 +21,7 @@ from ui.cli import (
     drafts,
     export,
     insights,
+    interactions,
     outreach,
     plans,
     promises,
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     for module in (
         customers,
         scheduling,
+        interactions,
         drafts,
         promises,
         outreach,

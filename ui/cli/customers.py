@@ -13,6 +13,9 @@ from app.validation import CHANNELS
 from ui.cli.output import print_json
 from ui.cli.parsing import any_int, non_negative_int, record_id
 
+# The list's orders, as the command line names them (the service's sort keys).
+SORTS = {"name": "name", "next-follow-up": "next_due", "last-contact": "last_contact"}
+
 
 def customer_json(customer: CustomerDTO) -> dict[str, Any]:
     return {
@@ -39,6 +42,8 @@ def customer_json(customer: CustomerDTO) -> dict[str, Any]:
             "region": customer.region,
             "country": customer.country,
         },
+        "next_follow_up": customer.next_due,
+        "last_contact": customer.last_contact,
     }
 
 
@@ -83,6 +88,12 @@ def register(commands: Any) -> None:
     listing.add_argument("--search", default="")
     listing.add_argument(
         "--limit", type=non_negative_int, default=0, help="at most N (default: all)"
+    )
+    listing.add_argument(
+        "--sort",
+        choices=SORTS,
+        default="name",
+        help="order: by name, soonest next follow-up, or longest since the last contact",
     )
     listing.set_defaults(handler=_list)
 
@@ -155,7 +166,10 @@ def _list(context: AppContext, options: argparse.Namespace) -> int:
     rows: list[dict[str, Any]] = []
     after = None
     while True:
-        page = context.customers.page(CustomerQuery(search=options.search, after=after, limit=1000))
+        query = CustomerQuery(
+            search=options.search, sort_by=SORTS[options.sort], after=after, limit=1000
+        )
+        page = context.customers.page(query)
         rows.extend(customer_json(row) for row in page.rows)
         if page.next_after is None or (options.limit and len(rows) >= options.limit):
             break

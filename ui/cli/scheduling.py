@@ -1,4 +1,4 @@
-"""followup sale | agenda | touchpoint | interaction: the daily loop on the command line."""
+"""followup sale | agenda | touchpoint: the daily loop on the command line."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from app.dto.sales import SaleDTO, SaleInput, SaleResult
 from app.dto.touchpoints import NewFollowUp
 from app.dto.vocabulary import STATUSES, Status
 from app.errors import ValidationError
-from app.kinds import HAND_KINDS
+from app.kinds import HAND_KINDS, LOST_REASON_LABELS
 from app.validation import CHANNELS
 from ui.cli.output import print_json
 from ui.cli.parsing import clock_time, iso_date, positive_int, record_id
@@ -28,17 +28,6 @@ def register(commands: Any) -> None:
     agenda.add_argument("--all-statuses", action="store_true", help="include done and skipped")
     agenda.set_defaults(handler=_agenda)
     _register_touchpoint(commands)
-    interaction = commands.add_parser("interaction", help="log contacts that happened")
-    actions = interaction.add_subparsers(title="actions", metavar="ACTION", required=True)
-    add = actions.add_parser("add", help="log an ad-hoc contact; restarts keep-in-touch")
-    add.add_argument("--customer", type=record_id, required=True)
-    add.add_argument("--channel", choices=CHANNELS)
-    add.add_argument("--summary", required=True)
-    add.set_defaults(handler=_interaction_add)
-    listing = actions.add_parser("list", help="a customer's interactions, newest first")
-    listing.add_argument("--customer", type=record_id, required=True)
-    listing.add_argument("--json", action="store_true")
-    listing.set_defaults(handler=_interaction_list)
 
 
 def _register_sale(commands: Any) -> None:
@@ -53,6 +42,13 @@ def _register_sale(commands: Any) -> None:
     add.add_argument("--description", default="")
     add.add_argument("--delivery", type=iso_date, help="promised delivery date")
     add.add_argument("--plan", default="", help="plan name (default: by outcome)")
+    add.add_argument(
+        "--lost-reason",
+        choices=tuple(LOST_REASON_LABELS),
+        default="",
+        help="why a lost sale was lost",
+    )
+    add.add_argument("--lost-note", default="", help="more about why it was lost")
     add.set_defaults(handler=_sale_add)
     update = actions.add_parser("update", help="move the promised delivery or mark delivered")
     update.add_argument("id", type=record_id)
@@ -120,6 +116,8 @@ def _sale_json(sale: SaleDTO) -> dict[str, Any]:
         "description": sale.description,
         "promised_delivery": sale.promised_delivery,
         "actual_delivery": sale.actual_delivery,
+        "lost_reason": sale.lost_reason,
+        "lost_note": sale.lost_note,
     }
 
 
@@ -145,6 +143,8 @@ def _sale_add(context: AppContext, options: argparse.Namespace) -> int:
             description=options.description,
             promised_delivery=options.delivery,
             plan_name=options.plan,
+            lost_reason=options.lost_reason,
+            lost_note=options.lost_note,
         )
     )
     print_json(_result_json(context, result))
@@ -204,14 +204,3 @@ def _add(context: AppContext, options: argparse.Namespace) -> int:
     if added.warning:
         sys.stderr.write(f"followup: note: {added.warning}\n")
     return _show(context, added.touchpoint)
-
-
-def _interaction_add(context: AppContext, options: argparse.Namespace) -> int:
-    item = context.interactions.add(options.customer, options.summary, options.channel or "")
-    print_json({"id": item.id})
-    return 0
-
-
-def _interaction_list(context: AppContext, options: argparse.Namespace) -> int:
-    print_json(context.interactions.of_customer(options.customer))
-    return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import html
 import re
 from urllib.parse import quote
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.context import AppContext
 from app.dto.changes import Area, Changes
 from app.dto.customers import CustomerDTO, CustomerInput
-from app.dto.timeline import CustomerTimeline, InteractionDTO, TimelineTotals
+from app.dto.timeline import CustomerTimeline, InteractionDTO, NextStepInput, TimelineTotals
 from app.dto.vocabulary import Kind
 from app.errors import KnownError, NotFound
 from ui.amounts import amount_text
@@ -190,12 +191,22 @@ class CustomerPageController(QObject):
             return
         customer_id = customer.id
 
-        def save(summary: str, channel: str) -> InteractionDTO:
-            return self.context.interactions.add(customer_id, summary, channel=channel)
+        def save(
+            summary: str, channel: str, day: dt.date, step: NextStepInput | None
+        ) -> InteractionDTO:
+            return self.context.interactions.add(
+                customer_id, summary, channel=channel, on=day, next_step=step
+            )
 
-        saved = InteractionDialog(save, customer.channel, customer.display_name, self.window).run()
+        today = self.context.agenda.today_date()
+        saved = InteractionDialog(
+            save, customer.channel, customer.display_name, today, self.window
+        ).run()
         if saved is not None:
             text = fill(self.tr("Logged the contact with %1."), customer.display_name)
+            if saved.next_step_id is not None:
+                step = self.context.touchpoints.get(saved.next_step_id)
+                text += " " + fill(self.tr("Next step: %1."), date_text(step.due_date))
             check_in = self._next_check_in()
             if check_in:
                 text += " " + fill(self.tr("Next check-in: %1."), check_in)

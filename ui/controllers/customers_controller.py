@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QMainWindow
 
 from app.dto.changes import Area, Changes
@@ -18,6 +19,8 @@ from ui.ui_state import restore_header, save_header
 from ui.views.customers_view import CustomersView
 
 SEARCH_DELAY_MS = 120
+# The columns grew (next follow-up, last contact): a layout saved for the old ones is dropped.
+HEADER_KEY = "customers_v2"
 
 
 class CustomersController(QObject):
@@ -25,6 +28,8 @@ class CustomersController(QObject):
 
     status = Signal(str)
     undo_available = Signal(bool)
+    # A customer's page is wanted (Enter in the search box).
+    open_requested = Signal(int)
 
     def __init__(
         self,
@@ -40,7 +45,7 @@ class CustomersController(QObject):
         self.window = window
         self.model = CustomerTableModel(service.page, self)
         self.view.table.setModel(self.model)
-        if not restore_header(self.view.table.horizontalHeader(), "customers"):
+        if not restore_header(self.view.table.horizontalHeader(), HEADER_KEY):
             self.view.set_default_column_widths()
         self._last_deleted: CustomerDTO | None = None
         # Debounce: fast typists trigger one query per pause, not one per key.
@@ -49,8 +54,10 @@ class CustomersController(QObject):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_search)
         view.search.textChanged.connect(lambda _text: self._search_timer.start())
-        view.search.returnPressed.connect(self.apply_search)
-        view.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        view.search.returnPressed.connect(self.open_found)
+        view.search.installEventFilter(self)
+        # Double-click (and Enter) on a row opens the page; editing is Edit's job.
+        view.table.activated.connect(self.open_at)
         view.add_first.clicked.connect(self.add)
         view.filter.currentIndexChanged.connect(lambda _index: self.apply_filter())
         view.days.valueChanged.connect(lambda _days: self.apply_filter())
@@ -97,6 +104,36 @@ class CustomersController(QObject):
         QTimer.singleShot(0, self._update_count)
         if self.model.rowCount():
             self.view.table.selectRow(0)
+
+    def open_at(self, index: QModelIndex) -> None:
+        customer = self.model.customer_at(index.row()) if index.isValid() else None
+        if customer is not None:
+            self.open_requested.emit(customer.id)
+
+    def open_found(self) -> None:
+        """Enter in the search box: the selected match's page, else the first match's."""
+        if self._search_timer.isActive() or self.model.query().search != self.view.search.text():
+            self.apply_search()
+        customer = self.selected() or self.model.customer_at(0)
+        if customer is not None:
+            self.open_requested.emit(customer.id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Down in the search box moves into the list, onto the first match."""
+        if (
+            watched is self.view.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.model.rowCount()
+        ):
+            if self._search_timer.isActive():
+                self.apply_search()
+            if self.selected() is None:
+                self.view.table.selectRow(0)
+            self.view.table.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def apply_filter(self) -> None:
         kind = self.view.filter.currentData()
@@ -181,4 +218,4 @@ class CustomersController(QObject):
             self.view.table.scrollTo(self.model.index(row, 0))
 
     def save_layout(self) -> None:
-        save_header(self.view.table.horizontalHeader(), "customers")
+        save_header(self.view.table.horizontalHeader(), HEADER_KEY)

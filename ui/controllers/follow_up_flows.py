@@ -81,6 +81,12 @@ class FollowUpFlows(QObject):
         outcome: list[str] = []
 
         def work() -> TouchpointDTO:
+            if score is None:
+                # No score, no feedback on record: the request is simply done, with their words.
+                said = fill(self.tr("No score given. %1"), note) if note else ""
+                return self.context.touchpoints.done(
+                    item.id, note=said or self.tr("No score given.")
+                )
             result = self.context.feedback.record(item.id, score, note)
             if result.skipped:
                 outcome.append(self.tr("referral ask called off, recovery call planned"))
@@ -89,7 +95,10 @@ class FollowUpFlows(QObject):
             return self.context.touchpoints.get(item.id)
 
         if self._apply(item, work) is not None:
-            text = fill(self.tr("Feedback recorded: %1/5"), str(score))
+            if score is None:
+                text = self.tr("Feedback request done; no score given")
+            else:
+                text = fill(self.tr("Feedback recorded: %1/5"), str(score))
             self.status.emit("; ".join([text, *outcome]) + ".")
 
     def skip(self, item: TouchpointDTO) -> None:

@@ -85,6 +85,7 @@ class OutreachActions(QObject):
             context.agenda.today_date(),
             self._customer(),
             self.window,
+            pick=context.customers,
         )
         if run_and_release(dialog):
             self.status.emit(self.tr("Decline recorded."))

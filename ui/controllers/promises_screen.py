@@ -105,6 +105,7 @@ class PromisesScreen(QObject):
             self.context.agenda.today_date(),
             None,
             self.window,
+            pick=self.context.customers,
         )
         if run_and_release(dialog):
             self.status.emit(self.tr("Decline recorded."))

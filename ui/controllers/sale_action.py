@@ -14,8 +14,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SaleAction", text)
 
 
-def record_sale(context: AppContext, customer_id: int, parent: QWidget) -> str | None:
-    """Ask for the sale and record it; returns what to tell the user, None if cancelled."""
+def record_sale(context: AppContext, customer_id: int | None, parent: QWidget) -> str | None:
+    """Ask for the sale (and, without a customer, whom it is for) and record it; returns what
+    to tell the user, None if cancelled."""
     from ui.dialogs.sale_dialog import SaleDialog
 
     dialog = SaleDialog(context, customer_id, parent)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -14,13 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dto.customers import CustomerDTO
 from app.dto.outreach import DECLINE_REASONS, DeclineDTO, DeclineInput
+from app.services.customers import CustomerService
 from app.services.declines import DeclineService
 from app.services.partners import PartnerService
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.form_parts import date_edit, date_of, plain_label
 from ui.item_models.decline_table import REASON_LABELS
 from ui.texts import fill
+from ui.widgets.customer_picker import CustomerPicker
 
 
 class DeclineDialog(FormDialog[DeclineDTO]):
@@ -33,7 +37,11 @@ class DeclineDialog(FormDialog[DeclineDTO]):
         today: dt.date,
         customer: tuple[int, str] | None = None,
         parent: QWidget | None = None,
+        *,
+        pick: CustomerService | None = None,
     ) -> None:
+        """Without a `customer`, `pick` offers a picker to say who the request came from
+        (left empty: someone not yet a customer)."""
         super().__init__(parent)
         self._declines, self._partners = declines, partners
         self._customer_id = customer[0] if customer else None
@@ -59,9 +67,12 @@ class DeclineDialog(FormDialog[DeclineDTO]):
         self.come_back_on = date_edit(today + dt.timedelta(days=30))
         self.come_back_on.setEnabled(False)
         self.come_back.toggled.connect(self.come_back_on.setEnabled)
-        self.come_back.setEnabled(customer is not None)
-        if customer is None:
-            self.come_back.setToolTip(self.tr("Open a customer's page to plan a come-back"))
+        self.who = plain_label("")
+        self.picker: CustomerPicker | None = None
+        if customer is None and pick is not None:
+            self.picker = CustomerPicker(pick)
+            self.picker.chosen.connect(self._customer_chosen)
+        self._customer_chosen(None if customer is None else customer)
         later = QHBoxLayout()
         later.addWidget(self.come_back)
         later.addWidget(self.come_back_on, 1)
@@ -72,15 +83,41 @@ class DeclineDialog(FormDialog[DeclineDTO]):
         form.addRow(self.tr("F&ield"), self.field)
         form.addRow(self.tr("Refer to &partner"), self.partner)
         form.addRow("", later)
-        who = customer[1] if customer else self.tr("someone not yet a customer")
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(fill(self.tr("Saying no to %1, well."), who)))
+        layout.addWidget(self.who)
+        if self.picker is not None:
+            layout.addWidget(self.picker)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.button_box(self.tr("&Record decline")))
+        if self.picker is not None:
+            chain = [*self.picker.focus_chain(), self.summary]
+            for first, second in itertools.pairwise(chain):
+                QWidget.setTabOrder(first, second)
         self.field.textChanged.connect(lambda _text: self._suggest())
         self._suggest()
-        self.summary.setFocus()
+        # Asked first when it is not known: who the request came from.
+        (self.picker.search if self.picker else self.summary).setFocus()
+
+    def _customer_chosen(self, customer: CustomerDTO | tuple[int, str] | None) -> None:
+        """Who it is about; only a customer can be come back to."""
+        if isinstance(customer, CustomerDTO):
+            customer = (customer.id, customer.display_name)
+        self._customer_id = customer[0] if customer else None
+        if customer is not None:
+            text = fill(self.tr("Saying no to %1, well."), customer[1])
+        elif self.picker is not None:
+            text = self.tr(
+                "Who asked? Choose the customer, or choose no one for someone not yet a customer."
+            )
+        else:
+            text = fill(self.tr("Saying no to %1, well."), self.tr("someone not yet a customer"))
+        self.who.setText(text)
+        self.come_back.setEnabled(customer is not None)
+        if customer is None:
+            self.come_back.setChecked(False)
+        tip = "" if customer else self.tr("Choose the customer to plan a come-back")
+        self.come_back.setToolTip(tip)
 
     def _suggest(self) -> None:
         """Only trusted partners, those covering the field when one is typed."""

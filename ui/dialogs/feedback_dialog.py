@@ -1,16 +1,27 @@
-"""Record feedback from a feedback touchpoint: a score from 1 to 5 and what they said."""
+"""Record feedback from a feedback touchpoint: a score from 1 to 5 (or none) and what they said."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.dialogs.form_parts import ok_cancel, plain_label
 
 NOTE_LIMIT = 5000
+# The choice for a customer who gave no score: the follow-up is done, nothing is scored.
+NO_SCORE = 0
 
 
 class FeedbackDialog(QDialog):
-    """Enter records, Escape cancels; the caller stores the result."""
+    """Nothing is chosen at first (no score is put in the customer's mouth): Record stays
+    disabled until a score, or "No score given", is picked. Escape cancels."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -24,9 +35,12 @@ class FeedbackDialog(QDialog):
             3: self.tr("3 — all right"),
             2: self.tr("2 — unhappy"),
             1: self.tr("1 — very unhappy"),
+            NO_SCORE: self.tr("No score given"),
         }
         for score, label in labels.items():
             self.score.addItem(label, score)
+        self.score.setPlaceholderText(self.tr("Choose what they said"))
+        self.score.setCurrentIndex(-1)
         self.note = QLineEdit()
         self.note.setObjectName("feedbackNote")
         self.note.setMaxLength(NOTE_LIMIT)
@@ -34,21 +48,37 @@ class FeedbackDialog(QDialog):
         hint = plain_label(
             self.tr(
                 "A score of 2 or less calls off the referral ask and plans a recovery call; "
-                "4 or more brings the referral ask forward."
+                "4 or more brings the referral ask forward. Without a score, the request is "
+                "marked done and nothing else changes."
             )
         )
         form = QFormLayout()
         form.addRow(self.tr("&Score"), self.score)
         form.addRow(self.tr("&What they said"), self.note)
+        buttons = ok_cancel(self, self.tr("&Record feedback"))
+        self.record_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.record_button.setEnabled(False)
+        self.score.currentIndexChanged.connect(
+            lambda index: self.record_button.setEnabled(index >= 0)
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(title))
         layout.addLayout(form)
         layout.addWidget(hint)
-        layout.addWidget(ok_cancel(self, self.tr("&Record feedback")))
+        layout.addWidget(buttons)
         self.score.setFocus()
 
-    def score_value(self) -> int:
-        return int(self.score.currentData())
+    def accept(self) -> None:
+        # Enter in the note must not record a score nobody chose.
+        if self.score.currentIndex() < 0:
+            self.score.setFocus()
+            return
+        super().accept()
+
+    def score_value(self) -> int | None:
+        """The chosen score, or None for "No score given"."""
+        value = int(self.score.currentData())
+        return None if value == NO_SCORE else value
 
     def note_text(self) -> str:
         return self.note.text()

@@ -1,11 +1,15 @@
-"""Log a contact that happened: channel and a few words; Enter saves, Escape cancels."""
+"""Log a contact that happened: its day, channel and a few words, and optionally the next step
+(a follow-up to plan); Enter saves, Escape cancels."""
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
@@ -15,20 +19,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dto.timeline import InteractionDTO
-from app.kinds import CHANNEL_LABELS
+from app.dto.timeline import InteractionDTO, NextStepInput
+from app.kinds import CHANNEL_LABELS, HAND_KINDS, kind_label
 from ui.dialogs.form_dialog import FormDialog
+from ui.dialogs.form_parts import date_edit, date_of
 from ui.texts import fill
+
+# A next step is most often "in a week or so".
+NEXT_STEP_DAYS = 7
+Save = Callable[[str, str, dt.date, NextStepInput | None], InteractionDTO]
 
 
 class InteractionDialog(FormDialog[InteractionDTO]):
-    """`save(summary, channel)` is called on Save and may raise KnownError (shown inline)."""
+    """`save(summary, channel, day, next_step)` is called on Save and may raise KnownError
+    (shown inline)."""
 
     def __init__(
         self,
-        save: Callable[[str, str], InteractionDTO],
+        save: Save,
         channel: str,
         customer_name: str,
+        today: dt.date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -43,22 +54,81 @@ class InteractionDialog(FormDialog[InteractionDTO]):
         for key, label in CHANNEL_LABELS.items():
             self.channel.addItem(self.tr(label), key)
         self.channel.setCurrentIndex(max(0, self.channel.findData(channel)))
+        # A contact already happened: today or earlier, never later.
+        self.day = date_edit(today)
+        self.day.setObjectName("interactionDay")
+        self.day.setMaximumDate(QDate(today.year, today.month, today.day))
         self.summary = QLineEdit()
         self.summary.setPlaceholderText(self.tr("What happened, in a few words"))
+
+        self.plan_next = QCheckBox(self.tr("Plan a &next step"))
+        self.next_kind = QComboBox()
+        for kind in HAND_KINDS:
+            self.next_kind.addItem(self.tr(kind_label(kind)), kind)
+        self.next_day = date_edit(today + dt.timedelta(days=NEXT_STEP_DAYS))
+        self.next_day.setObjectName("nextStepDay")
+        self.next_day.setMinimumDate(QDate(today.year, today.month, today.day))
+        self.next_note = QLineEdit()
+        self.next_note.setPlaceholderText(self.tr("What to do then (optional)"))
+
         form = QFormLayout()
+        form.addRow(self.tr("&When"), self.day)
         form.addRow(self.tr("C&hannel"), self.channel)
         form.addRow(self.tr("&Summary"), self.summary)
+        form.addRow(self.plan_next)
+        # The next step's rows, shown while "Plan a next step" is ticked.
+        self._next_rows: list[QWidget] = [self.next_kind, self.next_day, self.next_note]
+        form.addRow(self.tr("&Kind"), self.next_kind)
+        form.addRow(self.tr("&Due"), self.next_day)
+        form.addRow(self.tr("N&ote"), self.next_note)
+        self._form = form
+        self.plan_next.toggled.connect(self._next_toggled)
         buttons = self.button_box(ok=QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        QWidget.setTabOrder(self.channel, self.summary)
+        chain = [
+            self.day,
+            self.channel,
+            self.summary,
+            self.plan_next,
+            self.next_kind,
+            self.next_day,
+            self.next_note,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self._next_toggled(False)
         self.summary.setFocus()
 
+    def next_step_shown(self) -> bool:
+        return not self.next_kind.isHidden()
+
+    def _next_toggled(self, on: bool) -> None:
+        for widget in self._next_rows:
+            self._form.setRowVisible(widget, on)
+        self.adjustSize()
+        if on:
+            self.next_kind.setFocus()
+
+    def next_step(self) -> NextStepInput | None:
+        if not self.plan_next.isChecked():
+            return None
+        return NextStepInput(
+            kind=str(self.next_kind.currentData()),
+            due=date_of(self.next_day),
+            note=self.next_note.text(),
+        )
+
     def save(self) -> InteractionDTO:
-        return self._save(self.summary.text(), str(self.channel.currentData()))
+        return self._save(
+            self.summary.text(),
+            str(self.channel.currentData()),
+            date_of(self.day),
+            self.next_step(),
+        )
 
     def refused(self) -> None:
         self.summary.setFocus()

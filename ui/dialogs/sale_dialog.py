@@ -30,13 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
+from app.dto.customers import CustomerDTO
 from app.dto.sales import SaleInput, SaleResult
-from app.errors import KnownError
+from app.errors import KnownError, ValidationError
+from app.kinds import LOST_REASON_LABELS
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.form_parts import date_edit
 from ui.error_text import shown
 from ui.item_models.sale_preview_table import DateDelegate, PreviewTableModel
 from ui.texts import fill
+from ui.widgets.customer_picker import CustomerPicker
 
 PREVIEW_DELAY_MS = 150
 PLAN_KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the plan's built-in key, if any
@@ -46,23 +49,27 @@ DEFAULT_DELIVERY_DAYS = 14
 
 
 class SaleDialog(FormDialog[SaleResult]):
-    """Save calls `context.sales.record`; afterwards `saved` holds the SaleResult."""
+    """Save calls `context.sales.record`; afterwards `saved` holds the SaleResult. Without a
+    customer, the dialog starts with a picker to choose (or create) one."""
 
     def __init__(
-        self, context: AppContext, customer_id: int, parent: QWidget | None = None
+        self, context: AppContext, customer_id: int | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._context = context
         self._customer_id = customer_id
         self._plan_chosen = False
-        customer = context.customers.get(customer_id)
         today = context.agenda.today_date()
         self.setWindowTitle(self.tr("Record a sale"))
-        self.setMinimumSize(560, 520)
+        self.setMinimumSize(560, 520 if customer_id is not None else 700)
 
-        heading = QLabel(
-            fill(self.tr("Sale for %1"), f"<b>{html.escape(customer.display_name)}</b>")
-        )
+        heading = QLabel()
+        self.heading = heading
+        self.picker: CustomerPicker | None = None
+        if customer_id is None:
+            self.picker = CustomerPicker(context.customers)
+            self.picker.chosen.connect(self._customer_chosen)
+        self._show_heading(None if customer_id is None else context.customers.get(customer_id))
         self.won = QRadioButton(self.tr("&Won"))
         self.lost = QRadioButton(self.tr("&Lost"))
         self.won.setChecked(True)
@@ -80,6 +87,16 @@ class SaleDialog(FormDialog[SaleResult]):
         self.has_delivery = QCheckBox(self.tr("Promised deli&very"))
         self.delivery = date_edit(today + dt.timedelta(days=DEFAULT_DELIVERY_DAYS))
         self.delivery.setEnabled(False)
+        # Asked of a lost sale only; nothing is chosen for the user.
+        self.lost_reason = QComboBox()
+        self.lost_reason.setObjectName("lostReason")
+        for key, label in LOST_REASON_LABELS.items():
+            self.lost_reason.addItem(self.tr(label), key)
+        self.lost_reason.setPlaceholderText(self.tr("Choose why"))
+        self.lost_reason.setCurrentIndex(-1)
+        self.lost_note = QLineEdit()
+        self.lost_note.setObjectName("lostNote")
+        self.lost_note.setPlaceholderText(self.tr("More about it (optional)"))
         self.plan = QComboBox()
         for plan in context.plans.all():
             if plan.trigger in SALE_TRIGGERS:
@@ -126,7 +143,7 @@ class SaleDialog(FormDialog[SaleResult]):
         self._timer.timeout.connect(self.refresh_preview)
         self._connect_changes()
         self.refresh_preview()
-        self.amount.setFocus()
+        (self.picker.search if self.picker else self.amount).setFocus()
 
     def _lay_out(self, heading: QLabel, preview_label: QLabel, hint: QLabel) -> None:
         outcome_row = QHBoxLayout()
@@ -142,7 +159,10 @@ class SaleDialog(FormDialog[SaleResult]):
         delivery_row = QHBoxLayout()
         delivery_row.addWidget(self.has_delivery)
         delivery_row.addWidget(self.delivery, 1)
-        form = QFormLayout()
+        lost_row = QHBoxLayout()
+        lost_row.addWidget(self.lost_reason)
+        lost_row.addWidget(self.lost_note, 1)
+        self.form = form = QFormLayout()
         form.addRow(self.tr("Outcome"), outcome_row)
         form.addRow(self.tr("&Closed on"), self.closed)
         amount_label = QLabel(self.tr("&Amount"))
@@ -150,9 +170,16 @@ class SaleDialog(FormDialog[SaleResult]):
         form.addRow(amount_label, amount_row)
         form.addRow(self.tr("&Description"), self.description)
         form.addRow(self.tr("Delivery"), delivery_row)
+        self._lost_label = QLabel(self.tr("Why lo&st"))
+        self._lost_label.setBuddy(self.lost_reason)
+        form.addRow(self._lost_label, lost_row)
+        self._delivery_layout, self._lost_layout = delivery_row, lost_row
+        self._show_outcome_rows()
         form.addRow(self.tr("&Plan"), self.plan)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
+        if self.picker is not None:
+            layout.addWidget(self.picker)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(preview_label)
@@ -163,12 +190,15 @@ class SaleDialog(FormDialog[SaleResult]):
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
+            *(self.picker.focus_chain() if self.picker else []),
             self.won,
             self.lost,
             self.closed,
             self.amount,
             self.currency,
             self.description,
+            self.lost_reason,
+            self.lost_note,
             self.has_delivery,
             self.delivery,
             self.plan,
@@ -191,12 +221,31 @@ class SaleDialog(FormDialog[SaleResult]):
         self.plan.currentIndexChanged.connect(self._plan_changed)
 
     # --- reactions -------------------------------------------------------------------
+    def _show_heading(self, customer: CustomerDTO | None) -> None:
+        if customer is None:
+            self.heading.setText(self.tr("Who is the sale for? Search, or create a new customer."))
+        else:
+            name = f"<b>{html.escape(customer.display_name)}</b>"
+            self.heading.setText(fill(self.tr("Sale for %1"), name))
+
+    def _customer_chosen(self, customer: CustomerDTO | None) -> None:
+        self._customer_id = customer.id if customer else None
+        self._show_heading(customer)
+        self._timer.start()
+
     def _outcome_changed(self, _button: Any, checked: bool) -> None:
         if not checked:
             return
         if not self._plan_chosen:
             self._select_default_plan()
+        self._show_outcome_rows()
         self._timer.start()
+
+    def _show_outcome_rows(self) -> None:
+        """A lost sale asks why and promises no delivery; a won one the other way round."""
+        lost = self._outcome() == "lost"
+        self.form.setRowVisible(self._delivery_layout, not lost)
+        self.form.setRowVisible(self._lost_layout, lost)
 
     def _delivery_toggled(self, on: bool) -> None:
         self.delivery.setEnabled(on)
@@ -223,7 +272,13 @@ class SaleDialog(FormDialog[SaleResult]):
 
     # --- preview and save ------------------------------------------------------------
     def value(self) -> SaleInput:
-        promised = self.delivery.date().toPython() if self.has_delivery.isChecked() else None
+        """The form as a sale; ValidationError while no customer is chosen."""
+        if self._customer_id is None:
+            raise ValidationError(self.tr("Choose who the sale is for."))
+        lost = self._outcome() == "lost"
+        promised = (
+            self.delivery.date().toPython() if self.has_delivery.isChecked() and not lost else None
+        )
         return SaleInput(
             customer_id=self._customer_id,
             closed_on=self.closed.date().toPython(),  # type: ignore[arg-type]
@@ -233,12 +288,20 @@ class SaleDialog(FormDialog[SaleResult]):
             description=self.description.text(),
             promised_delivery=promised,  # type: ignore[arg-type]
             plan_name=str(self.plan.currentData() or ""),
+            lost_reason=str(self.lost_reason.currentData() or "") if lost else "",
+            lost_note=self.lost_note.text() if lost else "",
             date_overrides=self.preview_model.overrides(),
         )
 
     def refresh_preview(self) -> None:
         """Ask the service what the sale would plan; its objections appear under the form."""
         self._timer.stop()
+        if self._customer_id is None:
+            self._show_error("")
+            self.preview_model.set_items(())
+            self.reason.setText(self.tr("Choose the customer to see the follow-ups."))
+            self.reason.show()
+            return
         data = dataclasses.replace(self.value(), date_overrides={})
         try:
             preview = self._context.sales.preview(data)
@@ -261,4 +324,12 @@ class SaleDialog(FormDialog[SaleResult]):
         # What is saved is what the preview shows, even if the debounce has not fired yet.
         if self._timer.isActive():
             self.refresh_preview()
+        if self._outcome() == "lost" and self.lost_reason.currentIndex() < 0:
+            raise ValidationError(self.tr("Choose why the sale was lost."))
         return self._context.sales.record(self.value())
+
+    def refused(self) -> None:
+        if self._customer_id is None and self.picker is not None:
+            self.picker.search.setFocus()
+        elif self._outcome() == "lost" and self.lost_reason.currentIndex() < 0:
+            self.lost_reason.setFocus()

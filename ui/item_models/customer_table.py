@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 
 from app.dto.customers import CustomerDTO, CustomerPage, CustomerQuery
 from app.kinds import channel_label
+from ui.dates import date_text
 from ui.item_models.keyset_table import KeysetTableModel
 
 PAGE_SIZE = 200
@@ -22,6 +23,8 @@ COLUMNS = (
     ("is_key", "Key"),
     ("name", "Name"),
     ("company", "Company"),
+    ("next_due", "Next follow-up"),
+    ("last_contact", "Last contact"),
     ("email", "E-mail"),
     ("phone", "Phone"),
     ("channel", "Preferred channel"),
@@ -99,6 +102,10 @@ class CustomerTableModel(KeysetTableModel[CustomerDTO, tuple[object, int]]):
                 return "★" if customer.is_key else ""
             if key == "channel":
                 return tr(channel_label(customer.channel))
+            if key == "next_due":
+                return date_text(customer.next_due) if customer.next_due else tr("Nothing planned")
+            if key == "last_contact":
+                return date_text(customer.last_contact) if customer.last_contact else tr("Never")
             return str(getattr(customer, key))
         if role == Qt.ItemDataRole.ToolTipRole and key == "is_key" and customer.is_key:
             return tr("Key customer")

@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont
 
 from app.dto.timeline import COMMITMENT, INTERACTION, SALE, TimelineEntry
 from app.dto.vocabulary import Status
-from app.kinds import channel_label, kind_label
+from app.kinds import channel_label, kind_label, lost_reason_label
 from ui import dates
 from ui.amounts import amount_text
 from ui.item_models.list_table import ListTableModel
@@ -84,6 +84,10 @@ def detail_text(entry: TimelineEntry) -> str:
         parts.append(amount_text(entry.amount_minor, entry.currency))
     if entry.detail:
         parts.append(entry.detail)
+    if entry.lost_reason:
+        parts.append(fill(tr("why lost: %1"), tr(lost_reason_label(entry.lost_reason))))
+    if entry.lost_note:
+        parts.append(entry.lost_note)
     if entry.actual_delivery is not None:
         parts.append(fill(tr("delivered %1"), dates.date_text(entry.actual_delivery)))
     elif entry.promised_delivery is not None:

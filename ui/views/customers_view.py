@@ -99,7 +99,7 @@ class CustomersView(QWidget):
     def set_default_column_widths(self) -> None:
         """Widths in character units, so they scale with the font and display scaling."""
         char = self.fontMetrics().averageCharWidth()
-        for column, chars in enumerate((5, 26, 26, 32, 20)):
+        for column, chars in enumerate((5, 26, 24, 15, 15, 30, 18)):
             self.table.setColumnWidth(column, chars * char)
 
     def show_empty_state(self, empty: bool) -> None:
