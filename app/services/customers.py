@@ -163,11 +163,12 @@ class CustomerService:
         return self.get(customer_id)
 
     def get(self, customer_id: int) -> CustomerDTO:
+        zone = self._zone()  # read before the session: settings open a session of their own
         with self._sessions() as session:
             row = repo.get(session, customer_id)
             if row is None:
                 raise NotFound(f"customer {customer_id} does not exist")
-            return to_dto(row, self._zone())
+            return to_dto(row, zone)
 
     def _zone(self) -> dt.tzinfo:
         return dt.UTC if self._planning is None else self._planning().zone
@@ -176,6 +177,7 @@ class CustomerService:
         if query.sort_by not in SORT_COLUMNS:
             raise ValidationError(f"cannot sort by {query.sort_by!r}")
         limit = max(1, min(query.limit, MAX_PAGE))
+        zone = self._zone()  # read before the session: settings open a session of their own
         with self._sessions() as session:
             rows = repo.page(
                 session,
@@ -192,7 +194,6 @@ class CustomerService:
             if len(rows) == limit:
                 last = rows[-1]
                 next_after = (repo.sort_value(last, query.sort_by), last.id)
-            zone = self._zone()
             return CustomerPage(
                 rows=tuple(to_dto(row, zone) for row in rows), next_after=next_after
             )
@@ -214,13 +215,15 @@ class CustomerService:
 
     def delete(self, customer_id: int) -> CustomerDTO:
         """Move to the trash; everything attached stays and comes back with restore."""
+        zone = self._zone()
         with self._sessions.begin() as session:
             row = self._live(session, customer_id)
             row.deleted_at = self._clock.now()
             session.flush()
-            return to_dto(row, self._zone())
+            return to_dto(row, zone)
 
     def restore(self, customer_id: int) -> CustomerDTO:
+        zone = self._zone()
         with self._sessions.begin() as session:
             row = repo.get(session, customer_id)
             if row is None:
@@ -229,7 +232,7 @@ class CustomerService:
                 raise ValidationError(f"customer {customer_id} is not in the trash")
             row.deleted_at = None
             session.flush()
-            return to_dto(row, self._zone())
+            return to_dto(row, zone)
 
     def trash(self) -> list[CustomerDTO]:
         with self._sessions() as session:
