@@ -78,7 +78,10 @@ def contacts(
     source_given = any(field == "source" for field, _ in plan)
     # Most fields have one column: read straight from it (the loop runs for every row).
     single = [(f, p[0]) for f, p in plan if len(p) == 1 and f not in MULTI_FIELDS]
-    several = [(f, p) for f, p in plan if len(p) > 1 or f in MULTI_FIELDS]
+    # An e-mail or phone field of one column is usually one value: listed as it is.
+    one_list = [(f == "email", p[0]) for f, p in plan if len(p) == 1 and f in MULTI_FIELDS]
+    several = [(f, p) for f, p in plan if len(p) > 1]
+    joined = GOOGLE_JOIN.strip()
     for number, row in rows:
         if row is None:
             yield number, CUT_OFF.format(row=number)
@@ -90,17 +93,34 @@ def contacts(
         for field, position in single:
             if position < width and (value := row[position].strip()):
                 setattr(contact, field, value)
+        for is_email, position in one_list:
+            if position < width and (value := row[position].strip()):
+                target = contact.emails if is_email else contact.phones
+                if joined in value:
+                    target.extend(_parts(value, joined, target))
+                else:
+                    target.append(value)
         for field, positions in several:
             values = [row[i].strip() for i in positions if i < width and row[i].strip()]
             if field in MULTI_FIELDS:
-                found = [part.strip() for v in values for part in v.split(GOOGLE_JOIN.strip())]
+                found = [part for v in values for part in _parts(v, joined, [])]
                 target = contact.emails if field == "email" else contact.phones
-                target.extend(part for part in found if part and part not in target)
+                target.extend(part for part in found if part not in target)
             elif values:
                 setattr(contact, field, values[0])
         if displays and any(email[:3].lower() == _EXCHANGE for email in contact.emails):
             _exchange_to_smtp(contact, [row[i] for i in displays if i < len(row)])
         yield contact
+
+
+def _parts(value: str, joined: str, held: list[str]) -> list[str]:
+    """The values Google joined into one cell, without empty ones or repeats of `held`."""
+    found: list[str] = []
+    for part in value.split(joined):
+        part = part.strip()
+        if part and part not in held and part not in found:
+            found.append(part)
+    return found
 
 
 def _exchange_to_smtp(contact: RawContact, displays: list[str]) -> None:

@@ -14,6 +14,8 @@ from typing import NamedTuple
 
 import phonenumbers
 
+from app.validation import digits_in
+
 # Legal forms say nothing about which company it is: "Acme GmbH" is "ACME".
 _LEGAL_FORMS = {
     "gmbh", "ag", "kg", "ohg", "ug", "se", "ev", "inc", "incorporated", "ltd", "limited",
@@ -86,7 +88,7 @@ def phone_key(phone: str, region: str) -> str:
     """
     if not phone.strip():
         return ""
-    digits = "".join(filter(str.isdigit, phone))
+    digits = digits_in(phone)
     if _PLAIN_PHONE.fullmatch(phone):
         # The common shapes need no parsing (the slowest step of a big preview):
         # international, or national with a trunk 0 that E.164 drops.

@@ -17,6 +17,7 @@ from app.validation import (
     check_salutation,
     clean_block,
     clean_line,
+    digits_in,
     parse_birthday,
 )
 
@@ -116,17 +117,11 @@ def _ymd(year: str | None, month: str, day: str, original: str) -> str:
     return f"{number:04d}-{int(month):02d}-{int(day):02d}"
 
 
-_NOT_ASCII_DIGITS = re.compile(r"[^0-9]+")
-
-
 def fast_search_key(*parts: str) -> str:
     """app.validation.search_key, without a Python loop per character."""
     # Casefolding maps character by character: folding the joined text folds each part.
     text = " ".join(filter(None, parts))
-    # In ASCII text str.isdigit is 0-9 exactly: one regex pass instead of a call per character.
-    digits = (
-        _NOT_ASCII_DIGITS.sub("", text) if text.isascii() else "".join(filter(str.isdigit, text))
-    )
+    digits = digits_in(text)
     return text.casefold() + (f" {digits}" if digits else "")
 
 

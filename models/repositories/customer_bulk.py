@@ -14,6 +14,8 @@ from models.search_index import CREATE, TABLE
 from models.write_log import note_raw_write
 
 TRIGGER = f"{TABLE}_ai"
+# FTS5's own default, for an index that never had the setting written.
+DEFAULT_AUTOMERGE = 4
 TRIGGER_SQL = next(sql for sql in CREATE if sql.startswith(f"CREATE TRIGGER {TRIGGER} "))
 
 COLUMNS = (
@@ -52,12 +54,27 @@ def insert_customers(session: Session, rows: Sequence[dict[str, Any]], now: dt.d
             "SELECT id FROM customer ORDER BY id DESC LIMIT 1 OFFSET ?", (len(rows) - 1,)
         ).fetchone()
         if fast:
-            cursor.execute(
-                f"INSERT INTO {TABLE}(rowid, search_text) "
-                "SELECT id, search_text FROM customer WHERE id >= ?",
-                (first,),
-            )
+            _fill_index(cursor, first)
             cursor.execute(TRIGGER_SQL)
     finally:
         cursor.close()
     return int(first)
+
+
+def _fill_index(cursor: Any, first: int) -> None:
+    """Index the customers from id `first` on in one statement, merging no segments meanwhile.
+
+    FTS5 merges its index segments while it writes (automerge); for a bulk fill that
+    doubles the work. The setting is stored in the index, so it is put back as it was in
+    the same transaction: later writes merge as before, and crisismerge still bounds
+    how many segments pile up.
+    """
+    found = cursor.execute(f"SELECT v FROM {TABLE}_config WHERE k = 'automerge'").fetchone()
+    setting = f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('automerge', ?)"
+    cursor.execute(setting, (0,))
+    cursor.execute(
+        f"INSERT INTO {TABLE}(rowid, search_text) "
+        "SELECT id, search_text FROM customer WHERE id >= ?",
+        (first,),
+    )
+    cursor.execute(setting, (DEFAULT_AUTOMERGE if found is None else found[0],))

@@ -10,7 +10,7 @@ import pytest
 from app.context import AppContext
 from app.dto.customers import CustomerInput, CustomerQuery
 from app.progress import Cancelled, Progress
-from app.rules import keep_in_touch
+from app.rules import import_writer, keep_in_touch
 
 HEADER = "Name,Company,E-mail,Phone,Birthday,Notes\r\n"
 
@@ -157,3 +157,31 @@ def test_a_failure_after_the_inserts_rolls_everything_back(
 def test_imported_customers_are_found_by_search(planner_de: AppContext, tmp_path: Path) -> None:
     planner_de.importing.run(planner_de.importing.preview(write(tmp_path, "Zoë Fournier,Café,,,,")))
     assert planner_de.customers.count("fourn") == 1 and planner_de.customers.count("café") == 1
+
+
+def test_a_bulk_import_is_searched_exactly_as_customers_added_by_hand(
+    planner_de: AppContext, tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Several chunks, so the search index is filled several times within one import.
+    monkeypatch.setattr(import_writer, "INSERT_CHUNK", 3)
+    people = [(f"Zoë Fournier{i}", f"Café {i}", f"zoe{i}@cafe.example", f"+49 171 55500{i}")
+              for i in range(7)]  # fmt: skip
+    path = write(tmp_path, *(",".join(person) + ",," for person in people))
+    planner_de.importing.run(planner_de.importing.preview(path))
+    by_hand = CustomerInput(
+        name="Zoë Fournier7", company="Café 7", email="zoe7@cafe.example", phone="+49 171 555007"
+    )
+    planner_de.customers.add(by_hand)
+    terms = ["fournier", "zoë", "café 3", "zoe5@cafe", "555003", "4917155500", "ournier7"]
+    found = {term: planner_de.customers.count(term) for term in terms}
+    assert found == {"fournier": 8, "zoë": 8, "café 3": 1, "zoe5@cafe": 1, "555003": 1,
+                     "4917155500": 8, "ournier7": 1}  # fmt: skip
+    # An imported customer edited or deleted leaves the index as one added by hand does.
+    first = planner_de.customers.page(CustomerQuery(search="fournier0", limit=5)).rows[0]
+    planner_de.customers.delete(first.id)
+    assert planner_de.customers.count("fournier0") == 0
+    with sqlite3.connect(db_path) as conn:
+        # The index holds exactly what the table does, and its merge setting is as before.
+        conn.execute("INSERT INTO customer_search(customer_search) VALUES ('integrity-check')")
+        setting = conn.execute("SELECT v FROM customer_search_config WHERE k = 'automerge'")
+        assert setting.fetchall() in ([], [(4,)])
