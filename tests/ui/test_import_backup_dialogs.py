@@ -183,7 +183,7 @@ def test_preview_lists_warnings_and_merge_pairs_to_accept_or_refuse(
     assert "12 new" in bad.summary.text() and "5 values kept in the notes" in bad.summary.text()
     warnings = bad.warning_model
     assert warnings.rowCount() == 5
-    assert [warnings.index(0, column).data() for column in range(3)] == [2, "phone", "pager"]
+    assert [warnings.index(0, column).data() for column in range(3)] == ["2", "phone", "pager"]
     assert bad.tabs.tabText(1) == "Kept in the notes (5)"
 
 

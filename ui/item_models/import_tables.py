@@ -137,7 +137,7 @@ class WarningTable(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         warning = self._rows[index.row()]
-        return (warning.row, warning.field, warning.value, warning.message)[index.column()]
+        return (str(warning.row), warning.field, warning.value, warning.message)[index.column()]
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
