@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(760, 500)
         if not restore_window(self, "main"):
             self.resize(1180, 740)
-        self.setCentralWidget(loading_page(self.tr("Opening your planner…")))
+        self.show_opening()
         self.tray: Tray | None = None  # with the icon, after the first paint
         self.sync_runner: SyncRunner | None = None
         self.sync_label = QLabel()  # last calendar sync, or what stopped it
@@ -72,6 +72,10 @@ class MainWindow(QMainWindow):
         self.touchpoint_menu = build_menus(self, self)
         self._update_title()
         self.statusBar().showMessage(self.tr("Loading…"))
+
+    def show_opening(self) -> None:
+        """The page shown while the database opens (before any data is on screen)."""
+        self.setCentralWidget(loading_page(self.tr("Opening your planner…")))
 
     def after_first_paint(self) -> None:
         """Finishing touches whose Qt classes and enums take a while to load, done once the
