@@ -14,6 +14,7 @@ from ui.controllers.outreach_actions import OutreachActions
 from ui.deferred_actions import DeferredActions
 from ui.dialogs.modal import run_and_release
 from ui.error_text import shown
+from ui.feature_check import lighten_feature_check
 from ui.shutdown import QUIT_WAIT_MS
 from ui.texts import fill
 from ui.tray import Tray
@@ -50,6 +51,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self) -> None:
         super().__init__()
+        # Most of the start's imports come after this: services, screens, SQLAlchemy.
+        lighten_feature_check()
         self.context: AppContext | None = None
         self.workspace: Workspace | None = None
         self.reminders: ReminderController | None = None
