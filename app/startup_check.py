@@ -1,8 +1,8 @@
 """The database's integrity check, started early on its own thread at desktop start-up.
 
 SQLite runs the check without holding Python's lock, so on a second core it costs the
-start nothing: the main thread imports SQLAlchemy and the services meanwhile, then waits
-for the verdict before anything reads the data."""
+start nothing: the main thread paints Today's first page (read-only) and imports SQLAlchemy
+and the services meanwhile, then waits for the verdict before the services open the file."""
 
 from __future__ import annotations
 
@@ -34,6 +34,10 @@ class IntegrityCheck:
                 self._checked = True
         except Exception as exc:  # noqa: BLE001 - handed to the main thread as it is
             self._error = exc
+
+    def found_damage(self) -> bool:
+        """The check has already failed; never waits (a check still running is no verdict)."""
+        return not self._thread.is_alive() and self._error is not None
 
     def result(self, path: Path) -> None:
         """Raise DatabaseDamaged if the file failed (any other file is checked here, now)."""

@@ -49,10 +49,14 @@ def _typed(row: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 # A planned recovery step with an earlier planned step of the same promise before it (the
-# kind test first: for every other row the subquery never runs).
+# kind test first: for every other row the subquery never runs). The promise's steps are
+# read by its index, named: commitment_id is NULL on nearly every row, so SQLite's
+# statistics rate that index as useless and the planner walked every planned follow-up
+# due earlier instead, for each recovery step (0.6 s for the overdue count at 50k).
 LATER_RECOVERY_STEP = (
     "NOT (t.kind = 'recovery' AND t.commitment_id IS NOT NULL AND EXISTS ("
-    "SELECT 1 FROM touchpoint o WHERE o.commitment_id = t.commitment_id"
+    "SELECT 1 FROM touchpoint o INDEXED BY ix_touchpoint_commitment"
+    " WHERE o.commitment_id = t.commitment_id"
     " AND o.status = 'planned' AND (o.due_date < t.due_date OR (o.due_date = t.due_date"
     " AND (ifnull(o.due_at, '') < ifnull(t.due_at, '') OR (ifnull(o.due_at, '') ="
     " ifnull(t.due_at, '') AND o.id < t.id))))))"

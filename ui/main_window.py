@@ -14,6 +14,7 @@ from ui.controllers.outreach_actions import OutreachActions
 from ui.deferred_actions import DeferredActions
 from ui.dialogs.modal import run_and_release
 from ui.error_text import shown
+from ui.feature_check import lighten_feature_check
 from ui.shutdown import QUIT_WAIT_MS
 from ui.texts import fill
 from ui.tray import Tray
@@ -50,6 +51,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self) -> None:
         super().__init__()
+        # Most of the start's imports come after this: services, screens, SQLAlchemy.
+        lighten_feature_check()
         self.context: AppContext | None = None
         self.workspace: Workspace | None = None
         self.reminders: ReminderController | None = None
@@ -59,7 +62,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(760, 500)
         if not restore_window(self, "main"):
             self.resize(1180, 740)
-        self.setCentralWidget(loading_page(self.tr("Opening your planner…")))
+        self.show_opening()
         self.tray: Tray | None = None  # with the icon, after the first paint
         self.sync_runner: SyncRunner | None = None
         self.sync_label = QLabel()  # last calendar sync, or what stopped it
@@ -72,6 +75,10 @@ class MainWindow(QMainWindow):
         self.touchpoint_menu = build_menus(self, self)
         self._update_title()
         self.statusBar().showMessage(self.tr("Loading…"))
+
+    def show_opening(self) -> None:
+        """The page shown while the database opens (before any data is on screen)."""
+        self.setCentralWidget(loading_page(self.tr("Opening your planner…")))
 
     def after_first_paint(self) -> None:
         """Finishing touches whose Qt classes and enums take a while to load, done once the

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
 
 from app.context import build_context
 from app.dto.customers import CustomerInput
 from app.dto.sales import SaleInput
+from app.errors import KnownError
 from ui.item_models.agenda_table import COL_SUBJECT
 from ui.main_window import MainWindow
 from ui.startup import open_planner
@@ -161,4 +164,95 @@ def test_nothing_due_takes_the_usual_path_and_still_says_when_shown(
     window.today_shown.connect(lambda: shown.append(window.workspace is not None))
     assert open_planner(window, path) is not None
     assert shown == [True]
+    window.close()
+
+
+def _agenda_on_screen(window: MainWindow) -> bool:
+    table = window.findChild(QTableView, "agendaTable")
+    return table is not None and window.centralWidget().isAncestorOf(table)
+
+
+def _slow_check_until_shown(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """The integrity check of a big file, still running when Today's first page is ready:
+    its verdict is held back until the page is on screen (or 5 s, if it never shows).
+    The list says, per check, whether the page came before its verdict."""
+    import app.startup_check
+
+    painted = threading.Event()
+    window.today_shown.connect(painted.set)
+    real_check = app.startup_check.check_integrity
+    page_first: list[bool] = []
+
+    def slow_check(path: Path) -> None:
+        page_first.append(painted.wait(5))
+        real_check(path)
+
+    monkeypatch.setattr(app.startup_check, "check_integrity", slow_check)
+    return page_first
+
+
+def _damage_a_table_today_does_not_read(path: Path) -> None:
+    """Garble the page header of the plans table: the quick check fails, Today reads fine."""
+    with sqlite3.connect(path) as db:
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        (root,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'plan'").fetchone()
+    with path.open("r+b") as file:
+        file.seek((root - 1) * page_size)
+        file.write(b"\x00" * 12)
+
+
+def test_the_first_page_does_not_wait_for_the_integrity_check(
+    busy_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page_first = _slow_check_until_shown(window, monkeypatch)
+    on_screen: list[bool] = []
+    window.today_shown.connect(lambda: on_screen.append(_agenda_on_screen(window)))
+    assert open_planner(window, busy_path) is not None
+    # Shown once, from the file, while the check still ran; the services waited for it.
+    assert on_screen == [True] and page_first == [True]
+    assert window.workspace is not None and window.workspace.today.model.rowCount() > 0
+    window.close()
+
+
+def test_a_file_found_damaged_after_its_first_page_showed_takes_the_page_down(
+    busy_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _damage_a_table_today_does_not_read(busy_path)
+    page_first = _slow_check_until_shown(window, monkeypatch)
+    shown: list[bool] = []
+    window.today_shown.connect(lambda: shown.append(_agenda_on_screen(window)))
+    asked: list[bool] = []
+
+    def fake_recover(_error: object, _parent: object) -> None:
+        asked.append(_agenda_on_screen(window))  # what the window shows behind the choice
+
+    import ui.dialogs.recovery_dialog as recovery
+
+    monkeypatch.setattr(recovery, "recover", fake_recover)
+    assert open_planner(window, busy_path) is None
+    assert shown == [True] and page_first == [True]  # on screen before the verdict came
+    # No list from a damaged file behind the recovery choice, nor after it was declined.
+    assert asked == [False]
+    assert not _agenda_on_screen(window) and window.context is None
+    window.close()
+
+
+def test_a_file_that_cannot_be_opened_after_its_first_page_showed_takes_the_page_down(
+    busy_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.context
+
+    def refuse(*_args: object, **_kwargs: object) -> object:
+        raise KnownError("The disk is full.", "Free some space, then start again.")
+
+    monkeypatch.setattr(app.context, "build_context", refuse)
+    told: list[bool] = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda *_args: told.append(_agenda_on_screen(window))
+    )
+    shown: list[bool] = []
+    window.today_shown.connect(lambda: shown.append(_agenda_on_screen(window)))
+    assert open_planner(window, busy_path) is None
+    assert shown == [True] and told == [False]
+    assert not _agenda_on_screen(window) and window.context is None
     window.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,10 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dto.commitments import CommitmentDTO
 from ui.item_models.agenda_table import short_day
 from ui.look.metrics import font
 from ui.texts import count, fill
+
+if TYPE_CHECKING:
+    # Only named in annotations: the Today view is built before the first paint.
+    from app.dto.commitments import CommitmentDTO
 
 VISIBLE_ROWS = 3
 

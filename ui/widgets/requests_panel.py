@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtWidgets import (
@@ -16,9 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dto.outreach import RequestDTO
 from ui.item_models.agenda_table import channel_text, overdue_brush, short_day
 from ui.texts import fill
+
+if TYPE_CHECKING:
+    # Only named in annotations: the Today view is built before the first paint.
+    from app.dto.outreach import RequestDTO
 
 VISIBLE_ROWS = 4
 
