@@ -142,3 +142,15 @@ def test_silence_filter_shows_customers_with_nothing_planned(
     assert "1 of 2" in view.count.text()
     view.filter.setCurrentIndex(view.filter.findData("all"))
     assert visible_names(window) == ["Planned Person", "Silent Person"]
+
+
+def test_no_heading_is_cut_at_the_default_widths(window: MainWindow, context: AppContext) -> None:
+    """Seen in a screenshot: "lext follow-u" under a sort arrow."""
+    context.customers.add(CustomerInput(name="Ana Silva", company="Acme"))
+    assert window.customers is not None
+    window.customers.refresh()
+    view = window.customers.view
+    view.set_default_column_widths()
+    header = view.table.horizontalHeader()
+    for column in range(header.count() - 1):  # the last one stretches
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), column

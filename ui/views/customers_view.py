@@ -99,8 +99,10 @@ class CustomersView(QWidget):
     def set_default_column_widths(self) -> None:
         """Widths in character units, so they scale with the font and display scaling."""
         char = self.fontMetrics().averageCharWidth()
-        for column, chars in enumerate((5, 26, 24, 15, 15, 30, 18)):
-            self.table.setColumnWidth(column, chars * char)
+        header = self.table.horizontalHeader()
+        for column, chars in enumerate((5, 24, 22, 15, 15, 28, 20)):
+            # Never narrower than the heading with its sort arrow ("Next follow-up ▾").
+            self.table.setColumnWidth(column, max(chars * char, header.sectionSizeHint(column)))
 
     def show_empty_state(self, empty: bool) -> None:
         self.pages.setCurrentIndex(1 if empty else 0)
