@@ -3,6 +3,7 @@
 from models.base import Base
 from models.calendar_sync import CalendarAccount, SyncItem, TouchpointEvent
 from models.commitment import Commitment
+from models.contact_link import ContactLink
 from models.customer import Customer
 from models.interaction import Interaction
 from models.partner import Partner
@@ -25,6 +26,7 @@ __all__ = [
     "Base",
     "CalendarAccount",
     "Commitment",
+    "ContactLink",
     "Customer",
     "Decline",
     "Feedback",

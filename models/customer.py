@@ -21,6 +21,9 @@ class Customer(Base):
         Index("ix_customer_active_name", "deleted_at", "name"),
         # Insights: key customers and the rest, counted from the index.
         Index("ix_customer_key", "is_key", "deleted_at"),
+        # Insights: the customers to be contacted, counted and those added lately found
+        # from the index (Nobody forgotten).
+        Index("ix_customer_contactable", "deleted_at", "do_not_contact", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,0 +1,58 @@
+"""Insights: each contact's previous and next one for its customer (contact_link), kept in step
+with interaction by triggers and filled from the contacts already there; an index of the
+customers to be contacted by when they were added.
+
+Revision ID: 0011
+Revises: 0010
+Create Date: 2026-12-07
+
+A later batch migration that rebuilds the interaction table drops these triggers: it must run
+models.contact_link.DROP_TRIGGERS then CREATE_TRIGGERS again.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+from models.contact_link import BACKFILL, CREATE_TRIGGERS, DROP_TRIGGERS
+
+revision = "0011"
+down_revision = "0010"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "contact_link",
+        sa.Column("interaction_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("customer_id", sa.Integer(), nullable=False),
+        sa.Column("occurred_s", sa.Integer(), nullable=False),
+        sa.Column("previous_s", sa.Integer(), nullable=True),
+        sa.Column("next_s", sa.Integer(), nullable=True),
+        sa.PrimaryKeyConstraint("interaction_id", name=op.f("pk_contact_link")),
+    )
+    op.create_index(
+        "ix_contact_link_occurred",
+        "contact_link",
+        ["occurred_s", "next_s", "previous_s", "customer_id"],
+        unique=False,
+    )
+    op.create_index(
+        "ix_customer_contactable",
+        "customer",
+        ["deleted_at", "do_not_contact", "created_at"],
+        unique=False,
+    )
+    op.execute(BACKFILL)
+    for statement in CREATE_TRIGGERS:
+        op.execute(statement)
+
+
+def downgrade() -> None:
+    for statement in DROP_TRIGGERS:
+        op.execute(statement)
+    op.drop_index("ix_customer_contactable", table_name="customer")
+    op.drop_index("ix_contact_link_occurred", table_name="contact_link")
+    op.drop_table("contact_link")
