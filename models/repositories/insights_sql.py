@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from models.contact_link import seconds
+from models.contact_link import COPIED, seconds
 from models.utc_text import stored_utc
 
 
@@ -204,16 +204,20 @@ def silent_spells(frame: Frame) -> str:
     still running (so it also counts who was in touch at all). Days are Julian day numbers,
     each worked out once."""
     cadence = _cadence("c.")
-    # Added long enough before the period (by the longest cadence and a day for the zone):
-    # silent from the period's start if never in contact since; no date arithmetic needed.
-    fresh = (
-        "CASE WHEN c.created_at < settled THEN s"
-        f" ELSE max(s, {_day_number('c.created_at', frame)} + {cadence} + 1) END"
-    )
+
+    def fresh(created: str, cadence: str) -> str:
+        # Added long enough before the period (by the longest cadence and a day for the
+        # zone): silent from the period's start if never in contact since; no date
+        # arithmetic needed.
+        return (
+            f"CASE WHEN {created} < settled THEN s"
+            f" ELSE max(s, {_day_number(created, frame)} + {cadence} + 1) END"
+        )
+
     # The contacts that matter: those in the period, and each customer's last one before
     # its end. `since`: the contact before it, if in the window read.
     contacts = (
-        "SELECT customer_id, occurred_s AS at, occurred_s >= start_s AS inside,"
+        f"SELECT customer_id, {COPIED}, occurred_s AS at, occurred_s >= start_s AS inside,"
         " CASE WHEN occurred_s >= start_s AND previous_s >= lookback_s THEN previous_s END"
         " AS since, next_s IS NULL OR next_s >= end_s AS last FROM bound, contact_link"
         " INDEXED BY ix_contact_link_occurred WHERE occurred_s >= lookback_s"
@@ -230,53 +234,50 @@ def silent_spells(frame: Frame) -> str:
         " AND i.occurred_at >= lookback AND i.occurred_at < :end_utc)"
     )
     return (
-        (
-            "WITH bound AS MATERIALIZED (SELECT lookback, datetime(lookback, '-1 day') AS settled,"
-            " CAST(julianday(:start) + 0.5 AS INTEGER) AS s,"
-            " CAST(julianday(:end) + 0.5 AS INTEGER) AS e,"
-            f" {seconds('lookback')} AS lookback_s, {seconds(':start_utc')} AS start_s,"
-            f" {seconds(':end_utc')} AS end_s FROM ("
-            "SELECT datetime(:start_utc, '-' || max(max(:default_cadence, :key_cadence),"
-            " coalesce(max(keep_in_touch_days), 0)) || ' days') AS lookback FROM customer)),"
-            # Materialized, so each day is worked out once (not once per mention).
-            f" days AS MATERIALIZED (SELECT x.customer_id AS id, {_day_of_seconds('x.at', frame)}"
-            f" AS day, inside, {_day_of_seconds('x.since', frame)} AS since, last,"
-            " {cadence} AS cadence, {fresh} AS fresh, c.created_at < settled AS old"
-            f" FROM bound CROSS JOIN ({contacts}) x CROSS JOIN customer c ON c.id = x.customer_id"
-            f" WHERE {_CONTACTABLE}),"
-            " spell AS MATERIALIZED (SELECT id, seen, lo, hi FROM bound, ("
-            # Ended by a contact in the period.
-            "SELECT id, since AS seen, CASE WHEN since IS NULL THEN fresh"
-            " ELSE since + cadence + 1 END AS lo, day AS hi FROM days WHERE inside"
-            # Running since the last contact.
-            " UNION ALL SELECT id, day, day + cadence + 1, NULL FROM days WHERE last)"
-            " WHERE lo <= e AND (hi IS NULL OR (hi > lo AND hi > s))),"
-            f" added AS MATERIALIZED (SELECT c.id, {fresh} AS lo {contactable}"
-            f" AND c.created_at >= settled AND c.created_at < :end_utc AND {unseen})"
-            # Counted per day first: only the few distinct days are put into weeks.
-            f" SELECT 'spell', {_week_of_number('lo')}, {_week_of_number('hi')}, sum(n),"
-            " NULL, NULL, NULL, NULL FROM bound, (SELECT lo, hi, count(*) AS n FROM spell"
-            " GROUP BY lo, hi UNION ALL SELECT lo, NULL, count(*) FROM added"
-            " WHERE lo <= (SELECT e FROM bound) GROUP BY lo"
-            # Added long ago and never in touch since: all of them but those who were.
-            " UNION ALL SELECT s, NULL, old - touched FROM bound, (SELECT"
-            f" (SELECT count(*) {contactable} AND c.created_at < settled) AS old,"
-            " (SELECT count(*) FROM days WHERE last AND old) AS touched))"
-            " WHERE n > 0 GROUP BY 2, 3"
-            # The page is chosen from the spells alone; only its customers are looked up. Those
-            # never in touch and added long ago come in the table's order, so the first suffice.
-            " UNION ALL SELECT 'who', w.id, c.name, c.company, c.is_key, {cadence},"
-            f" date(w.seen - 0.5), {local_day('c.created_at', frame)} FROM ("
-            "SELECT id, seen FROM (SELECT id, seen, lo FROM bound, spell WHERE hi IS NULL OR hi > e"
-            " UNION ALL SELECT * FROM (SELECT c.id, NULL, s FROM customer c CROSS JOIN bound"
-            f" WHERE {_CONTACTABLE} AND c.created_at < settled AND {unseen}"
-            " ORDER BY c.id LIMIT :list_limit)"
-            " UNION ALL SELECT id, NULL, lo FROM added WHERE lo <= (SELECT e FROM bound))"
-            " ORDER BY lo, id LIMIT :list_limit) w JOIN customer c ON c.id = w.id"
-        )
-        .replace("{cadence}", cadence)
-        .replace("{fresh}", fresh)
-    )
+        "WITH bound AS MATERIALIZED (SELECT lookback, datetime(lookback, '-1 day') AS settled,"
+        " CAST(julianday(:start) + 0.5 AS INTEGER) AS s,"
+        " CAST(julianday(:end) + 0.5 AS INTEGER) AS e,"
+        f" {seconds('lookback')} AS lookback_s, {seconds(':start_utc')} AS start_s,"
+        f" {seconds(':end_utc')} AS end_s FROM ("
+        "SELECT datetime(:start_utc, '-' || max(max(:default_cadence, :key_cadence),"
+        " coalesce(max(keep_in_touch_days), 0)) || ' days') AS lookback FROM customer)),"
+        # Materialized, so each day is worked out once (not once per mention).
+        f" days AS MATERIALIZED (SELECT x.customer_id AS id, {_day_of_seconds('x.at', frame)}"
+        f" AS day, inside, {_day_of_seconds('x.since', frame)} AS since, last,"
+        f" {_cadence('x.')} AS cadence,"
+        f" {fresh('x.customer_created_at', _cadence('x.'))} AS fresh,"
+        f" x.customer_created_at < settled AS old FROM bound CROSS JOIN ({contacts}) x"
+        " WHERE x.contactable),"
+        " spell AS MATERIALIZED (SELECT id, seen, lo, hi FROM bound, ("
+        # Ended by a contact in the period.
+        "SELECT id, since AS seen, CASE WHEN since IS NULL THEN fresh"
+        " ELSE since + cadence + 1 END AS lo, day AS hi FROM days WHERE inside"
+        # Running since the last contact.
+        " UNION ALL SELECT id, day, day + cadence + 1, NULL FROM days WHERE last)"
+        " WHERE lo <= e AND (hi IS NULL OR (hi > lo AND hi > s))),"
+        f" added AS MATERIALIZED (SELECT c.id, {fresh('c.created_at', cadence)} AS lo {contactable}"
+        f" AND c.created_at >= settled AND c.created_at < :end_utc AND {unseen})"
+        # Counted per day first: only the few distinct days are put into weeks.
+        f" SELECT 'spell', {_week_of_number('lo')}, {_week_of_number('hi')}, sum(n),"
+        " NULL, NULL, NULL, NULL FROM bound, (SELECT lo, hi, count(*) AS n FROM spell"
+        " GROUP BY lo, hi UNION ALL SELECT lo, NULL, count(*) FROM added"
+        " WHERE lo <= (SELECT e FROM bound) GROUP BY lo"
+        # Added long ago and never in touch since: all of them but those who were.
+        " UNION ALL SELECT s, NULL, old - touched FROM bound, (SELECT"
+        f" (SELECT count(*) {contactable} AND c.created_at < settled) AS old,"
+        " (SELECT count(*) FROM days WHERE last AND old) AS touched))"
+        " WHERE n > 0 GROUP BY 2, 3"
+        # The page is chosen from the spells alone; only its customers are looked up. Those
+        # never in touch and added long ago come in the table's order, so the first suffice.
+        " UNION ALL SELECT 'who', w.id, c.name, c.company, c.is_key, {cadence},"
+        f" date(w.seen - 0.5), {local_day('c.created_at', frame)} FROM ("
+        "SELECT id, seen FROM (SELECT id, seen, lo FROM bound, spell WHERE hi IS NULL OR hi > e"
+        " UNION ALL SELECT * FROM (SELECT c.id, NULL, s FROM customer c CROSS JOIN bound"
+        f" WHERE {_CONTACTABLE} AND c.created_at < settled AND {unseen}"
+        " ORDER BY c.id LIMIT :list_limit)"
+        " UNION ALL SELECT id, NULL, lo FROM added WHERE lo <= (SELECT e FROM bound))"
+        " ORDER BY lo, id LIMIT :list_limit) w JOIN customer c ON c.id = w.id"
+    ).replace("{cadence}", cadence)
 
 
 def last_contacts(ids: int) -> str:

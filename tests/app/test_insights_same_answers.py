@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from app.context import AppContext
+from app.dto.customers import CustomerInput
 from models.customer import Customer
 from models.interaction import Interaction
 from models.repositories import insights as insights_repo
@@ -121,7 +122,8 @@ def test_the_same_figures_after_contacts_are_logged_undone_and_skipped(
     context: AppContext, monkeypatch: pytest.MonkeyPatch, seed: int
 ) -> None:
     """Contacts the app logs and takes back (done and its undo, skip and its undo, contacts
-    noted by hand) keep the stored links Nobody forgotten reads in step."""
+    noted by hand) and customers edited, trashed and restored keep the stored links Nobody
+    forgotten reads in step."""
     context.settings.set_many(BERLIN_SETTINGS | {"default_cadence_days": "20"})
     _history(context, seed)
     rng = random.Random(seed)
@@ -152,6 +154,23 @@ def test_the_same_figures_after_contacts_are_logged_undone_and_skipped(
         context.interactions.add(
             customer_id, "Met at the fair.", "phone", context.planning().now - back
         )
+    # What of the customer a silence depends on, changed after the contacts were linked.
+    for customer_id in rng.sample(customers, 10):
+        roll = rng.random()
+        if roll < 0.25:
+            context.customers.delete(customer_id)
+        else:
+            context.customers.update(
+                customer_id,
+                CustomerInput(
+                    name=f"Customer {customer_id}",
+                    is_key=rng.random() < 0.5,
+                    keep_in_touch_days=rng.choice((None, 2, 15, 90)),
+                    do_not_contact=roll > 0.85,
+                ),
+            )
+    for trashed in context.customers.trash()[:2]:
+        context.customers.restore(trashed.id)
     assert done > 0
     for start, end in (context.insights.preset("4w"), context.insights.preset("quarter")):
         now, before = _both(context, start, end, monkeypatch)

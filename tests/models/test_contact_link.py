@@ -1,6 +1,7 @@
 """contact_link, kept by triggers, always says what the contacts say: each one's customer and
-instant and the instants of the customer's contacts either side of it, whatever is added,
-moved to another time or customer, or removed (ties at one instant included)."""
+instant, the instants of the customer's contacts either side of it and the customer's fields
+it copies, whatever is added, moved to another time or customer, or removed (ties at one
+instant included), and whatever of the customer changes."""
 
 from __future__ import annotations
 
@@ -22,7 +23,10 @@ from models.migrations.migrate import prepare_database
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "schema_0001.sqlite3"
 BASE = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
-ROWS = "SELECT interaction_id, customer_id, occurred_s, previous_s, next_s FROM {} ORDER BY 1"
+ROWS = (
+    "SELECT interaction_id, customer_id, occurred_s, previous_s, next_s, contactable,"
+    " keep_in_touch_days, is_key, customer_created_at FROM {} ORDER BY 1"
+)
 
 
 def _expected(connection: object) -> list[tuple[object, ...]]:
@@ -60,7 +64,7 @@ def test_links_follow_every_insert_move_and_delete(context: AppContext, seed: in
             session.add(row)
             session.flush()
             customers.append(row.id)
-    for _step in range(60):
+    for _step in range(120):
         with context.sessions.begin() as session:
             ids = list(session.scalars(text("SELECT id FROM interaction")))
             roll = rng.random()
@@ -72,10 +76,25 @@ def test_links_follow_every_insert_move_and_delete(context: AppContext, seed: in
                         channel="phone",
                     )
                 )
-            elif roll < 0.65:
+            elif roll < 0.58:
                 session.get(Interaction, rng.choice(ids)).occurred_at = _instant(rng)  # type: ignore[union-attr]
-            elif roll < 0.75:
+            elif roll < 0.64:
                 session.get(Interaction, rng.choice(ids)).customer_id = rng.choice(customers)  # type: ignore[union-attr]
+            elif roll < 0.74:
+                # What of the customer the links copy: trash, do not contact, cadence, key.
+                customer = session.get(Customer, rng.choice(customers))
+                assert customer is not None
+                # One at a time: each change on its own must reach the links.
+                field, value = rng.choice(
+                    (
+                        ("deleted_at", rng.choice((None, BASE))),
+                        ("do_not_contact", rng.random() < 0.5),
+                        ("keep_in_touch_days", rng.choice((None, 5, 60))),
+                        ("is_key", rng.random() < 0.5),
+                        ("created_at", BASE - dt.timedelta(days=rng.randint(0, 9))),
+                    )
+                )
+                setattr(customer, field, value)
             elif roll < 0.8:
                 # Both at once, and an update that changes nothing.
                 row = session.get(Interaction, rng.choice(ids))
@@ -89,7 +108,7 @@ def test_links_follow_every_insert_move_and_delete(context: AppContext, seed: in
             connection = session.connection()
             assert _stored(connection) == _expected(connection)
     with context.sessions.begin() as session:
-        assert len(_stored(session.connection())) > 10
+        assert len(_stored(session.connection())) > 5
 
 
 def test_the_migration_links_the_contacts_already_there(tmp_path: Path) -> None:
@@ -112,10 +131,20 @@ def test_the_migration_links_the_contacts_already_there(tmp_path: Path) -> None:
         db.commit()
     prepare_database(path, tmp_path / "backups", BASE)
     with contextlib.closing(sqlite3.connect(path)) as db:
-        stored = db.execute(ROWS.format("contact_link")).fetchall()
+        stored = [row[:5] for row in db.execute(ROWS.format("contact_link"))]
+        copied = db.execute(
+            "SELECT DISTINCT contactable, keep_in_touch_days, is_key, customer_created_at"
+            " FROM contact_link"
+        ).fetchall()
+        customer_row = db.execute(
+            "SELECT deleted_at IS NULL AND do_not_contact = 0, keep_in_touch_days, is_key,"
+            " created_at FROM customer WHERE id = ?",
+            (customer,),
+        ).fetchall()
     later, earlier = 1770112800, 1769940000  # 3 Feb 10:00 and 1 Feb 10:00, in seconds
     assert stored == [
         (7, customer, later, earlier, later),
         (8, customer, earlier, None, later),
         (9, customer, later, later, None),
     ]
+    assert copied == customer_row

@@ -1,13 +1,14 @@
-"""Insights: each contact's previous and next one for its customer (contact_link), kept in step
-with interaction by triggers and filled from the contacts already there; an index of the
-customers to be contacted by when they were added.
+"""Insights: each contact's previous and next one for its customer and the customer's fields a
+silence depends on (contact_link), kept in step with interaction and customer by triggers and
+filled from the contacts already there; an index of the customers to be contacted by when
+they were added.
 
 Revision ID: 0011
 Revises: 0010
 Create Date: 2026-12-07
 
-A later batch migration that rebuilds the interaction table drops these triggers: it must run
-models.contact_link.DROP_TRIGGERS then CREATE_TRIGGERS again.
+A later batch migration that rebuilds the interaction or customer table drops these triggers:
+it must run models.contact_link.DROP_TRIGGERS then CREATE_TRIGGERS again.
 """
 
 from __future__ import annotations
@@ -31,12 +32,25 @@ def upgrade() -> None:
         sa.Column("occurred_s", sa.Integer(), nullable=False),
         sa.Column("previous_s", sa.Integer(), nullable=True),
         sa.Column("next_s", sa.Integer(), nullable=True),
+        sa.Column("contactable", sa.Boolean(), nullable=False),
+        sa.Column("keep_in_touch_days", sa.Integer(), nullable=True),
+        sa.Column("is_key", sa.Boolean(), nullable=False),
+        sa.Column("customer_created_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("interaction_id", name=op.f("pk_contact_link")),
     )
     op.create_index(
         "ix_contact_link_occurred",
         "contact_link",
-        ["occurred_s", "next_s", "previous_s", "customer_id"],
+        [
+            "occurred_s",
+            "next_s",
+            "previous_s",
+            "customer_id",
+            "contactable",
+            "keep_in_touch_days",
+            "is_key",
+            "customer_created_at",
+        ],
         unique=False,
     )
     op.create_index(
