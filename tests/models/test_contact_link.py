@@ -148,3 +148,30 @@ def test_the_migration_links_the_contacts_already_there(tmp_path: Path) -> None:
         (9, customer, later, later, None),
     ]
     assert copied == customer_row
+
+
+def test_a_salvaged_file_has_its_links_rebuilt(context: AppContext, tmp_path: Path) -> None:
+    """Salvage copies the contacts, not the links worked out from them: the triggers rebuild
+    them (copying both would collide)."""
+    from app.files.salvage import salvage
+
+    with context.sessions.begin() as session:
+        customer = Customer(name="Salvaged")
+        session.add(customer)
+        session.flush()
+        for days in (9, 2, 30):
+            session.add(
+                Interaction(
+                    customer_id=customer.id,
+                    occurred_at=BASE - dt.timedelta(days=days),
+                    channel="phone",
+                )
+            )
+    with context.sessions() as session:
+        before = _stored(session.connection())
+    target = tmp_path / "salvaged.sqlite3"
+    rescue = salvage(context.db_path, target, BASE)
+    assert "contact_link" not in rescue.rows
+    with contextlib.closing(sqlite3.connect(target)) as db:
+        assert db.execute(ROWS.format("contact_link")).fetchall() == before
+    assert len(before) == 3
