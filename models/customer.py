@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, Index, String, Text
+from sqlalchemy import CheckConstraint, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, utcnow
@@ -24,6 +24,12 @@ class Customer(Base):
         # Insights: the customers to be contacted, counted and those added lately found
         # from the index (Nobody forgotten).
         Index("ix_customer_contactable", "deleted_at", "do_not_contact", "created_at"),
+        # The longest own cadence (how far back Insights must read), without a scan.
+        Index(
+            "ix_customer_cadence",
+            "keep_in_touch_days",
+            sqlite_where=text("keep_in_touch_days IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

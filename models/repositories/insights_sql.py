@@ -240,7 +240,9 @@ def silent_spells(frame: Frame) -> str:
         f" {seconds('lookback')} AS lookback_s, {seconds(':start_utc')} AS start_s,"
         f" {seconds(':end_utc')} AS end_s FROM ("
         "SELECT datetime(:start_utc, '-' || max(max(:default_cadence, :key_cadence),"
-        " coalesce(max(keep_in_touch_days), 0)) || ' days') AS lookback FROM customer)),"
+        # From ix_customer_cadence's last entry, not a scan.
+        " coalesce((SELECT max(keep_in_touch_days) FROM customer"
+        " WHERE keep_in_touch_days IS NOT NULL), 0)) || ' days') AS lookback)),"
         # Materialized, so each day is worked out once (not once per mention).
         f" days AS MATERIALIZED (SELECT x.customer_id AS id, {_day_of_seconds('x.at', frame)}"
         f" AS day, inside, {_day_of_seconds('x.since', frame)} AS since, last,"

@@ -1,7 +1,7 @@
 """Insights: each contact's previous and next one for its customer and the customer's fields a
 silence depends on (contact_link), kept in step with interaction and customer by triggers and
-filled from the contacts already there; an index of the customers to be contacted by when
-they were added.
+filled from the contacts already there; indexes of the customers to be contacted by when
+they were added and of their own cadences.
 
 Revision ID: 0011
 Revises: 0010
@@ -59,6 +59,13 @@ def upgrade() -> None:
         ["deleted_at", "do_not_contact", "created_at"],
         unique=False,
     )
+    op.create_index(
+        "ix_customer_cadence",
+        "customer",
+        ["keep_in_touch_days"],
+        unique=False,
+        sqlite_where=sa.text("keep_in_touch_days IS NOT NULL"),
+    )
     op.execute(BACKFILL)
     for statement in CREATE_TRIGGERS:
         op.execute(statement)
@@ -67,6 +74,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     for statement in DROP_TRIGGERS:
         op.execute(statement)
+    op.drop_index("ix_customer_cadence", table_name="customer")
     op.drop_index("ix_customer_contactable", table_name="customer")
     op.drop_index("ix_contact_link_occurred", table_name="contact_link")
     op.drop_table("contact_link")
