@@ -31,7 +31,8 @@ class ContactLink(Base):
             "next_s",
             "previous_s",
             "customer_id",
-            "contactable",
+            "alive",
+            "do_not_contact",
             "keep_in_touch_days",
             "is_key",
             "customer_created_at",
@@ -46,9 +47,10 @@ class ContactLink(Base):
     occurred_s: Mapped[int]
     previous_s: Mapped[int | None]
     next_s: Mapped[int | None]
-    # Copies of the customer's: not in the trash and not "do not contact"; the cadence's
-    # inputs; when added.
-    contactable: Mapped[bool]
+    # Copies of the customer's: not in the trash; "do not contact"; the cadence's inputs;
+    # when added.
+    alive: Mapped[bool]
+    do_not_contact: Mapped[bool]
     keep_in_touch_days: Mapped[int | None]
     is_key: Mapped[bool]
     customer_created_at: Mapped[dt.datetime]
@@ -61,10 +63,8 @@ def seconds(text: str) -> str:
 
 _AT = seconds("occurred_at")
 # The customer's fields copied, as SQL over customer `c`.
-COPIED = "contactable, keep_in_touch_days, is_key, customer_created_at"
-_COPY = (
-    "c.deleted_at IS NULL AND c.do_not_contact = 0, c.keep_in_touch_days, c.is_key, c.created_at"
-)
+COPIED = "alive, do_not_contact, keep_in_touch_days, is_key, customer_created_at"
+_COPY = "c.deleted_at IS NULL, c.do_not_contact, c.keep_in_touch_days, c.is_key, c.created_at"
 
 
 def _neighbour(key: str, before: bool, value: str, skip: str) -> str:

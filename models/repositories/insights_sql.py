@@ -253,7 +253,7 @@ def silent_spells(frame: Frame) -> str:
         f" {_cadence('x.')} AS cadence,"
         f" {fresh('x.customer_created_at', _cadence('x.'))} AS fresh,"
         f" x.customer_created_at < settled AS old FROM bound CROSS JOIN ({contacts}) x"
-        " WHERE x.contactable),"
+        " WHERE x.alive AND NOT x.do_not_contact),"
         " spell AS MATERIALIZED (SELECT id, seen, lo, hi FROM bound, ("
         # Ended by a contact in the period.
         "SELECT id, since AS seen, CASE WHEN since IS NULL THEN fresh"
@@ -330,10 +330,11 @@ FOLLOW_UPS_BY_GROUP = (
     " WHERE t.status = 'done' AND t.completed_at >= :start_utc AND t.completed_at < :end_utc"
     f" AND {_alive('t.customer_id')}"
 )
+# From contact_link's copies of the customer's flags: its index alone, no look-ups.
 CONTACTS_BY_GROUP = (
-    f"SELECT sum(i.customer_id IN {_KEY}), count(*) FROM interaction i"
-    " WHERE i.occurred_at >= :start_utc AND i.occurred_at < :end_utc"
-    f" AND {_alive('i.customer_id')}"
+    "SELECT sum(is_key), count(*) FROM contact_link INDEXED BY ix_contact_link_occurred"
+    f" WHERE occurred_s >= {seconds(':start_utc')} AND occurred_s < {seconds(':end_utc')}"
+    " AND alive"
 )
 # Two searches of ix_customer_key rather than a scan of all of it grouped.
 CUSTOMERS_BY_GROUP = (

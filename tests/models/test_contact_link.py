@@ -24,7 +24,7 @@ from models.migrations.migrate import prepare_database
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "schema_0001.sqlite3"
 BASE = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
 ROWS = (
-    "SELECT interaction_id, customer_id, occurred_s, previous_s, next_s, contactable,"
+    "SELECT interaction_id, customer_id, occurred_s, previous_s, next_s, alive, do_not_contact,"
     " keep_in_touch_days, is_key, customer_created_at FROM {} ORDER BY 1"
 )
 
@@ -133,11 +133,11 @@ def test_the_migration_links_the_contacts_already_there(tmp_path: Path) -> None:
     with contextlib.closing(sqlite3.connect(path)) as db:
         stored = [row[:5] for row in db.execute(ROWS.format("contact_link"))]
         copied = db.execute(
-            "SELECT DISTINCT contactable, keep_in_touch_days, is_key, customer_created_at"
+            "SELECT DISTINCT alive, do_not_contact, keep_in_touch_days, is_key, customer_created_at"
             " FROM contact_link"
         ).fetchall()
         customer_row = db.execute(
-            "SELECT deleted_at IS NULL AND do_not_contact = 0, keep_in_touch_days, is_key,"
+            "SELECT deleted_at IS NULL, do_not_contact, keep_in_touch_days, is_key,"
             " created_at FROM customer WHERE id = ?",
             (customer,),
         ).fetchall()
