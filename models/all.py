@@ -1,8 +1,11 @@
 """Imports every mapped class so Base.metadata is complete (Alembic, tests)."""
 
+from sqlalchemy import Table
+
 from models.base import Base
 from models.calendar_sync import CalendarAccount, SyncItem, TouchpointEvent
 from models.commitment import Commitment
+from models.contact_link import ContactLink
 from models.customer import Customer
 from models.interaction import Interaction
 from models.partner import Partner
@@ -21,10 +24,22 @@ from models.touchpoint import Touchpoint
 from models.touchpoint_draft import TouchpointDraft
 from models.undo import UndoEntry
 
+# Worked out from other tables by triggers (models.contact_link): never exported, imported or
+# salvaged, since writing their sources rebuilds them.
+DERIVED_TABLES = frozenset({"contact_link"})
+
+
+def source_tables() -> list[Table]:
+    """The tables holding what was entered, in dependency order (the derived ones left out)."""
+    return [table for table in Base.metadata.sorted_tables if table.name not in DERIVED_TABLES]
+
+
 __all__ = [
+    "DERIVED_TABLES",
     "Base",
     "CalendarAccount",
     "Commitment",
+    "ContactLink",
     "Customer",
     "Decline",
     "Feedback",
@@ -43,4 +58,5 @@ __all__ = [
     "TouchpointDraft",
     "TouchpointEvent",
     "UndoEntry",
+    "source_tables",
 ]

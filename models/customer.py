@@ -30,6 +30,15 @@ class Customer(Base):
         # The Customers list sorted by next follow-up or last contact (models.customer_dates).
         Index("ix_customer_next_due", "deleted_at", "next_due"),
         Index("ix_customer_last_contact", "deleted_at", "last_contact_at"),
+        # Insights: the customers to be contacted, counted and those added lately found
+        # from the index (Nobody forgotten).
+        Index("ix_customer_contactable", "deleted_at", "do_not_contact", "created_at"),
+        # The longest own cadence (how far back Insights must read), without a scan.
+        Index(
+            "ix_customer_cadence",
+            "keep_in_touch_days",
+            sqlite_where=text("keep_in_touch_days IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.all import Base
+from models.all import Base, source_tables
 from models.migrations.migrate import prepare_database
 from models.storage import connect_read_only
 
@@ -122,7 +122,8 @@ def salvage(damaged: Path, target: Path, now: dt.datetime) -> Rescue:
                 # The fresh file has the built-in plans; the old plans and settings replace them.
                 for table in reversed(Base.metadata.sorted_tables):
                     new.execute(f'DELETE FROM "{table.name}"')
-                for table in Base.metadata.sorted_tables:
+                # Derived tables are rebuilt by triggers as their sources are copied.
+                for table in source_tables():
                     counts[table.name] = _copy_table(old, new, table.name, cut_short)
                 counts[ORPHANS] = _drop_orphans(new)
                 new.execute("COMMIT")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from zoneinfo import ZoneInfo
 
 from app.scheduling.calendar import WorkCalendar
+from app.scheduling.zone_offsets import offset_segments
 
 
 def _at(day: dt.date, time_of_day: dt.time, zone: ZoneInfo) -> dt.datetime:
@@ -75,10 +77,30 @@ class WorkingHoursMeter:
             total += self._day_seconds if working else 0.0
             day += dt.timedelta(days=1)
         self._total = total
+        # The zone's offsets over the stretch (and a day either side, so what falls outside
+        # is placed on the right side of it): a stored UTC instant becomes local time by
+        # one search and one addition, where converting through the zone costs far more.
+        segments = offset_segments(zone, first - dt.timedelta(days=2), last + dt.timedelta(days=2))
+        self._changes = [since.replace(tzinfo=None) for since, _ in segments[1:] if since]
+        self._shifts = [dt.timedelta(minutes=minutes) for _, minutes in segments]
+
+    def local(self, utc: dt.datetime) -> dt.datetime:
+        """The local wall-clock time (naive) of a naive UTC instant, as stored."""
+        return utc + self._shifts[bisect.bisect_right(self._changes, utc)]
+
+    def hours_stored(self, start: dt.datetime, end: dt.datetime) -> float:
+        """hours() for naive UTC instants, as stored (Insights measures thousands)."""
+        return (
+            max(0.0, self._wall_position(self.local(end)) - self._wall_position(self.local(start)))
+            / 3600
+        )
 
     def _position(self, instant: dt.datetime) -> float:
         """Working seconds from the stretch's first morning up to `instant`."""
-        local = instant.astimezone(self._zone)
+        return self._wall_position(instant.astimezone(self._zone))
+
+    def _wall_position(self, local: dt.datetime) -> float:
+        """_position() of a local wall-clock time."""
         day = local.date()
         if day < self._first:
             return 0.0

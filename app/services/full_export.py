@@ -20,7 +20,7 @@ from app.secrets import new_secret_key
 from app.services.backups import BackupService
 from app.services.settings import SettingsService
 from app.version import app_version
-from models.all import Base
+from models.all import source_tables
 from models.migrations.migrate import alembic_config, head_revision
 
 # A fresh database already has these (built-in plans, defaults); the import replaces them.
@@ -73,7 +73,8 @@ class FullExportService:
         # One read transaction: every table comes from the same snapshot.
         with self._sessions() as session, atomic_writer(target, newline="\n") as handle:
             json_export.write_header(handle, meta)
-            for number, table in enumerate(Base.metadata.sorted_tables):
+            tables = source_tables()
+            for number, table in enumerate(tables):
                 hidden = LOCAL_ONLY.get(table.name, {})
                 columns = [column.name for column in table.columns if column.name not in hidden]
                 statement = select(*(table.c[name] for name in columns)).order_by(
@@ -83,7 +84,7 @@ class FullExportService:
                 counts[table.name] = json_export.write_table(
                     handle, table.name, columns, (tuple(row) for row in rows), number == 0
                 )
-                progress.report(number + 1, len(Base.metadata.sorted_tables), table.name)
+                progress.report(number + 1, len(tables), table.name)
             json_export.write_footer(handle)
         return counts, target
 
@@ -126,7 +127,7 @@ class FullExportService:
             raise KnownError(f"cannot read {path}: {exc}") from exc
         data = json_export.read_export(text)
         _check_revision(str(data.get("schema_revision", "")))
-        tables = {table.name: table for table in Base.metadata.sorted_tables}
+        tables = {table.name: table for table in source_tables()}
         unknown = set(data["tables"]) - set(tables)
         if unknown:
             raise KnownError(

@@ -140,7 +140,7 @@ class InsightsService:
                 int(str(rows["promises_at_risk_count"][0][0])),
             ),
             responsiveness=figures.responsiveness(
-                weeks, rows["requests"], meter, prefs.response_hours, ctx.zone, end
+                weeks, rows["requests"], meter, prefs.response_hours, end
             ),
             key_share=figures.key_share(
                 rows["follow_ups_by_group"],

@@ -12,13 +12,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from models.contact_link import COPIED, seconds
 from models.utc_text import stored_utc
 
 
 # Customers in the trash are left out of every figure. As a set built once per statement
 # (the few deleted ids), not a join: looking up each row's customer cost more than the rest.
+# With the trash empty (most of the time) the first test, answered once, settles every row.
 def _alive(column: str) -> str:
-    return f"{column} NOT IN (SELECT id FROM customer WHERE deleted_at IS NOT NULL)"
+    return (
+        "(NOT EXISTS (SELECT 1 FROM customer WHERE deleted_at IS NOT NULL)"
+        f" OR {column} NOT IN (SELECT id FROM customer WHERE deleted_at IS NOT NULL))"
+    )
 
 
 # Searched in ix_customer_key (is_key, deleted_at): a bare `is_key` would scan all of it.
@@ -159,6 +164,25 @@ def _day_number(column: str, frame: Frame) -> str:
     return f"CAST({_local('julianday', column, frame)} + 0.5 AS INTEGER)"
 
 
+def _day_of_seconds(column: str, frame: Frame) -> str:
+    """_day_number() for an instant stored as whole UTC seconds since 1970 (contact_link):
+    integer arithmetic only, the zone's offset found by comparing numbers."""
+    shift = [minutes * 60 for _since, minutes in frame.offsets]
+    offset = str(shift[0])
+    if len(shift) > 1:
+        branches = " ".join(
+            f"WHEN {column} >= {int(since.timestamp())} THEN {shift[index]}"
+            for index, (since, _minutes) in reversed(list(enumerate(frame.offsets)))
+            if since is not None
+        )
+        offset = f"CASE {branches} ELSE {shift[0]} END"
+    # Day 0 of the seconds (1 January 1970) is Julian day number 2440588.
+    return f"(({column} + {offset}) / 86400 + {_UNIX_DAY_ZERO})"
+
+
+_UNIX_DAY_ZERO = 2440588
+
+
 def _week_of_number(day: str) -> str:
     """week_of() for a day number, against the period's last day number `e`."""
     return (
@@ -178,87 +202,88 @@ def silent_spells(frame: Frame) -> str:
     none since then was silent for longer than their cadence all through it. Customers not
     to be contacted are nobody's forgotten ones.
 
-    One pass over the contacts read gives each customer's last one before the period and
-    first and last in it: the silence before the first, and the one after the last. Only
-    customers whose contacts in the period lie further apart than their cadence can have
-    been silent between two of them; only theirs are paired with the next. Days are Julian
-    day numbers, each worked out once."""
+    Read from contact_link, each contact beside its customer's previous and next one, in one
+    index range read without grouping: every contact in the period ends the silence since the
+    one before it, and each customer's last contact before the period's end begins the one
+    still running (so it also counts who was in touch at all). Days are Julian day numbers,
+    each worked out once."""
     cadence = _cadence("c.")
-    # Added long enough before the period (by the longest cadence and a day for the zone):
-    # silent from the period's start if never in contact since; no date arithmetic needed.
-    fresh = (
-        "CASE WHEN c.created_at < settled THEN s"
-        f" ELSE max(s, {_day_number('c.created_at', frame)} + {cadence} + 1) END"
+
+    def fresh(created: str, cadence: str) -> str:
+        # Added long enough before the period (by the longest cadence and a day for the
+        # zone): silent from the period's start if never in contact since; no date
+        # arithmetic needed.
+        return (
+            f"CASE WHEN {created} < settled THEN s"
+            f" ELSE max(s, {_day_number(created, frame)} + {cadence} + 1) END"
+        )
+
+    # The contacts that matter: those in the period, and each customer's last one before
+    # its end. `since`: the contact before it, if in the window read.
+    contacts = (
+        f"SELECT customer_id, {COPIED}, occurred_s AS at, occurred_s >= start_s AS inside,"
+        " CASE WHEN occurred_s >= start_s AND previous_s >= lookback_s THEN previous_s END"
+        " AS since, next_s IS NULL OR next_s >= end_s AS last FROM bound, contact_link"
+        " INDEXED BY ix_contact_link_occurred WHERE occurred_s >= lookback_s"
+        " AND occurred_s < end_s AND (occurred_s >= start_s OR next_s IS NULL OR next_s >= end_s)"
     )
-    in_touch = (
-        # Before the first contact in the period (or for good if none in it): since the last
-        # one before it, else since the window read began (or since added).
-        "SELECT customer_id, last_day AS seen, CASE WHEN last_day IS NULL THEN fresh"
-        " ELSE last_day + cadence + 1 END AS lo, first_day AS hi FROM touched"
-        # After the last contact in the period.
-        " UNION ALL SELECT customer_id, final_day, final_day + cadence + 1, NULL FROM touched"
-        " WHERE final_day IS NOT NULL"
-        # Between two contacts in the period.
-        " UNION ALL SELECT customer_id, day, day + cadence + 1, next_day FROM gaps"
-        " WHERE next_day IS NOT NULL"
+    # Not to be contacted, as ix_customer_contactable reads it.
+    contactable = (
+        "FROM bound CROSS JOIN customer c INDEXED BY ix_customer_contactable"
+        " WHERE c.deleted_at IS NULL AND c.do_not_contact = 0"
     )
-    # Never in touch in the window read: of those added long ago only the count is needed
-    # (and the first few for the list); those added since are few, read once.
-    never = (
-        f"FROM customer c CROSS JOIN bound WHERE {_CONTACTABLE}"
-        " AND c.id NOT IN (SELECT customer_id FROM touched)"
+    # Never in touch in the window read and added since it began: few, looked up one by one.
+    unseen = (
+        "NOT EXISTS (SELECT 1 FROM interaction i WHERE i.customer_id = c.id"
+        " AND i.occurred_at >= lookback AND i.occurred_at < :end_utc)"
     )
     return (
-        (
-            "WITH bound AS MATERIALIZED (SELECT lookback, datetime(lookback, '-1 day') AS settled,"
-            " CAST(julianday(:start) + 0.5 AS INTEGER) AS s,"
-            " CAST(julianday(:end) + 0.5 AS INTEGER) AS e FROM ("
-            "SELECT datetime(:start_utc, '-' || max(max(:default_cadence, :key_cadence),"
-            " coalesce(max(keep_in_touch_days), 0)) || ' days') AS lookback FROM customer)),"
-            # The customers to be contacted who were in the window read, each looked up once.
-            " touched AS MATERIALIZED (SELECT t.*, {cadence} AS cadence, {fresh} AS fresh FROM ("
-            "SELECT customer_id,"
-            f" {_day_number('max(occurred_at) FILTER (WHERE occurred_at < :start_utc)', frame)}"
-            " AS last_day,"
-            f" {_day_number('min(occurred_at) FILTER (WHERE occurred_at >= :start_utc)', frame)}"
-            " AS first_day,"
-            f" {_day_number('max(occurred_at) FILTER (WHERE occurred_at >= :start_utc)', frame)}"
-            " AS final_day FROM bound, interaction WHERE occurred_at >= lookback"
-            " AND occurred_at < :end_utc GROUP BY customer_id) t CROSS JOIN bound"
-            f" JOIN customer c ON c.id = t.customer_id WHERE {_CONTACTABLE}),"
-            " gaps AS MATERIALIZED (SELECT customer_id, cadence, day,"
-            " lead(day) OVER (PARTITION BY customer_id ORDER BY occurred_at) AS next_day"
-            " FROM (SELECT t.customer_id, t.cadence, i.occurred_at,"
-            f" {_day_number('i.occurred_at', frame)} AS day FROM touched t"
-            " CROSS JOIN interaction i ON i.customer_id = t.customer_id"
-            " AND i.occurred_at >= :start_utc AND i.occurred_at < :end_utc"
-            " WHERE t.final_day - t.first_day > t.cadence + 1)),"
-            " spell AS MATERIALIZED (SELECT customer_id AS id, seen, lo, hi FROM bound,"
-            f" ({in_touch}) WHERE lo <= e AND (hi IS NULL OR (hi > lo AND hi > s))),"
-            f" added AS MATERIALIZED (SELECT c.id, {fresh} AS lo {never}"
-            " AND c.created_at >= settled AND c.created_at < :end_utc)"
-            # Counted per day first: only the few distinct days are put into weeks.
-            f" SELECT 'spell', {_week_of_number('lo')}, {_week_of_number('hi')}, sum(n),"
-            " NULL, NULL, NULL, NULL FROM bound, (SELECT lo, hi, count(*) AS n FROM spell"
-            " GROUP BY lo, hi UNION ALL SELECT lo, NULL, count(*) FROM added"
-            " WHERE lo <= (SELECT e FROM bound) GROUP BY lo"
-            f" UNION ALL SELECT s, NULL, count(*) {never} AND c.created_at < settled)"
-            " WHERE n > 0 GROUP BY 2, 3"
-            # The page is chosen from the spells alone; only its customers are looked up. Those
-            # never in touch and added long ago come in the table's order, so the first suffice.
-            " UNION ALL SELECT 'who', w.id, c.name, c.company, c.is_key, {cadence},"
-            f" date(w.seen - 0.5), {local_day('c.created_at', frame)} FROM ("
-            "SELECT id, seen FROM (SELECT id, seen, lo FROM bound, spell WHERE hi IS NULL OR hi > e"
-            " UNION ALL SELECT * FROM (SELECT c.id, NULL, s FROM customer c CROSS JOIN bound"
-            f" WHERE {_CONTACTABLE} AND c.created_at < settled AND NOT EXISTS (SELECT 1"
-            " FROM interaction i WHERE i.customer_id = c.id AND i.occurred_at >= lookback"
-            " AND i.occurred_at < :end_utc) ORDER BY c.id LIMIT :list_limit)"
-            " UNION ALL SELECT id, NULL, lo FROM added WHERE lo <= (SELECT e FROM bound))"
-            " ORDER BY lo, id LIMIT :list_limit) w JOIN customer c ON c.id = w.id"
-        )
-        .replace("{cadence}", cadence)
-        .replace("{fresh}", fresh)
-    )
+        "WITH bound AS MATERIALIZED (SELECT lookback, datetime(lookback, '-1 day') AS settled,"
+        " CAST(julianday(:start) + 0.5 AS INTEGER) AS s,"
+        " CAST(julianday(:end) + 0.5 AS INTEGER) AS e,"
+        f" {seconds('lookback')} AS lookback_s, {seconds(':start_utc')} AS start_s,"
+        f" {seconds(':end_utc')} AS end_s FROM ("
+        "SELECT datetime(:start_utc, '-' || max(max(:default_cadence, :key_cadence),"
+        # From ix_customer_cadence's last entry, not a scan.
+        " coalesce((SELECT max(keep_in_touch_days) FROM customer"
+        " WHERE keep_in_touch_days IS NOT NULL), 0)) || ' days') AS lookback)),"
+        # Materialized, so each day is worked out once (not once per mention).
+        f" days AS MATERIALIZED (SELECT x.customer_id AS id, {_day_of_seconds('x.at', frame)}"
+        f" AS day, inside, {_day_of_seconds('x.since', frame)} AS since, last,"
+        f" {_cadence('x.')} AS cadence,"
+        f" {fresh('x.customer_created_at', _cadence('x.'))} AS fresh,"
+        f" x.customer_created_at < settled AS old FROM bound CROSS JOIN ({contacts}) x"
+        " WHERE x.alive AND NOT x.do_not_contact),"
+        " spell AS MATERIALIZED (SELECT id, seen, lo, hi FROM bound, ("
+        # Ended by a contact in the period.
+        "SELECT id, since AS seen, CASE WHEN since IS NULL THEN fresh"
+        " ELSE since + cadence + 1 END AS lo, day AS hi FROM days WHERE inside"
+        # Running since the last contact.
+        " UNION ALL SELECT id, day, day + cadence + 1, NULL FROM days WHERE last)"
+        " WHERE lo <= e AND (hi IS NULL OR (hi > lo AND hi > s))),"
+        f" added AS MATERIALIZED (SELECT c.id, {fresh('c.created_at', cadence)} AS lo {contactable}"
+        f" AND c.created_at >= settled AND c.created_at < :end_utc AND {unseen})"
+        # Counted per day first: only the few distinct days are put into weeks.
+        f" SELECT 'spell', {_week_of_number('lo')}, {_week_of_number('hi')}, sum(n),"
+        " NULL, NULL, NULL, NULL FROM bound, (SELECT lo, hi, count(*) AS n FROM spell"
+        " GROUP BY lo, hi UNION ALL SELECT lo, NULL, count(*) FROM added"
+        " WHERE lo <= (SELECT e FROM bound) GROUP BY lo"
+        # Added long ago and never in touch since: all of them but those who were.
+        " UNION ALL SELECT s, NULL, old - touched FROM bound, (SELECT"
+        f" (SELECT count(*) {contactable} AND c.created_at < settled) AS old,"
+        " (SELECT count(*) FROM days WHERE last AND old) AS touched))"
+        " WHERE n > 0 GROUP BY 2, 3"
+        # The page is chosen from the spells alone; only its customers are looked up. Those
+        # never in touch and added long ago come in the table's order, so the first suffice.
+        " UNION ALL SELECT 'who', w.id, c.name, c.company, c.is_key, {cadence},"
+        f" date(w.seen - 0.5), {local_day('c.created_at', frame)} FROM ("
+        "SELECT id, seen FROM (SELECT id, seen, lo FROM bound, spell WHERE hi IS NULL OR hi > e"
+        " UNION ALL SELECT * FROM (SELECT c.id, NULL, s FROM customer c CROSS JOIN bound"
+        f" WHERE {_CONTACTABLE} AND c.created_at < settled AND {unseen}"
+        " ORDER BY c.id LIMIT :list_limit)"
+        " UNION ALL SELECT id, NULL, lo FROM added WHERE lo <= (SELECT e FROM bound))"
+        " ORDER BY lo, id LIMIT :list_limit) w JOIN customer c ON c.id = w.id"
+    ).replace("{cadence}", cadence)
 
 
 def last_contacts(ids: int) -> str:
@@ -305,10 +330,11 @@ FOLLOW_UPS_BY_GROUP = (
     " WHERE t.status = 'done' AND t.completed_at >= :start_utc AND t.completed_at < :end_utc"
     f" AND {_alive('t.customer_id')}"
 )
+# From contact_link's copies of the customer's flags: its index alone, no look-ups.
 CONTACTS_BY_GROUP = (
-    f"SELECT sum(i.customer_id IN {_KEY}), count(*) FROM interaction i"
-    " WHERE i.occurred_at >= :start_utc AND i.occurred_at < :end_utc"
-    f" AND {_alive('i.customer_id')}"
+    "SELECT sum(is_key), count(*) FROM contact_link INDEXED BY ix_contact_link_occurred"
+    f" WHERE occurred_s >= {seconds(':start_utc')} AND occurred_s < {seconds(':end_utc')}"
+    " AND alive"
 )
 # Two searches of ix_customer_key rather than a scan of all of it grouped.
 CUSTOMERS_BY_GROUP = (

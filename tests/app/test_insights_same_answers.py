@@ -10,8 +10,10 @@ import random
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from app.context import AppContext
+from app.dto.customers import CustomerInput
 from models.customer import Customer
 from models.interaction import Interaction
 from models.repositories import insights as insights_repo
@@ -111,5 +113,65 @@ def test_the_same_figures_as_before_on_a_random_history(
         (TODAY, TODAY),
     ]
     for start, end in periods:
+        now, before = _both(context, start, end, monkeypatch)
+        assert now == before, (start, end)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_same_figures_after_contacts_are_logged_undone_and_skipped(
+    context: AppContext, monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    """Contacts the app logs and takes back (done and its undo, skip and its undo, contacts
+    noted by hand) and customers edited, trashed and restored keep the stored links Nobody
+    forgotten reads in step."""
+    context.settings.set_many(BERLIN_SETTINGS | {"default_cadence_days": "20"})
+    _history(context, seed)
+    rng = random.Random(seed)
+    with context.sessions() as session:
+        planned = list(
+            session.scalars(
+                select(Touchpoint.id)
+                .join(Customer, Customer.id == Touchpoint.customer_id)
+                .where(
+                    Touchpoint.status == "planned",
+                    Touchpoint.due_date <= TODAY,
+                    Customer.deleted_at.is_(None),
+                )
+            )
+        )
+        customers = list(session.scalars(select(Customer.id).where(Customer.deleted_at.is_(None))))
+    done = 0
+    for touchpoint_id in rng.sample(planned, min(12, len(planned))):
+        if rng.random() < 0.6:
+            context.touchpoints.done(touchpoint_id)
+            done += 1
+        else:
+            context.touchpoints.skip(touchpoint_id, "Not now.")
+        if rng.random() < 0.5:
+            context.touchpoints.undo(touchpoint_id)
+    for customer_id in rng.sample(customers, 8):
+        back = dt.timedelta(days=rng.randint(0, 120), minutes=rng.choice((0, 70, 1380)))
+        context.interactions.add(
+            customer_id, "Met at the fair.", "phone", context.planning().now - back
+        )
+    # What of the customer a silence depends on, changed after the contacts were linked.
+    for customer_id in rng.sample(customers, 10):
+        roll = rng.random()
+        if roll < 0.25:
+            context.customers.delete(customer_id)
+        else:
+            context.customers.update(
+                customer_id,
+                CustomerInput(
+                    name=f"Customer {customer_id}",
+                    is_key=rng.random() < 0.5,
+                    keep_in_touch_days=rng.choice((None, 2, 15, 90)),
+                    do_not_contact=roll > 0.85,
+                ),
+            )
+    for trashed in context.customers.trash()[:2]:
+        context.customers.restore(trashed.id)
+    assert done > 0
+    for start, end in (context.insights.preset("4w"), context.insights.preset("quarter")):
         now, before = _both(context, start, end, monkeypatch)
         assert now == before, (start, end)

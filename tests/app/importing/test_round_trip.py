@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import vobject
+from sqlalchemy import text
 
 from app.clock import FixedClock
 from app.context import AppContext, build_context
@@ -133,3 +135,20 @@ def test_the_json_export_restores_every_field(
     fresh.full_export.import_json(tmp_path / "all.json")
     back = fresh.customers.page(CustomerQuery(sort_by="created_at")).rows
     assert list(back) == originals
+
+
+def test_the_json_export_leaves_out_what_triggers_work_out(
+    context: AppContext, fresh: AppContext, tmp_path: Path
+) -> None:
+    """contact_link is worked out from the contacts: not in the file, rebuilt on import."""
+    customer = context.customers.add(PLAIN)
+    now = context.planning().now
+    for days in (40, 3, 12):
+        context.interactions.add(customer.id, "Called.", "phone", now - dt.timedelta(days=days))
+    context.full_export.export_json(tmp_path / "all.json")
+    assert '"contact_link"' not in (tmp_path / "all.json").read_text(encoding="utf-8")
+    fresh.full_export.import_json(tmp_path / "all.json")
+    links = "SELECT * FROM contact_link ORDER BY interaction_id"
+    with context.sessions() as session, fresh.sessions() as other:
+        assert len(session.execute(text(links)).all()) == 3
+        assert other.execute(text(links)).all() == session.execute(text(links)).all()

@@ -45,3 +45,24 @@ def test_offsets_change_where_berlin_changes_its_clocks() -> None:
     assert local_midnight(dt.date(2026, 7, 1), BERLIN) == dt.datetime(
         2026, 6, 30, 22, 0, tzinfo=dt.UTC
     )
+
+
+@pytest.mark.parametrize("zone", [BERLIN, ZoneInfo("America/St_Johns"), ZoneInfo("Asia/Kolkata")])
+def test_stored_instants_measure_as_the_zone_converts_them(zone: ZoneInfo) -> None:
+    """The fast path for stored (naive UTC) instants gives what converting through the zone
+    gives: local times across the clock changes, and hours, also for instants outside the
+    stretch and on the minute of a change."""
+    calendar = WorkCalendar(frozenset(range(5)), "DE-BY", frozenset(), NINE, FIVE)
+    meter = WorkingHoursMeter(dt.date(2026, 3, 1), dt.date(2026, 11, 30), calendar, zone)
+    first = dt.datetime(2026, 2, 20, 0, 0)
+    instants = [first + dt.timedelta(minutes=97 * step) for step in range(0, 4_200)]
+    for change, _minutes in offset_segments(zone, dt.date(2026, 3, 1), dt.date(2026, 11, 30))[1:]:
+        assert change is not None
+        naive = change.replace(tzinfo=None)
+        instants += [naive - dt.timedelta(microseconds=1), naive, naive + dt.timedelta(seconds=1)]
+    for utc in instants:
+        aware = utc.replace(tzinfo=dt.UTC)
+        assert meter.local(utc) == aware.astimezone(zone).replace(tzinfo=None), utc
+    for start, end in zip(instants[::7], instants[3::7], strict=False):
+        expected = meter.hours(start.replace(tzinfo=dt.UTC), end.replace(tzinfo=dt.UTC))
+        assert meter.hours_stored(start, end) == expected
