@@ -25,6 +25,8 @@ TABLE_AREAS = {
     "inbound_request": Area.COMMITMENTS,
     "decline": Area.COMMITMENTS,
     "interaction": Area.OUTREACH,
+    # Written only by triggers on interaction (and customer): it follows the contacts.
+    "contact_link": Area.OUTREACH,
     "library_item": Area.OUTREACH,
     "library_send": Area.OUTREACH,
     "feedback": Area.OUTREACH,
