@@ -19,8 +19,8 @@ from ui.ui_state import restore_header, save_header
 from ui.views.customers_view import CustomersView
 
 SEARCH_DELAY_MS = 120
-# The columns grew (next follow-up, last contact): a layout saved for the old ones is dropped.
-HEADER_KEY = "customers_v2"
+# Saved column layouts are dropped when the default widths change (v3: no heading cut short).
+HEADER_KEY = "customers_v3"
 
 
 class CustomersController(QObject):

@@ -27,7 +27,7 @@ COLUMNS = (
     ("last_contact", "Last contact"),
     ("email", "E-mail"),
     ("phone", "Phone"),
-    ("channel", "Preferred channel"),
+    ("channel", "Channel"),  # the preferred one; the column is narrow
 )
 
 Index = QModelIndex | QPersistentModelIndex

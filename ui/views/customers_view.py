@@ -100,7 +100,7 @@ class CustomersView(QWidget):
         """Widths in character units, so they scale with the font and display scaling."""
         char = self.fontMetrics().averageCharWidth()
         header = self.table.horizontalHeader()
-        for column, chars in enumerate((5, 24, 22, 15, 15, 28, 20)):
+        for column, chars in enumerate((4, 22, 20, 15, 15, 26, 19)):
             # Never narrower than the heading with its sort arrow ("Next follow-up ▾").
             self.table.setColumnWidth(column, max(chars * char, header.sectionSizeHint(column)))
 
