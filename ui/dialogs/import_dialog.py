@@ -28,7 +28,7 @@ from app.progress import Progress
 from app.services.importing import ImportPreview
 from ui.background import BackgroundTask, run_in_background
 from ui.dialogs.column_mapping import ColumnMapping
-from ui.dialogs.modal import run_and_release
+from ui.dialogs.import_flow import pick_file, preview_then_import
 from ui.error_text import shown
 from ui.item_models.import_tables import (
     CHOICE_COLUMN,
@@ -218,34 +218,17 @@ def import_summary(result: ImportResult) -> str:
 
 def choose_and_preview(context: AppContext, parent: QWidget) -> None:
     """File → Import customers…: pick a file, read it in the background, show the dialog."""
-    from PySide6.QtWidgets import QFileDialog
-
-    name, _ = QFileDialog.getOpenFileName(
-        parent,
-        parent.tr("Import customers"),
-        "",
-        parent.tr("Contacts (*.csv *.vcf *.vcard *.txt);;All files (*)"),
-    )
-    if name:
-        open_import(context, Path(name), parent)
+    kinds = parent.tr("Contacts (*.csv *.vcf *.vcard *.txt);;All files (*)")
+    path = pick_file(parent, parent.tr("Import customers"), kinds)
+    if path is not None:
+        open_import(context, path, parent)
 
 
 def open_import(context: AppContext, path: Path, parent: QWidget) -> BackgroundTask:
-    def work(_progress: Progress) -> ImportPreview:
-        return context.importing.preview(path)
-
-    def show(preview: ImportPreview) -> None:
-        dialog = ImportDialog(context, preview, parent)
-        dialog.imported.connect(lambda result: _announce(parent, result))
-        run_and_release(dialog)
-
-    def failed(message: str, _known: bool) -> None:
-        QMessageBox.warning(parent, parent.tr("Import customers"), message)
-
-    return run_in_background(work, parent.tr("Reading the file"), parent, show, failed)
-
-
-def _announce(parent: QWidget, result: ImportResult) -> None:
-    refresh = getattr(parent, "data_imported", None)
-    if callable(refresh):
-        refresh(import_summary(result))
+    return preview_then_import(
+        lambda: context.importing.preview(path),
+        lambda preview: ImportDialog(context, preview, parent),
+        import_summary,
+        parent.tr("Import customers"),
+        parent,
+    )

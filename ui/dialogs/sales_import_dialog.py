@@ -21,7 +21,7 @@ from app.context import AppContext
 from app.dto.sales_import import SalesImportResult, SalesPreview
 from app.progress import Progress
 from ui.background import BackgroundTask, run_in_background
-from ui.dialogs.modal import run_and_release
+from ui.dialogs.import_flow import pick_file, preview_then_import
 from ui.item_models.deal_table import DealTable
 from ui.item_models.import_tables import ErrorTable
 from ui.texts import fill
@@ -129,31 +129,17 @@ def result_text(result: SalesImportResult) -> str:
 
 def choose_sales_file(context: AppContext, parent: QWidget) -> None:
     """Pick a deal file, read it in the background, show the preview."""
-    from PySide6.QtWidgets import QFileDialog
-
-    name, _ = QFileDialog.getOpenFileName(
-        parent, parent.tr("Import sales"), "", parent.tr("Deals (*.csv *.txt);;All files (*)")
-    )
-    if name:
-        open_sales_import(context, Path(name), parent)
+    kinds = parent.tr("Deals (*.csv *.txt);;All files (*)")
+    path = pick_file(parent, parent.tr("Import sales"), kinds)
+    if path is not None:
+        open_sales_import(context, path, parent)
 
 
 def open_sales_import(context: AppContext, path: Path, parent: QWidget) -> BackgroundTask:
-    def work(_progress: Progress) -> SalesPreview:
-        return context.sales_import.preview(path)
-
-    def show(preview: SalesPreview) -> None:
-        dialog = SalesImportDialog(context, preview, parent)
-        dialog.imported.connect(lambda result: _announce(parent, result))
-        run_and_release(dialog)
-
-    def failed(message: str, _known: bool) -> None:
-        QMessageBox.warning(parent, parent.tr("Import sales"), message)
-
-    return run_in_background(work, parent.tr("Reading the file"), parent, show, failed)
-
-
-def _announce(parent: QWidget, result: SalesImportResult) -> None:
-    refresh = getattr(parent, "data_imported", None)
-    if callable(refresh):
-        refresh(result_text(result))
+    return preview_then_import(
+        lambda: context.sales_import.preview(path),
+        lambda preview: SalesImportDialog(context, preview, parent),
+        result_text,
+        parent.tr("Import sales"),
+        parent,
+    )
