@@ -7,26 +7,27 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
-
 from app.dto.insights import (
     AfterSale,
     FollowThrough,
     Forgotten,
-    KeyShare,
     Promises,
     Responsiveness,
     Span,
 )
-from ui.amounts import amount_text
+from ui.controllers.insight_labels import (
+    day_text,
+    hours,
+    month_label,
+    percent,
+    span_label,
+    span_text,
+    tr,
+)
 from ui.item_models.figure_table import Cell
 from ui.texts import fill
 from ui.widgets.chart_colours import Tone
 from ui.widgets.charts import ChartData, Series, ShareRow
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Insights", text)
 
 
 @dataclass
@@ -43,35 +44,6 @@ class Display:
     people_ids: Sequence[int | None] = ()
     people_heading: str = ""
     shares: Sequence[ShareRow] = ()
-
-
-def day_text(day: dt.date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
-
-
-def span_label(span: Span) -> str:
-    """'17 Nov' for a week (its first day); 'Nov' for a month."""
-    return QLocale().toString(QDate(span.first.year, span.first.month, span.first.day), "d MMM")
-
-
-def span_text(span: Span) -> str:
-    """'17–23 Nov 2026' in the table and the tooltips."""
-    first, last = span.first, span.last
-    pattern = "d" if (first.year, first.month) == (last.year, last.month) else "d MMM"
-    start = QLocale().toString(QDate(first.year, first.month, first.day), pattern)
-    return f"{start}–{day_text(last)}"
-
-
-def month_label(span: Span) -> str:
-    return QLocale().toString(QDate(span.first.year, span.first.month, 1), "MMM yyyy")
-
-
-def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f}%"
-
-
-def hours(value: float | None) -> str:
-    return "—" if value is None else fill(tr("%1 h"), f"{value:.1f}")
 
 
 def follow_through(figure: FollowThrough) -> Display:
@@ -287,90 +259,6 @@ def responsiveness(figure: Responsiveness) -> Display:
         tr("90th percentile (h)"),
     )
     return Display(headline, columns, rows, [chart])
-
-
-def key_share(figure: KeyShare) -> Display:
-    shares = [
-        ShareRow(
-            tr("Customers"),
-            figure.customers_percent,
-            fill(tr("%1 key customers of %2"), str(figure.key_customers), str(figure.customers)),
-        ),
-        ShareRow(
-            tr("Follow-ups done"),
-            figure.follow_ups_percent,
-            fill(
-                tr("%1 of %2 follow-ups done"), str(figure.follow_ups_key), str(figure.follow_ups)
-            ),
-        ),
-        ShareRow(
-            tr("All contacts"),
-            figure.contacts_percent,
-            fill(tr("%1 of %2 contacts"), str(figure.contacts_key), str(figure.contacts)),
-        ),
-    ]
-    rows: list[tuple[Cell, ...]] = [
-        (
-            tr("Customers"),
-            figure.key_customers,
-            figure.customers,
-            percent(figure.customers_percent),
-        ),
-        (
-            tr("Follow-ups done"),
-            figure.follow_ups_key,
-            figure.follow_ups,
-            percent(figure.follow_ups_percent),
-        ),
-        (
-            tr("All contacts"),
-            figure.contacts_key,
-            figure.contacts,
-            percent(figure.contacts_percent),
-        ),
-    ]
-    since = day_text(figure.revenue_from)
-    for revenue in figure.revenue:
-        label = fill(tr("Revenue in %1"), revenue.currency)
-        shares.append(
-            ShareRow(
-                label,
-                revenue.key_percent,
-                fill(
-                    tr("%1 of %2 won since %3"),
-                    amount_text(revenue.key_minor, revenue.currency),
-                    amount_text(revenue.total_minor, revenue.currency),
-                    since,
-                ),
-            )
-        )
-        rows.append(
-            (
-                label,
-                amount_text(revenue.key_minor, revenue.currency),
-                amount_text(revenue.total_minor, revenue.currency),
-                percent(revenue.key_percent),
-            )
-        )
-    headline = fill(
-        tr("Key customers get %1 of your contacts and bring %2 of the revenue won since %3"),
-        percent(figure.contacts_percent),
-        percent(figure.revenue[0].key_percent if figure.revenue else None),
-        since,
-    )
-    hint = ""
-    if figure.short_changed:
-        hint = tr(
-            "Your key customers get less of your time than their share of the revenue. "
-            "Plan the next contacts with them first."
-        )
-    return Display(
-        headline,
-        (tr("What"), tr("Key customers"), tr("All customers"), tr("Key customers' share")),
-        rows,
-        hint=hint,
-        shares=shares,
-    )
 
 
 def after_sale(figure: AfterSale) -> Display:

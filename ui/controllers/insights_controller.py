@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 from app.errors import KnownError
 from ui.change_stream import change_stream, follow_changes
 from ui.controllers import insight_displays as displays
+from ui.controllers import insight_labels, key_share_display
 from ui.error_text import shown
 from ui.texts import fill
 from ui.views.insights_view import CUSTOM, InsightsView
@@ -80,8 +81,8 @@ class InsightsController(QObject):
         self.view.status.setText(
             fill(
                 self.view.tr("From %1 to %2; weeks end on a %3, like the period."),
-                displays.day_text(found.start),
-                displays.day_text(found.end),
+                insight_labels.day_text(found.start),
+                insight_labels.day_text(found.end),
                 QLocale().dayName(found.end.isoweekday()),
             )
         )
@@ -127,7 +128,7 @@ class InsightsController(QObject):
             view.forgotten: displays.forgotten(found.forgotten, found.weeks),
             view.promises: displays.promises(found.promises, found.today),
             view.responsiveness: displays.responsiveness(found.responsiveness),
-            view.key_share: displays.key_share(found.key_share),
+            view.key_share: key_share_display.key_share(found.key_share),
             view.after_sale: displays.after_sale(found.after_sale),
         }
         charts: dict[InsightCard, list[Chart]] = {
