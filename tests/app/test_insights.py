@@ -6,35 +6,29 @@ weeks 27 Oct-2 Nov, 3-9, 10-16 and 17-23 November."""
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-from typing import Any
 
 import pytest
 
 from app.context import AppContext
 from app.dto.insights import Span
 from app.errors import ValidationError
-from models.commitment import Commitment
-from models.customer import Customer
-from models.interaction import Interaction
 from models.responsiveness import (
     Feedback,
-    InboundRequest,
     LibraryItem,
     LibrarySend,
     ReferralAnswer,
 )
-from models.sale import Sale
-from models.touchpoint import Touchpoint
-
-D = dt.date
-CET = dt.timezone(dt.timedelta(hours=1))
-_uids = itertools.count()
-
-
-def at(day: str, time: str = "11:00") -> dt.datetime:
-    """A Berlin wall-clock moment in November (CET) as the aware instant stored."""
-    return dt.datetime.fromisoformat(f"{day}T{time}").replace(tzinfo=CET)
+from tests.support.insight_history import (
+    D,
+    at,
+    contact,
+    customer,
+    promise,
+    read,
+    request,
+    sale,
+    touchpoint,
+)
 
 
 @pytest.fixture
@@ -47,65 +41,6 @@ def books(context: AppContext) -> AppContext:
         }
     )
     return context
-
-
-def customer(
-    session: Any,
-    name: str,
-    *,
-    key: bool = False,
-    days: int | None = None,
-    created: str = "2026-06-01",
-    deleted: bool = False,
-    dnc: bool = False,
-) -> int:
-    row = Customer(
-        name=name,
-        is_key=key,
-        keep_in_touch_days=days,
-        do_not_contact=dnc,
-        created_at=at(created),
-        deleted_at=at("2026-11-20") if deleted else None,
-    )
-    session.add(row)
-    session.flush()
-    return row.id
-
-
-def touchpoint(
-    session: Any,
-    who: int,
-    due: str,
-    status: str = "planned",
-    *,
-    closed: str | None = None,
-    kind: str = "value_add",
-) -> int:
-    row = Touchpoint(
-        uid=f"t{next(_uids)}",
-        customer_id=who,
-        kind=kind,
-        channel="email",
-        due_date=D.fromisoformat(due),
-        status=status,
-    )
-    if status == "done":
-        row.completed_at = at(*closed.split()) if closed else None
-    if status == "skipped":
-        row.updated_at = at(*closed.split()) if closed else None
-    session.add(row)
-    session.flush()
-    return row.id
-
-
-def contact(session: Any, who: int, when: str) -> None:
-    session.add(Interaction(customer_id=who, occurred_at=at(*when.split()), channel="phone"))
-
-
-def read(context: AppContext) -> Any:
-    start, end = context.insights.preset("4w")
-    assert (start, end) == (D(2026, 10, 27), D(2026, 11, 23))
-    return context.insights.figures(start, end)
 
 
 def test_the_last_four_weeks_are_four_whole_weeks_and_the_months_they_touch(
@@ -190,29 +125,6 @@ def test_nobody_forgotten_over_time_and_who_it_is_now(books: AppContext) -> None
     ]
 
 
-def promise(
-    session: Any,
-    who: int,
-    status: str,
-    resolved: str | None = None,
-    *,
-    recovered: bool = False,
-    due: str = "2026-11-30",
-    buffer: int = 0,
-) -> None:
-    session.add(
-        Commitment(
-            customer_id=who,
-            text="Deliver",
-            due_on=D.fromisoformat(due),
-            buffer_days=buffer,
-            status=status,
-            recovered=recovered,
-            resolved_at=at(*resolved.split()) if resolved else None,
-        )
-    )
-
-
 def test_promises_kept_broken_recovered_per_month_and_those_at_risk(books: AppContext) -> None:
     with books.sessions.begin() as s:
         ana, ben, gus = customer(s, "Ana"), customer(s, "Ben"), customer(s, "Gus")
@@ -238,19 +150,6 @@ def test_promises_kept_broken_recovered_per_month_and_those_at_risk(books: AppCo
     assert found.at_risk_count == 2
 
 
-def request(session: Any, who: int, received: str, answered: str | None) -> None:
-    session.add(
-        InboundRequest(
-            customer_id=who,
-            received_at=at(*received.split()),
-            channel="phone",
-            summary="Question",
-            due_at=at(*received.split()),
-            answered_at=at(*answered.split()) if answered else None,
-        )
-    )
-
-
 def test_time_to_answer_requests_in_working_hours(books: AppContext) -> None:
     with books.sessions.begin() as s:
         ana, ben = customer(s, "Ana"), customer(s, "Ben")
@@ -268,28 +167,6 @@ def test_time_to_answer_requests_in_working_hours(books: AppContext) -> None:
     assert week.median_hours == pytest.approx(6.5) and week.p90_hours == pytest.approx(9.0)
     assert found.weeks[1].median_hours == pytest.approx(2.0)
     assert found.weeks[0].median_hours is None and found.weeks[3].received == 1
-
-
-def sale(
-    session: Any,
-    who: int,
-    closed: str,
-    amount: int,
-    *,
-    currency: str = "EUR",
-    outcome: str = "won",
-    deleted: bool = False,
-) -> None:
-    session.add(
-        Sale(
-            customer_id=who,
-            closed_on=D.fromisoformat(closed),
-            outcome=outcome,
-            amount_minor=amount,
-            currency=currency,
-            deleted_at=at("2026-11-01") if deleted else None,
-        )
-    )
 
 
 def test_key_customers_time_against_their_revenue(books: AppContext) -> None:
