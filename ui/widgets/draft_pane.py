@@ -3,7 +3,6 @@ edit, with the actions that form allows and what still stands between it and sen
 
 from __future__ import annotations
 
-import html
 import re
 from typing import TYPE_CHECKING
 
@@ -22,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.look.icons import icon
-from ui.look.tones import tones
 from ui.texts import fill
+from ui.widgets import draft_notes as notes
 
 if TYPE_CHECKING:
     from app.dto.outreach import LibraryItemDTO
@@ -33,24 +32,8 @@ if TYPE_CHECKING:
 SAVE_AFTER_MS = 700
 # A part only the salesperson can write: "[One line on why it matters to you]".
 SLOT = re.compile(r"\[[^\[\]\n]+\]")
-# What the salesperson holds, by form (shown above the draft).
-FORM_NOTES = {
-    "message": "Message for the customer",
-    "short": "Short message for the customer: no subject, one text",
-    "script": "Call script: for you, not sent",
-    "checklist": "Checklist: for you, nothing goes to the customer",
-}
-
-
-# A recovery step's state as a mark (the colour is never the only sign).
-CHECK_MARKS = {"done": "✓", "skipped": "–", "now": "→", "later": "○"}
 # The buttons' icons, by what they do.
 BUTTON_ICONS = {"tel": "phone-call", "mail": "send", "sms": "message-square", "copy": "copy"}
-
-
-def link(url: str, text: str) -> str:
-    """A rich-text link; both parts escaped (customer data may hold markup)."""
-    return f'<a href="{html.escape(url, quote=True)}">{html.escape(text)}</a>'
 
 
 class DraftPane(QWidget):
@@ -209,7 +192,7 @@ class DraftPane(QWidget):
         same = self.draft is not None and self.draft.touchpoint_id == draft.touchpoint_id
         self.draft = draft
         self.heading.setText(self._title)
-        note = self.tr(FORM_NOTES.get(draft.form, ""))
+        note = notes.form_note(draft.form)
         marks = [note] + ([self.tr("edited by you")] if draft.edited else [])
         self.form_label.setText(" · ".join(marks))
         self._show_warnings(draft)
@@ -225,16 +208,7 @@ class DraftPane(QWidget):
         if draft is None or not draft.takes_item or draft.form == "checklist":
             self.value.hide()
             return
-        choose = link("choose:", self.tr("Choose…"))
-        if draft.item_id is not None:
-            text = fill(self.tr("Brings: %1"), f"<b>{html.escape(draft.item_title)}</b>")
-            parts = [text, choose, link("remove:", self.tr("Take it out"))]
-        elif suggestion is not None:
-            text = fill(self.tr("Suggested: %1"), f"<b>{html.escape(suggestion.title)}</b>")
-            parts = [text, link("suggested:", self.tr("Put it in")), choose]
-        else:
-            parts = [self.tr("Nothing from your library yet"), choose]
-        self.value.setText(" · ".join(parts))
+        self.value.setText(notes.value_html(draft, suggestion))
         self.value.show()
 
     def show_nothing(self, text: str = "") -> None:
@@ -265,47 +239,21 @@ class DraftPane(QWidget):
         self.open_mail_button.show()
 
     def _show_warnings(self, draft: Draft) -> None:
-        lines = [html.escape(self.tr(text)) for text in draft.warnings]
-        if draft.needs_profile:
-            lines.append(link("profile:", self.tr("Fill in your profile")))
-        self.warnings.setText("<br>".join(lines))
-        self.warnings.setVisible(bool(lines))
+        text = notes.warnings_html(draft)
+        self.warnings.setText(text)
+        self.warnings.setVisible(bool(text))
 
     def _show_checklist(self, draft: Draft) -> None:
         """A recovery step shows the promise's whole recovery: done, this one, still to come."""
-        steps = draft.checklist
-        self.checklist.setVisible(bool(steps))
-        if not steps:
+        self.checklist.setVisible(bool(draft.checklist))
+        if draft.checklist:
+            self.checklist.setText(notes.checklist_html(draft.checklist))
+        else:
             self.checklist.clear()
-            return
-        number = next((n for n, (_text, state) in enumerate(steps, 1) if state == "now"), 0)
-        lines = [
-            "<b>"
-            + html.escape(fill(self.tr("The recovery: step %1 of %2"), number, len(steps)))
-            + "</b>"
-        ]
-        quiet = tones().quiet.name()
-        for text, state in steps:
-            mark = CHECK_MARKS.get(state, "○")
-            shown = html.escape(f"{mark}  {text}")
-            if state == "now":
-                shown = f"<b>{shown}</b>"
-            elif state in ("done", "skipped"):
-                shown = f'<span style="color:{quiet}">{shown}</span>'
-            lines.append(shown)
-        self.checklist.setText("<br>".join(lines))
 
     def _show_contact(self, draft: Draft) -> None:
-        self.email.setText(
-            link(f"mailto:{draft.to_email}", draft.to_email)
-            if draft.to_email
-            else html.escape(self.tr("no e-mail address"))
-        )
-        self.phone.setText(
-            link(draft.tel, draft.to_phone)
-            if draft.tel
-            else html.escape(self.tr("no phone number"))
-        )
+        self.email.setText(notes.email_html(draft))
+        self.phone.setText(notes.phone_html(draft))
 
     def _show_words(self, draft: Draft, *, keep_typing: bool) -> None:
         # A short text has no subject; a script's or checklist's is the salesperson's heading.
