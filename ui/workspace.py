@@ -12,6 +12,7 @@ from app.dto.changes import Area, Changes
 from ui.change_stream import change_stream
 from ui.controllers.today_controller import TodayController
 from ui.controllers.undo_tracker import UndoTracker
+from ui.lazy_screens import CustomersScreen, InsightsScreen, PlansScreen
 from ui.texts import count
 from ui.widgets.sidebar import Badge
 from ui.workspace_shell import (
@@ -358,58 +359,3 @@ class Workspace(QObject):
         widget = targets.get(self.current())
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-class CustomersScreen:
-    """The customer list and a customer's page, stacked in one sidebar slot."""
-
-    def __init__(self, workspace: Workspace) -> None:
-        from ui.controllers.customer_page_controller import CustomerPageController
-        from ui.controllers.customers_controller import CustomersController
-        from ui.views.customer_page import CustomerPageView
-        from ui.views.customers_view import CustomersView
-
-        context, window = workspace.context, workspace.window
-        self.customers_view = CustomersView()
-        self.customer_page_view = CustomerPageView()
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.customers_view)
-        self.stack.addWidget(self.customer_page_view)
-        self.customers = CustomersController(
-            self.customers_view, context.customers, window, workspace.stream
-        )
-        self.customer_page = CustomerPageController(self.customer_page_view, context, window)
-        for controller in (self.customers, self.customer_page):
-            controller.status.connect(workspace.status)
-        tracker = workspace.undo_tracker
-        self.customers.undo_available.connect(
-            lambda available: tracker.deletion(available, self.customers.undo_delete)
-        )
-        self.customers.open_requested.connect(workspace.open_customer)
-        self.customer_page.back_requested.connect(workspace.show_customer_list)
-        self.customer_page.draft_wanted.connect(workspace.open_draft)
-
-
-class PlansScreen:
-    """Plans and their steps, with the template editor."""
-
-    def __init__(self, workspace: Workspace) -> None:
-        from ui.controllers.plans_controller import PlansController
-        from ui.views.plans_view import PlansView
-
-        self.view = PlansView()
-        self.plans = PlansController(self.view, workspace.context, workspace.window)
-        self.plans.status.connect(workspace.status)
-
-
-class InsightsScreen:
-    """The figures of a period; the chart widgets load with it, on first visit."""
-
-    def __init__(self, workspace: Workspace) -> None:
-        from ui.controllers.insights_controller import InsightsController
-        from ui.views.insights_view import InsightsView
-
-        self.view = InsightsView()
-        self.insights = InsightsController(self.view, workspace.context, workspace.window)
-        self.insights.status.connect(workspace.status)
-        self.insights.customer_chosen.connect(workspace.open_customer)
