@@ -166,5 +166,5 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 
 def pgettext(context: str, message: str) -> str:
-    """A short text that means different things in different places ('Open' a file, 'Open' state)."""
+    """A short text that means different things in different places ('Open' file, 'Open' state)."""
     return _current.pgettext(context, message)
