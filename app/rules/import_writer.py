@@ -74,9 +74,11 @@ class ChunkWriter:
             self.flush()
 
     def flush(self) -> None:
-        changed: list[KitCustomer] = [*self._insert(), *self._merge()]
-        if changed:
-            keep_in_touch.refresh_customers(self._session, changed, self._ctx)
+        added, merged = self._insert(), self._merge()
+        if added or merged:
+            keep_in_touch.plan_new_customers(self._session, added, self._ctx)
+            if merged:
+                keep_in_touch.refresh_customers(self._session, merged, self._ctx)
             self._session.flush()
             self._session.expunge_all()
             if self._collect:

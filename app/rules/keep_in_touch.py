@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from app.plans.mapping import step_rule, step_to_dto
 from app.rules.do_not_contact import DNC_REASON
 from app.rules.planning_context import CustomerLike, PlanningContext, facts_key
-from app.rules.touchpoint_rows import batch_uids, due_instant
+from app.rules.touchpoint_rows import batch_uids, due_instant, uid_run
 from app.scheduling.birthdays import MonthDay, next_birthday
 from app.scheduling.calendar import WorkCalendar
 from app.scheduling.keep_in_touch import cadence_ends, check_in_when_owed
@@ -28,7 +28,7 @@ from app.scheduling.steps import Anchors, CustomerFacts, StepRule
 from models.plan import Plan, PlanStep
 from models.repositories import keep_in_touch as repo
 from models.repositories import plans as plan_repo
-from models.repositories.bulk import NewTouchpoint, TouchpointMove
+from models.repositories.bulk import NewTouchpoint, TouchpointMove, TouchpointRows
 from models.repositories.keep_in_touch import KitRow
 from models.write_log import named_writes
 
@@ -178,6 +178,44 @@ def refresh_after_sales(
     session.flush()
     ids = [customer.id for customer in customers]
     _refresh(session, customers, ctx, _load(session, ids, history, added))
+
+
+def plan_new_customers(
+    session: Session, customers: Sequence[KitCustomer], ctx: PlanningContext
+) -> None:
+    """refresh_customers for customers just added, who have no history yet (an import).
+
+    With no history, what the rules read of a customer is a handful of values that a file's
+    thousands of rows share in few combinations. Each combination is planned once, by the
+    same _refresh_one as every other customer, and its rows join the touchpoint table as a
+    shape (TouchpointRows): one INSERT ... SELECT, no Python row per customer.
+    """
+    if not customers:
+        return
+    session.flush()
+    rules = _Rules(ctx, *_kit_steps(plan_repo.by_builtin_key(session, KIT_KEY)))
+    no_history = _Facts({}, {}, {}, {}, {}, {})
+    rows = TouchpointRows(*uid_run())
+    shapes: dict[tuple[Any, ...], int] = {}
+    for customer in customers:
+        key = (
+            facts_key(customer), customer.preferred_channel, customer.do_not_contact,
+            customer.birthday_month, customer.birthday_day, customer.created_at,
+            customer.deleted_at,
+        )  # fmt: skip
+        shape = shapes.get(key)
+        if shape is None:
+            changes = _Changes(now=ctx.now)
+            _refresh_one(changes, customer, rules, no_history)
+            # Without history there is nothing to skip or move: only rows to add.
+            assert not changes.skips and not changes.moves
+            shape = shapes[key] = rows.shape(
+                (row.step_id, row.kind, row.occurrence, row.channel, row.due_date, row.due_at)
+                for row in changes.inserts
+            )
+        rows.add(customer.id, None, shape)
+    with named_writes(session, [customer.id for customer in customers]):
+        rows.insert(session)
 
 
 class _KitStep(NamedTuple):

@@ -143,7 +143,7 @@ def test_a_failure_after_the_inserts_rolls_everything_back(
     def broken(*_args: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(keep_in_touch, "refresh_customers", broken)
+    monkeypatch.setattr(keep_in_touch, "plan_new_customers", broken)
     preview = planner_de.importing.preview(write(tmp_path, "A B,,a@b.example,,,"))
     with pytest.raises(RuntimeError):
         planner_de.importing.run(preview)
@@ -185,3 +185,36 @@ def test_a_bulk_import_is_searched_exactly_as_customers_added_by_hand(
         conn.execute("INSERT INTO customer_search(customer_search) VALUES ('integrity-check')")
         setting = conn.execute("SELECT v FROM customer_search_config WHERE k = 'automerge'")
         assert setting.fetchall() in ([], [(4,)])
+
+
+def test_an_import_plans_exactly_what_a_full_refresh_would(
+    planner_de: AppContext, tmp_path: Path
+) -> None:
+    """New customers are planned once per alike set (plan_new_customers); re-planning every
+    one of them from scratch afterwards must find nothing to add, move or skip."""
+    path = tmp_path / "flags.csv"
+    rows = ["Name,E-mail,Phone,Birthday,Channel,Key customer,Do not contact,Keep in touch days"]
+    for i in range(60):
+        birthday = ("", "1980-12-24", "02-29", "1975-01-01")[i % 4]
+        channel = ("email", "phone", "sms", "")[i % 3]
+        key, dnc, cadence = (
+            ("yes" if i % 5 == 0 else ""),
+            ("yes" if i % 7 == 0 else ""),
+            ("", "14", "45")[i % 3],
+        )
+        rows.append(f"Person {i},p{i}@example.com,+49 170 {i:07d},{birthday},{channel},"
+                    f"{key},{dnc},{cadence}")  # fmt: skip
+    path.write_text("\r\n".join(rows) + "\r\n", encoding="utf-8")
+    planner_de.importing.run(planner_de.importing.preview(path))
+
+    def planned() -> list[tuple[object, ...]]:
+        items = planner_de.agenda.touchpoints(None, None, None, ("planned",))
+        return sorted(
+            (item.customer_id, item.kind, item.channel, item.due_date, item.due_at, item.uid)
+            for item in items
+        )
+
+    before = planned()
+    assert {kind for _, kind, *_ in before} == {"check_in", "birthday"}
+    planner_de.replanning.replan_all()
+    assert planned() == before
