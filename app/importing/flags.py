@@ -22,6 +22,9 @@ def read_flags(
 ) -> tuple[dict[str, Any], list[str]]:
     """CustomerInput fields from a contact's columns, and note lines for values that
     cannot be read (kept verbatim: the contact comes in, nothing typed is lost)."""
+    if not (key_customer or do_not_contact or keep_in_touch_days or salutation):
+        # The usual file has none of these columns: what four empty values read as.
+        return {"is_key": False, "do_not_contact": False, "salutation": ""}, []
     fields: dict[str, Any] = {}
     unread: list[str] = []
     for field, text in (("is_key", key_customer), ("do_not_contact", do_not_contact)):
