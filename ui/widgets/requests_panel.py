@@ -72,7 +72,8 @@ class RequestsPanel(QWidget):
             due = request.due_at.astimezone(zone)
             when = QLocale().toString(QTime(due.hour, due.minute), QLocale.FormatType.ShortFormat)
             if due.date() != today:
-                when = f"{short_day(due.date(), today)} {when}"
+                # The day and the time in the order the language writes them ("Mon 11:00").
+                when = _("{day} {time}").format(day=short_day(due.date(), today), time=when)
             label = _("{customer} — {request} ({channel}) · answer by {when}")
             line = " ".join(request.summary.split())
             row = QListWidgetItem(
