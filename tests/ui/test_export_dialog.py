@@ -51,7 +51,7 @@ def test_export_selected_kinds_without_message_text(
     dialog.show()
     dialog.accept()
     qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
-    assert "1 events written" in seen[0]
+    assert "1 event written" in seen[0]
     calendar = icalendar.Calendar.from_ical((tmp_path / "follow-ups.ics").read_bytes())
     [event] = calendar.walk("VEVENT")
     assert str(event["SUMMARY"]).startswith("Thank-you note — Ana Silva")

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.dto.sync import DEFAULT_CALENDAR, AccountDTO, AccountInput, CalendarChoice
+from app.i18n import _
 from app.secrets import NoSecureStore
 from ui.background import BackgroundTask
 from ui.look.styles import error_style
-from ui.texts import fill
 
 
 class AccountDialog(QDialog):
@@ -33,32 +33,32 @@ class AccountDialog(QDialog):
         self.context = context
         self.saved: AccountDTO | None = None
         self.task: BackgroundTask | None = None
-        self.setWindowTitle(self.tr("Add a calendar account"))
+        self.setWindowTitle(_("Add a calendar account"))
         self.url = QLineEdit()
-        self.url.setPlaceholderText(self.tr("https://cloud.example.com/remote.php/dav"))
+        self.url.setPlaceholderText("https://cloud.example.com/remote.php/dav")
         self.user = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setToolTip(self.tr("Many servers want an app password here"))
-        self.test_button = QPushButton(self.tr("&Test connection"))
+        self.password.setToolTip(_("Many servers want an app password here"))
+        self.test_button = QPushButton(_("&Test connection"))
         self.test_button.clicked.connect(self.test_connection)
         self.calendar = QComboBox()
         self.calendar.setEditable(True)
         self.calendar.setCurrentText(DEFAULT_CALENDAR)
-        self.calendar.setToolTip(self.tr("Pick a calendar, or type a name to create one"))
-        self.keep_done = QCheckBox(self.tr("Keep done follow-ups in the calendar as history"))
+        self.calendar.setToolTip(_("Pick a calendar, or type a name to create one"))
+        self.keep_done = QCheckBox(_("Keep done follow-ups in the calendar as history"))
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        self.session_only = QPushButton(self.tr("Keep the password for this &session only"))
+        self.session_only = QPushButton(_("Keep the password for this &session only"))
         self.session_only.hide()
         self.session_only.clicked.connect(lambda: self.accept_session_only())
         form = QFormLayout()
-        form.addRow(self.tr("Server &address"), self.url)
-        form.addRow(self.tr("&User name"), self.user)
-        form.addRow(self.tr("&Password"), self.password)
+        form.addRow(_("Server &address"), self.url)
+        form.addRow(_("&User name"), self.user)
+        form.addRow(_("&Password"), self.password)
         form.addRow("", self.test_button)
-        form.addRow(self.tr("&Calendar"), self.calendar)
+        form.addRow(_("&Calendar"), self.calendar)
         form.addRow("", self.keep_done)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -104,7 +104,7 @@ class AccountDialog(QDialog):
         self._run(
             lambda: self.context.accounts.check(url, user, password),
             self._tested,
-            self.tr("Connecting…"),
+            _("Connecting…"),
         )
 
     def _tested(self, calendars: list[CalendarChoice]) -> None:
@@ -116,12 +116,12 @@ class AccountDialog(QDialog):
             self.calendar.addItem(choice.name, choice.url)
         names = [choice.name.casefold() for choice in calendars]
         self.calendar.setCurrentText(typed)
-        found = fill(
-            self.tr("Connected. Calendars: %1."),
-            ", ".join(c.name for c in calendars) or self.tr("none yet"),
+        found = _("Connected. Calendars: {calendars}.").format(
+            calendars=", ".join(c.name for c in calendars) or _("none yet")
         )
         if typed.casefold() not in names:
-            found += " " + fill(self.tr("“%1” will be created."), typed)
+            # Two sentences, each whole: the second only when the typed calendar is new.
+            found += " " + _("“{calendar}” will be created.").format(calendar=typed)
         self._say(found)
 
     # --- save ------------------------------------------------------------------------------
@@ -157,7 +157,7 @@ class AccountDialog(QDialog):
             except NoSecureStore as exc:
                 return exc  # not a failure to report: a choice to offer
 
-        self._run(work, self._saved, self.tr("Connecting and saving…"))
+        self._run(work, self._saved, _("Connecting and saving…"))
 
     def _saved(self, result: AccountDTO | NoSecureStore) -> None:
         self.task = None

@@ -20,6 +20,7 @@ from app.context import AppContext
 from app.dto.customers import CustomerDTO, CustomerQuery
 from app.dto.touchpoints import AddedFollowUp, NewFollowUp
 from app.errors import ValidationError
+from app.i18n import _
 from app.kinds import CHANNEL_LABELS, HAND_KINDS, kind_label
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.form_parts import buddy_label, date_edit, date_of
@@ -36,24 +37,24 @@ class AddFollowUpDialog(FormDialog[AddedFollowUp]):
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle(self.tr("Add follow-up"))
+        self.setWindowTitle(_("Add follow-up"))
         self.search = QLineEdit()
         self.search.setObjectName("followUpCustomerSearch")
-        self.search.setPlaceholderText(self.tr("Type a name or company"))
+        self.search.setPlaceholderText(_("Type a name or company"))
         self.customer = QComboBox()
         self.customer.setObjectName("followUpCustomer")
         self.kind = QComboBox()
         self.kind.setObjectName("followUpKind")
         for kind in HAND_KINDS:
-            self.kind.addItem(self.tr(kind_label(kind)), kind)
+            self.kind.addItem(_(kind_label(kind)), kind)
         self.kind.setCurrentIndex(max(0, self.kind.findData("check_in")))
         self.channel = QComboBox()
         self.channel.setObjectName("followUpChannel")
         for key, label in CHANNEL_LABELS.items():
-            self.channel.addItem(self.tr(label), key)
+            self.channel.addItem(_(label), key)
         self.day = date_edit(context.touchpoints.next_working_day())
         self.day.setObjectName("followUpDate")
-        self.timed = QCheckBox(self.tr("At a &time"))
+        self.timed = QCheckBox(_("At a &time"))
         self.time = QTimeEdit()
         self.time.setObjectName("followUpTime")
         self.time.setDisplayFormat("HH:mm")
@@ -67,22 +68,22 @@ class AddFollowUpDialog(FormDialog[AddedFollowUp]):
         self.note = QLineEdit()
         self.note.setObjectName("followUpNote")
         self.note.setMaxLength(300)
-        self.note.setPlaceholderText(self.tr("What it is about"))
+        self.note.setPlaceholderText(_("What it is about"))
         when = QHBoxLayout()
         when.addWidget(self.day, 1)
         when.addWidget(self.timed)
         when.addWidget(self.time)
         form = QFormLayout()
-        form.addRow(buddy_label(self.tr("C&ustomer"), self.search), self.search)
+        form.addRow(buddy_label(_("C&ustomer"), self.search), self.search)
         form.addRow("", self.customer)
-        form.addRow(buddy_label(self.tr("&Kind"), self.kind), self.kind)
-        form.addRow(buddy_label(self.tr("C&hannel"), self.channel), self.channel)
-        form.addRow(buddy_label(self.tr("&Date"), self.day), when)
-        form.addRow(buddy_label(self.tr("&Note"), self.note), self.note)
+        form.addRow(buddy_label(_("&Kind"), self.kind), self.kind)
+        form.addRow(buddy_label(_("C&hannel"), self.channel), self.channel)
+        form.addRow(buddy_label(_("&Date"), self.day), when)
+        form.addRow(buddy_label(_("&Note"), self.note), self.note)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(self.button_box(self.tr("&Add")))
+        layout.addWidget(self.button_box(_("&Add")))
         self.customer.currentIndexChanged.connect(lambda _index: self._customer_chosen())
         self.search.textEdited.connect(self._find)
         if customer is not None:
@@ -113,7 +114,7 @@ class AddFollowUpDialog(FormDialog[AddedFollowUp]):
     def save(self) -> AddedFollowUp:
         customer = self.customer.currentData()
         if not isinstance(customer, CustomerDTO):
-            raise ValidationError(self.tr("Choose the customer first."))
+            raise ValidationError(_("Choose the customer first."))
         at = self.time.time() if self.timed.isChecked() else None
         return self.context.touchpoints.add(
             NewFollowUp(

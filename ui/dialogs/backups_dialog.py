@@ -18,18 +18,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto.system import BackupInfo
+from app.i18n import N_, _
 from app.progress import Progress
 from app.services.backups import BackupService
 from ui.background import BackgroundTask, run_in_background
-from ui.texts import fill
 
 REASONS = {
-    "start": "at start",
-    "manual": "backed up by you",
-    "import": "before an import",
-    "migration": "before an upgrade",
-    "before-restore": "replaced by a restore",
-    "damaged": "damaged file, set aside",
+    "start": N_("at start"),
+    "manual": N_("backed up by you"),
+    "import": N_("before an import"),
+    "migration": N_("before an upgrade"),
+    "before-restore": N_("replaced by a restore"),
+    "damaged": N_("damaged file, set aside"),
 }
 
 
@@ -43,32 +43,27 @@ class BackupsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Backups"))
+        self.setWindowTitle(_("Backups"))
         self.setMinimumSize(620, 380)
         self._backups = backups
         self._restore = restore
         self.task: BackgroundTask | None = None
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(
-            [self.tr("Taken (UTC)"), self.tr("Why"), self.tr("Size"), self.tr("File")]
-        )
+        self.tree.setHeaderLabels([_("Taken (UTC)"), _("Why"), _("Size"), _("File")])
         self.tree.setRootIsDecorated(False)
-        self.back_up = QPushButton(self.tr("&Back up now"))
+        self.back_up = QPushButton(_("&Back up now"))
         self.back_up.clicked.connect(self._back_up)
-        self.restore_button = QPushButton(self.tr("&Restore…"))
+        self.restore_button = QPushButton(_("&Restore…"))
         self.restore_button.clicked.connect(self._confirm_restore)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.back_up, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         note = QLabel(
-            fill(
-                self.tr(
-                    "Backups are kept in %1: daily, weekly and monthly ones, and those taken "
-                    "before imports and upgrades for 30 days."
-                ),
-                str(backups.backup_dir),
-            )
+            _(
+                "Backups are kept in {folder}: daily, weekly and monthly ones, and those taken "
+                "before imports and upgrades for 30 days."
+            ).format(folder=backups.backup_dir)
         )
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -83,8 +78,8 @@ class BackupsDialog(QDialog):
             item = QTreeWidgetItem(
                 [
                     f"{info.created:%Y-%m-%d %H:%M:%S}",
-                    self.tr(REASONS.get(info.reason, info.reason)),
-                    f"{info.size / 1024:,.0f} KB",
+                    _(REASONS[info.reason]) if info.reason in REASONS else info.reason,
+                    _("{size} KB").format(size=f"{info.size / 1024:,.0f}"),
                     info.name,
                 ]
             )
@@ -105,9 +100,7 @@ class BackupsDialog(QDialog):
             return self._backups.create("manual")
 
         self.back_up.setEnabled(False)
-        self.task = run_in_background(
-            work, self.tr("Backing up"), self, self._backed_up, self._failed
-        )
+        self.task = run_in_background(work, _("Backing up"), self, self._backed_up, self._failed)
 
     def _backed_up(self, _info: BackupInfo) -> None:
         self.task = None
@@ -117,7 +110,7 @@ class BackupsDialog(QDialog):
     def _failed(self, message: str, _known: bool) -> None:
         self.task = None
         self.back_up.setEnabled(True)
-        QMessageBox.warning(self, self.tr("Backups"), message)
+        QMessageBox.warning(self, _("Backups"), message)
 
     def _confirm_restore(self) -> None:
         name = self.selected()
@@ -125,14 +118,11 @@ class BackupsDialog(QDialog):
             return
         answer = QMessageBox.question(
             self,
-            self.tr("Restore backup"),
-            fill(
-                self.tr(
-                    "Replace your current data with the backup %1?\n\nYour current data is "
-                    "kept as a backup of its own, so this can be undone."
-                ),
-                name,
-            ),
+            _("Restore backup"),
+            _(
+                "Replace your current data with the backup {name}?\n\nYour current data is "
+                "kept as a backup of its own, so this can be undone."
+            ).format(name=name),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.accept()

@@ -7,13 +7,15 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
 from app.dto.imports import MULTI_FIELDS
+from app.i18n import N_, _
 
 FIELDS = (
-    ("name", "Full name"), ("first_name", "First name"), ("last_name", "Last name"),
-    ("company", "Company"), ("email", "E-mail"), ("phone", "Phone"),
-    ("birthday", "Birthday"), ("notes", "Notes"), ("source", "Source"),
-    ("job_title", "Job title"), ("street", "Street"), ("postal_code", "Postal code"),
-    ("city", "City"), ("region", "Region or state"), ("country", "Country"),
+    ("name", N_("Full name")), ("first_name", N_("First name")),
+    ("last_name", N_("Last name")), ("company", N_("Company")), ("email", N_("E-mail")),
+    ("phone", N_("Phone")), ("birthday", N_("Birthday")), ("notes", N_("Notes")),
+    ("source", N_("Source")), ("job_title", N_("Job title")), ("street", N_("Street")),
+    ("postal_code", N_("Postal code")), ("city", N_("City")),
+    ("region", N_("Region or state")), ("country", N_("Country")),
 )  # fmt: skip
 
 
@@ -38,7 +40,7 @@ class ColumnMapping(QWidget):
             chosen = list(current.get(field, ()))
             if chosen:
                 box.setCurrentIndex(max(box.findData(chosen[0]), 0))
-            form.addRow(self.tr(label), box)
+            form.addRow(_(label), box)
             self.boxes[field] = box
 
     def mapping(self) -> dict[str, object]:

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 
 from app.dto.commitments import CommitmentDTO, CommitmentInput
 from app.dto.sales import SaleDTO
+from app.i18n import _
 from ui.dates import date_text
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.form_parts import date_edit, date_of, plain_label
-from ui.texts import fill
 
 
 class CommitmentDialog(FormDialog[CommitmentDTO]):
@@ -37,37 +37,37 @@ class CommitmentDialog(FormDialog[CommitmentDTO]):
         super().__init__(parent)
         self._customer_id = customer_id
         self._save = save
-        self.setWindowTitle(self.tr("Add promise"))
+        self.setWindowTitle(_("Add promise"))
         self.setMinimumWidth(480)
         self.text = QLineEdit()
         self.text.setObjectName("promiseText")
         self.text.setMaxLength(500)
-        self.text.setPlaceholderText(self.tr("What you promised, e.g. Send the service contract"))
+        self.text.setPlaceholderText(_("What you promised, e.g. Send the service contract"))
         self.due = date_edit(today + dt.timedelta(days=7))
         self.due.setObjectName("promiseDue")
         self.buffer = QSpinBox()
         self.buffer.setObjectName("promiseBuffer")
         self.buffer.setRange(0, 365)
-        self.buffer.setSuffix(self.tr(" days"))
+        self.buffer.setSuffix(_(" days"))
         self.buffer.setToolTip(
-            self.tr("Room you keep: the promise counts as at risk once due minus buffer has passed")
+            _("Room you keep: the promise counts as at risk once due minus buffer has passed")
         )
         self.sale = QComboBox()
         self.sale.setObjectName("promiseSale")
-        self.sale.addItem(self.tr("No sale"), None)
+        self.sale.addItem(_("No sale"), None)
         for sale in sales:
-            label = sale.description or fill(self.tr("Sale of %1"), date_text(sale.closed_on))
+            label = sale.description or _("Sale of {date}").format(date=date_text(sale.closed_on))
             self.sale.addItem(label, sale.id)
         form = QFormLayout()
-        form.addRow(self.tr("&Promise"), self.text)
-        form.addRow(self.tr("&Due"), self.due)
-        form.addRow(self.tr("&Buffer"), self.buffer)
-        form.addRow(self.tr("&Sale"), self.sale)
+        form.addRow(_("&Promise"), self.text)
+        form.addRow(_("&Due"), self.due)
+        form.addRow(_("&Buffer"), self.buffer)
+        form.addRow(_("&Sale"), self.sale)
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(fill(self.tr("A promise to %1"), customer_name)))
+        layout.addWidget(plain_label(_("A promise to {customer}").format(customer=customer_name)))
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(self.button_box(self.tr("&Add promise")))
+        layout.addWidget(self.button_box(_("&Add promise")))
         self.text.setFocus()
 
     def value(self) -> CommitmentInput:

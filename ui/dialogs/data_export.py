@@ -7,25 +7,26 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.context import AppContext
+from app.i18n import N_, _, ngettext
 from app.progress import Progress
 from ui.background import BackgroundTask, run_in_background
 
 KINDS = (
-    ("Customers (CSV for Excel) (*.csv)", "customers"),
-    ("Follow-ups (CSV) (*.csv)", "touchpoints"),
-    ("Contact history (CSV) (*.csv)", "interactions"),
-    ("Contacts (vCard 3.0) (*.vcf)", "vcard"),
-    ("Everything (JSON, to move to another computer) (*.json)", "json"),
+    (N_("Customers (CSV for Excel) (*.csv)"), "customers"),
+    (N_("Follow-ups (CSV) (*.csv)"), "touchpoints"),
+    (N_("Contact history (CSV) (*.csv)"), "interactions"),
+    (N_("Contacts (vCard 3.0) (*.vcf)"), "vcard"),
+    (N_("Everything (JSON, to move to another computer) (*.json)"), "json"),
 )
 
 
 def export_data(context: AppContext, parent: QWidget) -> BackgroundTask | None:
     """Ask for the kind and the file, then write it in the background."""
-    filters = ";;".join(parent.tr(label) for label, _ in KINDS)
-    name, chosen = QFileDialog.getSaveFileName(parent, parent.tr("Export"), "customers", filters)
+    filters = ";;".join(_(label) for label, _key in KINDS)
+    name, chosen = QFileDialog.getSaveFileName(parent, _("Export"), _("customers"), filters)
     if not name:
         return None
-    kind = next((key for label, key in KINDS if parent.tr(label) == chosen), "customers")
+    kind = next((key for label, key in KINDS if _(label) == chosen), "customers")
     return run_export(context, kind, Path(name), parent)
 
 
@@ -33,12 +34,25 @@ def run_export(context: AppContext, kind: str, path: Path, parent: QWidget) -> B
     def work(progress: Progress) -> str:
         if kind == "vcard":
             result = context.data_export.export_vcard(path)
-            return f"{result.count:,} contacts written to {result.file}"
+            return ngettext(
+                "{count} contact written to {file}",
+                "{count} contacts written to {file}",
+                result.count,
+            ).format(count=f"{result.count:,}", file=result.file)
         if kind == "json":
             counts, target = context.full_export.export_json(path, progress)
-            return f"{sum(counts.values()):,} records written to {target}"
+            total = sum(counts.values())
+            return ngettext(
+                "{count} record written to {file}",
+                "{count} records written to {file}",
+                total,
+            ).format(count=f"{total:,}", file=target)
         written = context.data_export.export_csv(kind, path)
-        return f"{written.count:,} rows written to {written.file}"
+        return ngettext(
+            "{count} row written to {file}",
+            "{count} rows written to {file}",
+            written.count,
+        ).format(count=f"{written.count:,}", file=written.file)
 
     def done(message: str) -> None:
         status = getattr(parent, "statusBar", None)
@@ -46,6 +60,6 @@ def run_export(context: AppContext, kind: str, path: Path, parent: QWidget) -> B
             status().showMessage(message, 10_000)
 
     def failed(message: str, _known: bool) -> None:
-        QMessageBox.warning(parent, parent.tr("Export"), message)
+        QMessageBox.warning(parent, _("Export"), message)
 
-    return run_in_background(work, parent.tr("Exporting"), parent, done, failed)
+    return run_in_background(work, _("Exporting"), parent, done, failed)

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 
 from app.dto.customers import CustomerDTO
 from app.dto.outreach import DECLINE_REASONS, DeclineDTO, DeclineInput
+from app.i18n import _
 from app.services.customers import CustomerService
 from app.services.declines import DeclineService
 from app.services.partners import PartnerService
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.form_parts import date_edit, date_of, plain_label
 from ui.item_models.decline_table import REASON_LABELS
-from ui.texts import fill
 from ui.widgets.customer_picker import CustomerPicker
 
 
@@ -45,24 +45,24 @@ class DeclineDialog(FormDialog[DeclineDTO]):
         super().__init__(parent)
         self._declines, self._partners = declines, partners
         self._customer_id = customer[0] if customer else None
-        self.setWindowTitle(self.tr("Decline a request"))
+        self.setWindowTitle(_("Decline a request"))
         self.setMinimumWidth(520)
         self.summary = QLineEdit()
         self.summary.setObjectName("declineSummary")
-        self.summary.setPlaceholderText(self.tr("What they asked for"))
+        self.summary.setPlaceholderText(_("What they asked for"))
         self.reason = QComboBox()
         self.reason.setObjectName("declineReason")
         for key in DECLINE_REASONS:
-            self.reason.addItem(self.tr(REASON_LABELS[key]), key)
+            self.reason.addItem(_(REASON_LABELS[key]), key)
         self.source = QLineEdit()
         self.source.setObjectName("declineSource")
-        self.source.setPlaceholderText(self.tr("How did they find you?"))
+        self.source.setPlaceholderText(_("How did they find you?"))
         self.field = QLineEdit()
         self.field.setObjectName("declineField")
-        self.field.setPlaceholderText(self.tr("Their field, to find a partner (e.g. leasing)"))
+        self.field.setPlaceholderText(_("Their field, to find a partner (e.g. leasing)"))
         self.partner = QComboBox()
         self.partner.setObjectName("declinePartner")
-        self.come_back = QCheckBox(self.tr("Not now: come &back on"))
+        self.come_back = QCheckBox(_("Not now: come &back on"))
         self.come_back.setObjectName("declineComeBack")
         self.come_back_on = date_edit(today + dt.timedelta(days=30))
         self.come_back_on.setEnabled(False)
@@ -77,11 +77,11 @@ class DeclineDialog(FormDialog[DeclineDTO]):
         later.addWidget(self.come_back)
         later.addWidget(self.come_back_on, 1)
         form = QFormLayout()
-        form.addRow(self.tr("&Request"), self.summary)
-        form.addRow(self.tr("Rea&son"), self.reason)
-        form.addRow(self.tr("&Found you via"), self.source)
-        form.addRow(self.tr("F&ield"), self.field)
-        form.addRow(self.tr("Refer to &partner"), self.partner)
+        form.addRow(_("&Request"), self.summary)
+        form.addRow(_("Rea&son"), self.reason)
+        form.addRow(_("&Found you via"), self.source)
+        form.addRow(_("F&ield"), self.field)
+        form.addRow(_("Refer to &partner"), self.partner)
         form.addRow("", later)
         layout = QVBoxLayout(self)
         layout.addWidget(self.who)
@@ -89,7 +89,7 @@ class DeclineDialog(FormDialog[DeclineDTO]):
             layout.addWidget(self.picker)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(self.button_box(self.tr("&Record decline")))
+        layout.addWidget(self.button_box(_("&Record decline")))
         if self.picker is not None:
             chain = [*self.picker.focus_chain(), self.summary]
             for first, second in itertools.pairwise(chain):
@@ -105,18 +105,18 @@ class DeclineDialog(FormDialog[DeclineDTO]):
             customer = (customer.id, customer.display_name)
         self._customer_id = customer[0] if customer else None
         if customer is not None:
-            text = fill(self.tr("Saying no to %1, well."), customer[1])
+            text = _("Saying no to {customer}, well.").format(customer=customer[1])
         elif self.picker is not None:
-            text = self.tr(
+            text = _(
                 "Who asked? Choose the customer, or choose no one for someone not yet a customer."
             )
         else:
-            text = fill(self.tr("Saying no to %1, well."), self.tr("someone not yet a customer"))
+            text = _("Saying no to someone not yet a customer, well.")
         self.who.setText(text)
         self.come_back.setEnabled(customer is not None)
         if customer is None:
             self.come_back.setChecked(False)
-        tip = "" if customer else self.tr("Choose the customer to plan a come-back")
+        tip = "" if customer else _("Choose the customer to plan a come-back")
         self.come_back.setToolTip(tip)
 
     def _suggest(self) -> None:
@@ -124,7 +124,7 @@ class DeclineDialog(FormDialog[DeclineDTO]):
         field = self.field.text().strip()
         found = self._partners.suggest(field) if field else self._partners.find(trusted_only=True)
         self.partner.clear()
-        self.partner.addItem(self.tr("No referral"), None)
+        self.partner.addItem(_("No referral"), None)
         for partner in found:
             covers = ", ".join(partner.covers)
             self.partner.addItem(f"{partner.name}" + (f" ({covers})" if covers else ""), partner.id)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from ui.date_range import bound_dates
 
 
@@ -24,13 +25,11 @@ class DeliveredDialog(QDialog):
         self, what: str, promised: dt.date, today: dt.date, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Delivered on…"))
+        self.setWindowTitle(_("Delivered on…"))
         heading = QLabel(what)
         heading.setTextFormat(Qt.TextFormat.PlainText)
         heading.setWordWrap(True)
-        hint = QLabel(
-            self.tr("On or before the promised day, the promise was kept; later, it was not.")
-        )
+        hint = QLabel(_("On or before the promised day, the promise was kept; later, it was not."))
         hint.setWordWrap(True)
         self.calendar = QCalendarWidget()
         self.calendar.setObjectName("deliveredCalendar")

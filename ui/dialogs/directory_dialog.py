@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import KnownError
+from app.i18n import _
 from ui.dialogs.form_parts import error_label
 from ui.error_text import shown
 
@@ -33,9 +34,9 @@ class DirectoryDialog(QDialog):
         self.rows.setObjectName("directoryList")
         self.form = QFormLayout()
         self.error = error_label()
-        self.new_button = QPushButton(self.tr("&New"))
+        self.new_button = QPushButton(_("&New"))
         self.new_button.setObjectName("directoryNew")
-        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button = QPushButton(_("&Save"))
         self.save_button.setObjectName("directorySave")
         self.save_button.setDefault(True)
         self.new_button.clicked.connect(self.start_new)

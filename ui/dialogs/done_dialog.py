@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from app.dto.vocabulary import Kind
+from app.i18n import _
 from app.kinds import CHANNEL_LABELS
 from ui.dialogs.touchpoint_form import TouchpointFormDialog
 from ui.item_models.agenda_table import channel_text
@@ -21,26 +22,26 @@ class DoneDialog(TouchpointFormDialog):
     """The caller records the result."""
 
     def __init__(self, touchpoint: TouchpointDTO, parent: QWidget | None = None) -> None:
-        super().__init__(touchpoint, self.tr("Mark done"), self.tr("Mark &done"), parent)
+        super().__init__(touchpoint, _("Mark done"), _("Mark &done"), parent)
         self.note = QLineEdit()
         self.note.setObjectName("doneNote")
         self.note.setMaxLength(NOTE_LIMIT)
-        self.note.setPlaceholderText(self.tr("Optional: what came out of it"))
+        self.note.setPlaceholderText(_("Optional: what came out of it"))
         self.channel = QComboBox()
         self.channel.setObjectName("doneChannel")
         for key in CHANNEL_LABELS:
             self.channel.addItem(channel_text(key), key)
         self.channel.setCurrentIndex(max(0, self.channel.findData(touchpoint.channel)))
-        self.form.addRow(self.tr("&Outcome"), self.note)
-        self.form.addRow(self.tr("&Channel used"), self.channel)
+        self.form.addRow(_("&Outcome"), self.note)
+        self.form.addRow(_("&Channel used"), self.channel)
         # A referral ask's answer feeds Insights' "referral asks made and answered".
         self.answer = QComboBox()
         self.answer.setObjectName("doneReferralAnswer")
-        self.answer.addItem(self.tr("No answer yet"), None)
-        self.answer.addItem(self.tr("Yes: a referral, testimonial or recommendation"), True)
-        self.answer.addItem(self.tr("No"), False)
+        self.answer.addItem(_("No answer yet"), None)
+        self.answer.addItem(_("Yes: a referral, testimonial or recommendation"), True)
+        self.answer.addItem(_("No"), False)
         if touchpoint.kind == Kind.REFERRAL:
-            self.form.addRow(self.tr("Their &answer"), self.answer)
+            self.form.addRow(_("Their &answer"), self.answer)
         else:
             self.answer.setVisible(False)
         self.note.setFocus()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.dto.exports import IcsExportRequest, IcsExportResult
+from app.i18n import _, ngettext
 from app.kinds import KIND_LABELS
 from app.paths import expand_home
 from app.preferences import MAX_REMINDER_MINUTES
@@ -36,7 +37,6 @@ from ui.background import BackgroundTask, run_in_background
 from ui.date_range import bound_dates
 from ui.dates import edit_format
 from ui.dialogs.form_parts import buddy_label
-from ui.texts import fill
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -57,10 +57,10 @@ class ExportDialog(QDialog):
         self.context = context
         self.result_files: IcsExportResult | None = None
         self.task: BackgroundTask | None = None
-        self.setWindowTitle(self.tr("Export to calendar"))
+        self.setWindowTitle(_("Export to calendar"))
         today = context.agenda.today_date()
         explanation = QLabel(
-            self.tr(
+            _(
                 "Writes your follow-ups to an .ics file that Outlook and Google Calendar can "
                 "import. Importing the file again into Outlook adds copies of the events; "
                 "calendar sync keeps events up to date instead."
@@ -73,34 +73,34 @@ class ExportDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(edit_format())
             bound_dates(edit)
-        self.all_dates = QCheckBox(self.tr("All dates"))
+        self.all_dates = QCheckBox(_("All dates"))
         self.all_dates.toggled.connect(self._all_dates)
         dates = QHBoxLayout()
-        for widget in (self.start, QLabel(self.tr("to")), self.end, self.all_dates):
+        for widget in (self.start, QLabel(_("to")), self.end, self.all_dates):
             dates.addWidget(widget)
         self.only_customer = QCheckBox(
-            fill(self.tr("Only %1"), customer[1]) if customer else self.tr("All customers")
+            _("Only {customer}").format(customer=customer[1]) if customer else _("All customers")
         )
         self.only_customer.setEnabled(customer is not None)
         self._customer_id = customer[0] if customer else None
         self.kinds = QListWidget()
         for kind, label in KIND_LABELS.items():
-            item = QListWidgetItem(self.tr(label))
+            item = QListWidgetItem(_(label))
             item.setData(Qt.ItemDataRole.UserRole, kind)
             item.setCheckState(Qt.CheckState.Checked)
             self.kinds.addItem(item)
         self.kinds.setMaximumHeight(self.fontMetrics().height() * 7)
-        self.details = QCheckBox(self.tr("Include the drafted message text"))
+        self.details = QCheckBox(_("Include the drafted message text"))
         self.details.setChecked(True)
-        self.details.setToolTip(self.tr("Leave it out when others can see your calendar"))
+        self.details.setToolTip(_("Leave it out when others can see your calendar"))
         self.reminder = QSpinBox()
         self.reminder.setRange(0, MAX_REMINDER_MINUTES)
         self.reminder.setValue(context.settings.get().reminder_minutes)
-        self.reminder.setSuffix(self.tr(" minutes before"))
-        self.reminder.setSpecialValueText(self.tr("No reminder"))
+        self.reminder.setSuffix(_(" minutes before"))
+        self.reminder.setSpecialValueText(_("No reminder"))
         zone = context.settings.get().timezone
-        self.local = QRadioButton(fill(self.tr("My time zone (%1)"), zone))
-        self.utc = QRadioButton(self.tr("UTC"))
+        self.local = QRadioButton(_("My time zone ({zone})").format(zone=zone))
+        self.utc = QRadioButton(_("UTC"))
         self.local.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.local)
@@ -109,7 +109,7 @@ class ExportDialog(QDialog):
         zones.addWidget(self.local)
         zones.addWidget(self.utc)
         self.path = QLineEdit(str((folder or Path.home()) / "follow-ups.ics"))
-        browse = QPushButton(self.tr("&Browse…"))
+        browse = QPushButton(_("&Browse…"))
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
@@ -121,17 +121,17 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         # A row whose field is a layout gets no buddy of its own: name the first field, or
         # the "&" shows as it is.
-        form.addRow(buddy_label(self.tr("&Dates"), self.start), dates)
-        form.addRow(self.tr("C&ustomers"), self.only_customer)
-        form.addRow(self.tr("&Kinds"), self.kinds)
+        form.addRow(buddy_label(_("&Dates"), self.start), dates)
+        form.addRow(_("C&ustomers"), self.only_customer)
+        form.addRow(_("&Kinds"), self.kinds)
         form.addRow("", self.details)
-        form.addRow(self.tr("&Reminder"), self.reminder)
-        form.addRow(self.tr("Times in"), zones)
-        form.addRow(buddy_label(self.tr("&File"), self.path), where)
+        form.addRow(_("&Reminder"), self.reminder)
+        form.addRow(_("Times in"), zones)
+        form.addRow(buddy_label(_("&File"), self.path), where)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Export"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("&Export"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -147,7 +147,7 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export to calendar"), self.path.text(), self.tr("Calendar (*.ics)")
+            self, _("Export to calendar"), self.path.text(), _("Calendar (*.ics)")
         )
         if chosen:
             self.path.setText(chosen)
@@ -178,13 +178,13 @@ class ExportDialog(QDialog):
             self.kinds.item(row).checkState() == Qt.CheckState.Checked
             for row in range(self.kinds.count())
         ):
-            self.message.setText(self.tr("Choose at least one kind of follow-up."))
+            self.message.setText(_("Choose at least one kind of follow-up."))
             return
         self.buttons.setEnabled(False)
         service = self.context.calendar_export
         self.task = run_in_background(
             lambda progress: service.export_ics(request, progress),
-            self.tr("Exporting to calendar"),
+            _("Exporting to calendar"),
             self,
             self._done,
             self._failed,
@@ -195,21 +195,22 @@ class ExportDialog(QDialog):
         self.task = None
         self.result_files = result
         files = "\n".join(str(path) for path in result.files)
-        text = fill(self.tr("%1 events written to:\n%2"), f"{result.events:,}", files)
+        text = ngettext(
+            "{count} event written to:\n{files}",
+            "{count} events written to:\n{files}",
+            result.events,
+        ).format(count=f"{result.events:,}", files=files)
+        # Paragraphs, each a whole text: added only when they apply.
         if result.split:
-            text += "\n\n" + fill(
-                self.tr(
-                    "The export was split into %1 files of at most 1 MB, because Google "
-                    "Calendar refuses bigger imports. Import each file."
-                ),
-                str(len(result.files)),
-            )
+            text += "\n\n" + _(
+                "The export was split into {count} files of at most 1 MB, because Google "
+                "Calendar refuses bigger imports. Import each file."
+            ).format(count=len(result.files))
         if result.removed:
-            text += "\n\n" + fill(
-                self.tr("Removed the files of an earlier export that this one replaces:\n%1"),
-                "\n".join(path.name for path in result.removed),
-            )
-        QMessageBox.information(self, self.tr("Export to calendar"), text)
+            text += "\n\n" + _(
+                "Removed the files of an earlier export that this one replaces:\n{files}"
+            ).format(files="\n".join(path.name for path in result.removed))
+        QMessageBox.information(self, _("Export to calendar"), text)
         super().accept()
 
     def _failed(self, message: str, _known: bool) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from ui.dialogs.form_parts import ok_cancel, plain_label
 
 NOTE_LIMIT = 5000
@@ -25,37 +26,37 @@ class FeedbackDialog(QDialog):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Record feedback"))
+        self.setWindowTitle(_("Record feedback"))
         self.setMinimumWidth(440)
         self.score = QComboBox()
         self.score.setObjectName("feedbackScore")
         labels = {
-            5: self.tr("5 — delighted"),
-            4: self.tr("4 — happy"),
-            3: self.tr("3 — all right"),
-            2: self.tr("2 — unhappy"),
-            1: self.tr("1 — very unhappy"),
-            NO_SCORE: self.tr("No score given"),
+            5: _("5 — delighted"),
+            4: _("4 — happy"),
+            3: _("3 — all right"),
+            2: _("2 — unhappy"),
+            1: _("1 — very unhappy"),
+            NO_SCORE: _("No score given"),
         }
         for score, label in labels.items():
             self.score.addItem(label, score)
-        self.score.setPlaceholderText(self.tr("Choose what they said"))
+        self.score.setPlaceholderText(_("Choose what they said"))
         self.score.setCurrentIndex(-1)
         self.note = QLineEdit()
         self.note.setObjectName("feedbackNote")
         self.note.setMaxLength(NOTE_LIMIT)
-        self.note.setPlaceholderText(self.tr("What could be better, what they would like next"))
+        self.note.setPlaceholderText(_("What could be better, what they would like next"))
         hint = plain_label(
-            self.tr(
+            _(
                 "A score of 2 or less calls off the referral ask and plans a recovery call; "
                 "4 or more brings the referral ask forward. Without a score, the request is "
                 "marked done and nothing else changes."
             )
         )
         form = QFormLayout()
-        form.addRow(self.tr("&Score"), self.score)
-        form.addRow(self.tr("&What they said"), self.note)
-        buttons = ok_cancel(self, self.tr("&Record feedback"))
+        form.addRow(_("&Score"), self.score)
+        form.addRow(_("&What they said"), self.note)
+        buttons = ok_cancel(self, _("&Record feedback"))
         self.record_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.record_button.setEnabled(False)
         self.score.currentIndexChanged.connect(

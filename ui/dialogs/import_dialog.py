@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.dto.imports import DUPLICATE_CHOICES, ENCODINGS, ImportResult
+from app.i18n import _
 from app.progress import Progress
 from app.services.importing import ImportPreview
 from ui.background import BackgroundTask, run_in_background
@@ -37,7 +38,6 @@ from ui.item_models.import_tables import (
     ErrorTable,
     WarningTable,
 )
-from ui.texts import fill
 
 
 class _ChoiceDelegate(QStyledItemDelegate):
@@ -46,7 +46,7 @@ class _ChoiceDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:  # noqa: N802
         box = QComboBox(parent)
         for key in DUPLICATE_CHOICES:
-            box.addItem(box.tr(CHOICE_LABELS[key]), key)
+            box.addItem(_(CHOICE_LABELS[key]), key)
         return box
 
     def setEditorData(self, editor: QWidget, index: Any) -> None:  # noqa: N802
@@ -65,7 +65,7 @@ class ImportDialog(QDialog):
 
     def __init__(self, context: AppContext, preview: ImportPreview, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Import customers"))
+        self.setWindowTitle(_("Import customers"))
         self.setMinimumSize(720, 520)
         self._context = context
         self.preview = preview
@@ -75,7 +75,7 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.default_choice = QComboBox()
         for key in DUPLICATE_CHOICES:
-            self.default_choice.addItem(self.tr(CHOICE_LABELS[key]), key)
+            self.default_choice.addItem(_(CHOICE_LABELS[key]), key)
         self.duplicates = QTableView()
         self.duplicates.setItemDelegateForColumn(CHOICE_COLUMN, _ChoiceDelegate(self.duplicates))
         self.errors = QTableView()
@@ -86,24 +86,24 @@ class ImportDialog(QDialog):
         self.tabs.addTab(self.errors, "")
         # The guess comes first; picking another reads the file again in that encoding.
         self.encoding = QComboBox()
-        self.encoding.addItem(self.tr("As guessed"), None)
+        self.encoding.addItem(_("As guessed"), None)
         for codec, name in ENCODINGS:
             self.encoding.addItem(name, codec)
         self.encoding.activated.connect(self._reencode)
-        self.mapping_box = QGroupBox(self.tr("Columns"))
+        self.mapping_box = QGroupBox(_("Columns"))
         self.mapping_layout = QVBoxLayout(self.mapping_box)
         self.mapping: ColumnMapping | None = None
-        self.apply_mapping = QPushButton(self.tr("Apply columns"))
+        self.apply_mapping = QPushButton(_("Apply columns"))
         self.apply_mapping.clicked.connect(self._remap)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+            _("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.accepted.connect(self._import)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(self.tr("Encoding:"), self.encoding)
-        form.addRow(self.tr("Proposed merges:"), self.default_choice)
+        form.addRow(_("Encoding:"), self.encoding)
+        form.addRow(_("Proposed merges:"), self.default_choice)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.mapping_box)
@@ -116,21 +116,21 @@ class ImportDialog(QDialog):
     def _show(self, preview: ImportPreview) -> None:
         self.preview = preview
         parsed, plan = preview.parsed, preview.plan
-        details = [parsed.label, fill(self.tr("encoding %1"), parsed.encoding)]
+        # A list of what was found about the file, not a sentence: its items join with commas.
+        details = [parsed.label, _("encoding {encoding}").format(encoding=parsed.encoding)]
         if parsed.separator:
-            details.append(fill(self.tr("separated by %1"), parsed.separator))
+            details.append(_("separated by {separator}").format(separator=parsed.separator))
         self.summary.setText(
-            fill(
-                self.tr(
-                    "<b>%1</b> — %2<br>%3 new, %4 look like existing customers, %5 with errors, "
-                    "%6 values kept in the notes."
-                ),
-                preview.path.name,
-                ", ".join(details),
-                f"{plan.new_count:,}",
-                f"{len(plan.duplicates):,}",
-                f"{len(plan.errors):,}",
-                f"{len(plan.warnings):,}",
+            _(
+                "<b>{file}</b> — {details}<br>{new} new, {duplicates} look like existing "
+                "customers, {errors} with errors, {warnings} values kept in the notes."
+            ).format(
+                file=preview.path.name,
+                details=", ".join(details),
+                new=f"{plan.new_count:,}",
+                duplicates=f"{len(plan.duplicates):,}",
+                errors=f"{len(plan.errors):,}",
+                warnings=f"{len(plan.warnings):,}",
             )
         )
         self.duplicate_model = DuplicateTable(plan.duplicates, self._default())
@@ -139,9 +139,9 @@ class ImportDialog(QDialog):
         self.duplicates.setModel(self.duplicate_model)
         self.errors.setModel(self.error_model)
         self.warnings.setModel(self.warning_model)
-        self.tabs.setTabText(0, fill(self.tr("Proposed merges (%1)"), str(len(plan.duplicates))))
-        self.tabs.setTabText(1, fill(self.tr("Kept in the notes (%1)"), str(len(plan.warnings))))
-        self.tabs.setTabText(2, fill(self.tr("Rows with errors (%1)"), str(len(plan.errors))))
+        self.tabs.setTabText(0, _("Proposed merges ({count})").format(count=len(plan.duplicates)))
+        self.tabs.setTabText(1, _("Kept in the notes ({count})").format(count=len(plan.warnings)))
+        self.tabs.setTabText(2, _("Rows with errors ({count})").format(count=len(plan.errors)))
         self.mapping_box.setVisible(parsed.format == "csv")
         if parsed.format == "csv" and self.mapping is None:
             self.mapping = ColumnMapping(parsed.headers, parsed.mapping)
@@ -172,7 +172,7 @@ class ImportDialog(QDialog):
         try:
             preview = self._context.importing.preview(self.preview.path, fmt, mapping, encoding)
         except Exception as exc:  # noqa: BLE001 - shown to the user; the dialog stays usable
-            QMessageBox.warning(self, self.tr("Import customers"), shown(exc))
+            QMessageBox.warning(self, _("Import customers"), shown(exc))
             return
         self._show(preview)
 
@@ -186,7 +186,7 @@ class ImportDialog(QDialog):
 
         self.import_button.setEnabled(False)
         self.task = run_in_background(
-            work, self.tr("Importing customers"), self, self._done, self._failed, self._cancelled
+            work, _("Importing customers"), self, self._done, self._failed, self._cancelled
         )
 
     def _done(self, result: ImportResult) -> None:
@@ -199,8 +199,8 @@ class ImportDialog(QDialog):
         self.task = None
         self.import_button.setEnabled(True)
         QMessageBox.warning(
-            self, self.tr("Import customers"),
-            fill(self.tr("Nothing was imported: %1"), message),
+            self, _("Import customers"),
+            _("Nothing was imported: {reason}").format(reason=message),
         )  # fmt: skip
 
     def _cancelled(self) -> None:
@@ -209,17 +209,25 @@ class ImportDialog(QDialog):
 
 
 def import_summary(result: ImportResult) -> str:
-    return (
-        f"Imported: {result.added:,} added, {result.merged:,} merged, {result.skipped:,} skipped"
-        + (f", {len(result.errors):,} rows with errors" if result.errors else "")
-        + "."
-    )
+    """'Imported: 3 added, 1 merged, 0 skipped.' (rows with errors named when there are any)."""
+    counts = {
+        "added": f"{result.added:,}",
+        "merged": f"{result.merged:,}",
+        "skipped": f"{result.skipped:,}",
+        "errors": f"{len(result.errors):,}",
+    }
+    if result.errors:
+        return _(
+            "Imported: {added} added, {merged} merged, {skipped} skipped, "
+            "{errors} rows with errors."
+        ).format(**counts)
+    return _("Imported: {added} added, {merged} merged, {skipped} skipped.").format(**counts)
 
 
 def choose_and_preview(context: AppContext, parent: QWidget) -> None:
     """File → Import customers…: pick a file, read it in the background, show the dialog."""
-    kinds = parent.tr("Contacts (*.csv *.vcf *.vcard *.txt);;All files (*)")
-    path = pick_file(parent, parent.tr("Import customers"), kinds)
+    kinds = _("Contacts (*.csv *.vcf *.vcard *.txt);;All files (*)")
+    path = pick_file(parent, _("Import customers"), kinds)
     if path is not None:
         open_import(context, path, parent)
 
@@ -229,6 +237,6 @@ def open_import(context: AppContext, path: Path, parent: QWidget) -> BackgroundT
         lambda: context.importing.preview(path),
         lambda preview: ImportDialog(context, preview, parent),
         import_summary,
-        parent.tr("Import customers"),
+        _("Import customers"),
         parent,
     )

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from app.i18n import _
 from ui.background import BackgroundTask, run_in_background
 from ui.dialogs.modal import run_and_release
 
@@ -19,7 +20,7 @@ def pick_file(parent: QWidget, title: str, kinds: str) -> Path | None:
     """The file the user picked, or None."""
     from PySide6.QtWidgets import QFileDialog
 
-    name, _ = QFileDialog.getOpenFileName(parent, title, "", kinds)
+    name, _filter = QFileDialog.getOpenFileName(parent, title, "", kinds)
     return Path(name) if name else None
 
 
@@ -42,9 +43,7 @@ def preview_then_import(
     def failed(message: str, _known: bool) -> None:
         QMessageBox.warning(parent, title, message)
 
-    return run_in_background(
-        lambda _progress: read(), parent.tr("Reading the file"), parent, show, failed
-    )
+    return run_in_background(lambda _progress: read(), _("Reading the file"), parent, show, failed)
 
 
 def _announce(parent: QWidget, text: str) -> None:

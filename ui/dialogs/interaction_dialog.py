@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto.timeline import InteractionDTO, NextStepInput
+from app.i18n import _
 from app.kinds import CHANNEL_LABELS, HAND_KINDS, kind_label
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.form_parts import date_edit, date_of
-from ui.texts import fill
 
 # A next step is most often "in a week or so".
 NEXT_STEP_DAYS = 7
@@ -44,43 +44,43 @@ class InteractionDialog(FormDialog[InteractionDTO]):
     ) -> None:
         super().__init__(parent)
         self._save = save
-        self.setWindowTitle(self.tr("Log interaction"))
+        self.setWindowTitle(_("Log interaction"))
         self.setMinimumWidth(460)
-        heading = QLabel(fill(self.tr("Contact with %1"), customer_name))
+        heading = QLabel(_("Contact with {customer}").format(customer=customer_name))
         heading.setWordWrap(True)
         # User text: never interpreted as markup.
         heading.setTextFormat(Qt.TextFormat.PlainText)
         self.channel = QComboBox()
         for key, label in CHANNEL_LABELS.items():
-            self.channel.addItem(self.tr(label), key)
+            self.channel.addItem(_(label), key)
         self.channel.setCurrentIndex(max(0, self.channel.findData(channel)))
         # A contact already happened: today or earlier, never later.
         self.day = date_edit(today)
         self.day.setObjectName("interactionDay")
         self.day.setMaximumDate(QDate(today.year, today.month, today.day))
         self.summary = QLineEdit()
-        self.summary.setPlaceholderText(self.tr("What happened, in a few words"))
+        self.summary.setPlaceholderText(_("What happened, in a few words"))
 
-        self.plan_next = QCheckBox(self.tr("Plan a &next step"))
+        self.plan_next = QCheckBox(_("Plan a &next step"))
         self.next_kind = QComboBox()
         for kind in HAND_KINDS:
-            self.next_kind.addItem(self.tr(kind_label(kind)), kind)
+            self.next_kind.addItem(_(kind_label(kind)), kind)
         self.next_day = date_edit(today + dt.timedelta(days=NEXT_STEP_DAYS))
         self.next_day.setObjectName("nextStepDay")
         self.next_day.setMinimumDate(QDate(today.year, today.month, today.day))
         self.next_note = QLineEdit()
-        self.next_note.setPlaceholderText(self.tr("What to do then (optional)"))
+        self.next_note.setPlaceholderText(_("What to do then (optional)"))
 
         form = QFormLayout()
-        form.addRow(self.tr("&When"), self.day)
-        form.addRow(self.tr("C&hannel"), self.channel)
-        form.addRow(self.tr("&Summary"), self.summary)
+        form.addRow(_("&When"), self.day)
+        form.addRow(_("C&hannel"), self.channel)
+        form.addRow(_("&Summary"), self.summary)
         form.addRow(self.plan_next)
         # The next step's rows, shown while "Plan a next step" is ticked.
         self._next_rows: list[QWidget] = [self.next_kind, self.next_day, self.next_note]
-        form.addRow(self.tr("&Kind"), self.next_kind)
-        form.addRow(self.tr("&Due"), self.next_day)
-        form.addRow(self.tr("N&ote"), self.next_note)
+        form.addRow(_("&Kind"), self.next_kind)
+        form.addRow(_("&Due"), self.next_day)
+        form.addRow(_("N&ote"), self.next_note)
         self._form = form
         self.plan_next.toggled.connect(self._next_toggled)
         buttons = self.button_box(ok=QDialogButtonBox.StandardButton.Save)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto.outreach import LibraryItemDTO
+from app.i18n import _
 from ui.dialogs.form_parts import plain_label
 
 
@@ -36,7 +37,7 @@ class LibraryChooseDialog(QDialog):
         super().__init__(parent)
         self.chosen: int | None = None
         self._items = {item.id: item for item in suggestions}
-        self.setWindowTitle(self.tr("Choose what to bring"))
+        self.setWindowTitle(_("Choose what to bring"))
         self.setMinimumSize(520, 360)
         self.items = QListWidget()
         self.items.setObjectName("librarySuggestions")
@@ -49,19 +50,19 @@ class LibraryChooseDialog(QDialog):
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setOpenExternalLinks(True)
-        self.put_button = QPushButton(self.tr("&Put in the draft"))
+        self.put_button = QPushButton(_("&Put in the draft"))
         self.put_button.setObjectName("libraryPut")
         self.put_button.setDefault(True)
         self.put_button.clicked.connect(self.accept)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton(self.put_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.rejected.connect(self.reject)
-        heading = self.tr(
+        heading = _(
             "Not yet sent to this customer, the best match first. The item's title, link "
             "and your line on why it matters go into the draft; it counts as sent when "
             "you mark the follow-up done."
         )
-        empty = self.tr(
+        empty = _(
             "Nothing new to bring this customer: add articles, events and introductions "
             "under Go › Value-add library."
         )

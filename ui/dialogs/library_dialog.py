@@ -7,17 +7,18 @@ import datetime as dt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from app.dto.outreach import LIBRARY_KINDS, LibraryInput
+from app.i18n import N_, _
 from app.services.library import LibraryService
 from ui.dialogs.directory_dialog import DirectoryDialog
 from ui.dialogs.form_parts import date_edit, date_of
 
 KIND_LABELS = {
-    "article": "Article",
-    "paper": "White paper",
-    "event": "Event",
-    "introduction": "Introduction",
-    "newsletter": "Newsletter",
-    "other": "Other",
+    "article": N_("Article"),
+    "paper": N_("White paper"),
+    "event": N_("Event"),
+    "introduction": N_("Introduction"),
+    "newsletter": N_("Newsletter"),
+    "other": N_("Other"),
 }
 
 
@@ -27,23 +28,23 @@ class LibraryDialog(DirectoryDialog):
     def __init__(
         self, service: LibraryService, today: dt.date, parent: QWidget | None = None
     ) -> None:
-        super().__init__(self.tr("Value-add library"), parent)
+        super().__init__(_("Value-add library"), parent)
         self._service = service
         self._today = today
         self.title = QLineEdit()
         self.title.setObjectName("libraryTitle")
         self.kind = QComboBox()
         for key in LIBRARY_KINDS:
-            self.kind.addItem(self.tr(KIND_LABELS[key]), key)
+            self.kind.addItem(_(KIND_LABELS[key]), key)
         self.url = QLineEdit()
         self.url.setObjectName("libraryUrl")
         self.url.setPlaceholderText("https://")
         self.tags = QLineEdit()
         self.tags.setObjectName("libraryTags")
-        self.tags.setPlaceholderText(self.tr("Comma-separated, e.g. forklifts, safety"))
+        self.tags.setPlaceholderText(_("Comma-separated, e.g. forklifts, safety"))
         self.industries = QLineEdit()
-        self.industries.setPlaceholderText(self.tr("Comma-separated, e.g. logistics"))
-        self.expires = QCheckBox(self.tr("E&xpires"))
+        self.industries.setPlaceholderText(_("Comma-separated, e.g. logistics"))
+        self.expires = QCheckBox(_("E&xpires"))
         self.expires_on = date_edit(today + dt.timedelta(days=90))
         self.expires_on.setEnabled(False)
         self.expires.toggled.connect(self.expires_on.setEnabled)
@@ -53,13 +54,13 @@ class LibraryDialog(DirectoryDialog):
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(80)
-        self.form.addRow(self.tr("&Title*"), self.title)
-        self.form.addRow(self.tr("&Kind"), self.kind)
-        self.form.addRow(self.tr("&Link"), self.url)
-        self.form.addRow(self.tr("T&ags"), self.tags)
-        self.form.addRow(self.tr("&Industries"), self.industries)
+        self.form.addRow(_("&Title*"), self.title)
+        self.form.addRow(_("&Kind"), self.kind)
+        self.form.addRow(_("&Link"), self.url)
+        self.form.addRow(_("T&ags"), self.tags)
+        self.form.addRow(_("&Industries"), self.industries)
         self.form.addRow("", expiry)
-        self.form.addRow(self.tr("N&ote"), self.note)
+        self.form.addRow(_("N&ote"), self.note)
         self.reload()
         self.title.setFocus()
 
@@ -67,7 +68,8 @@ class LibraryDialog(DirectoryDialog):
         rows = []
         for item in self._service.find():
             expired = item.expires_on is not None and item.expires_on < self._today
-            rows.append((item.id, item.title + (self.tr(" (expired)") if expired else "")))
+            title = _("{title} (expired)").format(title=item.title) if expired else item.title
+            rows.append((item.id, title))
         return rows
 
     def fill(self, row_id: int) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
+from app.i18n import _
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.form_parts import plain_label
 
@@ -31,9 +32,9 @@ class NoteDialog(FormDialog[object]):
         self.note = QLineEdit()
         self.note.setObjectName("noteText")
         self.note.setMaxLength(NOTE_LIMIT)
-        self.note.setPlaceholderText(placeholder or self.tr("Optional note"))
+        self.note.setPlaceholderText(placeholder or _("Optional note"))
         form = QFormLayout()
-        form.addRow(self.tr("&Note"), self.note)
+        form.addRow(_("&Note"), self.note)
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(heading))
         layout.addLayout(form)

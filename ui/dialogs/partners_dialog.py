@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
 from app.dto.outreach import PartnerInput
+from app.i18n import _
 from app.services.partners import PartnerService
 from ui.dialogs.directory_dialog import DirectoryDialog
 
@@ -13,27 +14,27 @@ class PartnersDialog(DirectoryDialog):
     """List + form; Save stores the partner shown, New starts an empty one."""
 
     def __init__(self, service: PartnerService, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Partners"), parent)
+        super().__init__(_("Partners"), parent)
         self._service = service
         self.name = QLineEdit()
         self.name.setObjectName("partnerName")
         self.company = QLineEdit()
         self.covers = QLineEdit()
         self.covers.setObjectName("partnerCovers")
-        self.covers.setPlaceholderText(self.tr("Fields they cover, e.g. leasing, insurance"))
+        self.covers.setPlaceholderText(_("Fields they cover, e.g. leasing, insurance"))
         self.contact = QLineEdit()
-        self.contact.setPlaceholderText(self.tr("Phone, e-mail"))
-        self.trusted = QCheckBox(self.tr("T&rusted: I would refer my customers to them"))
+        self.contact.setPlaceholderText(_("Phone, e-mail"))
+        self.trusted = QCheckBox(_("T&rusted: I would refer my customers to them"))
         self.trusted.setObjectName("partnerTrusted")
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(80)
-        self.form.addRow(self.tr("Na&me*"), self.name)
-        self.form.addRow(self.tr("&Company"), self.company)
-        self.form.addRow(self.tr("Co&vers"), self.covers)
-        self.form.addRow(self.tr("Con&tact"), self.contact)
+        self.form.addRow(_("Na&me*"), self.name)
+        self.form.addRow(_("&Company"), self.company)
+        self.form.addRow(_("Co&vers"), self.covers)
+        self.form.addRow(_("Con&tact"), self.contact)
         self.form.addRow("", self.trusted)
-        self.form.addRow(self.tr("N&otes"), self.notes)
+        self.form.addRow(_("N&otes"), self.notes)
         self.reload()
         self.name.setFocus()
 

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from app.dto.commitments import CompensationGuide, Recovery
 from app.dto.vocabulary import Status
+from app.i18n import _
 from ui.amounts import amount_text
 from ui.dialogs.form_parts import plain_label
 from ui.item_models.timeline_table import date_text
-from ui.texts import fill
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PromiseRecoveryDialog", text)
 
 
 def guide_text(guide: CompensationGuide) -> tuple[str, str]:
@@ -24,10 +20,10 @@ def guide_text(guide: CompensationGuide) -> tuple[str, str]:
     floor = (
         amount_text(guide.floor_minor, guide.currency)
         if guide.floor_minor is not None
-        else _tr("an amount you set: marketing budget and customers won in Settings")
+        else _("an amount you set: marketing budget and customers won in Settings")
     )
     value = " + ".join(amount_text(t.amount_minor, t.currency) for t in guide.customer_value)
-    return floor, value or _tr("nothing yet")
+    return floor, value or _("nothing yet")
 
 
 class PromiseRecoveryDialog(QDialog):
@@ -35,10 +31,12 @@ class PromiseRecoveryDialog(QDialog):
 
     def __init__(self, recovery: Recovery, zone: dt.tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Recovery"))
+        self.setWindowTitle(_("Recovery"))
         self.setMinimumSize(560, 420)
         promise = recovery.commitment
-        heading = plain_label(fill(self.tr("%1 — due %2"), promise.text, date_text(promise.due_on)))
+        heading = plain_label(
+            _("{promise} — due {date}").format(promise=promise.text, date=date_text(promise.due_on))
+        )
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
@@ -53,13 +51,13 @@ class PromiseRecoveryDialog(QDialog):
                 when = date_text(step.due_date, local)
             skipped = step is not None and step.status == Status.SKIPPED
             mark = "✓" if line.done else ("–" if skipped else "○")
-            self.checklist.addItem(f"{mark} {self.tr(line.text)}" + (f"  ({when})" if when else ""))
+            self.checklist.addItem(f"{mark} {_(line.text)}" + (f"  ({when})" if when else ""))
         floor, value = guide_text(recovery.compensation)
-        guide = self.tr(
-            "Compensate beyond the loss. Spend at least %1 (what a new customer costs). "
-            "This customer has bought %2."
+        guide = _(
+            "Compensate beyond the loss. Spend at least {floor} (what a new customer costs). "
+            "This customer has bought {value}."
         )
-        self.guide = QLabel(fill(guide, floor, value))
+        self.guide = QLabel(guide.format(floor=floor, value=value))
         self.guide.setObjectName("compensationGuide")
         self.guide.setTextFormat(Qt.TextFormat.PlainText)
         self.guide.setWordWrap(True)

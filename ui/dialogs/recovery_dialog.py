@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.clock import clock_from_environment
 from app.context import AppContext, build_context
 from app.errors import KnownError
+from app.i18n import _
 from app.services.backups import BackupService
 from app.services.recovery import (
     DamagedDatabase,
@@ -15,7 +16,6 @@ from app.services.recovery import (
     start_empty,
 )
 from ui.error_text import shown
-from ui.texts import fill
 
 
 class RecoveryDialog(QMessageBox):
@@ -24,43 +24,37 @@ class RecoveryDialog(QMessageBox):
     def __init__(self, error: DamagedDatabase, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle(self.tr("Your planner file is damaged"))
+        self.setWindowTitle(_("Your planner file is damaged"))
         self.setText(
-            fill(
-                self.tr(
-                    "Follow-Up Planner cannot read %1: the file is damaged (for example by a "
-                    "disk error or a crash of the computer). It has not been changed."
-                ),
-                str(error.db_path),
-            )
+            _(
+                "Follow-Up Planner cannot read {file}: the file is damaged (for example by a "
+                "disk error or a crash of the computer). It has not been changed."
+            ).format(file=error.db_path)
         )
         self.restore = self.salvage = None
         backup = error.good_backup
         if backup is not None:
             self.setInformativeText(
-                fill(
-                    self.tr(
-                        "The newest good backup is from %1. Restoring it keeps the damaged "
-                        "file in your backups folder."
-                    ),
-                    f"{backup.created:%Y-%m-%d %H:%M} UTC",
-                )
+                _(
+                    "The newest good backup is from {time} UTC. Restoring it keeps the damaged "
+                    "file in your backups folder."
+                ).format(time=f"{backup.created:%Y-%m-%d %H:%M}")
             )
             self.restore = self.addButton(
-                self.tr("Restore the backup"), QMessageBox.ButtonRole.AcceptRole
+                _("Restore the backup"), QMessageBox.ButtonRole.AcceptRole
             )
         else:
             self.setInformativeText(
-                self.tr(
+                _(
                     "No good backup was found. The readable parts can be copied into a "
                     "new file; the damaged one is kept in your backups folder."
                 )
             )
         self.salvage = self.addButton(
-            self.tr("Rescue what is readable"), QMessageBox.ButtonRole.ActionRole
+            _("Rescue what is readable"), QMessageBox.ButtonRole.ActionRole
         )
-        self.empty = self.addButton(self.tr("Start empty"), QMessageBox.ButtonRole.DestructiveRole)
-        self.quit = self.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        self.empty = self.addButton(_("Start empty"), QMessageBox.ButtonRole.DestructiveRole)
+        self.quit = self.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.restore or self.salvage)
 
 
@@ -82,7 +76,7 @@ def recover(error: DamagedDatabase, parent: QWidget | None) -> AppContext | None
             return None
         return build_context(error.db_path)
     except KnownError as exc:
-        QMessageBox.critical(parent, dialog.tr("Follow-Up Planner"), shown(exc))
+        QMessageBox.critical(parent, _("Follow-Up Planner"), shown(exc))
         return None
 
 
@@ -94,10 +88,9 @@ def rescue(backups: BackupService, parent: QWidget | None, dialog: QMessageBox) 
     except SalvageWouldLose as loss:
         answer = QMessageBox.question(
             parent,
-            dialog.tr("Follow-Up Planner"),
-            fill(
-                dialog.tr("%1\n\nReplace the damaged file with what was rescued anyway?"),
-                loss.message,
+            _("Follow-Up Planner"),
+            _("{loss}\n\nReplace the damaged file with what was rescued anyway?").format(
+                loss=loss.message
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,

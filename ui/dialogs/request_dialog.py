@@ -7,10 +7,10 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from app.dto.outreach import RequestDTO
+from app.i18n import _, ngettext
 from app.kinds import CHANNEL_LABELS
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.form_parts import plain_label
-from ui.texts import fill
 
 
 class RequestDialog(FormDialog[RequestDTO]):
@@ -26,29 +26,29 @@ class RequestDialog(FormDialog[RequestDTO]):
     ) -> None:
         super().__init__(parent)
         self._save = save
-        self.setWindowTitle(self.tr("Log request"))
+        self.setWindowTitle(_("Log request"))
         self.setMinimumWidth(460)
         self.summary = QLineEdit()
         self.summary.setObjectName("requestSummary")
-        self.summary.setPlaceholderText(self.tr("What they asked for, in a few words"))
+        self.summary.setPlaceholderText(_("What they asked for, in a few words"))
         self.channel = QComboBox()
         self.channel.setObjectName("requestChannel")
         for key, label in CHANNEL_LABELS.items():
-            self.channel.addItem(self.tr(label), key)
+            self.channel.addItem(_(label), key)
         self.channel.setCurrentIndex(max(0, self.channel.findData(channel)))
-        heading = fill(
-            self.tr("Request from %1 — answer within %2 working hours"),
-            customer_name,
-            str(response_hours),
-        )
+        heading = ngettext(
+            "Request from {customer} — answer within {hours} working hour",
+            "Request from {customer} — answer within {hours} working hours",
+            response_hours,
+        ).format(customer=customer_name, hours=response_hours)
         form = QFormLayout()
-        form.addRow(self.tr("&Request"), self.summary)
-        form.addRow(self.tr("Came in by"), self.channel)
+        form.addRow(_("&Request"), self.summary)
+        form.addRow(_("Came in by"), self.channel)
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(heading))
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(self.button_box(self.tr("&Log request")))
+        layout.addWidget(self.button_box(_("&Log request")))
         self.summary.setFocus()
 
     def save(self) -> RequestDTO:

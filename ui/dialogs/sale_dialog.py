@@ -33,12 +33,12 @@ from app.context import AppContext
 from app.dto.customers import CustomerDTO
 from app.dto.sales import SaleInput, SaleResult
 from app.errors import KnownError, ValidationError
+from app.i18n import _
 from app.kinds import LOST_REASON_LABELS
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.form_parts import date_edit
 from ui.error_text import shown
 from ui.item_models.sale_preview_table import DateDelegate, PreviewTableModel
-from ui.texts import fill
 from ui.widgets.customer_picker import CustomerPicker
 
 PREVIEW_DELAY_MS = 150
@@ -60,7 +60,7 @@ class SaleDialog(FormDialog[SaleResult]):
         self._customer_id = customer_id
         self._plan_chosen = False
         today = context.agenda.today_date()
-        self.setWindowTitle(self.tr("Record a sale"))
+        self.setWindowTitle(_("Record a sale"))
         self.setMinimumSize(560, 520 if customer_id is not None else 700)
 
         heading = QLabel()
@@ -70,33 +70,33 @@ class SaleDialog(FormDialog[SaleResult]):
             self.picker = CustomerPicker(context.customers)
             self.picker.chosen.connect(self._customer_chosen)
         self._show_heading(None if customer_id is None else context.customers.get(customer_id))
-        self.won = QRadioButton(self.tr("&Won"))
-        self.lost = QRadioButton(self.tr("&Lost"))
+        self.won = QRadioButton(_("&Won"))
+        self.lost = QRadioButton(_("&Lost"))
         self.won.setChecked(True)
         self.outcome = QButtonGroup(self)
         self.outcome.addButton(self.won)
         self.outcome.addButton(self.lost)
         self.closed = date_edit(today)
         self.amount = QLineEdit()
-        self.amount.setPlaceholderText(self.tr("e.g. 12500 or 12500.50"))
+        self.amount.setPlaceholderText(_("e.g. 12500 or 12500.50"))
         self.currency = QLineEdit(context.settings.get().currency)
         self.currency.setMaxLength(3)
         self.currency.setFixedWidth(self.fontMetrics().averageCharWidth() * 8)
         self.description = QLineEdit()
-        self.description.setPlaceholderText(self.tr("What was sold"))
-        self.has_delivery = QCheckBox(self.tr("Promised deli&very"))
+        self.description.setPlaceholderText(_("What was sold"))
+        self.has_delivery = QCheckBox(_("Promised deli&very"))
         self.delivery = date_edit(today + dt.timedelta(days=DEFAULT_DELIVERY_DAYS))
         self.delivery.setEnabled(False)
         # Asked of a lost sale only; nothing is chosen for the user.
         self.lost_reason = QComboBox()
         self.lost_reason.setObjectName("lostReason")
         for key, label in LOST_REASON_LABELS.items():
-            self.lost_reason.addItem(self.tr(label), key)
-        self.lost_reason.setPlaceholderText(self.tr("Choose why"))
+            self.lost_reason.addItem(_(label), key)
+        self.lost_reason.setPlaceholderText(_("Choose why"))
         self.lost_reason.setCurrentIndex(-1)
         self.lost_note = QLineEdit()
         self.lost_note.setObjectName("lostNote")
-        self.lost_note.setPlaceholderText(self.tr("More about it (optional)"))
+        self.lost_note.setPlaceholderText(_("More about it (optional)"))
         self.plan = QComboBox()
         for plan in context.plans.all():
             if plan.trigger in SALE_TRIGGERS:
@@ -127,9 +127,9 @@ class SaleDialog(FormDialog[SaleResult]):
         header = self.preview.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        preview_label = QLabel(self.tr("Follow-ups this plan sc&hedules"))
+        preview_label = QLabel(_("Follow-ups this plan sc&hedules"))
         preview_label.setBuddy(self.preview)
-        hint = QLabel(self.tr("To change a date before saving, double-click it or press F2."))
+        hint = QLabel(_("To change a date before saving, double-click it or press F2."))
         hint.setEnabled(False)
 
         self.buttons = self.button_box(ok=QDialogButtonBox.StandardButton.Save)
@@ -152,7 +152,7 @@ class SaleDialog(FormDialog[SaleResult]):
         outcome_row.addStretch(1)
         amount_row = QHBoxLayout()
         amount_row.addWidget(self.amount, 1)
-        currency_label = QLabel(self.tr("C&urrency"))
+        currency_label = QLabel(_("C&urrency"))
         currency_label.setBuddy(self.currency)
         amount_row.addWidget(currency_label)
         amount_row.addWidget(self.currency)
@@ -163,19 +163,19 @@ class SaleDialog(FormDialog[SaleResult]):
         lost_row.addWidget(self.lost_reason)
         lost_row.addWidget(self.lost_note, 1)
         self.form = form = QFormLayout()
-        form.addRow(self.tr("Outcome"), outcome_row)
-        form.addRow(self.tr("&Closed on"), self.closed)
-        amount_label = QLabel(self.tr("&Amount"))
+        form.addRow(_("Outcome"), outcome_row)
+        form.addRow(_("&Closed on"), self.closed)
+        amount_label = QLabel(_("&Amount"))
         amount_label.setBuddy(self.amount)
         form.addRow(amount_label, amount_row)
-        form.addRow(self.tr("&Description"), self.description)
-        form.addRow(self.tr("Delivery"), delivery_row)
-        self._lost_label = QLabel(self.tr("Why lo&st"))
+        form.addRow(_("&Description"), self.description)
+        form.addRow(_("Delivery"), delivery_row)
+        self._lost_label = QLabel(_("Why lo&st"))
         self._lost_label.setBuddy(self.lost_reason)
         form.addRow(self._lost_label, lost_row)
         self._delivery_layout, self._lost_layout = delivery_row, lost_row
         self._show_outcome_rows()
-        form.addRow(self.tr("&Plan"), self.plan)
+        form.addRow(_("&Plan"), self.plan)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         if self.picker is not None:
@@ -223,10 +223,10 @@ class SaleDialog(FormDialog[SaleResult]):
     # --- reactions -------------------------------------------------------------------
     def _show_heading(self, customer: CustomerDTO | None) -> None:
         if customer is None:
-            self.heading.setText(self.tr("Who is the sale for? Search, or create a new customer."))
+            self.heading.setText(_("Who is the sale for? Search, or create a new customer."))
         else:
             name = f"<b>{html.escape(customer.display_name)}</b>"
-            self.heading.setText(fill(self.tr("Sale for %1"), name))
+            self.heading.setText(_("Sale for {customer}").format(customer=name))
 
     def _customer_chosen(self, customer: CustomerDTO | None) -> None:
         self._customer_id = customer.id if customer else None
@@ -274,7 +274,7 @@ class SaleDialog(FormDialog[SaleResult]):
     def value(self) -> SaleInput:
         """The form as a sale; ValidationError while no customer is chosen."""
         if self._customer_id is None:
-            raise ValidationError(self.tr("Choose who the sale is for."))
+            raise ValidationError(_("Choose who the sale is for."))
         lost = self._outcome() == "lost"
         promised = (
             self.delivery.date().toPython() if self.has_delivery.isChecked() and not lost else None
@@ -299,7 +299,7 @@ class SaleDialog(FormDialog[SaleResult]):
         if self._customer_id is None:
             self._show_error("")
             self.preview_model.set_items(())
-            self.reason.setText(self.tr("Choose the customer to see the follow-ups."))
+            self.reason.setText(_("Choose the customer to see the follow-ups."))
             self.reason.show()
             return
         data = dataclasses.replace(self.value(), date_overrides={})
@@ -312,7 +312,7 @@ class SaleDialog(FormDialog[SaleResult]):
             return
         self._show_error("")
         self.preview_model.set_items(preview.items)
-        reason = preview.skipped_reason or ("" if preview.items else self.tr("Nothing to plan."))
+        reason = preview.skipped_reason or ("" if preview.items else _("Nothing to plan."))
         self.reason.setText(reason)
         self.reason.setVisible(bool(reason))
 
@@ -325,7 +325,7 @@ class SaleDialog(FormDialog[SaleResult]):
         if self._timer.isActive():
             self.refresh_preview()
         if self._outcome() == "lost" and self.lost_reason.currentIndex() < 0:
-            raise ValidationError(self.tr("Choose why the sale was lost."))
+            raise ValidationError(_("Choose why the sale was lost."))
         return self._context.sales.record(self.value())
 
     def refused(self) -> None:

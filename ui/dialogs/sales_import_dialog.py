@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.dto.sales_import import SalesImportResult, SalesPreview
+from app.i18n import _, ngettext
 from app.progress import Progress
 from ui.background import BackgroundTask, run_in_background
 from ui.dialogs.import_flow import pick_file, preview_then_import
 from ui.item_models.deal_table import DealTable
 from ui.item_models.import_tables import ErrorTable
-from ui.texts import fill
 
 
 class SalesImportDialog(QDialog):
@@ -37,7 +37,7 @@ class SalesImportDialog(QDialog):
         self._context = context
         self.preview = preview
         self.task: BackgroundTask | None = None
-        self.setWindowTitle(self.tr("Import sales"))
+        self.setWindowTitle(_("Import sales"))
         self.resize(760, 480)
         self.summary = QLabel(summary_text(preview))
         self.summary.setObjectName("salesImportSummary")
@@ -46,8 +46,11 @@ class SalesImportDialog(QDialog):
         self.error_model = ErrorTable(preview.errors)
         tabs = QTabWidget()
         for model, title in (
-            (self.deal_model, fill(self.tr("Sales (%1)"), f"{len(preview.deals):,}")),
-            (self.error_model, fill(self.tr("Cannot be read (%1)"), f"{len(preview.errors):,}")),
+            (self.deal_model, _("Sales ({count})").format(count=f"{len(preview.deals):,}")),
+            (
+                self.error_model,
+                _("Cannot be read ({count})").format(count=f"{len(preview.errors):,}"),
+            ),
         ):
             view = QTableView()
             view.setModel(model)
@@ -57,7 +60,9 @@ class SalesImportDialog(QDialog):
             tabs.addTab(view, title)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton(
-            fill(self.tr("Import %1 sales"), f"{len(preview.deals):,}"),
+            ngettext("Import {count} sale", "Import {count} sales", len(preview.deals)).format(
+                count=f"{len(preview.deals):,}"
+            ),
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.import_button.setObjectName("importSales")
@@ -77,7 +82,7 @@ class SalesImportDialog(QDialog):
 
         self.import_button.setEnabled(False)
         self.task = run_in_background(
-            work, self.tr("Importing sales"), self, self._done, self._failed, self._cancelled
+            work, _("Importing sales"), self, self._done, self._failed, self._cancelled
         )
 
     def _done(self, result: SalesImportResult) -> None:
@@ -88,9 +93,8 @@ class SalesImportDialog(QDialog):
     def _failed(self, message: str, _known: bool) -> None:
         self.task = None
         self.import_button.setEnabled(True)
-        QMessageBox.warning(
-            self, self.tr("Import sales"), fill(self.tr("Nothing was imported: %1"), message)
-        )
+        reason = _("Nothing was imported: {reason}").format(reason=message)
+        QMessageBox.warning(self, _("Import sales"), reason)
 
     def _cancelled(self) -> None:
         self.task = None
@@ -100,17 +104,34 @@ class SalesImportDialog(QDialog):
 def summary_text(preview: SalesPreview) -> str:
     """What the file holds, in the salesperson's words."""
     deals = len(preview.deals)
+    # Whole sentences, each translated alone; those that do not apply are left out.
     parts = [
-        f"{preview.layout}: {deals:,} sales, {deals - _new_rows(preview):,} for customers you "
-        f"have and {preview.new_customers:,} new customers."
+        ngettext(
+            "{layout}: {count} sale, {existing} for customers you have and {new} new customers.",
+            "{layout}: {count} sales, {existing} for customers you have and {new} new customers.",
+            deals,
+        ).format(
+            layout=preview.layout,
+            count=f"{deals:,}",
+            existing=f"{deals - _new_rows(preview):,}",
+            new=f"{preview.new_customers:,}",
+        )
     ]
     if preview.open_deals:
-        parts.append(f"Deals still open, left out: {preview.open_deals:,}.")
+        parts.append(
+            _("Deals still open, left out: {count}.").format(count=f"{preview.open_deals:,}")
+        )
     if preview.errors:
-        parts.append(f"Rows that cannot be read: {len(preview.errors):,} (see the list).")
+        parts.append(
+            _("Rows that cannot be read: {count} (see the list).").format(
+                count=f"{len(preview.errors):,}"
+            )
+        )
     parts.append(
-        "Each sale's plan starts on its close day; follow-ups whose day has passed are "
-        "not scheduled. A backup is taken first."
+        _(
+            "Each sale's plan starts on its close day; follow-ups whose day has passed are "
+            "not scheduled. A backup is taken first."
+        )
     )
     return " ".join(parts)
 
@@ -120,17 +141,25 @@ def _new_rows(preview: SalesPreview) -> int:
 
 
 def result_text(result: SalesImportResult) -> str:
-    return (
-        f"Imported {result.sales:,} sales ({result.new_customers:,} new customers): "
-        f"{result.touchpoints:,} follow-ups planned, {result.in_the_past:,} not scheduled "
-        "(in the past)."
+    """'Imported 3 sales (1 new customers): 9 follow-ups planned, 2 not scheduled (in the past).'"""
+    return ngettext(
+        "Imported {count} sale ({new} new customers): {planned} follow-ups planned, "
+        "{past} not scheduled (in the past).",
+        "Imported {count} sales ({new} new customers): {planned} follow-ups planned, "
+        "{past} not scheduled (in the past).",
+        result.sales,
+    ).format(
+        count=f"{result.sales:,}",
+        new=f"{result.new_customers:,}",
+        planned=f"{result.touchpoints:,}",
+        past=f"{result.in_the_past:,}",
     )
 
 
 def choose_sales_file(context: AppContext, parent: QWidget) -> None:
     """Pick a deal file, read it in the background, show the preview."""
-    kinds = parent.tr("Deals (*.csv *.txt);;All files (*)")
-    path = pick_file(parent, parent.tr("Import sales"), kinds)
+    kinds = _("Deals (*.csv *.txt);;All files (*)")
+    path = pick_file(parent, _("Import sales"), kinds)
     if path is not None:
         open_sales_import(context, path, parent)
 
@@ -140,6 +169,6 @@ def open_sales_import(context: AppContext, path: Path, parent: QWidget) -> Backg
         lambda: context.sales_import.preview(path),
         lambda preview: SalesImportDialog(context, preview, parent),
         result_text,
-        parent.tr("Import sales"),
+        _("Import sales"),
         parent,
     )

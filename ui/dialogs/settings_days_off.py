@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,18 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _, ngettext
 from ui.dates import range_text
 from ui.dialogs.form_parts import date_edit, date_of
-from ui.texts import fill
 
 # A holiday, a sabbatical: longer is a settings slip (the planner refuses a calendar that
 # leaves no working day for two years anyway).
 LONGEST_RANGE_DAYS = 366
 _ONE_DAY = dt.timedelta(days=1)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DaysOffEditor", text)
 
 
 def as_ranges(days: Iterable[dt.date]) -> list[tuple[dt.date, dt.date]]:
@@ -55,29 +51,29 @@ class DaysOffEditor(QWidget):
         self._today = today
         self.first = date_edit(today)
         self.last = date_edit(today)
-        self.first.setAccessibleName(tr("First day off"))
-        self.last.setAccessibleName(tr("Last day off"))
+        self.first.setAccessibleName(_("First day off"))
+        self.last.setAccessibleName(_("Last day off"))
         # Picking a first day after the last one carries the last one along.
         self.first.dateChanged.connect(lambda day: self.last.setDate(max(day, self.last.date())))
-        self.add = QPushButton(tr("&Add"))
+        self.add = QPushButton(_("&Add"))
         self.add.clicked.connect(self.add_picked)
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.setAccessibleName(tr("Days off"))
+        self.list.setAccessibleName(_("Days off"))
         self.list.setMaximumHeight(self.fontMetrics().height() * 7)
-        self.remove = QPushButton(tr("Re&move"))
+        self.remove = QPushButton(_("Re&move"))
         self.remove.clicked.connect(self.remove_selected)
         # Enter anywhere in the dialog means OK, even after clicking one of these.
         for button in (self.add, self.remove):
             button.setAutoDefault(False)
         self.list.itemSelectionChanged.connect(self._enable)
-        self.empty = QLabel(tr("None yet: pick the first and last day, then Add."))
+        self.empty = QLabel(_("None yet: pick the first and last day, then Add."))
         self.empty.setEnabled(False)
         pick = QHBoxLayout()
         pick.setContentsMargins(0, 0, 0, 0)
-        pick.addWidget(QLabel(tr("From")))
+        pick.addWidget(QLabel(_("From")))
         pick.addWidget(self.first)
-        pick.addWidget(QLabel(tr("to")))
+        pick.addWidget(QLabel(_("to")))
         pick.addWidget(self.last)
         pick.addWidget(self.add)
         pick.addStretch(1)
@@ -105,9 +101,13 @@ class DaysOffEditor(QWidget):
         if last < first:
             first, last = last, first
         if (last - first).days >= LONGEST_RANGE_DAYS:
-            count = str((last - first).days + 1)
+            count = (last - first).days + 1
             self.refused.emit(
-                fill(tr("Days off can be a year at a time at most; these are %1 days."), count)
+                ngettext(
+                    "Days off can be a year at a time at most; this is {count} day.",
+                    "Days off can be a year at a time at most; these are {count} days.",
+                    count,
+                ).format(count=count)
             )
             return
         self._days.update(first + n * _ONE_DAY for n in range((last - first).days + 1))
@@ -129,7 +129,7 @@ class DaysOffEditor(QWidget):
             item = QListWidgetItem(range_text(first, last, self._today))
             item.setData(Qt.ItemDataRole.UserRole, (first, last))
             days = (last - first).days + 1
-            item.setToolTip(tr("1 day") if days == 1 else fill(tr("%1 days"), str(days)))
+            item.setToolTip(ngettext("{count} day", "{count} days", days).format(count=days))
             self.list.addItem(item)
             if select is not None and first <= select <= last:
                 self.list.setCurrentItem(item)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.errors import KnownError, ValidationError
+from app.i18n import _, ngettext
 from app.preferences import (
     CALENDAR_KEYS,
     MAX_REMINDER_MINUTES,
@@ -47,7 +48,6 @@ from ui.dialogs.settings_promises import promises_page
 from ui.dialogs.settings_sync import sync_page
 from ui.error_text import shown
 from ui.look.styles import error_style
-from ui.texts import fill
 
 
 class SettingsDialog(QDialog):
@@ -62,14 +62,14 @@ class SettingsDialog(QDialog):
         self.task: BackgroundTask | None = None
         self.report: QMessageBox | None = None
         self.fields = FieldRows()
-        self.setWindowTitle(self.tr("Settings"))
+        self.setWindowTitle(_("Settings"))
         prefs = context.settings.get()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._profile_page(prefs), self.tr("Pro&file"))
-        self.tabs.addTab(self._calendar_page(prefs), self.tr("Ca&lendar"))
-        self.tabs.addTab(self._follow_up_page(prefs), self.tr("F&ollow-ups"))
-        self.tabs.addTab(promises_page(self.fields, prefs, self.tr), self.tr("&Promises"))
-        self.tabs.addTab(sync_page(self.fields, prefs, self.tr), self.tr("Calendar sync"))
+        self.tabs.addTab(self._profile_page(prefs), _("Pro&file"))
+        self.tabs.addTab(self._calendar_page(prefs), _("Ca&lendar"))
+        self.tabs.addTab(self._follow_up_page(prefs), _("F&ollow-ups"))
+        self.tabs.addTab(promises_page(self.fields, prefs), _("&Promises"))
+        self.tabs.addTab(sync_page(self.fields, prefs), _("Calendar sync"))
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
@@ -107,7 +107,7 @@ class SettingsDialog(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         intro = QLabel(
-            self.tr(
+            _(
                 "Every message the planner drafts ends with your name and how to reach you, "
                 "from here. Fill in what customers should see; leave out the rest."
             )
@@ -115,20 +115,20 @@ class SettingsDialog(QDialog):
         intro.setWordWrap(True)
         form = QFormLayout()
         self.my_name = line_field(prefs.my_name)
-        self.my_title = line_field(prefs.my_title, self.tr("e.g. Account Manager"))
+        self.my_title = line_field(prefs.my_title, _("e.g. Account Manager"))
         self.my_company = line_field(prefs.my_company)
         self.my_phone = line_field(prefs.my_phone)
         self.my_mobile = line_field(prefs.my_mobile)
         self.my_email = line_field(prefs.my_email)
-        self.my_website = line_field(prefs.my_website, self.tr("e.g. https://example.com"))
+        self.my_website = line_field(prefs.my_website, _("e.g. https://example.com"))
         for key, label, widget in (
-            ("my_name", self.tr("&Name"), self.my_name),
-            ("my_title", self.tr("&Title"), self.my_title),
-            ("my_company", self.tr("&Company"), self.my_company),
-            ("my_phone", self.tr("&Phone"), self.my_phone),
-            ("my_mobile", self.tr("&Mobile"), self.my_mobile),
-            ("my_email", self.tr("&E-mail"), self.my_email),
-            ("my_website", self.tr("&Web site"), self.my_website),
+            ("my_name", _("&Name"), self.my_name),
+            ("my_title", _("&Title"), self.my_title),
+            ("my_company", _("&Company"), self.my_company),
+            ("my_phone", _("&Phone"), self.my_phone),
+            ("my_mobile", _("&Mobile"), self.my_mobile),
+            ("my_email", _("&E-mail"), self.my_email),
+            ("my_website", _("&Web site"), self.my_website),
         ):
             self.fields.row(form, 0, key, label, widget)
         layout.addWidget(intro)
@@ -140,7 +140,7 @@ class SettingsDialog(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         intro = QLabel(
-            self.tr(
+            _(
                 "Follow-ups land on working days only. Changing these re-plans every planned "
                 "follow-up you have not moved by hand."
             )
@@ -149,7 +149,7 @@ class SettingsDialog(QDialog):
         self.timezone = SearchableChoice(
             time_zones(self.context.clock.now(), prefs.timezone), prefs.timezone
         )
-        self.timezone.setToolTip(self.tr("Type a city to find its time zone"))
+        self.timezone.setToolTip(_("Type a city to find its time zone"))
         self.working_days: list[QCheckBox] = []
         days = QHBoxLayout()
         days.setContentsMargins(0, 0, 0, 0)
@@ -165,28 +165,26 @@ class SettingsDialog(QDialog):
         days.addStretch(1)
         days_widget = QWidget()
         days_widget.setLayout(days)
-        none = Choice("", self.tr("No public holidays"))
+        none = Choice("", _("No public holidays"))
         self.holiday_country = SearchableChoice(
             [none, *holiday_regions(prefs.holiday_country)], prefs.holiday_country
         )
         self.holiday_country.setToolTip(
-            self.tr("Type your country or region (Bavaria, Texas) to get its public holidays")
+            _("Type your country or region (Bavaria, Texas) to get its public holidays")
         )
         self.days_off = DaysOffEditor(prefs.days_off, self.context.planning().today)
-        self.min_gap_days = spin_field(prefs.min_gap_days, 0, 30, self.tr(" days"))
-        self.min_gap_days.setToolTip(self.tr("The fewest days between two contacts to a customer"))
+        self.min_gap_days = spin_field(prefs.min_gap_days, 0, 30, _(" days"))
+        self.min_gap_days.setToolTip(_("The fewest days between two contacts to a customer"))
         form = QFormLayout()
-        self.fields.row(form, 1, "timezone", self.tr("Time &zone"), self.timezone)
+        self.fields.row(form, 1, "timezone", _("Time &zone"), self.timezone)
         self.fields.row(
-            form, 1, "working_days", self.tr("Working &days"), days_widget, self.working_days[0]
+            form, 1, "working_days", _("Working &days"), days_widget, self.working_days[0]
         )
+        self.fields.row(form, 1, "holiday_country", _("Public &holidays"), self.holiday_country)
         self.fields.row(
-            form, 1, "holiday_country", self.tr("Public &holidays"), self.holiday_country
+            form, 1, "days_off", _("Personal d&ays off"), self.days_off, self.days_off.first
         )
-        self.fields.row(
-            form, 1, "days_off", self.tr("Personal d&ays off"), self.days_off, self.days_off.first
-        )
-        self.fields.row(form, 1, "min_gap_days", self.tr("Minimum &gap"), self.min_gap_days)
+        self.fields.row(form, 1, "min_gap_days", _("Minimum &gap"), self.min_gap_days)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -195,11 +193,11 @@ class SettingsDialog(QDialog):
     def _follow_up_page(self, prefs: Preferences) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        days = self.tr(" days")
+        days = _(" days")
         self.default_cadence_days = spin_field(prefs.default_cadence_days, 7, 730, days)
         self.key_cadence_days = spin_field(prefs.key_cadence_days, 7, 730, days)
         self.reminder_minutes = spin_field(
-            prefs.reminder_minutes, 0, MAX_REMINDER_MINUTES, self.tr(" minutes before")
+            prefs.reminder_minutes, 0, MAX_REMINDER_MINUTES, _(" minutes before")
         )
         self.currency = SearchableChoice(currencies(prefs.currency), prefs.currency)
         form = QFormLayout()
@@ -207,14 +205,14 @@ class SettingsDialog(QDialog):
             form,
             2,
             "default_cadence_days",
-            self.tr("&Keep in touch every"),
+            _("&Keep in touch every"),
             self.default_cadence_days,
         )
         self.fields.row(
-            form, 2, "key_cadence_days", self.tr("Key c&ustomers every"), self.key_cadence_days
+            form, 2, "key_cadence_days", _("Key c&ustomers every"), self.key_cadence_days
         )
-        self.fields.row(form, 2, "reminder_minutes", self.tr("&Reminder"), self.reminder_minutes)
-        self.fields.row(form, 2, "currency", self.tr("Currenc&y"), self.currency)
+        self.fields.row(form, 2, "reminder_minutes", _("&Reminder"), self.reminder_minutes)
+        self.fields.row(form, 2, "currency", _("Currenc&y"), self.currency)
         layout.addLayout(form)
         layout.addStretch(1)
         return page
@@ -256,11 +254,11 @@ class SettingsDialog(QDialog):
         for key, text in self.texts().items():
             widget = self.fields.inputs[key]
             if key == "working_days" and not text:
-                errors[key] = self.tr("Pick at least one working day.")
+                errors[key] = _("Pick at least one working day.")
                 continue
             unlisted = isinstance(widget, SearchableChoice) and widget.code() is None
             if unlisted and not (key == "holiday_country" and self._no_holidays()):
-                errors[key] = fill(self._not_listed(key), repr(text))
+                errors[key] = self._not_listed(key).format(typed=repr(text))
                 continue
             try:
                 value: Any = parse_value(key, text)
@@ -271,27 +269,27 @@ class SettingsDialog(QDialog):
                 changes[key] = text
         texts = self.texts()
         if "work_start" not in errors and texts["work_end"] <= texts["work_start"]:
-            errors["work_end"] = self.tr("Working hours must end after they start.")
+            errors["work_end"] = _("Working hours must end after they start.")
         return changes, errors
 
     def _not_listed(self, key: str) -> str:
         """What a list field says when what was typed names none of its entries."""
         if key == "timezone":
-            return self.tr(
-                "No time zone matches %1. Type a city, like Berlin, and pick it from the list."
+            return _(
+                "No time zone matches {typed}. Type a city, like Berlin, and pick it from the list."
             )
         if key == "holiday_country":
-            return self.tr(
-                "No country or region matches %1. Type its name and pick it from the list."
+            return _(
+                "No country or region matches {typed}. Type its name and pick it from the list."
             )
-        return self.tr("No currency matches %1. Type its name or code, like euro or EUR.")
+        return _("No currency matches {typed}. Type its name or code, like euro or EUR.")
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         for key, label in self.fields.errors.items():
             label.setText(errors.get(key, ""))
             label.setVisible(key in errors)
         self.error.setVisible(bool(errors))
-        self.error.setText(self.tr("Please correct the marked fields.") if errors else "")
+        self.error.setText(_("Please correct the marked fields.") if errors else "")
         if errors:
             first = next(key for key in self.fields.inputs if key in errors)
             self.tabs.setCurrentIndex(self.fields.tab_of[first])
@@ -336,10 +334,10 @@ class SettingsDialog(QDialog):
             return change.preferences, change.moved or 0
 
         self.buttons.setEnabled(False)
-        self.error.setText(self.tr("Saving and re-planning your follow-ups…"))
+        self.error.setText(_("Saving and re-planning your follow-ups…"))
         self.error.show()
         self.task = run_in_background(
-            work, self.tr("Re-planning your follow-ups"), self, self._saved, self._failed
+            work, _("Re-planning your follow-ups"), self, self._saved, self._failed
         )
         if self.task.dialog is not None:
             # The change is one transaction: once it runs there is nothing to cancel.
@@ -351,7 +349,7 @@ class SettingsDialog(QDialog):
         self.error.hide()
         self.report = QMessageBox(
             QMessageBox.Icon.Information,
-            self.tr("Settings saved"),
+            _("Settings saved"),
             self.summary(),
             QMessageBox.StandardButton.Ok,
             self,
@@ -362,23 +360,22 @@ class SettingsDialog(QDialog):
     def _failed(self, message: str, _known: bool) -> None:
         self.task = None
         self.buttons.setEnabled(True)
-        self.error.setText(fill(self.tr("Nothing was saved. %1"), message))
+        self.error.setText(_("Nothing was saved. {reason}").format(reason=message))
         self.error.show()
 
     def summary(self) -> str:
         """What the last OK did, for a status bar."""
         if self.saved is None:
-            return self.tr("Settings unchanged.")
+            return _("Settings unchanged.")
         if self.moved is None:
-            return self.tr("Settings saved.")
+            return _("Settings saved.")
         if self.moved == 0:
-            return self.tr("Settings saved. No planned follow-up had to move.")
-        if self.moved == 1:
-            return self.tr("Settings saved. 1 planned follow-up moved to fit your calendar.")
-        return fill(
-            self.tr("Settings saved. %1 planned follow-ups moved to fit your calendar."),
-            str(self.moved),
-        )
+            return _("Settings saved. No planned follow-up had to move.")
+        return ngettext(
+            "Settings saved. {count} planned follow-up moved to fit your calendar.",
+            "Settings saved. {count} planned follow-ups moved to fit your calendar.",
+            self.moved,
+        ).format(count=self.moved)
 
     def reject(self) -> None:
         if self.task is None:  # a running save cannot be abandoned halfway

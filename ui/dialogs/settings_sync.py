@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from app.i18n import _
 from app.preferences import Preferences
 from ui.dialogs.settings_fields import FieldRows, line_field, spin_field
 
 PAGE = 4
 
 
-def sync_page(fields: FieldRows, prefs: Preferences, tr: Callable[[str], str]) -> QWidget:
+def sync_page(fields: FieldRows, prefs: Preferences) -> QWidget:
     """Fields registered with the dialog's rows, so OK checks and stores them like the others."""
     page = QWidget()
     layout = QVBoxLayout(page)
     intro = QLabel(
-        tr(
+        _(
             "Your calendars get the planned follow-ups this many months ahead, and every "
             "overdue one. Google and Microsoft sign you in through an OAuth client ID that "
             "you or your company create once (the README explains how); leave them empty "
@@ -25,13 +24,13 @@ def sync_page(fields: FieldRows, prefs: Preferences, tr: Callable[[str], str]) -
         )
     )
     intro.setWordWrap(True)
-    months = spin_field(prefs.calendar_months, 1, 24, tr(" months ahead"))
-    google = line_field(prefs.google_client_id, tr("….apps.googleusercontent.com"))
-    microsoft = line_field(prefs.microsoft_client_id, tr("Application (client) ID"))
+    months = spin_field(prefs.calendar_months, 1, 24, _(" months ahead"))
+    google = line_field(prefs.google_client_id, "….apps.googleusercontent.com")
+    microsoft = line_field(prefs.microsoft_client_id, _("Application (client) ID"))
     form = QFormLayout()
-    fields.row(form, PAGE, "calendar_months", tr("Put &in the calendar up to"), months)
-    fields.row(form, PAGE, "google_client_id", tr("Google client ID"), google)
-    fields.row(form, PAGE, "microsoft_client_id", tr("Microsoft client ID"), microsoft)
+    fields.row(form, PAGE, "calendar_months", _("Put &in the calendar up to"), months)
+    fields.row(form, PAGE, "google_client_id", _("Google client ID"), google)
+    fields.row(form, PAGE, "microsoft_client_id", _("Microsoft client ID"), microsoft)
     layout.addWidget(intro)
     layout.addLayout(form)
     layout.addStretch(1)

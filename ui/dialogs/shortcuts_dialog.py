@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import N_, _
+
 # Keys that belong to no menu action: the lists and the search box.
 LIST_KEYS = (
-    ("Enter", "Open the selected customer, or answer the selected request"),
-    ("Down", "From the search box into the list of customers"),
-    ("Tab", "From the list to the draft and its buttons"),
+    (N_("Enter"), N_("Open the selected customer, or answer the selected request")),
+    (N_("Down"), N_("From the search box into the list of customers")),
+    (N_("Tab"), N_("From the list to the draft and its buttons")),
 )
 
 
@@ -53,7 +55,7 @@ def shortcut_rows(menus: list[QMenu]) -> list[tuple[str, str]]:
 
 
 def _what(action: QAction, where: str) -> str:
-    return f"{_plain(action.text())} ({where})"
+    return _("{action} ({menu})").format(action=_plain(action.text()), menu=where)
 
 
 class ShortcutsDialog(QDialog):
@@ -61,11 +63,11 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, menus: list[QMenu], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        rows = shortcut_rows(menus) + [(self.tr(k), self.tr(w)) for k, w in LIST_KEYS]
+        self.setWindowTitle(_("Keyboard shortcuts"))
+        rows = shortcut_rows(menus) + [(_(k), _(w)) for k, w in LIST_KEYS]
         self.table = QTableWidget(len(rows), 2)
         self.table.setObjectName("shortcutsTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What they do")])
+        self.table.setHorizontalHeaderLabels([_("Keys"), _("What they do")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
+from app.i18n import _
 from ui.dialogs.touchpoint_form import TouchpointFormDialog
 
 if TYPE_CHECKING:
@@ -19,20 +20,20 @@ class SkipDialog(TouchpointFormDialog):
     """The caller records the result."""
 
     def __init__(self, touchpoint: TouchpointDTO, parent: QWidget | None = None) -> None:
-        super().__init__(touchpoint, self.tr("Skip follow-up"), self.tr("&Skip it"), parent)
+        super().__init__(touchpoint, _("Skip follow-up"), _("&Skip it"), parent)
         self.reason = QLineEdit()
         self.reason.setObjectName("skipReason")
         self.reason.setMaxLength(REASON_LIMIT)
-        self.reason.setPlaceholderText(self.tr("Why it is not needed"))
+        self.reason.setPlaceholderText(_("Why it is not needed"))
         common = [
-            self.tr("Already in touch this week"),
-            self.tr("Customer asked for fewer contacts"),
-            self.tr("No longer relevant"),
+            _("Already in touch this week"),
+            _("Customer asked for fewer contacts"),
+            _("No longer relevant"),
         ]
         completer = QCompleter(common, self.reason)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.reason.setCompleter(completer)
-        self.form.addRow(self.tr("&Reason"), self.reason)
+        self.form.addRow(_("&Reason"), self.reason)
         self.reason.setFocus()
 
     def reason_text(self) -> str:

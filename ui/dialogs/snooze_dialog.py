@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from ui.date_range import bound_dates
 
 
@@ -32,14 +33,14 @@ class SnoozeDialog(QDialog):
         change_date: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Change date…") if change_date else self.tr("Snooze until…"))
+        self.setWindowTitle(_("Change date…") if change_date else _("Snooze until…"))
         heading = QLabel(title)
         heading.setTextFormat(Qt.TextFormat.PlainText)
         heading.setWordWrap(True)
         hint = QLabel(
-            self.tr("The day you pick is kept, even a day off.")
+            _("The day you pick is kept, even a day off.")
             if change_date
-            else self.tr("A day off or holiday moves to the next working day.")
+            else _("A day off or holiday moves to the next working day.")
         )
         hint.setWordWrap(True)
         self.calendar = QCalendarWidget()
@@ -53,7 +54,7 @@ class SnoozeDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("&Move") if change_date else self.tr("&Snooze"))
+        ok.setText(_("&Move") if change_date else _("&Snooze"))
         ok.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

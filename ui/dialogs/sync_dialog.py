@@ -22,33 +22,42 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.dto.sync import AccountDTO, CloudAccountInput
+from app.i18n import _
 from app.secrets import NoSecureStore
 from ui.background import BackgroundTask, run_in_background
 from ui.dates import date_text
 from ui.dialogs.account_dialog import AccountDialog
 from ui.dialogs.modal import run_and_release
 from ui.sync_runner import SyncRunner
-from ui.texts import fill
 
 SERVICES = {"google": "Google Calendar", "microsoft": "Microsoft 365 / Outlook.com"}
 
 
 def describe(account: AccountDTO) -> str:
+    """The account's first line as it was set up (names and addresses, nothing to
+    translate), then its last sync and sign-in state, then its problem if any."""
     local = account.last_sync_at.astimezone() if account.last_sync_at else None
-    when = date_text(local.date(), time=local.time()) if local else "never"
-    if account.kind in SERVICES:
+    when = date_text(local.date(), time=local.time()) if local else _("never")
+    cloud = account.kind in SERVICES
+    if cloud:
         who = f" ({account.username})" if account.username else ""
-        line = f"{account.calendar_name} — {SERVICES[account.kind]}{who}\nLast sync: {when}"
-        if account.password_stored == "session":  # noqa: S105 - a state, not a password
-            line += " · signed in for this session only"
-        elif account.password_stored == "missing":  # noqa: S105
-            line += " · not signed in: use Sign in again"
+        line = f"{account.calendar_name} — {SERVICES[account.kind]}{who}"
     else:
-        line = f"{account.calendar_name} — {account.username} @ {account.url}\nLast sync: {when}"
-    if account.kind not in SERVICES and account.password_stored in ("session", "missing"):
-        line += f" · password: {account.password_stored}"
+        line = f"{account.calendar_name} — {account.username} @ {account.url}"
+    state = account.password_stored
+    if cloud and state == "session":
+        sync = _("Last sync: {when} · signed in for this session only")
+    elif cloud and state == "missing":
+        sync = _("Last sync: {when} · not signed in: use Sign in again")
+    elif state == "session":
+        sync = _("Last sync: {when} · password: for this session only")
+    elif state == "missing":
+        sync = _("Last sync: {when} · password: missing")
+    else:
+        sync = _("Last sync: {when}")
+    line += "\n" + sync.format(when=when)
     if account.last_error:
-        line += f"\nProblem: {account.last_error}"
+        line += "\n" + _("Problem: {error}").format(error=account.last_error)
     return line
 
 
@@ -60,9 +69,9 @@ class SyncDialog(QDialog):
         self.context = context
         self.runner = runner
         self.task: BackgroundTask | None = None
-        self.setWindowTitle(self.tr("Calendar sync"))
+        self.setWindowTitle(_("Calendar sync"))
         intro = QLabel(
-            self.tr(
+            _(
                 "Planned follow-ups appear in your calendar: Google Calendar, Microsoft 365 or "
                 "Outlook.com, or a CalDAV server (Nextcloud, iCloud, Fastmail…). Moving one "
                 "there moves it here; sign-ins and passwords stay in your system keyring."
@@ -72,20 +81,20 @@ class SyncDialog(QDialog):
         self.accounts = QListWidget()
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.add_button = QPushButton(self.tr("&Add account"))
+        self.add_button = QPushButton(_("&Add account"))
         menu = QMenu(self.add_button)
-        self.add_google = menu.addAction(self.tr("&Google Calendar…"))
-        self.add_microsoft = menu.addAction(self.tr("&Microsoft 365 or Outlook.com…"))
-        self.add_caldav = menu.addAction(self.tr("&CalDAV server (Nextcloud, iCloud…)…"))
+        self.add_google = menu.addAction(_("&Google Calendar…"))
+        self.add_microsoft = menu.addAction(_("&Microsoft 365 or Outlook.com…"))
+        self.add_caldav = menu.addAction(_("&CalDAV server (Nextcloud, iCloud…)…"))
         self.add_button.setMenu(menu)
         self.add_google.triggered.connect(lambda: self.sign_in("google"))
         self.add_microsoft.triggered.connect(lambda: self.sign_in("microsoft"))
         self.add_caldav.triggered.connect(self.add_account)
-        self.signin_button = QPushButton(self.tr("Sign &in again"))
+        self.signin_button = QPushButton(_("Sign &in again"))
         self.signin_button.clicked.connect(lambda: self.sign_in_again())
-        self.remove_button = QPushButton(self.tr("&Remove"))
-        self.password_button = QPushButton(self.tr("&Password…"))
-        self.sync_button = QPushButton(self.tr("&Sync now"))
+        self.remove_button = QPushButton(_("&Remove"))
+        self.password_button = QPushButton(_("&Password…"))
+        self.sync_button = QPushButton(_("&Sync now"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.password_button.clicked.connect(self.enter_password)
         self.sync_button.clicked.connect(self.sync_now)
@@ -155,11 +164,11 @@ class SyncDialog(QDialog):
                 return exc  # not a failure to report: a choice to offer
 
         self.status.setText(
-            self.tr("Finish signing in in your browser; the calendar is set up right after.")
+            _("Finish signing in in your browser; the calendar is set up right after.")
         )
         self.task = run_in_background(
             work,
-            self.tr("Signing in"),
+            _("Signing in"),
             self,
             lambda result: self._signed_in(result, kind),
             self._failed,
@@ -171,8 +180,8 @@ class SyncDialog(QDialog):
         if isinstance(result, NoSecureStore):
             answer = QMessageBox.question(
                 self,
-                self.tr("No secure keyring"),
-                fill(self.tr("%1\n\nSign in for this session only?"), str(result)),
+                _("No secure keyring"),
+                _("{reason}\n\nSign in for this session only?").format(reason=result),
             )
             if answer == QMessageBox.StandardButton.Yes:
                 self.sign_in(kind, session_only=True)
@@ -180,7 +189,9 @@ class SyncDialog(QDialog):
                 self.status.setText(str(result))
                 self._enable()
             return
-        self.status.setText(fill(self.tr("Signed in: “%1” is ready."), result.calendar_name))
+        self.status.setText(
+            _("Signed in: “{calendar}” is ready.").format(calendar=result.calendar_name)
+        )
         self.refresh()
         self.sync_now()
 
@@ -195,12 +206,12 @@ class SyncDialog(QDialog):
                 cloud.sign_in_again(account_id, say=lambda _text: None)
             except NoSecureStore:
                 cloud.sign_in_again(account_id, session_only=True, say=lambda _text: None)
-                return self.tr("No secure keyring: signed in for this session only.")
-            return self.tr("Signed in again.")
+                return _("No secure keyring: signed in for this session only.")
+            return _("Signed in again.")
 
-        self.status.setText(self.tr("Finish signing in in your browser."))
+        self.status.setText(_("Finish signing in in your browser."))
         self.task = run_in_background(
-            work, self.tr("Signing in"), self, self._password_done, self._failed
+            work, _("Signing in"), self, self._password_done, self._failed
         )
         self._enable()
 
@@ -210,8 +221,8 @@ class SyncDialog(QDialog):
             return
         answer = QMessageBox.question(
             self,
-            self.tr("Remove account"),
-            self.tr(
+            _("Remove account"),
+            _(
                 "Stop syncing with this calendar and forget its password? The events already "
                 "in the calendar stay there."
             ),
@@ -225,7 +236,7 @@ class SyncDialog(QDialog):
         if account_id is None:
             return
         password, ok = QInputDialog.getText(
-            self, self.tr("Password"), self.tr("Password or app password:"),
+            self, _("Password"), _("Password or app password:"),
             QLineEdit.EchoMode.Password,
         )  # fmt: skip
         if not ok or not password:
@@ -237,11 +248,11 @@ class SyncDialog(QDialog):
                 accounts.set_password(account_id, password)
             except NoSecureStore:
                 accounts.set_password(account_id, password, session_only=True)
-                return self.tr("No secure keyring: the password is kept for this session only.")
-            return self.tr("Password saved in your keyring.")
+                return _("No secure keyring: the password is kept for this session only.")
+            return _("Password saved in your keyring.")
 
         self.task = run_in_background(
-            work, self.tr("Checking the password"), self, self._password_done, self._failed
+            work, _("Checking the password"), self, self._password_done, self._failed
         )
 
     def _password_done(self, text: str) -> None:
@@ -255,10 +266,10 @@ class SyncDialog(QDialog):
         self._enable()
 
     def sync_now(self) -> None:
-        self.status.setText(self.tr("Syncing…"))
+        self.status.setText(_("Syncing…"))
         self.sync_button.setEnabled(False)
         self.runner.sync_now()
 
     def _synced(self, report: object) -> None:
-        self.status.setText(self.tr("Done."))
+        self.status.setText(_("Done."))
         self.refresh()

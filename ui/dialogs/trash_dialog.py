@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from app.services.customers import CustomerService
 
 
@@ -22,18 +23,18 @@ class TrashDialog(QDialog):
 
     def __init__(self, service: CustomerService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Trash"))
+        self.setWindowTitle(_("Trash"))
         self.setMinimumSize(420, 320)
         self._service = service
         self.restored: list[int] = []
         self.items = QListWidget()
-        self.restore_button = QPushButton(self.tr("&Restore"))
+        self.restore_button = QPushButton(_("&Restore"))
         self.restore_button.clicked.connect(self._restore)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Deleted customers keep their sales and history.")))
+        layout.addWidget(QLabel(_("Deleted customers keep their sales and history.")))
         layout.addWidget(self.items, 1)
         layout.addWidget(buttons)
         self._load()

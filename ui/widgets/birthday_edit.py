@@ -8,6 +8,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSpinBox, QWidget
 
 from app.dto.customers import Birthday
+from app.i18n import _
 
 # The year spin box's lowest value stands for "year not known".
 NO_YEAR = 1899
@@ -23,18 +24,18 @@ class BirthdayEdit(QWidget):
         super().__init__(parent)
         locale = QLocale()
         self.month = QComboBox()
-        self.month.addItem(self.tr("No birthday"), 0)
+        self.month.addItem(_("No birthday"), 0)
         for number in range(1, 13):
             self.month.addItem(locale.monthName(number, QLocale.FormatType.LongFormat), number)
-        self.month.setAccessibleName(self.tr("Birthday month"))
+        self.month.setAccessibleName(_("Birthday month"))
         self.day = QSpinBox()
         self.day.setRange(1, 31)
-        self.day.setAccessibleName(self.tr("Birthday day"))
+        self.day.setAccessibleName(_("Birthday day"))
         self.year = QSpinBox()
         self.year.setRange(NO_YEAR, LAST_YEAR)
-        self.year.setSpecialValueText(self.tr("year not known"))
+        self.year.setSpecialValueText(_("year not known"))
         self.year.setGroupSeparatorShown(False)
-        self.year.setAccessibleName(self.tr("Birthday year"))
+        self.year.setAccessibleName(_("Birthday year"))
         self.year.setValue(NO_YEAR)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.dto.customers import CustomerDTO, CustomerInput
 from app.errors import KnownError
+from app.i18n import _
 from app.services.customers import CustomerService
 from ui.dialogs.form_parts import error_label
 from ui.error_text import shown
@@ -41,7 +42,7 @@ class CustomerPicker(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("customerPickerSearch")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search name, company, e-mail or phone"))
+        self.search.setPlaceholderText(_("Search name, company, e-mail or phone"))
         self.model = CustomerTableModel(customers.page, self)
         self.table = QTableView()
         self.table.setObjectName("customerPickerList")
@@ -63,15 +64,15 @@ class CustomerPicker(QWidget):
         self.table.setFixedHeight(
             header.sizeHint().height() + rows.defaultSectionSize() * VISIBLE_ROWS + 4
         )
-        self.new_button = QPushButton(self.tr("Create a &new customer…"))
+        self.new_button = QPushButton(_("Create a &new customer…"))
         self.new_button.setObjectName("customerPickerNew")
         self.new_name = QLineEdit()
         self.new_name.setObjectName("customerPickerName")
         self.new_company = QLineEdit()
         self.new_email = QLineEdit()
-        self.add_button = QPushButton(self.tr("&Add customer"))
+        self.add_button = QPushButton(_("&Add customer"))
         self.add_button.setObjectName("customerPickerAdd")
-        self.cancel_new = QPushButton(self.tr("Back to the list"))
+        self.cancel_new = QPushButton(_("Back to the list"))
         self.error = error_label()
         # Enter in the dialog belongs to the dialog's own default button, never to these.
         for button in (self.new_button, self.add_button, self.cancel_new):
@@ -79,9 +80,9 @@ class CustomerPicker(QWidget):
         self.new_box = QWidget()
         new_form = QFormLayout(self.new_box)
         new_form.setContentsMargins(0, 0, 0, 0)
-        new_form.addRow(self.tr("Na&me"), self.new_name)
-        new_form.addRow(self.tr("Com&pany"), self.new_company)
-        new_form.addRow(self.tr("E-ma&il"), self.new_email)
+        new_form.addRow(_("Na&me"), self.new_name)
+        new_form.addRow(_("Com&pany"), self.new_company)
+        new_form.addRow(_("E-ma&il"), self.new_email)
         new_buttons = QHBoxLayout()
         new_buttons.addStretch(1)
         new_buttons.addWidget(self.cancel_new)

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _, ngettext
 from ui.item_models.agenda_table import short_day
 from ui.look.metrics import font
-from ui.texts import count, fill
 
 if TYPE_CHECKING:
     # Only named in annotations: the Today view is built before the first paint.
@@ -40,12 +40,12 @@ class DeliveriesPanel(QWidget):
         self.heading.setFont(font(self.heading.font(), "heading"))
         self.list = QListWidget()
         self.list.setObjectName("deliveriesToConfirm")
-        self.delivered = QPushButton(self.tr("&Delivered on…"))
+        self.delivered = QPushButton(_("&Delivered on…"))
         self.delivered.setObjectName("confirmDelivered")
-        self.delivered.setToolTip(self.tr("Record the day it arrived: the promise is kept or not"))
-        self.not_yet = QPushButton(self.tr("&Not yet: start the recovery"))
+        self.delivered.setToolTip(_("Record the day it arrived: the promise is kept or not"))
+        self.not_yet = QPushButton(_("&Not yet: start the recovery"))
         self.not_yet.setObjectName("confirmNotYet")
-        self.not_yet.setToolTip(self.tr("The promise is at risk: its recovery steps start today"))
+        self.not_yet.setToolTip(_("The promise is at risk: its recovery steps start today"))
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.delivered)
@@ -62,18 +62,17 @@ class DeliveriesPanel(QWidget):
         self.list.clear()
         self.rows = {item.id: item for item in promises}
         self.heading.setText(
-            count(
+            ngettext(
+                "Was it delivered? {count} promised delivery passed with nothing recorded",
+                "Was it delivered? {count} promised deliveries passed with nothing recorded",
                 len(promises),
-                self.tr("Was it delivered? 1 promised delivery passed with nothing recorded"),
-                self.tr("Was it delivered? %1 promised deliveries passed with nothing recorded"),
-            )
+            ).format(count=len(promises))
         )
         for promise in promises:
-            text = fill(
-                self.tr("%1 — %2 · promised for %3"),
-                promise.customer_name,
-                promise.text,
-                short_day(promise.due_on, today),
+            text = _("{customer} — {promise} · promised for {day}").format(
+                customer=promise.customer_name,
+                promise=promise.text,
+                day=short_day(promise.due_on, today),
             )
             row = QListWidgetItem(text)
             row.setData(Qt.ItemDataRole.UserRole, promise.id)

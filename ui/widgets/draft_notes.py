@@ -7,10 +7,8 @@ import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-
+from app.i18n import N_, _
 from ui.look.tones import tones
-from ui.texts import fill
 
 if TYPE_CHECKING:
     from app.dto.outreach import LibraryItemDTO
@@ -18,22 +16,18 @@ if TYPE_CHECKING:
 
 # What the salesperson holds, by form (shown above the draft).
 FORM_NOTES = {
-    "message": "Message for the customer",
-    "short": "Short message for the customer: no subject, one text",
-    "script": "Call script: for you, not sent",
-    "checklist": "Checklist: for you, nothing goes to the customer",
+    "message": N_("Message for the customer"),
+    "short": N_("Short message for the customer: no subject, one text"),
+    "script": N_("Call script: for you, not sent"),
+    "checklist": N_("Checklist: for you, nothing goes to the customer"),
 }
 # A recovery step's state as a mark (the colour is never the only sign).
 CHECK_MARKS = {"done": "✓", "skipped": "–", "now": "→", "later": "○"}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DraftPane", text)
-
-
 def form_note(form: str) -> str:
     """'Call script: for you, not sent': what the draft is, above it."""
-    return tr(FORM_NOTES.get(form, ""))
+    return _(FORM_NOTES[form]) if form in FORM_NOTES else ""
 
 
 def link(url: str, text: str) -> str:
@@ -43,18 +37,17 @@ def link(url: str, text: str) -> str:
 
 def warnings_html(draft: Draft) -> str:
     """What still stands between the draft and sending, a line each ("" when nothing)."""
-    lines = [html.escape(tr(text)) for text in draft.warnings]
+    lines = [html.escape(_(text)) for text in draft.warnings]
     if draft.needs_profile:
-        lines.append(link("profile:", tr("Fill in your profile")))
+        lines.append(link("profile:", _("Fill in your profile")))
     return "<br>".join(lines)
 
 
 def checklist_html(steps: Sequence[tuple[str, str]]) -> str:
     """A recovery's steps with their marks: done and skipped quiet, this one in bold."""
     number = next((n for n, (_text, state) in enumerate(steps, 1) if state == "now"), 0)
-    lines = [
-        "<b>" + html.escape(fill(tr("The recovery: step %1 of %2"), number, len(steps))) + "</b>"
-    ]
+    heading = _("The recovery: step {number} of {total}").format(number=number, total=len(steps))
+    lines = ["<b>" + html.escape(heading) + "</b>"]
     quiet = tones().quiet.name()
     for text, state in steps:
         shown = html.escape(f"{CHECK_MARKS.get(state, '○')}  {text}")
@@ -70,22 +63,22 @@ def email_html(draft: Draft) -> str:
     """The customer's address as a mailto link, or that there is none."""
     if draft.to_email:
         return link(f"mailto:{draft.to_email}", draft.to_email)
-    return html.escape(tr("no e-mail address"))
+    return html.escape(_("no e-mail address"))
 
 
 def phone_html(draft: Draft) -> str:
     """The customer's number as a tel link, or that there is none."""
-    return link(draft.tel, draft.to_phone) if draft.tel else html.escape(tr("no phone number"))
+    return link(draft.tel, draft.to_phone) if draft.tel else html.escape(_("no phone number"))
 
 
 def value_html(draft: Draft, suggestion: LibraryItemDTO | None) -> str:
     """What the follow-up brings: the chosen item, else the library's suggestion, with the
     links that change it."""
-    choose = link("choose:", tr("Choose…"))
+    choose = link("choose:", _("Choose…"))
     if draft.item_id is not None:
-        text = fill(tr("Brings: %1"), f"<b>{html.escape(draft.item_title)}</b>")
-        return " · ".join([text, choose, link("remove:", tr("Take it out"))])
+        text = _("Brings: {item}").format(item=f"<b>{html.escape(draft.item_title)}</b>")
+        return " · ".join([text, choose, link("remove:", _("Take it out"))])
     if suggestion is not None:
-        text = fill(tr("Suggested: %1"), f"<b>{html.escape(suggestion.title)}</b>")
-        return " · ".join([text, link("suggested:", tr("Put it in")), choose])
-    return " · ".join([tr("Nothing from your library yet"), choose])
+        text = _("Suggested: {item}").format(item=f"<b>{html.escape(suggestion.title)}</b>")
+        return " · ".join([text, link("suggested:", _("Put it in")), choose])
+    return " · ".join([_("Nothing from your library yet"), choose])

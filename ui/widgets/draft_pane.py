@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from ui.look.icons import icon
-from ui.texts import fill
 from ui.widgets import draft_notes as notes
 
 if TYPE_CHECKING:
@@ -83,25 +83,25 @@ class DraftPane(QWidget):
         self.value.linkActivated.connect(self._value_link)
         self.subject = QLineEdit()
         self.subject.setObjectName("draftSubject")
-        self.subject.setPlaceholderText(self.tr("Subject"))
+        self.subject.setPlaceholderText(_("Subject"))
         self.subject.textEdited.connect(self._typed)
         self.body = QPlainTextEdit()
         self.body.setObjectName("draftBody")
         self.body.setTabChangesFocus(True)
         self.body.textChanged.connect(self._typed)
-        self.call_button = self._button(self.tr("C&all"), "callCustomer", "tel")
-        self.open_mail_button = self._button(self.tr("Open in &mail client"), "openMail", "mail")
-        self.text_button = self._button(self.tr("Send as &text"), "sendText", "sms")
-        self.copy_button = self._button(self.tr("&Copy"), "copyDraft", "copy")
-        self.reset_button = QPushButton(icon("rotate-ccw"), self.tr("&Reset to the plan's text"))
+        self.call_button = self._button(_("C&all"), "callCustomer", "tel")
+        self.open_mail_button = self._button(_("Open in &mail client"), "openMail", "mail")
+        self.text_button = self._button(_("Send as &text"), "sendText", "sms")
+        self.copy_button = self._button(_("&Copy"), "copyDraft", "copy")
+        self.reset_button = QPushButton(icon("rotate-ccw"), _("&Reset to the plan's text"))
         self.reset_button.setObjectName("resetDraft")
-        self.reset_button.setToolTip(self.tr("Undo your changes to this follow-up's draft"))
+        self.reset_button.setToolTip(_("Undo your changes to this follow-up's draft"))
         self.reset_button.clicked.connect(self._reset)
         self.sent_bar = self._sent_bar()
 
         contact = QFormLayout()
-        contact.addRow(self.tr("E-mail:"), self.email)
-        contact.addRow(self.tr("Phone:"), self.phone)
+        contact.addRow(_("E-mail:"), self.email)
+        contact.addRow(_("Phone:"), self.phone)
         buttons = QHBoxLayout()
         for button in (self.call_button, self.open_mail_button, self.text_button):
             buttons.addWidget(button)
@@ -149,10 +149,10 @@ class DraftPane(QWidget):
         bar.setFrameShape(QFrame.Shape.StyledPanel)
         self.sent_question = QLabel()
         self.sent_question.setWordWrap(True)
-        self.mark_done_button = QPushButton(self.tr("Mark &done"))
+        self.mark_done_button = QPushButton(_("Mark &done"))
         self.mark_done_button.setObjectName("draftMarkDone")
         self.mark_done_button.clicked.connect(self._confirm_done)
-        self.not_yet_button = QPushButton(self.tr("Not yet"))
+        self.not_yet_button = QPushButton(_("Not yet"))
         self.not_yet_button.setObjectName("draftNotYet")
         self.not_yet_button.clicked.connect(bar.hide)
         row = QHBoxLayout(bar)
@@ -193,7 +193,7 @@ class DraftPane(QWidget):
         self.draft = draft
         self.heading.setText(self._title)
         note = notes.form_note(draft.form)
-        marks = [note] + ([self.tr("edited by you")] if draft.edited else [])
+        marks = [note] + ([_("edited by you")] if draft.edited else [])
         self.form_label.setText(" · ".join(marks))
         self._show_warnings(draft)
         self._show_contact(draft)
@@ -215,7 +215,7 @@ class DraftPane(QWidget):
         self.flush()
         self.draft = None
         self._suggested = None
-        self.heading.setText(text or self.tr("Select a follow-up to see its message."))
+        self.heading.setText(text or _("Select a follow-up to see its message."))
         for label in (
             self.email,
             self.phone,
@@ -268,32 +268,32 @@ class DraftPane(QWidget):
         sent = draft.form in ("message", "short")
         self.copy_button.setEnabled(True)
         self.copy_button.setToolTip(
-            self.tr("Copy the message to the clipboard")
+            _("Copy the message to the clipboard")
             if sent
-            else self.tr("Copy these notes to the clipboard")
+            else _("Copy these notes to the clipboard")
         )
         # The form decides what can be done: mail a message, text a short one, call with a
         # script; a checklist is work for the salesperson alone.
         self.open_mail_button.setVisible(draft.form == "message")
         self.open_mail_button.setEnabled(bool(draft.mailto))
         self.open_mail_button.setToolTip(
-            self.tr("Start an e-mail with this subject and text")
+            _("Start an e-mail with this subject and text")
             if draft.mailto
-            else self.tr("This customer has no e-mail address")
+            else _("This customer has no e-mail address")
         )
         self.text_button.setVisible(draft.form == "short" and draft.channel == "text")
         self.text_button.setEnabled(bool(draft.sms))
         self.text_button.setToolTip(
-            self.tr("Start a text message with these words")
+            _("Start a text message with these words")
             if draft.sms
-            else self.tr("This customer has no phone number")
+            else _("This customer has no phone number")
         )
         self.call_button.setVisible(draft.form == "script")
         self.call_button.setEnabled(bool(draft.tel))
         self.call_button.setToolTip(
-            fill(self.tr("Call %1"), draft.to_phone)
+            _("Call {phone}").format(phone=draft.to_phone)
             if draft.tel
-            else self.tr("This customer has no phone number")
+            else _("This customer has no phone number")
         )
         self.reset_button.setEnabled(draft.edited or draft.item_id is not None)
 
@@ -358,7 +358,7 @@ class DraftPane(QWidget):
         from PySide6.QtGui import QGuiApplication
 
         QGuiApplication.clipboard().setText(self.text())
-        self.status.emit(self.tr("Copied the draft to the clipboard."))
+        self.status.emit(_("Copied the draft to the clipboard."))
 
     def open_mail(self) -> None:
         self._send("mail")

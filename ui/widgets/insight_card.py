@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from ui.item_models.figure_table import FigureTableModel
 from ui.widgets.fitted_table import read_only_table
 
@@ -57,12 +58,12 @@ class InsightCard(QFrame):
         self.stack = QStackedWidget()
         self.stack.addWidget(chart)
         self.stack.addWidget(self.table)
-        self.export_png = QPushButton(self.tr("Save picture…"))
+        self.export_png = QPushButton(_("Save picture…"))
         self.export_png.setObjectName(f"{name}Png")
-        self.export_png.setToolTip(self.tr("Save the chart as a PNG picture"))
-        self.export_csv = QPushButton(self.tr("Save numbers…"))
+        self.export_png.setToolTip(_("Save the chart as a PNG picture"))
+        self.export_csv = QPushButton(_("Save numbers…"))
         self.export_csv.setObjectName(f"{name}Csv")
-        self.export_csv.setToolTip(self.tr("Save the numbers as a CSV file for a spreadsheet"))
+        self.export_csv.setToolTip(_("Save the numbers as a CSV file for a spreadsheet"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.export_png)

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from ui.item_models.agenda_table import channel_text, overdue_brush, short_day
-from ui.texts import fill
 
 if TYPE_CHECKING:
     # Only named in annotations: the Today view is built before the first paint.
@@ -42,9 +42,9 @@ class RequestsPanel(QWidget):
         self.heading.setFont(font)
         self.list = QListWidget()
         self.list.setObjectName("openRequests")
-        self.answer = QPushButton(self.tr("&Answer…"))
+        self.answer = QPushButton(_("&Answer…"))
         self.answer.setObjectName("answerRequest")
-        self.answer.setToolTip(self.tr("Mark the request answered and log the contact"))
+        self.answer.setToolTip(_("Mark the request answered and log the contact"))
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.answer)
@@ -60,21 +60,29 @@ class RequestsPanel(QWidget):
         chosen = self.selected_id()
         self.list.clear()
         late = sum(1 for item in requests if item.overdue)
-        text = fill(self.tr("Requests waiting for an answer: %1"), str(len(requests)))
         if late:
-            text += " · " + fill(self.tr("%1 overdue"), str(late))
+            text = _("Requests waiting for an answer: {count} · {late} overdue")
+        else:
+            text = _("Requests waiting for an answer: {count}")
+        text = text.format(count=len(requests), late=late)
         if not requests:
-            text = self.tr("No request is waiting for an answer.")
+            text = _("No request is waiting for an answer.")
         self.heading.setText(text)
         for request in requests:
             due = request.due_at.astimezone(zone)
             when = QLocale().toString(QTime(due.hour, due.minute), QLocale.FormatType.ShortFormat)
             if due.date() != today:
-                when = f"{short_day(due.date(), today)} {when}"
-            label = self.tr("%1 — %2 (%3) · answer by %4")
+                # The day and the time in the order the language writes them ("Mon 11:00").
+                when = _("{day} {time}").format(day=short_day(due.date(), today), time=when)
+            label = _("{customer} — {request} ({channel}) · answer by {when}")
             line = " ".join(request.summary.split())
             row = QListWidgetItem(
-                fill(label, request.customer_name, line[:120], channel_text(request.channel), when)
+                label.format(
+                    customer=request.customer_name,
+                    request=line[:120],
+                    channel=channel_text(request.channel),
+                    when=when,
+                )
             )
             row.setData(Qt.ItemDataRole.UserRole, request.id)
             row.setToolTip(request.summary)

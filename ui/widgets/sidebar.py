@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from ui.look.icons import icon
 from ui.look.metrics import XS, M, S, font
 from ui.look.tones import tones
@@ -157,4 +158,5 @@ class Sidebar(QListWidget):
         said = ", ".join(badge.says for badge in shown if badge.says)
         item.setToolTip(said)
         label = item.text()
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{label}: {said}" if said else label)
+        spoken = _("{page}: {counts}").format(page=label, counts=said) if said else label
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)

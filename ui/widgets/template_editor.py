@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -21,14 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto.plans import FieldProblem
+from app.i18n import _, ngettext
 from app.services.templates import FIELD_PATTERN, MERGE_FIELDS, find_problems, render
-from ui.texts import fill
 
 ERROR_COLOR = QColor(200, 30, 30)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TemplateEditor", text)
 
 
 def utf16_offset(text: str, index: int) -> int:
@@ -48,7 +44,7 @@ class MergeFieldHighlighter(QSyntaxHighlighter):
         self.unknown.setFontWeight(QFont.Weight.Bold)
         self.unknown.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         self.unknown.setUnderlineColor(ERROR_COLOR)
-        self.unknown.setToolTip(self.tr("Unknown merge field"))
+        self.unknown.setToolTip(_("Unknown merge field"))
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802
         for match in FIELD_PATTERN.finditer(text):
@@ -65,16 +61,16 @@ def problem_text(problems: list[FieldProblem]) -> str:
     """'Unknown merge field {{customer_nme}}: did you mean {{customer_name}}?'."""
     names = list(dict.fromkeys(problem.name for problem in problems))
     shown = ", ".join(
-        fill(tr("unmatched %1"), name) if name in ("{{", "}}") else f"{{{{{name}}}}}"
+        _("unmatched {brace}").format(brace=name) if name in ("{{", "}}") else f"{{{{{name}}}}}"
         for name in names
     )
-    text = fill(
-        tr("Unknown merge field %1.") if len(names) == 1 else tr("Unknown merge fields %1."), shown
-    )
+    text = ngettext(
+        "Unknown merge field {fields}.", "Unknown merge fields {fields}.", len(names)
+    ).format(fields=shown)
     guesses = difflib.get_close_matches(names[0], list(MERGE_FIELDS), n=1)
     if guesses:
-        text += " " + fill(tr("Did you mean %1?"), f"{{{{{guesses[0]}}}}}")
-    return text + " " + tr("Insert field lists the ones you can use.")
+        text += " " + _("Did you mean {field}?").format(field=f"{{{{{guesses[0]}}}}}")
+    return text + " " + _("Insert field lists the ones you can use.")
 
 
 class TemplateEditor(QWidget):
@@ -96,14 +92,14 @@ class TemplateEditor(QWidget):
 
         self.fields = QMenu(self)
         for name, description in MERGE_FIELDS.items():
-            action = self.fields.addAction(f"{{{{{name}}}}}\t{self.tr(description)}")
+            action = self.fields.addAction(f"{{{{{name}}}}}\t{_(description)}")
             action.setData(name)
-            action.setStatusTip(self.tr(description))
+            action.setStatusTip(_(description))
         self.fields.triggered.connect(lambda action: self.insert_field(str(action.data())))
         self.insert = QToolButton()
         self.insert.setObjectName("insertField")
-        self.insert.setText(self.tr("Insert &field"))
-        self.insert.setToolTip(self.tr("Put a merge field at the cursor"))
+        self.insert.setText(_("Insert &field"))
+        self.insert.setToolTip(_("Put a merge field at the cursor"))
         self.insert.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.insert.setMenu(self.fields)
 
@@ -131,11 +127,11 @@ class TemplateEditor(QWidget):
         self.preview.setReadOnly(True)
         self.preview.setTabChangesFocus(True)
         self.preview.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
-        self.preview.setAccessibleName(self.tr("Preview"))
+        self.preview.setAccessibleName(_("Preview"))
 
-        subject_label = QLabel(self.tr("Subj&ect"))
+        subject_label = QLabel(_("Subj&ect"))
         subject_label.setBuddy(self.subject)
-        body_label = QLabel(self.tr("B&ody"))
+        body_label = QLabel(_("B&ody"))
         body_label.setBuddy(self.body)
         subject_row = QHBoxLayout()
         subject_row.addWidget(subject_label)
