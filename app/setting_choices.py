@@ -2,7 +2,7 @@
 
 The stored values stay codes ("DE-BY", "Europe/Berlin", "EUR"); these are the names shown
 beside them. Country, city and currency names are CLDR's (Babel), region names ISO 3166-2's
-with their translations (pycountry); English for now, any locale Babel knows later. Each
+with their translations (pycountry), in the interface language unless asked otherwise. Each
 list is built on first use (the libraries take a few tenths of a second to load).
 """
 
@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
+
+from app import i18n
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -34,6 +36,12 @@ UTC = "UTC"
 ENGLISH = "en"
 
 
+def _language(locale: str | None) -> str:
+    """The locale asked for, else the interface's (English for the pseudo-locale)."""
+    code = locale or i18n.current()
+    return ENGLISH if code == i18n.PSEUDO else code
+
+
 @dataclass(frozen=True)
 class Choice:
     """One entry of a settings list: what is stored, and what a person reads."""
@@ -51,18 +59,20 @@ def offset_text(offset: dt.timedelta | None) -> str:
 
 
 # --- public holidays -----------------------------------------------------------------------
-def holiday_regions(current: str | None = None, locale: str = ENGLISH) -> list[Choice]:
+def holiday_regions(current: str | None = None, locale: str | None = None) -> list[Choice]:
     """'Germany', 'Germany — Bavaria', ...: every country and region the holidays package
     knows, by name, each country followed by its regions. A stored code the list does not
     have (an older package's) is kept as its own entry, so opening Settings loses nothing."""
+    locale = _language(locale)
     choices = list(_holiday_regions(locale))
     if current and current not in {choice.code for choice in choices}:
         choices.insert(0, Choice(current, current))
     return choices
 
 
-def holiday_region_name(code: str | None, locale: str = ENGLISH) -> str:
+def holiday_region_name(code: str | None, locale: str | None = None) -> str:
     """'Germany — Bavaria' for 'DE-BY'; the code itself when it has no name."""
+    locale = _language(locale)
     if not code:
         return ""
     return next((c.label for c in _holiday_regions(locale) if c.code == code), code)
@@ -118,10 +128,13 @@ def _region_name(translate: Callable[[str], str], country: str, region: str) -> 
 
 
 # --- time zones ----------------------------------------------------------------------------
-def time_zones(now: dt.datetime, current: str | None = None, locale: str = ENGLISH) -> list[Choice]:
+def time_zones(
+    now: dt.datetime, current: str | None = None, locale: str | None = None
+) -> list[Choice]:
     """'Berlin, Germany (UTC+01:00)', ...: one entry per place, with the offset it has at
     `now`. The stored zone keeps its own name: an older spelling of a listed place
     (Asia/Calcutta for Kolkata) takes that place's entry, anything else gets its own."""
+    locale = _language(locale)
     choices = [
         Choice(code, f"{label} ({offset_text(now.astimezone(ZoneInfo(code)).utcoffset())})")
         for code, label in _zone_places(locale)
@@ -137,8 +150,9 @@ def time_zones(now: dt.datetime, current: str | None = None, locale: str = ENGLI
     return choices
 
 
-def time_zone_label(code: str, now: dt.datetime, locale: str = ENGLISH) -> str:
+def time_zone_label(code: str, now: dt.datetime, locale: str | None = None) -> str:
     """How time_zones shows the zone `code`."""
+    locale = _language(locale)
     return next(choice.label for choice in time_zones(now, code, locale) if choice.code == code)
 
 
@@ -186,17 +200,19 @@ def _zone_aliases() -> dict[str, str]:
 
 
 # --- currencies ----------------------------------------------------------------------------
-def currencies(current: str | None = None, locale: str = ENGLISH) -> list[Choice]:
+def currencies(current: str | None = None, locale: str | None = None) -> list[Choice]:
     """'EUR — Euro', ...: the ISO 4217 currencies, by code; a stored one the list does not
     have is kept as its own entry."""
+    locale = _language(locale)
     choices = list(_currencies(locale))
     if current and current not in {choice.code for choice in choices}:
         choices.insert(0, Choice(current, current))
     return choices
 
 
-def currency_name(code: str, locale: str = ENGLISH) -> str:
+def currency_name(code: str, locale: str | None = None) -> str:
     """'Euro' for 'EUR'; the code itself when it has no name."""
+    locale = _language(locale)
     return str(_babel_locale(locale).currencies.get(code, code))
 
 

@@ -8,6 +8,7 @@ from collections import Counter
 import holidays
 import pytest
 
+from app import i18n
 from app.preferences import parse_value
 from app.setting_choices import (
     currencies,
@@ -95,3 +96,15 @@ def test_currencies_are_iso_codes_with_names_and_no_gold() -> None:
 )
 def test_offsets_read_as_clocks_write_them(minutes: int, text: str) -> None:
     assert offset_text(dt.timedelta(minutes=minutes)) == text
+
+
+def test_names_follow_the_interface_language() -> None:
+    try:
+        i18n.use("nl")
+        assert currency_name("CHF") == "Zwitserse frank"
+        assert holiday_region_name("DE-BY") == "Duitsland — Beieren"
+        i18n.use("qps")
+        # The pseudo-locale is no language Babel knows: the names are English.
+        assert holiday_region_name("DE-BY") == "Germany — Bavaria"
+    finally:
+        i18n.use("en")
