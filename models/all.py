@@ -27,6 +27,11 @@ from models.undo import UndoEntry
 # Worked out from other tables by triggers (models.contact_link): never exported, imported or
 # salvaged, since writing their sources rebuilds them.
 DERIVED_TABLES = frozenset({"contact_link"})
+# Columns worked out by triggers (models.customer_dates), like the derived tables: an export
+# leaves them out and an import lets the triggers fill them again.
+DERIVED_COLUMNS: dict[str, frozenset[str]] = {
+    "customer": frozenset({"next_due", "last_contact_at"}),
+}
 
 
 def source_tables() -> list[Table]:
@@ -35,6 +40,7 @@ def source_tables() -> list[Table]:
 
 
 __all__ = [
+    "DERIVED_COLUMNS",
     "DERIVED_TABLES",
     "Base",
     "CalendarAccount",

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from alembic.script import ScriptDirectory
-from sqlalchemy import Table, TypeDecorator, delete, func, insert, select
+from sqlalchemy import Table, TypeDecorator, delete, func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -20,7 +20,8 @@ from app.secrets import new_secret_key
 from app.services.backups import BackupService
 from app.services.settings import SettingsService
 from app.version import app_version
-from models.all import source_tables
+from models.all import DERIVED_COLUMNS, source_tables
+from models.customer_dates import BACKFILL
 from models.migrations.migrate import alembic_config, head_revision
 
 # A fresh database already has these (built-in plans, defaults); the import replaces them.
@@ -75,7 +76,7 @@ class FullExportService:
             json_export.write_header(handle, meta)
             tables = source_tables()
             for number, table in enumerate(tables):
-                hidden = LOCAL_ONLY.get(table.name, {})
+                hidden = {*LOCAL_ONLY.get(table.name, {}), *DERIVED_COLUMNS.get(table.name, ())}
                 columns = [column.name for column in table.columns if column.name not in hidden]
                 statement = select(*(table.c[name] for name in columns)).order_by(
                     *table.primary_key.columns
@@ -116,6 +117,10 @@ class FullExportService:
                 block = data["tables"].get(table.name)
                 counts[table.name] = _insert_table(session, table, block) if block else 0
                 progress.report(number + 1, len(tables), table.name)
+            # An older export carries the worked-out dates as they were then: work them out
+            # again from what was imported, as the triggers would have.
+            for statement in BACKFILL:
+                session.execute(text(statement))
         # Settings are cached; storing nothing drops the cache so the imported ones are read.
         self._settings.set_many({})
         return counts

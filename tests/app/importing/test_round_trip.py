@@ -152,3 +152,22 @@ def test_the_json_export_leaves_out_what_triggers_work_out(
     with context.sessions() as session, fresh.sessions() as other:
         assert len(session.execute(text(links)).all()) == 3
         assert other.execute(text(links)).all() == session.execute(text(links)).all()
+
+
+def test_the_json_export_leaves_out_the_customer_dates_triggers_keep(
+    context: AppContext, fresh: AppContext, tmp_path: Path
+) -> None:
+    """next_due and last_contact_at are worked out (sentinels for none): never in the file,
+    the same after import."""
+    customer = context.customers.add(PLAIN)
+    quiet = context.customers.add(EVERYTHING)
+    context.interactions.add(customer.id, "Called.", "phone", context.planning().now)
+    context.full_export.export_json(tmp_path / "all.json")
+    written = (tmp_path / "all.json").read_text(encoding="utf-8")
+    assert "9999-12-31" not in written and "0001-01-01" not in written
+    assert '"next_due"' not in written and '"last_contact_at"' not in written
+    fresh.full_export.import_json(tmp_path / "all.json")
+    dates = "SELECT id, next_due, last_contact_at FROM customer ORDER BY id"
+    with context.sessions() as session, fresh.sessions() as other:
+        assert other.execute(text(dates)).all() == session.execute(text(dates)).all()
+    assert quiet.id != customer.id
