@@ -59,6 +59,8 @@ class Preferences:
     reminder_minutes: int = 15
     birthday_lead_days: int = 5
     currency: str = "EUR"
+    # The language of drafts to customers without their own ("": the interface language).
+    draft_language: str = ""
     my_name: str = ""
     my_title: str = ""
     my_company: str = ""
@@ -213,6 +215,19 @@ def _currency(text: str) -> str:
     return code
 
 
+def _draft_language(text: str) -> str:
+    from app.i18n import LANGUAGES, normalise
+
+    if text.strip().lower() in {"", "default", "none"}:
+        return ""
+    code = normalise(text)
+    if code not in LANGUAGES:
+        raise ValidationError(
+            f"draft language must be one of {', '.join(LANGUAGES)} or default (got {text!r})"
+        )
+    return code
+
+
 PARSERS: dict[str, Callable[[str], Any]] = {
     "timezone": _parse_timezone,
     "working_days": _parse_working_days,
@@ -224,6 +239,7 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "reminder_minutes": _int_range(0, MAX_REMINDER_MINUTES),
     "birthday_lead_days": _int_range(0, 60),
     "currency": _currency,
+    "draft_language": _draft_language,
     **{name: _text(200) for name in ("my_name", "my_title", "my_company", "my_phone", "my_mobile")},
     "my_email": _email,
     "my_website": _text(300),

@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.i18n import ENGLISH
 from app.kinds import channel_label
 from app.messages.adhoc import (
     COME_BACK_PREFIX,
@@ -15,6 +16,7 @@ from app.messages.adhoc import (
     LOW_FEEDBACK_BODY,
     RECOVERY_BODIES,
     REQUEST_BODY,
+    adhoc_words,
 )
 from app.messages.drafts import format_day
 from app.messages.forms import Form, adhoc_form
@@ -73,9 +75,10 @@ def _request(session: Session, row: Touchpoint, prefs: Preferences) -> tuple[str
 
 
 def adhoc_parts(
-    session: Session, row: Touchpoint, prefs: Preferences
+    session: Session, row: Touchpoint, prefs: Preferences, language: str = ENGLISH
 ) -> tuple[Form, str, str, dict[str, str]]:
-    """(form, subject template, body template, extra values) for a step-less touchpoint."""
+    """(form, subject template, body template, extra values) for a step-less touchpoint;
+    what goes to the customer is in their `language` (app.messages.adhoc.adhoc_words)."""
     form = adhoc_form(row.kind, row.channel, step_code(row.subject))
     # The subject is plain text (the user's words): a value, so it is never read as a template.
     subject = "{{touchpoint_subject}}"
@@ -91,7 +94,7 @@ def adhoc_parts(
     else:
         body, values = "", {}
     values["touchpoint_subject"] = row.subject
-    return form, subject, body, values
+    return form, adhoc_words(subject, form, language), adhoc_words(body, form, language), values
 
 
 def _decline_summary(session: Session, row: Touchpoint) -> str:
