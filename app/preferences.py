@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.errors import ValidationError
-from app.validation import check_date, check_email, clean_line, strip_invisible
+from app.validation import check_date, check_email, check_language, clean_line, strip_invisible
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Settings that decide when follow-ups are due: changing one re-plans what is planned.
@@ -215,19 +215,6 @@ def _currency(text: str) -> str:
     return code
 
 
-def _draft_language(text: str) -> str:
-    from app.i18n import LANGUAGES, normalise
-
-    if text.strip().lower() in {"", "default", "none"}:
-        return ""
-    code = normalise(text)
-    if code not in LANGUAGES:
-        raise ValidationError(
-            f"draft language must be one of {', '.join(LANGUAGES)} or default (got {text!r})"
-        )
-    return code
-
-
 PARSERS: dict[str, Callable[[str], Any]] = {
     "timezone": _parse_timezone,
     "working_days": _parse_working_days,
@@ -239,7 +226,7 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "reminder_minutes": _int_range(0, MAX_REMINDER_MINUTES),
     "birthday_lead_days": _int_range(0, 60),
     "currency": _currency,
-    "draft_language": _draft_language,
+    "draft_language": check_language,
     **{name: _text(200) for name in ("my_name", "my_title", "my_company", "my_phone", "my_mobile")},
     "my_email": _email,
     "my_website": _text(300),

@@ -27,6 +27,7 @@ from app.validation import (
     check_address,
     check_channel,
     check_email,
+    check_language,
     check_name,
     check_phone,
     check_salutation,
@@ -72,6 +73,7 @@ def to_dto(row: Customer | Row[Any], zone: dt.tzinfo = dt.UTC) -> CustomerDTO:
         city=row.city,
         region=row.region,
         country=row.country,
+        language=row.language or "",
         next_due=next_due_or_none(row.next_due),
         last_contact=_local_day(last_contact_or_none(row.last_contact_at), zone),
     )
@@ -94,6 +96,7 @@ def _apply(row: Customer, data: CustomerInput) -> None:
     industry = clean_line(data.industry, 120, "industry")
     tags = join(parse_list(data.tags, "tags"))
     salutation = check_salutation(data.salutation)
+    language = check_language(data.language)
     job_title = clean_line(data.job_title, 120, "job title")
     address = check_address(data.street, data.postal_code, data.city, data.region, data.country)
     cadence = data.keep_in_touch_days
@@ -108,6 +111,7 @@ def _apply(row: Customer, data: CustomerInput) -> None:
     row.do_not_contact = data.do_not_contact
     row.industry, row.tags = industry, tags
     row.salutation = salutation
+    row.language = language or None
     row.job_title = job_title
     row.street, row.postal_code, row.city, row.region, row.country = address
     # The job title and the city are found too ("buyer", "Munich").
