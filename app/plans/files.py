@@ -10,6 +10,7 @@ from pathlib import Path
 
 from app.i18n import ENGLISH, LANGUAGES
 from app.paths import resources_dir
+from app.plans.builtin import builtin_plan
 
 
 def plans_dir() -> Path:
@@ -78,8 +79,7 @@ def _plan_texts(folder: Path, key: str, language: str) -> PlanTexts | None:
     if language == ENGLISH or not path.exists():
         return None
     raw = json.loads(path.read_text(encoding="utf-8"))
-    english = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
-    kinds = [step["kind"] for step in english["steps"]]
+    kinds = [step.kind for step in builtin_plan(key).steps]
     steps = tuple(StepText(s["kind"], s["subject"], s["body"]) for s in raw["steps"])
     if raw.get("key") != key or [step.kind for step in steps] != kinds:
         # The steps are matched to English by position: another order would put a
