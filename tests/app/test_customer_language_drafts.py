@@ -141,11 +141,22 @@ def test_hungarian_names_are_written_family_name_first(
     (folder / "hu").mkdir(exist_ok=True)
     rules = {
         "name_order": "family_first",
-        "greeting": {"": "Kedves {first}", "full": "Kedves {full}", "ms": "Tisztelt {last} asszony",
-                     "mr": "Tisztelt {last} úr", "dr": "Tisztelt dr. {last}", "none": "Tisztelt Hölgyem/Uram"},
-        "address": {"": "{first}", "full": "{full}", "ms": "{last} asszony", "mr": "{last} úr",
-                    "dr": "dr. {last}"},
-    }  # fmt: skip
+        "greeting": {
+            "": "Kedves {first}",
+            "full": "Kedves {full}",
+            "ms": "Tisztelt {last} asszony",
+            "mr": "Tisztelt {last} úr",
+            "dr": "Tisztelt dr. {last}",
+            "none": "Tisztelt Hölgyem/Uram",
+        },
+        "address": {
+            "": "{first}",
+            "full": "{full}",
+            "ms": "{last} asszony",
+            "mr": "{last} úr",
+            "dr": "dr. {last}",
+        },
+    }
     (folder / "hu" / "language.json").write_text(json.dumps(rules), encoding="utf-8")
     assert greeting("Kovács Mária", "", "hu") == "Kedves Mária"
     assert greeting("Kovács Mária", "ms", "hu") == "Tisztelt Kovács asszony"

@@ -33,12 +33,12 @@ def _sources() -> list[tuple[str, Path]]:
     return [*found, ("nl", FIXTURES)]
 
 
-Text = tuple[str, str, Path, str, str | None, str, str, str]
+Text = tuple[str, str, Path, str | None, str, str | None, str, str, str]
 
 
 def _every_text() -> list[Text]:
-    """(id, language, folder, kind, step's channel, channel, subject, body) for each step
-    in each form it can take."""
+    """(id, language, folder, outcome, kind, step's channel, channel, subject, body) for
+    each step in each form it can take."""
     found = []
     for language, folder in _sources():
         for plan in builtin_plans():
@@ -58,7 +58,16 @@ def _every_text() -> list[Text]:
                     where = f"{language}{'-fixture' if folder == FIXTURES else ''} {key} "
                     where += f"{step.position} {channel}"
                     found.append(
-                        (where, language, folder, step.kind, step.channel, channel or "", *words)
+                        (
+                            where,
+                            language,
+                            folder,
+                            outcome,
+                            step.kind,
+                            step.channel,
+                            channel or "",
+                            *words,
+                        )
                     )
     return found
 
@@ -67,10 +76,10 @@ def _every_text() -> list[Text]:
 def test_every_template_renders_whole_in_its_language(
     text: Text, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    where, language, folder, kind, step_channel, channel, subject_template, body_template = text
+    where, language, folder, outcome, kind, step_channel, channel, *template = text
     monkeypatch.setattr(files, "plans_dir", lambda: folder)
     form, subject, body = plan_step_texts(
-        kind, channel, step_channel, None, (subject_template, body_template), language
+        kind, channel, step_channel, outcome, (template[0], template[1]), language
     )
     empty = dataclasses.replace(PROFILE, **dict.fromkeys(PROFILE_FIELDS, ""))
     for filled in SUBSETS:
