@@ -19,7 +19,9 @@ from app.dto.customers import (
     CustomerQuery,
 )
 from app.errors import NotFound, ValidationError
+from app.messages.draft_language import default_draft_language
 from app.phone_search import DEFAULT_REGION, needs_region, search_terms
+from app.preferences import Preferences
 from app.rules import do_not_contact, keep_in_touch
 from app.rules.planning_context import PlanningContext
 from app.tags import join, parse_list, split_stored
@@ -139,6 +141,11 @@ class CustomerService:
         self._sessions = sessions
         self._clock = clock
         self._planning = planning
+
+    def default_language(self) -> str:
+        """The language of drafts to customers without their own: the user's draft language."""
+        prefs = self._planning().prefs if self._planning is not None else Preferences()
+        return default_draft_language(prefs)
 
     def _schedule(self, session: Session, row: Customer) -> None:
         """Follow-ups follow the customer's data: do-not-contact, check-in and birthday."""
