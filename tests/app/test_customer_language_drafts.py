@@ -18,6 +18,8 @@ from app.dto.sales import SaleInput
 from app.dto.touchpoints import Draft
 from app.errors import ValidationError
 from app.messages.greeting import addressed_as, given_name, greeting
+from app.plans import step_texts
+from app.plans.builtin import text_digest
 from app.secrets import MemorySecretStore
 from tests.app.conftest import BERLIN_MORNING
 from tests.support.plan_files import use_plan_files
@@ -183,3 +185,20 @@ def test_a_step_the_user_rewrote_in_english_gets_no_shipped_translation(
     ctx.close()
     assert steps[0].text_in("nl") is None
     assert all(step.text_in("nl") is not None for step in steps[1:])
+
+
+def test_a_translation_we_once_shipped_is_renewed_an_edited_one_stays(
+    dutch: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = dutch.plans.get("won_sale")
+    old = ("Dank voor uw order, {{customer_address}}", "{{greeting}},\n\nDank!\n\n{{my_name}}")
+    dutch.plans.update_step_text(plan.id or 0, 0, "nl", *old)
+    dutch.plans.update_step_text(plan.id or 0, 2, "nl", "Mijn eigen woorden", "Van mij")
+    # Those words of step 1 are what an earlier version shipped.
+    monkeypatch.setattr(step_texts, "retired_texts", lambda: frozenset({text_digest(*old)}))
+    dutch.plans.ensure_builtins()
+    steps = dutch.plans.get("won_sale").steps
+    renewed, kept = steps[0].text_in("nl"), steps[2].text_in("nl")
+    assert renewed is not None
+    assert renewed.subject == "Bedankt voor uw bestelling, {{customer_address}}"
+    assert kept == StepTextDTO("nl", "Mijn eigen woorden", "Van mij")
