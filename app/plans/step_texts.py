@@ -19,16 +19,19 @@ def seed_translations(session: Session, *, restore: str | None = None) -> int:
     would say something else than their words (the draft falls back to English and says
     so). With `restore` (a built-in key), that plan's translations are put back as shipped.
     Returns how many texts were added or changed."""
+    languages = languages_with_plans()
+    if not languages:
+        return 0  # English only: nothing to read at start-up
     retired = retired_texts()
     changed = 0
-    for key, step in repo.builtin_steps(session):
+    for key, step in repo.builtin_steps(session, with_texts=True):
         shipped = builtin_plan(key).steps
         if step.position >= len(shipped) or shipped[step.position].kind != step.kind:
             continue
         english = shipped[step.position]
         own_english = (step.subject_template, step.body_template) == (english.subject, english.body)
         have = {text.language: text for text in step.texts}
-        for language in languages_with_plans():
+        for language in languages:
             words = plan_texts(key, language)
             if words is None:
                 continue
