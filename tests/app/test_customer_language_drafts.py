@@ -12,6 +12,7 @@ import pytest
 
 from app.clock import FixedClock
 from app.context import AppContext, build_context
+from app.dto.commitments import CommitmentInput
 from app.dto.customers import CustomerDTO, CustomerInput
 from app.dto.plans import StepTextDTO
 from app.dto.sales import SaleInput
@@ -202,3 +203,17 @@ def test_a_translation_we_once_shipped_is_renewed_an_edited_one_stays(
     assert renewed is not None
     assert renewed.subject == "Bedankt voor uw bestelling, {{customer_address}}"
     assert kept == StepTextDTO("nl", "Mijn eigen woorden", "Van mij")
+
+
+def test_a_recovery_call_dates_the_promise_in_the_customers_language(dutch: AppContext) -> None:
+    person = _customer(dutch, "nl")
+    promise = dutch.commitments.add(CommitmentInput(person.id, "Levering vrijdag", D(2026, 11, 27)))
+    drafts = {
+        draft.form: draft
+        for draft in (
+            dutch.drafts.draft(row.id) for row in dutch.commitments.at_risk(promise.id).touchpoints
+        )
+    }
+    # The call is said to the customer; a checklist is the salesperson's own (interface) work.
+    assert "27 november 2026" in drafts["script"].body
+    assert "27 Nov 2026" in drafts["checklist"].body
