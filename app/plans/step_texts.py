@@ -52,8 +52,13 @@ def seed_translations(session: Session, *, restore: str | None = None) -> int:
 
 
 def set_translation(step: PlanStep, language: str, subject: str, body: str) -> None:
-    """The step's words in `language` (not English, which is on the step itself)."""
+    """The step's words in `language` (not English, which is on the step itself); none at
+    all takes the language's text away, so its drafts fall back to English and say so."""
     text = next((text for text in step.texts if text.language == language), None)
+    if not subject.strip() and not body.strip():
+        if text is not None:
+            step.texts.remove(text)
+        return
     if text is None:
         step.texts.append(
             PlanStepText(language=language, subject_template=subject, body_template=body)

@@ -18,6 +18,7 @@ from app.i18n import ENGLISH
 from app.messages.channel_texts import plan_step_texts
 from app.messages.draft_language import draft_language
 from app.messages.drafts import DraftText, build_draft, format_day, merge_values, rendered_text
+from app.messages.forms import Form
 from app.messages.value_item import BroughtItem, value_values
 from app.money import money_text
 from app.preferences import Preferences
@@ -108,32 +109,21 @@ def render_contents(
         edit = edits.get(row.id)
         item = items.get(edit.library_item_id) if edit and edit.library_item_id else None
         language = draft_language(customer.language, prefs)
-        values = merge_values(customer, sale, prefs, later, today, language)
-        values |= value_values(brought(item), language)
         untranslated = ""
+        extra: dict[str, str] = {}
         if step is not None:
-            own = step_texts.get((step.id, language))
-            step_words = (
-                (own.subject_template, own.body_template)
-                if own is not None
-                else (step.subject_template, step.body_template)
-            )
-            texts = plan_step_texts(
-                row.kind,
-                row.channel,
-                step.channel,
-                sale.outcome if sale else None,
-                step_words,
-                language,
-            )
-            if own is None and language != ENGLISH and texts[1:] == step_words:
-                # The step's own words are used and have none in the customer's language.
-                untranslated = language
+            outcome = sale.outcome if sale else None
+            texts, untranslated = _plan_texts(row, step, outcome, language, step_texts)
+            if untranslated:
+                # No words in their language: the whole draft in English, not a Dutch
+                # greeting and Dutch dates around English sentences.
+                language = ENGLISH
         else:
             # Recovery steps, requests, come-backs: their text lives on the row.
             form, subject, body, extra = adhoc_parts(session, row, prefs, language)
             texts = (form, subject, body)
-            values |= extra
+        values = merge_values(customer, sale, prefs, later, today, language)
+        values |= value_values(brought(item), language) | extra
         text = rendered_text(row.kind, texts, values, language, untranslated)
         if row.commitment_id is not None:
             text = dataclasses.replace(text, checklist=recovery_checklist(session, row))
@@ -143,6 +133,26 @@ def render_contents(
             build_draft(row, customer, text, prefs), sale_summary(sale)
         )
     return contents
+
+
+def _plan_texts(
+    row: Touchpoint,
+    step: PlanStep,
+    outcome: str | None,
+    language: str,
+    translations: dict[tuple[int, str], PlanStepText],
+) -> tuple[tuple[Form, str, str], str]:
+    """(form, subject, body) of a plan step's follow-up in `language`, and that language when
+    the step's own words are used but have none in it (then they are the English ones)."""
+    own = translations.get((step.id, language))
+    words = (
+        (own.subject_template, own.body_template)
+        if own is not None
+        else (step.subject_template, step.body_template)
+    )
+    texts = plan_step_texts(row.kind, row.channel, step.channel, outcome, words, language)
+    untranslated = own is None and language != ENGLISH and texts[1:] == words
+    return texts, language if untranslated else ""
 
 
 def texts_of(session: Session, step_ids: set[int]) -> dict[tuple[int, str], PlanStepText]:

@@ -101,6 +101,8 @@ def test_a_step_without_a_text_in_the_language_is_english_and_says_so(dutch: App
     # The fixture has no Dutch lost-sale plan.
     thank_you = _drafts(dutch, _customer(dutch, "nl"), outcome="lost")["thank_you"]
     assert "Thank you" in thank_you.subject
+    # The whole draft in English, greeting included: no Dutch salutation on English words.
+    assert thank_you.body.startswith("Dear Anna,")
     assert UNTRANSLATED.format("Nederlands") in thank_you.warnings
     # An English customer never hears of it.
     english = _drafts(dutch, _customer(dutch, "en"), outcome="lost")["thank_you"]
@@ -217,3 +219,12 @@ def test_a_recovery_call_dates_the_promise_in_the_customers_language(dutch: AppC
     # The call is said to the customer; a checklist is the salesperson's own (interface) work.
     assert "27 november 2026" in drafts["script"].body
     assert "27 Nov 2026" in drafts["checklist"].body
+
+
+def test_emptying_a_translation_takes_it_away(dutch: AppContext) -> None:
+    plan = dutch.plans.get("won_sale")
+    dutch.plans.update_step_text(plan.id or 0, 0, "nl", "", "  ")
+    assert dutch.plans.get("won_sale").steps[0].text_in("nl") is None
+    thank_you = _drafts(dutch, _customer(dutch, "nl"))["thank_you"]
+    assert thank_you.body.startswith("Dear Anna,\n\nThank you for your order")
+    assert UNTRANSLATED.format("Nederlands") in thank_you.warnings
