@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from app.clock import FixedClock
+from app.context import build_context
+from app.secrets import MemorySecretStore
 from ui.main import main
 
 
@@ -40,3 +43,16 @@ def test_a_language_drafts_are_not_written_in_is_refused(
     code = main(["--db", str(db_path), "customer", "add", "--name", "X", "--language", "fr"])
     assert code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_plan_show_lists_each_steps_words_in_other_languages(
+    db_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    context = build_context(db_path, clock, secrets=MemorySecretStore())
+    plan = context.plans.get("won_sale")
+    context.plans.update_step_text(plan.id or 0, 1, "uk", "Дзвінок", "Мета: {{sale_description}}")
+    context.close()
+    _, out = run(capsys, "--db", str(db_path), "plan", "show", "won_sale")
+    steps = json.loads(out)["steps"]
+    assert steps[1]["texts"] == {"uk": {"subject": "Дзвінок", "body": "Мета: {{sale_description}}"}}
+    assert steps[0]["texts"] == {}
