@@ -70,3 +70,20 @@ def test_the_page_shows_and_saves_the_language(
     saved = context.customers.get(anna.id)
     assert saved.language == "nl" and saved.company == "Acme"
     assert view.language.currentText() == "Nederlands" and not view.save_preferences.isEnabled()
+
+
+def test_settings_choose_the_draft_language_of_customers_without_one(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    from ui.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert _items(dialog.draft_language) == ["Default: the interface language", *NAMES]
+    assert dialog.draft_language.currentIndex() == 0
+    dialog.draft_language.setCurrentIndex(dialog.draft_language.findData("uk"))
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert context.settings.get().draft_language == "uk"
+    assert context.customers.default_language() == "uk"
