@@ -72,6 +72,7 @@ def test_the_editor_shows_missing_languages_and_edits_the_chosen_one(
     # A language with no text yet: an empty editor, saved as that language's words.
     view.language.setCurrentIndex(view.language.findData("et"))
     assert template.subject_text() == "" and template.body_text() == ""
+    assert template.body.placeholderText().startswith("No Eesti text yet")
     template.subject.setText("Aitäh tellimuse eest, {{customer_address}}")
     template.body.setPlainText("{{greeting}}!\n\nAitäh!\n\n{{my_name}}")
     assert view.save.isEnabled()
@@ -83,7 +84,7 @@ def test_the_editor_shows_missing_languages_and_edits_the_chosen_one(
     assert estonian is not None and estonian.body.startswith("{{greeting}}!")
     assert step.subject.startswith("Thank you")  # English untouched
     assert view.missing.text() == "Missing: Українська, Bahasa Melayu, Magyar"
-    assert not view.save.isEnabled()
+    assert not view.save.isEnabled() and not template.body.placeholderText()
 
     # Back in English, the step's settings are editable again.
     view.language.setCurrentIndex(view.language.findData("en"))

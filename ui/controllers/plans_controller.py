@@ -163,6 +163,13 @@ class PlansController(QObject):
         missing = [LANGUAGES[code] for code in missing_languages(step)] if step else []
         self.view.missing.setText(fill(self.tr("Missing: %1"), ", ".join(missing)))
         self.view.missing.setVisible(bool(missing))
+        hint = ""
+        if step is not None and step.text_in(self._language) is None:
+            hint = fill(
+                self.tr("No %1 text yet: drafts in %1 fall back to English. Write it here."),
+                LANGUAGES[self._language],
+            )
+        self.view.editor.template.body.setPlaceholderText(hint)
 
     def _on_language(self, _index: int) -> None:
         if self._quiet:
