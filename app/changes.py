@@ -20,6 +20,7 @@ TABLE_AREAS = {
     "undo_entry": Area.TOUCHPOINTS,
     "plan": Area.PLANS,
     "plan_step": Area.PLANS,
+    "plan_step_text": Area.PLANS,
     "setting": Area.SETTINGS,
     "commitment": Area.COMMITMENTS,
     "inbound_request": Area.COMMITMENTS,

@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.errors import ValidationError
-from app.validation import check_date, check_email, clean_line, strip_invisible
+from app.validation import check_date, check_email, check_language, clean_line, strip_invisible
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Settings that decide when follow-ups are due: changing one re-plans what is planned.
@@ -59,6 +59,8 @@ class Preferences:
     reminder_minutes: int = 15
     birthday_lead_days: int = 5
     currency: str = "EUR"
+    # The language of drafts to customers without their own ("": the interface language).
+    draft_language: str = ""
     my_name: str = ""
     my_title: str = ""
     my_company: str = ""
@@ -224,6 +226,7 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "reminder_minutes": _int_range(0, MAX_REMINDER_MINUTES),
     "birthday_lead_days": _int_range(0, 60),
     "currency": _currency,
+    "draft_language": check_language,
     **{name: _text(200) for name in ("my_name", "my_title", "my_company", "my_phone", "my_mobile")},
     "my_email": _email,
     "my_website": _text(300),

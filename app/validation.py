@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from app.errors import ValidationError
+from app.i18n import LANGUAGES, normalise
 from app.kinds import SALUTATIONS
 
 CHANNELS = ("email", "phone", "text", "in_person", "letter", "social")
@@ -119,6 +120,21 @@ def check_salutation(text: str) -> str:
         names = ", ".join(["first", *(key for key in SALUTATIONS if key)])
         raise ValidationError(f"unknown salutation {text!r}; use one of {names}")
     return rule
+
+
+def check_language(text: str) -> str:
+    """A language drafts can be written in ("nl", "nl-NL", "Nederlands"), or "" / "default"
+    for the user's default draft language."""
+    word = text.strip()
+    if word.casefold() in ("", "default"):
+        return ""
+    by_name = {name.casefold(): code for code, name in LANGUAGES.items()}
+    code = by_name.get(word.casefold()) or normalise(word)
+    if code is None or code not in LANGUAGES:
+        raise ValidationError(
+            f"unknown language {text!r}; use one of {', '.join(LANGUAGES)} or default"
+        )
+    return code
 
 
 def check_address(

@@ -9,7 +9,7 @@ from models.contact_link import ContactLink
 from models.customer import Customer
 from models.interaction import Interaction
 from models.partner import Partner
-from models.plan import Plan, PlanStep
+from models.plan import Plan, PlanStep, PlanStepText
 from models.responsiveness import (
     Decline,
     Feedback,
@@ -56,6 +56,7 @@ __all__ = [
     "Partner",
     "Plan",
     "PlanStep",
+    "PlanStepText",
     "ReferralAnswer",
     "Sale",
     "Setting",

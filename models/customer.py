@@ -61,6 +61,8 @@ class Customer(Base):
     # How letters greet them (app.messages.greeting): "" is by first name.
     salutation: Mapped[str] = mapped_column(String(8), default="", server_default="")
     job_title: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    # The language drafts to them are written in (app.i18n.LANGUAGES); None: the user's default.
+    language: Mapped[str | None] = mapped_column(String(8))
     # The postal address as vCard's ADR and the Google and Outlook layouts split it.
     street: Mapped[str] = mapped_column(Text, default="", server_default="")
     postal_code: Mapped[str] = mapped_column(String(32), default="", server_default="")

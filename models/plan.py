@@ -58,3 +58,22 @@ class PlanStep(Base):
     repeat_unit: Mapped[str | None] = mapped_column(String(16))
 
     plan: Mapped[Plan] = relationship(back_populates="steps")
+    # The step's text in other languages; English stays on the step itself.
+    texts: Mapped[list[PlanStepText]] = relationship(
+        back_populates="step", cascade="all, delete-orphan", order_by="PlanStepText.language"
+    )
+
+
+class PlanStepText(Base):
+    """A step's subject and body in one language other than English."""
+
+    __tablename__ = "plan_step_text"
+
+    step_id: Mapped[int] = mapped_column(
+        ForeignKey("plan_step.id", ondelete="CASCADE"), primary_key=True
+    )
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    subject_template: Mapped[str] = mapped_column(Text, default="")
+    body_template: Mapped[str] = mapped_column(Text, default="")
+
+    step: Mapped[PlanStep] = relationship(back_populates="texts")

@@ -35,6 +35,8 @@ class CustomerInput:
     city: str = ""
     region: str = ""
     country: str = ""
+    # The language drafts to them are written in: "nl", ...; "" for the user's default.
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ class CustomerDTO:
     # None when there is none.
     next_due: dt.date | None = None
     last_contact: dt.date | None = None
+    # The language drafts to them are written in ("" for the user's default draft language).
+    language: str = ""
 
     @property
     def display_name(self) -> str:
@@ -115,6 +119,7 @@ class CustomerDTO:
             city=self.city,
             region=self.region,
             country=self.country,
+            language=self.language,
         )
 
 

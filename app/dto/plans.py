@@ -7,6 +7,15 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class StepTextDTO:
+    """A step's subject and body in one language other than English."""
+
+    language: str
+    subject: str
+    body: str
+
+
+@dataclass(frozen=True)
 class PlanStepDTO:
     """One step: kind + channel + offset from an anchor, with its message templates."""
 
@@ -23,6 +32,14 @@ class PlanStepDTO:
     repeat_amount: int | None = None
     repeat_unit: str | None = None
     id: int | None = None
+    # The step's words in other languages (English is subject and body), by language code.
+    translations: tuple[StepTextDTO, ...] = ()
+
+    def text_in(self, language: str) -> StepTextDTO | None:
+        """The step's words in `language`, None where it has none (English: its own)."""
+        if language == "en":
+            return StepTextDTO(language, self.subject, self.body)
+        return next((text for text in self.translations if text.language == language), None)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ class ContactCard:
     # street (lines), postal code, city, region, country
     address: tuple[str, str, str, str, str] = ("", "", "", "", "")
     categories: tuple[str, ...] = ()
+    # The language drafts to them are written in ("" for the user's default): LANG.
+    language: str = ""
     # What steers the follow-ups, as X-FOLLOWUP-... properties (our importer reads them back;
     # other programs keep or ignore them): property name suffix -> value.
     extras: tuple[tuple[str, str], ...] = ()
@@ -98,6 +100,9 @@ def card(contact: ContactCard) -> str:
         street, code, city, region, country = contact.address
         parts = ("", "", street, city, region, code, country)
         lines.append("ADR;TYPE=WORK:" + ";".join(escape(part) for part in parts))
+    if contact.language:
+        # LANG is vCard 4.0's (RFC 6350 6.4.4); 3.0 readers keep or skip what they do not know.
+        lines.append(f"LANG:{escape(contact.language)}")
     if contact.notes:
         lines.append(f"NOTE:{escape(contact.notes)}")
     if contact.categories:

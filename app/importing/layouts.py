@@ -14,6 +14,7 @@ FIELD_NAMES = (
     "street", "postal_code", "city", "region", "country", "address",
     # Our own export's columns, so a round trip keeps what steers the follow-ups.
     "key_customer", "do_not_contact", "keep_in_touch_days", "salutation", "industry", "tags",
+    "language",
 )  # fmt: skip
 
 OUTLOOK: Mapping = {
@@ -134,6 +135,7 @@ _SYNONYMS = {
     "salutation": ("salutation", "greetas", "anrede"),
     "industry": ("industry", "branche"),
     "tags": ("tags", "categories", "kategorien"),
+    "language": ("language", "lang", "draftlanguage", "sprache", "taal"),
 }  # fmt: skip
 
 

@@ -16,7 +16,7 @@ from app.dto.imports import RowWarning
 from app.errors import ValidationError
 from app.importing.flags import read_flags
 from app.importing.records import NO_DATE, RawContact, normalise_birthday
-from app.validation import CHANNELS, EMAIL_PATTERN, PHONE_PATTERN, parse_birthday
+from app.validation import CHANNELS, EMAIL_PATTERN, PHONE_PATTERN, check_language, parse_birthday
 
 # Direction marks Android wraps phone numbers in; they are invisible and never part of a value.
 _MARKS = str.maketrans("", "", "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -45,6 +45,24 @@ class Reading:
                 self.row, field, value, f"{label} {value!r} {why}; it was kept in the notes."
             )
         )
+
+
+def readable_language(text: str, reading: Reading) -> str:
+    """A language drafts can be written in ("nl-NL" is "nl"), else "" (the user's default):
+    a language we do not ship is said in the preview, not kept in the notes."""
+    try:
+        return check_language(text)
+    except ValidationError:
+        reading.warnings.append(
+            RowWarning(
+                reading.row,
+                "language",
+                text.strip(),
+                f"Language {text.strip()!r} is not one drafts are written in; "
+                "the customer gets your default draft language.",
+            )
+        )
+        return ""
 
 
 def readable_email(text: str) -> tuple[str, bool]:
@@ -187,6 +205,7 @@ def to_input(
         country=contact.country,
         industry=contact.industry,
         tags=contact.tags,
+        language=readable_language(contact.language, reading),
         **flags,
     )
     return data, reading.warnings

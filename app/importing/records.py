@@ -14,6 +14,7 @@ from app.validation import (
     EMAIL_PATTERN,
     PHONE_PATTERN,
     check_channel,
+    check_language,
     check_salutation,
     clean_block,
     clean_line,
@@ -62,6 +63,8 @@ class RawContact:
     salutation: str = ""
     industry: str = ""
     tags: str = ""
+    # The language drafts to them are written in: a code ("nl", "nl-NL") or a name.
+    language: str = ""
     # The file has a place for the source (then an empty one stays empty on import).
     source_given: bool = False
 
@@ -189,6 +192,7 @@ def checked_values(data: CustomerInput) -> dict[str, Any]:
         "industry": _line(data.industry, 120, "industry"),
         "tags": join(parse_list(data.tags, "tags")) if data.tags else "",
         "salutation": check_salutation(data.salutation),
+        "language": check_language(data.language) or None,
     }
 
 

@@ -210,8 +210,20 @@ def _take_address(contact: RawContact, prop: Property) -> None:
     contact.city, contact.region, contact.postal_code, contact.country = parts[3:7]
 
 
+def _language(languages: list[tuple[int, int, str]]) -> str:
+    """LANG (RFC 6350 6.4.4): the one with the lowest PREF (1 is most preferred; none is
+    least), else the first; its language tag as written ("nl-NL")."""
+    return min(languages)[2] if languages else ""
+
+
+def _pref(prop: Property) -> int:
+    value = prop.params.get("PREF", ("",))[0]
+    return int(value) if value.isdigit() and 1 <= int(value) <= 100 else 101
+
+
 def to_contact(number: int, properties: list[Property]) -> RawContact:
     contact = RawContact(row=number)
+    languages: list[tuple[int, int, str]] = []  # (PREF, order in the card, tag)
     emails: list[tuple[bool, str]] = []
     phones: list[tuple[bool, str]] = []
     addresses: list[tuple[int, Property]] = []
@@ -238,11 +250,14 @@ def to_contact(number: int, properties: list[Property]) -> RawContact:
             contact.job_title = unescape(prop.value).strip()
         elif prop.name == "ADR":
             addresses.append((_address_rank(prop), prop))
+        elif prop.name == "LANG":
+            languages.append((_pref(prop), len(languages), unescape(prop.value).strip()))
         elif prop.name == "CATEGORIES":
             contact.tags = ", ".join(part.strip() for part in _list_values(prop.value))
         elif prop.name in X_FIELDS:
             setattr(contact, X_FIELDS[prop.name], unescape(prop.value).strip())
             contact.source_given = contact.source_given or prop.name == "X-FOLLOWUP-SOURCE"
+    contact.language = _language(languages)
     if addresses:
         _take_address(contact, min(addresses, key=lambda item: item[0])[1])
     # Preferred (and, for phones, mobile) first; otherwise the order of the card.

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 from app.dto.touchpoints import Draft
 from app.dto.vocabulary import Kind
+from app.i18n import ENGLISH, N_, PSEUDO, normalise, translation
 from app.messages.channel_texts import fallback_subject
 from app.messages.forms import Form
-from app.messages.greeting import addressed_as, greeting
+from app.messages.greeting import addressed_as, given_name, greeting
 from app.messages.readiness import readiness
 from app.messages.templates import render
 from app.messages.value_item import VALUE_FIELD
@@ -23,30 +24,43 @@ from models.sale import Sale
 from models.touchpoint import Touchpoint
 
 
-def format_day(day: dt.date) -> str:
-    # Unambiguous in every locale: 25 Nov 2026.
-    return f"{day.day} {day:%b %Y}"
+def format_day(day: dt.date, language: str = ENGLISH) -> str:
+    """A day as a letter in `language` writes it: CLDR's long form ("3. december 2026")."""
+    if normalise(language) in (None, ENGLISH, PSEUDO):
+        # Unambiguous in every locale, and what English drafts have always said: 25 Nov 2026.
+        return f"{day.day} {day:%b %Y}"
+    from babel.dates import format_date
+
+    return format_date(day, format="long", locale=language)
 
 
-# What the customer is told will happen next, by the channel of our delivery check. The
-# other follow-ups (value to bring, feedback, the referral ask) are never announced.
+# What the customer is told will happen next, by the channel of our delivery check, each a
+# whole sentence for the translators. The other follow-ups (value to bring, feedback, the
+# referral ask) are never announced.
 _DELIVERY_CHECK = {
-    "phone": "I will call you",
-    "in_person": "I will visit you",
-    "text": "I will send you a message",
-    "social": "I will send you a message",
+    "phone": N_("- On {day} I will call you to make sure the delivery went as promised."),
+    "in_person": N_("- On {day} I will visit you to make sure the delivery went as promised."),
+    "text": N_("- On {day} I will send you a message to make sure the delivery went as promised."),
+    "social": N_(
+        "- On {day} I will send you a message to make sure the delivery went as promised."
+    ),
 }
-_STAY_IN_TOUCH = "- I will stay in touch to make sure everything works as promised."
+_WRITE_TO_YOU = N_("- On {day} I will write to you to make sure the delivery went as promised.")
+_STAY_IN_TOUCH = N_("- I will stay in touch to make sure everything works as promised.")
+# Sentences are written around these: an empty one would leave "confirm that  arrived".
+_YOUR_ORDER = N_("your order")
+_DATE_TO_AGREE = N_("the date we agree with you")
 
 
-def next_steps_text(later: Sequence[tuple[dt.date, str, str]]) -> str:
+def next_steps_text(later: Sequence[tuple[dt.date, str, str]], language: str = ENGLISH) -> str:
     """The next steps as the customer will experience them, from the (day, kind, channel)
     of the follow-ups still to come: the delivery check, in the customer's words."""
+    words = translation(language).gettext
     for day, kind, channel in sorted(later):
         if kind == Kind.DELIVERY_CHECK:
-            how = _DELIVERY_CHECK.get(channel, "I will write to you")
-            return f"- On {format_day(day)} {how} to make sure the delivery went as promised."
-    return _STAY_IN_TOUCH
+            sentence = words(_DELIVERY_CHECK.get(channel, _WRITE_TO_YOU))
+            return sentence.format(day=format_day(day, language))
+    return words(_STAY_IN_TOUCH)
 
 
 def merge_values(
@@ -55,17 +69,20 @@ def merge_values(
     prefs: Preferences,
     later: Sequence[Touchpoint],
     today: dt.date,
+    language: str = ENGLISH,
 ) -> dict[str, str]:
+    """Every merge field for one follow-up, written in the draft's language."""
+    words = translation(language).gettext
     delivery = sale.actual_delivery or sale.promised_delivery if sale else None
     amount = ""
     if sale and sale.amount_minor is not None:
-        amount = money_text(sale.amount_minor, sale.currency)
-    steps = next_steps_text([(row.due_date, row.kind, row.channel) for row in later])
+        amount = money_text(sale.amount_minor, sale.currency, locale=language)
+    steps = next_steps_text([(row.due_date, row.kind, row.channel) for row in later], language)
     return {
-        "greeting": greeting(customer.name, customer.salutation),
-        "customer_address": addressed_as(customer.name, customer.salutation),
+        "greeting": greeting(customer.name, customer.salutation, language),
+        "customer_address": addressed_as(customer.name, customer.salutation, language),
         "customer_name": customer.name,
-        "customer_first_name": customer.name.split()[0] if customer.name.split() else "",
+        "customer_first_name": given_name(customer.name, language),
         "company": customer.company,
         "customer_job_title": customer.job_title,
         "postal_address": format_address(
@@ -73,11 +90,10 @@ def merge_values(
         ),
         "customer_email": customer.email,
         "customer_phone": customer.phone,
-        # Sentences are written around these: an empty one would leave "confirm that  arrived".
-        "sale_description": (sale.description.strip() or "your order") if sale else "",
+        "sale_description": (sale.description.strip() or words(_YOUR_ORDER)) if sale else "",
         "sale_amount": amount,
-        "closed_on": format_day(sale.closed_on) if sale else "",
-        "delivery_date": format_day(delivery) if delivery else "the date we agree with you",
+        "closed_on": format_day(sale.closed_on, language) if sale else "",
+        "delivery_date": format_day(delivery, language) if delivery else words(_DATE_TO_AGREE),
         "next_steps": steps,
         "my_name": prefs.my_name,
         "my_title": prefs.my_title,
@@ -86,7 +102,7 @@ def merge_values(
         "my_mobile": prefs.my_mobile,
         "my_email": prefs.my_email,
         "my_website": prefs.my_website,
-        "today": format_day(today),
+        "today": format_day(today, language),
     }
 
 
@@ -108,16 +124,26 @@ class DraftText:
     takes_item: bool = False
     # A recovery step's whole recovery: (text, "done" / "skipped" / "now" / "later").
     checklist: tuple[tuple[str, str], ...] = ()
+    # The customer's language when the plan step has no text in it (drafted in English).
+    untranslated: str = ""
 
 
-def rendered_text(kind: str, texts: tuple[Form, str, str], values: dict[str, str]) -> DraftText:
+def rendered_text(
+    kind: str,
+    texts: tuple[Form, str, str],
+    values: dict[str, str],
+    language: str = ENGLISH,
+    untranslated: str = "",
+) -> DraftText:
     """The plan's (form, subject template, body template) filled for one follow-up."""
     form, subject_template, body_template = texts
     subject = render(subject_template, values).strip()
     if not subject and form is Form.MESSAGE:
-        subject = render(fallback_subject(kind), values).strip()
+        subject = render(fallback_subject(kind, language), values).strip()
     body = render(body_template, values).strip()
-    return DraftText(form, subject, body, takes_item=VALUE_FIELD in body_template)
+    return DraftText(
+        form, subject, body, takes_item=VALUE_FIELD in body_template, untranslated=untranslated
+    )
 
 
 def build_draft(
@@ -140,7 +166,14 @@ def build_draft(
         customer.street, customer.postal_code, customer.city, customer.region, customer.country
     )
     ready = readiness(
-        form, body, prefs, customer.phone, touchpoint.channel, text.written_for, address
+        form,
+        body,
+        prefs,
+        customer.phone,
+        touchpoint.channel,
+        text.written_for,
+        address,
+        untranslated=text.untranslated,
     )
     return Draft(
         touchpoint_id=touchpoint.id,

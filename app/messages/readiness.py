@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.i18n import LANGUAGES, N_, _
 from app.messages.forms import SMS_LENGTH, Form, slots
 from app.preferences import Preferences
 
@@ -22,10 +23,10 @@ class Readiness:
 
 # How the warnings name a form the salesperson's words were written for.
 FORM_NAMES = {
-    Form.MESSAGE: "an e-mail or a letter",
-    Form.SHORT: "a text message",
-    Form.SCRIPT: "a call",
-    Form.CHECKLIST: "a checklist",
+    Form.MESSAGE: N_("an e-mail or a letter"),
+    Form.SHORT: N_("a text message"),
+    Form.SCRIPT: N_("a call"),
+    Form.CHECKLIST: N_("a checklist"),
 }
 
 
@@ -37,31 +38,49 @@ def readiness(
     channel: str,
     written_for: str = "",
     to_address: str = "",
+    *,
+    untranslated: str = "",
 ) -> Readiness:
-    """Warnings in the order the salesperson would act on them."""
+    """Warnings in the order the salesperson would act on them, in the interface language;
+    `untranslated` is the customer's language when the plan step has no text in it."""
     warnings: list[str] = []
+    if untranslated:
+        warnings.append(
+            _("No {language} text for this step yet: drafted in English.").format(
+                language=LANGUAGES.get(untranslated, untranslated)
+            )
+        )
     if written_for:
         warnings.append(
-            f"You wrote this for {FORM_NAMES[Form(written_for)]}; the follow-up is now "
-            f"{FORM_NAMES[form]}. Reset to the plan's text for words that fit."
+            _(
+                "You wrote this for {written_for}; the follow-up is now {form}. "
+                "Reset to the plan's text for words that fit."
+            ).format(written_for=_(FORM_NAMES[Form(written_for)]), form=_(FORM_NAMES[form]))
         )
     needs_words = needs_profile = False
     if form in SENT_FORMS:
         if slots(body):
             needs_words = True
-            warnings.append("Needs your words: write the parts in [brackets] before sending.")
+            warnings.append(_("Needs your words: write the parts in [brackets] before sending."))
         if not prefs.my_name.strip():
             needs_profile = True
-            warnings.append("Not signed: your profile has no name.")
+            warnings.append(_("Not signed: your profile has no name."))
         if not any(value.strip() for value in (prefs.my_phone, prefs.my_mobile, prefs.my_email)):
             needs_profile = True
             warnings.append(
-                "Your profile has no phone or e-mail, so the customer cannot see how to reach you."
+                _(
+                    "Your profile has no phone or e-mail, "
+                    "so the customer cannot see how to reach you."
+                )
             )
     if form is Form.MESSAGE and channel == "letter" and not to_address.strip():
-        warnings.append("This customer has no postal address yet.")
+        warnings.append(_("This customer has no postal address yet."))
     if form is Form.SHORT and len(body) > SMS_LENGTH:
-        warnings.append(f"{len(body)} characters: longer than one text message ({SMS_LENGTH}).")
+        warnings.append(
+            _("{count} characters: longer than one text message ({limit}).").format(
+                count=len(body), limit=SMS_LENGTH
+            )
+        )
     if form is Form.SCRIPT and channel == "phone" and not to_phone.strip():
-        warnings.append("This customer has no phone number yet.")
+        warnings.append(_("This customer has no phone number yet."))
     return Readiness(tuple(warnings), needs_words, needs_profile)

@@ -7,34 +7,38 @@ from collections.abc import Mapping
 
 from app.dto.plans import FieldProblem
 from app.errors import ValidationError
+from app.i18n import N_, _
 
 FIELD_PATTERN = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
-# Every field a template may use, with what it holds (shown in the template editor).
+# Every field a template may use, with what it holds (shown in the template editor, in the
+# interface language: translate with _() where shown).
 MERGE_FIELDS: dict[str, str] = {
-    "greeting": "The salutation by the customer's rule, without the comma: Dear Maria",
-    "customer_address": "The customer as the salutation names them: Maria, or Ms Becker",
-    "customer_name": "The customer's full name",
-    "customer_first_name": "The customer's first name",
-    "company": "The customer's company",
-    "customer_job_title": "The customer's job title",
-    "postal_address": "The customer's postal address, one line each (for letters)",
-    "customer_email": "The customer's e-mail",
-    "customer_phone": "The customer's phone",
-    "sale_description": "What was sold",
-    "sale_amount": "The sale's amount with currency",
-    "closed_on": "The day the sale closed",
-    "delivery_date": "The actual, else the promised, delivery date",
-    "next_steps": "What happens next, as the customer will see it (the delivery check)",
-    "value_item": "What you bring, with its link: the library item you choose for this follow-up",
-    "value_why": "Why it matters to them: the line you wrote for the library item",
-    "my_name": "Your name",
-    "my_title": "Your title",
-    "my_company": "Your company",
-    "my_phone": "Your phone",
-    "my_mobile": "Your mobile",
-    "my_email": "Your e-mail",
-    "my_website": "Your web site",
-    "today": "Today's date",
+    "greeting": N_("The salutation by the customer's rule, without the comma: Dear Maria"),
+    "customer_address": N_("The customer as the salutation names them: Maria, or Ms Becker"),
+    "customer_name": N_("The customer's full name"),
+    "customer_first_name": N_("The customer's first name"),
+    "company": N_("The customer's company"),
+    "customer_job_title": N_("The customer's job title"),
+    "postal_address": N_("The customer's postal address, one line each (for letters)"),
+    "customer_email": N_("The customer's e-mail"),
+    "customer_phone": N_("The customer's phone"),
+    "sale_description": N_("What was sold"),
+    "sale_amount": N_("The sale's amount with currency"),
+    "closed_on": N_("The day the sale closed"),
+    "delivery_date": N_("The actual, else the promised, delivery date"),
+    "next_steps": N_("What happens next, as the customer will see it (the delivery check)"),
+    "value_item": N_(
+        "What you bring, with its link: the library item you choose for this follow-up"
+    ),
+    "value_why": N_("Why it matters to them: the line you wrote for the library item"),
+    "my_name": N_("Your name"),
+    "my_title": N_("Your title"),
+    "my_company": N_("Your company"),
+    "my_phone": N_("Your phone"),
+    "my_mobile": N_("Your mobile"),
+    "my_email": N_("Your e-mail"),
+    "my_website": N_("Your web site"),
+    "today": N_("Today's date"),
 }
 
 
@@ -58,8 +62,8 @@ def check_template(text: str, what: str) -> str:
     if problems:
         names = ", ".join(dict.fromkeys(f"{{{{{p.name}}}}}" for p in problems))
         raise ValidationError(
-            f"{what} uses unknown merge field(s): {names}",
-            f"Known fields: {', '.join(MERGE_FIELDS)}.",
+            _("{what} uses unknown merge field(s): {names}").format(what=what, names=names),
+            _("Known fields: {fields}.").format(fields=", ".join(MERGE_FIELDS)),
         )
     return text
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.dto.plans import PlanDTO, PlanStepDTO
+from app.dto.plans import PlanDTO, PlanStepDTO, StepTextDTO
 from app.dto.vocabulary import AnchorKind, Channel, OffsetUnit, RollDirection
 from app.scheduling.steps import StepRule
 from models.plan import Plan, PlanStep
@@ -23,6 +23,10 @@ def step_to_dto(row: PlanStep) -> PlanStepDTO:
         body=row.body_template,
         repeat_amount=row.repeat_amount,
         repeat_unit=row.repeat_unit,
+        translations=tuple(
+            StepTextDTO(text.language, text.subject_template, text.body_template)
+            for text in row.texts
+        ),
     )
 
 

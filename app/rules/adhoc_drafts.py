@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.i18n import ENGLISH, current
 from app.kinds import channel_label
 from app.messages.adhoc import (
     COME_BACK_PREFIX,
@@ -15,6 +16,7 @@ from app.messages.adhoc import (
     LOW_FEEDBACK_BODY,
     RECOVERY_BODIES,
     REQUEST_BODY,
+    adhoc_words,
 )
 from app.messages.drafts import format_day
 from app.messages.forms import Form, adhoc_form
@@ -30,12 +32,14 @@ from models.touchpoint import Touchpoint
 LOW_FEEDBACK_SUBJECT = "Recovery call after low feedback"
 
 
-def _local(instant: dt.datetime, prefs: Preferences) -> str:
+def _local(instant: dt.datetime, prefs: Preferences, language: str) -> str:
     local = instant.astimezone(prefs.zone)
-    return f"{format_day(local.date())} {local:%H:%M}"
+    return f"{format_day(local.date(), language)} {local:%H:%M}"
 
 
-def _recovery(session: Session, row: Touchpoint, prefs: Preferences) -> tuple[str, dict[str, str]]:
+def _recovery(
+    session: Session, row: Touchpoint, prefs: Preferences, language: str
+) -> tuple[str, dict[str, str]]:
     code = step_code(row.subject)
     if code is None:
         return (LOW_FEEDBACK_BODY if row.subject.startswith(LOW_FEEDBACK_SUBJECT) else ""), {}
@@ -43,7 +47,7 @@ def _recovery(session: Session, row: Touchpoint, prefs: Preferences) -> tuple[st
     values: dict[str, str] = {}
     if commitment is not None:
         values["promise"] = commitment.text
-        values["promise_due"] = format_day(commitment.due_on)
+        values["promise_due"] = format_day(commitment.due_on, language)
         values["recovery_note"] = commitment.note
         totals = commitment_repo.won_totals(session, commitment.customer_id)
         values["customer_value"] = (
@@ -60,38 +64,44 @@ def _recovery(session: Session, row: Touchpoint, prefs: Preferences) -> tuple[st
     return RECOVERY_BODIES.get(code, ""), values
 
 
-def _request(session: Session, row: Touchpoint, prefs: Preferences) -> tuple[str, dict[str, str]]:
+def _request(
+    session: Session, row: Touchpoint, prefs: Preferences, language: str
+) -> tuple[str, dict[str, str]]:
     request = session.get(InboundRequest, row.request_id) if row.request_id else None
     if request is None:
         return "", {}
     return REQUEST_BODY, {
         "request_summary": request.summary,
         "request_channel": channel_label(request.channel),
-        "request_received": _local(request.received_at, prefs),
-        "request_due": _local(request.due_at, prefs),
+        "request_received": _local(request.received_at, prefs, language),
+        "request_due": _local(request.due_at, prefs, language),
     }
 
 
 def adhoc_parts(
-    session: Session, row: Touchpoint, prefs: Preferences
+    session: Session, row: Touchpoint, prefs: Preferences, language: str = ENGLISH
 ) -> tuple[Form, str, str, dict[str, str]]:
-    """(form, subject template, body template, extra values) for a step-less touchpoint."""
+    """(form, subject template, body template, extra values) for a step-less touchpoint;
+    what goes to the customer is in their `language` (app.messages.adhoc.adhoc_words)."""
     form = adhoc_form(row.kind, row.channel, step_code(row.subject))
+    # Dates as the text around them is written: the customer's language, or the interface's
+    # in a checklist for the salesperson (app.messages.adhoc.adhoc_words).
+    dates = language if form is not Form.CHECKLIST else current()
     # The subject is plain text (the user's words): a value, so it is never read as a template.
     subject = "{{touchpoint_subject}}"
     if row.kind == "recovery":
-        body, values = _recovery(session, row, prefs)
+        body, values = _recovery(session, row, prefs, dates)
         if form is Form.MESSAGE:
             subject = DOCUMENT_SUBJECT
     elif row.kind == "request":
-        body, values = _request(session, row, prefs)
+        body, values = _request(session, row, prefs, dates)
     elif row.subject.startswith(COME_BACK_PREFIX):
         subject, body = COME_BACK_TEXTS.get(form, COME_BACK_TEXTS[Form.SCRIPT])
         values = {"decline_summary": _decline_summary(session, row)}
     else:
         body, values = "", {}
     values["touchpoint_subject"] = row.subject
-    return form, subject, body, values
+    return form, adhoc_words(subject, form, language), adhoc_words(body, form, language), values
 
 
 def _decline_summary(session: Session, row: Touchpoint) -> str:

@@ -14,14 +14,17 @@ from sqlalchemy.orm import Session
 
 from app.dto.touchpoints import Draft
 from app.dto.vocabulary import Status
+from app.i18n import ENGLISH
 from app.messages.channel_texts import plan_step_texts
+from app.messages.draft_language import draft_language
 from app.messages.drafts import DraftText, build_draft, format_day, merge_values, rendered_text
+from app.messages.forms import Form
 from app.messages.value_item import BroughtItem, value_values
 from app.money import money_text
 from app.preferences import Preferences
 from app.rules.adhoc_drafts import adhoc_parts, recovery_checklist
 from models.customer import Customer
-from models.plan import PlanStep
+from models.plan import PlanStep, PlanStepText
 from models.repositories.keep_in_touch import chunks
 from models.responsiveness import LibraryItem
 from models.sale import Sale
@@ -88,6 +91,7 @@ def render_contents(
         )
         for other in session.scalars(statement):
             planned_by_sale[other.sale_id or 0].append(other)
+    step_texts = texts_of(session, set(steps))
     edits = drafts_of(session, [row.id for row in rows])
     items = _by_id(
         session, LibraryItem, {e.library_item_id for e in edits.values() if e.library_item_id}
@@ -104,21 +108,23 @@ def render_contents(
         ]
         edit = edits.get(row.id)
         item = items.get(edit.library_item_id) if edit and edit.library_item_id else None
-        values = merge_values(customer, sale, prefs, later, today) | value_values(brought(item))
+        language = draft_language(customer.language, prefs)
+        untranslated = ""
+        extra: dict[str, str] = {}
         if step is not None:
-            texts = plan_step_texts(
-                row.kind,
-                row.channel,
-                step.channel,
-                sale.outcome if sale else None,
-                (step.subject_template, step.body_template),
-            )
+            outcome = sale.outcome if sale else None
+            texts, untranslated = _plan_texts(row, step, outcome, language, step_texts)
+            if untranslated:
+                # No words in their language: the whole draft in English, not a Dutch
+                # greeting and Dutch dates around English sentences.
+                language = ENGLISH
         else:
             # Recovery steps, requests, come-backs: their text lives on the row.
-            form, subject, body, extra = adhoc_parts(session, row, prefs)
+            form, subject, body, extra = adhoc_parts(session, row, prefs, language)
             texts = (form, subject, body)
-            values |= extra
-        text = rendered_text(row.kind, texts, values)
+        values = merge_values(customer, sale, prefs, later, today, language)
+        values |= value_values(brought(item), language) | extra
+        text = rendered_text(row.kind, texts, values, language, untranslated)
         if row.commitment_id is not None:
             text = dataclasses.replace(text, checklist=recovery_checklist(session, row))
         if edit is not None:
@@ -127,6 +133,35 @@ def render_contents(
             build_draft(row, customer, text, prefs), sale_summary(sale)
         )
     return contents
+
+
+def _plan_texts(
+    row: Touchpoint,
+    step: PlanStep,
+    outcome: str | None,
+    language: str,
+    translations: dict[tuple[int, str], PlanStepText],
+) -> tuple[tuple[Form, str, str], str]:
+    """(form, subject, body) of a plan step's follow-up in `language`, and that language when
+    the step's own words are used but have none in it (then they are the English ones)."""
+    own = translations.get((step.id, language))
+    words = (
+        (own.subject_template, own.body_template)
+        if own is not None
+        else (step.subject_template, step.body_template)
+    )
+    texts = plan_step_texts(row.kind, row.channel, step.channel, outcome, words, language)
+    untranslated = own is None and language != ENGLISH and texts[1:] == words
+    return texts, language if untranslated else ""
+
+
+def texts_of(session: Session, step_ids: set[int]) -> dict[tuple[int, str], PlanStepText]:
+    """The plan steps' texts in languages other than English, by (step id, language)."""
+    found: dict[tuple[int, str], PlanStepText] = {}
+    for part in chunks(sorted(step_ids)):
+        statement = select(PlanStepText).where(PlanStepText.step_id.in_(part))
+        found.update({(text.step_id, text.language): text for text in session.scalars(statement)})
+    return found
 
 
 def drafts_of(session: Session, ids: Sequence[int]) -> dict[int, TouchpointDraft]:

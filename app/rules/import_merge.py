@@ -7,7 +7,7 @@ from typing import Any
 from app.validation import search_key
 from models.customer import Customer
 
-FILL = ("company", "email", "phone", "source", "job_title")
+FILL = ("company", "email", "phone", "source", "job_title", "language")
 # An address is taken whole, and only by a customer who has none: never parts of two.
 ADDRESS = ("street", "postal_code", "city", "region", "country")
 BIRTHDAY = ("birthday_month", "birthday_day", "birthday_year")

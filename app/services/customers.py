@@ -19,7 +19,9 @@ from app.dto.customers import (
     CustomerQuery,
 )
 from app.errors import NotFound, ValidationError
+from app.messages.draft_language import default_draft_language
 from app.phone_search import DEFAULT_REGION, needs_region, search_terms
+from app.preferences import Preferences
 from app.rules import do_not_contact, keep_in_touch
 from app.rules.planning_context import PlanningContext
 from app.tags import join, parse_list, split_stored
@@ -27,6 +29,7 @@ from app.validation import (
     check_address,
     check_channel,
     check_email,
+    check_language,
     check_name,
     check_phone,
     check_salutation,
@@ -72,6 +75,7 @@ def to_dto(row: Customer | Row[Any], zone: dt.tzinfo = dt.UTC) -> CustomerDTO:
         city=row.city,
         region=row.region,
         country=row.country,
+        language=row.language or "",
         next_due=next_due_or_none(row.next_due),
         last_contact=_local_day(last_contact_or_none(row.last_contact_at), zone),
     )
@@ -94,6 +98,7 @@ def _apply(row: Customer, data: CustomerInput) -> None:
     industry = clean_line(data.industry, 120, "industry")
     tags = join(parse_list(data.tags, "tags"))
     salutation = check_salutation(data.salutation)
+    language = check_language(data.language)
     job_title = clean_line(data.job_title, 120, "job title")
     address = check_address(data.street, data.postal_code, data.city, data.region, data.country)
     cadence = data.keep_in_touch_days
@@ -108,6 +113,7 @@ def _apply(row: Customer, data: CustomerInput) -> None:
     row.do_not_contact = data.do_not_contact
     row.industry, row.tags = industry, tags
     row.salutation = salutation
+    row.language = language or None
     row.job_title = job_title
     row.street, row.postal_code, row.city, row.region, row.country = address
     # The job title and the city are found too ("buyer", "Munich").
@@ -135,6 +141,11 @@ class CustomerService:
         self._sessions = sessions
         self._clock = clock
         self._planning = planning
+
+    def default_language(self) -> str:
+        """The language of drafts to customers without their own: the user's draft language."""
+        prefs = self._planning().prefs if self._planning is not None else Preferences()
+        return default_draft_language(prefs)
 
     def _schedule(self, session: Session, row: Customer) -> None:
         """Follow-ups follow the customer's data: do-not-contact, check-in and birthday."""

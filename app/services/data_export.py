@@ -45,6 +45,7 @@ CUSTOMER_HEADER = (
     "id", "name", "company", "email", "phone", "preferred_channel", "birthday", "key_customer",
     "source", "keep_in_touch_days", "do_not_contact", "notes", "created", "job_title",
     "salutation", "industry", "tags", "street", "postal_code", "city", "region", "country",
+    "language",
 )  # fmt: skip
 TOUCHPOINT_HEADER = (
     "id", "customer_id", "customer", "company", "kind", "channel", "due_date", "due_time",
@@ -89,7 +90,7 @@ class DataExportService:
                 _birthday(row), row.is_key, row.source, row.keep_in_touch_days,
                 row.do_not_contact, row.notes, _local(row.created_at, zone), row.job_title,
                 row.salutation or "first", row.industry, ", ".join(split_stored(row.tags)),
-                *_address(row),
+                *_address(row), row.language or "",
             )  # fmt: skip
 
     def _touchpoint_rows(self, zone: ZoneInfo) -> Iterator[Sequence[object]]:
@@ -147,6 +148,7 @@ def _card(row: Customer) -> ContactCard:
         job_title=row.job_title,
         address=_address(row),
         categories=split_stored(row.tags),
+        language=row.language or "",
         extras=(
             ("KEY-CUSTOMER", "TRUE" if row.is_key else "FALSE"),
             ("DO-NOT-CONTACT", "TRUE" if row.do_not_contact else "FALSE"),

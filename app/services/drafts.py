@@ -9,10 +9,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.touchpoints import Draft
 from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
+from app.messages.draft_language import draft_language
 from app.messages.value_item import bring_into, value_values
 from app.rules.draft_batch import TouchpointContent, brought, render_contents
 from app.rules.planning_context import PlanningContext
 from app.validation import clean_block, clean_line
+from models.customer import Customer
 from models.repositories import outreach as outreach_repo
 from models.responsiveness import LibraryItem
 from models.touchpoint import Touchpoint
@@ -94,8 +96,12 @@ class DraftService:
             edit = session.get(TouchpointDraft, row.id) or TouchpointDraft(touchpoint_id=row.id)
             before = session.get(LibraryItem, edit.library_item_id or 0)
             if edit.body is not None:
+                customer = session.get(Customer, row.customer_id)
+                language = draft_language(customer.language if customer else None, ctx.prefs)
                 edit.body = bring_into(
-                    edit.body, value_values(brought(before)), value_values(brought(item))
+                    edit.body,
+                    value_values(brought(before), language),
+                    value_values(brought(item), language),
                 )
             edit.edited_at = ctx.now
             _keep_or_drop(session, edit, item.id if item else None)

@@ -25,7 +25,7 @@ from models.customer_dates import BACKFILL
 from models.migrations.migrate import alembic_config, head_revision
 
 # A fresh database already has these (built-in plans, defaults); the import replaces them.
-PRESET_TABLES = ("plan_step", "plan", "setting")
+PRESET_TABLES = ("plan_step_text", "plan_step", "plan", "setting")
 BATCH = 2000
 # Names of this computer's keyring entries: never in a file that travels. An imported account
 # gets a fresh, random name (so removing it cannot delete another account's password) and

@@ -11,8 +11,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.plans import PlanDTO, PlanSaved, PlanStepDTO
 from app.errors import NotFound, ValidationError
+from app.i18n import ENGLISH, LANGUAGES
+from app.messages.templates import check_template
 from app.plans.builtin import builtin_plan, builtin_plans, retired_texts, text_digest
 from app.plans.mapping import fill_step, plan_to_dto
+from app.plans.step_texts import seed_translations, set_translation
 from app.plans.validation import check_plan, check_step
 from app.rules.planning_context import PlanningContext
 from app.services.replanning import needs_replan, replan, retime
@@ -38,6 +41,8 @@ class PlanService:
             for plan in missing:
                 session.add(self._new_row(session, plan))
             _renew_retired_texts(session)
+            session.flush()
+            seed_translations(session)
             return len(missing)
 
     def all(self) -> list[PlanDTO]:
@@ -81,24 +86,51 @@ class PlanService:
         plan = dataclasses.replace(plan, steps=steps)
         check_plan(plan)
         with self._sessions.begin() as session:
-            clash = repo.by_name(session, plan.name.strip())
-            if clash is not None and clash.id != plan.id:
-                raise ValidationError(f"a plan named {plan.name!r} already exists")
-            before = None  # a new plan has nothing planned from it yet
-            if plan.id is None:
-                row = self._new_row(session, plan)
-                session.add(row)
+            return self._save_in(session, plan, apply_to_planned)
+
+    def _save_in(self, session: Session, plan: PlanDTO, apply_to_planned: bool) -> PlanSaved:
+        clash = repo.by_name(session, plan.name.strip())
+        if clash is not None and clash.id != plan.id:
+            raise ValidationError(f"a plan named {plan.name!r} already exists")
+        before = None  # a new plan has nothing planned from it yet
+        if plan.id is None:
+            row = self._new_row(session, plan)
+            session.add(row)
+        else:
+            found = repo.by_id(session, plan.id)
+            if found is None:
+                raise NotFound(f"plan {plan.id} does not exist")
+            row = found
+            before = _timing(row)
+            row.name, row.trigger = plan.name.strip(), plan.trigger
+            row.lateness_policy, row.description = plan.lateness_policy, plan.description
+            self._replace_steps(session, row, plan.steps)
+        session.flush()
+        return self._applied(session, row, before, apply_to_planned)
+
+    def update_step_text(
+        self, plan_id: int, position: int, language: str, subject: str, body: str
+    ) -> PlanSaved:
+        """A step's words in one language (English: the step's own subject and body); unknown
+        merge fields are refused here. Texts move no dates."""
+        if language not in LANGUAGES:
+            raise ValidationError(f"unknown language {language!r}")
+        what = f"Step {position + 1}"
+        check_template(subject, f"{what} subject")
+        check_template(body, f"{what} message")
+        with self._sessions.begin() as session:
+            row = repo.by_id(session, plan_id)
+            if row is None:
+                raise NotFound(f"plan {plan_id} does not exist")
+            target = next((s for s in row.steps if s.position == position), None)
+            if target is None:
+                raise NotFound(f"plan {row.name!r} has no step {position + 1}")
+            if language == ENGLISH:
+                target.subject_template, target.body_template = subject, body
             else:
-                found = repo.by_id(session, plan.id)
-                if found is None:
-                    raise NotFound(f"plan {plan.id} does not exist")
-                row = found
-                before = _timing(row)
-                row.name, row.trigger = plan.name.strip(), plan.trigger
-                row.lateness_policy, row.description = plan.lateness_policy, plan.description
-                self._replace_steps(session, row, plan.steps)
+                set_translation(target, language, subject, body)
             session.flush()
-            return self._applied(session, row, before, apply_to_planned)
+            return PlanSaved(plan_to_dto(row), None)
 
     def _applied(
         self, session: Session, row: Plan, before: _Timing | None, apply: bool
@@ -164,7 +196,16 @@ class PlanService:
             if match is not None:
                 free.remove(match)
             steps.append(dataclasses.replace(step, id=match.id if match else None))
-        return self.save(dataclasses.replace(shipped, id=existing.id, steps=tuple(steps)))
+        plan = dataclasses.replace(shipped, id=existing.id, steps=tuple(steps))
+        check_plan(plan)
+        with self._sessions.begin() as session:
+            saved = self._save_in(session, plan, apply_to_planned=True)
+            # The shipped words in every language come back with the English ones.
+            seed_translations(session, restore=key)
+            session.flush()
+            row = repo.by_id(session, existing.id)
+            assert row is not None
+            return dataclasses.replace(saved, plan=plan_to_dto(row))
 
     def _new_row(self, session: Session, plan: PlanDTO) -> Plan:
         row = Plan(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from app.dto.plans import FieldProblem
+from app.dto.plans import FieldProblem, PlanStepDTO
+from app.i18n import ENGLISH, LANGUAGES
 from app.messages import sample, templates
 from app.preferences import Preferences
 
@@ -25,6 +26,13 @@ def render(text: str, values: Mapping[str, str]) -> str:
     return templates.render(text, values)
 
 
-def sample_values(prefs: Preferences, today: dt.date) -> dict[str, str]:
-    """Every field filled for a sample customer and sale, signed with your profile."""
-    return sample.sample_values(prefs, today)
+def sample_values(prefs: Preferences, today: dt.date, language: str = ENGLISH) -> dict[str, str]:
+    """Every field filled for a sample customer and sale, signed with your profile, as a
+    draft in `language` writes them."""
+    return sample.sample_values(prefs, today, language)
+
+
+def missing_languages(step: PlanStepDTO) -> list[str]:
+    """The languages (codes) a step has no text in yet; its drafts to customers who read one
+    of them fall back to English."""
+    return [code for code in LANGUAGES if step.text_in(code) is None]

@@ -22,7 +22,7 @@ COLUMNS = (
     "name", "company", "email", "phone", "preferred_channel", "birthday_month", "birthday_day",
     "birthday_year", "is_key", "source", "notes", "keep_in_touch_days", "do_not_contact",
     "search_text", "job_title", "street", "postal_code", "city", "region", "country",
-    "industry", "tags", "salutation",
+    "industry", "tags", "salutation", "language",
 )  # fmt: skip
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from app.context import AppContext
 from app.dto.customers import CustomerDTO, CustomerInput, CustomerQuery
+from app.i18n import LANGUAGES
 from app.kinds import SALUTATIONS
 from app.validation import CHANNELS
 from ui.cli.output import print_json
@@ -34,6 +35,7 @@ def customer_json(customer: CustomerDTO) -> dict[str, Any]:
         "industry": customer.industry,
         "tags": list(customer.tags),
         "salutation": customer.salutation or "first",
+        "language": customer.language or "default",
         "job_title": customer.job_title,
         "address": {
             "street": customer.street,
@@ -66,6 +68,11 @@ def _add_fields(parser: argparse.ArgumentParser, *, required_name: bool) -> None
         "--salutation",
         choices=["first", *(key for key in SALUTATIONS if key)],
         help="how letters greet them: first (Dear Maria, the default), full, ms, mr, dr",
+    )
+    parser.add_argument(
+        "--language",
+        choices=[*LANGUAGES, "default"],
+        help="the language drafts to them are written in (default: your draft language)",
     )
     address = parser.add_argument_group("postal address (for letters)")
     address.add_argument("--street", help="street and number; a second line after a line break")
@@ -137,6 +144,7 @@ def _input_from(options: argparse.Namespace, base: CustomerInput) -> CustomerInp
         ("industry", "industry"),
         ("tags", "tags"),
         ("salutation", "salutation"),
+        ("language", "language"),
         ("job_title", "job_title"),
         ("street", "street"),
         ("postal_code", "postal_code"),

@@ -30,6 +30,11 @@ def plan_json(plan: PlanDTO) -> dict[str, Any]:
                 "repeat": [step.repeat_amount, step.repeat_unit] if step.repeat_unit else None,
                 "subject": step.subject,
                 "body": step.body,
+                # The words in other languages; a language missing here drafts in English.
+                "texts": {
+                    text.language: {"subject": text.subject, "body": text.body}
+                    for text in step.translations
+                },
             }
             for step in plan.steps
         ],

@@ -17,6 +17,7 @@ from app.dto.customers import CustomerDTO, CustomerInput
 from app.dto.timeline import CustomerTimeline, InteractionDTO, NextStepInput, TimelineTotals
 from app.dto.vocabulary import Kind
 from app.errors import KnownError, NotFound
+from app.i18n import LANGUAGES
 from ui.amounts import amount_text
 from ui.change_stream import change_stream, follow_changes
 from ui.controllers.coming_up_actions import ComingUpActions
@@ -76,6 +77,7 @@ class CustomerPageController(QObject):
         view.save_preferences.clicked.connect(self.save_preferences)
         view.channel.currentIndexChanged.connect(lambda _index: self._preferences_edited())
         view.cadence.valueChanged.connect(lambda _value: self._preferences_edited())
+        view.language.currentIndexChanged.connect(lambda _index: self._preferences_edited())
         follow_changes(change_stream(context), view, self.on_changes)
         self.promises = PromisesController(view.promises, context, window)
         self.promises.status.connect(self.status)
@@ -143,16 +145,21 @@ class CustomerPageController(QObject):
         )
         view.warning.setVisible(customer.do_not_contact)
         view.totals.setText(self._totals_text(timeline.totals))
-        for widget in (view.channel, view.cadence):
+        for widget in (view.channel, view.cadence, view.language):
             widget.blockSignals(True)
         view.channel.setCurrentIndex(max(0, view.channel.findData(customer.channel)))
+        default_language = self.context.customers.default_language()
+        view.language.setItemText(
+            0, fill(self.tr("Default (%1)"), LANGUAGES.get(default_language, default_language))
+        )
+        view.language.setCurrentIndex(max(0, view.language.findData(customer.language)))
         default = fill(self.tr("Default (%1 days)"), str(self._default_cadence(customer)))
         view.cadence.setSpecialValueText(default)
         # Wide enough for its longest text: a narrow box showed "lt (90 days)".
         metrics = view.cadence.fontMetrics()
         view.cadence.setMinimumWidth(metrics.horizontalAdvance(default) + 4 * metrics.height())
         view.cadence.setValue(customer.keep_in_touch_days or 0)
-        for widget in (view.channel, view.cadence):
+        for widget in (view.channel, view.cadence, view.language):
             widget.blockSignals(False)
         view.save_preferences.setEnabled(False)
 
@@ -246,6 +253,7 @@ class CustomerPageController(QObject):
             customer.as_input(),
             channel=str(self.view.channel.currentData()),
             keep_in_touch_days=self.view.cadence.value() or None,
+            language=str(self.view.language.currentData()),
         )
 
     def _preferences_edited(self) -> None:
@@ -255,6 +263,7 @@ class CustomerPageController(QObject):
         changed = (
             self.view.channel.currentData() != customer.channel
             or (self.view.cadence.value() or None) != customer.keep_in_touch_days
+            or self.view.language.currentData() != customer.language
         )
         self.view.save_preferences.setEnabled(changed)
 

@@ -161,7 +161,9 @@ class CustomersController(QObject):
         return self.model.customer_at(indexes[0].row()) if indexes else None
 
     def add(self) -> None:
-        saved = CustomerDialog(self.service.add, parent=self.window).run()
+        saved = CustomerDialog(
+            self.service.add, parent=self.window, default_language=self.service.default_language()
+        ).run()
         if saved is not None:
             self._read_if_stale()
             self._select(saved.id)
@@ -175,7 +177,9 @@ class CustomersController(QObject):
         def save(data: object) -> CustomerDTO:
             return self.service.update(customer.id, data)  # type: ignore[arg-type]
 
-        saved = CustomerDialog(save, customer, parent=self.window).run()
+        saved = CustomerDialog(
+            save, customer, parent=self.window, default_language=self.service.default_language()
+        ).run()
         if saved is not None:
             self._read_if_stale()
             self._select(saved.id)

@@ -13,7 +13,8 @@ from app.dto.changes import Area, Changes
 from app.dto.plans import PlanDTO, PlanSaved, PlanStepDTO
 from app.dto.vocabulary import Kind
 from app.errors import KnownError
-from app.services.templates import sample_values
+from app.i18n import ENGLISH, LANGUAGES
+from app.services.templates import missing_languages, sample_values
 from ui.background import wait_for
 from ui.change_stream import change_stream, follow_changes
 from ui.error_text import shown
@@ -41,6 +42,8 @@ class PlansController(QObject):
         self._step: PlanStepDTO | None = None
         # Set while the controller itself moves the selection (no "save changes?" then).
         self._quiet = False
+        # The language of the words in the editor: English is the step's own text.
+        self._language = ENGLISH
         view.plans.currentRowChanged.connect(self._on_plan_row)
         view.steps.selectionModel().currentRowChanged.connect(self._on_step_row)
         view.editor.changed.connect(self._on_edited)
@@ -51,6 +54,7 @@ class PlansController(QObject):
         view.move_up.clicked.connect(lambda: self.move_step(-1))
         view.move_down.clicked.connect(lambda: self.move_step(1))
         view.restore.clicked.connect(self.restore_builtin)
+        view.language.currentIndexChanged.connect(self._on_language)
         follow_changes(change_stream(context), view, self.on_changes)
         self.refresh()
 
@@ -68,10 +72,19 @@ class PlansController(QObject):
         return self._step
 
     def edited_step(self) -> PlanStepDTO | None:
-        return None if self._step is None else self.view.editor.edited(self._step)
+        return None if self._step is None else self.view.editor.edited(self._shown(self._step))
 
     def is_dirty(self) -> bool:
-        return self._step is not None and self.edited_step() != self._step
+        return self._step is not None and self.edited_step() != self._shown(self._step)
+
+    def _shown(self, step: PlanStepDTO) -> PlanStepDTO:
+        """The step as the editor shows it: with its words in the chosen language (empty
+        where it has none yet)."""
+        if self._language == ENGLISH:
+            return step
+        text = step.text_in(self._language)
+        subject, body = (text.subject, text.body) if text is not None else ("", "")
+        return dataclasses.replace(step, subject=subject, body=body)
 
     def problems(self) -> list[str]:
         """Unknown merge fields in the editor, as typed (empty when the template is fine)."""
@@ -134,18 +147,47 @@ class PlansController(QObject):
         self.view.show_message("")
         self.view.editor.setEnabled(step is not None)
         if step is not None:
-            self.view.editor.show_step(step)
+            self.view.editor.show_step(self._shown(step))
+            self.view.editor.set_timing_enabled(self._language == ENGLISH)
             self.view.editor_title.setText(
                 fill(self.tr("Step %1: %2"), str(step.position + 1), kind_text(step.kind))
             )
             self.refresh_preview()
         else:
             self.view.editor_title.setText(self.tr("No step selected"))
+        self._show_missing(step)
         self._update_buttons()
+
+    def _show_missing(self, step: PlanStepDTO | None) -> None:
+        """Which languages the step has no text in: their drafts fall back to English."""
+        missing = [LANGUAGES[code] for code in missing_languages(step)] if step else []
+        self.view.missing.setText(fill(self.tr("Missing: %1"), ", ".join(missing)))
+        self.view.missing.setVisible(bool(missing))
+        hint = ""
+        if step is not None and step.text_in(self._language) is None:
+            hint = fill(
+                self.tr("No %1 text yet: drafts in %1 fall back to English. Write it here."),
+                LANGUAGES[self._language],
+            )
+        self.view.editor.template.body.setPlaceholderText(hint)
+
+    def _on_language(self, _index: int) -> None:
+        if self._quiet:
+            return
+        if not self.settle_edits():
+            back = self.view.language.findData(self._language)
+            QTimer.singleShot(
+                0, lambda: self._quietly(lambda: self.view.language.setCurrentIndex(back))
+            )
+            return
+        self._language = str(self.view.language.currentData())
+        self._show_step(self._step)
 
     def refresh_preview(self) -> None:
         """Re-read your profile into the preview (call after the settings changed)."""
-        values = sample_values(self.context.settings.get(), self.context.planning().today)
+        values = sample_values(
+            self.context.settings.get(), self.context.planning().today, self._language
+        )
         title = fill(
             self.tr("Preview for a sample customer: %1, %2 (sale: %3)"),
             values["customer_name"],
@@ -226,16 +268,23 @@ class PlansController(QObject):
         if plan is None or plan.id is None or step is None:
             return False
         try:
-            apply, plan_id = self._apply(), plan.id
-            result = self._saving(
-                lambda: self.context.plans.update_step(plan_id, step, apply_to_planned=apply)
-            )
+            apply, plan_id, language = self._apply(), plan.id, self._language
+            if language == ENGLISH:
+                result = self._saving(
+                    lambda: self.context.plans.update_step(plan_id, step, apply_to_planned=apply)
+                )
+            else:
+                # Words in another language move no dates: nothing to wait for.
+                result = self.context.plans.update_step_text(
+                    plan_id, step.position, language, step.subject, step.body
+                )
         except KnownError as exc:
             self._refuse(exc)
             return False
         saved = result.plan
         self._replace(saved)
         self._step = saved.steps[step.position]
+        self._show_missing(self._step)
         self._update_buttons()
         done = fill(self.tr("Saved step %1 of “%2”."), str(step.position + 1), saved.name)
         self._announce(done, result.moved)
@@ -263,7 +312,8 @@ class PlansController(QObject):
 
     def revert_step(self) -> None:
         if self._step is not None:
-            self.view.editor.show_step(self._step)
+            self.view.editor.show_step(self._shown(self._step))
+            self.view.editor.set_timing_enabled(self._language == ENGLISH)
             self.view.show_message("")
             self._update_buttons()
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dto.customers import CustomerDTO, CustomerInput
-from app.i18n import _
+from app.i18n import ENGLISH, LANGUAGES, _
 from app.kinds import CHANNEL_LABELS, SALUTATIONS
 from ui.dialogs.form_dialog import FormDialog
 from ui.widgets.birthday_edit import BirthdayEdit
@@ -33,6 +33,7 @@ class CustomerDialog(FormDialog[CustomerDTO]):
         save: Callable[[CustomerInput], CustomerDTO],
         customer: CustomerDTO | None = None,
         parent: QWidget | None = None,
+        default_language: str = ENGLISH,
     ) -> None:
         super().__init__(parent)
         self._save = save
@@ -53,6 +54,19 @@ class CustomerDialog(FormDialog[CustomerDTO]):
         self.salutation.setObjectName("customerSalutation")
         for key, label in SALUTATIONS.items():
             self.salutation.addItem(_(label), key)
+        self.language = QComboBox()
+        self.language.setObjectName("customerLanguage")
+        # "Default" follows the user's draft language if they change it later; named here
+        # so the user sees which language that is today. Each language by its own name.
+        self.language.addItem(
+            _("Default ({language})").format(
+                language=LANGUAGES.get(default_language, default_language)
+            ),
+            "",
+        )
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setToolTip(_("The language drafts to this customer are written in"))
         self.birthday = BirthdayEdit()
         self.is_key = QCheckBox(_("Key customer (followed up more often)"))
         self.source = QLineEdit()
@@ -104,6 +118,7 @@ class CustomerDialog(FormDialog[CustomerDTO]):
         form.addRow(_("&Phone"), self.phone)
         form.addRow(_("Preferred c&hannel"), self.channel)
         form.addRow(_("&Greet as"), self.salutation)
+        form.addRow(_("&Language"), self.language)
         form.addRow(_("S&treet"), self.street)
         form.addRow(_("Postal code, cit&y"), town)
         form.addRow(_("Region, co&untry"), area)
@@ -136,6 +151,7 @@ class CustomerDialog(FormDialog[CustomerDTO]):
         self.phone.setText(customer.phone)
         self.channel.setCurrentIndex(max(0, self.channel.findData(customer.channel)))
         self.salutation.setCurrentIndex(max(0, self.salutation.findData(customer.salutation)))
+        self.language.setCurrentIndex(max(0, self.language.findData(customer.language)))
         self.birthday.set_birthday(customer.birthday)
         self.is_key.setChecked(customer.is_key)
         self.source.setText(customer.source)
@@ -167,6 +183,7 @@ class CustomerDialog(FormDialog[CustomerDTO]):
             industry=self.industry.text(),
             tags=self.tags.text(),
             salutation=str(self.salutation.currentData()),
+            language=str(self.language.currentData()),
             job_title=self.job_title.text(),
             street=self.street.toPlainText(),
             postal_code=self.postal_code.text(),

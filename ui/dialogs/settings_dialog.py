@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.errors import KnownError, ValidationError
-from app.i18n import _, ngettext
+from app.i18n import LANGUAGES, _, ngettext
 from app.preferences import (
     CALENDAR_KEYS,
     MAX_REMINDER_MINUTES,
@@ -200,6 +201,15 @@ class SettingsDialog(QDialog):
             prefs.reminder_minutes, 0, MAX_REMINDER_MINUTES, _(" minutes before")
         )
         self.currency = SearchableChoice(currencies(prefs.currency), prefs.currency)
+        # Drafts to customers without a language of their own; each language by its own name.
+        self.draft_language = QComboBox()
+        self.draft_language.setObjectName("draftLanguage")
+        self.draft_language.addItem(_("Default: the interface language"), "")
+        for code, name in LANGUAGES.items():
+            self.draft_language.addItem(name, code)
+        self.draft_language.setCurrentIndex(
+            max(0, self.draft_language.findData(prefs.draft_language))
+        )
         form = QFormLayout()
         self.fields.row(
             form,
@@ -213,6 +223,7 @@ class SettingsDialog(QDialog):
         )
         self.fields.row(form, 2, "reminder_minutes", _("&Reminder"), self.reminder_minutes)
         self.fields.row(form, 2, "currency", _("Currenc&y"), self.currency)
+        self.fields.row(form, 2, "draft_language", _("&Drafts in"), self.draft_language)
         layout.addLayout(form)
         layout.addStretch(1)
         return page
@@ -235,6 +246,8 @@ class SettingsDialog(QDialog):
             elif isinstance(widget, SearchableChoice):
                 code = widget.code()
                 texts[key] = widget.currentText().strip() if code is None else code
+            elif isinstance(widget, QComboBox):
+                texts[key] = str(widget.currentData())
             elif isinstance(widget, QLineEdit):
                 texts[key] = widget.text()
         if self._no_holidays():

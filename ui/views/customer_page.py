@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import LANGUAGES
 from app.kinds import CHANNEL_LABELS
 from ui.look.metrics import L, M, S, font
 from ui.look.styles import error_style
@@ -84,14 +85,30 @@ class CustomerPageView(QWidget):
         self.cadence.setObjectName("keepInTouchDays")
         self.cadence.setRange(0, 3650)
         self.cadence.setSuffix(self.tr(" days"))
+        # The language drafts to them are written in; item 0 is "Default (…)", named by the
+        # controller, which knows the user's draft language.
+        self.language = QComboBox()
+        self.language.setObjectName("customerLanguage")
+        self.language.addItem("", "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
         self.save_preferences = QPushButton(self.tr("S&ave"))
         self.save_preferences.setEnabled(False)
         channel_label = QLabel(self.tr("Preferred &channel"))
         channel_label.setBuddy(self.channel)
         cadence_label = QLabel(self.tr("Keep in &touch every"))
         cadence_label.setBuddy(self.cadence)
+        language_label = QLabel(self.tr("&Language"))
+        language_label.setBuddy(self.language)
         preferences = QHBoxLayout()
-        for widget in (channel_label, self.channel, cadence_label, self.cadence):
+        for widget in (
+            channel_label,
+            self.channel,
+            cadence_label,
+            self.cadence,
+            language_label,
+            self.language,
+        ):
             preferences.addWidget(widget)
         preferences.addWidget(self.save_preferences)
         preferences.addStretch(1)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.dto.plans import PlanStepDTO
 from app.dto.vocabulary import EXTRA_ANCHORS, KINDS, AnchorKind, Channel, OffsetUnit
+from app.i18n import LANGUAGES
 from ui.item_models.plan_steps_table import (
     ANCHOR_LABELS,
     anchor_text,
@@ -152,6 +153,14 @@ class StepEditor(QWidget):
         self.time.timeChanged.connect(lambda _time: self.changed.emit())
         self.template.changed.connect(self.changed)
 
+    def set_timing_enabled(self, enabled: bool) -> None:
+        """Kind, channel and timing are the step's own, edited with its English text; a text
+        in another language changes only the words."""
+        widgets: tuple[QWidget, ...] = (self.kind, self.channel, self.amount, self.unit)
+        for widget in (*widgets, self.direction, self.anchor, self.all_day, self.roll):
+            widget.setEnabled(enabled)
+        self.time.setEnabled(enabled and not self.all_day.isChecked())
+
     def show_step(self, step: PlanStepDTO) -> None:
         widgets = (self.kind, self.channel, self.amount, self.unit, self.direction, self.anchor)
         for widget in (*widgets, self.all_day, self.time, self.roll, self.template):
@@ -260,6 +269,24 @@ class PlansView(QWidget):
         self.editor = StepEditor()
         self.editor_title = QLabel()
         self.editor_title.setFont(heading)
+        # The language of the words being edited; each language by its own name.
+        self.language = QComboBox()
+        self.language.setObjectName("templateLanguage")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setToolTip(
+            self.tr("Drafts to a customer are written in the customer's language")
+        )
+        language_label = QLabel(self.tr("Te&xt in"))
+        language_label.setBuddy(self.language)
+        # "Missing: Eesti, Magyar": drafts in those languages fall back to English.
+        self.missing = QLabel()
+        self.missing.setObjectName("missingLanguages")
+        self.missing.setWordWrap(True)
+        language_row = QHBoxLayout()
+        language_row.addWidget(language_label)
+        language_row.addWidget(self.language)
+        language_row.addWidget(self.missing, 1)
         self.message = QLabel()
         self.message.setObjectName("planMessage")
         self.message.setWordWrap(True)
@@ -285,6 +312,7 @@ class PlansView(QWidget):
         editor_page = QWidget()
         editor_layout = QVBoxLayout(editor_page)
         editor_layout.addWidget(self.editor_title)
+        editor_layout.addLayout(language_row)
         editor_layout.addWidget(self.editor, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -38,6 +38,7 @@ EVERYTHING = CustomerInput(
     city="Dublin",
     region="Co. Dublin",
     country="Ireland",
+    language="nl",
 )
 PLAIN = CustomerInput(name="Ben Ortiz", email="ben@ortiz.example", birthday="1980-12-24")
 
@@ -91,6 +92,7 @@ def test_csv_export_imports_back_with_every_field(
         "city",
         "region",
         "country",
+        "language",
     ):
         assert column in header, column
 
@@ -125,6 +127,7 @@ def test_vcard_export_imports_back_with_every_field(
     )  # fmt: skip
     assert card.contents["x-followup-do-not-contact"][0].value == "TRUE"
     assert card.categories.value == ["forklifts", "safety"]
+    assert card.lang.value == "nl"
 
 
 def test_the_json_export_restores_every_field(
