@@ -12,5 +12,5 @@ def count_text(count: int | float, decimals: int = 0) -> str:
         # The bare "C" locale (no LANG set) drops the grouping: read it as English.
         return f"{count:,.{decimals}f}"
     if decimals == 0:
-        return locale.toString(int(round(count)))
+        return locale.toString(round(count))
     return locale.toString(float(count), "f", decimals)
