@@ -62,6 +62,10 @@ def run_gui(options: argparse.Namespace) -> NoReturn:
     # and the whole message.
     install_qt_log()
     install_exception_hook(str(log_file), resolve_db_path(options.db))
+    from ui.language import speak
+
+    # Before any window is built: every text is translated as its widget is made.
+    speak(resolve_db_path(options.db), app)
     from ui.main_window import MainWindow
 
     window = MainWindow()

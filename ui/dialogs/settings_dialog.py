@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.errors import KnownError, ValidationError
+from app.i18n import _
 from app.preferences import (
     CALENDAR_KEYS,
     MAX_REMINDER_MINUTES,
@@ -43,9 +45,11 @@ from ui.dialogs.settings_fields import (
     spin_field,
     time_of,
 )
+from ui.dialogs.settings_language import language_field, restart_note
 from ui.dialogs.settings_promises import promises_page
 from ui.dialogs.settings_sync import sync_page
 from ui.error_text import shown
+from ui.language import system_language
 from ui.look.styles import error_style
 from ui.texts import fill
 
@@ -61,6 +65,7 @@ class SettingsDialog(QDialog):
         self.moved: int | None = None
         self.task: BackgroundTask | None = None
         self.report: QMessageBox | None = None
+        self.language_changed = False
         self.fields = FieldRows()
         self.setWindowTitle(self.tr("Settings"))
         prefs = context.settings.get()
@@ -215,6 +220,8 @@ class SettingsDialog(QDialog):
         )
         self.fields.row(form, 2, "reminder_minutes", self.tr("&Reminder"), self.reminder_minutes)
         self.fields.row(form, 2, "currency", self.tr("Currenc&y"), self.currency)
+        self.language = language_field(prefs.language, system_language())
+        self.fields.row(form, 2, "language", _("&Language"), self.language)
         layout.addLayout(form)
         layout.addStretch(1)
         return page
@@ -239,6 +246,8 @@ class SettingsDialog(QDialog):
                 texts[key] = widget.currentText().strip() if code is None else code
             elif isinstance(widget, QLineEdit):
                 texts[key] = widget.text()
+            elif isinstance(widget, QComboBox):
+                texts[key] = str(widget.currentData())
         if self._no_holidays():
             texts["holiday_country"] = "none"
         return texts
@@ -318,6 +327,7 @@ class SettingsDialog(QDialog):
         if not changes:
             super().accept()
             return
+        self.language_changed = "language" in changes
         if changes.keys() & CALENDAR_KEYS:
             self._save_and_replan(changes)
             return
@@ -366,7 +376,11 @@ class SettingsDialog(QDialog):
         self.error.show()
 
     def summary(self) -> str:
-        """What the last OK did, for a status bar."""
+        """What the last OK did, for a status bar (a new language: when it applies)."""
+        saved = self._saved_summary()
+        return f"{saved} {restart_note()}" if self.language_changed else saved
+
+    def _saved_summary(self) -> str:
         if self.saved is None:
             return self.tr("Settings unchanged.")
         if self.moved is None:
