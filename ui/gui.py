@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.errors import KnownError
+from app.i18n import _
 from app.logging_setup import configure_logging
 from app.paths import resolve_db_path
 from app.storage import as_storage_error, file_error
@@ -44,8 +45,11 @@ def install_exception_hook(log_file: str, db_path: Path) -> None:
         QMessageBox.critical(
             None,
             "Follow-Up Planner",
-            "Sorry, something went wrong that should not have. Your data is safe; the "
-            f"details were written to {log_file}.\n\n{kind.__name__}: {error}",
+            _(
+                "Sorry, something went wrong that should not have. Your data is safe; the "
+                "details were written to {log_file}."
+            ).format(log_file=log_file)
+            + f"\n\n{kind.__name__}: {error}",
         )
 
     sys.excepthook = hook

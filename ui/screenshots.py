@@ -24,7 +24,7 @@ OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 def _settle(app: QApplication, rounds: int = 30) -> None:
     # Lazily rendered cells (draft subjects) fill over a few event-loop passes.
-    for _ in range(rounds):
+    for _round in range(rounds):
         app.processEvents()
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from app.kinds import CHANNEL_LABELS
 from ui.look.metrics import L, M, S, font
 from ui.look.styles import error_style
@@ -33,9 +34,9 @@ class CustomerPageView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.back = QPushButton(self.tr("← &Back"))
+        self.back = QPushButton(_("← &Back"))
         self.back.setObjectName("customerBack")
-        self.back.setToolTip(self.tr("Back to the list (Alt+Left)"))
+        self.back.setToolTip(_("Back to the list (Alt+Left)"))
         back_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self)
         back_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back_key.activated.connect(self.back.click)
@@ -66,10 +67,10 @@ class CustomerPageView(QWidget):
         self.totals.setObjectName("customerTotals")
         self.totals.setWordWrap(True)
 
-        self.log_interaction = QPushButton(self.tr("&Log interaction…"))
-        self.log_interaction.setToolTip(self.tr("Note a call, visit or message that happened"))
-        self.record_sale = QPushButton(self.tr("&Record a sale…"))
-        self.record_sale.setToolTip(self.tr("A won or lost deal and its follow-up plan"))
+        self.log_interaction = QPushButton(_("&Log interaction…"))
+        self.log_interaction.setToolTip(_("Note a call, visit or message that happened"))
+        self.record_sale = QPushButton(_("&Record a sale…"))
+        self.record_sale.setToolTip(_("A won or lost deal and its follow-up plan"))
         top = QHBoxLayout()
         top.addWidget(self.back)
         top.addWidget(self.title, 1)
@@ -79,16 +80,16 @@ class CustomerPageView(QWidget):
         self.channel = QComboBox()
         self.channel.setObjectName("preferredChannel")
         for key, label in CHANNEL_LABELS.items():
-            self.channel.addItem(self.tr(label), key)
+            self.channel.addItem(_(label), key)
         self.cadence = QSpinBox()
         self.cadence.setObjectName("keepInTouchDays")
         self.cadence.setRange(0, 3650)
-        self.cadence.setSuffix(self.tr(" days"))
-        self.save_preferences = QPushButton(self.tr("S&ave"))
+        self.cadence.setSuffix(_(" days"))
+        self.save_preferences = QPushButton(_("S&ave"))
         self.save_preferences.setEnabled(False)
-        channel_label = QLabel(self.tr("Preferred &channel"))
+        channel_label = QLabel(_("Preferred &channel"))
         channel_label.setBuddy(self.channel)
-        cadence_label = QLabel(self.tr("Keep in &touch every"))
+        cadence_label = QLabel(_("Keep in &touch every"))
         cadence_label.setBuddy(self.cadence)
         preferences = QHBoxLayout()
         for widget in (channel_label, self.channel, cadence_label, self.cadence):
@@ -100,7 +101,7 @@ class CustomerPageView(QWidget):
         self.upcoming = _table("timelineUpcoming")
         self.upcoming.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         # Done, snooze, skip, change date, open draft and add: filled by the controller.
-        self.upcoming_tools = QToolBar(self.tr("Follow-up actions"))
+        self.upcoming_tools = QToolBar(_("Follow-up actions"))
         self.upcoming_tools.setObjectName("upcomingToolbar")
         self.upcoming_tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.past_label = QLabel()
