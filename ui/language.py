@@ -25,7 +25,11 @@ def system_language() -> str:
 
 def speak(db: Path, app: QCoreApplication) -> str:
     """Choose the language before any window is built; Qt's dialogs and formats follow it."""
-    code = start_language(db, system_language)
+    return apply(start_language(db, system_language), app)
+
+
+def apply(code: str, app: QCoreApplication) -> str:
+    """Qt's side of a language already in use (app.i18n.use): formats and Qt's own texts."""
     # The pseudo-locale formats dates and numbers as English does.
     locale = QLocale(i18n.ENGLISH if code == i18n.PSEUDO else code)
     QLocale.setDefault(locale)

@@ -48,16 +48,21 @@ class PromisesPanel(QWidget):
             _("A call or message that needs an answer"),
         )
         self.decline = button(_("Decli&ne request…"), "declineRequest", _("Say no well, and refer"))
+        # What to do about a promise under the list; logging or declining a request sits
+        # beside the heading: one row of seven buttons is cut off once the words grow
+        # (a translation 40 % longer than English, beside the sidebar).
         row = self.buttons = QHBoxLayout()
         for widget in (self.add, self.at_risk, self.kept, self.broken, self.recovery):
             row.addWidget(widget)
         row.addStretch(1)
-        row.addWidget(self.log_request)
-        row.addWidget(self.decline)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.log_request)
+        top.addWidget(self.decline)
         for per_customer in (self.add, self.log_request, self.decline):
             per_customer.setVisible(not across_customers)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
