@@ -66,3 +66,21 @@ def test_the_start_takes_the_override_then_the_saved_language(
     monkeypatch.delenv("FOLLOWUP_LANGUAGE")
     assert speak(db_path, qapp) == "hu"
     assert QLocale().language() == QLocale.Language.Hungarian
+
+
+def test_settings_offer_each_language_by_its_own_name_and_say_when_it_applies(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    from ui.dialogs.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(context)
+    qtbot.addWidget(dialog)
+    names = [dialog.language.itemText(row) for row in range(dialog.language.count())]
+    assert names[0].startswith("System language (")
+    assert names[1:] == list(i18n.LANGUAGES.values())
+    dialog.language.setCurrentIndex(dialog.language.findData("uk"))
+    dialog.accept()
+    assert context.settings.get().language == "uk"
+    assert (
+        dialog.summary() == "Settings saved. The new language applies when you restart the planner."
+    )
