@@ -84,3 +84,17 @@ def test_settings_offer_each_language_by_its_own_name_and_say_when_it_applies(
     assert (
         dialog.summary() == "Settings saved. The new language applies when you restart the planner."
     )
+
+
+def test_the_command_line_speaks_the_chosen_language(
+    context: AppContext, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.main import main
+
+    context.settings.set("language", "et")
+    monkeypatch.delenv("FOLLOWUP_LANGUAGE")
+    assert main(["--db", str(db_path), "settings", "show"]) == 0
+    assert i18n.current() == "et"
+    monkeypatch.setenv("FOLLOWUP_LANGUAGE", "nl")
+    assert main([f"--db={db_path}", "settings", "show"]) == 0
+    assert i18n.current() == "nl"
