@@ -30,9 +30,12 @@ def speak(db: Path, app: QCoreApplication) -> str:
 
 def apply(code: str, app: QCoreApplication) -> str:
     """Qt's side of a language already in use (app.i18n.use): formats and Qt's own texts."""
-    # The pseudo-locale formats dates and numbers as English does.
-    locale = QLocale(i18n.ENGLISH if code == i18n.PSEUDO else code)
-    QLocale.setDefault(locale)
+    # Dates and numbers in the chosen language, the way the system's region writes them
+    # (Dutch in Belgium, English in Germany: 24-hour clock, day before month); Qt falls back
+    # to the language's main region where it has no such pair. The pseudo-locale formats
+    # as English does.
+    language = QLocale(i18n.ENGLISH if code == i18n.PSEUDO else code).language()
+    QLocale.setDefault(QLocale(language, QLocale.system().territory()))
     install_qt_translations(code, app)
     return code
 

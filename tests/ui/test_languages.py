@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app import i18n
 from app.context import AppContext
+from tests.support.languages import restored_language
 from ui.language import apply, speak
 from ui.main_window import MainWindow
 
@@ -25,8 +26,8 @@ QT_SPEAKS = {"nl", "uk", "hu"}
 @pytest.fixture
 def english_after(qapp: QApplication) -> Iterator[None]:
     """Whatever a test switches to, the next test speaks English again."""
-    yield
-    apply(i18n.use(i18n.ENGLISH), qapp)
+    with restored_language(qapp):
+        yield
 
 
 @pytest.mark.usefixtures("english_after")

@@ -24,8 +24,8 @@ from app.clock import FixedClock
 from app.context import AppContext
 from app.dto.customers import CustomerInput
 from app.dto.sales import SaleInput
+from tests.support.languages import speaking
 from ui.dialogs.settings_dialog import SettingsDialog
-from ui.language import apply
 from ui.main_window import MainWindow
 from ui.workspace_shell import TODAY
 
@@ -35,9 +35,8 @@ RICH = re.compile(r"<[a-zA-Z/]")
 
 @pytest.fixture
 def pseudo(qapp: QApplication) -> Iterator[None]:
-    apply(i18n.use(i18n.PSEUDO), qapp)
-    yield
-    apply(i18n.use(i18n.ENGLISH), qapp)
+    with speaking(i18n.PSEUDO, qapp):
+        yield
 
 
 @pytest.fixture
