@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.kinds import CHANNEL_LABELS
+from ui.counted_spin import count_around, days_phrase
 from ui.look.metrics import L, M, S, font
 from ui.look.styles import error_style
 from ui.views.promises_panel import PromisesPanel
@@ -84,7 +85,7 @@ class CustomerPageView(QWidget):
         self.cadence = QSpinBox()
         self.cadence.setObjectName("keepInTouchDays")
         self.cadence.setRange(0, 3650)
-        self.cadence.setSuffix(_(" days"))
+        count_around(self.cadence, days_phrase)
         self.save_preferences = QPushButton(_("S&ave"))
         self.save_preferences.setEnabled(False)
         channel_label = QLabel(_("Preferred &channel"))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from ui.counted_spin import count_around, days_phrase
 
 
 class CustomersView(QWidget):
@@ -42,7 +43,7 @@ class CustomersView(QWidget):
         self.days.setObjectName("notContactedDays")
         self.days.setRange(7, 3650)
         self.days.setValue(90)
-        self.days.setSuffix(_(" days"))
+        count_around(self.days, days_phrase)
         self.days.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, ngettext
+from ui.counted_spin import count_around
 from ui.item_models.agenda_rows import GroupedRows
 from ui.look.metrics import L, M, S, font
 from ui.widgets.agenda_delegate import AgendaDelegate
@@ -57,8 +58,7 @@ class TodayView(QWidget):
         self.days = QSpinBox()
         self.days.setObjectName("todayDays")
         self.days.setRange(1, MAX_DAYS_AHEAD)
-        self.days.setPrefix(_("Show next "))
-        self.days.setSuffix(_(" days"))
+        count_around(self.days, lambda n: ngettext("Show next {n} day", "Show next {n} days", n))
         self.days.setToolTip(_("How far ahead the list looks"))
         # Your delivery record, and the requests still waiting for an answer (at the top).
         self.promise_record = QLabel()
