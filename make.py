@@ -301,7 +301,9 @@ def cmd_catalogues(python: Path, args: list[str]) -> None:
     """Extract, update (or create) each language's .po, compile them.
 
     Locations are left out of the .pot and .po files: with them every moved line in any
-    module would rewrite every catalogue, and the diffs translators review would be noise."""
+    module would rewrite every catalogue, and the diffs translators review would be noise;
+    sorted by text, an entry stays where it is. Where a text needs context, the code says so
+    with pgettext or a '# Translators:' comment, which is kept."""
     pybabel = venv_tool(python, "pybabel")
     LOCALE.mkdir(parents=True, exist_ok=True)
     keywords = [arg for keyword in KEYWORDS for arg in ("-k", keyword)]
@@ -314,6 +316,8 @@ def cmd_catalogues(python: Path, args: list[str]) -> None:
             "-F",
             "babel.cfg",
             *keywords,
+            # A '# Translators: ...' comment above a marked text travels with it.
+            "--add-comments=Translators:",
             "--no-location",
             "--sort-output",
             "--project",
@@ -328,6 +332,7 @@ def cmd_catalogues(python: Path, args: list[str]) -> None:
         po = LOCALE / language / "LC_MESSAGES" / "followup.po"
         if po.exists():
             # No fuzzy matching: a guess from a similar text must not ship as a translation.
+            # Texts the code no longer marks are dropped (git keeps their history).
             command = ["update", "--no-fuzzy-matching", "--ignore-obsolete", "--no-wrap"]
             title = f"updating {language}"
         else:
