@@ -297,6 +297,10 @@ def compile_catalogues(python: Path) -> None:
         )
 
 
+def _undated(catalogue: str) -> list[str]:
+    return [line for line in catalogue.splitlines() if "-Creation-Date:" not in line]
+
+
 def cmd_catalogues(python: Path, args: list[str]) -> None:
     """Extract, update (or create) each language's .po, compile them.
 
@@ -307,6 +311,7 @@ def cmd_catalogues(python: Path, args: list[str]) -> None:
     pybabel = venv_tool(python, "pybabel")
     LOCALE.mkdir(parents=True, exist_ok=True)
     keywords = [arg for keyword in KEYWORDS for arg in ("-k", keyword)]
+    before = TEMPLATE.read_text(encoding="utf-8") if TEMPLATE.exists() else ""
     run_step(
         "extracting texts into resources/locale/followup.pot",
         [
@@ -328,12 +333,15 @@ def cmd_catalogues(python: Path, args: list[str]) -> None:
             ".",
         ],
     )
+    if _undated(TEMPLATE.read_text(encoding="utf-8")) == _undated(before):
+        TEMPLATE.write_text(before, encoding="utf-8")  # nothing changed but the date: no diff
     for language in shipped_languages(python):
         po = LOCALE / language / "LC_MESSAGES" / "followup.po"
         if po.exists():
             # No fuzzy matching: a guess from a similar text must not ship as a translation.
             # Texts the code no longer marks are dropped (git keeps their history).
             command = ["update", "--no-fuzzy-matching", "--ignore-obsolete", "--no-wrap"]
+            command += ["--ignore-pot-creation-date"]
             title = f"updating {language}"
         else:
             command, title = ["init", "--no-wrap"], f"creating {language}"
