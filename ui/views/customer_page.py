@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.kinds import CHANNEL_LABELS
 from ui.counted_spin import count_around, days_phrase
+from ui.line_label import LineLabel
 from ui.look.metrics import L, M, S, font
 from ui.look.styles import error_style
 from ui.views.promises_panel import PromisesPanel
@@ -52,6 +53,9 @@ class CustomerPageView(QWidget):
         self.contact.setTextFormat(Qt.TextFormat.RichText)
         self.contact.setOpenExternalLinks(True)
         self.contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        # Company, address links, channel and cadence run long in some languages: on one
+        # line the label would set the window's least width beyond a 1280 screen.
+        self.contact.setWordWrap(True)
         # The postal address on one line; user text, never markup.
         self.address = QLabel()
         self.address.setObjectName("customerAddress")
@@ -88,9 +92,9 @@ class CustomerPageView(QWidget):
         count_around(self.cadence, days_phrase)
         self.save_preferences = QPushButton(_("S&ave"))
         self.save_preferences.setEnabled(False)
-        channel_label = QLabel(_("Preferred &channel"))
+        channel_label = LineLabel(_("Preferred &channel"))
         channel_label.setBuddy(self.channel)
-        cadence_label = QLabel(_("Keep in &touch every"))
+        cadence_label = LineLabel(_("Keep in &touch every"))
         cadence_label.setBuddy(self.cadence)
         preferences = QHBoxLayout()
         for widget in (channel_label, self.channel, cadence_label, self.cadence):

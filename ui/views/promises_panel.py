@@ -25,6 +25,8 @@ class PromisesPanel(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("promiseRecord")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        # Beside two buttons: the record wraps rather than widen the page past the screen.
+        self.heading.setWordWrap(True)
         self.table = read_only_table("promisesTable")
 
         def button(text: str, name: str, tip: str) -> QPushButton:
