@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel
+
+WIDEST = 100_000
 
 
 class LineLabel(QLabel):
@@ -17,12 +19,27 @@ class LineLabel(QLabel):
     def __init__(self, text: str = "") -> None:
         super().__init__(text)
         self.setWordWrap(True)
+        self._measured: tuple[object, ...] = ()
+        self._one_line = 0
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         hint = super().sizeHint()
+        return QSize(max(self._one_line_width(), hint.width()), hint.height())
+
+    def _one_line_width(self) -> int:
+        """The least width at which the label lays its text out on one line, found from the
+        label's own layout (font metrics alone miss the margins of its text document);
+        measured again only when the text, font or margins change."""
         margins = self.contentsMargins()
-        # As the label lays the line out (the '&' drawn as an underline), plus a pixel that
-        # rounding of glyph widths can take, or the last word wraps.
-        text = self.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, self.text())
-        one_line = text.width() + 1 + 2 * self.margin() + margins.left() + margins.right()
-        return QSize(max(one_line, self.minimumSizeHint().width()), hint.height())
+        key = (self.text(), self.font().key(), self.margin(), margins.left(), margins.right())
+        if key != self._measured:
+            one_line = self.heightForWidth(WIDEST)
+            low, high = self.minimumSizeHint().width(), WIDEST
+            while low < high:
+                middle = (low + high) // 2
+                if self.heightForWidth(middle) <= one_line:
+                    high = middle
+                else:
+                    low = middle + 1
+            self._measured, self._one_line = key, low
+        return self._one_line
