@@ -57,7 +57,7 @@ class PromisesPanel(QWidget):
         for widget in (self.add, self.at_risk, self.kept, self.broken, self.recovery):
             row.addWidget(widget)
         row.addStretch(1)
-        top = QHBoxLayout()
+        top = self.top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.log_request)
         top.addWidget(self.decline)

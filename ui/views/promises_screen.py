@@ -39,7 +39,9 @@ class PromisesScreenView(QWidget):
         self.open_customer = QPushButton(_("Open &customer"))
         self.open_customer.setObjectName("promiseOpenCustomer")
         self.open_customer.setToolTip(_("The customer's page, with their history"))
-        self.promises.buttons.insertWidget(0, self.show_resolved)
+        # Beside the delivery record: under the list, with four buttons and Open customer,
+        # it would widen the screen past 1280 in a longer language.
+        self.promises.top.insertWidget(1, self.show_resolved)
         self.promises.buttons.addWidget(self.open_customer)
         self.requests = RequestsPanel(keep_visible=True)
         self.declines_heading = QLabel(_("Declined, and when to come back"))
