@@ -134,3 +134,17 @@ def test_settings_show_every_text_whole(
         faults += cut_off(dialog)
     _whole(faults)
     _fits(dialog)
+
+
+def test_every_screen_leaves_the_window_within_the_screen(
+    stretched: MainWindow, qtbot: QtBot
+) -> None:
+    """Screens are built on first visit; the window's least size is the widest one's."""
+    from ui.workspace_shell import CUSTOMERS, INSIGHTS, PLANS, PROMISES
+
+    workspace = stretched.workspace
+    assert workspace is not None
+    for page in (CUSTOMERS, PROMISES, PLANS, INSIGHTS, TODAY):
+        workspace.go(page)
+        qtbot.wait(20)
+        _fits(stretched)

@@ -136,6 +136,9 @@ class SettingsDialog(QDialog):
             ("my_website", self.tr("&Web site"), self.my_website),
         ):
             self.fields.row(form, 0, key, label, widget)
+        # The interface's language is the user's, like the rest of this page.
+        self.language = language_field(prefs.language, system_language())
+        self.fields.row(form, 0, "language", _("&Language"), self.language)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -220,8 +223,6 @@ class SettingsDialog(QDialog):
         )
         self.fields.row(form, 2, "reminder_minutes", self.tr("&Reminder"), self.reminder_minutes)
         self.fields.row(form, 2, "currency", self.tr("Currenc&y"), self.currency)
-        self.language = language_field(prefs.language, system_language())
-        self.fields.row(form, 2, "language", _("&Language"), self.language)
         layout.addLayout(form)
         layout.addStretch(1)
         return page
