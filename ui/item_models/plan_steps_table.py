@@ -28,6 +28,46 @@ ANCHOR_LABELS = {
     "birthday": N_("the birthday"),
     "last_interaction": N_("the last contact"),
 }
+# The When column's phrases, whole per anchor (after, before, same day): a language that
+# declines its nouns ("a lezárás után", "після закриття") needs the anchor in the case its
+# preposition asks for, which "{amount} after {anchor}" cannot give it.
+OFFSET_PHRASES = {
+    "sale_closed": (
+        N_("+{amount} after the close"),
+        N_("{amount} before the close"),
+        N_("same day as the close"),
+    ),
+    "promised_delivery": (
+        N_("+{amount} after promised delivery"),
+        N_("{amount} before promised delivery"),
+        N_("same day as promised delivery"),
+    ),
+    "actual_delivery": (
+        N_("+{amount} after actual delivery"),
+        N_("{amount} before actual delivery"),
+        N_("same day as actual delivery"),
+    ),
+    "delivery": (
+        N_("+{amount} after delivery"),
+        N_("{amount} before delivery"),
+        N_("same day as delivery"),
+    ),
+    "previous_step": (
+        N_("+{amount} after the previous step"),
+        N_("{amount} before the previous step"),
+        N_("same day as the previous step"),
+    ),
+    "birthday": (
+        N_("+{amount} after the birthday"),
+        N_("{amount} before the birthday"),
+        N_("same day as the birthday"),
+    ),
+    "last_interaction": (
+        N_("+{amount} after the last contact"),
+        N_("{amount} before the last contact"),
+        N_("same day as the last contact"),
+    ),
+}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -61,14 +101,13 @@ def amount_text(amount: int, unit: str) -> str:
 
 def offset_text(step: PlanStepDTO) -> str:
     """'+3 weeks after delivery', '5 days before the birthday', 'same day as the close'."""
-    anchor = anchor_text(step.anchor)
     amount = amount_text(abs(step.offset_amount), step.offset_unit)
-    if step.offset_amount > 0:
-        text = _("+{amount} after {anchor}").format(amount=amount, anchor=anchor)
-    elif step.offset_amount < 0:
-        text = _("{amount} before {anchor}").format(amount=amount, anchor=anchor)
-    else:
-        text = _("same day as {anchor}").format(anchor=anchor)
+    direction = 0 if step.offset_amount > 0 else 1 if step.offset_amount < 0 else 2
+    phrases = OFFSET_PHRASES.get(step.anchor)
+    if phrases is not None:
+        text = _(phrases[direction]).format(amount=amount)
+    else:  # an anchor this version does not know: its code, never a lost step
+        text = f"{'+' if direction == 0 else '-' if direction == 1 else ''}{amount} {step.anchor}"
     return text + repeat_text(step)
 
 
