@@ -6,6 +6,7 @@ python3 make.py test         install test extras, run lint, types, contracts, te
 python3 make.py bench        run the benchmarks (add --json for machine output)
 python3 make.py screenshots  render the main screens to docs/screenshots/
 python3 make.py build        build the one-folder desktop app with PyInstaller
+python3 make.py catalogues   extract the marked texts, update every language's .po, compile
 """
 
 from __future__ import annotations
@@ -24,7 +25,18 @@ STAMP = VENV / ".followup-install"
 MIN_PYTHON = (3, 11)
 # Newest first: a newer interpreter sidesteps PySide6 6.12.0's none_dealloc bug on 3.11.
 PREFERRED = ("python3.13", "python3.12", "python3.11")
-EXTRAS = {"run": "", "test": "test", "bench": "test", "screenshots": "test", "build": "test,build"}
+EXTRAS = {
+    "run": "",
+    "test": "test",
+    "bench": "test",
+    "screenshots": "test",
+    "build": "test,build",
+    "catalogues": "",
+}
+LOCALE = ROOT / "resources" / "locale"
+TEMPLATE = LOCALE / "followup.pot"
+# The extraction keywords, as babel.cfg's header says (Babel's defaults add _ and gettext).
+KEYWORDS = ("N_", "ngettext:1,2", "pgettext:1c,2")
 
 
 def say(message: str) -> None:
@@ -254,7 +266,107 @@ def cmd_build(python: Path, args: list[str]) -> None:
     )
 
 
+def shipped_languages(python: Path) -> list[str]:
+    """Every language app.i18n ships except English, the source (read from the venv)."""
+    code = "from app.i18n import ENGLISH, LANGUAGES; print(*(c for c in LANGUAGES if c != ENGLISH))"
+    out = subprocess.run(
+        [str(python), "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return out.stdout.split()
+
+
+# Compiled by the same function app.i18n uses for a .po newer than its .mo, so the two
+# routes cannot disagree (fuzzy entries left out, as msgfmt does).
+COMPILE = """
+import sys
+from pathlib import Path
+from app.i18n import compile_po
+for name in sys.argv[1:]:
+    po = Path(name)
+    po.with_suffix(".mo").write_bytes(compile_po(po))
+"""
+
+
+def compile_catalogues(python: Path) -> None:
+    """Each .po as its .mo (fast; .mo files are built, never committed)."""
+    catalogues = sorted(LOCALE.glob("*/LC_MESSAGES/followup.po"))
+    if catalogues:
+        run_step(
+            f"compiling {len(catalogues)} catalogues",
+            [str(python), "-c", COMPILE, *map(str, catalogues)],
+        )
+
+
+def _undated(catalogue: str) -> list[str]:
+    return [line for line in catalogue.splitlines() if "-Creation-Date:" not in line]
+
+
+def cmd_catalogues(python: Path, args: list[str]) -> None:
+    """Extract, update (or create) each language's .po, compile them.
+
+    Locations are left out of the .pot and .po files: with them every moved line in any
+    module would rewrite every catalogue, and the diffs translators review would be noise;
+    sorted by text, an entry stays where it is. Where a text needs context, the code says so
+    with pgettext or a '# Translators:' comment, which is kept."""
+    pybabel = venv_tool(python, "pybabel")
+    LOCALE.mkdir(parents=True, exist_ok=True)
+    keywords = [arg for keyword in KEYWORDS for arg in ("-k", keyword)]
+    before = TEMPLATE.read_text(encoding="utf-8") if TEMPLATE.exists() else ""
+    run_step(
+        "extracting texts into resources/locale/followup.pot",
+        [
+            pybabel,
+            "-q",
+            "extract",
+            "-F",
+            "babel.cfg",
+            *keywords,
+            # A '# Translators: ...' comment above a marked text travels with it.
+            "--add-comments=Translators:",
+            "--no-location",
+            "--sort-output",
+            "--project",
+            "Follow-Up Planner",
+            "--no-wrap",
+            "-o",
+            str(TEMPLATE),
+            ".",
+        ],
+    )
+    if _undated(TEMPLATE.read_text(encoding="utf-8")) == _undated(before):
+        TEMPLATE.write_text(before, encoding="utf-8")  # nothing changed but the date: no diff
+    for language in shipped_languages(python):
+        po = LOCALE / language / "LC_MESSAGES" / "followup.po"
+        if po.exists():
+            # No fuzzy matching: a guess from a similar text must not ship as a translation.
+            # Texts the code no longer marks are dropped (git keeps their history).
+            command = ["update", "--no-fuzzy-matching", "--ignore-obsolete", "--no-wrap"]
+            command += ["--ignore-pot-creation-date"]
+            title = f"updating {language}"
+        else:
+            command, title = ["init", "--no-wrap"], f"creating {language}"
+        run_step(
+            title,
+            [
+                pybabel,
+                "-q",
+                *command,
+                "-D",
+                "followup",
+                "-i",
+                str(TEMPLATE),
+                "-d",
+                str(LOCALE),
+                "-l",
+                language,
+            ],
+        )
+    compile_catalogues(python)
+    say("catalogues updated; translate the empty msgstr entries in each .po")
+
+
 COMMANDS = {
+    "catalogues": cmd_catalogues,
     "run": cmd_run,
     "test": cmd_test,
     "bench": cmd_bench,
@@ -270,6 +382,9 @@ def main() -> None:
     name, rest = sys.argv[1], sys.argv[2:]
     python = ensure_venv()
     install(python, EXTRAS[name])
+    if name != "catalogues":
+        # Every command that starts the app or its tests needs the catalogues compiled.
+        compile_catalogues(python)
     COMMANDS[name](python, rest)
 
 

@@ -84,6 +84,9 @@ class Preferences:
     # The OAuth clients to sign in with (the user's or their company's; not secrets).
     google_client_id: str = ""
     microsoft_client_id: str = ""
+    # The interface language (a code of app.i18n.LANGUAGES); "": follow the system's.
+    # Read at start-up, so a change applies after a restart.
+    language: str = ""
 
     @property
     def zone(self) -> ZoneInfo:
@@ -208,6 +211,19 @@ def _client_id(text: str) -> str:
     return value
 
 
+def _language(text: str) -> str:
+    from app.i18n import LANGUAGES
+
+    code = text.strip().lower()
+    if code in {"", "system"}:
+        return ""
+    if code not in LANGUAGES:
+        raise ValidationError(
+            f"language must be one of {', '.join(LANGUAGES)} or system (got {text!r})"
+        )
+    return code
+
+
 def _currency(text: str) -> str:
     code = text.strip().upper()
     if not re.fullmatch(r"[A-Z]{3}", code):
@@ -239,6 +255,7 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "calendar_months": _int_range(1, 24),
     "google_client_id": _client_id,
     "microsoft_client_id": _client_id,
+    "language": _language,
 }
 TIME_KEYS = frozenset({"work_start", "work_end"})
 PROFILE_TEXT = frozenset(key for key in PARSERS if key.startswith("my_"))
@@ -339,6 +356,8 @@ def _stored_value(key: str, value: Any) -> Any:
         raise TypeError(value)
     if key in PROFILE_TEXT:
         return strip_invisible(value)  # cleaned, never dropped: it is the user's
+    if key == "language":
+        return parse_value(key, value)  # a language this version no longer ships: the system's
     return value
 
 
@@ -350,6 +369,8 @@ def display_value(key: str, value: Any) -> str:
         return ",".join(day.isoformat() for day in value)
     if value is None:
         return "none"
+    if key == "language" and not value:
+        return "system"
     if key in TIME_KEYS:
         return str(value.strftime("%H:%M"))
     return str(value)

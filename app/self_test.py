@@ -64,5 +64,17 @@ def run_self_test() -> dict[str, Any]:
         "touchpoints": len(sale.touchpoints),
         "events": len(events),
         "imported": imported.added,
+        "catalogues": compiled_catalogues(),
         "seconds": round(time.perf_counter() - started, 2),
     }
+
+
+def compiled_catalogues() -> list[str]:
+    """The languages whose compiled catalogue (.mo) is here: a build carries every one."""
+    from app.i18n import DOMAIN, ENGLISH, LANGUAGES, LOCALE_DIR
+
+    return [
+        code
+        for code in LANGUAGES
+        if code != ENGLISH and (LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()
+    ]

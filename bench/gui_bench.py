@@ -21,6 +21,9 @@ def _probe(args: list[str], config: Path) -> dict[str, float]:
     """Start a probe and note when each marker line arrives, from before the process started."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FOLLOWUP_CONFIG_DIR=str(config))
     env["FOLLOWUP_TODAY"] = TODAY.isoformat()
+    # The start measured with a translation loaded (catalogue, Qt's qtbase, locale), as most
+    # users outside English start it; FOLLOWUP_LANGUAGE=en in the environment measures English.
+    env.setdefault("FOLLOWUP_LANGUAGE", "nl")
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "bench.gui_probe", *args],

@@ -29,6 +29,10 @@ def planner(db: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
+    from ui.language import speak
+
+    # As ui.gui.run_gui: the language is chosen (and its catalogue read) before the window.
+    speak(db, app)
     from ui.main_window import MainWindow
 
     window = MainWindow()

@@ -14,6 +14,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # No test may read or write the real user's planner files.
 os.environ.pop("FOLLOWUP_DB", None)
 os.environ.pop("FOLLOWUP_TODAY", None)
+# Tests speak English whatever the machine's language (a test of another language says so).
+os.environ["FOLLOWUP_LANGUAGE"] = "en"
 
 from app.clock import FixedClock
 from app.context import AppContext, build_context
@@ -34,6 +36,17 @@ def _private_dirs(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "xdgconfig"))
     # Relative output names (an export to "0.csv") land here, never in the source tree.
     monkeypatch.chdir(base)
+
+
+@pytest.fixture(autouse=True)
+def _english_after() -> Iterator[None]:
+    """A test that switched the interface language (a CLI run, a language test) leaves
+    English behind: the language is process-wide."""
+    yield
+    from app import i18n
+
+    if i18n.current() != i18n.ENGLISH:
+        i18n.use(i18n.ENGLISH)
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Sign
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.errors import KnownError
+from app.i18n import _
 from app.progress import Cancelled, Progress
 from app.storage import file_error
 from ui.error_text import shown
@@ -82,7 +83,7 @@ class BackgroundTask(QObject):
         self._job.setAutoDelete(False)
         self.dialog: QProgressDialog | None = None
         if show_dialog:
-            self.dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
+            self.dialog = QProgressDialog(title, _("Cancel"), 0, 0, parent)
             self.dialog.setWindowTitle(title)
             self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
             # Only operations that really take a while show the dialog at all.

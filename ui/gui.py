@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.errors import KnownError
+from app.i18n import _
 from app.logging_setup import configure_logging
 from app.paths import resolve_db_path
 from app.storage import as_storage_error, file_error
@@ -44,8 +45,11 @@ def install_exception_hook(log_file: str, db_path: Path) -> None:
         QMessageBox.critical(
             None,
             "Follow-Up Planner",
-            "Sorry, something went wrong that should not have. Your data is safe; the "
-            f"details were written to {log_file}.\n\n{kind.__name__}: {error}",
+            _(
+                "Sorry, something went wrong that should not have. Your data is safe; the "
+                "details were written to {log_file}."
+            ).format(log_file=log_file)
+            + f"\n\n{kind.__name__}: {error}",
         )
 
     sys.excepthook = hook
@@ -62,6 +66,10 @@ def run_gui(options: argparse.Namespace) -> NoReturn:
     # and the whole message.
     install_qt_log()
     install_exception_hook(str(log_file), resolve_db_path(options.db))
+    from ui.language import speak
+
+    # Before any window is built: every text is translated as its widget is made.
+    speak(resolve_db_path(options.db), app)
     from ui.main_window import MainWindow
 
     window = MainWindow()

@@ -31,6 +31,16 @@ def window_options(args: list[str]) -> argparse.Namespace | None:
     return argparse.Namespace(db=db, minimized=minimized)
 
 
+def db_option(args: list[str]) -> Path | None:
+    """The --db the command line names (before the parser exists: its help is translated)."""
+    for index, arg in enumerate(args):
+        if arg == "--db" and index + 1 < len(args):
+            return Path(args[index + 1])
+        if arg.startswith("--db="):
+            return Path(arg.partition("=")[2])
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI when a sub-command is given, otherwise the desktop app."""
     args = sys.argv[1:] if argv is None else argv
@@ -39,6 +49,12 @@ def main(argv: list[str] | None = None) -> int:
         from ui.gui import run_gui
 
         return run_gui(options)
+    from app.language_choice import start_language
+    from app.paths import resolve_db_path
+
+    # The same choice as the window's (FOLLOWUP_LANGUAGE, Settings, the system), made before
+    # the parser is built so its help and messages are in it.
+    start_language(resolve_db_path(db_option(args)))
     from ui.cli.app import build_parser, run_cli
 
     parser = build_parser()

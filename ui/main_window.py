@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from app.errors import KnownError
+from app.i18n import _
 from app.paths import resources_dir
 from ui.controllers.outreach_actions import OutreachActions
 from ui.deferred_actions import DeferredActions
@@ -16,7 +17,6 @@ from ui.dialogs.modal import run_and_release
 from ui.error_text import shown
 from ui.feature_check import lighten_feature_check
 from ui.shutdown import QUIT_WAIT_MS
-from ui.texts import fill
 from ui.tray import Tray
 from ui.ui_state import restore_window, save_window
 from ui.widgets.loading_page import loading_page
@@ -74,11 +74,11 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.touchpoint_menu = build_menus(self, self)
         self._update_title()
-        self.statusBar().showMessage(self.tr("Loading…"))
+        self.statusBar().showMessage(_("Loading…"))
 
     def show_opening(self) -> None:
         """The page shown while the database opens (before any data is on screen)."""
-        self.setCentralWidget(loading_page(self.tr("Opening your planner…")))
+        self.setCentralWidget(loading_page(_("Opening your planner…")))
 
     def after_first_paint(self) -> None:
         """Finishing touches whose Qt classes and enums take a while to load, done once the
@@ -115,95 +115,94 @@ class MainWindow(QMainWindow):
             getattr(self.workspace.customers, method)()
 
     def _build_actions(self) -> None:
-        tr = self.tr
         action = self._actions.make
         self.new_customer = action(
-            tr("&New customer…"), "std:New", tr("Add a customer"),
+            _("&New customer…"), "std:New", _("Add a customer"),
             lambda: self._new_customer(),
         )  # fmt: skip
         self.record_sale = action(
-            tr("&Record a sale…"), "Ctrl+R", tr("Record a won or lost sale for the customer"),
+            _("&Record a sale…"), "Ctrl+R", _("Record a won or lost sale for the customer"),
             lambda: self._on_workspace("record_sale"),
         )  # fmt: skip
         self.edit_customer = action(
-            tr("&Edit customer…"), "Ctrl+E", tr("Edit the selected customer"),
+            _("&Edit customer…"), "Ctrl+E", _("Edit the selected customer"),
             lambda: self._on_customers("edit_selected"),
         )  # fmt: skip
         self.delete_customer = action(
-            tr("&Delete customer"), "std:Delete",
-            tr("Move the selected customer to the trash"),
+            _("&Delete customer"), "std:Delete",
+            _("Move the selected customer to the trash"),
             lambda: self._on_customers("delete_selected"),
         )  # fmt: skip
         self.undo = action(
-            tr("&Undo"), "std:Undo",
-            tr("Take back the last done, skip, snooze, change of date or deletion"),
+            _("&Undo"), "std:Undo",
+            _("Take back the last done, skip, snooze, change of date or deletion"),
             lambda: self._on_workspace("undo"),
         )  # fmt: skip
         self.find_customer = action(
-            tr("&Find customer"), "std:Find", tr("Search customers"),
+            _("&Find customer"), "std:Find", _("Search customers"),
             lambda: self._on_workspace("focus_search"),
         )  # fmt: skip
         self.trash = action(
-            tr("&Trash…"), None, tr("Deleted customers"), lambda: self._on_customers("show_trash")
+            _("&Trash…"), None, _("Deleted customers"), lambda: self._on_customers("show_trash")
         )
         self.settings = action(
-            tr("&Settings…"), "Ctrl+,", tr("Your profile, calendar and follow-up settings"),
+            _("&Settings…"), "Ctrl+,", _("Your profile, calendar and follow-up settings"),
             self._open_settings,
         )  # fmt: skip
         self.go_today = action(
-            tr("&Today"), "Alt+1", tr("What is due"), lambda: self._on_workspace("go", TODAY)
+            _("&Today"), "Alt+1", _("What is due"), lambda: self._on_workspace("go", TODAY)
         )
         self.go_customers = action(
-            tr("&Customers"), "Alt+2", tr("All customers"),
+            _("&Customers"), "Alt+2", _("All customers"),
             lambda: self._on_workspace("go", CUSTOMERS),
         )  # fmt: skip
         self.go_promises = action(
-            tr("P&romises && requests"), "Alt+3",
-            tr("Every open promise, the requests waiting for an answer, and declines"),
+            _("P&romises && requests"), "Alt+3",
+            _("Every open promise, the requests waiting for an answer, and declines"),
             lambda: self._on_workspace("go", PROMISES),
         )  # fmt: skip
         self.go_plans = action(
-            tr("&Plans"), "Alt+4", tr("Follow-up plans and messages"),
+            _("&Plans"), "Alt+4", _("Follow-up plans and messages"),
             lambda: self._on_workspace("go", PLANS),
         )  # fmt: skip
         self.go_insights = action(
-            tr("&Insights"), "Alt+5", tr("How well you follow up: charts and their numbers"),
+            _("&Insights"), "Alt+5", _("How well you follow up: charts and their numbers"),
             lambda: self._on_workspace("go", INSIGHTS),
         )  # fmt: skip
         self.export_calendar = action(
-            tr("E&xport to calendar…"), None, tr("Write follow-ups to an .ics file"),
+            _("E&xport to calendar…"), None, _("Write follow-ups to an .ics file"),
             self._export_calendar,
         )  # fmt: skip
         self.import_customers = action(
-            tr("&Import customers…"), "Ctrl+I",
-            tr("Customers from Outlook, Google Contacts, vCard or any CSV file"),
+            _("&Import customers…"), "Ctrl+I",
+            _("Customers from Outlook, Google Contacts, vCard or any CSV file"),
             self._import_customers,
         )  # fmt: skip
         self.import_sales = action(
-            tr("Import sa&les…"), None,
-            tr("Past sales from HubSpot, Pipedrive, Salesforce or any CSV of deals"),
+            _("Import sa&les…"), None,
+            _("Past sales from HubSpot, Pipedrive, Salesforce or any CSV of deals"),
             self._import_sales,
         )  # fmt: skip
         self.export_data = action(
-            tr("&Export…"), None, tr("Customers and history as CSV, vCard or JSON"),
+            _("&Export…"), None, _("Customers and history as CSV, vCard or JSON"),
             self._export_data,
         )  # fmt: skip
         self.backups = action(
-            tr("&Backups…"), None, tr("Back up now, or restore an earlier state"),
+            _("&Backups…"), None, _("Back up now, or restore an earlier state"),
             self._open_backups,
         )  # fmt: skip
         self.load_sample = action(
-            tr("Load &sample data…"), None, tr("Open a separate demo database"),
+            _("Load &sample data…"), None, _("Open a separate demo database"),
             lambda: self.samples.offer(),
         )  # fmt: skip
         self.my_data = action(
-            tr("Back to &my data"), None, tr("Leave the demo database"), self._back_to_my_data
+            _("Back to &my data"), None, _("Leave the demo database"), self._back_to_my_data
         )
-        self.quit_action = action(tr("&Quit"), "std:Quit", tr("Quit"))
+        self.quit_action = action(_("&Quit"), "std:Quit", _("Quit"))
         self.quit_action.triggered.connect(self.close)
-        self.about = action(tr("&About Follow-Up Planner"), None, tr("About"), self._about)
+        self.about = action(_("&About Follow-Up Planner"), None, _("About"), self._about)
         self.shortcuts = action(
-            tr("&Keyboard shortcuts"), "F1", tr("Every key the planner knows"), self._show_shortcuts
+            _("&Keyboard shortcuts"), "F1", _("Every key the planner knows"), self._show_shortcuts
         )
         self.outreach = OutreachActions(self, lambda: self.context, self._customer_in_view)
         self.outreach.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -216,7 +215,7 @@ class MainWindow(QMainWindow):
         ]  # fmt: skip
         self.data_actions.extend(self.outreach.actions())
         self.calendar_sync = action(
-            tr("Calendar s&ync…"), None, tr("Keep your calendar (CalDAV) in step with follow-ups"),
+            _("Calendar s&ync…"), None, _("Keep your calendar (CalDAV) in step with follow-ups"),
             self._open_calendar_sync,
         )  # fmt: skip
         self.data_actions.append(self.calendar_sync)
@@ -266,8 +265,8 @@ class MainWindow(QMainWindow):
         runner.status.connect(self.sync_label.setText)
         self.workspace.data_changed.connect(runner.on_changes)
         runner.start()
-        where = self.tr("Sample data (demo database)") if demo else str(context.db_path)
-        self.statusBar().showMessage(fill(self.tr("Database: %1"), where))
+        where = _("Sample data (demo database)") if demo else str(context.db_path)
+        self.statusBar().showMessage(_("Database: {where}").format(where=where))
         self.workspace.keyboard_focus()
 
     def detach(self, quitting: bool = False) -> None:
@@ -284,7 +283,7 @@ class MainWindow(QMainWindow):
         if self.reminders is not None:
             self.reminders.stop()
             self.reminders = None
-        self._show_undo(self.tr("&Undo"), False)
+        self._show_undo(_("&Undo"), False)
         if self.workspace is not None:
             self.workspace.save_layout()
             self.workspace.close()
@@ -323,11 +322,11 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_title(self) -> None:
-        title = self.tr("Follow-Up Planner")
+        title = _("Follow-Up Planner")
         if self.overdue:
-            title += " — " + fill(self.tr("%1 overdue"), str(self.overdue))
+            title += " — " + _("{count} overdue").format(count=self.overdue)
         if self.demo:
-            title += " " + self.tr("[sample data]")
+            title += " " + _("[sample data]")
         self.setWindowTitle(title)
 
     def _customer_in_view(self) -> tuple[int, str] | None:
@@ -399,11 +398,13 @@ class MainWindow(QMainWindow):
         except KnownError as exc:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(self, self.tr("Restore backup"), shown(exc))
+            QMessageBox.warning(self, _("Restore backup"), shown(exc))
         else:
             kept = result.kept.name if result.kept else ""
             self.statusBar().showMessage(
-                fill(self.tr("Restored %1; the data it replaced is kept as %2."), name, kept),
+                _("Restored {name}; the data it replaced is kept as {kept}.").format(
+                    name=name, kept=kept
+                ),
                 15_000,
             )
         self.samples.open_database(path, demo=demo)
@@ -444,9 +445,8 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(
             self,
-            self.tr("About Follow-Up Planner"),
-            fill(
-                self.tr("Follow-Up Planner %1\nYour after-sale follow-ups, scheduled."),
-                app_version(),
+            _("About Follow-Up Planner"),
+            _("Follow-Up Planner {version}\nYour after-sale follow-ups, scheduled.").format(
+                version=app_version()
             ),
         )

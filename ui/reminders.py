@@ -9,8 +9,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.context import AppContext
 from app.dto.touchpoints import TouchpointDTO
+from app.i18n import _, ngettext
 from ui.dates import time_text
-from ui.texts import fill
 from ui.ui_state import ui_settings
 
 CHECK_EVERY_MS = 60_000
@@ -71,13 +71,18 @@ class ReminderController(QObject):
             when = ""
             if item.due_at is not None:
                 when = time_text(item.due_at.astimezone(ctx.zone).time()) + " · "
-            self._notify(self.tr("Follow-up due"), f"{when}{item.title}")
+            self._notify(_("Follow-up due"), f"{when}{item.title}")
         else:
             titles = "\n".join(item.title for item in fresh[:3])
             more = len(fresh) - 3
             if more > 0:
-                titles += "\n" + fill(self.tr("and %1 more"), str(more))
-            self._notify(fill(self.tr("%1 follow-ups due"), str(len(fresh))), titles)
+                titles += "\n" + _("and {count} more").format(count=more)
+            self._notify(
+                ngettext("{n} follow-up due", "{n} follow-ups due", len(fresh)).format(
+                    n=len(fresh)
+                ),
+                titles,
+            )
         self._seen = (self._seen + [reminder_key(item) for item in fresh])[-KEEP_KEYS:]
         ui_settings().setValue(SETTINGS_KEY, self._seen)
         self.reminded.emit(len(fresh))

@@ -12,11 +12,11 @@ from app.clock import clock_from_environment
 from app.context import AppContext, build_context
 from app.demo import create_demo_database
 from app.errors import KnownError
+from app.i18n import _
 from app.paths import demo_db_path
 from app.progress import Progress
 from ui.background import BackgroundTask, run_in_background
 from ui.error_text import shown
-from ui.texts import fill
 
 
 class SampleHost(Protocol):
@@ -43,8 +43,8 @@ class SampleLoader(QObject):
     def offer(self) -> None:
         answer = QMessageBox.question(
             self._parent,
-            self.tr("Load sample data"),
-            self.tr(
+            _("Load sample data"),
+            _(
                 "This creates realistic sample customers, sales and half a year of history "
                 "in a separate demo database, so it never mixes with your own data. "
                 "File → Back to my data returns to your planner.\n\nLoad sample data now?"
@@ -65,7 +65,7 @@ class SampleLoader(QObject):
 
         self.task = run_in_background(
             work,
-            self.tr("Creating sample data"),
+            _("Creating sample data"),
             self._parent,
             on_done=lambda built: self.open_database(built, demo=True),
             on_error=self._failed,
@@ -77,19 +77,20 @@ class SampleLoader(QObject):
         try:
             context = build_context(path)
         except KnownError as exc:
-            QMessageBox.warning(self._parent, self.tr("Follow-Up Planner"), shown(exc))
+            QMessageBox.warning(self._parent, _("Follow-Up Planner"), shown(exc))
             return
         self._host.attach(context, demo=demo)
 
     def _failed(self, message: str, known: bool) -> None:
         self.task = None
-        text = message if known else fill(self.tr("Creating sample data failed: %1"), message)
-        QMessageBox.warning(self._parent, self.tr("Sample data"), text)
+        failed = _("Creating sample data failed: {reason}")
+        text = message if known else failed.format(reason=message)
+        QMessageBox.warning(self._parent, _("Sample data"), text)
         self._reopen_home()
 
     def _cancelled(self) -> None:
         self.task = None
-        self._host.statusBar().showMessage(self.tr("Sample data cancelled."), 8000)
+        self._host.statusBar().showMessage(_("Sample data cancelled."), 8000)
         self._reopen_home()
 
     def _reopen_home(self) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -12,9 +14,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QStyleFactory, QWidget
 
+from app import i18n
 from app.clock import clock_from_environment
 from app.context import build_context
 from app.demo import create_demo_database
+from app.i18n import PSEUDO
+from app.language_choice import choose
+from ui.language import apply
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -24,7 +30,7 @@ OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 def _settle(app: QApplication, rounds: int = 30) -> None:
     # Lazily rendered cells (draft subjects) fill over a few event-loop passes.
-    for _ in range(rounds):
+    for _round in range(rounds):
         app.processEvents()
 
 
@@ -132,15 +138,60 @@ def _session(app: QApplication, folder: Path, size: tuple[int, int], suffix: str
     window.close()
 
 
+# Today and a draft in these languages (qps: the pseudo-locale, Today only), each rendered by
+# its own run with FOLLOWUP_LANGUAGE set, as a user's start would choose it.
+LANGUAGE_SHOTS = ("qps", "nl", "uk")
+
+
+def _language_session(app: QApplication, folder: Path, code: str) -> None:
+    """Today (and, in a real language, its draft pane) in the interface language `code`."""
+    from ui.main_window import MainWindow
+    from ui.workspace_shell import TODAY
+
+    path = create_demo_database(folder / f"demo-{code}.sqlite3", clock_from_environment())
+    window = MainWindow()
+    window.resize(1280, 720)
+    window.show()
+    window.attach(build_context(path), demo=True)
+    workspace = window.workspace
+    assert workspace is not None
+    workspace.go(TODAY)
+    workspace.today_view.table.selectRow(1)
+    _save(window, f"today-{code}", app)
+    if code != PSEUDO:
+        workspace.today_view.table.selectRow(0)
+        _save(window, f"draft-{code}", app)
+    window.close()
+
+
+def _other_languages() -> None:
+    """Each language's shots in a process of its own: the language is chosen at start."""
+    for code in LANGUAGE_SHOTS:
+        env = dict(os.environ, FOLLOWUP_LANGUAGE=code)
+        command = [sys.executable, "-m", "ui.screenshots", "--language", code]
+        subprocess.run(command, env=env, check=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make.py screenshots")
     parser.add_argument(
         "--quick", action="store_true", help="only the README's pictures (light, 1280x720)"
     )
+    parser.add_argument(
+        "--language", help="only Today and a draft in this language (FOLLOWUP_LANGUAGE's)"
+    )
     options = parser.parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     OUT.mkdir(parents=True, exist_ok=True)
+    # English unless FOLLOWUP_LANGUAGE says otherwise: the README's pictures are in English
+    # whatever language this machine speaks.
+    apply(i18n.use(choose("", lambda: i18n.ENGLISH)), app)
+    if options.language:
+        _theme(app, False)
+        with tempfile.TemporaryDirectory() as folder:
+            _language_session(app, Path(folder), i18n.current())
+        return 0
     # The README's pictures, then the same screens dark and on a big screen, to look at.
     sessions = [((1280, 720), False, "")]
     if not options.quick:
@@ -153,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         for size, dark, suffix in sessions:
             _theme(app, dark)
             _session(app, Path(folder), size, suffix)
+    if not options.quick:
+        _other_languages()
     return 0
 
 

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.context import AppContext
 from app.dto.changes import CALENDAR_AREAS, Changes
 from app.dto.sync import SyncReport
+from app.i18n import _, ngettext
 from app.progress import Progress
 from ui.background import BackgroundTask
 from ui.dates import time_text
-from ui.texts import fill
 
 INTERVAL_MS = 15 * 60_000
 # Several quick changes (done, snooze, snooze) make one sync, a little after the last one.
@@ -35,7 +35,7 @@ class SyncRunner(QObject):
         self.task: BackgroundTask | None = None
         self.question: QMessageBox | None = None
         self._again = False
-        self._timers = [QTimer(self) for _ in range(3)]
+        self._timers = [QTimer(self) for _timer in range(3)]
         self._interval, self._debounce, self._first = self._timers
         self._interval.setInterval(INTERVAL_MS)
         for timer, delay in ((self._debounce, DEBOUNCE_MS), (self._first, FIRST_MS)):
@@ -80,7 +80,7 @@ class SyncRunner(QObject):
         def work(progress: Progress) -> SyncReport:
             return calendar_sync.sync(ask=True, progress=progress)
 
-        self.task = BackgroundTask(work, self.tr("Calendar sync"), None, show_dialog=False)
+        self.task = BackgroundTask(work, _("Calendar sync"), None, show_dialog=False)
         self.task.finished.connect(self._done)
         self.task.failed.connect(self._failed)
         self.task.cancelled.connect(self._cancelled)
@@ -92,10 +92,10 @@ class SyncRunner(QObject):
             self.status.emit("")
         elif report.errors:
             # Offline or refused: nothing is lost, the next run picks up where this one stopped.
-            self.status.emit(fill(self.tr("Calendar: %1 (will retry)"), report.errors[0]))
+            self.status.emit(_("Calendar: {problem} (will retry)").format(problem=report.errors[0]))
         else:
             when = time_text(dt.datetime.now().time())
-            self.status.emit(fill(self.tr("Calendar: synced %1"), when))
+            self.status.emit(_("Calendar: synced {time}").format(time=when))
         if report.awaiting and self.question is None:
             self._ask()
         self.finished.emit(report)
@@ -105,7 +105,7 @@ class SyncRunner(QObject):
 
     def _failed(self, message: str, _known: bool) -> None:
         self.task = None
-        self.status.emit(fill(self.tr("Calendar sync failed: %1"), message))
+        self.status.emit(_("Calendar sync failed: {reason}").format(reason=message))
 
     def _cancelled(self) -> None:
         self.task = None
@@ -117,20 +117,24 @@ class SyncRunner(QObject):
             return
         titles = "\n".join(f"• {item.title}" for item in items[:8])
         text = (
-            fill(self.tr("%1 follow-up(s) were deleted in your calendar:"), str(len(items)))
+            ngettext(
+                "{n} follow-up was deleted in your calendar:",
+                "{n} follow-ups were deleted in your calendar:",
+                len(items),
+            ).format(n=len(items))
             + f"\n{titles}\n\n"
-            + self.tr("Skip them here too, or put them back in the calendar?")
+            + _("Skip them here too, or put them back in the calendar?")
         )
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            self.tr("Deleted in your calendar"),
+            _("Deleted in your calendar"),
             text,
             QMessageBox.StandardButton.NoButton,
             self.window,
         )
-        skip = box.addButton(self.tr("&Skip them"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("&Put them back"), QMessageBox.ButtonRole.RejectRole)
-        later = box.addButton(self.tr("Decide &later"), QMessageBox.ButtonRole.DestructiveRole)
+        skip = box.addButton(_("&Skip them"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("&Put them back"), QMessageBox.ButtonRole.RejectRole)
+        later = box.addButton(_("Decide &later"), QMessageBox.ButtonRole.DestructiveRole)
         ids = [item.id for item in items]
 
         def answered() -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSystemTrayIcon
 
-from ui.texts import fill
+from app.i18n import _
 
 
 class Tray(QObject):
@@ -20,9 +20,9 @@ class Tray(QObject):
             return
         self.icon = QSystemTrayIcon(window.windowIcon(), self)
         menu = QMenu(window)
-        show = QAction(self.tr("Show Follow-Up Planner"), menu)
+        show = QAction(_("Show Follow-Up Planner"), menu)
         show.triggered.connect(self.show_window)
-        quit_action = QAction(self.tr("Quit"), menu)
+        quit_action = QAction(_("Quit"), menu)
         # Through the window's close: it saves its layout and lets go of the data first.
         quit_action.triggered.connect(window.close)
         menu.addAction(show)
@@ -50,9 +50,9 @@ class Tray(QObject):
     def set_overdue(self, count: int) -> None:
         if self.icon is None:
             return
-        text = self.tr("Follow-Up Planner")
+        text = _("Follow-Up Planner")
         if count > 0:
-            text += " — " + fill(self.tr("%1 overdue"), str(count))
+            text += " — " + _("{count} overdue").format(count=count)
         self.icon.setToolTip(text)
 
     def notify(self, title: str, text: str) -> None:

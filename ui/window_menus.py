@@ -7,6 +7,8 @@ from typing import Protocol
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
+from app.i18n import _
+
 
 class ActionSource(Protocol):
     """A group of actions that brings its own (outreach: partners, library, declines)."""
@@ -50,7 +52,7 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> QMenu:
     """File, Edit, Follow-up, Go and Help menus and the toolbar; returns the Follow-up menu,
     which fills with the Today screen's actions once a database is open."""
     menu = window.menuBar()
-    file_menu = menu.addMenu(window.tr("&File"))
+    file_menu = menu.addMenu(_("&File"))
     for action in (actions.new_customer, actions.record_sale):
         file_menu.addAction(action)
     file_menu.addSeparator()
@@ -68,7 +70,7 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> QMenu:
         file_menu.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit_action)
-    edit_menu = menu.addMenu(window.tr("&Edit"))
+    edit_menu = menu.addMenu(_("&Edit"))
     for action in (
         actions.undo,
         actions.edit_customer,
@@ -76,8 +78,8 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> QMenu:
         actions.find_customer,
     ):
         edit_menu.addAction(action)
-    follow_up = menu.addMenu(window.tr("F&ollow-up"))
-    go_menu = menu.addMenu(window.tr("&Go"))
+    follow_up = menu.addMenu(_("F&ollow-up"))
+    go_menu = menu.addMenu(_("&Go"))
     for action in (
         actions.go_today,
         actions.go_customers,
@@ -91,11 +93,11 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> QMenu:
     go_menu.addSeparator()
     for action in actions.outreach.actions():
         go_menu.addAction(action)
-    help_menu = menu.addMenu(window.tr("&Help"))
+    help_menu = menu.addMenu(_("&Help"))
     help_menu.addAction(actions.shortcuts)
     help_menu.addSeparator()
     help_menu.addAction(actions.about)
-    toolbar = QToolBar(window.tr("Main toolbar"))
+    toolbar = QToolBar(_("Main toolbar"))
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     for action in (actions.new_customer, actions.record_sale, actions.edit_customer):

@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from app.context import AppContext
 from app.dto.changes import Area, Changes
+from app.i18n import _, ngettext
 from ui.change_stream import change_stream
 from ui.controllers.today_controller import TodayController
 from ui.controllers.undo_tracker import UndoTracker
 from ui.lazy_screens import CustomersScreen, InsightsScreen, PlansScreen
-from ui.texts import count
 from ui.widgets.sidebar import Badge
 from ui.workspace_shell import (
     CUSTOMERS,
@@ -243,7 +243,7 @@ class Workspace(QObject):
         if not self.today.show_item(item):
             self.open_customer(item.customer_id)  # back where the user was
             self.status.emit(
-                self.tr(
+                _(
                     "Today does not list this follow-up: it is too far ahead, or a later "
                     "step of a recovery."
                 )
@@ -295,7 +295,9 @@ class Workspace(QObject):
             self._count_promises()
 
     def _count_overdue(self, overdue: int) -> None:
-        says = count(overdue, self.tr("1 follow-up overdue"), self.tr("%1 follow-ups overdue"))
+        says = ngettext("{n} follow-up overdue", "{n} follow-ups overdue", overdue).format(
+            n=overdue
+        )
         self.sidebar.set_badges(TODAY, [Badge(overdue, "overdue", says)])
 
     def _count_promises(self) -> None:
@@ -309,15 +311,15 @@ class Workspace(QObject):
                 Badge(
                     at_risk,
                     "at_risk",
-                    count(at_risk, self.tr("1 promise at risk"), self.tr("%1 promises at risk")),
+                    ngettext("{n} promise at risk", "{n} promises at risk", at_risk).format(
+                        n=at_risk
+                    ),
                 ),
                 Badge(
                     len(requests),
                     "overdue" if late else "",
-                    count(
-                        len(requests),
-                        self.tr("1 request waiting"),
-                        self.tr("%1 requests waiting"),
+                    ngettext("{n} request waiting", "{n} requests waiting", len(requests)).format(
+                        n=len(requests)
                     ),
                 ),
             ],

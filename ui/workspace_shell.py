@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QWidget
 
+from app.i18n import _
 from ui.views.today_view import TodayView
 from ui.views.welcome_view import WelcomeView
 from ui.widgets.sidebar import Sidebar
@@ -27,10 +27,6 @@ class Page(IntEnum):
 TODAY, CUSTOMERS, PROMISES, PLANS, INSIGHTS, WELCOME = Page
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Workspace", text)
-
-
 class WorkspaceShell:
     """Only widgets: the start shows Today's first page in it while the services load,
     then the Workspace takes it over (or builds one of its own)."""
@@ -39,11 +35,11 @@ class WorkspaceShell:
         self.widget = QWidget()
         self.sidebar = Sidebar(
             [
-                (tr("Today"), "sun"),
-                (tr("Customers"), "users"),
-                (tr("Promises & requests"), "shield-check"),
-                (tr("Plans"), "list-checks"),
-                (tr("Insights"), "chart-column"),
+                (_("Today"), "sun"),
+                (_("Customers"), "users"),
+                (_("Promises & requests"), "shield-check"),
+                (_("Plans"), "list-checks"),
+                (_("Insights"), "chart-column"),
             ]
         )
         self.pages = QStackedWidget()

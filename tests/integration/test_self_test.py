@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from app.i18n import ENGLISH, LANGUAGES
 from ui.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,4 +35,6 @@ def test_frozen_app_self_test(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     summary = json.loads(done.stdout)
     assert summary["ok"] is True and summary["events"] > 0
+    # The build carries every language's compiled catalogue (make.py compiles them first).
+    assert summary["catalogues"] == [code for code in LANGUAGES if code != ENGLISH]
     print(f"frozen self-test: {elapsed:.2f} s wall, {summary}")

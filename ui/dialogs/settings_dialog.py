@@ -45,9 +45,11 @@ from ui.dialogs.settings_fields import (
     spin_field,
     time_of,
 )
+from ui.dialogs.settings_language import language_field, restart_note
 from ui.dialogs.settings_promises import promises_page
 from ui.dialogs.settings_sync import sync_page
 from ui.error_text import shown
+from ui.language import system_language
 from ui.look.styles import error_style
 
 
@@ -62,6 +64,7 @@ class SettingsDialog(QDialog):
         self.moved: int | None = None
         self.task: BackgroundTask | None = None
         self.report: QMessageBox | None = None
+        self.language_changed = False
         self.fields = FieldRows()
         self.setWindowTitle(_("Settings"))
         prefs = context.settings.get()
@@ -132,6 +135,9 @@ class SettingsDialog(QDialog):
             ("my_website", _("&Web site"), self.my_website),
         ):
             self.fields.row(form, 0, key, label, widget)
+        # The interface's language is the user's, like the rest of this page.
+        self.language = language_field(prefs.language, system_language())
+        self.fields.row(form, 0, "language", _("&Language"), self.language)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -250,6 +256,8 @@ class SettingsDialog(QDialog):
                 texts[key] = str(widget.currentData())
             elif isinstance(widget, QLineEdit):
                 texts[key] = widget.text()
+            elif isinstance(widget, QComboBox):
+                texts[key] = str(widget.currentData())
         if self._no_holidays():
             texts["holiday_country"] = "none"
         return texts
@@ -329,6 +337,7 @@ class SettingsDialog(QDialog):
         if not changes:
             super().accept()
             return
+        self.language_changed = "language" in changes
         if changes.keys() & CALENDAR_KEYS:
             self._save_and_replan(changes)
             return
@@ -377,7 +386,11 @@ class SettingsDialog(QDialog):
         self.error.show()
 
     def summary(self) -> str:
-        """What the last OK did, for a status bar."""
+        """What the last OK did, for a status bar (a new language: when it applies)."""
+        saved = self._saved_summary()
+        return f"{saved} {restart_note()}" if self.language_changed else saved
+
+    def _saved_summary(self) -> str:
         if self.saved is None:
             return _("Settings unchanged.")
         if self.moved is None:

@@ -5,16 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
+
+from app.i18n import N_, _
 
 # The agenda model's role for a row's RowText (column 0).
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 # Groups in the order the list shows them (overdue first: the query orders by date).
-GROUP_HEADINGS = {"overdue": "Overdue", "today": "Today", "later": "Coming up"}
+GROUP_HEADINGS = {"overdue": N_("Overdue"), "today": N_("Today"), "later": N_("Coming up")}
 
 
 def heading(group: str) -> str:
-    return QCoreApplication.translate("AgendaTableModel", GROUP_HEADINGS[group])
+    return _(GROUP_HEADINGS[group])
 
 
 @runtime_checkable

@@ -9,7 +9,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -19,11 +18,11 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from app.dto.vocabulary import Kind
 from app.errors import KnownError
+from app.i18n import N_, _, ngettext
 from app.kinds import channel_label, kind_label
 from ui.dates import date_text, time_text
 from ui.item_models.agenda_rows import ROW_ROLE, RowText, heading
 from ui.item_models.keyset_table import KeysetTableModel
-from ui.texts import fill
 
 if TYPE_CHECKING:
     from app.dto.agenda import AgendaCursor, AgendaPage
@@ -37,7 +36,7 @@ SUBJECT_BUDGET_S = 0.008
 SUBJECT_QUEUE_MAX = 200
 
 COL_WHEN, COL_CUSTOMER, COL_KIND, COL_CHANNEL, COL_DUE, COL_SUBJECT = range(6)
-HEADERS = ("When", "Customer", "Kind", "Channel", "Due", "Subject")
+HEADERS = (N_("When"), N_("Customer"), N_("Kind"), N_("Channel"), N_("Due"), N_("Subject"))
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -52,16 +51,12 @@ class AgendaSource(Protocol):
     def today_date(self) -> dt.date: ...
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AgendaTableModel", text)
-
-
 def kind_text(kind: str) -> str:
-    return QCoreApplication.translate("kinds", kind_label(kind))
+    return _(kind_label(kind))
 
 
 def channel_text(channel: str) -> str:
-    return QCoreApplication.translate("kinds", channel_label(channel))
+    return _(channel_label(channel))
 
 
 def short_day(day: dt.date, today: dt.date) -> str:
@@ -72,13 +67,13 @@ def short_day(day: dt.date, today: dt.date) -> str:
 def when_label(day: dt.date, today: dt.date) -> str:
     late = (today - day).days
     if late == 1:
-        return tr("Overdue · 1 day")
+        return _("Overdue · 1 day")
     if late > 1:
-        return fill(tr("Overdue · %1 days"), str(late))
+        return ngettext("Overdue · {n} day", "Overdue · {n} days", late).format(n=late)
     if late == 0:
-        return tr("Today")
+        return _("Today")
     if late == -1:
-        return tr("Tomorrow")
+        return _("Tomorrow")
     return short_day(day, today)
 
 
@@ -98,7 +93,7 @@ class AgendaTableModel(KeysetTableModel["TouchpointDTO", "AgendaCursor"]):
     """Planned touchpoints due up to today + N days, a page at a time as the view scrolls."""
 
     columns = HEADERS
-    translate = staticmethod(tr)
+    translate = staticmethod(_)
 
     def __init__(
         self,
@@ -243,9 +238,9 @@ class AgendaTableModel(KeysetTableModel["TouchpointDTO", "AgendaCursor"]):
 
     def _today_text(self, item: TouchpointDTO) -> str:
         if item.due_at is None:
-            return tr("Today")
+            return _("Today")
         local = item.due_at.astimezone(self._zone)
-        return fill(tr("Today %1"), time_text(local.time()))
+        return _("Today {time}").format(time=time_text(local.time()))
 
     def is_late(self, item: TouchpointDTO) -> bool:
         if item.due_date < self.today:
@@ -277,7 +272,9 @@ class AgendaTableModel(KeysetTableModel["TouchpointDTO", "AgendaCursor"]):
 
     def _tooltip(self, item: TouchpointDTO, column: int) -> str | None:
         if column in (COL_WHEN, COL_DUE) and item.snoozed_from is not None:
-            return fill(tr("Snoozed; first due %1"), short_day(item.snoozed_from, self.today))
+            return _("Snoozed; first due {day}").format(
+                day=short_day(item.snoozed_from, self.today)
+            )
         if column == COL_CUSTOMER:
             return "\n".join(part for part in (item.customer_email, item.customer_phone) if part)
         return None
@@ -302,7 +299,7 @@ class AgendaTableModel(KeysetTableModel["TouchpointDTO", "AgendaCursor"]):
         started = time.perf_counter()
         done: list[int] = []
         while self._wanted and time.perf_counter() - started < SUBJECT_BUDGET_S:
-            touchpoint_id, _ = self._wanted.popitem()  # newest first: what is on screen now
+            touchpoint_id, _wanted = self._wanted.popitem()  # newest first: what is on screen now
             row = self._row_of.get(touchpoint_id)
             if row is None:
                 continue

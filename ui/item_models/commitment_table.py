@@ -7,50 +7,45 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 
 from app.dto.commitments import CommitmentDTO
+from app.i18n import N_, _, ngettext
 from ui.item_models.agenda_table import overdue_brush
 from ui.item_models.list_table import ListTableModel
 from ui.item_models.timeline_table import date_text
-from ui.texts import fill
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS: tuple[str, ...] = ("Promise", "Due", "Buffer", "Status")
+COLUMNS: tuple[str, ...] = (N_("Promise"), N_("Due"), N_("Buffer"), N_("Status"))
 # Across customers (the Promises & requests screen) the customer comes first.
-ALL_COLUMNS = ("Customer", *COLUMNS)
+ALL_COLUMNS = (N_("Customer"), *COLUMNS)
 STATUS_LABELS = {
-    "on_track": "On track",
-    "at_risk": "At risk",
-    "kept": "Kept",
-    "broken": "Broken",
-    "recovered": "Recovered",
+    "on_track": N_("On track"),
+    "at_risk": N_("At risk"),
+    "kept": N_("Kept"),
+    "broken": N_("Broken"),
+    "recovered": N_("Recovered"),
 }
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CommitmentTableModel", text)
 
 
 def status_text(item: CommitmentDTO, today: dt.date) -> str:
     """On track; at risk once its buffer ran out (a delivery: to confirm); recovering once
     its recovery started; then kept, broken or recovered."""
     if item.status == "at_risk" and item.recovery_started_at is not None:
-        return tr("Recovering")
+        return _("Recovering")
     if item.status == "on_track" and item.check_on < today:
-        return tr("Delivery to confirm") if item.sale_id is not None else tr("At risk")
-    return tr(STATUS_LABELS.get(item.outcome or item.status, item.status))
+        return _("Delivery to confirm") if item.sale_id is not None else _("At risk")
+    return _(STATUS_LABELS.get(item.outcome or item.status, item.status))
 
 
 class CommitmentTableModel(ListTableModel):
     """A short list, loaded whole."""
 
     columns = COLUMNS
-    translate = staticmethod(tr)
+    translate = staticmethod(_)
 
     def __init__(self, parent: Any = None, *, with_customer: bool = False) -> None:
         super().__init__(parent)
@@ -95,5 +90,6 @@ class CommitmentTableModel(ListTableModel):
         if column == 1:
             return date_text(item.due_on)
         if column == 2:
-            return fill(tr("%1 days"), str(item.buffer_days)) if item.buffer_days else ""
+            days = item.buffer_days
+            return ngettext("{n} day", "{n} days", days).format(n=days) if days else ""
         return status_text(item, self.today)

@@ -6,13 +6,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 
 from app.dto.customers import CustomerDTO, CustomerPage, CustomerQuery
+from app.i18n import N_, _
 from app.kinds import channel_label
 from ui.dates import date_text
 from ui.item_models.keyset_table import KeysetTableModel
@@ -20,28 +20,24 @@ from ui.item_models.keyset_table import KeysetTableModel
 PAGE_SIZE = 200
 # (sort key for SQL, header) per column.
 COLUMNS = (
-    ("is_key", "Key"),
-    ("name", "Name"),
-    ("company", "Company"),
-    ("next_due", "Next follow-up"),
-    ("last_contact", "Last contact"),
-    ("email", "E-mail"),
-    ("phone", "Phone"),
-    ("channel", "Channel"),  # the preferred one; the column is narrow
+    ("is_key", N_("Key")),
+    ("name", N_("Name")),
+    ("company", N_("Company")),
+    ("next_due", N_("Next follow-up")),
+    ("last_contact", N_("Last contact")),
+    ("email", N_("E-mail")),
+    ("phone", N_("Phone")),
+    ("channel", N_("Channel")),  # the preferred one; the column is narrow
 )
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CustomerTableModel", text)
 
 
 class CustomerTableModel(KeysetTableModel[CustomerDTO, tuple[object, int]]):
     """Rows arrive a page at a time as the view scrolls (canFetchMore / fetchMore)."""
 
     columns = tuple(header for _key, header in COLUMNS)
-    translate = staticmethod(tr)
+    translate = staticmethod(_)
 
     def __init__(self, fetch: Callable[[CustomerQuery], CustomerPage], parent: Any = None) -> None:
         super().__init__(parent)
@@ -101,14 +97,14 @@ class CustomerTableModel(KeysetTableModel[CustomerDTO, tuple[object, int]]):
             if key == "is_key":
                 return "★" if customer.is_key else ""
             if key == "channel":
-                return tr(channel_label(customer.channel))
+                return _(channel_label(customer.channel))
             if key == "next_due":
-                return date_text(customer.next_due) if customer.next_due else tr("Nothing planned")
+                return date_text(customer.next_due) if customer.next_due else _("Nothing planned")
             if key == "last_contact":
-                return date_text(customer.last_contact) if customer.last_contact else tr("Never")
+                return date_text(customer.last_contact) if customer.last_contact else _("Never")
             return str(getattr(customer, key))
         if role == Qt.ItemDataRole.ToolTipRole and key == "is_key" and customer.is_key:
-            return tr("Key customer")
+            return _("Key customer")
         if role == Qt.ItemDataRole.UserRole:
             return customer.id
         return None

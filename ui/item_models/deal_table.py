@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.dto.sales_import import DealMatch
+from app.i18n import _
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -18,8 +19,8 @@ class DealTable(QAbstractTableModel):
         super().__init__()
         self._rows = list(deals)
         self._headers = (
-            self.tr("Row"), self.tr("Customer"), self.tr("Closed"), self.tr("Outcome"),
-            self.tr("What was sold"),
+            _("Row"), _("Customer"), _("Closed"), _("Outcome"),
+            _("What was sold"),
         )  # fmt: skip
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -36,7 +37,7 @@ class DealTable(QAbstractTableModel):
             deal.row,
             deal.customer,
             deal.closed_on.isoformat(),
-            self.tr("Won") if deal.outcome == "won" else self.tr("Lost"),
+            _("Won") if deal.outcome == "won" else _("Lost"),
             deal.description,
         )[index.column()]
 

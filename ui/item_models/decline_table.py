@@ -5,30 +5,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from app.dto.outreach import DeclineDTO
+from app.i18n import N_, _
 from ui.item_models.list_table import ListTableModel
 from ui.item_models.timeline_table import date_text
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Customer", "What they asked for", "Why not", "Referred to", "Come back on")
+COLUMNS = (
+    N_("Customer"),
+    N_("What they asked for"),
+    N_("Why not"),
+    N_("Referred to"),
+    N_("Come back on"),
+)
 REASON_LABELS = {
-    "outside_field": "Outside my field",
-    "too_specialised": "Too specialised",
-    "no_capacity": "No stock or capacity right now",
+    "outside_field": N_("Outside my field"),
+    "too_specialised": N_("Too specialised"),
+    "no_capacity": N_("No stock or capacity right now"),
 }
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DeclineTableModel", text)
 
 
 class DeclineTableModel(ListTableModel):
     """A short list, loaded whole; the come-backs still ahead first."""
 
     columns = COLUMNS
-    translate = staticmethod(tr)
+    translate = staticmethod(_)
 
     def set_rows(self, rows: Sequence[DeclineDTO]) -> None:
         self.beginResetModel()
@@ -52,11 +55,11 @@ class DeclineTableModel(ListTableModel):
 
     def _text(self, item: DeclineDTO, column: int) -> str:
         if column == 0:
-            return item.customer_name or tr("Not a customer")
+            return item.customer_name or _("Not a customer")
         if column == 1:
             return " ".join(item.summary.split())
         if column == 2:
-            return tr(REASON_LABELS.get(item.reason, item.reason))
+            return _(REASON_LABELS.get(item.reason, item.reason))
         if column == 3:
             return item.partner_name
         return date_text(item.come_back_on) if item.come_back_on else ""

@@ -7,14 +7,15 @@ from collections.abc import Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.dto.imports import DUPLICATE_CHOICES, Duplicate, RowError, RowWarning
+from app.i18n import N_, _
 
 Index = QModelIndex | QPersistentModelIndex
 CHOICE_COLUMN = 4
 # Each proposed merge is a pair the user accepts (merge) or refuses (a customer of their own).
 CHOICE_LABELS = {
-    "merge": "Accept: merge (fill empty fields)",
-    "add": "Refuse: add as a new customer",
-    "skip": "Skip this row",
+    "merge": N_("Accept: merge (fill empty fields)"),
+    "add": N_("Refuse: add as a new customer"),
+    "skip": N_("Skip this row"),
 }
 
 
@@ -31,8 +32,8 @@ class DuplicateTable(QAbstractTableModel):
         self._default = default
         self.choices: dict[int, str] = {}
         self._headers = (
-            self.tr("Row"), self.tr("In the file"), self.tr("Looks like"), self.tr("Why"),
-            self.tr("Choice"),
+            _("Row"), _("In the file"), _("Looks like"), _("Why"),
+            _("Choice"),
         )  # fmt: skip
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -62,7 +63,7 @@ class DuplicateTable(QAbstractTableModel):
         dup = self._rows[index.row()]
         choice = self.choice(index.row())
         if index.column() == CHOICE_COLUMN:
-            return choice if role == Qt.ItemDataRole.EditRole else self.tr(CHOICE_LABELS[choice])
+            return choice if role == Qt.ItemDataRole.EditRole else _(CHOICE_LABELS[choice])
         values = dup.values
         shown = (
             dup.row, _contact(values["name"], values["email"], values["phone"]),
@@ -97,7 +98,7 @@ class ErrorTable(QAbstractTableModel):
     def __init__(self, errors: Sequence[RowError]) -> None:
         super().__init__()
         self._rows = list(errors)
-        self._headers = (self.tr("Row"), self.tr("Problem"))
+        self._headers = (_("Row"), _("Problem"))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
@@ -125,7 +126,7 @@ class WarningTable(QAbstractTableModel):
     def __init__(self, warnings: Sequence[RowWarning]) -> None:
         super().__init__()
         self._rows = list(warnings)
-        self._headers = (self.tr("Row"), self.tr("Field"), self.tr("In the file"), self.tr("Kept"))
+        self._headers = (_("Row"), _("Field"), _("In the file"), _("Kept"))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)

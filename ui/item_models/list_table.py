@@ -14,7 +14,7 @@ class ListTableModel(QAbstractTableModel):
     """Subclasses set `columns` and `translate`, fill `_rows`, and answer `data`."""
 
     columns: Sequence[str] = ()
-    # The module's tr(): headers are translated in the subclass's own context.
+    # The module's _(): headers are translated in the subclass's own context.
     translate: Callable[[str], str] = staticmethod(lambda text: text)
 
     def __init__(self, parent: Any = None) -> None:

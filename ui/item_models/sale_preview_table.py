@@ -18,11 +18,11 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.dto.touchpoints import PlannedPreview
+from app.i18n import N_, _
 from app.kinds import kind_label
 from ui.date_range import bound_dates
 from ui.dates import edit_format, time_text
 from ui.item_models.timeline_table import channel_text, date_text
-from ui.texts import fill
 
 Index = QModelIndex | QPersistentModelIndex
 DELIVERY_ANCHORS = frozenset({"delivery", "promised_delivery", "actual_delivery"})
@@ -35,7 +35,7 @@ def to_qdate(day: dt.date) -> QDate:
 class PreviewTableModel(QAbstractTableModel):
     """The touchpoints a sale would create; the date column takes the user's changes."""
 
-    COLUMNS = ("Date", "Time", "Follow-up", "Channel")
+    COLUMNS = (N_("Date"), N_("Time"), N_("Follow-up"), N_("Channel"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -99,7 +99,7 @@ class PreviewTableModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == 0 and self._moved(item):
             planned = date_text(item.due_date) if item.due_date else ""
-            return fill(self.tr("The plan said %1; you moved it."), planned)
+            return _("The plan said {day}; you moved it.").format(day=planned)
         return None
 
     def _text(self, item: PlannedPreview, column: int, due: dt.date | None) -> str:
@@ -107,12 +107,12 @@ class PreviewTableModel(QAbstractTableModel):
             if due is not None:
                 return date_text(due)
             if item.waiting_for in DELIVERY_ANCHORS:
-                return self.tr("after delivery is known")
-            return self.tr("after the previous step is done")
+                return _("after delivery is known")
+            return _("after the previous step is done")
         if column == 1:
-            return time_text(item.time_of_day) if item.time_of_day else self.tr("all day")
+            return time_text(item.time_of_day) if item.time_of_day else _("all day")
         if column == 2:
-            return self.tr(kind_label(item.kind))
+            return _(kind_label(item.kind))
         return channel_text(item.channel)
 
     def setData(  # noqa: N802
@@ -137,7 +137,7 @@ class PreviewTableModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 4:
-            return self.tr(self.COLUMNS[section])
+            return _(self.COLUMNS[section])
         return None
 
 

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -17,29 +16,25 @@ from PySide6.QtGui import QFont
 
 from app.dto.timeline import COMMITMENT, INTERACTION, SALE, TimelineEntry
 from app.dto.vocabulary import Status
+from app.i18n import N_, _, ngettext
 from app.kinds import channel_label, kind_label, lost_reason_label
 from ui import dates
 from ui.amounts import amount_text
 from ui.item_models.list_table import ListTableModel
-from ui.texts import fill
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("When", "What", "Status", "Channel", "Details")
+COLUMNS = (N_("When"), N_("What"), N_("Status"), N_("Channel"), N_("Details"))
 STATUS_LABELS = {
-    Status.PLANNED: "Planned",
-    Status.DONE: "Done",
-    Status.SKIPPED: "Skipped",
-    "won": "Won",
-    "lost": "Lost",
-    "on_track": "On track",
-    "at_risk": "At risk",
-    "kept": "Kept",
-    "broken": "Broken",
+    Status.PLANNED: N_("Planned"),
+    Status.DONE: N_("Done"),
+    Status.SKIPPED: N_("Skipped"),
+    "won": N_("Won"),
+    "lost": N_("Lost"),
+    "on_track": N_("On track"),
+    "at_risk": N_("At risk"),
+    "kept": N_("Kept"),
+    "broken": N_("Broken"),
 }
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TimelineTableModel", text)
 
 
 def plain_tooltip(text: str) -> str | None:
@@ -56,25 +51,25 @@ def date_text(day: dt.date, time: dt.time | None = None) -> str:
 
 
 def channel_text(channel: str) -> str:
-    return tr(channel_label(channel)) if channel else ""
+    return _(channel_label(channel)) if channel else ""
 
 
 def what_text(entry: TimelineEntry) -> str:
     if entry.source == SALE:
-        return tr("Sale won") if entry.status == "won" else tr("Sale lost")
+        return _("Sale won") if entry.status == "won" else _("Sale lost")
     if entry.source == INTERACTION:
-        return tr("Contact")
+        return _("Contact")
     if entry.source == COMMITMENT:
-        return tr("Promise")
-    return tr(kind_label(entry.kind))
+        return _("Promise")
+    return _(kind_label(entry.kind))
 
 
 def status_text(entry: TimelineEntry) -> str:
     if entry.overdue:
-        return tr("Overdue")
+        return _("Overdue")
     if entry.source == INTERACTION:
-        return tr("Logged")
-    return tr(STATUS_LABELS.get(entry.status, entry.status))
+        return _("Logged")
+    return _(STATUS_LABELS.get(entry.status, entry.status))
 
 
 def detail_text(entry: TimelineEntry) -> str:
@@ -85,17 +80,23 @@ def detail_text(entry: TimelineEntry) -> str:
     if entry.detail:
         parts.append(entry.detail)
     if entry.lost_reason:
-        parts.append(fill(tr("why lost: %1"), tr(lost_reason_label(entry.lost_reason))))
+        parts.append(_("why lost: {reason}").format(reason=_(lost_reason_label(entry.lost_reason))))
     if entry.lost_note:
         parts.append(entry.lost_note)
     if entry.actual_delivery is not None:
-        parts.append(fill(tr("delivered %1"), dates.date_text(entry.actual_delivery)))
+        parts.append(_("delivered {day}").format(day=dates.date_text(entry.actual_delivery)))
     elif entry.promised_delivery is not None:
-        parts.append(fill(tr("delivery promised %1"), dates.date_text(entry.promised_delivery)))
+        parts.append(
+            _("delivery promised {day}").format(day=dates.date_text(entry.promised_delivery))
+        )
     if entry.buffer_days:
-        parts.append(fill(tr("buffer %1 days"), str(entry.buffer_days)))
+        parts.append(
+            ngettext("buffer {n} day", "buffer {n} days", entry.buffer_days).format(
+                n=entry.buffer_days
+            )
+        )
     if entry.pinned and entry.status == Status.PLANNED:
-        parts.append(tr("date set by you"))
+        parts.append(_("date set by you"))
     return " · ".join(parts)
 
 
@@ -103,7 +104,7 @@ class TimelineTableModel(ListTableModel):
     """A short list (one customer's history): loaded whole, replaced on refresh."""
 
     columns = COLUMNS
-    translate = staticmethod(tr)
+    translate = staticmethod(_)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

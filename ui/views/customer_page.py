@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import LANGUAGES
+from app.i18n import LANGUAGES, _
 from app.kinds import CHANNEL_LABELS
+from ui.counted_spin import count_around, days_phrase
+from ui.line_label import LineLabel
 from ui.look.metrics import L, M, S, font
 from ui.look.styles import error_style
 from ui.views.promises_panel import PromisesPanel
@@ -34,9 +36,9 @@ class CustomerPageView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.back = QPushButton(self.tr("← &Back"))
+        self.back = QPushButton(_("← &Back"))
         self.back.setObjectName("customerBack")
-        self.back.setToolTip(self.tr("Back to the list (Alt+Left)"))
+        self.back.setToolTip(_("Back to the list (Alt+Left)"))
         back_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self)
         back_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back_key.activated.connect(self.back.click)
@@ -51,6 +53,9 @@ class CustomerPageView(QWidget):
         self.contact.setTextFormat(Qt.TextFormat.RichText)
         self.contact.setOpenExternalLinks(True)
         self.contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        # Company, address links, channel and cadence run long in some languages: on one
+        # line the label would set the window's least width beyond a 1280 screen.
+        self.contact.setWordWrap(True)
         # The postal address on one line; user text, never markup.
         self.address = QLabel()
         self.address.setObjectName("customerAddress")
@@ -67,10 +72,10 @@ class CustomerPageView(QWidget):
         self.totals.setObjectName("customerTotals")
         self.totals.setWordWrap(True)
 
-        self.log_interaction = QPushButton(self.tr("&Log interaction…"))
-        self.log_interaction.setToolTip(self.tr("Note a call, visit or message that happened"))
-        self.record_sale = QPushButton(self.tr("&Record a sale…"))
-        self.record_sale.setToolTip(self.tr("A won or lost deal and its follow-up plan"))
+        self.log_interaction = QPushButton(_("&Log interaction…"))
+        self.log_interaction.setToolTip(_("Note a call, visit or message that happened"))
+        self.record_sale = QPushButton(_("&Record a sale…"))
+        self.record_sale.setToolTip(_("A won or lost deal and its follow-up plan"))
         top = QHBoxLayout()
         top.addWidget(self.back)
         top.addWidget(self.title, 1)
@@ -80,11 +85,11 @@ class CustomerPageView(QWidget):
         self.channel = QComboBox()
         self.channel.setObjectName("preferredChannel")
         for key, label in CHANNEL_LABELS.items():
-            self.channel.addItem(self.tr(label), key)
+            self.channel.addItem(_(label), key)
         self.cadence = QSpinBox()
         self.cadence.setObjectName("keepInTouchDays")
         self.cadence.setRange(0, 3650)
-        self.cadence.setSuffix(self.tr(" days"))
+        count_around(self.cadence, days_phrase)
         # The language drafts to them are written in; item 0 is "Default (…)", named by the
         # controller, which knows the user's draft language.
         self.language = QComboBox()
@@ -92,13 +97,13 @@ class CustomerPageView(QWidget):
         self.language.addItem("", "")
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
-        self.save_preferences = QPushButton(self.tr("S&ave"))
+        self.save_preferences = QPushButton(_("S&ave"))
         self.save_preferences.setEnabled(False)
-        channel_label = QLabel(self.tr("Preferred &channel"))
+        channel_label = LineLabel(_("Preferred &channel"))
         channel_label.setBuddy(self.channel)
-        cadence_label = QLabel(self.tr("Keep in &touch every"))
+        cadence_label = LineLabel(_("Keep in &touch every"))
         cadence_label.setBuddy(self.cadence)
-        language_label = QLabel(self.tr("&Language"))
+        language_label = QLabel(_("&Language"))
         language_label.setBuddy(self.language)
         preferences = QHBoxLayout()
         for widget in (
@@ -117,7 +122,7 @@ class CustomerPageView(QWidget):
         self.upcoming = _table("timelineUpcoming")
         self.upcoming.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         # Done, snooze, skip, change date, open draft and add: filled by the controller.
-        self.upcoming_tools = QToolBar(self.tr("Follow-up actions"))
+        self.upcoming_tools = QToolBar(_("Follow-up actions"))
         self.upcoming_tools.setObjectName("upcomingToolbar")
         self.upcoming_tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.past_label = QLabel()

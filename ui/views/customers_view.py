@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
+from ui.counted_spin import count_around, days_phrase
+
 
 class CustomersView(QWidget):
     """Only layout; behaviour is wired by CustomersController."""
@@ -27,20 +30,20 @@ class CustomersView(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("customerSearch")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search name, company, e-mail or phone  (Ctrl+F)"))
+        self.search.setPlaceholderText(_("Search name, company, e-mail or phone  (Ctrl+F)"))
         self.count = QLabel()
         self.count.setObjectName("customerCount")
         self.filter = QComboBox()
         self.filter.setObjectName("customerFilter")
-        self.filter.addItem(self.tr("All customers"), "all")
-        self.filter.addItem(self.tr("No follow-up planned"), "no_future")
-        self.filter.addItem(self.tr("Not contacted in…"), "not_contacted")
-        self.filter.setToolTip(self.tr("Find customers drifting into silence"))
+        self.filter.addItem(_("All customers"), "all")
+        self.filter.addItem(_("No follow-up planned"), "no_future")
+        self.filter.addItem(_("Not contacted in…"), "not_contacted")
+        self.filter.setToolTip(_("Find customers drifting into silence"))
         self.days = QSpinBox()
         self.days.setObjectName("notContactedDays")
         self.days.setRange(7, 3650)
         self.days.setValue(90)
-        self.days.setSuffix(self.tr(" days"))
+        count_around(self.days, days_phrase)
         self.days.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -65,13 +68,13 @@ class CustomersView(QWidget):
         header.setStretchLastSection(True)
         header.setSortIndicator(1, Qt.SortOrder.AscendingOrder)
 
-        self.empty_title = QLabel(self.tr("Welcome to Follow-Up Planner"))
+        self.empty_title = QLabel(_("Welcome to Follow-Up Planner"))
         font = self.empty_title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.empty_title.setFont(font)
         self.empty_text = QLabel(
-            self.tr(
+            _(
                 "Most customers are lost to silence after the sale. Add your customers, "
                 "record each sale, and the planner schedules the thank-you, the delivery "
                 "check, value-adding contacts and the keep-in-touch calls for you."
@@ -79,7 +82,7 @@ class CustomersView(QWidget):
         )
         self.empty_text.setWordWrap(True)
         self.empty_text.setMaximumWidth(560)
-        self.add_first = QPushButton(self.tr("Add your first customer"))
+        self.add_first = QPushButton(_("Add your first customer"))
         self.add_first.setObjectName("addFirstCustomer")
         self.add_first.setDefault(True)
         empty = QWidget()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from ui.date_range import bound_dates
 from ui.widgets.charts import Lines, ShareBars, StackedBars
 from ui.widgets.insight_card import InsightCard
@@ -28,7 +29,7 @@ class InsightsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("insightsView")
-        title = QLabel(self.tr("Insights"))
+        title = QLabel(_("Insights"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
@@ -36,10 +37,10 @@ class InsightsView(QWidget):
         self.period = QComboBox()
         self.period.setObjectName("insightsPeriod")
         for text, key in (
-            (self.tr("Last 4 weeks"), "4w"),
-            (self.tr("Last quarter (13 weeks)"), "quarter"),
-            (self.tr("Last year (52 weeks)"), "year"),
-            (self.tr("Custom…"), CUSTOM),
+            (_("Last 4 weeks"), "4w"),
+            (_("Last quarter (13 weeks)"), "quarter"),
+            (_("Last year (52 weeks)"), "year"),
+            (_("Custom…"), CUSTOM),
         ):
             self.period.addItem(text, key)
         self.period.setCurrentIndex(1)
@@ -51,10 +52,10 @@ class InsightsView(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             bound_dates(edit)
-        self.range_label = QLabel(self.tr("to"))
-        self.tables = QCheckBox(self.tr("Show the &numbers as tables"))
+        self.range_label = QLabel(_("to"))
+        self.tables = QCheckBox(_("Show the &numbers as tables"))
         self.tables.setObjectName("insightsTables")
-        period_label = QLabel(self.tr("&Period"))
+        period_label = QLabel(_("&Period"))
         period_label.setBuddy(self.period)
         bar = QHBoxLayout()
         bar.addWidget(title)
@@ -79,21 +80,19 @@ class InsightsView(QWidget):
         stacked.setContentsMargins(0, 0, 0, 0)
         stacked.addWidget(self.follow_through_bars, 3)
         stacked.addWidget(self.overdue_line, 2)
-        self.follow_through = InsightCard("followThrough", self.tr("Follow-through"), both)
+        self.follow_through = InsightCard("followThrough", _("Follow-through"), both)
         self.forgotten_line = Lines()
-        self.forgotten = InsightCard("forgotten", self.tr("Nobody forgotten"), self.forgotten_line)
+        self.forgotten = InsightCard("forgotten", _("Nobody forgotten"), self.forgotten_line)
         self.promise_bars = StackedBars()
-        self.promises = InsightCard("promises", self.tr("Promises"), self.promise_bars)
+        self.promises = InsightCard("promises", _("Promises"), self.promise_bars)
         self.response_lines = Lines()
         self.responsiveness = InsightCard(
-            "responsiveness", self.tr("Answering requests"), self.response_lines
+            "responsiveness", _("Answering requests"), self.response_lines
         )
         self.share_bars = ShareBars()
-        self.key_share = InsightCard(
-            "keyShare", self.tr("Where the time goes (80/20)"), self.share_bars
-        )
+        self.key_share = InsightCard("keyShare", _("Where the time goes (80/20)"), self.share_bars)
         self.score_bars = StackedBars()
-        self.after_sale = InsightCard("afterSale", self.tr("After the sale"), self.score_bars)
+        self.after_sale = InsightCard("afterSale", _("After the sale"), self.score_bars)
 
         grid = QGridLayout()
         grid.setSpacing(12)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.dto.plans import PlanStepDTO
 from app.dto.vocabulary import EXTRA_ANCHORS, KINDS, AnchorKind, Channel, OffsetUnit
-from app.i18n import LANGUAGES
+from app.i18n import LANGUAGES, N_, _
 from ui.item_models.plan_steps_table import (
     ANCHOR_LABELS,
     anchor_text,
@@ -41,7 +41,12 @@ from ui.look.metrics import L, M, font
 from ui.look.styles import error_style
 from ui.widgets.template_editor import TemplateEditor
 
-UNIT_NAMES = {"days": "days", "working_days": "working days", "weeks": "weeks", "months": "months"}
+UNIT_NAMES = {
+    "days": N_("days"),
+    "working_days": N_("working days"),
+    "weeks": N_("weeks"),
+    "months": N_("months"),
+}
 
 
 def _select(combo: QComboBox, value: object, label: str) -> None:
@@ -69,17 +74,17 @@ class StepEditor(QWidget):
             self.channel.addItem(channel_text(channel.value), channel.value)
         self.amount = QSpinBox()
         self.amount.setRange(0, 3650)
-        self.amount.setAccessibleName(self.tr("Offset amount"))
+        self.amount.setAccessibleName(_("Offset amount"))
         self.unit = QComboBox()
-        self.unit.setAccessibleName(self.tr("Offset unit"))
+        self.unit.setAccessibleName(_("Offset unit"))
         for unit in OffsetUnit:
-            self.unit.addItem(self.tr(UNIT_NAMES.get(unit.value, unit.value)), unit.value)
+            self.unit.addItem(_(UNIT_NAMES.get(unit.value, unit.value)), unit.value)
         self.direction = QComboBox()
-        self.direction.setAccessibleName(self.tr("Before or after"))
-        self.direction.addItem(self.tr("after"), 1)
-        self.direction.addItem(self.tr("before"), -1)
+        self.direction.setAccessibleName(_("Before or after"))
+        self.direction.addItem(_("after"), 1)
+        self.direction.addItem(_("before"), -1)
         self.anchor = QComboBox()
-        self.anchor.setAccessibleName(self.tr("Anchor"))
+        self.anchor.setAccessibleName(_("Anchor"))
         for anchor in (*(a.value for a in AnchorKind), *EXTRA_ANCHORS):
             if anchor in ANCHOR_LABELS:
                 self.anchor.addItem(anchor_text(anchor), anchor)
@@ -94,17 +99,17 @@ class StepEditor(QWidget):
         when = QVBoxLayout()
         when.addLayout(amount_row)
         when.addLayout(anchor_row)
-        self.all_day = QCheckBox(self.tr("All da&y"))
+        self.all_day = QCheckBox(_("All da&y"))
         self.time = QTimeEdit()
         self.time.setDisplayFormat("HH:mm")
-        self.time.setAccessibleName(self.tr("Time of day"))
+        self.time.setAccessibleName(_("Time of day"))
         timing = QHBoxLayout()
         timing.addWidget(self.all_day)
         timing.addWidget(self.time)
         timing.addStretch(1)
         self.roll = QComboBox()
-        self.roll.addItem(self.tr("the next working day"), "next")
-        self.roll.addItem(self.tr("the previous working day"), "previous")
+        self.roll.addItem(_("the next working day"), "next")
+        self.roll.addItem(_("the previous working day"), "previous")
         self.repeat = QLabel()
         self.repeat.setWordWrap(True)
         self.template = TemplateEditor()
@@ -115,11 +120,11 @@ class StepEditor(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         rows = (
-            (self.tr("&Kind"), self.kind, self.kind),
-            (self.tr("C&hannel"), self.channel, self.channel),
-            (self.tr("&When"), when, self.amount),
-            (self.tr("&Time"), timing, self.all_day),
-            (self.tr("O&n a day off, move to"), self.roll, self.roll),
+            (_("&Kind"), self.kind, self.kind),
+            (_("C&hannel"), self.channel, self.channel),
+            (_("&When"), when, self.amount),
+            (_("&Time"), timing, self.all_day),
+            (_("O&n a day off, move to"), self.roll, self.roll),
         )
         for text, field, buddy in rows:
             label = QLabel(text)
@@ -210,7 +215,7 @@ class PlansView(QWidget):
         self.plans = QListWidget()
         self.plans.setObjectName("planList")
         self.plans.setMinimumWidth(20 * char)
-        plans_label = QLabel(self.tr("P&lans"))
+        plans_label = QLabel(_("P&lans"))
         plans_label.setBuddy(self.plans)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -238,18 +243,18 @@ class PlansView(QWidget):
         # The columns share the width (and elide): never a sideways scroll to read a step.
         self.steps.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.steps.horizontalHeader().setMinimumSectionSize(4 * char)
-        steps_label = QLabel(self.tr("Ste&ps"))
+        steps_label = QLabel(_("Ste&ps"))
         steps_label.setBuddy(self.steps)
-        self.add_step = QPushButton(self.tr("&Add step"))
-        self.add_step.setToolTip(self.tr("A new step after the selected one"))
-        self.remove_step = QPushButton(self.tr("Re&move…"))
-        self.remove_step.setToolTip(self.tr("Remove the selected step"))
-        self.move_up = QPushButton(self.tr("&Up"))
-        self.move_up.setToolTip(self.tr("Move the selected step up"))
-        self.move_down = QPushButton(self.tr("&Down"))
-        self.move_down.setToolTip(self.tr("Move the selected step down"))
-        self.restore = QPushButton(self.tr("Restore &built-in…"))
-        self.restore.setToolTip(self.tr("Put this plan back the way it shipped"))
+        self.add_step = QPushButton(_("&Add step"))
+        self.add_step.setToolTip(_("A new step after the selected one"))
+        self.remove_step = QPushButton(_("Re&move…"))
+        self.remove_step.setToolTip(_("Remove the selected step"))
+        self.move_up = QPushButton(_("&Up"))
+        self.move_up.setToolTip(_("Move the selected step up"))
+        self.move_down = QPushButton(_("&Down"))
+        self.move_down.setToolTip(_("Move the selected step down"))
+        self.restore = QPushButton(_("Restore &built-in…"))
+        self.restore.setToolTip(_("Put this plan back the way it shipped"))
         step_buttons = QHBoxLayout()
         for button in (self.add_step, self.remove_step, self.move_up, self.move_down):
             step_buttons.addWidget(button)
@@ -275,9 +280,9 @@ class PlansView(QWidget):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setToolTip(
-            self.tr("Drafts to a customer are written in the customer's language")
+            _("Drafts to a customer are written in the customer's language")
         )
-        language_label = QLabel(self.tr("Te&xt in"))
+        language_label = QLabel(_("Te&xt in"))
         language_label.setBuddy(self.language)
         # "Missing: Eesti, Magyar": drafts in those languages fall back to English.
         self.missing = QLabel()
@@ -292,15 +297,15 @@ class PlansView(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(error_style())
         self.message.hide()
-        self.save = QPushButton(self.tr("&Save step"))
+        self.save = QPushButton(_("&Save step"))
         self.save.setObjectName("saveStep")
-        self.revert = QPushButton(self.tr("Re&vert"))
-        self.revert.setToolTip(self.tr("Throw away the changes to this step"))
-        self.apply_to_planned = QCheckBox(self.tr("Also move the &planned ones"))
+        self.revert = QPushButton(_("Re&vert"))
+        self.revert.setToolTip(_("Throw away the changes to this step"))
+        self.apply_to_planned = QCheckBox(_("Also move the &planned ones"))
         self.apply_to_planned.setObjectName("applyToPlanned")
         self.apply_to_planned.setChecked(True)
         self.apply_to_planned.setToolTip(
-            self.tr(
+            _(
                 "Planned follow-ups of this plan take the new dates and times at once; "
                 "overdue ones and those you moved by hand stay where they are."
             )

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from ui.widgets.fitted_table import read_only_table
 
 
@@ -24,6 +25,8 @@ class PromisesPanel(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("promiseRecord")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        # Beside two buttons: the record wraps rather than widen the page past the screen.
+        self.heading.setWordWrap(True)
         self.table = read_only_table("promisesTable")
 
         def button(text: str, name: str, tip: str) -> QPushButton:
@@ -32,37 +35,36 @@ class PromisesPanel(QWidget):
             made.setToolTip(tip)
             return made
 
-        self.add = button(
-            self.tr("Add &promise…"), "addPromise", self.tr("Record what you promised")
-        )
+        self.add = button(_("Add &promise…"), "addPromise", _("Record what you promised"))
         self.at_risk = button(
-            self.tr("At r&isk…"), "promiseAtRisk", self.tr("Start the recovery: first steps today")
+            _("At r&isk…"), "promiseAtRisk", _("Start the recovery: first steps today")
         )
-        self.kept = button(self.tr("&Kept"), "promiseKept", self.tr("The promise was kept"))
-        self.broken = button(
-            self.tr("Brok&en…"), "promiseBroken", self.tr("The promise was broken")
-        )
+        self.kept = button(_("&Kept"), "promiseKept", _("The promise was kept"))
+        self.broken = button(_("Brok&en…"), "promiseBroken", _("The promise was broken"))
         self.recovery = button(
-            self.tr("Reco&very…"), "promiseRecovery", self.tr("The recovery checklist and guide")
+            _("Reco&very…"), "promiseRecovery", _("The recovery checklist and guide")
         )
         self.log_request = button(
-            self.tr("Log re&quest…"),
+            _("Log re&quest…"),
             "logRequest",
-            self.tr("A call or message that needs an answer"),
+            _("A call or message that needs an answer"),
         )
-        self.decline = button(
-            self.tr("Decli&ne request…"), "declineRequest", self.tr("Say no well, and refer")
-        )
+        self.decline = button(_("Decli&ne request…"), "declineRequest", _("Say no well, and refer"))
+        # What to do about a promise under the list; logging or declining a request sits
+        # beside the heading: one row of seven buttons is cut off once the words grow
+        # (a translation 40 % longer than English, beside the sidebar).
         row = self.buttons = QHBoxLayout()
         for widget in (self.add, self.at_risk, self.kept, self.broken, self.recovery):
             row.addWidget(widget)
         row.addStretch(1)
-        row.addWidget(self.log_request)
-        row.addWidget(self.decline)
+        top = self.top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.log_request)
+        top.addWidget(self.decline)
         for per_customer in (self.add, self.log_request, self.decline):
             per_customer.setVisible(not across_customers)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from ui.look.metrics import L, M, S, font
 from ui.views.promises_panel import PromisesPanel
 from ui.widgets.fitted_table import read_only_table
@@ -30,23 +31,25 @@ class PromisesScreenView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(self.tr("Promises & requests"))
+        self.title = QLabel(_("Promises & requests"))
         self.title.setFont(font(self.title.font(), "title"))
         self.promises = PromisesPanel(across_customers=True)
-        self.show_resolved = QCheckBox(self.tr("Show &kept and broken ones"))
+        self.show_resolved = QCheckBox(_("Show &kept and broken ones"))
         self.show_resolved.setObjectName("showResolvedPromises")
-        self.open_customer = QPushButton(self.tr("Open &customer"))
+        self.open_customer = QPushButton(_("Open &customer"))
         self.open_customer.setObjectName("promiseOpenCustomer")
-        self.open_customer.setToolTip(self.tr("The customer's page, with their history"))
-        self.promises.buttons.insertWidget(0, self.show_resolved)
+        self.open_customer.setToolTip(_("The customer's page, with their history"))
+        # Beside the delivery record: under the list, with four buttons and Open customer,
+        # it would widen the screen past 1280 in a longer language.
+        self.promises.top.insertWidget(1, self.show_resolved)
         self.promises.buttons.addWidget(self.open_customer)
         self.requests = RequestsPanel(keep_visible=True)
-        self.declines_heading = QLabel(self.tr("Declined, and when to come back"))
+        self.declines_heading = QLabel(_("Declined, and when to come back"))
         self.declines_heading.setFont(font(self.declines_heading.font(), "heading"))
         self.declines = _table("declinesTable")
-        self.decline = QPushButton(self.tr("Decli&ne a request…"))
+        self.decline = QPushButton(_("Decli&ne a request…"))
         self.decline.setObjectName("screenDecline")
-        self.decline.setToolTip(self.tr("Say no well: the reason, the source, a trusted partner"))
+        self.decline.setToolTip(_("Say no well: the reason, the source, a trusted partner"))
         declines_top = QHBoxLayout()
         declines_top.addWidget(self.declines_heading, 1)
         declines_top.addWidget(self.decline)

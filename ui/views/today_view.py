@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _, ngettext
+from ui.counted_spin import count_around
 from ui.item_models.agenda_rows import GroupedRows
 from ui.look.metrics import L, M, S, font
 from ui.widgets.agenda_delegate import AgendaDelegate
@@ -41,12 +43,12 @@ class TodayView(QWidget):
         self.summary.setObjectName("todaySummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setFont(font(self.summary.font(), "title"))
-        self.toolbar = QToolBar(self.tr("Follow-up actions"))
+        self.toolbar = QToolBar(_("Follow-up actions"))
         self.toolbar.setObjectName("todayToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.snooze_button = QToolButton()
         self.snooze_button.setObjectName("snoozeButton")
-        self.snooze_button.setText(self.tr("Snooze"))
+        self.snooze_button.setText(_("Snooze"))
         self.snooze_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         # In the toolbar from the start, so that it has its height before the controller
@@ -56,9 +58,8 @@ class TodayView(QWidget):
         self.days = QSpinBox()
         self.days.setObjectName("todayDays")
         self.days.setRange(1, MAX_DAYS_AHEAD)
-        self.days.setPrefix(self.tr("Show next "))
-        self.days.setSuffix(self.tr(" days"))
-        self.days.setToolTip(self.tr("How far ahead the list looks"))
+        count_around(self.days, lambda n: ngettext("Show next {n} day", "Show next {n} days", n))
+        self.days.setToolTip(_("How far ahead the list looks"))
         # Your delivery record, and the requests still waiting for an answer (at the top).
         self.promise_record = QLabel()
         self.promise_record.setObjectName("promiseRecord")
@@ -120,11 +121,11 @@ class TodayView(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
 
-        self.empty_title = QLabel(self.tr("Nothing due"))
+        self.empty_title = QLabel(_("Nothing due"))
         self.empty_title.setFont(font(self.empty_title.font(), "heading"))
         self.empty_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_text = QLabel(
-            self.tr(
+            _(
                 "Record a sale (Ctrl+R) and the planner schedules its follow-ups; add "
                 "customers (Ctrl+N) and it keeps in touch with them."
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ui.texts import fill
+from app.i18n import _
 
 
 class WelcomeView(QWidget):
@@ -13,13 +13,13 @@ class WelcomeView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel(self.tr("Welcome to Follow-Up Planner"))
+        title = QLabel(_("Welcome to Follow-Up Planner"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         title.setFont(font)
         text = QLabel(
-            self.tr(
+            _(
                 "Most customers are lost to silence after the sale. Record each sale, won "
                 "or lost, and the planner schedules the follow-ups for you: a thank-you "
                 "right away, a call once the delivery arrives, contacts that bring value "
@@ -35,19 +35,19 @@ class WelcomeView(QWidget):
         self.profile_note.setObjectName("welcomeProfileNote")
         self.profile_note.setWordWrap(True)
         self.profile_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.profile_button = QPushButton(self.tr("Fill in your &profile…"))
+        self.profile_button = QPushButton(_("Fill in your &profile…"))
         self.profile_button.setObjectName("welcomeProfile")
-        self.add_customer = QPushButton(self.tr("&Add your first customer"))
+        self.add_customer = QPushButton(_("&Add your first customer"))
         self.add_customer.setObjectName("welcomeAddCustomer")
         self.add_customer.setDefault(True)
         self.import_customers = QPushButton(
-            self.tr("&Import customers from Outlook, Google Contacts or a vCard file…")
+            _("&Import customers from Outlook, Google Contacts or a vCard file…")
         )
         self.import_customers.setObjectName("welcomeImportCustomers")
-        self.load_sample = QPushButton(self.tr("&Load sample data to look around"))
+        self.load_sample = QPushButton(_("&Load sample data to look around"))
         self.load_sample.setObjectName("welcomeLoadSample")
         self.sample_note = QLabel(
-            self.tr("Sample data goes into a separate demo database and never mixes with yours.")
+            _("Sample data goes into a separate demo database and never mixes with yours.")
         )
         self.sample_note.setWordWrap(True)
         # A centred column of readable width; word-wrapped labels need the full column
@@ -78,17 +78,17 @@ class WelcomeView(QWidget):
         missing = not name or not reach
         if missing:
             self.profile_note.setText(
-                self.tr(
+                _(
                     "Every message the planner drafts ends with your name and how to reach "
                     "you. Start with your profile: it takes a minute."
                 )
             )
-            self.profile_button.setText(self.tr("Fill in your &profile…"))
+            self.profile_button.setText(_("Fill in your &profile…"))
         else:
             self.profile_note.setText(
-                fill(self.tr("Your messages are signed: %1, %2."), name, reach)
+                _("Your messages are signed: {name}, {reach}.").format(name=name, reach=reach)
             )
-            self.profile_button.setText(self.tr("Change your &profile…"))
+            self.profile_button.setText(_("Change your &profile…"))
         # Until it is filled in, the profile is the first thing Enter does.
         self.profile_button.setDefault(missing)
         self.add_customer.setDefault(not missing)
