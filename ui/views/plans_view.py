@@ -279,9 +279,7 @@ class PlansView(QWidget):
         self.language.setObjectName("templateLanguage")
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
-        self.language.setToolTip(
-            _("Drafts to a customer are written in the customer's language")
-        )
+        self.language.setToolTip(_("Drafts to a customer are written in the customer's language"))
         language_label = QLabel(_("Te&xt in"))
         language_label.setBuddy(self.language)
         # "Missing: Eesti, Magyar": drafts in those languages fall back to English.
