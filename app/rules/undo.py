@@ -20,6 +20,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
+from app.i18n import N_
 from app.rules import keep_in_touch
 from models.base import stored_utc
 from models.undo import UndoEntry
@@ -41,13 +42,13 @@ _IGNORED = frozenset({"updated_at", "sequence"})
 # Entries older than this are pruned: an undo is for a mistake just made.
 KEEP_DAYS = 30
 ACTION_LABELS = {
-    "done": "mark done",
-    "skip": "skip",
-    "snooze": "snooze",
-    "reschedule": "change date",
-    "feedback": "record feedback",
-    "referral": "record referral answer",
-    "add": "add follow-up",
+    "done": N_("mark done"),
+    "skip": N_("skip"),
+    "snooze": N_("snooze"),
+    "reschedule": N_("change date"),
+    "feedback": N_("record feedback"),
+    "referral": N_("record referral answer"),
+    "add": N_("add follow-up"),
 }
 
 Row = dict[str, Any]

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.touchpoints import AddedFollowUp, NewFollowUp, TouchpointDTO, UndoableAction
 from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
+from app.i18n import _
 from app.kinds import kind_label
 from app.rules import undo
 from app.rules.brought_items import record_brought_item
@@ -158,7 +159,7 @@ class TouchpointService:
             entry = undo.newest(session, touchpoint_id)
             if entry is None:
                 raise ValidationError(f"Follow-up {touchpoint_id} has nothing to undo.")
-            label = undo.ACTION_LABELS.get(entry.action, entry.action)
+            label = _(undo.ACTION_LABELS.get(entry.action, entry.action))
             undo.undo(session, entry, ctx.now)
             rows = repo.by_ids(session, [touchpoint_id])
             return (to_dto(rows[0]) if rows else None), label
@@ -169,7 +170,7 @@ class TouchpointService:
             entry = undo.newest(session)
             if entry is None:
                 return None
-            label = undo.ACTION_LABELS.get(entry.action, entry.action)
+            label = _(undo.ACTION_LABELS.get(entry.action, entry.action))
             return UndoableAction(entry.id, entry.touchpoint_id, entry.action, label)
 
     @staticmethod
