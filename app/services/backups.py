@@ -21,6 +21,7 @@ from app.files.file_swap import (
     leave_wal_mode,
     staged,
 )
+from app.i18n import N_
 from app.storage import as_storage_error, room_for, storage_error
 from models.backup import backup_database
 from models.integrity import DatabaseDamaged, has_data, integrity_rows
@@ -69,8 +70,8 @@ class BackupService:
         try:
             backup_database(self.db_path, target)
         except (OSError, sqlite3.Error, StorageProblem) as exc:
-            known = as_storage_error(exc, target, "write a backup") or as_storage_error(
-                exc, self.db_path, "write a backup"
+            known = as_storage_error(exc, target, N_("write a backup")) or as_storage_error(
+                exc, self.db_path, N_("write a backup")
             )
             if known is not None:
                 raise known from exc
@@ -163,7 +164,7 @@ class BackupService:
         it. A full disk is refused before anything is touched. The database must not be
         open anywhere (checked: SQLite will not leave WAL mode while it is).
         """
-        doing = "restore the backup"
+        doing = N_("restore the backup")
         try:
             return self._restore(self.find(name), doing)
         except StorageProblem as exc:

@@ -10,6 +10,7 @@ from app.dto.system import BackupInfo, Loss, SalvageResult
 from app.errors import KnownError
 from app.files.file_swap import install, staged
 from app.files.salvage import ORPHANS, salvage
+from app.i18n import N_
 from app.paths import default_db_path, expand_home
 from app.services.backups import BackupService, is_good
 from models.backup import table_counts
@@ -65,7 +66,7 @@ def salvage_database(
     and not at all when the rescue holds nothing, had to skip unreadable rows, or holds
     fewer rows than the newest good backup, unless accept_loss: the user must be asked
     before getting less than before."""
-    doing = "salvage the database"
+    doing = N_("salvage the database")
     path = backups.db_path
     if not path.exists():
         raise KnownError(f"there is no database at {path}")
