@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator
 
+from app.i18n import _
 from app.importing.encodings import UnreadableFile
 
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -77,10 +78,14 @@ def read_rows(lines: Iterable[str], separator: str) -> Iterator[tuple[int, list[
         except csv.Error as exc:
             if "field limit" in str(exc):
                 raise UnreadableFile(
-                    f"row {number + 1} has a cell longer than {MAX_CELL:,} characters; "
-                    "shorten it or remove the row, then import again"
+                    _(
+                        "row {value} has a cell longer than {MAX_CELL:,} characters; shorten it "
+                        "or remove the row, then import again"
+                    ).format(value=number + 1, MAX_CELL=MAX_CELL)
                 ) from exc
-            raise UnreadableFile(f"row {number + 1} cannot be read as CSV: {exc}") from exc
+            raise UnreadableFile(
+                _("row {value} cannot be read as CSV: {error}").format(value=number + 1, error=exc)
+            ) from exc
         number += 1
         row_lines, held.lines = held.lines, []
         if any(cell.strip() for cell in row):

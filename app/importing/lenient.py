@@ -14,6 +14,7 @@ import phonenumbers
 from app.dto.customers import CustomerInput
 from app.dto.imports import RowWarning
 from app.errors import ValidationError
+from app.i18n import _
 from app.importing.flags import read_flags
 from app.importing.records import NO_DATE, RawContact, normalise_birthday
 from app.validation import CHANNELS, EMAIL_PATTERN, PHONE_PATTERN, parse_birthday
@@ -167,7 +168,7 @@ def to_input(
     )  # fmt: skip
     if not name:
         raise ValidationError(
-            "Nothing in this row names a person (no name, e-mail, phone or company)."
+            _("Nothing in this row names a person (no name, e-mail, phone or company).")
         )
     data = CustomerInput(
         name=name,

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from app.i18n import _
 from app.importing.encodings import UnreadableFile
 from app.importing.records import RawContact
 
@@ -281,4 +282,4 @@ def read_cards(text: str | Iterable[str]) -> Iterator[RawContact | tuple[int, st
             ),
         )
     if not seen:
-        raise UnreadableFile("the file holds no vCards (no BEGIN:VCARD line)")
+        raise UnreadableFile(_("the file holds no vCards (no BEGIN:VCARD line)"))

@@ -8,6 +8,7 @@ from typing import Literal
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.vocabulary import Status
+from app.i18n import _
 from app.rules.completion import after_touchpoint_change
 from app.rules.planning_context import PlanningContext
 from app.rules.sync_types import Tally
@@ -122,9 +123,11 @@ def pull(
             # An empty calendar where we put events: wiped, replaced or a server fault.
             # Skipping every follow-up on that evidence would do more harm than waiting.
             raise SyncError(
-                f"{remote.label} is empty although {len(known)} follow-ups were "
-                "put there; nothing was changed here",
-                "If you emptied it on purpose, remove the account and add it again.",
+                _(
+                    "{label} is empty although {count} follow-ups were put there; nothing was "
+                    "changed here"
+                ).format(label=remote.label, count=len(known)),
+                _("If you emptied it on purpose, remove the account and add it again."),
             )
     fetched, missing = remote.read({path: known[path][1] for path in stale})
     for path, (etag, event) in fetched.items():

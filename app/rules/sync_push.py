@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.touchpoints import TouchpointDTO
 from app.dto.vocabulary import Status
 from app.export.touchpoint_events import EventOptions, touchpoint_event
+from app.i18n import N_, _
 from app.progress import Progress
 from app.rules.draft_batch import TouchpointContent, render_contents
 from app.rules.event_revision import content_hashes, revise
@@ -25,6 +26,10 @@ from models.repositories import sync as repo
 from models.touchpoint import Touchpoint
 
 BATCH = 200
+# What the calendar refused, one whole sentence per action (translated when raised).
+REFUSED_CREATE = N_("{host} answered {status} when creating an event")
+REFUSED_UPDATE = N_("{host} answered {status} when updating an event")
+REFUSED_DELETE = N_("{host} answered {status} when deleting an event")
 DONE_PREFIX = "Done: "
 
 
@@ -209,7 +214,7 @@ class Pusher:
                 self._tally.created += 1
                 return
         if not answer.ok:
-            raise self._refused("creating", answer)
+            raise self._refused(REFUSED_CREATE, answer)
         self._record(work, answer, uid=tp.uid)
         self._tally.created += 1
 
@@ -224,7 +229,7 @@ class Pusher:
                 etag = row.etag if row is not None else ""
             answer = self._remote.update(work.path, etag, item)
         if not answer.ok:
-            raise self._refused("updating", answer)
+            raise self._refused(REFUSED_UPDATE, answer)
         self._record(work, answer, uid=work.tp.uid)
         self._tally.updated += 1
 
@@ -236,7 +241,7 @@ class Pusher:
                 item = session.get(SyncItem, work.item_id)
                 answer = self._remote.delete(work.path, item.etag if item else "")
         if not (answer.ok or answer.outcome == "missing"):
-            raise self._refused("deleting", answer)
+            raise self._refused(REFUSED_DELETE, answer)
         with self._sessions.begin() as session:
             item = session.get(SyncItem, work.item_id)
             if item is not None:
@@ -286,5 +291,5 @@ class Pusher:
                 note(session, work.tp.id, self._ctx.now, f"the calendar refused the old UID "
                      f"{old_uid} (deleted there before); the event now has UID {uid}")  # fmt: skip
 
-    def _refused(self, what: str, answer: Answer) -> SyncError:
-        return SyncError(f"{self._remote.host} answered {answer.status} when {what} an event")
+    def _refused(self, message: str, answer: Answer) -> SyncError:
+        return SyncError(_(message).format(host=self._remote.host, status=answer.status))

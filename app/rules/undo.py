@@ -20,7 +20,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
-from app.i18n import N_
+from app.i18n import N_, _
 from app.rules import keep_in_touch
 from models.base import stored_utc
 from models.undo import UndoEntry
@@ -173,8 +173,10 @@ def undo(session: Session, entry: UndoEntry, now: dt.datetime) -> None:
         current[(change.table, change.id)] = _current(session, change.table, change.id)
         if not _same(current[(change.table, change.id)], change.after):
             raise ValidationError(
-                f"Follow-up {entry.touchpoint_id} cannot be undone: something it changed was "
-                "changed again since."
+                _(
+                    "Follow-up {touchpoint_id} cannot be undone: something it changed was "
+                    "changed again since."
+                ).format(touchpoint_id=entry.touchpoint_id)
             )
     stamp = stored_utc(now)
     customer_id = entry.customer_id

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.sales import BulkResult, SaleInput
 from app.errors import NotFound
+from app.i18n import _
 from app.progress import NO_PROGRESS, Progress
 from app.rules import commitment_rows, keep_in_touch
 from app.rules.planning_context import PlanningContext, facts_key
@@ -117,7 +118,9 @@ def _validated(
     values = []
     for data in inputs:
         if data.customer_id not in customers:
-            raise NotFound(f"customer {data.customer_id} does not exist")
+            raise NotFound(
+                _("customer {customer_id} does not exist").format(customer_id=data.customer_id)
+            )
         key = (data.plan_name.strip(), data.outcome)
         if key not in plans:
             plans[key] = find_plan(session, data)

@@ -17,6 +17,7 @@ from app.export.ics_files import existing_calendars, write_calendar_files
 from app.export.output_file import check_output
 from app.export.safe_file_name import safe_base_name
 from app.export.touchpoint_events import EventOptions, touchpoint_event
+from app.i18n import _
 from app.kinds import KIND_LABELS
 from app.preferences import check_reminder
 from app.progress import NO_PROGRESS, Progress
@@ -44,10 +45,12 @@ class CalendarExportService:
         unknown = set(request.kinds) - KIND_LABELS.keys()
         if unknown:
             raise ValidationError(
-                f"unknown kind(s): {', '.join(sorted(unknown))}; use {', '.join(KIND_LABELS)}"
+                _("unknown kind(s): {unknown}; use {known}").format(
+                    unknown=", ".join(sorted(unknown)), known=", ".join(KIND_LABELS)
+                )
             )
         if request.start and request.end and request.end < request.start:
-            raise ValidationError("the end date is before the start date")
+            raise ValidationError(_("the end date is before the start date"))
         check_reminder(request.reminder_minutes)
         base = request.base_name.strip()
         check_output(request.folder / base if base else Path())
@@ -68,7 +71,11 @@ class CalendarExportService:
                 dtstamp=ctx.now,
             )
         except OSError as exc:
-            raise KnownError(f"cannot write to {request.folder}: {exc.strerror}") from exc
+            raise KnownError(
+                _("cannot write to {folder}: {strerror}").format(
+                    folder=request.folder, strerror=exc.strerror
+                )
+            ) from exc
         removed = tuple(path for path in earlier if path not in files)
         return IcsExportResult(counted[0], tuple(files), removed)
 

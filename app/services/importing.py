@@ -22,6 +22,7 @@ from app.dto.imports import (
     RowWarning,
 )
 from app.errors import ValidationError
+from app.i18n import _
 from app.importing.csv_contacts import mapping_to_json
 from app.importing.layouts import Mapping as ColumnMapping
 from app.importing.matching import DuplicateIndex, Existing
@@ -57,7 +58,9 @@ DEFAULT_REGION = "DE"
 def _choice(choices: Mapping[int, str], row: int, default: str) -> str:
     choice = choices.get(row, default)
     if choice not in DUPLICATE_CHOICES:
-        raise ValidationError(f"unknown duplicate choice {choice!r}; use skip, merge or add")
+        raise ValidationError(
+            _("unknown duplicate choice {choice!r}; use skip, merge or add").format(choice=choice)
+        )
     return choice
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.plans import PlanDTO, PlanSaved, PlanStepDTO
 from app.errors import NotFound, ValidationError
+from app.i18n import _
 from app.plans.builtin import builtin_plan, builtin_plans, retired_texts, text_digest
 from app.plans.mapping import fill_step, plan_to_dto
 from app.plans.validation import check_plan, check_step
@@ -48,14 +49,14 @@ class PlanService:
         with self._sessions() as session:
             row = repo.by_name(session, name_or_key) or repo.by_builtin_key(session, name_or_key)
             if row is None:
-                raise NotFound(f"no plan named {name_or_key!r}")
+                raise NotFound(_("no plan named {name_or_key!r}").format(name_or_key=name_or_key))
             return plan_to_dto(row)
 
     def get_by_id(self, plan_id: int) -> PlanDTO:
         with self._sessions() as session:
             row = repo.by_id(session, plan_id)
             if row is None:
-                raise NotFound(f"plan {plan_id} does not exist")
+                raise NotFound(_("plan {plan_id} does not exist").format(plan_id=plan_id))
             return plan_to_dto(row)
 
     def update_step(
@@ -66,10 +67,14 @@ class PlanService:
         with self._sessions.begin() as session:
             row = repo.by_id(session, plan_id)
             if row is None:
-                raise NotFound(f"plan {plan_id} does not exist")
+                raise NotFound(_("plan {plan_id} does not exist").format(plan_id=plan_id))
             target = next((s for s in row.steps if s.position == step.position), None)
             if target is None:
-                raise NotFound(f"plan {row.name!r} has no step {step.position + 1}")
+                raise NotFound(
+                    _("plan {name!r} has no step {value}").format(
+                        name=row.name, value=step.position + 1
+                    )
+                )
             before = _timing(row)
             fill_step(target, step)
             session.flush()
@@ -83,7 +88,9 @@ class PlanService:
         with self._sessions.begin() as session:
             clash = repo.by_name(session, plan.name.strip())
             if clash is not None and clash.id != plan.id:
-                raise ValidationError(f"a plan named {plan.name!r} already exists")
+                raise ValidationError(
+                    _("a plan named {name!r} already exists").format(name=plan.name)
+                )
             before = None  # a new plan has nothing planned from it yet
             if plan.id is None:
                 row = self._new_row(session, plan)
@@ -91,7 +98,7 @@ class PlanService:
             else:
                 found = repo.by_id(session, plan.id)
                 if found is None:
-                    raise NotFound(f"plan {plan.id} does not exist")
+                    raise NotFound(_("plan {id} does not exist").format(id=plan.id))
                 row = found
                 before = _timing(row)
                 row.name, row.trigger = plan.name.strip(), plan.trigger
@@ -149,7 +156,7 @@ class PlanService:
         try:
             shipped = builtin_plan(key)
         except KeyError as exc:
-            raise NotFound(f"no built-in plan {key!r}") from exc
+            raise NotFound(_("no built-in plan {key!r}").format(key=key)) from exc
         with self._sessions() as session:
             existing = repo.by_builtin_key(session, key)
         if existing is None:

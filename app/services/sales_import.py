@@ -17,6 +17,7 @@ from app.dto.imports import RowError
 from app.dto.sales import SaleInput
 from app.dto.sales_import import DealMatch, SalesImportResult, SalesPreview
 from app.errors import ValidationError
+from app.i18n import N_, _
 from app.importing.deals_file import Deal, DealFile, OpenDeal, open_deals
 from app.importing.matching import DuplicateIndex, Existing
 from app.importing.records import checked_values
@@ -198,5 +199,7 @@ def _check_sale(deal: Deal) -> None:
     """What recording the sale would refuse, refused for this row alone."""
     parse_amount(deal.amount)
     if deal.currency and not CURRENCY_PATTERN.fullmatch(deal.currency):
-        raise ValidationError(f"currency {deal.currency!r} must be a code like EUR")
-    clean_block(deal.description, 2000, "description")
+        raise ValidationError(
+            _("currency {currency!r} must be a code like EUR").format(currency=deal.currency)
+        )
+    clean_block(deal.description, 2000, N_("description"))

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 
 from app.errors import ValidationError
-from app.i18n import _
+from app.i18n import N_, _
 from app.preferences import check_reminder
 from app.validation import MAX_ID, check_date
 
@@ -22,7 +22,7 @@ def iso_date(text: str) -> dt.date:
             _("{text!r} is not a date (YYYY-MM-DD)").format(text=text[:40])
         ) from exc
     try:
-        return check_date(day, "date")
+        return check_date(day, N_("date"))
     except ValidationError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
