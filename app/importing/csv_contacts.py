@@ -93,7 +93,7 @@ def contacts(
     joined = GOOGLE_JOIN.strip()
     for number, row in rows:
         if row is None:
-            yield number, CUT_OFF.format(row=number)
+            yield number, _(CUT_OFF).format(row=number)
             continue
         contact = RawContact(row=number, source_given=source_given)
         width = len(row)

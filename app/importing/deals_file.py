@@ -66,7 +66,7 @@ class DealFile:
         positions = _positions(list(self.headers), self.layout.mapping)
         for number, cells in rows:
             if cells is None:
-                yield RowError(number, CUT_OFF.format(row=number))
+                yield RowError(number, _(CUT_OFF).format(row=number))
                 continue
             values = {
                 field: next((cells[i].strip() for i in where if i < len(cells) and

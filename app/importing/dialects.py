@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator
 
-from app.i18n import _
+from app.i18n import N_, _
 from app.importing.encodings import UnreadableFile
 
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -53,7 +53,7 @@ def _cut_off(lines: list[str], separator: str) -> bool:
 
 
 # What a row cut off by the end of the file is reported as, in every kind of CSV import.
-CUT_OFF = (
+CUT_OFF = N_(
     "The file looks cut off: row {row} ends inside a quoted cell, so none of that row was imported."
 )
 

@@ -180,9 +180,13 @@ class LineDecoder:
         lines = self.cp1252_lines
         listed = ", ".join(str(n) for n in lines[:LISTED_LINES])
         if len(lines) == 1:
-            return f"{self.label}, line {listed} in Windows-1252"
+            return _("{encoding}, line {line} in Windows-1252").format(
+                encoding=self.label, line=listed
+            )
         more = ", …" if len(lines) > LISTED_LINES else ""
-        return f"{self.label}, {len(lines):,} lines in Windows-1252 (lines {listed}{more})"
+        return _("{encoding}, {count:,} lines in Windows-1252 (lines {lines}{more})").format(
+            encoding=self.label, count=len(lines), lines=listed, more=more
+        )
 
     def lines(self, handle: BinaryIO) -> Iterator[str]:
         """The lines with their line ends (CR, LF or CR LF); counts restart with every read."""

@@ -118,7 +118,7 @@ def _layout(
     headers: list[str], fmt: str, mapping: Mapping | None, remembered: dict[str, Mapping]
 ) -> Layout:
     if mapping is not None:
-        return Layout("csv", "CSV (your column mapping)", mapping)
+        return Layout("csv", _("CSV (your column mapping)"), mapping)
     detected = detect_layout(headers)
     if fmt in {"outlook", "google", "thunderbird"}:
         if detected is None or detected.key != fmt:
@@ -132,7 +132,7 @@ def _layout(
         return detected
     saved = remembered.get(header_key(headers))
     if saved is not None:
-        return Layout("csv", "CSV (remembered column mapping)", saved)
+        return Layout("csv", _("CSV (remembered column mapping)"), saved)
     guessed = guess_mapping(headers)
     if not has_name(guessed):
         raise UnreadableFile(
@@ -141,4 +141,4 @@ def _layout(
                 "(import dialog) or pass --mapping FILE"
             )
         )
-    return Layout("csv", "CSV (columns recognised by name)", guessed)
+    return Layout("csv", _("CSV (columns recognised by name)"), guessed)

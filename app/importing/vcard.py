@@ -263,7 +263,7 @@ def read_cards(text: str | Iterable[str]) -> Iterator[RawContact | tuple[int, st
         if upper == "BEGIN:VCARD":
             seen = True
             if current is not None:
-                yield number, "the card has no END:VCARD (cut off?)"
+                yield number, _("the card has no END:VCARD (cut off?)")
             number += 1
             current = []
         elif upper == "END:VCARD" and current is not None:
@@ -276,10 +276,10 @@ def read_cards(text: str | Iterable[str]) -> Iterator[RawContact | tuple[int, st
     if current is not None:
         yield (
             number,
-            (
-                f"The file looks cut off: card {number} has no END:VCARD, so none of that card "
+            _(
+                "The file looks cut off: card {number} has no END:VCARD, so none of that card "
                 "was imported."
-            ),
+            ).format(number=number),
         )
     if not seen:
         raise UnreadableFile(_("the file holds no vCards (no BEGIN:VCARD line)"))

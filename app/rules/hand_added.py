@@ -68,5 +68,7 @@ def add_by_hand(
     session.flush()
     warning = ""
     if not ctx.calendar.is_working_day(data.due_date):
-        warning = f"{data.due_date:%A %d %B %Y} is a day off; the follow-up stays on it."
+        warning = _("{day} is a day off; the follow-up stays on it.").format(
+            day=f"{data.due_date:%A %d %B %Y}"
+        )
     return row, warning

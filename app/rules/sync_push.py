@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.touchpoints import TouchpointDTO
 from app.dto.vocabulary import Status
 from app.export.touchpoint_events import EventOptions, touchpoint_event
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
 from app.progress import Progress
 from app.rules.draft_batch import TouchpointContent, render_contents
 from app.rules.event_revision import content_hashes, revise
@@ -84,7 +84,15 @@ class Pusher:
                     pending = []
                 self._guarded(work, partial(self._one, work, content))
                 done += 1
-                self._progress.report(done, total, f"Calendar: {done:,} of {total:,} events…")
+                self._progress.report(
+                    done,
+                    total,
+                    ngettext(
+                        "Calendar: {done:,} of {total:,} event…",
+                        "Calendar: {done:,} of {total:,} events…",
+                        total,
+                    ).format(done=done, total=total),
+                )
             if pending:
                 done = self._create_many(pending, done, total)
             if len(rows) < BATCH:
@@ -153,7 +161,15 @@ class Pusher:
             first = answer if answer.outcome in ("exists", "refused") else None
             self._guarded(work, partial(self._create, work, content, first))
         done += len(pending)
-        self._progress.report(done, total, f"Calendar: {done:,} of {total:,} events…")
+        self._progress.report(
+            done,
+            total,
+            ngettext(
+                "Calendar: {done:,} of {total:,} event…",
+                "Calendar: {done:,} of {total:,} events…",
+                total,
+            ).format(done=done, total=total),
+        )
         return done
 
     # --- one touchpoint ---------------------------------------------------------------
@@ -288,8 +304,15 @@ class Pusher:
                 row = session.get(Touchpoint, work.tp.id)
                 if row is not None:
                     row.uid = uid
-                note(session, work.tp.id, self._ctx.now, f"the calendar refused the old UID "
-                     f"{old_uid} (deleted there before); the event now has UID {uid}")  # fmt: skip
+                note(
+                    session,
+                    work.tp.id,
+                    self._ctx.now,
+                    _(
+                        "the calendar refused the old UID {old_uid} (deleted there before); "
+                        "the event now has UID {uid}"
+                    ).format(old_uid=old_uid, uid=uid),
+                )
 
     def _refused(self, message: str, answer: Answer) -> SyncError:
         return SyncError(_(message).format(host=self._remote.host, status=answer.status))

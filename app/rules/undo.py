@@ -205,7 +205,7 @@ def _take_back(session: Session, change: RowChange, stamp: str) -> None:
             connection.exec_driver_sql(
                 "UPDATE touchpoint SET status = 'skipped', skip_reason = ?, "
                 "sequence = sequence + 1, updated_at = ? WHERE id = ?",
-                ("Taken back by undo", stamp, change.id),
+                (N_("Taken back by undo"), stamp, change.id),
             )
             return
         connection.exec_driver_sql(

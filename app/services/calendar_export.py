@@ -17,7 +17,7 @@ from app.export.ics_files import existing_calendars, write_calendar_files
 from app.export.output_file import check_output
 from app.export.safe_file_name import safe_base_name
 from app.export.touchpoint_events import EventOptions, touchpoint_event
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.kinds import KIND_LABELS
 from app.preferences import check_reminder
 from app.progress import NO_PROGRESS, Progress
@@ -56,7 +56,11 @@ class CalendarExportService:
         check_output(request.folder / base if base else Path())
         ctx = self._planning()
         counted = [0]
-        name = f"Follow-ups — {ctx.prefs.my_name}" if ctx.prefs.my_name else "Sales follow-ups"
+        name = (
+            _("Follow-ups — {name}").format(name=ctx.prefs.my_name)
+            if ctx.prefs.my_name
+            else _("Sales follow-ups")
+        )
         base_name = safe_base_name(request.base_name)
         try:
             request.folder.mkdir(parents=True, exist_ok=True)
@@ -117,7 +121,13 @@ class CalendarExportService:
                     now=ctx.now,
                 )
             done += len(batch)
-            progress.report(done, 0, f"{done:,} events written…")
+            progress.report(
+                done,
+                0,
+                ngettext("{done:,} event written…", "{done:,} events written…", done).format(
+                    done=done
+                ),
+            )
             last = batch[-1]
             after = (last.due_date, last.due_at, last.id)
             if len(batch) < BATCH:

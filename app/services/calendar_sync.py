@@ -81,7 +81,7 @@ class CalendarSyncService:
             try:
                 self._sync_account(one, tally, ask, progress)
             except SyncError as exc:
-                tally.errors.append(f"account {one}: {exc}")
+                tally.errors.append(_("account {id}: {error}").format(id=one, error=exc))
         with self._sessions() as session:
             waiting = tuple(item.touchpoint_id for item in repo.awaiting(session)) if ask else ()
         log.info(
@@ -221,7 +221,9 @@ class CalendarSyncService:
                 elif skip or row is None:
                     item.state = "removed"
                 else:
-                    note(session, row.id, ctx.now, "deleted in the calendar; kept here, put back")
+                    note(
+                        session, row.id, ctx.now, _("deleted in the calendar; kept here, put back")
+                    )
                     session.delete(item)  # no record: the next sync creates the event again
                 done += 1
         return done

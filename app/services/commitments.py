@@ -241,7 +241,7 @@ class CommitmentService:
             checklist.append(
                 ChecklistLine(
                     item.code,
-                    item.text,
+                    _(item.text),
                     step.id if step else None,
                     step is not None and step.status == Status.DONE,
                 )

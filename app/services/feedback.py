@@ -27,7 +27,7 @@ from models.touchpoint import Touchpoint
 
 LOW_SCORE = 2
 HIGH_SCORE = 4
-LOW_REASON = "Low feedback score"
+LOW_REASON = N_("Low feedback score")
 
 
 class FeedbackService:
@@ -68,9 +68,13 @@ class FeedbackService:
                     )
                 )
             with undo.recorded(session, row.id, customer.id, "feedback", ctx.now):
-                text = f"Score {score}/5" + (f": {note}" if note else "")
+                text = (
+                    _("Score {score}/5: {note}").format(score=score, note=note)
+                    if note
+                    else _("Score {score}/5").format(score=score)
+                )
                 if row.status == Status.PLANNED:
-                    complete(session, row, ctx, text, f"Feedback: {text}")
+                    complete(session, row, ctx, text, _("Feedback: {outcome}").format(outcome=text))
                 feedback = Feedback(
                     customer_id=customer.id,
                     touchpoint_id=row.id,

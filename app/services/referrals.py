@@ -63,9 +63,16 @@ class ReferralService:
                     )
                 )
             with undo.recorded(session, row.id, customer.id, "referral", ctx.now):
-                text = ("Yes" if given else "No") + (f": {note}" if note else "")
+                answer_word = _("Yes") if given else _("No")
+                text = (
+                    _("{answer}: {note}").format(answer=answer_word, note=note)
+                    if note
+                    else answer_word
+                )
                 if row.status == Status.PLANNED:
-                    complete(session, row, ctx, text, f"Referral ask: {text}")
+                    complete(
+                        session, row, ctx, text, _("Referral ask: {answer}").format(answer=text)
+                    )
                 answer = ReferralAnswer(
                     customer_id=customer.id,
                     touchpoint_id=row.id,

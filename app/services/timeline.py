@@ -81,8 +81,10 @@ def _touchpoint_entry(row: TouchpointDTO, ctx: PlanningContext) -> TimelineEntry
         source_id=row.id,
         status=row.status,
         # What a recovery step or a request is about, until there is an outcome to show.
-        detail=row.skip_reason
-        if row.status == Status.SKIPPED
+        # The planner's own skip reasons are stored in English (they are matched as keys) and
+        # translated here, where they are shown; a reason the user typed is no msgid: kept.
+        detail=_(row.skip_reason)
+        if row.status == Status.SKIPPED and row.skip_reason
         else (row.outcome_note or row.subject),
         kind=row.kind,
         channel=row.channel,

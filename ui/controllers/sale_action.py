@@ -19,7 +19,9 @@ def record_sale(context: AppContext, customer_id: int | None, parent: QWidget) -
     if result is None:
         return None
     if result.skipped_reason:
-        return _("Recorded the sale. {skipped_reason}").format(skipped_reason=result.skipped_reason)
+        return _("Recorded the sale. {skipped_reason}").format(
+            skipped_reason=_(result.skipped_reason)
+        )
     count = len(result.touchpoints)
     return ngettext(
         "Recorded the sale; {count} follow-up planned.",
