@@ -87,11 +87,11 @@ def clock_from_environment() -> Clock:
         day = check_date(dt.date.fromisoformat(pinned), N_("today"))
     except (ValueError, ValidationError) as exc:
         raise KnownError(
-            _("{PINNED_TODAY_VARIABLE}={shown!r} is not a date the planner can work from.").format(
-                PINNED_TODAY_VARIABLE=PINNED_TODAY_VARIABLE, shown=shown
+            _("{variable}={shown!r} is not a date the planner can work from.").format(
+                variable=PINNED_TODAY_VARIABLE, shown=shown
             ),
             _("Use YYYY-MM-DD between {first_year} and {last_year}, or unset it.").format(
-                first_first_year=EARLIEST_DATE.year, last_year=LATEST_DATE.year
+                first_year=EARLIEST_DATE.year, last_year=LATEST_DATE.year
             ),
         ) from exc
     return PinnedClock(day)

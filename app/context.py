@@ -288,13 +288,13 @@ def open_database(
     """Check and upgrade the file, turning storage problems into messages the user can act on."""
     if db_path.is_dir():
         raise KnownError(
-            _("{db_path} is a folder, not a planner file.").format(db_path=db_path),
-            _("Name the file itself, for example {value}.").format(value=db_path / DB_FILE),
+            _("{path} is a folder, not a planner file.").format(path=db_path),
+            _("Name the file itself, for example {example}.").format(example=db_path / DB_FILE),
         )
     if db_path.exists() and not db_path.is_file():
         raise KnownError(
-            _("{db_path} is not a regular file; the planner keeps its data in one").format(
-                db_path=db_path
+            _("{path} is not a regular file; the planner keeps its data in one").format(
+                path=db_path
             )
         )
     try:

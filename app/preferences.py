@@ -278,9 +278,8 @@ def check_reminder(minutes: int | None) -> int | None:
     if minutes is not None and not 0 <= minutes <= MAX_REMINDER_MINUTES:
         raise ValidationError(
             _(
-                "the reminder must be between 0 and {MAX_REMINDER_MINUTES} minutes (4 "
-                "weeks) before, got {minutes}"
-            ).format(MAX_REMINDER_MINUTES=MAX_REMINDER_MINUTES, minutes=minutes)
+                "the reminder must be between 0 and {limit} minutes (4 weeks) before, got {minutes}"
+            ).format(limit=MAX_REMINDER_MINUTES, minutes=minutes)
         )
     return minutes
 

@@ -62,7 +62,7 @@ def atomic_writer(
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise KnownError(
-            _("cannot write {target}: {value}").format(target=target, value=exc.strerror or exc)
+            _("cannot write {target}: {error}").format(target=target, error=exc.strerror or exc)
         ) from exc
     except BaseException:
         partial.unlink(missing_ok=True)

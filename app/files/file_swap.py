@@ -45,7 +45,7 @@ def leave_wal_mode(db_path: Path) -> None:
         mode = "busy"
     if str(mode).lower() != "delete":
         raise BusyError(
-            _("{db_path} is open in another window or command").format(db_path=db_path),
+            _("{path} is open in another window or command").format(path=db_path),
             _("Close the planner everywhere and try again; nothing was changed."),
         )
 

@@ -79,12 +79,12 @@ def read_rows(lines: Iterable[str], separator: str) -> Iterator[tuple[int, list[
             if "field limit" in str(exc):
                 raise UnreadableFile(
                     _(
-                        "row {value} has a cell longer than {MAX_CELL:,} characters; shorten it "
+                        "row {row} has a cell longer than {limit:,} characters; shorten it "
                         "or remove the row, then import again"
-                    ).format(value=number + 1, MAX_CELL=MAX_CELL)
+                    ).format(row=number + 1, limit=MAX_CELL)
                 ) from exc
             raise UnreadableFile(
-                _("row {value} cannot be read as CSV: {error}").format(value=number + 1, error=exc)
+                _("row {row} cannot be read as CSV: {error}").format(row=number + 1, error=exc)
             ) from exc
         number += 1
         row_lines, held.lines = held.lines, []

@@ -66,7 +66,7 @@ class BackupService:
     def _copy(self, reason: str) -> BackupInfo:
         if not self.db_path.exists():
             raise KnownError(
-                _("there is no database at {db_path} to back up").format(db_path=self.db_path)
+                _("there is no database at {path} to back up").format(path=self.db_path)
             )
         target = free_name(self.backup_dir, self.prefix, self._clock.now(), reason)
         try:
@@ -78,7 +78,7 @@ class BackupService:
             if known is not None:
                 raise known from exc
             raise KnownError(
-                _("cannot back up {db_path}: {error}").format(db_path=self.db_path, error=exc)
+                _("cannot back up {path}: {error}").format(path=self.db_path, error=exc)
             ) from exc
         info = parse(target, self.prefix)
         assert info is not None

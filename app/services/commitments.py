@@ -69,9 +69,7 @@ class CommitmentService:
             raise ValidationError(_("say what was promised (the text is empty)"))
         if not 0 <= data.buffer_days <= MAX_BUFFER_DAYS:
             raise ValidationError(
-                _("buffer days must be between 0 and {MAX_BUFFER_DAYS}").format(
-                    MAX_BUFFER_DAYS=MAX_BUFFER_DAYS
-                )
+                _("buffer days must be between 0 and {limit}").format(limit=MAX_BUFFER_DAYS)
             )
         check_date(data.due_on, N_("due date"))
         with self._sessions.begin() as session:

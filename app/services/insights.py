@@ -67,9 +67,7 @@ class InsightsService:
             )
         if (end - start).days + 1 > MAX_PERIOD_DAYS:
             raise ValidationError(
-                _("choose a period of at most {MAX_PERIOD_DAYS} days").format(
-                    MAX_PERIOD_DAYS=MAX_PERIOD_DAYS
-                )
+                _("choose a period of at most {limit} days").format(limit=MAX_PERIOD_DAYS)
             )
         frame = self._frame(ctx, start, end)
         with self._sessions() as session:

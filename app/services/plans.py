@@ -71,8 +71,8 @@ class PlanService:
             target = next((s for s in row.steps if s.position == step.position), None)
             if target is None:
                 raise NotFound(
-                    _("plan {name!r} has no step {value}").format(
-                        name=row.name, value=step.position + 1
+                    _("plan {name!r} has no step {number}").format(
+                        name=row.name, number=step.position + 1
                     )
                 )
             before = _timing(row)

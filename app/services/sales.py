@@ -85,7 +85,7 @@ def find_plan(session: Session, data: SaleInput) -> Plan:
     )
     if plan_row is None:
         raise NotFound(
-            _("no plan named {value!r}").format(value=plan_name or DEFAULT_PLAN[data.outcome])
+            _("no plan named {name!r}").format(name=plan_name or DEFAULT_PLAN[data.outcome])
         )
     return plan_row
 

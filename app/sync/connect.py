@@ -48,8 +48,8 @@ def open_provider(
     except (ValueError, KeyError, TypeError):
         # A keyring entry that is not a sign-in (edited, or an older format): never a crash.
         raise AuthFailed(
-            _("the stored sign-in for {SERVICE_NAMES} cannot be read").format(
-                SERVICE_NAMES=SERVICE_NAMES[link.kind]
+            _("the stored sign-in for {service} cannot be read").format(
+                service=SERVICE_NAMES[link.kind]
             ),
             _("Sign in again: Calendar sync > Sign in again, or `followup account signin ID`."),
         ) from None
