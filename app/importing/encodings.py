@@ -14,7 +14,7 @@ from typing import BinaryIO
 import charset_normalizer
 
 from app.errors import KnownError
-from app.i18n import _
+from app.i18n import _, ngettext
 
 # Above this share of control characters the "text" is a binary file in disguise.
 MAX_CONTROL_SHARE = 0.005
@@ -184,9 +184,11 @@ class LineDecoder:
                 encoding=self.label, line=listed
             )
         more = ", …" if len(lines) > LISTED_LINES else ""
-        return _("{encoding}, {count:,} lines in Windows-1252 (lines {lines}{more})").format(
-            encoding=self.label, count=len(lines), lines=listed, more=more
-        )
+        return ngettext(
+            "{encoding}, {count:,} line in Windows-1252 (lines {lines}{more})",
+            "{encoding}, {count:,} lines in Windows-1252 (lines {lines}{more})",
+            len(lines),
+        ).format(encoding=self.label, count=len(lines), lines=listed, more=more)
 
     def lines(self, handle: BinaryIO) -> Iterator[str]:
         """The lines with their line ends (CR, LF or CR LF); counts restart with every read."""

@@ -8,7 +8,7 @@ from typing import Literal
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.vocabulary import Status
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
 from app.rules.completion import after_touchpoint_change
 from app.rules.planning_context import PlanningContext
 from app.rules.sync_types import Tally
@@ -153,9 +153,12 @@ def pull(
             # An empty calendar where we put events: wiped, replaced or a server fault.
             # Skipping every follow-up on that evidence would do more harm than waiting.
             raise SyncError(
-                _(
+                ngettext(
+                    "{label} is empty although {count} follow-up was put there; nothing was "
+                    "changed here",
                     "{label} is empty although {count} follow-ups were put there; nothing was "
-                    "changed here"
+                    "changed here",
+                    len(known),
                 ).format(label=remote.label, count=len(known)),
                 _("If you emptied it on purpose, remove the account and add it again."),
             )

@@ -15,7 +15,7 @@ from app.clock import Clock
 from app.errors import KnownError
 from app.export import json_export
 from app.export.output_file import atomic_writer, export_target
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.progress import NO_PROGRESS, Progress
 from app.secrets import new_secret_key
 from app.services.backups import BackupService
@@ -188,7 +188,11 @@ def _rows_of(table: Table, block: dict[str, Any]) -> Iterator[tuple[int, dict[st
         try:
             if not isinstance(row, list) or len(row) != len(columns):
                 raise ValueError(
-                    _("it should be a list of {count} values").format(count=len(columns))
+                    ngettext(
+                        "it should be a list of {count} value",
+                        "it should be a list of {count} values",
+                        len(columns),
+                    ).format(count=len(columns))
                 )
             decoded = {
                 name: json_export.decode(value, kind)

@@ -10,7 +10,7 @@ from app.dto.system import BackupInfo, Loss, SalvageResult
 from app.errors import KnownError
 from app.files.file_swap import install, staged
 from app.files.salvage import ORPHANS, salvage
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
 from app.paths import default_db_path, expand_home
 from app.services.backups import BackupService, is_good
 from models.backup import table_counts
@@ -151,9 +151,11 @@ def _refuse_loss(
             else _("To keep what was rescued, run: {accept}")
         )
         raise SalvageWouldLose(
-            _("salvage rescued {rescued} rows, but {problems}; the file was not changed.").format(
-                rescued=loss.rescued, problems="; ".join(parts)
-            ),
+            ngettext(
+                "salvage rescued {rescued} row, but {problems}; the file was not changed.",
+                "salvage rescued {rescued} rows, but {problems}; the file was not changed.",
+                loss.rescued,
+            ).format(rescued=loss.rescued, problems="; ".join(parts)),
             hint.format(restore=restore, accept=accept),
             loss,
         )

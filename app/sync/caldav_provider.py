@@ -33,7 +33,7 @@ class CalDavProvider:
 
     @property
     def label(self) -> str:
-        return f"the calendar {self.remote.path}"
+        return _("the calendar {path}").format(path=self.remote.path)
 
     def marker(self) -> tuple[str, str] | None:
         return self.remote.state()

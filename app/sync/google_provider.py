@@ -48,7 +48,7 @@ class GoogleProvider:
 
     @property
     def label(self) -> str:
-        return f"the Google calendar {self._name}"
+        return _("the Google calendar {name}").format(name=self._name)
 
     def marker(self) -> tuple[str, str] | None:
         return None  # events.list with the syncToken is itself one request

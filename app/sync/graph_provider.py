@@ -70,7 +70,7 @@ class GraphProvider:
 
     @property
     def label(self) -> str:
-        return f"the Outlook calendar {self._name}"
+        return _("the Outlook calendar {name}").format(name=self._name)
 
     def marker(self) -> tuple[str, str] | None:
         return None  # the delta link is itself one request

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import quote, urljoin
 
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
 from app.sync.http import DavHttp, Reply, SyncError, host_of
 from app.sync.webdav import (
     COLLECTION_STATE,
@@ -144,9 +144,11 @@ class RemoteCalendar:
         if unread:
             # Never guess: an event we could not read is neither moved nor deleted.
             raise SyncError(
-                _("{host} did not return {count} changed event(s)").format(
-                    host=self.host, count=len(unread)
-                )
+                ngettext(
+                    "{host} did not return {count} changed event",
+                    "{host} did not return {count} changed events",
+                    len(unread),
+                ).format(host=self.host, count=len(unread))
             )
         return found, missing
 

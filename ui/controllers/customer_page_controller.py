@@ -146,9 +146,8 @@ class CustomerPageController(QObject):
         for widget in (view.channel, view.cadence):
             widget.blockSignals(True)
         view.channel.setCurrentIndex(max(0, view.channel.findData(customer.channel)))
-        default = _("Default ({default_cadence} days)").format(
-            default_cadence=self._default_cadence(customer)
-        )
+        days = self._default_cadence(customer)
+        default = ngettext("Default ({days} day)", "Default ({days} days)", days).format(days=days)
         view.cadence.setSpecialValueText(default)
         # Wide enough for its longest text: a narrow box showed "lt (90 days)".
         metrics = view.cadence.fontMetrics()
@@ -164,12 +163,16 @@ class CustomerPageController(QObject):
 
     def _cadence_text(self, customer: CustomerDTO) -> str:
         if customer.keep_in_touch_days:
-            return _("keep in touch every {keep_in_touch_days} days").format(
-                keep_in_touch_days=customer.keep_in_touch_days
-            )
-        return _("keep in touch every {default_cadence} days (default)").format(
-            default_cadence=self._default_cadence(customer)
-        )
+            days = customer.keep_in_touch_days
+            return ngettext(
+                "keep in touch every {days} day", "keep in touch every {days} days", days
+            ).format(days=days)
+        days = self._default_cadence(customer)
+        return ngettext(
+            "keep in touch every {days} day (default)",
+            "keep in touch every {days} days (default)",
+            days,
+        ).format(days=days)
 
     def _totals_text(self, totals: TimelineTotals) -> str:
         won = _("{won} won").format(won=totals.won)

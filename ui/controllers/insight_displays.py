@@ -15,7 +15,7 @@ from app.dto.insights import (
     Responsiveness,
     Span,
 )
-from app.i18n import _
+from app.i18n import _, ngettext
 from ui.controllers.insight_labels import (
     day_text,
     hours,
@@ -101,13 +101,17 @@ def forgotten(figure: Forgotten, weeks: Sequence[Span]) -> Display:
                 _("Customers without contact for longer than their rhythm"), figure.trend, Tone.BAD
             )
         ],
-        lambda index: _("{day}: {trend} customers waiting longer than their rhythm").format(
-            day=day_text(weeks[index].last), trend=figure.trend[index]
-        ),
+        lambda index: ngettext(
+            "{day}: {count} customer waiting longer than their rhythm",
+            "{day}: {count} customers waiting longer than their rhythm",
+            figure.trend[index],
+        ).format(day=day_text(weeks[index].last), count=figure.trend[index]),
         empty_text=_("Everyone has heard from you within their keep-in-touch rhythm."),
     )
-    headline = _(
-        "{count} customers have had no contact for longer than their keep-in-touch rhythm ({day})"
+    headline = ngettext(
+        "{count} customer has had no contact for longer than their keep-in-touch rhythm ({day})",
+        "{count} customers have had no contact for longer than their keep-in-touch rhythm ({day})",
+        figure.count,
     ).format(count=figure.count, day=day_text(figure.as_of))
     rows = [(day_text(w.last), count) for w, count in zip(weeks, figure.trend, strict=True)]
     people = [

@@ -4,7 +4,7 @@ customers beside the share of revenue they bring, and a hint when they get less.
 from __future__ import annotations
 
 from app.dto.insights import KeyShare
-from app.i18n import _
+from app.i18n import _, ngettext
 from ui.amounts import amount_text
 from ui.controllers.insight_displays import Display
 from ui.controllers.insight_labels import day_text, percent
@@ -17,23 +17,29 @@ def key_share(figure: KeyShare) -> Display:
         ShareRow(
             _("Customers"),
             figure.customers_percent,
-            _("{key_customers} key customers of {customers}").format(
-                key_customers=figure.key_customers, customers=figure.customers
-            ),
+            ngettext(
+                "{key_customers} key customer of {customers}",
+                "{key_customers} key customers of {customers}",
+                figure.key_customers,
+            ).format(key_customers=figure.key_customers, customers=figure.customers),
         ),
         ShareRow(
             _("Follow-ups done"),
             figure.follow_ups_percent,
-            _("{follow_ups_key} of {follow_ups} follow-ups done").format(
-                follow_ups_key=figure.follow_ups_key, follow_ups=figure.follow_ups
-            ),
+            ngettext(
+                "{follow_ups_key} of {follow_ups} follow-up done",
+                "{follow_ups_key} of {follow_ups} follow-ups done",
+                figure.follow_ups,
+            ).format(follow_ups_key=figure.follow_ups_key, follow_ups=figure.follow_ups),
         ),
         ShareRow(
             _("All contacts"),
             figure.contacts_percent,
-            _("{contacts_key} of {contacts} contacts").format(
-                contacts_key=figure.contacts_key, contacts=figure.contacts
-            ),
+            ngettext(
+                "{contacts_key} of {contacts} contact",
+                "{contacts_key} of {contacts} contacts",
+                figure.contacts,
+            ).format(contacts_key=figure.contacts_key, contacts=figure.contacts),
         ),
     ]
     rows: list[tuple[Cell, ...]] = [
