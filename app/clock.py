@@ -9,6 +9,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from app.errors import KnownError, ValidationError
+from app.i18n import N_, _
 from app.validation import EARLIEST_DATE, LATEST_DATE, check_date
 
 PINNED_TODAY_VARIABLE = "FOLLOWUP_TODAY"
@@ -83,10 +84,14 @@ def clock_from_environment() -> Clock:
         return SystemClock()
     shown = pinned if len(pinned) <= 40 else pinned[:40] + "…"
     try:
-        day = check_date(dt.date.fromisoformat(pinned), "today")
+        day = check_date(dt.date.fromisoformat(pinned), N_("today"))
     except (ValueError, ValidationError) as exc:
         raise KnownError(
-            f"{PINNED_TODAY_VARIABLE}={shown!r} is not a date the planner can work from.",
-            f"Use YYYY-MM-DD between {EARLIEST_DATE.year} and {LATEST_DATE.year}, or unset it.",
+            _("{variable}={shown!r} is not a date the planner can work from.").format(
+                variable=PINNED_TODAY_VARIABLE, shown=shown
+            ),
+            _("Use YYYY-MM-DD between {first_year} and {last_year}, or unset it.").format(
+                first_year=EARLIEST_DATE.year, last_year=LATEST_DATE.year
+            ),
         ) from exc
     return PinnedClock(day)

@@ -15,6 +15,7 @@ from app.busy import report_busy
 from app.changes import ChangeFeed
 from app.clock import Clock, PinnedClock, clock_from_environment
 from app.errors import KnownError
+from app.i18n import N_, _
 from app.paths import DB_FILE, backup_dir_for, resolve_db_path
 from app.rules.planning_context import PlanningContext, planning_context
 from app.secrets import SecretStore
@@ -287,11 +288,15 @@ def open_database(
     """Check and upgrade the file, turning storage problems into messages the user can act on."""
     if db_path.is_dir():
         raise KnownError(
-            f"{db_path} is a folder, not a planner file.",
-            f"Name the file itself, for example {db_path / DB_FILE}.",
+            _("{path} is a folder, not a planner file.").format(path=db_path),
+            _("Name the file itself, for example {example}.").format(example=db_path / DB_FILE),
         )
     if db_path.exists() and not db_path.is_file():
-        raise KnownError(f"{db_path} is not a regular file; the planner keeps its data in one")
+        raise KnownError(
+            _("{path} is not a regular file; the planner keeps its data in one").format(
+                path=db_path
+            )
+        )
     try:
         if integrity is None:
             return prepare_database(db_path, backup_dir, clock.now())
@@ -303,12 +308,12 @@ def open_database(
         raise KnownError(str(exc)) from exc
     except MigrationFailed as exc:
         # An upgrade stopped by a full disk is the disk's problem, not a bug to report.
-        known = as_storage_error(exc, db_path, "upgrade the planner file")
+        known = as_storage_error(exc, db_path, N_("upgrade the planner file"))
         if known is not None:
             raise known from exc
-        raise KnownError(str(exc), "Nothing was changed. Please report this problem.") from exc
+        raise KnownError(str(exc), _("Nothing was changed. Please report this problem.")) from exc
     except (StorageProblem, OSError, sqlite3.Error) as exc:
-        known = as_storage_error(exc, db_path, "open the planner")
+        known = as_storage_error(exc, db_path, N_("open the planner"))
         if known is None:
             raise
         raise known from exc
@@ -340,7 +345,7 @@ def build_context(
     read_only = not is_writable(path)
     if read_only and not allow_read_only:
         kind = folder_state(path.parent).problem or PERMISSION
-        raise storage_error(StorageProblem(kind, path, "not writable"), "open the planner")
+        raise storage_error(StorageProblem(kind, path, "not writable"), N_("open the planner"))
     backups = BackupService(path, backup_dir, clock)
     if start_backup and not read_only:
         back_up_at_start(backups)

@@ -31,6 +31,7 @@ from app.dto.customers import CustomerInput
 from app.dto.sales import SaleInput
 from app.dto.touchpoints import TouchpointDTO
 from app.errors import ValidationError
+from app.i18n import _
 from app.progress import NO_PROGRESS, Progress
 from app.sample_data import sample_customers
 
@@ -77,7 +78,7 @@ def create_demo_database(
         partners = stock_library(context)
         book = _Book(list(sample_customers(customers, seed=seed)))
         for week in range(weeks + 1):
-            progress.report(week, weeks, "Writing half a year of sample history…")
+            progress.report(week, weeks, _("Writing half a year of sample history…"))
             walker.set(now - dt.timedelta(weeks=weeks - week))
             day = context.planning().today
             # Requests this week come from customers who bought before it, never from one
@@ -93,7 +94,7 @@ def create_demo_database(
             if week == weeks - 3:
                 decline_not_now(context, rng.choice(book.ids), partners[1])
         last_day(context, walker, now, book.ids)
-        progress.report(weeks, weeks, "Done")
+        progress.report(weeks, weeks, _("Done"))
     finally:
         context.close()
     return path

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.i18n import _
+
 
 class KnownError(Exception):
     """A problem in the user's environment or input: shown as a plain message with what to do."""
@@ -28,8 +30,8 @@ class BusyError(KnownError):
 
     def __init__(self, message: str = "", hint: str = "") -> None:
         super().__init__(
-            message or "the planner is busy with another task (import running?)",
-            hint or "Try again in a moment; nothing was written.",
+            message or _("the planner is busy with another task (import running?)"),
+            hint or _("Try again in a moment; nothing was written."),
         )
 
 

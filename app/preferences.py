@@ -12,6 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.errors import ValidationError
+from app.i18n import N_, _
 from app.validation import check_date, check_email, check_language, clean_line, strip_invisible
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -102,7 +103,9 @@ _LONGEST_ZONE_NAME = 64
 def _parse_timezone(text: str) -> str:
     name = text.strip()
     shown = name if len(name) <= _LONGEST_ZONE_NAME else name[:_LONGEST_ZONE_NAME] + "…"
-    refusal = ValidationError(f"unknown time zone {shown!r}; use an IANA name like Europe/Berlin")
+    refusal = ValidationError(
+        _("unknown time zone {shown!r}; use an IANA name like Europe/Berlin").format(shown=shown)
+    )
     if len(name) > _LONGEST_ZONE_NAME or name in _NOT_A_PLACE:
         raise refusal
     try:
@@ -132,7 +135,9 @@ def _parse_working_days(text: str) -> tuple[int, ...]:
     parts = [part.strip().lower()[:3] for part in text.split(",") if part.strip()]
     unknown = [part for part in parts if part not in WEEKDAYS]
     if unknown or not parts:
-        raise ValidationError(f"working days must be like mon,tue,wed,thu,fri (got {text!r})")
+        raise ValidationError(
+            _("working days must be like mon,tue,wed,thu,fri (got {text!r})").format(text=text)
+        )
     return tuple(sorted({WEEKDAYS.index(part) for part in parts}))
 
 
@@ -141,15 +146,23 @@ def _parse_holiday_country(text: str) -> str | None:
     if code in {"", "NONE"}:
         return None
     if not re.fullmatch(r"[A-Z]{2}(-[A-Z0-9]{1,4})?", code):
-        raise ValidationError(f"holiday country must be like DE, DE-BY or none (got {text!r})")
+        raise ValidationError(
+            _("holiday country must be like DE, DE-BY or none (got {text!r})").format(text=text)
+        )
     import holidays
 
-    country, _, region = code.partition("-")
+    country, _dash, region = code.partition("-")
     supported = holidays.list_supported_countries()
     if country not in supported:
-        raise ValidationError(f"no public-holiday data for country {country!r}")
+        raise ValidationError(
+            _("no public-holiday data for country {country!r}").format(country=country)
+        )
     if region and region not in supported[country]:
-        raise ValidationError(f"{country} has no region {region!r} in the holiday data")
+        raise ValidationError(
+            _("{country} has no region {region!r} in the holiday data").format(
+                country=country, region=region
+            )
+        )
     return code
 
 
@@ -158,10 +171,12 @@ def _parse_days_off(text: str) -> tuple[dt.date, ...]:
         days = {dt.date.fromisoformat(part.strip()) for part in text.split(",") if part.strip()}
     except ValueError as exc:
         raise ValidationError(
-            f"days off must be YYYY-MM-DD dates separated by commas: {str(exc)[:80]}"
+            _("days off must be YYYY-MM-DD dates separated by commas: {error}").format(
+                error=str(exc)[:80]
+            )
         ) from exc
     for day in days:
-        check_date(day, "day off")
+        check_date(day, N_("day off"))
     return tuple(sorted(days))
 
 
@@ -170,9 +185,15 @@ def _int_range(low: int, high: int) -> Callable[[str], int]:
         try:
             value = int(text.strip())
         except ValueError as exc:
-            raise ValidationError(f"expected a whole number, got {text!r}") from exc
+            raise ValidationError(
+                _("expected a whole number, got {text!r}").format(text=text)
+            ) from exc
         if not low <= value <= high:
-            raise ValidationError(f"must be between {low} and {high}, got {value}")
+            raise ValidationError(
+                _("must be between {low} and {high}, got {value}").format(
+                    low=low, high=high, value=value
+                )
+            )
         return value
 
     return parse
@@ -182,9 +203,9 @@ def _text(limit: int) -> Callable[[str], str]:
     def parse(text: str) -> str:
         # Profile text signs letters and e-mails: nothing invisible pasted along with it.
         try:
-            return clean_line(strip_invisible(text), limit, "the text")
+            return clean_line(strip_invisible(text), limit, N_("the text"))
         except ValidationError:
-            raise ValidationError(f"at most {limit} characters") from None
+            raise ValidationError(_("at most {limit} characters").format(limit=limit)) from None
 
     return parse
 
@@ -197,7 +218,9 @@ def _clock_time(text: str) -> dt.time:
     match = re.fullmatch(r"(\d{1,2})[:.](\d{2})", text.strip())
     hour, minute = (int(match.group(1)), int(match.group(2))) if match else (99, 99)
     if hour > 23 or minute > 59:
-        raise ValidationError(f"expected a time of day like 09:00, got {text!r}")
+        raise ValidationError(
+            _("expected a time of day like 09:00, got {text!r}").format(text=text)
+        )
     return dt.time(hour, minute)
 
 
@@ -205,8 +228,10 @@ def _client_id(text: str) -> str:
     value = strip_invisible(text).strip()
     if len(value) > 200 or not re.fullmatch(r"[A-Za-z0-9._-]*", value):
         raise ValidationError(
-            "an OAuth client ID is letters, digits, dots, dashes and underscores "
-            "(copy it from Google Cloud or Microsoft Entra)"
+            _(
+                "an OAuth client ID is letters, digits, dots, dashes and underscores "
+                "(copy it from Google Cloud or Microsoft Entra)"
+            )
         )
     return value
 
@@ -227,7 +252,9 @@ def _language(text: str) -> str:
 def _currency(text: str) -> str:
     code = text.strip().upper()
     if not re.fullmatch(r"[A-Z]{3}", code):
-        raise ValidationError(f"currency must be a 3-letter ISO code like EUR (got {text!r})")
+        raise ValidationError(
+            _("currency must be a 3-letter ISO code like EUR (got {text!r})").format(text=text)
+        )
     return code
 
 
@@ -270,8 +297,9 @@ def check_reminder(minutes: int | None) -> int | None:
     """The reminder lead time if it is one calendars can read (0 to 4 weeks), else why not."""
     if minutes is not None and not 0 <= minutes <= MAX_REMINDER_MINUTES:
         raise ValidationError(
-            f"the reminder must be between 0 and {MAX_REMINDER_MINUTES} minutes (4 weeks) "
-            f"before, got {minutes}"
+            _(
+                "the reminder must be between 0 and {limit} minutes (4 weeks) before, got {minutes}"
+            ).format(limit=MAX_REMINDER_MINUTES, minutes=minutes)
         )
     return minutes
 
@@ -280,7 +308,11 @@ def parse_value(key: str, text: str) -> Any:
     """Turn the user's text for key into a typed value, or raise ValidationError."""
     parser = PARSERS.get(key)
     if parser is None:
-        raise ValidationError(f"unknown setting {key!r}; known: {', '.join(sorted(PARSERS))}")
+        raise ValidationError(
+            _("unknown setting {key!r}; known: {choices}").format(
+                key=key, choices=", ".join(sorted(PARSERS))
+            )
+        )
     return parser(text)
 
 
@@ -321,8 +353,10 @@ def check_together(preferences: Preferences) -> None:
     """What no single setting can tell: working hours must end after they start."""
     if preferences.work_end <= preferences.work_start:
         raise ValidationError(
-            f"working hours must end after they start (they would run from "
-            f"{preferences.work_start:%H:%M} to {preferences.work_end:%H:%M})"
+            _(
+                "working hours must end after they start (they would run from "
+                "{work_start:%H:%M} to {work_end:%H:%M})"
+            ).format(work_start=preferences.work_start, work_end=preferences.work_end)
         )
 
 

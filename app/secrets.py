@@ -7,6 +7,7 @@ import uuid
 from typing import Any, Literal
 
 from app.errors import KnownError
+from app.i18n import _
 from app.keyring_info import describe
 
 log = logging.getLogger(__name__)
@@ -53,10 +54,13 @@ class SecretStore:
             except Exception as exc:  # noqa: BLE001 - a backend's own import can fail any way
                 # PYTHON_KEYRING_BACKEND or keyringrc.cfg naming something that does not load.
                 raise NoSecureStore(
-                    f"the keyring backend could not be loaded ({type(exc).__name__}: "
-                    f"{str(exc)[:120]}).",
-                    "Check PYTHON_KEYRING_BACKEND and keyringrc.cfg, or keep passwords for "
-                    "this session only (--session-only).",
+                    _("the keyring backend could not be loaded ({type}: {error}).").format(
+                        type=type(exc).__name__, error=str(exc)[:120]
+                    ),
+                    _(
+                        "Check PYTHON_KEYRING_BACKEND and keyringrc.cfg, or keep passwords for "
+                        "this session only (--session-only)."
+                    ),
                 ) from None
         return self._backend
 
@@ -74,17 +78,22 @@ class SecretStore:
         name, secure = self.backend()
         if not secure:
             raise NoSecureStore(
-                f"no secure password store is available (keyring backend: {name}), so the "
-                "password was not saved.",
-                "Unlock or install your system keyring (GNOME Keyring, KWallet, macOS Keychain, "
-                "Windows Credential Manager), or keep the password for this session only "
-                "(command line: --session-only).",
+                _(
+                    "no secure password store is available (keyring backend: {name}), so the "
+                    "password was not saved."
+                ).format(name=name),
+                _(
+                    "Unlock or install your system keyring (GNOME Keyring, "
+                    "KWallet, macOS Keychain, Windows Credential Manager), or "
+                    "keep the password for this session only (command line: "
+                    "--session-only)."
+                ),
             )
 
     def put(self, key: str, secret: str, *, session_only: bool = False) -> Where:
         """Store and verify; returns where the secret now lives."""
         if not secret:
-            raise KnownError("the password is empty")
+            raise KnownError(_("the password is empty"))
         if session_only:
             self._session[key] = secret
             return "session"
@@ -103,8 +112,11 @@ class SecretStore:
         if self.get(key) != secret:
             self._forget(key)
             raise KnownError(
-                "the keyring did not keep the password (reading it back gave something else)",
-                "Your keyring may be read-only or full; keep the password for this session only.",
+                _("the keyring did not keep the password (reading it back gave something else)"),
+                _(
+                    "Your keyring may be read-only or full; keep the password for this "
+                    "session only."
+                ),
             )
         self._session.pop(key, None)
         return "keyring"
@@ -117,8 +129,8 @@ class SecretStore:
         except KeyringError as exc:
             # The backend's message names the backend and the problem, never the secret.
             raise KnownError(
-                f"the keyring refused the password ({type(exc).__name__})",
-                "Unlock your keyring and try again, or keep the password for this session only.",
+                _("the keyring refused the password ({type})").format(type=type(exc).__name__),
+                _("Unlock your keyring and try again, or keep the password for this session only."),
             ) from None
 
     def get(self, key: str) -> str | None:
@@ -142,8 +154,10 @@ class SecretStore:
             secret: str | None = self._keyring().get_password(self._service, key)
         except KeyringError as exc:
             raise KnownError(
-                f"cannot read the password from the keyring ({type(exc).__name__})",
-                "Unlock your keyring and try again.",
+                _("cannot read the password from the keyring ({type})").format(
+                    type=type(exc).__name__
+                ),
+                _("Unlock your keyring and try again."),
             ) from None
         return secret
 

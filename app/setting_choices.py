@@ -2,8 +2,9 @@
 
 The stored values stay codes ("DE-BY", "Europe/Berlin", "EUR"); these are the names shown
 beside them. Country, city and currency names are CLDR's (Babel), region names ISO 3166-2's
-with their translations (pycountry), in the interface language unless asked otherwise. Each
-list is built on first use (the libraries take a few tenths of a second to load).
+with their translations (pycountry), in the interface language unless a locale is given
+(the pseudo-locale and unknown ones read English). Each list is built on first use (the
+libraries take a few tenths of a second to load).
 """
 
 from __future__ import annotations
@@ -36,12 +37,6 @@ UTC = "UTC"
 ENGLISH = "en"
 
 
-def _language(locale: str | None) -> str:
-    """The locale asked for, else the interface's (English for the pseudo-locale)."""
-    code = locale or i18n.current()
-    return ENGLISH if code == i18n.PSEUDO else code
-
-
 @dataclass(frozen=True)
 class Choice:
     """One entry of a settings list: what is stored, and what a person reads."""
@@ -63,8 +58,7 @@ def holiday_regions(current: str | None = None, locale: str | None = None) -> li
     """'Germany', 'Germany — Bavaria', ...: every country and region the holidays package
     knows, by name, each country followed by its regions. A stored code the list does not
     have (an older package's) is kept as its own entry, so opening Settings loses nothing."""
-    locale = _language(locale)
-    choices = list(_holiday_regions(locale))
+    choices = list(_holiday_regions(_shown(locale)))
     if current and current not in {choice.code for choice in choices}:
         choices.insert(0, Choice(current, current))
     return choices
@@ -72,10 +66,9 @@ def holiday_regions(current: str | None = None, locale: str | None = None) -> li
 
 def holiday_region_name(code: str | None, locale: str | None = None) -> str:
     """'Germany — Bavaria' for 'DE-BY'; the code itself when it has no name."""
-    locale = _language(locale)
     if not code:
         return ""
-    return next((c.label for c in _holiday_regions(locale) if c.code == code), code)
+    return next((c.label for c in _holiday_regions(_shown(locale)) if c.code == code), code)
 
 
 @functools.cache
@@ -134,10 +127,9 @@ def time_zones(
     """'Berlin, Germany (UTC+01:00)', ...: one entry per place, with the offset it has at
     `now`. The stored zone keeps its own name: an older spelling of a listed place
     (Asia/Calcutta for Kolkata) takes that place's entry, anything else gets its own."""
-    locale = _language(locale)
     choices = [
         Choice(code, f"{label} ({offset_text(now.astimezone(ZoneInfo(code)).utcoffset())})")
-        for code, label in _zone_places(locale)
+        for code, label in _zone_places(_shown(locale))
     ]
     if current:
         canonical = _canonical_zone(current)
@@ -152,7 +144,6 @@ def time_zones(
 
 def time_zone_label(code: str, now: dt.datetime, locale: str | None = None) -> str:
     """How time_zones shows the zone `code`."""
-    locale = _language(locale)
     return next(choice.label for choice in time_zones(now, code, locale) if choice.code == code)
 
 
@@ -203,8 +194,7 @@ def _zone_aliases() -> dict[str, str]:
 def currencies(current: str | None = None, locale: str | None = None) -> list[Choice]:
     """'EUR — Euro', ...: the ISO 4217 currencies, by code; a stored one the list does not
     have is kept as its own entry."""
-    locale = _language(locale)
-    choices = list(_currencies(locale))
+    choices = list(_currencies(_shown(locale)))
     if current and current not in {choice.code for choice in choices}:
         choices.insert(0, Choice(current, current))
     return choices
@@ -212,8 +202,7 @@ def currencies(current: str | None = None, locale: str | None = None) -> list[Ch
 
 def currency_name(code: str, locale: str | None = None) -> str:
     """'Euro' for 'EUR'; the code itself when it has no name."""
-    locale = _language(locale)
-    return str(_babel_locale(locale).currencies.get(code, code))
+    return str(_babel_locale(_shown(locale)).currencies.get(code, code))
 
 
 @functools.cache
@@ -227,6 +216,11 @@ def _currencies(locale: str) -> tuple[Choice, ...]:
 
 # --- helpers -------------------------------------------------------------------------------
 @functools.cache
+def _shown(locale: str | None) -> str:
+    """The locale the names are wanted in: the one given, else the interface language."""
+    return locale or i18n.current()
+
+
 def _babel_locale(locale: str) -> Locale:
     from babel import Locale, UnknownLocaleError
 

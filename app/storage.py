@@ -9,6 +9,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.engine import ExceptionContext
 
 from app.errors import KnownError, StorageError
+from app.i18n import N_, _
 from models.storage import (
     FULL,
     IO,
@@ -19,7 +20,7 @@ from models.storage import (
     problem_from,
 )
 
-NOTHING_CHANGED = "Your data was not changed."
+NOTHING_CHANGED = N_("Your data was not changed.")
 
 
 def size_text(count: int) -> str:
@@ -35,30 +36,49 @@ def size_text(count: int) -> str:
 def storage_error(problem: StorageProblem, doing: str) -> StorageError:
     """The one line the user sees; doing says what could not be done ("open the planner")."""
     folder = problem.path.parent
+    # `doing` travels as the English phrase marked with N_() where it was chosen.
+    doing = _(doing)
     if problem.kind == FULL:
         free = size_text(folder_state(folder).free_bytes)
         return StorageError(
-            f"cannot {doing}: the disk holding {folder} is full ({free} free).",
-            f"Free some space on that disk and try again. {NOTHING_CHANGED}",
+            _("cannot {doing}: the disk holding {folder} is full ({free} free).").format(
+                doing=doing, folder=folder, free=free
+            ),
+            _("Free some space on that disk and try again.") + " " + _(NOTHING_CHANGED),
         )
     if problem.kind == READ_ONLY:
         return StorageError(
-            f"cannot {doing}: {folder} is on a read-only disk or folder.",
-            "Make it writable, or copy the planner file to a writable folder and open that "
-            f"copy with --db. The command line can still read it. {NOTHING_CHANGED}",
+            _("cannot {doing}: {folder} is on a read-only disk or folder.").format(
+                doing=doing, folder=folder
+            ),
+            _(
+                "Make it writable, or copy the planner file to a writable folder and open that "
+                "copy with --db. The command line can still read it."
+            )
+            + " "
+            + _(NOTHING_CHANGED),
         )
     if problem.kind == PERMISSION:
         return StorageError(
-            f"cannot {doing}: no permission to write in {folder}.",
-            "Ask for write access or copy the file to a folder of your own and open it with "
-            f"--db. {NOTHING_CHANGED}",
+            _("cannot {doing}: no permission to write in {folder}.").format(
+                doing=doing, folder=folder
+            ),
+            _(
+                "Ask for write access or copy the file to a folder of your own and open it "
+                "with --db."
+            )
+            + " "
+            + _(NOTHING_CHANGED),
         )
     assert problem.kind == IO
     return StorageError(
-        f"cannot {doing}: the disk reported an input/output error on {problem.path} "
-        f"({problem.detail}).",
-        "Check the disk (`followup doctor` shows its state) and copy your backups to another "
-        "disk. The file was not moved or changed.",
+        _("cannot {doing}: the disk reported an input/output error on {path} ({detail}).").format(
+            doing=doing, path=problem.path, detail=problem.detail
+        ),
+        _(
+            "Check the disk (`followup doctor` shows its state) and copy your backups to "
+            "another disk. The file was not moved or changed."
+        ),
     )
 
 
@@ -80,9 +100,11 @@ def room_for(folder: Path, needed: int, doing: str) -> None:
     free = free_space(folder)
     if free < needed:
         raise StorageError(
-            f"cannot {doing}: not enough free space in {folder} "
-            f"(needs {size_text(needed)}, {size_text(free)} free; the disk is full).",
-            f"Free some space on that disk and try again. {NOTHING_CHANGED}",
+            _(
+                "cannot {doing}: not enough free space in {folder} "
+                "(needs {needed}, {free} free; the disk is full)."
+            ).format(doing=_(doing), folder=folder, needed=size_text(needed), free=size_text(free)),
+            _("Free some space on that disk and try again.") + " " + _(NOTHING_CHANGED),
         )
 
 
@@ -96,7 +118,7 @@ def report_storage(engine: Engine, path: Path) -> Engine:
         problem = problem_from(context.original_exception, path)
         if problem is None:
             return None
-        doing = "use the planner file" if problem.kind == IO else "save the change"
+        doing = N_("use the planner file") if problem.kind == IO else N_("save the change")
         error = storage_error(problem, doing)
         error.__cause__ = context.original_exception
         return error
@@ -112,4 +134,7 @@ def file_error(exc: BaseException) -> KnownError | None:
         return None
     name = os.fsdecode(exc.filename)
     short = name if len(name) <= 80 else name[:79] + "…"
-    return KnownError(f"cannot use {short}: {exc.strerror or exc}.", NOTHING_CHANGED)
+    return KnownError(
+        _("cannot use {name}: {error}.").format(name=short, error=exc.strerror or exc),
+        _(NOTHING_CHANGED),
+    )

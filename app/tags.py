@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from app.errors import ValidationError
+from app.i18n import _
 from app.validation import clean_line
 
 MAX_ITEMS = 50
@@ -17,11 +18,11 @@ def parse_list(text: str, what: str, lower: bool = True) -> tuple[str, ...]:
     """'Fleet, logistics ,fleet' -> ('fleet', 'logistics'): cleaned, de-duplicated, in order."""
     items: dict[str, str] = {}
     for part in text.split(","):
-        item = clean_line(part, ITEM_LIMIT, f"each of the {what}")
+        item = clean_line(part, ITEM_LIMIT, _("each of the {what}").format(what=_(what)))
         if item:
             items.setdefault(item.casefold(), item.casefold() if lower else item)
     if len(items) > MAX_ITEMS:
-        raise ValidationError(f"at most {MAX_ITEMS} {what}")
+        raise ValidationError(_("at most {limit} {what}").format(limit=MAX_ITEMS, what=_(what)))
     return tuple(items.values())
 
 

@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from app.errors import ValidationError
-from app.i18n import LANGUAGES, normalise
+from app.i18n import LANGUAGES, N_, _, normalise
 from app.kinds import SALUTATIONS
 
 CHANNELS = ("email", "phone", "text", "in_person", "letter", "social")
@@ -28,7 +28,9 @@ def clean_line(text: str, limit: int, what: str) -> str:
     Text of nothing but invisible characters (a lone zero-width space) is empty."""
     cleaned = " ".join(_strip_controls(text).split())
     if len(cleaned) > limit:
-        raise ValidationError(f"{what} is longer than {limit} characters")
+        raise ValidationError(
+            _("{what} is longer than {limit} characters").format(what=_(what), limit=limit)
+        )
     return cleaned if _shows_something(cleaned) else ""
 
 
@@ -37,7 +39,9 @@ def clean_block(text: str, limit: int, what: str) -> str:
     lines = _strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"), keep_newlines=True)
     cleaned = lines.strip()
     if len(cleaned) > limit:
-        raise ValidationError(f"{what} is longer than {limit} characters")
+        raise ValidationError(
+            _("{what} is longer than {limit} characters").format(what=_(what), limit=limit)
+        )
     return cleaned if _shows_something(cleaned) else ""
 
 
@@ -85,30 +89,36 @@ def strip_invisible(text: str) -> str:
 
 
 def check_name(text: str) -> str:
-    name = clean_line(text, 200, "name")
+    name = clean_line(text, 200, N_("name"))
     if not name:
-        raise ValidationError("name must not be empty")
+        raise ValidationError(_("name must not be empty"))
     return name
 
 
 def check_email(text: str) -> str:
-    email = clean_line(text, 320, "e-mail")
+    email = clean_line(text, 320, N_("e-mail"))
     if email and not EMAIL_PATTERN.fullmatch(email):
-        raise ValidationError(f"{email!r} is not an e-mail address")
+        raise ValidationError(_("{email!r} is not an e-mail address").format(email=email))
     return email
 
 
 def check_phone(text: str) -> str:
-    phone = clean_line(text, 64, "phone")
+    phone = clean_line(text, 64, N_("phone"))
     if phone and not PHONE_PATTERN.fullmatch(phone):
-        raise ValidationError(f"{phone!r} is not a phone number (digits, spaces, + ( ) - / .)")
+        raise ValidationError(
+            _("{phone!r} is not a phone number (digits, spaces, + ( ) - / .)").format(phone=phone)
+        )
     return phone
 
 
 def check_channel(text: str) -> str:
     channel = text.strip().lower().replace("-", "_")
     if channel not in CHANNELS:
-        raise ValidationError(f"unknown channel {text!r}; use one of {', '.join(CHANNELS)}")
+        raise ValidationError(
+            _("unknown channel {text!r}; use one of {choices}").format(
+                text=text, choices=", ".join(CHANNELS)
+            )
+        )
     return channel
 
 
@@ -118,7 +128,9 @@ def check_salutation(text: str) -> str:
     rule = "" if rule in ("first", "first_name") else rule
     if rule not in SALUTATIONS:
         names = ", ".join(["first", *(key for key in SALUTATIONS if key)])
-        raise ValidationError(f"unknown salutation {text!r}; use one of {names}")
+        raise ValidationError(
+            _("unknown salutation {text!r}; use one of {names}").format(text=text, names=names)
+        )
     return rule
 
 
@@ -142,11 +154,11 @@ def check_address(
 ) -> tuple[str, str, str, str, str]:
     """The postal address cleaned: the street may hold a few lines, the rest one line each."""
     return (
-        clean_block(street, 500, "street"),
-        clean_line(postal_code, 32, "postal code"),
-        clean_line(city, 120, "city"),
-        clean_line(region, 120, "region"),
-        clean_line(country, 120, "country"),
+        clean_block(street, 500, N_("street")),
+        clean_line(postal_code, 32, N_("postal code")),
+        clean_line(city, 120, N_("city")),
+        clean_line(region, 120, N_("region")),
+        clean_line(country, 120, N_("country")),
     )
 
 
@@ -157,16 +169,16 @@ def parse_birthday(text: str) -> tuple[int, int, int | None] | None:
         return None
     match = re.fullmatch(r"(?:(\d{4})-|--)?(\d{1,2})-(\d{1,2})", value)
     if not match:
-        raise ValidationError(f"birthday {text!r} must be YYYY-MM-DD or MM-DD")
+        raise ValidationError(_("birthday {text!r} must be YYYY-MM-DD or MM-DD").format(text=text))
     year = int(match.group(1)) if match.group(1) else None
     month, day = int(match.group(2)), int(match.group(3))
     try:
         # 2000 is a leap year, so Feb 29 without a year is accepted.
         dt.date(year or 2000, month, day)
     except ValueError as exc:
-        raise ValidationError(f"birthday {text!r} is not a real date") from exc
+        raise ValidationError(_("birthday {text!r} is not a real date").format(text=text)) from exc
     if year is not None and not 1900 <= year <= 2100:
-        raise ValidationError(f"birthday year {year} is out of range")
+        raise ValidationError(_("birthday year {year} is out of range").format(year=year))
     return month, day, year
 
 
@@ -174,8 +186,14 @@ def check_date(day: dt.date, what: str) -> dt.date:
     """The date when it lies in the years a plan can work with, else why not."""
     if not EARLIEST_DATE <= day <= LATEST_DATE:
         raise ValidationError(
-            f"{what} {day.isoformat()} is out of range; use a date between "
-            f"{EARLIEST_DATE.year} and {LATEST_DATE.year}"
+            _(
+                "{what} {date} is out of range; use a date between {first_year} and {last_year}"
+            ).format(
+                what=_(what),
+                date=day.isoformat(),
+                first_year=EARLIEST_DATE.year,
+                last_year=LATEST_DATE.year,
+            )
         )
     return day
 

@@ -10,6 +10,7 @@ from app.dto.exports import DELIMITERS, ENCODINGS
 from app.errors import ValidationError
 from app.export.output_file import atomic_writer
 from app.export.spreadsheet_formula import is_formula
+from app.i18n import _
 from app.validation import PHONE_PATTERN
 
 # What makes Excel and LibreOffice read a cell as a formula (or shift it: tab, CR).
@@ -47,9 +48,15 @@ def write_csv(
 ) -> int:
     """Write the rows under the header; returns how many rows were written."""
     if encoding not in ENCODINGS:
-        raise ValidationError(f"unknown encoding {encoding!r}; use {', '.join(ENCODINGS)}")
+        raise ValidationError(
+            _("unknown encoding {encoding!r}; use {choices}").format(
+                encoding=encoding, choices=", ".join(ENCODINGS)
+            )
+        )
     if delimiter not in DELIMITERS:
-        raise ValidationError(f"unknown separator {delimiter!r}; use , ; or tab")
+        raise ValidationError(
+            _("unknown separator {delimiter!r}; use , ; or tab").format(delimiter=delimiter)
+        )
     count = 0
     codec = ENCODINGS[encoding]
     # Characters Windows-1252 lacks become '?' rather than failing the whole export.

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from app.errors import KnownError
+from app.i18n import _
 
 FORMAT = "followup-planner-export"
 FORMAT_VERSION = 1
@@ -34,15 +35,15 @@ def decode(value: Any, python_type: type | None) -> Any:
     if value is None:
         return None
     if not isinstance(value, str | int | float):
-        raise ValueError(f"a {type(value).__name__} where one value belongs")
+        raise ValueError(_("a {type} where one value belongs").format(type=type(value).__name__))
     if type(value) is int and not _SMALLEST_INTEGER <= value <= _LARGEST_INTEGER:
-        raise ValueError(f"the number {str(value)[:24]}… is out of range")
+        raise ValueError(_("the number {value}… is out of range").format(value=str(value)[:24]))
     if python_type is None:
         return value
     if python_type is int and type(value) is not int:
-        raise ValueError(f"{str(value)[:40]!r} where a whole number belongs")
+        raise ValueError(_("{value!r} where a whole number belongs").format(value=str(value)[:40]))
     if python_type is str and not isinstance(value, str):
-        raise ValueError(f"{value!r} where text belongs")
+        raise ValueError(_("{value!r} where text belongs").format(value=value))
     if python_type is dt.datetime:
         parsed = dt.datetime.fromisoformat(_text(value))
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
@@ -57,7 +58,7 @@ def decode(value: Any, python_type: type | None) -> Any:
 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"{value!r} where a date or time belongs")
+        raise ValueError(_("{value!r} where a date or time belongs").format(value=value))
     return value
 
 
@@ -111,19 +112,25 @@ def read_export(text: str) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise KnownError(f"the file is not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+        raise KnownError(
+            _("the file is not valid JSON ({msg} at line {line})").format(
+                msg=exc.msg, line=exc.lineno
+            )
+        ) from exc
     except RecursionError:
         # Our exports nest three levels deep; thousands of brackets are no export of ours.
         raise KnownError(
-            "the file is not a Follow-Up Planner JSON export (nested too deeply)"
+            _("the file is not a Follow-Up Planner JSON export (nested too deeply)")
         ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise KnownError("the file is not a Follow-Up Planner JSON export")
+        raise KnownError(_("the file is not a Follow-Up Planner JSON export"))
     if data.get("format_version") != FORMAT_VERSION:
         raise KnownError(
-            f"export format version {data.get('format_version')} is not supported",
-            "Import it with the app version that wrote it.",
+            _("export format version {version} is not supported").format(
+                version=data.get("format_version")
+            ),
+            _("Import it with the app version that wrote it."),
         )
     if not isinstance(data.get("tables"), dict):
-        raise KnownError("the export has no tables")
+        raise KnownError(_("the export has no tables"))
     return data

@@ -10,6 +10,7 @@ from typing import IO
 
 from app.errors import KnownError, ValidationError
 from app.export.safe_file_name import safe_base_name
+from app.i18n import _
 from app.paths import expand_home
 
 
@@ -21,7 +22,10 @@ def export_target(out: Path, extension: str) -> Path:
     target = folder / (safe_base_name(stem) + extension)
     # A link planted under the chosen name must not carry the export somewhere else.
     if target.is_symlink() or target.resolve().parent != folder:
-        raise KnownError(f"will not write through the link {target}", "Choose another name.")
+        raise KnownError(
+            _("will not write through the link {target}").format(target=target),
+            _("Choose another name."),
+        )
     return target
 
 
@@ -30,7 +34,9 @@ def check_output(out: Path) -> None:
     current folder) and a folder (it would become a file named after it)."""
     if not out.name.strip() or expand_home(out).is_dir():
         shown = str(out).strip() or "an empty name"
-        raise ValidationError(f"{shown} is not a file to write to", "Choose a file name.")
+        raise ValidationError(
+            _("{shown} is not a file to write to").format(shown=shown), _("Choose a file name.")
+        )
 
 
 @contextlib.contextmanager
@@ -41,7 +47,11 @@ def atomic_writer(
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise KnownError(f"cannot create the folder {target.parent}: {exc.strerror}") from exc
+        raise KnownError(
+            _("cannot create the folder {parent}: {strerror}").format(
+                parent=target.parent, strerror=exc.strerror
+            )
+        ) from exc
     partial = target.with_name(f".{target.name}.partial")
     try:
         with partial.open("w", encoding=encoding, newline=newline, errors=errors) as handle:
@@ -51,7 +61,9 @@ def atomic_writer(
         partial.replace(target)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise KnownError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise KnownError(
+            _("cannot write {target}: {error}").format(target=target, error=exc.strerror or exc)
+        ) from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise

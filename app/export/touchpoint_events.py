@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from app.dto.touchpoints import TouchpointDTO
 from app.dto.vocabulary import Status
 from app.export.calendar_event import CalendarEvent, default_duration
+from app.i18n import _
 from app.kinds import channel_label, kind_label
 
 APP_CATEGORY = "Follow-Up Planner"
@@ -41,15 +42,15 @@ def content_hash(item: TouchpointDTO, sale_summary: str, subject: str, body: str
 
 def describe(item: TouchpointDTO, sale_summary: str, subject: str, body: str, details: bool) -> str:
     """The event's DESCRIPTION: how to reach the customer, what it is about, the draft."""
-    lines = [f"Channel: {channel_label(item.channel)}"]
+    lines = [_("Channel: {channel}").format(channel=channel_label(item.channel))]
     if item.customer_phone:
-        lines.append(f"Phone: {item.customer_phone}")
+        lines.append(_("Phone: {phone}").format(phone=item.customer_phone))
     if item.customer_email:
-        lines.append(f"E-mail: {item.customer_email}")
+        lines.append(_("E-mail: {email}").format(email=item.customer_email))
     if sale_summary:
-        lines.append(f"Sale: {sale_summary}")
+        lines.append(_("Sale: {sale}").format(sale=sale_summary))
     if details and (subject or body):
-        lines += ["", f"Subject: {subject}", "", body]
+        lines += ["", _("Subject: {subject}").format(subject=subject), "", body]
     return "\n".join(lines).strip()
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from app.errors import BusyError, KnownError
+from app.i18n import _
 from app.storage import as_storage_error
 from models.backup import remove_with_side_files, sync_file, sync_folder
 from models.storage import StorageProblem
@@ -44,8 +45,8 @@ def leave_wal_mode(db_path: Path) -> None:
         mode = "busy"
     if str(mode).lower() != "delete":
         raise BusyError(
-            f"{db_path} is open in another window or command",
-            "Close the planner everywhere and try again; nothing was changed.",
+            _("{path} is open in another window or command").format(path=db_path),
+            _("Close the planner everywhere and try again; nothing was changed."),
         )
 
 
@@ -70,7 +71,9 @@ def staged(db_path: Path, purpose: str, doing: str) -> Iterator[Path]:
         known = as_storage_error(exc, staging, doing)
         if known is not None:
             raise known from exc
-        raise KnownError(f"cannot {doing}: {exc}", "Nothing was changed.") from exc
+        raise KnownError(
+            _("cannot {doing}: {error}").format(doing=doing, error=exc), _("Nothing was changed.")
+        ) from exc
     finally:
         remove_with_side_files(staging)
         remove_with_side_files(staging.with_name(staging.name + ".partial"))

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from app.dto.imports import MULTI_FIELDS
+from app.i18n import _
 from app.importing.address_columns import ADDRESS_FIELDS, take_address
 from app.importing.dialects import CUT_OFF
 from app.importing.encodings import UnreadableFile
@@ -32,20 +33,28 @@ def header_key(headers: list[str]) -> str:
 def mapping_from_json(value: Any, headers: list[str]) -> Mapping:
     """{"name": "Full name", "email": ["Mail", "Mail 2"], ...} checked against the file."""
     if not isinstance(value, dict):
-        raise UnreadableFile("the mapping must be a JSON object of field: column header")
+        raise UnreadableFile(_("the mapping must be a JSON object of field: column header"))
     mapping: dict[str, tuple[str, ...]] = {}
     present = set(headers)
     for field, columns in value.items():
         if field not in FIELD_NAMES:
             raise UnreadableFile(
-                f"the mapping names an unknown field {field!r}; use {', '.join(FIELD_NAMES)}"
+                _("the mapping names an unknown field {field!r}; use {choices}").format(
+                    field=field, choices=", ".join(FIELD_NAMES)
+                )
             )
         names = (columns,) if isinstance(columns, str) else columns
         if not isinstance(names, list | tuple) or not all(isinstance(n, str) for n in names):
-            raise UnreadableFile(f"the mapping for {field!r} must be a header name or a list")
+            raise UnreadableFile(
+                _("the mapping for {field!r} must be a header name or a list").format(field=field)
+            )
         missing = [name for name in names if name not in present]
         if missing:
-            raise UnreadableFile(f"the file has no column {missing[0]!r} (mapped to {field!r})")
+            raise UnreadableFile(
+                _("the file has no column {missing!r} (mapped to {field!r})").format(
+                    missing=missing[0], field=field
+                )
+            )
         mapping[field] = tuple(names)
     return mapping
 
@@ -84,7 +93,7 @@ def contacts(
     joined = GOOGLE_JOIN.strip()
     for number, row in rows:
         if row is None:
-            yield number, CUT_OFF.format(row=number)
+            yield number, _(CUT_OFF).format(row=number)
             continue
         contact = RawContact(row=number, source_given=source_given)
         width = len(row)

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from app.errors import ValidationError
+from app.i18n import _
 
 _WON = frozenset({"won", "closedwon", "closed won", "true", "yes", "1", "gewonnen", "win"})
 _LOST = frozenset({"lost", "closedlost", "closed lost", "false", "no", "0", "verloren"})
@@ -40,7 +41,9 @@ def day_of(text: str, what: str) -> dt.date | None:
             raise ValueError(value)
         return dt.date(year, month, day)
     except ValueError as exc:
-        raise ValidationError(f"{what} {value!r} is not a date (use YYYY-MM-DD)") from exc
+        raise ValidationError(
+            _("{what} {value!r} is not a date (use YYYY-MM-DD)").format(what=_(what), value=value)
+        ) from exc
 
 
 def money_of(text: str) -> tuple[str, str]:

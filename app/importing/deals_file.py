@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.dto.imports import RowError
 from app.errors import ValidationError
+from app.i18n import N_, _
 from app.importing.deal_values import day_of, money_of, outcome_of
 from app.importing.dialects import CUT_OFF, detect_separator, read_rows
 from app.importing.encodings import TextSource, UnreadableFile
@@ -65,7 +66,7 @@ class DealFile:
         positions = _positions(list(self.headers), self.layout.mapping)
         for number, cells in rows:
             if cells is None:
-                yield RowError(number, CUT_OFF.format(row=number))
+                yield RowError(number, _(CUT_OFF).format(row=number))
                 continue
             values = {
                 field: next((cells[i].strip() for i in where if i < len(cells) and
@@ -83,18 +84,20 @@ def open_deals(path: Path) -> DealFile:
     source = TextSource(path)
     first = next((line for line in source.lines() if line.strip()), None)
     if first is None:
-        raise UnreadableFile(f"{path.name} is empty")
+        raise UnreadableFile(_("{name} is empty").format(name=path.name))
     separator = detect_separator(first)
     header = next(read_rows(source.lines(), separator), None)
     if header is None or header[1] is None:
-        raise UnreadableFile(f"{path.name} has no header line")
+        raise UnreadableFile(_("{name} has no header line").format(name=path.name))
     headers = [cell.strip().lstrip("\ufeff") for cell in header[1]]
     layout = detect_sale_layout(headers) or guess_sale_layout(headers)
     mapping = layout.mapping
     if not mapping.get("closed_on"):
-        raise UnreadableFile("no column holds the close date (a column named Close Date)")
+        raise UnreadableFile(_("no column holds the close date (a column named Close Date)"))
     if not any(mapping.get(field) for field in ("email", "name", "company")):
-        raise UnreadableFile("no column names the customer (an e-mail, a name or a company column)")
+        raise UnreadableFile(
+            _("no column names the customer (an e-mail, a name or a company column)")
+        )
     return DealFile(path, layout, source, separator, tuple(headers))
 
 
@@ -113,22 +116,26 @@ def _deal(row: int, values: dict[str, str]) -> DealItem:
     outcome = outcome_of(outcome_text) if outcome_text else "won"
     if outcome is None:
         return OpenDeal(row, outcome_text)
-    email = clean_line(values.get("email", ""), 320, "e-mail")
-    name = clean_line(values.get("name", ""), 200, "name")
-    company = clean_line(values.get("company", ""), 200, "company")
+    email = clean_line(values.get("email", ""), 320, N_("e-mail"))
+    name = clean_line(values.get("name", ""), 200, N_("name"))
+    company = clean_line(values.get("company", ""), 200, N_("company"))
     if not (email or name or company):
-        raise ValidationError("no customer: the row has no e-mail, name or company")
-    closed_on = day_of(values.get("closed_on", ""), "close date")
+        raise ValidationError(_("no customer: the row has no e-mail, name or company"))
+    closed_on = day_of(values.get("closed_on", ""), N_("close date"))
     if closed_on is None:
-        raise ValidationError("no close date")
-    check_date(closed_on, "close date")
-    promised = day_of(values.get("promised_delivery", ""), "promised delivery")
-    actual = day_of(values.get("actual_delivery", ""), "actual delivery")
+        raise ValidationError(_("no close date"))
+    check_date(closed_on, N_("close date"))
+    promised = day_of(values.get("promised_delivery", ""), N_("promised delivery"))
+    actual = day_of(values.get("actual_delivery", ""), N_("actual delivery"))
     for day, what in ((promised, "promised delivery"), (actual, "actual delivery")):
         if day is not None:
             check_date(day, what)
             if day < closed_on:
-                raise ValidationError(f"the {what} {day.isoformat()} is before the close date")
+                raise ValidationError(
+                    _("the {what} {date} is before the close date").format(
+                        what=_(what), date=day.isoformat()
+                    )
+                )
     amount, code = money_of(values.get("amount", ""))
     return Deal(
         row=row,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator
 
+from app.i18n import N_, _
 from app.importing.encodings import UnreadableFile
 
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -52,7 +53,7 @@ def _cut_off(lines: list[str], separator: str) -> bool:
 
 
 # What a row cut off by the end of the file is reported as, in every kind of CSV import.
-CUT_OFF = (
+CUT_OFF = N_(
     "The file looks cut off: row {row} ends inside a quoted cell, so none of that row was imported."
 )
 
@@ -77,10 +78,14 @@ def read_rows(lines: Iterable[str], separator: str) -> Iterator[tuple[int, list[
         except csv.Error as exc:
             if "field limit" in str(exc):
                 raise UnreadableFile(
-                    f"row {number + 1} has a cell longer than {MAX_CELL:,} characters; "
-                    "shorten it or remove the row, then import again"
+                    _(
+                        "row {row} has a cell longer than {limit:,} characters; shorten it "
+                        "or remove the row, then import again"
+                    ).format(row=number + 1, limit=MAX_CELL)
                 ) from exc
-            raise UnreadableFile(f"row {number + 1} cannot be read as CSV: {exc}") from exc
+            raise UnreadableFile(
+                _("row {row} cannot be read as CSV: {error}").format(row=number + 1, error=exc)
+            ) from exc
         number += 1
         row_lines, held.lines = held.lines, []
         if any(cell.strip() for cell in row):

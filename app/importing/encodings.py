@@ -14,6 +14,7 @@ from typing import BinaryIO
 import charset_normalizer
 
 from app.errors import KnownError
+from app.i18n import _, ngettext
 
 # Above this share of control characters the "text" is a binary file in disguise.
 MAX_CONTROL_SHARE = 0.005
@@ -77,7 +78,7 @@ def checked_codec(name: str) -> str:
         codec = codecs.lookup(name.strip())
     except LookupError:
         raise UnreadableFile(
-            f"unknown encoding {name!r}; try utf-8, cp1252, cp1251 or shift_jis"
+            _("unknown encoding {name!r}; try utf-8, cp1252, cp1251 or shift_jis").format(name=name)
         ) from None
     return codec.name.replace("-", "_")
 
@@ -126,7 +127,7 @@ def _check_text(text: str) -> None:
     sample = text[:SAMPLE]
     controls = sum(1 for ch in sample if ch not in "\t\r\n\f" and unicodedata.category(ch) == "Cc")
     if "\x00" in sample or controls > MAX_CONTROL_SHARE * max(len(sample), 1):
-        raise UnreadableFile("the file is not a text file (it looks like binary data)")
+        raise UnreadableFile(_("the file is not a text file (it looks like binary data)"))
 
 
 class LineDecoder:
@@ -179,9 +180,15 @@ class LineDecoder:
         lines = self.cp1252_lines
         listed = ", ".join(str(n) for n in lines[:LISTED_LINES])
         if len(lines) == 1:
-            return f"{self.label}, line {listed} in Windows-1252"
+            return _("{encoding}, line {line} in Windows-1252").format(
+                encoding=self.label, line=listed
+            )
         more = ", …" if len(lines) > LISTED_LINES else ""
-        return f"{self.label}, {len(lines):,} lines in Windows-1252 (lines {listed}{more})"
+        return ngettext(
+            "{encoding}, {count:,} line in Windows-1252 (lines {lines}{more})",
+            "{encoding}, {count:,} lines in Windows-1252 (lines {lines}{more})",
+            len(lines),
+        ).format(encoding=self.label, count=len(lines), lines=listed, more=more)
 
     def lines(self, handle: BinaryIO) -> Iterator[str]:
         """The lines with their line ends (CR, LF or CR LF); counts restart with every read."""
@@ -327,7 +334,9 @@ class TextSource:
 
     def lines(self) -> Iterator[str]:
         if _stamp(self.path) != self.stamp:
-            raise UnreadableFile(f"{self.path.name} changed since the preview; preview it again")
+            raise UnreadableFile(
+                _("{name} changed since the preview; preview it again").format(name=self.path.name)
+            )
         return itertools.chain.from_iterable(self._blocks())
 
     def _blocks(self) -> Iterator[Iterable[str]]:
@@ -344,16 +353,18 @@ def _stamp(path: Path) -> tuple[int, int]:
     except OSError as exc:
         raise _unreadable(path, exc) from exc
     if path.is_dir():
-        raise UnreadableFile(f"{path} is a folder, not a file")
+        raise UnreadableFile(_("{path} is a folder, not a file").format(path=path))
     return info.st_size, info.st_mtime_ns
 
 
 def _unreadable(path: Path, exc: OSError) -> UnreadableFile:
     if isinstance(exc, FileNotFoundError):
-        return UnreadableFile(f"{path} does not exist")
+        return UnreadableFile(_("{path} does not exist").format(path=path))
     if isinstance(exc, IsADirectoryError):
-        return UnreadableFile(f"{path} is a folder, not a file")
-    return UnreadableFile(f"cannot read {path}: {exc.strerror}")
+        return UnreadableFile(_("{path} is a folder, not a file").format(path=path))
+    return UnreadableFile(
+        _("cannot read {path}: {strerror}").format(path=path, strerror=exc.strerror)
+    )
 
 
 def decode(data: bytes) -> DecodedText:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.i18n import _
+
 # Our field -> header names in the file, best first. email and phone take every match.
 Mapping = dict[str, tuple[str, ...]]
 FIELD_NAMES = (
@@ -185,13 +187,15 @@ def detect_layout(headers: list[str]) -> Layout | None:
     """Outlook, Google or Thunderbird from the header line; None for any other CSV."""
     names = set(headers)
     if {"Primary Email", "Display Name"} <= names or "Primäre E-Mail-Adresse" in names:
-        return Layout("thunderbird", "Thunderbird address book", _present(headers, THUNDERBIRD))
+        return Layout("thunderbird", _("Thunderbird address book"), _present(headers, THUNDERBIRD))
     if "E-mail 1 - Label" in names or "Phone 1 - Label" in names or "Organization Name" in names:
-        return Layout("google", "Google Contacts (current layout)", _google(headers, GOOGLE_2023))
+        return Layout(
+            "google", _("Google Contacts (current layout)"), _google(headers, GOOGLE_2023)
+        )
     if {"Given Name", "Family Name"} <= names or "E-mail 1 - Type" in names:
-        return Layout("google", "Google Contacts", _google(headers, GOOGLE_CLASSIC))
+        return Layout("google", _("Google Contacts"), _google(headers, GOOGLE_CLASSIC))
     if {"First Name", "E-mail Address"} <= names or {"Vorname", "E-Mail-Adresse"} <= names:
-        return Layout("outlook", "Outlook contacts", OUTLOOK)
+        return Layout("outlook", _("Outlook contacts"), OUTLOOK)
     return None
 
 

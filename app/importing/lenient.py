@@ -14,6 +14,7 @@ import phonenumbers
 from app.dto.customers import CustomerInput
 from app.dto.imports import RowWarning
 from app.errors import ValidationError
+from app.i18n import _
 from app.importing.flags import read_flags
 from app.importing.records import NO_DATE, RawContact, normalise_birthday
 from app.validation import CHANNELS, EMAIL_PATTERN, PHONE_PATTERN, check_language, parse_birthday
@@ -38,13 +39,11 @@ class Reading:
         self.kept: list[str] = []
         self.warnings: list[RowWarning] = []
 
-    def keep(self, field: str, label: str, value: str, why: str) -> None:
-        self.kept.append(f"{label} (as in the file): {value}")
-        self.warnings.append(
-            RowWarning(
-                self.row, field, value, f"{label} {value!r} {why}; it was kept in the notes."
-            )
-        )
+    def keep(self, field: str, label: str, value: str, warning: str) -> None:
+        """Keep `value` in the notes under `label`; `warning` is the whole sentence the
+        preview shows (translated by the caller, one sentence per problem)."""
+        self.kept.append(_("{label} (as in the file): {value}").format(label=label, value=value))
+        self.warnings.append(RowWarning(self.row, field, value, warning))
 
 
 def readable_language(text: str, reading: Reading) -> str:
@@ -110,7 +109,7 @@ def readable_birthday(text: str, reading: Reading) -> str:
     except ValidationError:
         normal = ""
     if not normal and value:
-        reading.keep("birthday", "Birthday", value, "is not a date")
+        reading.keep("birthday", _("Birthday"), value, _not_a_date(value))
         return ""
     if _real(normal):
         return normal
@@ -118,11 +117,22 @@ def readable_birthday(text: str, reading: Reading) -> str:
         year, month_day = int(match.group(1)), match.group(2)
         if year < EARLIEST_YEAR and _real(month_day):
             if year != NO_YEAR:
-                reading.keep("birthday", "Birthday", value, "has a year before 1900, so only "
-                             "the day and month were taken")  # fmt: skip
+                reading.keep(
+                    "birthday",
+                    _("Birthday"),
+                    value,
+                    _(
+                        "Birthday {value!r} has a year before 1900, so only the day and month "
+                        "were taken; it was kept in the notes."
+                    ).format(value=value),
+                )
             return month_day
-    reading.keep("birthday", "Birthday", value, "is not a date")
+    reading.keep("birthday", _("Birthday"), value, _not_a_date(value))
     return ""
+
+
+def _not_a_date(value: str) -> str:
+    return _("Birthday {value!r} is not a date; it was kept in the notes.").format(value=value)
 
 
 def _real(text: str) -> bool:
@@ -145,10 +155,24 @@ def to_input(
         email, as_written = readable_email(raw)
         if not email:
             if raw.strip():
-                reading.keep("e-mail", "E-mail", raw.strip(), "is not an e-mail address")
+                reading.keep(
+                    "e-mail",
+                    _("E-mail"),
+                    raw.strip(),
+                    _(
+                        "E-mail {value!r} is not an e-mail address; it was kept in the notes."
+                    ).format(value=raw.strip()),
+                )
             continue
         if not as_written:
-            reading.keep("e-mail", "E-mail", raw.strip(), f"was read as {email}")
+            reading.keep(
+                "e-mail",
+                _("E-mail"),
+                raw.strip(),
+                _("E-mail {value!r} was read as {email}; it was kept in the notes.").format(
+                    value=raw.strip(), email=email
+                ),
+            )
         if email not in emails:
             emails.append(email)
     phones: list[str] = []
@@ -156,7 +180,14 @@ def to_input(
         phone = readable_phone(raw, region)
         if not phone:
             if raw.strip():
-                reading.keep("phone", "Phone", raw.strip(), "is not a phone number")
+                reading.keep(
+                    "phone",
+                    _("Phone"),
+                    raw.strip(),
+                    _("Phone {value!r} is not a phone number; it was kept in the notes.").format(
+                        value=raw.strip()
+                    ),
+                )
         elif phone not in phones:
             phones.append(phone)
     whole = contact.whole_birthday()
@@ -164,9 +195,9 @@ def to_input(
     notes = contact.notes.strip()
     extras = []
     if len(emails) > 1:
-        extras.append("Other e-mail: " + ", ".join(emails[1:]))
+        extras.append(_("Other e-mail: {emails}").format(emails=", ".join(emails[1:])))
     if len(phones) > 1:
-        extras.append("Other phone: " + ", ".join(phones[1:]))
+        extras.append(_("Other phone: {phones}").format(phones=", ".join(phones[1:])))
     extras.extend(reading.kept)
     flags, unread = read_flags(
         contact.key_customer, contact.do_not_contact, contact.keep_in_touch_days, contact.salutation
@@ -185,7 +216,7 @@ def to_input(
     )  # fmt: skip
     if not name:
         raise ValidationError(
-            "Nothing in this row names a person (no name, e-mail, phone or company)."
+            _("Nothing in this row names a person (no name, e-mail, phone or company).")
         )
     data = CustomerInput(
         name=name,

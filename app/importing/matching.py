@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 import phonenumbers
 
+from app.i18n import _
 from app.validation import digits_in
 
 # Legal forms say nothing about which company it is: "Acme GmbH" is "ACME".
@@ -159,11 +160,11 @@ class DuplicateIndex:
     def find(self, name: str, keys: Keys) -> tuple[int, str] | None:
         """(customer id, why) for the first rule that matches, strongest first."""
         if keys.email and (hit := self._email.get(hash(keys.email))) is not None:
-            return hit, "same e-mail"
+            return hit, _("same e-mail")
         if keys.phone and (held := self._phone.get(hash(keys.phone))) is not None:
             for hit in held if isinstance(held, list) else (held,):
                 if similar_names(name, self.names[hit]):
-                    return hit, "same phone and a similar name"
+                    return hit, _("same phone and a similar name")
         if keys.person is not None and (hit := self._person.get(keys.person)) is not None:
-            return hit, "same name and company"
+            return hit, _("same name and company")
         return None

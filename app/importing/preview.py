@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from app.dto.imports import Candidate, Duplicate, ImportPlan, RowError, RowWarning
 from app.errors import ValidationError
+from app.i18n import _
 from app.importing.lenient import to_input
 from app.importing.matching import DuplicateIndex, Existing
 from app.importing.records import RawContact, checked_values
@@ -79,7 +80,9 @@ def classify(
             # Negative ids stand for rows of this file that are not in the database yet.
             index.add(Existing(-item.row, name, company, values["email"], values["phone"]), keys)
         elif hit[0] < 0:
-            yield Duplicate(item.row, data, values, None, index.names[hit[0]],
-                            f"{hit[1]} as row {-hit[0]}", earlier_row=-hit[0])  # fmt: skip
+            why = _("{reason} as row {row}").format(reason=hit[1], row=-hit[0])
+            yield Duplicate(
+                item.row, data, values, None, index.names[hit[0]], why, earlier_row=-hit[0]
+            )
         else:
             yield Duplicate(item.row, data, values, hit[0], index.names[hit[0]], hit[1])

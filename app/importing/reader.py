@@ -9,6 +9,7 @@ from typing import Any
 
 from app.dto.imports import FORMATS
 from app.export import json_export
+from app.i18n import _
 from app.importing.csv_contacts import contacts, header_key, mapping_from_json
 from app.importing.dialects import SEPARATORS, detect_separator, read_rows
 from app.importing.encodings import TextSource, UnreadableFile
@@ -77,22 +78,28 @@ def parse_file(
 ) -> ParsedFile:
     """Recognise the file from its first lines; raises UnreadableFile when it holds no contacts."""
     if fmt not in FORMATS:
-        raise UnreadableFile(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+        raise UnreadableFile(
+            _("unknown format {fmt!r}; use one of {choices}").format(
+                fmt=fmt, choices=", ".join(FORMATS)
+            )
+        )
     if fmt == "auto" and json_export.is_export(path):
         raise UnreadableFile(
-            f"{path.name} is a complete Follow-Up Planner export, not a contact file; "
-            "load it into an empty database with: followup import FILE --format json"
+            _(
+                "{name} is a complete Follow-Up Planner export, not a contact file; load "
+                "it into an empty database with: followup import FILE --format json"
+            ).format(name=path.name)
         )
     source = TextSource(path, encoding)
     first = next((line for line in source.lines() if line.strip()), None)
     if first is None:
-        raise UnreadableFile(f"{path.name} is empty")
+        raise UnreadableFile(_("{name} is empty").format(name=path.name))
     if fmt == "vcard" or (fmt == "auto" and looks_like_vcard(first)):
         return ParsedFile("vcard", "vCard", source, "", (), "", {})
     separator = detect_separator(first)
     header = next(read_rows(source.lines(), separator), None)
     if header is None or header[1] is None:
-        raise UnreadableFile(f"{path.name} has no header line")
+        raise UnreadableFile(_("{name} has no header line").format(name=path.name))
     headers = [cell.strip().lstrip("\ufeff") for cell in header[1]]
     mapping = mapping_from_json(user_mapping, headers) if user_mapping is not None else None
     layout = _layout(headers, fmt, mapping, remembered or {})
@@ -111,21 +118,27 @@ def _layout(
     headers: list[str], fmt: str, mapping: Mapping | None, remembered: dict[str, Mapping]
 ) -> Layout:
     if mapping is not None:
-        return Layout("csv", "CSV (your column mapping)", mapping)
+        return Layout("csv", _("CSV (your column mapping)"), mapping)
     detected = detect_layout(headers)
     if fmt in {"outlook", "google", "thunderbird"}:
         if detected is None or detected.key != fmt:
-            raise UnreadableFile(f"the file does not have {SOURCES[fmt].split()[0]}'s columns")
+            raise UnreadableFile(
+                _("the file does not have {source}'s columns").format(
+                    source=SOURCES[fmt].split()[0]
+                )
+            )
         return detected
     if detected is not None and fmt == "auto":
         return detected
     saved = remembered.get(header_key(headers))
     if saved is not None:
-        return Layout("csv", "CSV (remembered column mapping)", saved)
+        return Layout("csv", _("CSV (remembered column mapping)"), saved)
     guessed = guess_mapping(headers)
     if not has_name(guessed):
         raise UnreadableFile(
-            "unknown file layout: no column holds a name; choose the columns "
-            "(import dialog) or pass --mapping FILE"
+            _(
+                "unknown file layout: no column holds a name; choose the columns "
+                "(import dialog) or pass --mapping FILE"
+            )
         )
-    return Layout("csv", "CSV (columns recognised by name)", guessed)
+    return Layout("csv", _("CSV (columns recognised by name)"), guessed)

@@ -8,6 +8,7 @@ from typing import Any
 
 from app.dto.customers import CustomerInput
 from app.errors import ValidationError
+from app.i18n import N_, _
 from app.postal_address import ADDRESS_FIELDS as ADDRESS_COLUMNS
 from app.tags import join, parse_list
 from app.validation import (
@@ -116,7 +117,7 @@ def _ymd(year: str | None, month: str, day: str, original: str) -> str:
         # Two-digit years of customers' births: 31-99 are 19xx, 00-30 are 20xx.
         number += 2000 if number <= 30 else 1900
     elif len(year) != 4:
-        raise ValidationError(f"bad birthday {original!r}")
+        raise ValidationError(_("bad birthday {original!r}").format(original=original))
     return f"{number:04d}-{int(month):02d}-{int(day):02d}"
 
 
@@ -137,7 +138,9 @@ def _line(text: str, limit: int, what: str) -> str:
         return clean_line(text, limit, what)
     cleaned = " ".join(text.split())
     if len(cleaned) > limit:
-        raise ValidationError(f"{what} is longer than {limit} characters")
+        raise ValidationError(
+            _("{what} is longer than {limit} characters").format(what=_(what), limit=limit)
+        )
     return cleaned
 
 
@@ -149,28 +152,32 @@ def _block(text: str, limit: int, what: str) -> str:
         return clean_block(text, limit, what)
     cleaned = text.strip()
     if len(cleaned) > limit:
-        raise ValidationError(f"{what} is longer than {limit} characters")
+        raise ValidationError(
+            _("{what} is longer than {limit} characters").format(what=_(what), limit=limit)
+        )
     return cleaned
 
 
 def checked_values(data: CustomerInput) -> dict[str, Any]:
     """Customer column values, validated as the customer service does; ValidationError if bad."""
-    name = _line(data.name, 200, "name")
+    name = _line(data.name, 200, N_("name"))
     if not name:
-        raise ValidationError("no name (neither a name nor a company)")
-    company = _line(data.company, 200, "company")
-    email = _line(data.email, 320, "e-mail")
+        raise ValidationError(_("no name (neither a name nor a company)"))
+    company = _line(data.company, 200, N_("company"))
+    email = _line(data.email, 320, N_("e-mail"))
     if email and not EMAIL_PATTERN.fullmatch(email):
-        raise ValidationError(f"invalid e-mail {email!r}")
-    phone = _line(data.phone, 64, "phone")
+        raise ValidationError(_("invalid e-mail {email!r}").format(email=email))
+    phone = _line(data.phone, 64, N_("phone"))
     if phone and not PHONE_PATTERN.fullmatch(phone):
-        raise ValidationError(f"invalid phone number {phone!r}")
+        raise ValidationError(_("invalid phone number {phone!r}").format(phone=phone))
     try:
         birthday = parse_birthday(normalise_birthday(data.birthday)) if data.birthday else None
     except ValidationError as exc:
-        raise ValidationError(f"Bad birthday {data.birthday.strip()!r}.") from exc
+        raise ValidationError(
+            _("Bad birthday {text!r}.").format(text=data.birthday.strip())
+        ) from exc
     month, day, year = birthday or (None, None, None)
-    job_title = _line(data.job_title, 120, "job title")
+    job_title = _line(data.job_title, 120, N_("job title"))
     address = _address(data)
     return {
         "name": name,
@@ -182,15 +189,15 @@ def checked_values(data: CustomerInput) -> dict[str, Any]:
         "birthday_day": day,
         "birthday_year": year,
         "is_key": data.is_key,
-        "source": _line(data.source, 200, "source"),
-        "notes": _block(data.notes, NOTES_LIMIT, "notes"),
+        "source": _line(data.source, 200, N_("source")),
+        "notes": _block(data.notes, NOTES_LIMIT, N_("notes")),
         "keep_in_touch_days": data.keep_in_touch_days,
         "do_not_contact": data.do_not_contact,
         "search_text": fast_search_key(name, company, email, phone, job_title, address[2]),
         "job_title": job_title,
         **dict(zip(ADDRESS_COLUMNS, address, strict=True)),
-        "industry": _line(data.industry, 120, "industry"),
-        "tags": join(parse_list(data.tags, "tags")) if data.tags else "",
+        "industry": _line(data.industry, 120, N_("industry")),
+        "tags": join(parse_list(data.tags, N_("tags"))) if data.tags else "",
         "salutation": check_salutation(data.salutation),
         "language": check_language(data.language) or None,
     }
@@ -199,9 +206,9 @@ def checked_values(data: CustomerInput) -> dict[str, Any]:
 def _address(data: CustomerInput) -> tuple[str, str, str, str, str]:
     """check_address, with the fast path for the usual plain one-line parts."""
     return (
-        _block(data.street, 500, "street"),
-        _line(data.postal_code, 32, "postal code"),
-        _line(data.city, 120, "city"),
-        _line(data.region, 120, "region"),
-        _line(data.country, 120, "country"),
+        _block(data.street, 500, N_("street")),
+        _line(data.postal_code, 32, N_("postal code")),
+        _line(data.city, 120, N_("city")),
+        _line(data.region, 120, N_("region")),
+        _line(data.country, 120, N_("country")),
     )

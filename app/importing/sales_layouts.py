@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.i18n import _
+
 # Our field -> header names, best first (the first column with a value wins).
 SaleMapping = dict[str, tuple[str, ...]]
 SALE_FIELDS = (
@@ -79,11 +81,11 @@ def detect_sale_layout(headers: list[str]) -> SaleLayout | None:
     """The CRM whose export this is, from its header line; None for any other CSV."""
     names = set(headers)
     if {"Deal Name", "Deal Stage"} <= names:
-        return SaleLayout("hubspot", "HubSpot deals", _present(HUBSPOT, names))
+        return SaleLayout("hubspot", _("HubSpot deals"), _present(HUBSPOT, names))
     if "Deal - Title" in names or {"Title", "Status", "Value", "Won time"} <= names:
-        return SaleLayout("pipedrive", "Pipedrive deals", _present(PIPEDRIVE, names))
+        return SaleLayout("pipedrive", _("Pipedrive deals"), _present(PIPEDRIVE, names))
     if {"Opportunity Name", "Stage"} <= names:
-        return SaleLayout("salesforce", "Salesforce opportunities", _present(SALESFORCE, names))
+        return SaleLayout("salesforce", _("Salesforce opportunities"), _present(SALESFORCE, names))
     return None
 
 
@@ -97,7 +99,7 @@ def guess_sale_layout(headers: list[str]) -> SaleLayout:
                 guessed.setdefault(field, []).append(header)
                 break
     mapping = {field: tuple(found) for field, found in guessed.items()}
-    return SaleLayout("csv", "CSV (columns recognised by name)", mapping)
+    return SaleLayout("csv", _("CSV (columns recognised by name)"), mapping)
 
 
 def _present(mapping: SaleMapping, names: set[str]) -> SaleMapping:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from app.i18n import _
 from app.importing.encodings import UnreadableFile
 from app.importing.records import RawContact
 
@@ -277,7 +278,7 @@ def read_cards(text: str | Iterable[str]) -> Iterator[RawContact | tuple[int, st
         if upper == "BEGIN:VCARD":
             seen = True
             if current is not None:
-                yield number, "the card has no END:VCARD (cut off?)"
+                yield number, _("the card has no END:VCARD (cut off?)")
             number += 1
             current = []
         elif upper == "END:VCARD" and current is not None:
@@ -290,10 +291,10 @@ def read_cards(text: str | Iterable[str]) -> Iterator[RawContact | tuple[int, st
     if current is not None:
         yield (
             number,
-            (
-                f"The file looks cut off: card {number} has no END:VCARD, so none of that card "
+            _(
+                "The file looks cut off: card {number} has no END:VCARD, so none of that card "
                 "was imported."
-            ),
+            ).format(number=number),
         )
     if not seen:
-        raise UnreadableFile("the file holds no vCards (no BEGIN:VCARD line)")
+        raise UnreadableFile(_("the file holds no vCards (no BEGIN:VCARD line)"))

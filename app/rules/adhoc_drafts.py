@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.i18n import ENGLISH, current
+from app.i18n import ENGLISH, _, current
 from app.kinds import channel_label
 from app.messages.adhoc import (
     COME_BACK_PREFIX,
@@ -116,7 +116,9 @@ def recovery_checklist(session: Session, row: Touchpoint) -> tuple[tuple[str, st
         return ()
     steps = commitment_repo.steps_of(session, row.commitment_id)
     return tuple(
-        (step.subject, "now" if step.id == row.id else _state(step.status)) for step in steps
+        # A step's subject is its checklist text, stored in English as a key: shown translated.
+        (_(step.subject), "now" if step.id == row.id else _state(step.status))
+        for step in steps
     )
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.dto.commitments import OPEN_STATUSES, CommitmentDTO
 from app.dto.vocabulary import Status
+from app.i18n import N_, _
 from app.rules.planning_context import PlanningContext
 from app.rules.touchpoint_rows import new_touchpoint
 from app.scheduling.recovery import recovery_plan
@@ -21,7 +22,7 @@ from models.repositories.bulk import NewCommitment
 from models.sale import Sale
 from models.touchpoint import Touchpoint
 
-KEPT_REASON = "Promise kept"
+KEPT_REASON = N_("Promise kept")
 
 
 def commitment_dto(row: Commitment, customer_name: str) -> CommitmentDTO:
@@ -90,7 +91,7 @@ def start_recovery(
 
 def delivery_text(description: str) -> str:
     what = " ".join(description.split())[:200]
-    return f"Deliver {what}" if what else "Deliver the order"
+    return _("Deliver {what}").format(what=what) if what else _("Deliver the order")
 
 
 def sync_sale(session: Session, sale: Sale, ctx: PlanningContext) -> Commitment | None:

@@ -6,6 +6,7 @@ from sqlalchemy import or_, select, true, update
 from sqlalchemy.orm import Session
 
 from app.dto.vocabulary import RollDirection, Status
+from app.i18n import N_
 from app.rules.planning_context import PlanningContext
 from app.rules.sale_planning import redate_sale
 from app.rules.touchpoint_rows import local_time, move, skip_planned
@@ -16,7 +17,8 @@ from models.write_log import named_writes
 
 # The skip reason is this constant, never typed text: lifting the flag finds the follow-ups
 # it stopped by it, and leaves alone the ones skipped for any other reason.
-DNC_REASON = "Customer asked not to be contacted"
+# Stored in English (matched as a key below); shown through _() by the timeline.
+DNC_REASON = N_("Customer asked not to be contacted")
 
 
 def follow_flag(session: Session, customer: Customer, ctx: PlanningContext) -> None:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.dto.touchpoints import Draft
 from app.dto.vocabulary import Status
-from app.i18n import ENGLISH
+from app.i18n import ENGLISH, _
 from app.messages.channel_texts import plan_step_texts
 from app.messages.draft_language import draft_language
 from app.messages.drafts import DraftText, build_draft, format_day, merge_values, rendered_text
@@ -43,14 +43,16 @@ class TouchpointContent:
 def sale_summary(sale: Sale | None) -> str:
     if sale is None:
         return ""
-    parts = [sale.description or ("Won sale" if sale.outcome == "won" else "Lost sale")]
+    parts = [sale.description or (_("Won sale") if sale.outcome == "won" else _("Lost sale"))]
     if sale.amount_minor is not None:
         parts.append(money_text(sale.amount_minor, sale.currency))
-    parts.append(f"closed {format_day(sale.closed_on)}")
-    delivery = sale.actual_delivery or sale.promised_delivery
-    if delivery is not None:
-        word = "delivered" if sale.actual_delivery else "delivery promised for"
-        parts.append(f"{word} {format_day(delivery)}")
+    parts.append(_("closed {day}").format(day=format_day(sale.closed_on)))
+    if sale.actual_delivery is not None:
+        parts.append(_("delivered {day}").format(day=format_day(sale.actual_delivery)))
+    elif sale.promised_delivery is not None:
+        parts.append(
+            _("delivery promised for {day}").format(day=format_day(sale.promised_delivery))
+        )
     return ", ".join(parts)
 
 

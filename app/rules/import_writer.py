@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.i18n import _
 from app.progress import Progress
 from app.rules import keep_in_touch
 from app.rules.import_merge import merge_into, merge_values
@@ -95,7 +96,7 @@ class ChunkWriter:
         self._ids.update((row, first + n) for n, row in enumerate(rows) if row in self._targets)
         self._pending.clear()
         self.added += len(rows)
-        self._progress.report(self.added, self._total, "Adding customers…")
+        self._progress.report(self.added, self._total, _("Adding customers…"))
         # Planning reads a few columns: plain rows, not ORM objects (loading those took
         # longer than planning them), made from what was inserted. They share one creation
         # time: read back once, as stored.

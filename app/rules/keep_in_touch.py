@@ -15,6 +15,7 @@ from typing import Any, NamedTuple, Protocol
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from app.i18n import N_
 from app.plans.mapping import step_rule, step_to_dto
 from app.rules.do_not_contact import DNC_REASON
 from app.rules.planning_context import CustomerLike, PlanningContext, facts_key
@@ -325,7 +326,7 @@ def _refresh(
 def _refresh_one(changes: _Changes, customer: KitCustomer, rules: _Rules, facts: _Facts) -> None:
     existing = facts.existing.get(customer.id, ())
     if customer.do_not_contact or customer.deleted_at is not None:
-        reason = DNC_REASON if customer.do_not_contact else "Customer was deleted"
+        reason = DNC_REASON if customer.do_not_contact else N_("Customer was deleted")
         for row in existing:
             changes.skip(row, reason)
         return
@@ -343,7 +344,7 @@ def _refresh_one(changes: _Changes, customer: KitCustomer, rules: _Rules, facts:
         due = _birthday_day(customer, rules, facts)
         if due is None:
             for row in rows:
-                changes.skip(row, "Birthday was removed")
+                changes.skip(row, N_("Birthday was removed"))
         else:
             _place(changes, customer, birthday, rows, due, rules)
 
@@ -410,7 +411,7 @@ def _place(
     (or, with `keep_overdue`, it is overdue: it stays on its date until the user acts)."""
     channel = step.channel or customer.preferred_channel
     for row in rows[1:]:
-        changes.skip(row, "Replaced by a newer plan")
+        changes.skip(row, N_("Replaced by a newer plan"))
     if not rows:
         changes.inserts.append(
             # Positional: this runs per customer, and keywords cost noticeably more.

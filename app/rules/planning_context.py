@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from app.clock import Clock, local_today
 from app.dto.vocabulary import Channel
 from app.errors import KnownError
+from app.i18n import _
 from app.preferences import Preferences
 from app.scheduling.calendar import WorkCalendar
 from app.scheduling.steps import CustomerFacts
@@ -29,7 +30,9 @@ def _calendar(
     try:
         return WorkCalendar(frozenset(working_days), region, frozenset(days_off), *hours)
     except ValueError as exc:
-        raise KnownError(f"the calendar settings are not usable: {exc}") from exc
+        raise KnownError(
+            _("the calendar settings are not usable: {error}").format(error=exc)
+        ) from exc
 
 
 class CustomerLike(Protocol):

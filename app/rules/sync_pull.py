@@ -8,6 +8,7 @@ from typing import Literal
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.vocabulary import Status
+from app.i18n import N_, _, ngettext
 from app.rules.completion import after_touchpoint_change
 from app.rules.planning_context import PlanningContext
 from app.rules.sync_types import Tally
@@ -20,7 +21,7 @@ from models.customer import Customer
 from models.repositories import sync as repo
 from models.touchpoint import Touchpoint
 
-DELETED_REASON = "deleted in calendar"
+DELETED_REASON = N_("deleted in calendar")
 Outcome = Literal["same", "pulled", "kept"]
 Slot = tuple[dt.date, dt.time | None]
 
@@ -33,7 +34,11 @@ def note(session: Session, touchpoint_id: int, at: dt.datetime, change: str) -> 
 
 def shown(slot: Slot) -> str:
     day, time = slot
-    return f"{day.isoformat()} {time:%H:%M}" if time is not None else f"{day.isoformat()} (all day)"
+    return (
+        f"{day.isoformat()} {time:%H:%M}"
+        if time is not None
+        else _("{day} (all day)").format(day=day.isoformat())
+    )
 
 
 def apply_remote(
@@ -48,17 +53,36 @@ def apply_remote(
     if there == here:
         return "same"
     if row.status != Status.PLANNED:
-        note(session, row.id, ctx.now, f"moved to {shown(there)} in the calendar after it was "
-             f"{row.status}; the planner keeps it as {row.status}")  # fmt: skip
+        note(
+            session,
+            row.id,
+            ctx.now,
+            _(
+                "moved to {there} in the calendar after it was {status}; the planner keeps it "
+                "as {status}"
+            ).format(there=shown(there), status=row.status),
+        )
         return "kept"
     if row.sequence > item.pushed_sequence:
         # Both sides changed since the last sync: the newer change wins, the other is noted.
         if remote.changed_at is None or remote.changed_at <= row.updated_at:
-            note(session, row.id, ctx.now, f"moved to {shown(there)} in the calendar; the "
-                 f"planner's later change ({shown(here)}) was kept")  # fmt: skip
+            note(
+                session,
+                row.id,
+                ctx.now,
+                _(
+                    "moved to {there} in the calendar; the planner's later change ({here}) was kept"
+                ).format(there=shown(there), here=shown(here)),
+            )
             return "kept"
-        note(session, row.id, ctx.now, f"the planner's change to {shown(here)} was replaced by "
-             "a later change in the calendar")  # fmt: skip
+        note(
+            session,
+            row.id,
+            ctx.now,
+            _(
+                "the planner's change to {here} was replaced by a later change in the calendar"
+            ).format(here=shown(here)),
+        )
     move(row, there[0], there[1], ctx.zone)
     # The user chose this time in their calendar: re-planning must leave it alone.
     row.pinned = True
@@ -66,7 +90,14 @@ def apply_remote(
     # check records it as seen rather than as a change: app.rules.event_revision).
     item.pushed_sequence = row.sequence
     row.event_hash = ""
-    note(session, row.id, ctx.now, f"moved to {shown(there)} in the calendar (was {shown(here)})")
+    note(
+        session,
+        row.id,
+        ctx.now,
+        _("moved to {there} in the calendar (was {here})").format(
+            there=shown(there), here=shown(here)
+        ),
+    )
     return "pulled"
 
 
@@ -92,7 +123,7 @@ def skip_deleted(session: Session, item: SyncItem, row: Touchpoint, ctx: Plannin
     row.sequence += 1
     row.updated_at = ctx.now  # when it was skipped (Insights' overdue trend reads it)
     item.state, item.pushed_sequence = "removed", row.sequence
-    note(session, row.id, ctx.now, "deleted in the calendar; skipped here")
+    note(session, row.id, ctx.now, _("deleted in the calendar; skipped here"))
     session.flush()
     after_touchpoint_change(session, row, ctx)
 
@@ -122,9 +153,14 @@ def pull(
             # An empty calendar where we put events: wiped, replaced or a server fault.
             # Skipping every follow-up on that evidence would do more harm than waiting.
             raise SyncError(
-                f"{remote.label} is empty although {len(known)} follow-ups were "
-                "put there; nothing was changed here",
-                "If you emptied it on purpose, remove the account and add it again.",
+                ngettext(
+                    "{label} is empty although {count} follow-up was put there; nothing was "
+                    "changed here",
+                    "{label} is empty although {count} follow-ups were put there; nothing was "
+                    "changed here",
+                    len(known),
+                ).format(label=remote.label, count=len(known)),
+                _("If you emptied it on purpose, remove the account and add it again."),
             )
     fetched, missing = remote.read({path: known[path][1] for path in stale})
     for path, (etag, event) in fetched.items():

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.touchpoints import TouchpointDTO
 from app.dto.vocabulary import Status
 from app.export.touchpoint_events import EventOptions, touchpoint_event
+from app.i18n import N_, _, ngettext
 from app.progress import Progress
 from app.rules.draft_batch import TouchpointContent, render_contents
 from app.rules.event_revision import content_hashes, revise
@@ -25,6 +26,10 @@ from models.repositories import sync as repo
 from models.touchpoint import Touchpoint
 
 BATCH = 200
+# What the calendar refused, one whole sentence per action (translated when raised).
+REFUSED_CREATE = N_("{host} answered {status} when creating an event")
+REFUSED_UPDATE = N_("{host} answered {status} when updating an event")
+REFUSED_DELETE = N_("{host} answered {status} when deleting an event")
 DONE_PREFIX = "Done: "
 
 
@@ -79,7 +84,15 @@ class Pusher:
                     pending = []
                 self._guarded(work, partial(self._one, work, content))
                 done += 1
-                self._progress.report(done, total, f"Calendar: {done:,} of {total:,} events…")
+                self._progress.report(
+                    done,
+                    total,
+                    ngettext(
+                        "Calendar: {done:,} of {total:,} event…",
+                        "Calendar: {done:,} of {total:,} events…",
+                        total,
+                    ).format(done=done, total=total),
+                )
             if pending:
                 done = self._create_many(pending, done, total)
             if len(rows) < BATCH:
@@ -148,7 +161,15 @@ class Pusher:
             first = answer if answer.outcome in ("exists", "refused") else None
             self._guarded(work, partial(self._create, work, content, first))
         done += len(pending)
-        self._progress.report(done, total, f"Calendar: {done:,} of {total:,} events…")
+        self._progress.report(
+            done,
+            total,
+            ngettext(
+                "Calendar: {done:,} of {total:,} event…",
+                "Calendar: {done:,} of {total:,} events…",
+                total,
+            ).format(done=done, total=total),
+        )
         return done
 
     # --- one touchpoint ---------------------------------------------------------------
@@ -209,7 +230,7 @@ class Pusher:
                 self._tally.created += 1
                 return
         if not answer.ok:
-            raise self._refused("creating", answer)
+            raise self._refused(REFUSED_CREATE, answer)
         self._record(work, answer, uid=tp.uid)
         self._tally.created += 1
 
@@ -224,7 +245,7 @@ class Pusher:
                 etag = row.etag if row is not None else ""
             answer = self._remote.update(work.path, etag, item)
         if not answer.ok:
-            raise self._refused("updating", answer)
+            raise self._refused(REFUSED_UPDATE, answer)
         self._record(work, answer, uid=work.tp.uid)
         self._tally.updated += 1
 
@@ -236,7 +257,7 @@ class Pusher:
                 item = session.get(SyncItem, work.item_id)
                 answer = self._remote.delete(work.path, item.etag if item else "")
         if not (answer.ok or answer.outcome == "missing"):
-            raise self._refused("deleting", answer)
+            raise self._refused(REFUSED_DELETE, answer)
         with self._sessions.begin() as session:
             item = session.get(SyncItem, work.item_id)
             if item is not None:
@@ -283,8 +304,15 @@ class Pusher:
                 row = session.get(Touchpoint, work.tp.id)
                 if row is not None:
                     row.uid = uid
-                note(session, work.tp.id, self._ctx.now, f"the calendar refused the old UID "
-                     f"{old_uid} (deleted there before); the event now has UID {uid}")  # fmt: skip
+                note(
+                    session,
+                    work.tp.id,
+                    self._ctx.now,
+                    _(
+                        "the calendar refused the old UID {old_uid} (deleted there before); "
+                        "the event now has UID {uid}"
+                    ).format(old_uid=old_uid, uid=uid),
+                )
 
-    def _refused(self, what: str, answer: Answer) -> SyncError:
-        return SyncError(f"{self._remote.host} answered {answer.status} when {what} an event")
+    def _refused(self, message: str, answer: Answer) -> SyncError:
+        return SyncError(_(message).format(host=self._remote.host, status=answer.status))

@@ -20,6 +20,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
+from app.i18n import N_, _
 from app.rules import keep_in_touch
 from models.base import stored_utc
 from models.undo import UndoEntry
@@ -41,13 +42,13 @@ _IGNORED = frozenset({"updated_at", "sequence"})
 # Entries older than this are pruned: an undo is for a mistake just made.
 KEEP_DAYS = 30
 ACTION_LABELS = {
-    "done": "mark done",
-    "skip": "skip",
-    "snooze": "snooze",
-    "reschedule": "change date",
-    "feedback": "record feedback",
-    "referral": "record referral answer",
-    "add": "add follow-up",
+    "done": N_("mark done"),
+    "skip": N_("skip"),
+    "snooze": N_("snooze"),
+    "reschedule": N_("change date"),
+    "feedback": N_("record feedback"),
+    "referral": N_("record referral answer"),
+    "add": N_("add follow-up"),
 }
 
 Row = dict[str, Any]
@@ -172,8 +173,10 @@ def undo(session: Session, entry: UndoEntry, now: dt.datetime) -> None:
         current[(change.table, change.id)] = _current(session, change.table, change.id)
         if not _same(current[(change.table, change.id)], change.after):
             raise ValidationError(
-                f"Follow-up {entry.touchpoint_id} cannot be undone: something it changed was "
-                "changed again since."
+                _(
+                    "Follow-up {touchpoint_id} cannot be undone: something it changed was "
+                    "changed again since."
+                ).format(touchpoint_id=entry.touchpoint_id)
             )
     stamp = stored_utc(now)
     customer_id = entry.customer_id
@@ -202,7 +205,7 @@ def _take_back(session: Session, change: RowChange, stamp: str) -> None:
             connection.exec_driver_sql(
                 "UPDATE touchpoint SET status = 'skipped', skip_reason = ?, "
                 "sequence = sequence + 1, updated_at = ? WHERE id = ?",
-                ("Taken back by undo", stamp, change.id),
+                (N_("Taken back by undo"), stamp, change.id),
             )
             return
         connection.exec_driver_sql(

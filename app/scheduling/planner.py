@@ -20,6 +20,7 @@ from datetime import date, time
 from typing import NamedTuple
 
 from app.dto.vocabulary import DEFAULT_MIN_GAP_DAYS, AnchorKind, Channel, Kind
+from app.i18n import N_
 from app.scheduling.calendar import WorkCalendar
 from app.scheduling.due_dates import (
     Occurrence,
@@ -33,7 +34,8 @@ from app.scheduling.due_dates import (
 from app.scheduling.gaps import near_days, place_with_gap
 from app.scheduling.steps import Anchors, CustomerFacts, StepRule
 
-DO_NOT_CONTACT_REASON = "Customer asked not to be contacted, so no follow-ups were planned."
+# Marked for extraction; the faces translate it where they show a skipped plan.
+DO_NOT_CONTACT_REASON = N_("Customer asked not to be contacted, so no follow-ups were planned.")
 # A thank-you is a note, a letter or an e-mail; a call or a text is not one.
 _THANK_YOU_CHANNELS = frozenset({Channel.LETTER, Channel.EMAIL})
 _FALLBACK_CHANNEL = Channel.EMAIL

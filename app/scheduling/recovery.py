@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from app.dto.vocabulary import Channel
+from app.i18n import N_
 from app.scheduling.calendar import WorkCalendar
 
 # Day 0 is the day the promise is found at risk (or the next working day): research starts then.
@@ -25,27 +26,35 @@ class ChecklistItem:
 
 
 # In the order of the sales practice: learn, prepare, warn, talk, document, learn again.
+# The texts are stored as the steps' subjects and read back as keys (step_code): marked
+# with N_ here, translated where they are shown.
 CHECKLIST = (
     ChecklistItem(
-        "find_out", "Find out how the promise was made (e-mails, contract, who promised what)",
+        "find_out",
+        N_("Find out how the promise was made (e-mails, contract, who promised what)"),
         "find_out",
     ),
     ChecklistItem(
-        "options", "List the options (another source, even at a loss; a demo unit; "
-        "a delivery with slack)", "options",
+        "options",
+        N_("List the options (another source, even at a loss; a demo unit; a delivery with slack)"),
+        "options",
     ),
-    ChecklistItem("manager", "Alert your manager, with the options", "manager"),
-    ChecklistItem("call", "Call the customer first: a phone call, not an e-mail", "call"),
+    ChecklistItem("manager", N_("Alert your manager, with the options"), "manager"),
+    ChecklistItem("call", N_("Call the customer first: a phone call, not an e-mail"), "call"),
     ChecklistItem(
-        "comfort", "Comfort the customer: let them tell their side, do not make them wrong", "call"
+        "comfort",
+        N_("Comfort the customer: let them tell their side, do not make them wrong"),
+        "call",
     ),
-    ChecklistItem("apologise", "Apologise adequately, after presenting the solution", "call"),
-    ChecklistItem("compensate", "Compensate beyond the loss", "call"),
+    ChecklistItem("apologise", N_("Apologise adequately, after presenting the solution"), "call"),
+    ChecklistItem("compensate", N_("Compensate beyond the loss"), "call"),
     ChecklistItem(
-        "document", "Send the e-mail that documents what was agreed (after the call)", "document"
+        "document",
+        N_("Send the e-mail that documents what was agreed (after the call)"),
+        "document",
     ),
-    ChecklistItem("review", "Review with the team how to prevent it", "review"),
-)  # fmt: skip
+    ChecklistItem("review", N_("Review with the team how to prevent it"), "review"),
+)
 STEP_TEXT = {item.code: item.text for item in CHECKLIST if item.code == item.part_of}
 
 

@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.sync import AccountDTO, AccountInput, CalendarChoice
 from app.errors import NotFound, ValidationError
+from app.i18n import N_, _
 from app.secrets import SecretStore, new_secret_key
 from app.sync.discovery import check_address, create_calendar, find_calendars
 from app.validation import clean_line
@@ -24,12 +25,12 @@ class AccountService:
         """Log in and list the calendars; raises a KnownError saying exactly what failed."""
         url, username = check_address(url), _user(username)
         if not password:
-            raise ValidationError("enter the password (or app password)")
+            raise ValidationError(_("enter the password (or app password)"))
         return find_calendars(url, username, password)
 
     def add(self, data: AccountInput) -> AccountDTO:
         """Connect, pick the calendar (created when none has that name), store the password."""
-        name = clean_line(data.calendar_name, 200, "calendar name") or "Sales follow-ups"
+        name = clean_line(data.calendar_name, 200, N_("calendar name")) or "Sales follow-ups"
         if not data.session_only:
             self._secrets.require_secure()  # say so before any network work
         calendars = self.check(data.url, data.username, data.password)
@@ -37,7 +38,7 @@ class AccountService:
         if data.calendar_url:
             choice = next((c for c in calendars if c.url == data.calendar_url), None)
             if choice is None:
-                raise ValidationError("that calendar is gone from the server; test again")
+                raise ValidationError(_("that calendar is gone from the server; test again"))
         else:
             named = (c for c in calendars if c.name.casefold() == name.casefold())
             choice = next(named, None) or create_calendar(url, username, data.password, name)
@@ -78,11 +79,13 @@ class AccountService:
             url, username, key, kind = row.url, row.username, row.secret_key, row.kind
         if kind != "caldav":
             raise ValidationError(
-                f"account {account_id} signs in with {kind.capitalize()}, not a password: "
-                f"sign in again with `followup account signin {account_id}`"
+                _(
+                    "account {account_id} signs in with {service}, not a password: sign in "
+                    "again with `followup account signin {account_id}`"
+                ).format(account_id=account_id, service=kind.capitalize())
             )
         if not password:
-            raise ValidationError("enter the password (or app password)")
+            raise ValidationError(_("enter the password (or app password)"))
         find_calendars(url, username, password)  # a wrong password is refused here, not stored
         self._secrets.put(key, password, session_only=session_only)
         return self.get(account_id)
@@ -99,7 +102,9 @@ class AccountService:
     def _row(session: Session, account_id: int) -> CalendarAccount:
         row = session.get(CalendarAccount, account_id)
         if row is None:
-            raise NotFound(f"calendar account {account_id} does not exist")
+            raise NotFound(
+                _("calendar account {account_id} does not exist").format(account_id=account_id)
+            )
         return row
 
     def _dto(self, row: CalendarAccount) -> AccountDTO:
@@ -118,7 +123,7 @@ class AccountService:
 
 
 def _user(text: str) -> str:
-    user = clean_line(text, 320, "user name")
+    user = clean_line(text, 320, N_("user name"))
     if not user:
-        raise ValidationError("enter the user name")
+        raise ValidationError(_("enter the user name"))
     return user

@@ -21,6 +21,7 @@ from app.files.file_swap import (
     leave_wal_mode,
     staged,
 )
+from app.i18n import N_, _
 from app.storage import as_storage_error, room_for, storage_error
 from models.backup import backup_database
 from models.integrity import DatabaseDamaged, has_data, integrity_rows
@@ -64,17 +65,21 @@ class BackupService:
 
     def _copy(self, reason: str) -> BackupInfo:
         if not self.db_path.exists():
-            raise KnownError(f"there is no database at {self.db_path} to back up")
+            raise KnownError(
+                _("there is no database at {path} to back up").format(path=self.db_path)
+            )
         target = free_name(self.backup_dir, self.prefix, self._clock.now(), reason)
         try:
             backup_database(self.db_path, target)
         except (OSError, sqlite3.Error, StorageProblem) as exc:
-            known = as_storage_error(exc, target, "write a backup") or as_storage_error(
-                exc, self.db_path, "write a backup"
+            known = as_storage_error(exc, target, N_("write a backup")) or as_storage_error(
+                exc, self.db_path, N_("write a backup")
             )
             if known is not None:
                 raise known from exc
-            raise KnownError(f"cannot back up {self.db_path}: {exc}") from exc
+            raise KnownError(
+                _("cannot back up {path}: {error}").format(path=self.db_path, error=exc)
+            ) from exc
         info = parse(target, self.prefix)
         assert info is not None
         return info
@@ -135,7 +140,8 @@ class BackupService:
         info = parse(self.backup_dir / name, self.prefix) if Path(name).name == name else None
         if info is None or not info.path.is_file():
             raise KnownError(
-                f"there is no backup named {name!r}", "See `followup backup list` for the names."
+                _("there is no backup named {name!r}").format(name=name),
+                _("See `followup backup list` for the names."),
             )
         return info
 
@@ -163,7 +169,7 @@ class BackupService:
         it. A full disk is refused before anything is touched. The database must not be
         open anywhere (checked: SQLite will not leave WAL mode while it is).
         """
-        doing = "restore the backup"
+        doing = N_("restore the backup")
         try:
             return self._restore(self.find(name), doing)
         except StorageProblem as exc:
@@ -173,14 +179,18 @@ class BackupService:
         name = info.name
         if not is_good(info.path):
             raise KnownError(
-                f"the backup {name} fails SQLite's integrity check", "Choose an older backup."
+                _("the backup {name} fails SQLite's integrity check").format(name=name),
+                _("Choose an older backup."),
             )
         current = self.current_is_good(doing)
         self._room(info.size, footprint(self.db_path) if current else 0, doing)
         with staged(self.db_path, "restore", doing) as staging:
             backup_database(info.path, staging)
             if not is_good(staging):
-                raise KnownError(f"the copy of {name} did not verify", "Nothing was changed.")
+                raise KnownError(
+                    _("the copy of {name} did not verify").format(name=name),
+                    _("Nothing was changed."),
+                )
             if current:
                 leave_wal_mode(self.db_path)
             kept = (

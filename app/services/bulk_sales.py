@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.sales import BulkResult, SaleInput
 from app.errors import NotFound
+from app.i18n import _
 from app.progress import NO_PROGRESS, Progress
 from app.rules import commitment_rows, keep_in_touch
 from app.rules.planning_context import PlanningContext, facts_key
@@ -67,7 +68,7 @@ def record_in(
     if delivered is not None:
         for sale, day in zip(values, delivered, strict=True):
             sale["actual_delivery"] = day
-    progress.report(0, total, "Recording sales…")
+    progress.report(0, total, _("Recording sales…"))
     sale_ids = bulk.insert_sales(session, values)
     commitment_rows.insert_for_sales(session, sale_ids, values, ctx.now)
     # Read once: the planned days the sales are planned around and, with the days
@@ -77,12 +78,12 @@ def record_in(
     for number, (sale_id, sale) in enumerate(zip(sale_ids, values, strict=True), 1):
         batch.plan_sale(sale_id, sale)
         if number % REPORT_EVERY == 0:
-            progress.report(number, total, "Planning follow-ups…")
+            progress.report(number, total, _("Planning follow-ups…"))
     # All at once, after planning: streaming the rows into the insert while planning
     # measured slower, as each evicted the other's working set from the CPU caches.
     with next_due_settled_at_end(session, customers):
         batch.rows.insert(session)
-        progress.report(total, total, "Updating keep-in-touch check-ins…")
+        progress.report(total, total, _("Updating keep-in-touch check-ins…"))
         keep_in_touch.refresh_after_sales(
             session, list(customers.values()), ctx, history=history, added=batch.added
         )
@@ -117,7 +118,9 @@ def _validated(
     values = []
     for data in inputs:
         if data.customer_id not in customers:
-            raise NotFound(f"customer {data.customer_id} does not exist")
+            raise NotFound(
+                _("customer {customer_id} does not exist").format(customer_id=data.customer_id)
+            )
         key = (data.plan_name.strip(), data.outcome)
         if key not in plans:
             plans[key] = find_plan(session, data)

@@ -17,6 +17,7 @@ from app.export.ics_files import existing_calendars, write_calendar_files
 from app.export.output_file import check_output
 from app.export.safe_file_name import safe_base_name
 from app.export.touchpoint_events import EventOptions, touchpoint_event
+from app.i18n import _, ngettext
 from app.kinds import KIND_LABELS
 from app.preferences import check_reminder
 from app.progress import NO_PROGRESS, Progress
@@ -44,16 +45,22 @@ class CalendarExportService:
         unknown = set(request.kinds) - KIND_LABELS.keys()
         if unknown:
             raise ValidationError(
-                f"unknown kind(s): {', '.join(sorted(unknown))}; use {', '.join(KIND_LABELS)}"
+                _("unknown kind(s): {unknown}; use {known}").format(
+                    unknown=", ".join(sorted(unknown)), known=", ".join(KIND_LABELS)
+                )
             )
         if request.start and request.end and request.end < request.start:
-            raise ValidationError("the end date is before the start date")
+            raise ValidationError(_("the end date is before the start date"))
         check_reminder(request.reminder_minutes)
         base = request.base_name.strip()
         check_output(request.folder / base if base else Path())
         ctx = self._planning()
         counted = [0]
-        name = f"Follow-ups — {ctx.prefs.my_name}" if ctx.prefs.my_name else "Sales follow-ups"
+        name = (
+            _("Follow-ups — {name}").format(name=ctx.prefs.my_name)
+            if ctx.prefs.my_name
+            else _("Sales follow-ups")
+        )
         base_name = safe_base_name(request.base_name)
         try:
             request.folder.mkdir(parents=True, exist_ok=True)
@@ -68,7 +75,11 @@ class CalendarExportService:
                 dtstamp=ctx.now,
             )
         except OSError as exc:
-            raise KnownError(f"cannot write to {request.folder}: {exc.strerror}") from exc
+            raise KnownError(
+                _("cannot write to {folder}: {strerror}").format(
+                    folder=request.folder, strerror=exc.strerror
+                )
+            ) from exc
         removed = tuple(path for path in earlier if path not in files)
         return IcsExportResult(counted[0], tuple(files), removed)
 
@@ -110,7 +121,13 @@ class CalendarExportService:
                     now=ctx.now,
                 )
             done += len(batch)
-            progress.report(done, 0, f"{done:,} events written…")
+            progress.report(
+                done,
+                0,
+                ngettext("{done:,} event written…", "{done:,} events written…", done).format(
+                    done=done
+                ),
+            )
             last = batch[-1]
             after = (last.due_date, last.due_at, last.id)
             if len(batch) < BATCH:

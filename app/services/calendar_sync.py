@@ -14,6 +14,7 @@ from app.dto.sync import HistoryEntry, SyncReport
 from app.dto.touchpoints import TouchpointDTO
 from app.dto.vocabulary import Status
 from app.errors import NotFound
+from app.i18n import _
 from app.progress import NO_PROGRESS, Progress
 from app.rules.planning_context import PlanningContext
 from app.rules.sync_pull import note, pull, skip_deleted
@@ -68,7 +69,9 @@ class CalendarSyncService:
             ids = [row.id for row in repo.accounts(session)]
         if account_id is not None:
             if account_id not in ids:
-                raise NotFound(f"calendar account {account_id} does not exist")
+                raise NotFound(
+                    _("calendar account {account_id} does not exist").format(account_id=account_id)
+                )
             ids = [account_id]
         if not ids:
             # Nothing set up: nothing to say either (a log line every 15 minutes was noise).
@@ -78,7 +81,7 @@ class CalendarSyncService:
             try:
                 self._sync_account(one, tally, ask, progress)
             except SyncError as exc:
-                tally.errors.append(f"account {one}: {exc}")
+                tally.errors.append(_("account {id}: {error}").format(id=one, error=exc))
         with self._sessions() as session:
             waiting = tuple(item.touchpoint_id for item in repo.awaiting(session)) if ask else ()
         log.info(
@@ -104,7 +107,9 @@ class CalendarSyncService:
         with self._sessions() as session:
             row = session.get(CalendarAccount, account_id)
             if row is None:
-                raise NotFound(f"calendar account {account_id} does not exist")
+                raise NotFound(
+                    _("calendar account {account_id} does not exist").format(account_id=account_id)
+                )
             return _Account(
                 row.id, row.kind, row.url, row.username, row.secret_key, row.calendar_url,
                 row.calendar_name, row.keep_done, row.sync_token, row.ctag,
@@ -158,16 +163,24 @@ class CalendarSyncService:
             return secret
         if account.kind == "caldav":
             error = SyncError(
-                f"no password for calendar account {account.id} (kept for a session that "
-                "ended, or removed from the keyring)",
-                "Enter it again in Calendar sync, or on the command line with "
-                f"`followup account password {account.id}`.",
+                _(
+                    "no password for calendar account {id} (kept for a session that ended, or "
+                    "removed from the keyring)"
+                ).format(id=account.id),
+                _(
+                    "Enter it again in Calendar sync, or on the command line with `followup "
+                    "account password {id}`."
+                ).format(id=account.id),
             )
         else:
             error = SyncError(
-                f"calendar account {account.id} is not signed in (the sign-in was kept for a "
-                "session that ended, or removed from the keyring)",
-                f"Sign in again in Calendar sync, or with `followup account signin {account.id}`.",
+                _(
+                    "calendar account {id} is not signed in (the sign-in was kept for a "
+                    "session that ended, or removed from the keyring)"
+                ).format(id=account.id),
+                _("Sign in again in Calendar sync, or with `followup account signin {id}`.").format(
+                    id=account.id
+                ),
             )
         self._finish(account.id, error=str(error))
         raise error
@@ -208,7 +221,9 @@ class CalendarSyncService:
                 elif skip or row is None:
                     item.state = "removed"
                 else:
-                    note(session, row.id, ctx.now, "deleted in the calendar; kept here, put back")
+                    note(
+                        session, row.id, ctx.now, _("deleted in the calendar; kept here, put back")
+                    )
                     session.delete(item)  # no record: the next sync creates the event again
                 done += 1
         return done

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.sync import DEFAULT_CALENDAR, AccountDTO, CloudAccountInput
 from app.errors import NotFound, ValidationError
+from app.i18n import N_, _
 from app.preferences import parse_value
 from app.secrets import SecretStore, new_secret_key
 from app.services.accounts import AccountService
@@ -38,8 +39,8 @@ class CloudAccountService:
 
     def add(self, data: CloudAccountInput, say: Say = print) -> AccountDTO:
         if data.kind not in ("google", "microsoft"):
-            raise ValidationError(f"unknown calendar service {data.kind!r}")
-        name = clean_line(data.calendar_name, 200, "calendar name") or DEFAULT_CALENDAR
+            raise ValidationError(_("unknown calendar service {kind!r}").format(kind=data.kind))
+        name = clean_line(data.calendar_name, 200, N_("calendar name")) or DEFAULT_CALENDAR
         parse_value(f"{data.kind}_client_id", data.client_id)  # its form, before any browser
         if not data.session_only:
             self._secrets.require_secure()  # say so before the browser opens
@@ -102,12 +103,16 @@ class CloudAccountService:
         with self._sessions() as session:
             row = session.get(CalendarAccount, account_id)
             if row is None:
-                raise NotFound(f"calendar account {account_id} does not exist")
+                raise NotFound(
+                    _("calendar account {account_id} does not exist").format(account_id=account_id)
+                )
             kind, key = row.kind, row.secret_key
         if kind not in ("google", "microsoft"):
             raise ValidationError(
-                f"account {account_id} is a CalDAV account: give its password with "
-                f"`followup account password {account_id}`"
+                _(
+                    "account {account_id} is a CalDAV account: give its password with "
+                    "`followup account password {account_id}`"
+                ).format(account_id=account_id)
             )
         if not session_only:
             self._secrets.require_secure()

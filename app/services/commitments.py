@@ -19,6 +19,7 @@ from app.dto.commitments import (
 from app.dto.timeline import MoneyTotal
 from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
+from app.i18n import N_, _
 from app.rules import keep_in_touch
 from app.rules.commitment_rows import (
     commitment_dto,
@@ -63,22 +64,28 @@ class CommitmentService:
 
     def add(self, data: CommitmentInput) -> CommitmentDTO:
         ctx = self._planning()
-        text = clean_line(data.text, 500, "promise")
+        text = clean_line(data.text, 500, N_("promise"))
         if not text:
-            raise ValidationError("say what was promised (the text is empty)")
+            raise ValidationError(_("say what was promised (the text is empty)"))
         if not 0 <= data.buffer_days <= MAX_BUFFER_DAYS:
-            raise ValidationError(f"buffer days must be between 0 and {MAX_BUFFER_DAYS}")
-        check_date(data.due_on, "due date")
+            raise ValidationError(
+                _("buffer days must be between 0 and {limit}").format(limit=MAX_BUFFER_DAYS)
+            )
+        check_date(data.due_on, N_("due date"))
         with self._sessions.begin() as session:
             customer = live_customer(session, data.customer_id)
             if customer is None:
-                raise NotFound(f"customer {data.customer_id} does not exist")
+                raise NotFound(
+                    _("customer {customer_id} does not exist").format(customer_id=data.customer_id)
+                )
             if data.sale_id is not None:
                 sale = session.get(Sale, data.sale_id)
                 if sale is None or sale.deleted_at is not None:
-                    raise NotFound(f"sale {data.sale_id} does not exist")
+                    raise NotFound(_("sale {sale_id} does not exist").format(sale_id=data.sale_id))
                 if sale.customer_id != customer.id:
-                    raise ValidationError(f"sale {data.sale_id} belongs to another customer")
+                    raise ValidationError(
+                        _("sale {sale_id} belongs to another customer").format(sale_id=data.sale_id)
+                    )
             row = Commitment(
                 customer_id=customer.id,
                 sale_id=data.sale_id,
@@ -107,7 +114,7 @@ class CommitmentService:
     def at_risk(self, commitment_id: int, note: str = "") -> Recovery:
         """Start the recovery: its first steps are due today. Marking again adds the note only."""
         ctx = self._planning()
-        note = clean_block(note, 2000, "note")
+        note = clean_block(note, 2000, N_("note"))
         with self._sessions.begin() as session:
             row = self._open(session, commitment_id)
             created = start_recovery(session, row, ctx, note)
@@ -125,7 +132,11 @@ class CommitmentService:
         with self._sessions() as session:
             row = session.get(Commitment, commitment_id)
             if row is None:
-                raise NotFound(f"commitment {commitment_id} does not exist")
+                raise NotFound(
+                    _("commitment {commitment_id} does not exist").format(
+                        commitment_id=commitment_id
+                    )
+                )
             return self._recovery(session, row, ctx, started=False)
 
     def compensation(self, customer_id: int) -> CompensationGuide:
@@ -177,7 +188,7 @@ class CommitmentService:
     # --- helpers ----------------------------------------------------------------------
     def _resolve(self, commitment_id: int, *, kept: bool, note: str) -> CommitmentDTO:
         ctx = self._planning()
-        note = clean_block(note, 2000, "note")
+        note = clean_block(note, 2000, N_("note"))
         with self._sessions.begin() as session:
             row = self._open(session, commitment_id)
             if note:
@@ -190,9 +201,15 @@ class CommitmentService:
     def _open(session: Session, commitment_id: int) -> Commitment:
         row = session.get(Commitment, commitment_id)
         if row is None or live_customer(session, row.customer_id) is None:
-            raise NotFound(f"commitment {commitment_id} does not exist")
+            raise NotFound(
+                _("commitment {commitment_id} does not exist").format(commitment_id=commitment_id)
+            )
         if row.status not in OPEN_STATUSES:
-            raise ValidationError(f"commitment {commitment_id} is already {row.status}")
+            raise ValidationError(
+                _("commitment {commitment_id} is already {status}").format(
+                    commitment_id=commitment_id, status=row.status
+                )
+            )
         return row
 
     @staticmethod
@@ -206,7 +223,9 @@ class CommitmentService:
     def _dto(session: Session, commitment_id: int) -> CommitmentDTO:
         found = repo.with_names(session, ids=[commitment_id])
         if not found:
-            raise NotFound(f"commitment {commitment_id} does not exist")
+            raise NotFound(
+                _("commitment {commitment_id} does not exist").format(commitment_id=commitment_id)
+            )
         return commitment_dto(*found[0])
 
     def _recovery(
@@ -220,7 +239,7 @@ class CommitmentService:
             checklist.append(
                 ChecklistLine(
                     item.code,
-                    item.text,
+                    _(item.text),
                     step.id if step else None,
                     step is not None and step.status == Status.DONE,
                 )

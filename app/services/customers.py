@@ -19,6 +19,7 @@ from app.dto.customers import (
     CustomerQuery,
 )
 from app.errors import NotFound, ValidationError
+from app.i18n import N_, _
 from app.messages.draft_language import default_draft_language
 from app.phone_search import DEFAULT_REGION, needs_region, search_terms
 from app.preferences import Preferences
@@ -88,22 +89,22 @@ def _local_day(moment: dt.datetime | None, zone: dt.tzinfo) -> dt.date | None:
 def _apply(row: Customer, data: CustomerInput) -> None:
     """Validate every field first, then write: a bad field leaves the row untouched."""
     name = check_name(data.name)
-    company = clean_line(data.company, 200, "company")
+    company = clean_line(data.company, 200, N_("company"))
     email = check_email(data.email)
     phone = check_phone(data.phone)
     channel = check_channel(data.channel)
     birthday = parse_birthday(data.birthday)
-    source = clean_line(data.source, 200, "source")
-    notes = clean_block(data.notes, 20_000, "notes")
-    industry = clean_line(data.industry, 120, "industry")
-    tags = join(parse_list(data.tags, "tags"))
+    source = clean_line(data.source, 200, N_("source"))
+    notes = clean_block(data.notes, 20_000, N_("notes"))
+    industry = clean_line(data.industry, 120, N_("industry"))
+    tags = join(parse_list(data.tags, N_("tags")))
     salutation = check_salutation(data.salutation)
     language = check_language(data.language)
-    job_title = clean_line(data.job_title, 120, "job title")
+    job_title = clean_line(data.job_title, 120, N_("job title"))
     address = check_address(data.street, data.postal_code, data.city, data.region, data.country)
     cadence = data.keep_in_touch_days
     if cadence is not None and not 1 <= cadence <= 3650:
-        raise ValidationError("keep-in-touch interval must be between 1 and 3650 days")
+        raise ValidationError(_("keep-in-touch interval must be between 1 and 3650 days"))
     row.name, row.company, row.email, row.phone = name, company, email, phone
     row.preferred_channel = channel
     row.birthday_month, row.birthday_day, row.birthday_year = birthday or (None, None, None)
@@ -178,7 +179,9 @@ class CustomerService:
         with self._sessions() as session:
             row = repo.get(session, customer_id)
             if row is None:
-                raise NotFound(f"customer {customer_id} does not exist")
+                raise NotFound(
+                    _("customer {customer_id} does not exist").format(customer_id=customer_id)
+                )
             return to_dto(row, zone)
 
     def _zone(self) -> dt.tzinfo:
@@ -186,7 +189,7 @@ class CustomerService:
 
     def page(self, query: CustomerQuery) -> CustomerPage:
         if query.sort_by not in SORT_COLUMNS:
-            raise ValidationError(f"cannot sort by {query.sort_by!r}")
+            raise ValidationError(_("cannot sort by {sort_by!r}").format(sort_by=query.sort_by))
         limit = max(1, min(query.limit, MAX_PAGE))
         zone = self._zone()  # read before the session: settings open a session of their own
         with self._sessions() as session:
@@ -238,9 +241,13 @@ class CustomerService:
         with self._sessions.begin() as session:
             row = repo.get(session, customer_id)
             if row is None:
-                raise NotFound(f"customer {customer_id} does not exist")
+                raise NotFound(
+                    _("customer {customer_id} does not exist").format(customer_id=customer_id)
+                )
             if row.deleted_at is None:
-                raise ValidationError(f"customer {customer_id} is not in the trash")
+                raise ValidationError(
+                    _("customer {customer_id} is not in the trash").format(customer_id=customer_id)
+                )
             row.deleted_at = None
             session.flush()
             return to_dto(row, zone)
@@ -253,5 +260,9 @@ class CustomerService:
     def _live(session: Session, customer_id: int) -> Customer:
         row = repo.get(session, customer_id)
         if row is None or row.deleted_at is not None:
-            raise NotFound(f"customer {customer_id} does not exist (or is in the trash)")
+            raise NotFound(
+                _("customer {customer_id} does not exist (or is in the trash)").format(
+                    customer_id=customer_id
+                )
+            )
         return row

@@ -18,6 +18,7 @@ from app.errors import ValidationError
 from app.export.csv_export import write_csv
 from app.export.output_file import atomic_writer, export_target
 from app.export.vcard_export import ContactCard, cards
+from app.i18n import _
 from app.kinds import kind_label
 from app.rules.planning_context import PlanningContext
 from app.tags import split_stored
@@ -71,7 +72,11 @@ class DataExportService:
         self, what: str, out: Path, encoding: str = "utf-8-bom", delimiter: str = ","
     ) -> ExportResult:
         if what not in CSV_WHAT:
-            raise ValidationError(f"cannot export {what!r}; use {', '.join(CSV_WHAT)}")
+            raise ValidationError(
+                _("cannot export {what!r}; use {choices}").format(
+                    what=what, choices=", ".join(CSV_WHAT)
+                )
+            )
         zone = self._planning().zone
         target = export_target(out, ".csv")
         header, rows = {

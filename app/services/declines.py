@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.outreach import DECLINE_REASONS, DeclineDTO, DeclineInput
 from app.errors import NotFound, ValidationError
+from app.i18n import N_, _
 from app.messages.adhoc import COME_BACK_PREFIX
 from app.rules import keep_in_touch
 from app.rules.commitment_rows import live_customer
@@ -33,35 +34,44 @@ class DeclineService:
     def add(self, data: DeclineInput) -> DeclineDTO:
         """Record the decline; a come-back date plans a check-in on that (working) day."""
         ctx = self._planning()
-        summary = clean_block(data.summary, 5000, "summary")
+        summary = clean_block(data.summary, 5000, N_("summary"))
         if not summary:
-            raise ValidationError("say in a few words what was asked (summary is empty)")
+            raise ValidationError(_("say in a few words what was asked (summary is empty)"))
         if data.reason not in DECLINE_REASONS:
             raise ValidationError(
-                f"reason must be one of {', '.join(DECLINE_REASONS)}, not {data.reason!r}"
+                _("reason must be one of {choices}, not {reason!r}").format(
+                    choices=", ".join(DECLINE_REASONS), reason=data.reason
+                )
             )
-        source = clean_line(data.source, 200, "source")
+        source = clean_line(data.source, 200, N_("source"))
         if data.come_back_on is not None:
-            check_date(data.come_back_on, "come-back date")
+            check_date(data.come_back_on, N_("come-back date"))
             if data.customer_id is None:
-                raise ValidationError("a come-back date needs the customer to come back to")
+                raise ValidationError(_("a come-back date needs the customer to come back to"))
             if data.come_back_on < ctx.today:
-                raise ValidationError("the come-back date is in the past")
+                raise ValidationError(_("the come-back date is in the past"))
         with self._sessions.begin() as session:
             customer = None
             if data.customer_id is not None:
                 customer = live_customer(session, data.customer_id)
                 if customer is None:
-                    raise NotFound(f"customer {data.customer_id} does not exist")
+                    raise NotFound(
+                        _("customer {customer_id} does not exist").format(
+                            customer_id=data.customer_id
+                        )
+                    )
             partner = None
             if data.partner_id is not None:
                 partner = session.get(Partner, data.partner_id)
                 if partner is None:
-                    raise NotFound(f"partner {data.partner_id} does not exist")
+                    raise NotFound(
+                        _("partner {partner_id} does not exist").format(partner_id=data.partner_id)
+                    )
                 if not partner.trusted:
                     raise ValidationError(
-                        f"partner {partner.name} is not marked trusted; refer only partners "
-                        "you trust"
+                        _(
+                            "partner {name} is not marked trusted; refer only partners you trust"
+                        ).format(name=partner.name)
                     )
             row = Decline(
                 customer_id=data.customer_id,
@@ -74,7 +84,7 @@ class DeclineService:
             )
             session.add(row)
             if customer is not None and data.come_back_on is not None:
-                first_line = clean_line(summary, 10_000, "summary")[:200]
+                first_line = clean_line(summary, 10_000, N_("summary"))[:200]
                 touchpoint = new_touchpoint(
                     customer_id=customer.id,
                     sale_id=None,

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.touchpoints import Draft
 from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
+from app.i18n import N_, _
 from app.messages.draft_language import draft_language
 from app.messages.value_item import bring_into, value_values
 from app.rules.draft_batch import TouchpointContent, brought, render_contents
@@ -47,7 +48,7 @@ class DraftService:
             found = render_contents(session, touchpoint_ids, ctx.prefs, ctx.today)
         missing = set(touchpoint_ids) - found.keys()
         if missing:
-            raise NotFound(f"follow-up {min(missing)} does not exist")
+            raise NotFound(_("follow-up {id} does not exist").format(id=min(missing)))
         return found
 
     def edit(
@@ -55,8 +56,8 @@ class DraftService:
     ) -> Draft:
         """Keep the salesperson's subject and/or body (None leaves that part as it is); text
         equal to the plan's counts as not edited."""
-        subject = None if subject is None else clean_line(subject, SUBJECT_LIMIT, "subject")
-        body = None if body is None else clean_block(body, BODY_LIMIT, "message")
+        subject = None if subject is None else clean_line(subject, SUBJECT_LIMIT, N_("subject"))
+        body = None if body is None else clean_block(body, BODY_LIMIT, N_("message"))
         ctx = self._planning()
         with self._sessions.begin() as session:
             row = _planned(session, touchpoint_id)
@@ -113,10 +114,14 @@ class DraftService:
 def _planned(session: Session, touchpoint_id: int) -> Touchpoint:
     row = session.get(Touchpoint, touchpoint_id)
     if row is None:
-        raise NotFound(f"follow-up {touchpoint_id} does not exist")
+        raise NotFound(
+            _("follow-up {touchpoint_id} does not exist").format(touchpoint_id=touchpoint_id)
+        )
     if row.status != Status.PLANNED:
         raise ValidationError(
-            f"follow-up {touchpoint_id} is already {row.status}; its message is history"
+            _("follow-up {touchpoint_id} is already {status}; its message is history").format(
+                touchpoint_id=touchpoint_id, status=row.status
+            )
         )
     return row
 
@@ -126,11 +131,15 @@ def _unsent_item(
 ) -> LibraryItem:
     item = session.get(LibraryItem, item_id)
     if item is None:
-        raise NotFound(f"library item {item_id} does not exist")
+        raise NotFound(_("library item {item_id} does not exist").format(item_id=item_id))
     earlier = outreach_repo.sent_to(session, item.id, row.customer_id)
     if earlier is not None:
         day = earlier.sent_at.astimezone(ctx.zone).date().isoformat()
-        raise ValidationError(f"{item.title!r} was already sent to this customer on {day}")
+        raise ValidationError(
+            _("{title!r} was already sent to this customer on {day}").format(
+                title=item.title, day=day
+            )
+        )
     return item
 
 

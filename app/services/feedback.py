@@ -11,6 +11,7 @@ from app.dto.outreach import FeedbackResult
 from app.dto.touchpoints import TouchpointDTO
 from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
+from app.i18n import N_, _
 from app.rules import undo
 from app.rules.adhoc_drafts import LOW_FEEDBACK_SUBJECT
 from app.rules.commitment_rows import live_customer
@@ -26,7 +27,7 @@ from models.touchpoint import Touchpoint
 
 LOW_SCORE = 2
 HIGH_SCORE = 4
-LOW_REASON = "Low feedback score"
+LOW_REASON = N_("Low feedback score")
 
 
 class FeedbackService:
@@ -42,22 +43,38 @@ class FeedbackService:
         """Store the score from a feedback touchpoint (completing it if still planned)."""
         ctx = self._planning()
         if not 1 <= score <= 5:
-            raise ValidationError(f"score must be 1 to 5, got {score}")
-        note = clean_block(note, 5000, "note")
+            raise ValidationError(_("score must be 1 to 5, got {score}").format(score=score))
+        note = clean_block(note, 5000, N_("note"))
         with self._sessions.begin() as session:
             row = session.get(Touchpoint, touchpoint_id)
             customer = live_customer(session, row.customer_id) if row else None
             if row is None or customer is None:
-                raise NotFound(f"follow-up {touchpoint_id} does not exist")
+                raise NotFound(
+                    _("follow-up {touchpoint_id} does not exist").format(
+                        touchpoint_id=touchpoint_id
+                    )
+                )
             if row.kind != "feedback":
-                raise ValidationError(f"follow-up {touchpoint_id} is not a feedback request")
+                raise ValidationError(
+                    _("follow-up {touchpoint_id} is not a feedback request").format(
+                        touchpoint_id=touchpoint_id
+                    )
+                )
             taken = select(Feedback.id).where(Feedback.touchpoint_id == row.id)
             if session.scalars(taken).first() is not None:
-                raise ValidationError(f"feedback for follow-up {touchpoint_id} is already recorded")
+                raise ValidationError(
+                    _("feedback for follow-up {touchpoint_id} is already recorded").format(
+                        touchpoint_id=touchpoint_id
+                    )
+                )
             with undo.recorded(session, row.id, customer.id, "feedback", ctx.now):
-                text = f"Score {score}/5" + (f": {note}" if note else "")
+                text = (
+                    _("Score {score}/5: {note}").format(score=score, note=note)
+                    if note
+                    else _("Score {score}/5").format(score=score)
+                )
                 if row.status == Status.PLANNED:
-                    complete(session, row, ctx, text, f"Feedback: {text}")
+                    complete(session, row, ctx, text, _("Feedback: {outcome}").format(outcome=text))
                 feedback = Feedback(
                     customer_id=customer.id,
                     touchpoint_id=row.id,

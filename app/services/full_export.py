@@ -15,6 +15,7 @@ from app.clock import Clock
 from app.errors import KnownError
 from app.export import json_export
 from app.export.output_file import atomic_writer, export_target
+from app.i18n import _, ngettext
 from app.progress import NO_PROGRESS, Progress
 from app.secrets import new_secret_key
 from app.services.backups import BackupService
@@ -129,14 +130,16 @@ class FullExportService:
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            raise KnownError(f"cannot read {path}: {exc}") from exc
+            raise KnownError(_("cannot read {path}: {error}").format(path=path, error=exc)) from exc
         data = json_export.read_export(text)
         _check_revision(str(data.get("schema_revision", "")))
         tables = {table.name: table for table in source_tables()}
         unknown = set(data["tables"]) - set(tables)
         if unknown:
             raise KnownError(
-                f"the export has tables this version does not know: {', '.join(sorted(unknown))}"
+                _("the export has tables this version does not know: {tables}").format(
+                    tables=", ".join(sorted(unknown))
+                )
             )
         return data, tables
 
@@ -145,8 +148,11 @@ def _check_revision(revision: str) -> None:
     known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
     if revision not in known:
         raise KnownError(
-            f"the export was written by a newer version of Follow-Up Planner (schema {revision!r})",
-            "Install the newer version to import it.",
+            _(
+                "the export was written by a newer version of Follow-Up Planner (schema "
+                "{revision!r})"
+            ).format(revision=revision),
+            _("Install the newer version to import it."),
         )
 
 
@@ -160,9 +166,11 @@ def _refuse_non_empty(session: Session, tables: dict[str, Table]) -> None:
             filled.append(f"{count} {name}")
     if filled:
         raise KnownError(
-            f"the database is not empty ({', '.join(filled)}); a complete JSON export is "
-            "imported only into an empty database, so nothing is mixed or overwritten",
-            "Start with a new file: followup --db NEW.sqlite3 import FILE --format json",
+            _(
+                "the database is not empty ({tables}); a complete JSON export is imported "
+                "only into an empty database, so nothing is mixed or overwritten"
+            ).format(tables=", ".join(filled)),
+            _("Start with a new file: followup --db NEW.sqlite3 import FILE --format json"),
         )
 
 
@@ -171,23 +179,35 @@ def _rows_of(table: Table, block: dict[str, Any]) -> Iterator[tuple[int, dict[st
     columns = block.get("columns")
     rows = block.get("rows")
     if not isinstance(columns, list) or not isinstance(rows, list):
-        raise KnownError(f"the export's table {table.name} is malformed")
+        raise KnownError(_("the export's table {name} is malformed").format(name=table.name))
     extra = set(columns) - set(table.c.keys())
     if extra:
-        raise KnownError(f"the export's {table.name} has unknown columns: {sorted(extra)}")
+        raise KnownError(
+            _("the export's {name} has unknown columns: {names}").format(
+                name=table.name, names=sorted(extra)
+            )
+        )
     types = [_python_type(table, name) for name in columns]
     fresh = LOCAL_ONLY.get(table.name, {})
     for number, row in enumerate(rows, 1):
         try:
             if not isinstance(row, list) or len(row) != len(columns):
-                raise ValueError(f"it should be a list of {len(columns)} values")
+                raise ValueError(
+                    ngettext(
+                        "it should be a list of {count} value",
+                        "it should be a list of {count} values",
+                        len(columns),
+                    ).format(count=len(columns))
+                )
             decoded = {
                 name: json_export.decode(value, kind)
                 for name, value, kind in zip(columns, row, types, strict=True)
             }
         except (ValueError, TypeError) as exc:
             raise KnownError(
-                f"the export's table {table.name} has a malformed row {number}: {exc}"
+                _("the export's table {name} has a malformed row {number}: {error}").format(
+                    name=table.name, number=number, error=exc
+                )
             ) from exc
         yield number, {**decoded, **{name: make() for name, make in fresh.items()}}
 
@@ -208,5 +228,9 @@ def _insert_table(session: Session, table: Table, block: dict[str, Any]) -> int:
         if values:
             session.execute(insert(table), values)
     except IntegrityError as exc:
-        raise KnownError(f"the export's table {table.name} breaks a rule: {exc.orig}") from exc
+        raise KnownError(
+            _("the export's table {name} breaks a rule: {error}").format(
+                name=table.name, error=exc.orig
+            )
+        ) from exc
     return count

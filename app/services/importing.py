@@ -22,6 +22,7 @@ from app.dto.imports import (
     RowWarning,
 )
 from app.errors import ValidationError
+from app.i18n import _
 from app.importing.csv_contacts import mapping_to_json
 from app.importing.layouts import Mapping as ColumnMapping
 from app.importing.matching import DuplicateIndex, Existing
@@ -57,7 +58,9 @@ DEFAULT_REGION = "DE"
 def _choice(choices: Mapping[int, str], row: int, default: str) -> str:
     choice = choices.get(row, default)
     if choice not in DUPLICATE_CHOICES:
-        raise ValidationError(f"unknown duplicate choice {choice!r}; use skip, merge or add")
+        raise ValidationError(
+            _("unknown duplicate choice {choice!r}; use skip, merge or add").format(choice=choice)
+        )
     return choice
 
 
@@ -125,7 +128,7 @@ class ImportService:
         """Back up, then write every accepted row in one transaction (cancel rolls back)."""
         choices = choices or {}
         expected = outcome(preview.plan, on_duplicate, choices)  # refuses unknown choices
-        progress.report(0, preview.rows, "Backing up your data…")
+        progress.report(0, preview.rows, _("Backing up your data…"))
         backup = self._backups.ensure_backup("import")
         ctx = self._planning()
         plan = preview.plan
@@ -145,7 +148,7 @@ class ImportService:
                 if dup.earlier_row and _choice(choices, dup.row, on_duplicate) == "merge"
             }
             total = expected.added + expected.merged
-            progress.report(0, total, "Adding customers…")
+            progress.report(0, total, _("Adding customers…"))
             writer = ChunkWriter(
                 session, ctx, self._clock.now(), progress, total, targets, collect=not stored
             )
@@ -171,7 +174,7 @@ class ImportService:
                     merged += 1
                 else:
                     skipped += 1
-            progress.report(total, total, "Planning keep-in-touch check-ins…")
+            progress.report(total, total, _("Planning keep-in-touch check-ins…"))
             writer.flush()
             if preview.parsed.format == "csv":
                 settings_repo.save(
@@ -179,7 +182,7 @@ class ImportService:
                     MAPPING_PREFIX + preview.parsed.header_key,
                     mapping_to_json(preview.parsed.mapping),
                 )
-            progress.report(total, total, "Saving…")
+            progress.report(total, total, _("Saving…"))
         found = plan.errors if stored else tuple(errors)
         return ImportResult(writer.added, merged, skipped, found, backup)
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.insights import MAX_PERIOD_DAYS, PRESET_WEEKS, Insights, Preset
 from app.errors import ValidationError
+from app.i18n import N_, _
 from app.rules import insight_figures as figures
 from app.rules.planning_context import PlanningContext
 from app.scheduling.working_hours import WorkingHoursMeter
@@ -41,23 +42,33 @@ class InsightsService:
             weeks = PRESET_WEEKS[Preset(preset)]
         except ValueError as exc:
             names = ", ".join(item.value for item in Preset)
-            raise ValidationError(f"unknown period {preset!r}; use one of {names}") from exc
+            raise ValidationError(
+                _("unknown period {preset!r}; use one of {names}").format(
+                    preset=preset, names=names
+                )
+            ) from exc
         today = self._planning().today
         return today - dt.timedelta(days=7 * weeks - 1), today
 
     def figures(self, start: dt.date, end: dt.date) -> Insights:
         """Every figure for the local days from `start` to `end`, both included."""
         ctx = self._planning()
-        check_date(start, "start date")
-        check_date(end, "end date")
+        check_date(start, N_("start date"))
+        check_date(end, N_("end date"))
         if start > end:
-            raise ValidationError(f"the period starts ({start}) after it ends ({end})")
+            raise ValidationError(
+                _("the period starts ({start}) after it ends ({end})").format(start=start, end=end)
+            )
         if end > ctx.today:
             raise ValidationError(
-                f"the period ends after today ({end} > {ctx.today}); insights look back"
+                _("the period ends after today ({end} > {today}); insights look back").format(
+                    end=end, today=ctx.today
+                )
             )
         if (end - start).days + 1 > MAX_PERIOD_DAYS:
-            raise ValidationError(f"choose a period of at most {MAX_PERIOD_DAYS} days")
+            raise ValidationError(
+                _("choose a period of at most {limit} days").format(limit=MAX_PERIOD_DAYS)
+            )
         frame = self._frame(ctx, start, end)
         with self._sessions() as session:
             rows = repo.read(session, frame)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.timeline import InteractionDTO, NextStepInput
 from app.errors import NotFound, ValidationError
+from app.i18n import N_, _
 from app.rules import keep_in_touch
 from app.rules import next_step as next_step_rule
 from app.rules.planning_context import PlanningContext
@@ -56,18 +57,20 @@ class InteractionService:
         """Log a contact (now, at `occurred_at`, or on the day `on`), and plan the next step
         as a follow-up in the same transaction."""
         ctx = self._planning()
-        text = clean_block(summary, 5000, "summary")
+        text = clean_block(summary, 5000, N_("summary"))
         if not text:
-            raise ValidationError("say in a few words what happened (summary is empty)")
+            raise ValidationError(_("say in a few words what happened (summary is empty)"))
         when = occurred_at or self._moment(on, ctx)
         if when.tzinfo is None:
-            raise ValidationError("the time of an interaction needs a time zone")
+            raise ValidationError(_("the time of an interaction needs a time zone"))
         if when > ctx.now + dt.timedelta(minutes=5):
-            raise ValidationError("an interaction cannot be in the future")
+            raise ValidationError(_("an interaction cannot be in the future"))
         with self._sessions.begin() as session:
             customer = session.get(Customer, customer_id)
             if customer is None or customer.deleted_at is not None:
-                raise NotFound(f"customer {customer_id} does not exist")
+                raise NotFound(
+                    _("customer {customer_id} does not exist").format(customer_id=customer_id)
+                )
             row = Interaction(
                 customer_id=customer_id,
                 occurred_at=when,
@@ -85,9 +88,9 @@ class InteractionService:
         """Now for today (or no day); midday in the user's zone for an earlier day."""
         if day is None or day == ctx.today:
             return ctx.now
-        check_date(day, "date of the contact")
+        check_date(day, N_("date of the contact"))
         if day > ctx.today:
-            raise ValidationError("an interaction cannot be in the future")
+            raise ValidationError(_("an interaction cannot be in the future"))
         return dt.datetime.combine(day, PAST_DAY_TIME, tzinfo=ctx.zone).astimezone(dt.UTC)
 
     def of_customer(self, customer_id: int) -> list[InteractionDTO]:

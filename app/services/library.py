@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.outreach import LIBRARY_KINDS, LibraryInput, LibraryItemDTO, LibrarySendDTO
 from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
+from app.i18n import N_, _
 from app.rules import undo
 from app.rules.commitment_rows import live_customer
 from app.rules.completion import after_change, complete, log_contact
@@ -40,20 +41,26 @@ def item_dto(row: LibraryItem) -> LibraryItemDTO:
 
 
 def _apply(row: LibraryItem, data: LibraryInput) -> None:
-    title = clean_line(data.title, 300, "title")
+    title = clean_line(data.title, 300, N_("title"))
     if not title:
-        raise ValidationError("the item needs a title")
+        raise ValidationError(_("the item needs a title"))
     kind = data.kind.strip().lower() or "article"
     if kind not in LIBRARY_KINDS:
-        raise ValidationError(f"kind must be one of {', '.join(LIBRARY_KINDS)}, not {data.kind!r}")
-    url = clean_line(data.url, 2000, "link")
+        raise ValidationError(
+            _("kind must be one of {choices}, not {kind!r}").format(
+                choices=", ".join(LIBRARY_KINDS), kind=data.kind
+            )
+        )
+    url = clean_line(data.url, 2000, N_("link"))
     if url and not URL_PATTERN.fullmatch(url):
-        raise ValidationError(f"link {url!r} must be a web address starting with https://")
-    note = clean_block(data.note, 5000, "note")
-    tags = parse_list(data.tags, "tags")
-    industries = parse_list(data.industries, "industries")
+        raise ValidationError(
+            _("link {url!r} must be a web address starting with https://").format(url=url)
+        )
+    note = clean_block(data.note, 5000, N_("note"))
+    tags = parse_list(data.tags, N_("tags"))
+    industries = parse_list(data.industries, N_("industries"))
     row.title, row.kind, row.url, row.note = title, kind, url, note
-    expires_on = check_optional_date(data.expires_on, "expiry date")
+    expires_on = check_optional_date(data.expires_on, N_("expiry date"))
     row.tags, row.industries, row.expires_on = join(tags), join(industries), expires_on
 
 
@@ -87,7 +94,7 @@ class LibraryService:
         with self._sessions.begin() as session:
             row = session.get(LibraryItem, item_id)
             if row is None:
-                raise NotFound(f"library item {item_id} does not exist")
+                raise NotFound(_("library item {item_id} does not exist").format(item_id=item_id))
             _apply(row, data)
             session.flush()
             return item_dto(row)
@@ -121,12 +128,14 @@ class LibraryService:
             customer = self._customer(session, customer_id)
             item = session.get(LibraryItem, item_id)
             if item is None:
-                raise NotFound(f"library item {item_id} does not exist")
+                raise NotFound(_("library item {item_id} does not exist").format(item_id=item_id))
             earlier = repo.sent_to(session, item.id, customer.id)
             if earlier is not None:
                 day = earlier.sent_at.astimezone(ctx.zone).date().isoformat()
                 raise ValidationError(
-                    f"{item.title!r} was already sent to {customer.name} on {day}"
+                    _("{title!r} was already sent to {name} on {day}").format(
+                        title=item.title, name=customer.name, day=day
+                    )
                 )
             summary = f"Sent: {item.title}"
             touchpoint = self._touchpoint(session, touchpoint_id, customer.id)
@@ -164,7 +173,9 @@ class LibraryService:
     def _customer(session: Session, customer_id: int) -> Customer:
         customer = live_customer(session, customer_id)
         if customer is None:
-            raise NotFound(f"customer {customer_id} does not exist")
+            raise NotFound(
+                _("customer {customer_id} does not exist").format(customer_id=customer_id)
+            )
         return customer
 
     @staticmethod
@@ -175,7 +186,15 @@ class LibraryService:
             return None
         row = session.get(Touchpoint, touchpoint_id)
         if row is None or row.customer_id != customer_id:
-            raise NotFound(f"follow-up {touchpoint_id} is not one of this customer's")
+            raise NotFound(
+                _("follow-up {touchpoint_id} is not one of this customer's").format(
+                    touchpoint_id=touchpoint_id
+                )
+            )
         if row.status != Status.PLANNED:
-            raise ValidationError(f"follow-up {touchpoint_id} is already {row.status}")
+            raise ValidationError(
+                _("follow-up {touchpoint_id} is already {status}").format(
+                    touchpoint_id=touchpoint_id, status=row.status
+                )
+            )
         return row

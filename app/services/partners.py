@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.outreach import PartnerDTO, PartnerInput
 from app.errors import NotFound, ValidationError
+from app.i18n import N_, _
 from app.rules.planning_context import PlanningContext
 from app.tags import join, overlaps, parse_list, split_stored
 from app.validation import check_name, clean_block, clean_line
@@ -30,10 +31,10 @@ def partner_dto(row: Partner) -> PartnerDTO:
 def _apply(row: Partner, data: PartnerInput) -> None:
     """Validate every field, then write: a bad field leaves the row untouched."""
     name = check_name(data.name)
-    company = clean_line(data.company, 200, "company")
-    covers = parse_list(data.covers, "fields covered", lower=False)
-    contact = clean_block(data.contact, 2000, "contact")
-    notes = clean_block(data.notes, 5000, "notes")
+    company = clean_line(data.company, 200, N_("company"))
+    covers = parse_list(data.covers, N_("fields covered"), lower=False)
+    contact = clean_block(data.contact, 2000, N_("contact"))
+    notes = clean_block(data.notes, 5000, N_("notes"))
     row.name, row.company, row.covers = name, company, join(covers)
     row.contact, row.notes, row.trusted = contact, notes, data.trusted
 
@@ -72,14 +73,14 @@ class PartnerService:
 
     def suggest(self, field: str) -> list[PartnerDTO]:
         """Trusted partners covering `field` (a word in common is enough)."""
-        wanted = [clean_line(field, 200, "field")]
+        wanted = [clean_line(field, 200, N_("field"))]
         if not wanted[0]:
-            raise ValidationError("say which field the request is about")
+            raise ValidationError(_("say which field the request is about"))
         return [p for p in self.find(trusted_only=True) if overlaps(wanted, p.covers)]
 
     @staticmethod
     def _get(session: Session, partner_id: int) -> Partner:
         row = session.get(Partner, partner_id)
         if row is None:
-            raise NotFound(f"partner {partner_id} does not exist")
+            raise NotFound(_("partner {partner_id} does not exist").format(partner_id=partner_id))
         return row

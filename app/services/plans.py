@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.dto.plans import PlanDTO, PlanSaved, PlanStepDTO
 from app.errors import NotFound, ValidationError
-from app.i18n import ENGLISH, LANGUAGES
+from app.i18n import ENGLISH, LANGUAGES, _
 from app.messages.templates import check_template
 from app.plans.builtin import builtin_plan, builtin_plans, retired_texts, text_digest
 from app.plans.mapping import fill_step, plan_to_dto
@@ -53,14 +53,14 @@ class PlanService:
         with self._sessions() as session:
             row = repo.by_name(session, name_or_key) or repo.by_builtin_key(session, name_or_key)
             if row is None:
-                raise NotFound(f"no plan named {name_or_key!r}")
+                raise NotFound(_("no plan named {name_or_key!r}").format(name_or_key=name_or_key))
             return plan_to_dto(row)
 
     def get_by_id(self, plan_id: int) -> PlanDTO:
         with self._sessions() as session:
             row = repo.by_id(session, plan_id)
             if row is None:
-                raise NotFound(f"plan {plan_id} does not exist")
+                raise NotFound(_("plan {plan_id} does not exist").format(plan_id=plan_id))
             return plan_to_dto(row)
 
     def update_step(
@@ -71,10 +71,14 @@ class PlanService:
         with self._sessions.begin() as session:
             row = repo.by_id(session, plan_id)
             if row is None:
-                raise NotFound(f"plan {plan_id} does not exist")
+                raise NotFound(_("plan {plan_id} does not exist").format(plan_id=plan_id))
             target = next((s for s in row.steps if s.position == step.position), None)
             if target is None:
-                raise NotFound(f"plan {row.name!r} has no step {step.position + 1}")
+                raise NotFound(
+                    _("plan {name!r} has no step {number}").format(
+                        name=row.name, number=step.position + 1
+                    )
+                )
             before = _timing(row)
             fill_step(target, step)
             session.flush()
@@ -91,7 +95,7 @@ class PlanService:
     def _save_in(self, session: Session, plan: PlanDTO, apply_to_planned: bool) -> PlanSaved:
         clash = repo.by_name(session, plan.name.strip())
         if clash is not None and clash.id != plan.id:
-            raise ValidationError(f"a plan named {plan.name!r} already exists")
+            raise ValidationError(_("a plan named {name!r} already exists").format(name=plan.name))
         before = None  # a new plan has nothing planned from it yet
         if plan.id is None:
             row = self._new_row(session, plan)
@@ -99,7 +103,7 @@ class PlanService:
         else:
             found = repo.by_id(session, plan.id)
             if found is None:
-                raise NotFound(f"plan {plan.id} does not exist")
+                raise NotFound(_("plan {id} does not exist").format(id=plan.id))
             row = found
             before = _timing(row)
             row.name, row.trigger = plan.name.strip(), plan.trigger
@@ -114,17 +118,21 @@ class PlanService:
         """A step's words in one language (English: the step's own subject and body); unknown
         merge fields are refused here. Texts move no dates."""
         if language not in LANGUAGES:
-            raise ValidationError(f"unknown language {language!r}")
-        what = f"Step {position + 1}"
-        check_template(subject, f"{what} subject")
-        check_template(body, f"{what} message")
+            raise ValidationError(_("unknown language {code!r}").format(code=language))
+        what = _("Step {number}").format(number=position + 1)
+        check_template(subject, _("{step} subject").format(step=what))
+        check_template(body, _("{step} message").format(step=what))
         with self._sessions.begin() as session:
             row = repo.by_id(session, plan_id)
             if row is None:
-                raise NotFound(f"plan {plan_id} does not exist")
+                raise NotFound(_("plan {id} does not exist").format(id=plan_id))
             target = next((s for s in row.steps if s.position == position), None)
             if target is None:
-                raise NotFound(f"plan {row.name!r} has no step {position + 1}")
+                raise NotFound(
+                    _("plan {name!r} has no step {number}").format(
+                        name=row.name, number=position + 1
+                    )
+                )
             if language == ENGLISH:
                 target.subject_template, target.body_template = subject, body
             else:
@@ -181,7 +189,7 @@ class PlanService:
         try:
             shipped = builtin_plan(key)
         except KeyError as exc:
-            raise NotFound(f"no built-in plan {key!r}") from exc
+            raise NotFound(_("no built-in plan {key!r}").format(key=key)) from exc
         with self._sessions() as session:
             existing = repo.by_builtin_key(session, key)
         if existing is None:

@@ -10,6 +10,7 @@ from app.dto.system import BackupInfo, Loss, SalvageResult
 from app.errors import KnownError
 from app.files.file_swap import install, staged
 from app.files.salvage import ORPHANS, salvage
+from app.i18n import N_, _, ngettext
 from app.paths import default_db_path, expand_home
 from app.services.backups import BackupService, is_good
 from models.backup import table_counts
@@ -23,18 +24,25 @@ class DamagedDatabase(KnownError):
     ) -> None:
         db = _db_option(db_path)
         if good_backup is not None:
-            hint = (
-                f"The newest good backup is {good_backup.name} "
-                f"({good_backup.created:%Y-%m-%d %H:%M} UTC); restore it with: "
-                f"followup{db} backup restore {good_backup.name} "
-                f"(the damaged file is kept). Your backups are in {backup_dir}."
+            hint = _(
+                "The newest good backup is {name} ({created} UTC); restore it with: "
+                "followup{db} backup restore {name} (the damaged file is kept). "
+                "Your backups are in {folder}."
+            ).format(
+                name=good_backup.name,
+                created=f"{good_backup.created:%Y-%m-%d %H:%M}",
+                db=db,
+                folder=backup_dir,
             )
         else:
-            hint = (
-                f"No good backup was found in your backups folder {backup_dir}. Rescue the "
-                f"readable rows with: followup{db} backup salvage (the damaged file is kept)."
-            )
-        super().__init__(f"The database {db_path} is damaged: {detail}.", hint)
+            hint = _(
+                "No good backup was found in your backups folder {folder}. Rescue the "
+                "readable rows with: followup{db} backup salvage (the damaged file is kept)."
+            ).format(folder=backup_dir, db=db)
+        super().__init__(
+            _("The database {path} is damaged: {detail}.").format(path=db_path, detail=detail),
+            hint,
+        )
         self.db_path = db_path
         self.backup_dir = backup_dir
         self.detail = detail
@@ -65,19 +73,21 @@ def salvage_database(
     and not at all when the rescue holds nothing, had to skip unreadable rows, or holds
     fewer rows than the newest good backup, unless accept_loss: the user must be asked
     before getting less than before."""
-    doing = "salvage the database"
+    doing = N_("salvage the database")
     path = backups.db_path
     if not path.exists():
-        raise KnownError(f"there is no database at {path}")
+        raise KnownError(_("there is no database at {path}").format(path=path))
     # First the disk: on a read-only or full one, that is the problem to solve.
     backups.room_for_salvage(doing)
     if backups.current_is_good(doing):
-        raise KnownError(f"{path} passes its integrity check; there is nothing to salvage")
+        raise KnownError(
+            _("{path} passes its integrity check; there is nothing to salvage").format(path=path)
+        )
     with staged(path, "salvage", doing) as staging:
         rescue = salvage(path, staging, clock.now())
         rows = rescue.rows
         if not is_good(staging):
-            raise KnownError("the rebuilt file did not verify", "Nothing was changed.")
+            raise KnownError(_("the rebuilt file did not verify"), _("Nothing was changed."))
         reference = backups.newest_good()
         missing = _missing(rows, reference)
         rescued = sum(count for table, count in rows.items() if table != ORPHANS)
@@ -104,29 +114,49 @@ def _refuse_loss(
 ) -> None:
     db = _db_option(path)
     accept = f"followup{db} backup salvage --accept-loss"
-    restore = (
-        f"restore the backup with: followup{db} backup restore {reference.name}, or "
-        if reference
-        else ""
-    )
+    restore = f"followup{db} backup restore {reference.name}" if reference else ""
     if loss.rescued == 0:
+        hint = (
+            _(
+                "To restore the backup with: {restore}, or start from an empty planner (the "
+                "damaged file is kept in {folder}), run: {accept}"
+            )
+            if reference
+            else _(
+                "To start from an empty planner (the damaged file is kept in {folder}), "
+                "run: {accept}"
+            )
+        )
         raise SalvageWouldLose(
-            f"nothing could be rescued from {path}; the file was not changed.",
-            f"To {restore}start from an empty planner (the damaged file is kept in "
-            f"{backups.backup_dir}), run: {accept}",
+            _("nothing could be rescued from {path}; the file was not changed.").format(path=path),
+            hint.format(restore=restore, folder=backups.backup_dir, accept=accept),
             loss,
         )
     if loss.missing or loss.cut_short:
         parts = []
         if loss.cut_short:
-            parts.append(f"some rows could not be read ({', '.join(loss.cut_short)})")
+            parts.append(
+                _("some rows could not be read ({tables})").format(tables=", ".join(loss.cut_short))
+            )
         if loss.missing and reference is not None:
             lost = ", ".join(f"{table}: {count}" for table, count in sorted(loss.missing.items()))
-            parts.append(f"the backup {reference.name} has more (missing {lost})")
+            parts.append(
+                _("the backup {name} has more (missing {lost})").format(
+                    name=reference.name, lost=lost
+                )
+            )
+        hint = (
+            _("To restore the backup with: {restore}, or keep what was rescued, run: {accept}")
+            if reference
+            else _("To keep what was rescued, run: {accept}")
+        )
         raise SalvageWouldLose(
-            f"salvage rescued {loss.rescued} rows, but {'; '.join(parts)}; "
-            "the file was not changed.",
-            f"To {restore}keep what was rescued, run: {accept}",
+            ngettext(
+                "salvage rescued {rescued} row, but {problems}; the file was not changed.",
+                "salvage rescued {rescued} rows, but {problems}; the file was not changed.",
+                loss.rescued,
+            ).format(rescued=loss.rescued, problems="; ".join(parts)),
+            hint.format(restore=restore, accept=accept),
             loss,
         )
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.outreach import ReferralAnswerDTO
 from app.dto.vocabulary import Kind, Status
 from app.errors import NotFound, ValidationError
+from app.i18n import N_, _
 from app.rules import undo
 from app.rules.commitment_rows import live_customer
 from app.rules.completion import after_change, complete
@@ -32,23 +33,46 @@ class ReferralService:
         """Record the answer to a referral ask (completing the ask if still planned); one
         answer per ask."""
         ctx = self._planning()
-        note = clean_block(note, 5000, "note")
+        note = clean_block(note, 5000, N_("note"))
         with self._sessions.begin() as session:
             row = session.get(Touchpoint, touchpoint_id)
             customer = live_customer(session, row.customer_id) if row else None
             if row is None or customer is None:
-                raise NotFound(f"touchpoint {touchpoint_id} does not exist")
+                raise NotFound(
+                    _("touchpoint {touchpoint_id} does not exist").format(
+                        touchpoint_id=touchpoint_id
+                    )
+                )
             if row.kind != Kind.REFERRAL:
-                raise ValidationError(f"touchpoint {touchpoint_id} is not a referral ask")
+                raise ValidationError(
+                    _("touchpoint {touchpoint_id} is not a referral ask").format(
+                        touchpoint_id=touchpoint_id
+                    )
+                )
             if row.status == Status.SKIPPED:
-                raise ValidationError(f"referral ask {touchpoint_id} was skipped, never made")
+                raise ValidationError(
+                    _("referral ask {touchpoint_id} was skipped, never made").format(
+                        touchpoint_id=touchpoint_id
+                    )
+                )
             taken = select(ReferralAnswer.id).where(ReferralAnswer.touchpoint_id == row.id)
             if session.scalars(taken).first() is not None:
-                raise ValidationError(f"the answer to referral ask {touchpoint_id} is recorded")
+                raise ValidationError(
+                    _("the answer to referral ask {touchpoint_id} is recorded").format(
+                        touchpoint_id=touchpoint_id
+                    )
+                )
             with undo.recorded(session, row.id, customer.id, "referral", ctx.now):
-                text = ("Yes" if given else "No") + (f": {note}" if note else "")
+                answer_word = _("Yes") if given else _("No")
+                text = (
+                    _("{answer}: {note}").format(answer=answer_word, note=note)
+                    if note
+                    else answer_word
+                )
                 if row.status == Status.PLANNED:
-                    complete(session, row, ctx, text, f"Referral ask: {text}")
+                    complete(
+                        session, row, ctx, text, _("Referral ask: {answer}").format(answer=text)
+                    )
                 answer = ReferralAnswer(
                     customer_id=customer.id,
                     touchpoint_id=row.id,

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.outreach import RequestDTO
 from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
+from app.i18n import N_, _
 from app.kinds import kind_label
 from app.rules import undo
 from app.rules.commitment_rows import live_customer
@@ -66,13 +67,17 @@ class RequestService:
     def add(self, customer_id: int, summary: str, channel: str = "") -> RequestDTO:
         """Log a request received now; an 'Answer request' touchpoint is due by the deadline."""
         ctx = self._planning()
-        text = clean_block(summary, 5000, "summary")
+        text = clean_block(summary, 5000, N_("summary"))
         if not text:
-            raise ValidationError("say in a few words what the customer asked (summary is empty)")
+            raise ValidationError(
+                _("say in a few words what the customer asked (summary is empty)")
+            )
         with self._sessions.begin() as session:
             customer = live_customer(session, customer_id)
             if customer is None:
-                raise NotFound(f"customer {customer_id} does not exist")
+                raise NotFound(
+                    _("customer {customer_id} does not exist").format(customer_id=customer_id)
+                )
             used = check_channel(channel) if channel else customer.preferred_channel
             due = response_due(ctx.now, ctx)
             row = InboundRequest(
@@ -98,7 +103,7 @@ class RequestService:
                 zone=ctx.zone,
             )
             touchpoint.request_id = row.id
-            touchpoint.subject = clean_line(text, 10_000, "summary")[:SUBJECT_LIMIT]
+            touchpoint.subject = clean_line(text, 10_000, N_("summary"))[:SUBJECT_LIMIT]
             session.add(touchpoint)
             session.flush()
             after_change(session, customer, ctx, None)
@@ -107,14 +112,18 @@ class RequestService:
     def answer(self, request_id: int, note: str = "") -> RequestDTO:
         """Answered: the request's touchpoint is done and the contact is logged."""
         ctx = self._planning()
-        note = clean_block(note, 5000, "note")
+        note = clean_block(note, 5000, N_("note"))
         with self._sessions.begin() as session:
             row = session.get(InboundRequest, request_id)
             customer = live_customer(session, row.customer_id) if row else None
             if row is None or customer is None:
-                raise NotFound(f"request {request_id} does not exist")
+                raise NotFound(
+                    _("request {request_id} does not exist").format(request_id=request_id)
+                )
             if row.answered_at is not None:
-                raise ValidationError(f"request {request_id} was already answered")
+                raise ValidationError(
+                    _("request {request_id} was already answered").format(request_id=request_id)
+                )
             touchpoint = repo.touchpoint_of_request(session, row.id)
             planned = touchpoint is not None and touchpoint.status == Status.PLANNED
             # Answering completes its follow-up: undoable as that follow-up's done.

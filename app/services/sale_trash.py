@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.sales import SaleDTO
 from app.dto.vocabulary import Status
 from app.errors import NotFound
+from app.i18n import _
 from app.rules import do_not_contact, keep_in_touch
 from app.rules.planning_context import PlanningContext
 from app.rules.sale_planning import redate_sale
@@ -37,7 +38,7 @@ class SaleTrashService:
         with self._sessions.begin() as session:
             sale = session.get(Sale, sale_id)
             if sale is None or sale.deleted_at is not None:
-                raise NotFound(f"sale {sale_id} does not exist")
+                raise NotFound(_("sale {sale_id} does not exist").format(sale_id=sale_id))
             sale.deleted_at = ctx.now
             skip_planned(
                 session, sale.customer_id, Touchpoint.sale_id == sale_id, SALE_DELETED, ctx.now
@@ -51,7 +52,7 @@ class SaleTrashService:
         with self._sessions.begin() as session:
             sale = session.get(Sale, sale_id)
             if sale is None or sale.deleted_at is None:
-                raise NotFound(f"sale {sale_id} is not in the trash")
+                raise NotFound(_("sale {sale_id} is not in the trash").format(sale_id=sale_id))
             sale.deleted_at = None
             with named_writes(session, [sale.customer_id]):
                 session.execute(

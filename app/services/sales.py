@@ -14,6 +14,7 @@ from app.dto.sales import SaleDTO, SaleInput, SalePreview, SaleResult
 from app.dto.touchpoints import PlannedPreview, TouchpointDTO
 from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
+from app.i18n import N_, _
 from app.kinds import LOST_REASON_LABELS
 from app.rules import commitment_rows, keep_in_touch
 from app.rules.planning_context import PlanningContext
@@ -57,21 +58,25 @@ def parse_amount(text: str) -> int | None:
     if not value:
         return None
     if not AMOUNT_PATTERN.fullmatch(value):
-        raise ValidationError(f"amount {text!r} must be a number like 1250 or 1250.50")
-    whole, _, cents = value.replace(",", ".").partition(".")
+        raise ValidationError(
+            _("amount {text!r} must be a number like 1250 or 1250.50").format(text=text)
+        )
+    whole, _point, cents = value.replace(",", ".").partition(".")
     sign = -1 if whole.startswith("-") else 1
     minor = abs(int(whole)) * 100 + int((cents + "00")[:2])
     if sign < 0:
-        raise ValidationError("amount must not be negative")
+        raise ValidationError(_("amount must not be negative"))
     return minor
 
 
 def find_plan(session: Session, data: SaleInput) -> Plan:
     """The plan named in the input, else the built-in one for the outcome."""
     if data.outcome not in DEFAULT_PLAN:
-        raise ValidationError(f"outcome must be won or lost, not {data.outcome!r}")
-    check_date(data.closed_on, "close date")
-    check_optional_date(data.promised_delivery, "promised delivery")
+        raise ValidationError(
+            _("outcome must be won or lost, not {outcome!r}").format(outcome=data.outcome)
+        )
+    check_date(data.closed_on, N_("close date"))
+    check_optional_date(data.promised_delivery, N_("promised delivery"))
     plan_name = data.plan_name.strip()
     plan_row = (
         plan_repo.by_name(session, plan_name)
@@ -79,7 +84,9 @@ def find_plan(session: Session, data: SaleInput) -> Plan:
         else plan_repo.by_builtin_key(session, DEFAULT_PLAN[data.outcome])
     )
     if plan_row is None:
-        raise NotFound(f"no plan named {plan_name or DEFAULT_PLAN[data.outcome]!r}")
+        raise NotFound(
+            _("no plan named {name!r}").format(name=plan_name or DEFAULT_PLAN[data.outcome])
+        )
     return plan_row
 
 
@@ -91,22 +98,26 @@ def sale_row(data: SaleInput, plan_row: Plan, default_currency: str) -> Sale:
 def sale_values(data: SaleInput, plan_row: Plan, default_currency: str) -> dict[str, Any]:
     """Validated column values of a new sale."""
     if data.outcome not in DEFAULT_PLAN:
-        raise ValidationError(f"outcome must be won or lost, not {data.outcome!r}")
+        raise ValidationError(
+            _("outcome must be won or lost, not {outcome!r}").format(outcome=data.outcome)
+        )
     if data.promised_delivery and data.outcome == "lost":
-        raise ValidationError("a lost sale has no delivery to promise")
+        raise ValidationError(_("a lost sale has no delivery to promise"))
     if data.promised_delivery and data.promised_delivery < data.closed_on:
-        raise ValidationError("the promised delivery cannot be before the close date")
+        raise ValidationError(_("the promised delivery cannot be before the close date"))
     reason, note = check_lost_reason(data)
     currency = (data.currency or default_currency).strip().upper()
     if not CURRENCY_PATTERN.fullmatch(currency):
-        raise ValidationError(f"currency {data.currency!r} must be a code like EUR")
+        raise ValidationError(
+            _("currency {currency!r} must be a code like EUR").format(currency=data.currency)
+        )
     return {
         "customer_id": data.customer_id,
         "closed_on": data.closed_on,
         "outcome": data.outcome,
         "amount_minor": parse_amount(data.amount),
         "currency": currency,
-        "description": clean_block(data.description, 2000, "description"),
+        "description": clean_block(data.description, 2000, N_("description")),
         "promised_delivery": data.promised_delivery,
         "baseline_delivery": data.promised_delivery,
         "plan_id": plan_row.id,
@@ -120,14 +131,18 @@ def sale_values(data: SaleInput, plan_row: Plan, default_currency: str) -> dict[
 def check_lost_reason(data: SaleInput) -> tuple[str, str]:
     """The lost reason and note, cleaned; only a lost sale has them."""
     reason = data.lost_reason.strip().lower().replace(" ", "_")
-    note = clean_block(data.lost_note, 2000, "lost note")
+    note = clean_block(data.lost_note, 2000, N_("lost note"))
     if data.outcome != "lost":
         if reason or note:
-            raise ValidationError("only a lost sale has a lost reason")
+            raise ValidationError(_("only a lost sale has a lost reason"))
         return "", ""
     if reason and reason not in LOST_REASON_LABELS:
         choices = ", ".join(key.replace("_", " ") for key in LOST_REASON_LABELS)
-        raise ValidationError(f"lost reason {data.lost_reason!r} must be one of: {choices}")
+        raise ValidationError(
+            _("lost reason {lost_reason!r} must be one of: {choices}").format(
+                lost_reason=data.lost_reason, choices=choices
+            )
+        )
     return reason, note
 
 
@@ -143,7 +158,9 @@ class SaleService:
     def _validated(self, session: Session, data: SaleInput) -> tuple[Customer, Plan, Sale]:
         customer = session.get(Customer, data.customer_id)
         if customer is None or customer.deleted_at is not None:
-            raise NotFound(f"customer {data.customer_id} does not exist")
+            raise NotFound(
+                _("customer {customer_id} does not exist").format(customer_id=data.customer_id)
+            )
         plan_row = find_plan(session, data)
         return customer, plan_row, sale_row(data, plan_row, self._planning().prefs.currency)
 
@@ -191,21 +208,23 @@ class SaleService:
     ) -> SaleResult:
         """Move the promised delivery and/or record the actual one; touchpoints follow."""
         ctx = self._planning()
-        check_optional_date(promised, "promised delivery")
-        check_optional_date(delivered, "delivery")
+        check_optional_date(promised, N_("promised delivery"))
+        check_optional_date(delivered, N_("delivery"))
         with self._sessions.begin() as session:
             sale = self._live(session, sale_id)
             if sale.outcome == "lost" and (promised or delivered):
-                raise ValidationError("a lost sale has no delivery to promise or record")
+                raise ValidationError(_("a lost sale has no delivery to promise or record"))
             if promised is not None:
                 if promised < sale.closed_on:
-                    raise ValidationError("the promised delivery cannot be before the close date")
+                    raise ValidationError(
+                        _("the promised delivery cannot be before the close date")
+                    )
                 sale.promised_delivery = promised
                 if sale.baseline_delivery is None:
                     sale.baseline_delivery = promised
             if delivered is not None:
                 if delivered < sale.closed_on:
-                    raise ValidationError("the delivery cannot be before the close date")
+                    raise ValidationError(_("the delivery cannot be before the close date"))
                 sale.actual_delivery = delivered
             redate_sale(session, sale, ctx)
             commitment_rows.sync_sale(session, sale, ctx)
@@ -228,7 +247,7 @@ class SaleService:
     def _live(session: Session, sale_id: int) -> Sale:
         sale = session.get(Sale, sale_id)
         if sale is None or sale.deleted_at is not None:
-            raise NotFound(f"sale {sale_id} does not exist")
+            raise NotFound(_("sale {sale_id} does not exist").format(sale_id=sale_id))
         return sale
 
     @staticmethod

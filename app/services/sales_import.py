@@ -17,6 +17,7 @@ from app.dto.imports import RowError
 from app.dto.sales import SaleInput
 from app.dto.sales_import import DealMatch, SalesImportResult, SalesPreview
 from app.errors import ValidationError
+from app.i18n import N_, _
 from app.importing.deals_file import Deal, DealFile, OpenDeal, open_deals
 from app.importing.matching import DuplicateIndex, Existing
 from app.importing.records import checked_values
@@ -85,7 +86,7 @@ class SalesImportService:
     def run(self, path: Path, progress: Progress = NO_PROGRESS) -> SalesImportResult:
         """Back up, then add the customers and record every readable deal in one transaction."""
         deals: DealFile = open_deals(path)
-        progress.report(0, 0, "Backing up your data…")
+        progress.report(0, 0, _("Backing up your data…"))
         backup = self._backups.ensure_backup("import")
         ctx = self._planning()
         with self._sessions.begin() as session:
@@ -147,7 +148,7 @@ class SalesImportService:
         hit = index.find(deal.name, index.keys(deal.name, deal.company, deal.email, ""))
         if hit is not None:
             name = index.names[hit[0]]
-            return hit[0], name if hit[0] > 0 else f"{name} (new)"
+            return hit[0], name if hit[0] > 0 else _("{name} (new)").format(name=name)
         # A contact without a name takes its display name from the company or e-mail.
         data = CustomerInput(
             name=deal.name or deal.company or deal.email, company=deal.company,
@@ -157,7 +158,7 @@ class SalesImportService:
         key = -deal.row
         new[key] = values
         index.add(Existing(key, values["name"], values["company"], values["email"], ""))
-        return key, f"{values['name']} (new)"
+        return key, _("{name} (new)").format(name=values["name"])
 
     def _index(self, session: Session) -> DuplicateIndex:
         country = self._planning().prefs.holiday_country or DEFAULT_REGION
@@ -198,5 +199,7 @@ def _check_sale(deal: Deal) -> None:
     """What recording the sale would refuse, refused for this row alone."""
     parse_amount(deal.amount)
     if deal.currency and not CURRENCY_PATTERN.fullmatch(deal.currency):
-        raise ValidationError(f"currency {deal.currency!r} must be a code like EUR")
-    clean_block(deal.description, 2000, "description")
+        raise ValidationError(
+            _("currency {currency!r} must be a code like EUR").format(currency=deal.currency)
+        )
+    clean_block(deal.description, 2000, N_("description"))

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import preferences as prefs
 from app.dto.changes import Area, Changes
 from app.errors import ValidationError
+from app.i18n import _
 from app.preferences import Preferences
 from app.scheduling.calendar import WorkCalendar
 from models.repositories import settings as repo
@@ -97,6 +98,8 @@ def _check_plannable(preferences: Preferences) -> None:
     blocked = calendar.first_day_off_without_end()
     if blocked is not None:
         raise ValidationError(
-            f"the days off from {blocked.isoformat()} leave no working day for two years; "
-            "nothing could be planned. Shorten them."
+            _(
+                "the days off from {date} leave no working day for two years; nothing "
+                "could be planned. Shorten them."
+            ).format(date=blocked.isoformat())
         )

@@ -26,6 +26,7 @@ from app.dto.timeline import (
 from app.dto.touchpoints import TouchpointDTO
 from app.dto.vocabulary import STATUSES, Status
 from app.errors import NotFound
+from app.i18n import _
 from app.rules.planning_context import PlanningContext
 from app.rules.touchpoint_rows import to_dto as touchpoint_dto
 from app.services.customers import to_dto as customer_dto
@@ -80,8 +81,10 @@ def _touchpoint_entry(row: TouchpointDTO, ctx: PlanningContext) -> TimelineEntry
         source_id=row.id,
         status=row.status,
         # What a recovery step or a request is about, until there is an outcome to show.
-        detail=row.skip_reason
-        if row.status == Status.SKIPPED
+        # The planner's own skip reasons are stored in English (they are matched as keys) and
+        # translated here, where they are shown; a reason the user typed is no msgid: kept.
+        detail=_(row.skip_reason)
+        if row.status == Status.SKIPPED and row.skip_reason
         else (row.outcome_note or row.subject),
         kind=row.kind,
         channel=row.channel,
@@ -159,7 +162,11 @@ class TimelineService:
         with self._sessions() as session:
             row = customer_repo.get(session, customer_id)
             if row is None or row.deleted_at is not None:
-                raise NotFound(f"customer {customer_id} does not exist (or is in the trash)")
+                raise NotFound(
+                    _("customer {customer_id} does not exist (or is in the trash)").format(
+                        customer_id=customer_id
+                    )
+                )
             sales = [sale_dto(sale) for sale in sale_repo.of_customer(session, customer_id)]
             touchpoints = [
                 touchpoint_dto(tp)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.touchpoints import AddedFollowUp, NewFollowUp, TouchpointDTO, UndoableAction
 from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
+from app.i18n import N_, _
 from app.kinds import kind_label
 from app.rules import undo
 from app.rules.brought_items import record_brought_item
@@ -39,12 +40,16 @@ class TouchpointService:
         with self._sessions() as session:
             rows = repo.by_ids(session, [touchpoint_id])
             if not rows:
-                raise NotFound(f"follow-up {touchpoint_id} does not exist")
+                raise NotFound(
+                    _("follow-up {touchpoint_id} does not exist").format(
+                        touchpoint_id=touchpoint_id
+                    )
+                )
             return to_dto(rows[0])
 
     def done(self, touchpoint_id: int, note: str = "", channel: str = "") -> TouchpointDTO:
         ctx = self._planning()
-        note = clean_block(note, 5000, "note")
+        note = clean_block(note, 5000, N_("note"))
         with self._sessions.begin() as session:
             row = self._planned(session, touchpoint_id)
             used = check_channel(channel) if channel else row.channel
@@ -78,7 +83,7 @@ class TouchpointService:
 
     def skip(self, touchpoint_id: int, reason: str = "") -> TouchpointDTO:
         ctx = self._planning()
-        reason = clean_block(reason, 2000, "reason")
+        reason = clean_block(reason, 2000, N_("reason"))
         with self._sessions.begin() as session:
             row = self._planned(session, touchpoint_id)
             with undo.recorded(session, row.id, row.customer_id, "skip", ctx.now):
@@ -100,7 +105,7 @@ class TouchpointService:
     ) -> TouchpointDTO:
         """Next working day (no argument), N days later, or until a date; on a working day."""
         ctx = self._planning()
-        check_optional_date(until, "snooze date")
+        check_optional_date(until, N_("snooze date"))
         with self._sessions.begin() as session:
             row = self._planned(session, touchpoint_id)
             base = max(ctx.today, row.due_date)
@@ -108,7 +113,7 @@ class TouchpointService:
                 target = snooze_until(until, ctx.calendar, ctx.today)
             elif days is not None:
                 if not 1 <= days <= 3650:
-                    raise ValidationError("snooze by 1 to 3650 days")
+                    raise ValidationError(_("snooze by 1 to 3650 days"))
                 target = snooze_by_days(base, days, ctx.calendar)
             else:
                 target = snooze_to_next_working_day(ctx.today, ctx.calendar)
@@ -125,11 +130,11 @@ class TouchpointService:
     ) -> TouchpointDTO:
         """Put it on a day (and time) the user chose; non-working days are allowed by hand."""
         ctx = self._planning()
-        check_date(day, "date")
+        check_date(day, N_("date"))
         with self._sessions.begin() as session:
             row = self._planned(session, touchpoint_id)
             if day < ctx.today:
-                raise ValidationError("a follow-up cannot be moved into the past")
+                raise ValidationError(_("a follow-up cannot be moved into the past"))
             with undo.recorded(session, row.id, row.customer_id, "reschedule", ctx.now):
                 self._move_by_hand(row, day, time_of_day, ctx)
             return self._dto(session, row.id)
@@ -154,11 +159,19 @@ class TouchpointService:
         ctx = self._planning()
         with self._sessions.begin() as session:
             if session.get(Touchpoint, touchpoint_id) is None:
-                raise NotFound(f"Follow-up {touchpoint_id} does not exist.")
+                raise NotFound(
+                    _("Follow-up {touchpoint_id} does not exist.").format(
+                        touchpoint_id=touchpoint_id
+                    )
+                )
             entry = undo.newest(session, touchpoint_id)
             if entry is None:
-                raise ValidationError(f"Follow-up {touchpoint_id} has nothing to undo.")
-            label = undo.ACTION_LABELS.get(entry.action, entry.action)
+                raise ValidationError(
+                    _("Follow-up {touchpoint_id} has nothing to undo.").format(
+                        touchpoint_id=touchpoint_id
+                    )
+                )
+            label = _(undo.ACTION_LABELS.get(entry.action, entry.action))
             undo.undo(session, entry, ctx.now)
             rows = repo.by_ids(session, [touchpoint_id])
             return (to_dto(rows[0]) if rows else None), label
@@ -169,7 +182,7 @@ class TouchpointService:
             entry = undo.newest(session)
             if entry is None:
                 return None
-            label = undo.ACTION_LABELS.get(entry.action, entry.action)
+            label = _(undo.ACTION_LABELS.get(entry.action, entry.action))
             return UndoableAction(entry.id, entry.touchpoint_id, entry.action, label)
 
     @staticmethod
@@ -184,18 +197,24 @@ class TouchpointService:
     def _planned(session: Session, touchpoint_id: int) -> Touchpoint:
         row = session.get(Touchpoint, touchpoint_id)
         if row is None:
-            raise NotFound(f"follow-up {touchpoint_id} does not exist")
+            raise NotFound(
+                _("follow-up {touchpoint_id} does not exist").format(touchpoint_id=touchpoint_id)
+            )
         if row.status != Status.PLANNED:
             raise ValidationError(
-                f"follow-up {touchpoint_id} is already {row.status}; history does not change"
+                _("follow-up {touchpoint_id} is already {status}; history does not change").format(
+                    touchpoint_id=touchpoint_id, status=row.status
+                )
             )
         customer = session.get(Customer, row.customer_id)
         if customer is None or customer.deleted_at is not None:
             # A trashed customer's plan is on hold: acting on it would log contacts and
             # re-plan for someone the user chose to remove.
             raise ValidationError(
-                f"follow-up {touchpoint_id} belongs to customer {row.customer_id}, who is "
-                "in the trash; restore the customer first"
+                _(
+                    "follow-up {touchpoint_id} belongs to customer {customer_id}, who is in "
+                    "the trash; restore the customer first"
+                ).format(touchpoint_id=touchpoint_id, customer_id=row.customer_id)
             )
         return row
 

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from app.i18n import _
 from app.sync.http import TIMEOUT_S, AuthFailed, SyncError, host_of, refuse_unsafe, transport_error
 from app.sync.redact import redact
 
@@ -114,17 +115,23 @@ class ApiHttp:
                 continue
             if reply.status == 401:
                 raise AuthFailed(
-                    f"{self._service} no longer accepts this sign-in (401)",
-                    "Sign in again in Calendar sync (or `followup account signin ID`); "
-                    "nothing is lost meanwhile.",
+                    _("{service} no longer accepts this sign-in (401)").format(
+                        service=self._service
+                    ),
+                    _(
+                        "Sign in again in Calendar sync (or `followup account signin ID`); "
+                        "nothing is lost meanwhile."
+                    ),
                 )
             if is_throttled(reply) or reply.status in (500, 502, 503, 504):
                 if attempt + 1 < MAX_TRIES:
                     pause(retry_after(reply, attempt))
                     continue
                 raise SyncError(
-                    f"{self._service} is busy or over its request quota ({reply.status})",
-                    "The sync tries again later; nothing is lost.",
+                    _("{service} is busy or over its request quota ({status})").format(
+                        service=self._service, status=reply.status
+                    ),
+                    _("The sync tries again later; nothing is lost."),
                     transient=True,
                 )
             return reply
@@ -157,7 +164,11 @@ class ApiHttp:
             parsed = None
         if 300 <= status < 400:
             # The token goes with every request: never on to wherever a redirect points.
-            raise SyncError(f"{host_of(url)} redirected a calendar request ({status})")
+            raise SyncError(
+                _("{host} redirected a calendar request ({status})").format(
+                    host=host_of(url), status=status
+                )
+            )
         return ApiReply(status, parsed, dict(response.headers), content)
 
     def _remember(self, token: str) -> None:

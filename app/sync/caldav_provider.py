@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from zoneinfo import ZoneInfo
 
+from app.i18n import _
 from app.sync.http import DavHttp, Reply, SyncError
 from app.sync.objects import calendar_object, object_name, parse_event
 from app.sync.provider import Answer, Delta, Found, Outcome, Outgoing
@@ -32,7 +33,7 @@ class CalDavProvider:
 
     @property
     def label(self) -> str:
-        return f"the calendar {self.remote.path}"
+        return _("the calendar {path}").format(path=self.remote.path)
 
     def marker(self) -> tuple[str, str] | None:
         return self.remote.state()
@@ -59,7 +60,11 @@ class CalDavProvider:
         if found.status == 404:
             return None
         if found.status != 200:
-            raise SyncError(f"{self.host} answered {found.status} when reading an event")
+            raise SyncError(
+                _("{host} answered {status} when reading an event").format(
+                    host=self.host, status=found.status
+                )
+            )
         return found.header("ETag"), parse_event(found.body, uid, self._zone)
 
     def _data(self, item: Outgoing) -> bytes:

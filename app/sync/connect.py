@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from app.i18n import _
 from app.sync.api_http import ApiHttp
 from app.sync.caldav_provider import CalDavProvider
 from app.sync.google_auth import GoogleGrant, GoogleTokens
@@ -47,8 +48,10 @@ def open_provider(
     except (ValueError, KeyError, TypeError):
         # A keyring entry that is not a sign-in (edited, or an older format): never a crash.
         raise AuthFailed(
-            f"the stored sign-in for {SERVICE_NAMES[link.kind]} cannot be read",
-            "Sign in again: Calendar sync > Sign in again, or `followup account signin ID`.",
+            _("the stored sign-in for {service} cannot be read").format(
+                service=SERVICE_NAMES[link.kind]
+            ),
+            _("Sign in again: Calendar sync > Sign in again, or `followup account signin ID`."),
         ) from None
 
 

@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 from app.dto.sync import CalendarChoice
 from app.errors import ValidationError
+from app.i18n import _
 from app.sync.http import AuthFailed, SyncError, host_of, transport_error, unsafe_address
 from app.sync.redact import redact
 
@@ -39,29 +40,31 @@ def explain(exc: BaseException, url: str, secret: str) -> SyncError:
         and "Forbidden" not in str(exc.reason)
     ):
         return AuthFailed(
-            f"{host} refused the user name or password (401)",
-            "Check them; many servers want an app password rather than your login password.",
+            _("{host} refused the user name or password (401)").format(host=host),
+            _("Check them; many servers want an app password rather than your login password."),
         )
     if isinstance(exc, error.AuthorizationError):
         return SyncError(
-            f"{host} refused access to {path} (403)",
-            "Check the address: it should be your own CalDAV address on that server.",
+            _("{host} refused access to {path} (403)").format(host=host, path=path),
+            _("Check the address: it should be your own CalDAV address on that server."),
         )
     if isinstance(exc, error.NotFoundError) or getattr(exc, "status", None) == 404:
         return SyncError(
-            f"nothing found at {path} on {host} (404)",
-            "Check the address, e.g. https://HOST/remote.php/dav for Nextcloud.",
+            _("nothing found at {path} on {host} (404)").format(path=path, host=host),
+            _("Check the address, e.g. https://HOST/remote.php/dav for Nextcloud."),
         )
     if isinstance(exc, error.DAVError) or type(exc).__name__ == "XMLSyntaxError":
         return SyncError(
-            f"{host} answers, but not as a CalDAV calendar server",
-            "Check the address: it must be the CalDAV (calendar) address of your account.",
+            _("{host} answers, but not as a CalDAV calendar server").format(host=host),
+            _("Check the address: it must be the CalDAV (calendar) address of your account."),
         )
     if isinstance(exc, OSError):
         return transport_error(exc, url)
     # Not a known failure: keep the details for the log, with any credential taken out.
     log.warning("calendar set-up failed: %s", redact(f"{type(exc).__name__}: {exc}", [secret]))
-    return SyncError(f"unexpected answer from {host} ({type(exc).__name__})")
+    return SyncError(
+        _("unexpected answer from {host} ({type})").format(host=host, type=type(exc).__name__)
+    )
 
 
 @contextmanager
@@ -92,8 +95,10 @@ def find_calendars(url: str, username: str, password: str) -> list[CalendarChoic
     with _principal(url, username, password) as principal:
         if not principal.client.check_cdav_support():
             raise SyncError(
-                f"{host_of(url)} answers, but without calendar (CalDAV) support",
-                "Check the address: it must be the CalDAV address of your account.",
+                _("{host} answers, but without calendar (CalDAV) support").format(
+                    host=host_of(url)
+                ),
+                _("Check the address: it must be the CalDAV address of your account."),
             )
         return [_choice(calendar) for calendar in principal.get_calendars()]
 

@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass
 
 from app.errors import ValidationError
+from app.i18n import _
 from app.paths import resources_dir
 
 GOOGLE_API = "https://www.googleapis.com/calendar/v3"
@@ -82,9 +83,11 @@ def client_id(kind: str, given: str = "", setting: str = "") -> str:
         where = "Google Cloud" if kind == "google" else "Microsoft Entra"
         key = "google_client_id" if kind == "google" else "microsoft_client_id"
         raise ValidationError(
-            f"no OAuth client ID for {'Google' if kind == 'google' else 'Microsoft'} yet: create "
-            f"one in {where} (the README says how) and give it with --client-id, or in "
-            f"Settings (`followup settings set {key} ID`)"
+            _(
+                "no OAuth client ID for {value} yet: create one in {where} (the README "
+                "says how) and give it with --client-id, or in Settings (`followup "
+                "settings set {key} ID`)"
+            ).format(value="Google" if kind == "google" else "Microsoft", where=where, key=key)
         )
     return found
 

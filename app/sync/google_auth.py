@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.errors import KnownError
+from app.i18n import _
 from app.sync.endpoints import GOOGLE_SCOPE, GoogleEndpoints
 from app.sync.http import AuthFailed, SyncError, host_of
 
@@ -68,7 +69,7 @@ def sign_in(client_id: str, client_secret: str, endpoints: GoogleEndpoints) -> G
     finally:
         flow.oauth2session.close()
     if not credentials.refresh_token:
-        raise KnownError("Google signed you in but gave no lasting access (no refresh token)")
+        raise KnownError(_("Google signed you in but gave no lasting access (no refresh token)"))
     return GoogleGrant(credentials.refresh_token, client_id, client_secret, endpoints.token_uri)
 
 
@@ -77,19 +78,23 @@ def _sign_in_failed(exc: BaseException, token_uri: str) -> KnownError:
     text = str(exc)
     if name == "WSGITimeoutError":
         return KnownError(
-            "the Google sign-in was not finished within 5 minutes",
-            "Try again, and finish the sign-in in the browser window that opens.",
+            _("the Google sign-in was not finished within 5 minutes"),
+            _("Try again, and finish the sign-in in the browser window that opens."),
         )
     if "access_denied" in text:
-        return KnownError("Google sign-in was cancelled (access was not granted)")
+        return KnownError(_("Google sign-in was cancelled (access was not granted)"))
     if "invalid_client" in text or "unauthorized_client" in text:
         return KnownError(
-            "Google does not know this OAuth client ID (or its client secret)",
-            "Check the client ID and secret from Google Cloud (APIs & Services > Credentials).",
+            _("Google does not know this OAuth client ID (or its client secret)"),
+            _("Check the client ID and secret from Google Cloud (APIs & Services > Credentials)."),
         )
     if "Error" in name and ("Connection" in name or "SSL" in name or "Timeout" in name):
-        return SyncError(f"cannot reach Google's sign-in server {host_of(token_uri)} ({name})")
-    return KnownError(f"the Google sign-in failed ({name})")
+        return SyncError(
+            _("cannot reach Google's sign-in server {host} ({name})").format(
+                host=host_of(token_uri), name=name
+            )
+        )
+    return KnownError(_("the Google sign-in failed ({name})").format(name=name))
 
 
 class GoogleTokens:
@@ -124,14 +129,18 @@ class GoogleTokens:
             credentials.refresh(Request(session))
         except RefreshError:
             raise AuthFailed(
-                "Google no longer accepts this sign-in (it expired or was revoked)",
-                "Sign in again: Calendar sync > Sign in again, or `followup account signin ID`. "
-                "Nothing is lost meanwhile.",
+                _("Google no longer accepts this sign-in (it expired or was revoked)"),
+                _(
+                    "Sign in again: Calendar sync > Sign in again, or `followup "
+                    "account signin ID`. Nothing is lost meanwhile."
+                ),
             ) from None
         except TransportError:
             raise SyncError(
-                f"cannot reach Google's sign-in server {host_of(grant.token_uri)}",
-                "Check your internet connection; the sync retries later.",
+                _("cannot reach Google's sign-in server {host}").format(
+                    host=host_of(grant.token_uri)
+                ),
+                _("Check your internet connection; the sync retries later."),
                 transient=True,
             ) from None
         finally:

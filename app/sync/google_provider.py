@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
+from app.i18n import _
 from app.sync.api_http import ApiHttp, ApiReply
 from app.sync.cloud_events import google_body, google_event, google_id
 from app.sync.google_batch import GOOGLE_BATCH, batch_answers, batch_body
@@ -47,7 +48,7 @@ class GoogleProvider:
 
     @property
     def label(self) -> str:
-        return f"the Google calendar {self._name}"
+        return _("the Google calendar {name}").format(name=self._name)
 
     def marker(self) -> tuple[str, str] | None:
         return None  # events.list with the syncToken is itself one request
@@ -64,7 +65,7 @@ class GoogleProvider:
     def changes(self, token: str) -> Delta:
         found = Delta(token, full=not token)
         page = ""
-        for _ in range(MAX_PAGES):
+        for _page in range(MAX_PAGES):
             query: dict[str, str | int] = {"maxResults": PAGE}
             if token:
                 query["syncToken"] = token
@@ -74,7 +75,11 @@ class GoogleProvider:
             if token and reply.status == 410:
                 return self.changes("")  # Google forgot the token: list everything again
             if not reply.ok or not isinstance(reply.data, dict):
-                raise SyncError(f"{self.host} answered {reply.status} when listing the events")
+                raise SyncError(
+                    _("{host} answered {status} when listing the events").format(
+                        host=self.host, status=reply.status
+                    )
+                )
             for item in reply.data.get("items", []):
                 ref = str(item.get("id", ""))
                 if item.get("status") == "cancelled":
@@ -88,7 +93,9 @@ class GoogleProvider:
             if not page:
                 found.token = str(reply.data.get("nextSyncToken", ""))
                 return found
-        raise SyncError(f"{self.host} kept answering with more events; try again later")
+        raise SyncError(
+            _("{host} kept answering with more events; try again later").format(host=self.host)
+        )
 
     def read(self, refs: dict[str, str]) -> tuple[dict[str, Found], set[str]]:
         found: dict[str, Found] = {}
@@ -109,7 +116,11 @@ class GoogleProvider:
         if reply.status in (404, 410):
             return None
         if not reply.ok or not isinstance(reply.data, dict):
-            raise SyncError(f"{self.host} answered {reply.status} when reading an event")
+            raise SyncError(
+                _("{host} answered {status} when reading an event").format(
+                    host=self.host, status=reply.status
+                )
+            )
         if reply.data.get("status") == "cancelled":
             return None  # a tombstone: deleted in the calendar
         return str(reply.data.get("etag", "")), google_event(reply.data, uid)
@@ -135,7 +146,11 @@ class GoogleProvider:
         url = f"{parts.scheme}://{parts.netloc}/batch/{parts.path.strip('/')}"
         reply = self.http.request("POST", url, data, {"Content-Type": kind})
         if not reply.ok:
-            raise SyncError(f"{self.host} answered {reply.status} to a batch of events")
+            raise SyncError(
+                _("{host} answered {status} to a batch of events").format(
+                    host=self.host, status=reply.status
+                )
+            )
         answers = batch_answers(reply.header("Content-Type"), reply.raw)
         found = []
         for number, (ref, _item) in enumerate(items):
@@ -164,5 +179,9 @@ def create_google_calendar(http: ApiHttp, base: str, name: str, tzid: str) -> st
         "POST", f"{base.rstrip('/')}/calendars", {"summary": name, "timeZone": tzid}
     )
     if not reply.ok or not isinstance(reply.data, dict) or not reply.data.get("id"):
-        raise SyncError(f"{host_of(base)} answered {reply.status} when creating the calendar")
+        raise SyncError(
+            _("{host} answered {status} when creating the calendar").format(
+                host=host_of(base), status=reply.status
+            )
+        )
     return str(reply.data["id"])

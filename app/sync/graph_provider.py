@@ -13,6 +13,7 @@ import uuid
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
+from app.i18n import _
 from app.sync.api_http import ApiHttp, ApiReply
 from app.sync.cloud_events import graph_body, graph_event
 from app.sync.http import SyncError, host_of
@@ -69,7 +70,7 @@ class GraphProvider:
 
     @property
     def label(self) -> str:
-        return f"the Outlook calendar {self._name}"
+        return _("the Outlook calendar {name}").format(name=self._name)
 
     def marker(self) -> tuple[str, str] | None:
         return None  # the delta link is itself one request
@@ -94,19 +95,23 @@ class GraphProvider:
     def changes(self, token: str) -> Delta:
         """Token: "window end|delta link"; a window that no longer covers the horizon, or a
         link to another server, starts over with a full listing."""
-        end, _, link = token.partition("|")
+        end, _bar, link = token.partition("|")
         usable = bool(link) and end >= self._needed_end.isoformat()
         usable = usable and urlsplit(link)[:2] == urlsplit(self._base)[:2]
         if not usable:
             end, link = self._first_link()
         found = Delta("", full=not usable)
         recheck: set[str] = set()
-        for _ in range(MAX_PAGES):
+        for _page in range(MAX_PAGES):
             reply = self.http.request("GET", link, None, {"Prefer": PAGE_PREFER})
             if usable and reply.status == 410:
                 return self.changes("")  # the delta state expired: list everything again
             if not reply.ok or not isinstance(reply.data, dict):
-                raise SyncError(f"{self.host} answered {reply.status} when listing the events")
+                raise SyncError(
+                    _("{host} answered {status} when listing the events").format(
+                        host=self.host, status=reply.status
+                    )
+                )
             for item in reply.data.get("value", []):
                 ref = str(item.get("id", ""))
                 if "@removed" in item:
@@ -129,7 +134,9 @@ class GraphProvider:
                     found.changed[ref] = str(item.get("@odata.etag", ""))
                     self._seen[ref] = item
             return found
-        raise SyncError(f"{self.host} kept answering with more events; try again later")
+        raise SyncError(
+            _("{host} kept answering with more events; try again later").format(host=self.host)
+        )
 
     def _batch_get(self, refs: list[str]) -> dict[str, dict[str, Any] | None]:
         """Read events 20 to a request ($batch); None for those that are gone."""
@@ -147,7 +154,11 @@ class GraphProvider:
             ]
             reply = self.http.request("POST", f"{self._base}/$batch", {"requests": requests})
             if not reply.ok or not isinstance(reply.data, dict):
-                raise SyncError(f"{self.host} answered {reply.status} to a batch of reads")
+                raise SyncError(
+                    _("{host} answered {status} to a batch of reads").format(
+                        host=self.host, status=reply.status
+                    )
+                )
             answers = {str(r.get("id")): r for r in reply.data.get("responses", [])}
             for number, ref in enumerate(part):
                 answer = answers.get(str(number), {})
@@ -158,7 +169,11 @@ class GraphProvider:
                     found[ref] = answer["body"]
                 else:
                     # Never guess: an event we could not read is neither moved nor deleted.
-                    raise SyncError(f"{self.host} answered {status} when reading an event")
+                    raise SyncError(
+                        _("{host} answered {status} when reading an event").format(
+                            host=self.host, status=status
+                        )
+                    )
         return found
 
     def read(self, refs: dict[str, str]) -> tuple[dict[str, Found], set[str]]:
@@ -183,7 +198,11 @@ class GraphProvider:
         if reply.status == 404:
             return None
         if not reply.ok or not isinstance(reply.data, dict):
-            raise SyncError(f"{self.host} answered {reply.status} when reading an event")
+            raise SyncError(
+                _("{host} answered {status} when reading an event").format(
+                    host=self.host, status=reply.status
+                )
+            )
         return str(reply.data.get("@odata.etag", "")), graph_event(reply.data, uid)
 
     def transaction_id(self, uid: str) -> str:
@@ -214,7 +233,11 @@ class GraphProvider:
             })  # fmt: skip
         reply = self.http.request("POST", f"{self._base}/$batch", {"requests": requests})
         if not reply.ok or not isinstance(reply.data, dict):
-            raise SyncError(f"{self.host} answered {reply.status} to a batch of events")
+            raise SyncError(
+                _("{host} answered {status} to a batch of events").format(
+                    host=self.host, status=reply.status
+                )
+            )
         answers = {str(r.get("id")): r for r in reply.data.get("responses", [])}
         found = []
         for number, (ref, _item) in enumerate(items):
@@ -245,10 +268,14 @@ def find_or_create_graph_calendar(http: ApiHttp, base: str, name: str) -> str:
     """The mailbox's calendar with this name, created when there is none: its id."""
     url = f"{base.rstrip('/')}/me/calendars"
     link = url
-    for _ in range(MAX_PAGES):
+    for _page in range(MAX_PAGES):
         reply = http.request("GET", link, None, {"Prefer": PREFER})
         if not reply.ok or not isinstance(reply.data, dict):
-            raise SyncError(f"{host_of(base)} answered {reply.status} when listing calendars")
+            raise SyncError(
+                _("{host} answered {status} when listing calendars").format(
+                    host=host_of(base), status=reply.status
+                )
+            )
         for calendar in reply.data.get("value", []):
             if str(calendar.get("name", "")).casefold() == name.casefold():
                 return str(calendar["id"])
@@ -257,5 +284,9 @@ def find_or_create_graph_calendar(http: ApiHttp, base: str, name: str) -> str:
             break
     reply = http.request("POST", url, {"name": name}, {"Prefer": PREFER})
     if not reply.ok or not isinstance(reply.data, dict) or not reply.data.get("id"):
-        raise SyncError(f"{host_of(base)} answered {reply.status} when creating the calendar")
+        raise SyncError(
+            _("{host} answered {status} when creating the calendar").format(
+                host=host_of(base), status=reply.status
+            )
+        )
     return str(reply.data["id"])

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from app.errors import KnownError
+from app.i18n import _
 from app.sync.redact import redact
 
 TIMEOUT_S = 30.0
@@ -68,8 +69,8 @@ def refuse_unsafe(url: str) -> None:
     reason = unsafe_address(url)
     if reason:
         raise SyncError(
-            f"not connecting to {host_of(url)}: {reason}",
-            "Remove the calendar account and add it again with its https:// address.",
+            _("not connecting to {host}: {reason}").format(host=host_of(url), reason=reason),
+            _("Remove the calendar account and add it again with its https:// address."),
         )
 
 
@@ -98,8 +99,10 @@ def transport_error(exc: BaseException, url: str) -> SyncError:
         reason = next((g for g in found.groups() if g), "") if found else ""
         reason = f" ({reason.strip().lower().replace('_', ' ')})" if reason else ""
         return SyncError(
-            f"the secure connection (TLS) to {host} failed{reason}",
-            "Check the address (https:// or http://) and the server's certificate.",
+            _("the secure connection (TLS) to {host} failed{reason}").format(
+                host=host, reason=reason
+            ),
+            _("Check the address (https:// or http://) and the server's certificate."),
             transient=True,
         )
     if "NameResolutionError" in text or re.search(
@@ -108,21 +111,25 @@ def transport_error(exc: BaseException, url: str) -> SyncError:
         text,
     ):
         return SyncError(
-            f"cannot find the server {host} (DNS lookup failed)",
-            "Check the address and your internet connection.",
+            _("cannot find the server {host} (DNS lookup failed)").format(host=host),
+            _("Check the address and your internet connection."),
             transient=True,
         )
     if any("Timeout" in name for name in names) or "timed out" in text:
-        return SyncError(f"{host} did not answer in time", "Try again later.", transient=True)
+        return SyncError(
+            _("{host} did not answer in time").format(host=host),
+            _("Try again later."),
+            transient=True,
+        )
     if "refused" in text.lower():
         return SyncError(
-            f"cannot connect to {host} (connection refused)",
-            "Check the address and port, and that the server is running.",
+            _("cannot connect to {host} (connection refused)").format(host=host),
+            _("Check the address and port, and that the server is running."),
             transient=True,
         )
     return SyncError(
-        f"the connection to {host} failed ({type(exc).__name__})",
-        "Check your internet connection; the sync retries later.",
+        _("the connection to {host} failed ({type})").format(host=host, type=type(exc).__name__),
+        _("Check your internet connection; the sync retries later."),
         transient=True,
     )
 
@@ -180,13 +187,15 @@ class DavHttp:
             return self.request(method, url, body, headers, hops=hops)
         if status == 401:
             raise AuthFailed(
-                f"{host_of(url)} refused the user name or password (401)",
-                "Check them; many servers want an app password rather than your login password.",
+                _("{host} refused the user name or password (401)").format(host=host_of(url)),
+                _("Check them; many servers want an app password rather than your login password."),
             )
         if status >= 500:
             raise SyncError(
-                f"{host_of(url)} failed with {status} on {method}",
-                "The server has a problem; the sync retries later.",
+                _("{host} failed with {status} on {method}").format(
+                    host=host_of(url), status=status, method=method
+                ),
+                _("The server has a problem; the sync retries later."),
                 transient=True,
             )
         return Reply(status, response.content or b"", dict(response.headers))
@@ -197,11 +206,16 @@ class DavHttp:
         if urlsplit(target)[:2] != urlsplit(url)[:2]:
             # The login goes with every request: it is never handed to another server.
             raise SyncError(
-                f"{host_of(url)} sends the calendar on to {host_of(target)}",
-                "Check the calendar address; add the account again with the new address.",
+                _("{host} sends the calendar on to {target}").format(
+                    host=host_of(url), target=host_of(target)
+                ),
+                _("Check the calendar address; add the account again with the new address."),
             )
         if hops >= MAX_REDIRECTS:
-            raise SyncError(f"{host_of(url)} redirects in a loop", "Check the calendar address.")
+            raise SyncError(
+                _("{host} redirects in a loop").format(host=host_of(url)),
+                _("Check the calendar address."),
+            )
         return target
 
     def safe(self, text: str) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from app.errors import KnownError
+from app.i18n import _
 from app.sync.endpoints import GRAPH_SCOPE, MICROSOFT_AUTHORITY
 from app.sync.http import AuthFailed, SyncError
 
@@ -57,12 +58,12 @@ def _app(client_id: str, authority: str, cache: Any, http: Any) -> Any:
         return msal.PublicClientApplication(client_id, token_cache=cache, http_client=http, **where)
     except ValueError as exc:
         raise KnownError(
-            f"the Microsoft sign-in address cannot be used: {str(exc)[:160]}"
+            _("the Microsoft sign-in address cannot be used: {error}").format(error=str(exc)[:160])
         ) from None
     except Exception as exc:  # noqa: BLE001 - discovery fails over the network in many shapes
         raise SyncError(
-            f"cannot reach Microsoft's sign-in server ({type(exc).__name__})",
-            "Check your internet connection and try again.",
+            _("cannot reach Microsoft's sign-in server ({type})").format(type=type(exc).__name__),
+            _("Check your internet connection and try again."),
             transient=True,
         ) from None
 
@@ -71,13 +72,13 @@ def _failed(result: dict[str, Any] | None) -> KnownError:
     error = (result or {}).get("error", "no answer")
     text = str((result or {}).get("error_description", ""))[:200]
     if error in ("access_denied", "authorization_declined"):
-        return KnownError("Microsoft sign-in was cancelled (access was not granted)")
+        return KnownError(_("Microsoft sign-in was cancelled (access was not granted)"))
     if error in ("invalid_client", "unauthorized_client") or "AADSTS700016" in text:
         return KnownError(
-            "Microsoft does not know this application (client) ID",
-            "Check the ID from Microsoft Entra (App registrations > Overview).",
+            _("Microsoft does not know this application (client) ID"),
+            _("Check the ID from Microsoft Entra (App registrations > Overview)."),
         )
-    return KnownError(f"the Microsoft sign-in failed ({error})")
+    return KnownError(_("the Microsoft sign-in failed ({error})").format(error=error))
 
 
 def sign_in(
@@ -138,9 +139,11 @@ class MicrosoftTokens:
             )
         if not result or "access_token" not in result:
             raise AuthFailed(
-                "Microsoft no longer accepts this sign-in (it expired or was revoked)",
-                "Sign in again: Calendar sync > Sign in again, or `followup account signin ID`. "
-                "Nothing is lost meanwhile.",
+                _("Microsoft no longer accepts this sign-in (it expired or was revoked)"),
+                _(
+                    "Sign in again: Calendar sync > Sign in again, or `followup "
+                    "account signin ID`. Nothing is lost meanwhile."
+                ),
             )
         self._token = str(result["access_token"])
         return self._token

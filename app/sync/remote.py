@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import quote, urljoin
 
+from app.i18n import N_, _, ngettext
 from app.sync.http import DavHttp, Reply, SyncError, host_of
 from app.sync.webdav import (
     COLLECTION_STATE,
@@ -53,17 +54,23 @@ class RemoteCalendar:
     def _fail(self, what: str, reply: Reply) -> SyncError:
         if reply.status == 404:
             return SyncError(
-                f"the calendar {self.path} is gone from {self.host} (404)",
-                "Remove the account and add it again, picking a calendar.",
+                _("the calendar {path} is gone from {host} (404)").format(
+                    path=self.path, host=self.host
+                ),
+                _("Remove the account and add it again, picking a calendar."),
             )
-        return SyncError(f"{self.host} answered {reply.status} to {what}")
+        return SyncError(
+            _("{host} answered {status} to {what}").format(
+                host=self.host, status=reply.status, what=_(what)
+            )
+        )
 
     def state(self) -> tuple[str, str]:
         """(ctag, sync-token): either changes whenever anything in the calendar changes."""
         reply = self.http.request("PROPFIND", self.url, COLLECTION_STATE, {"Depth": "0", **XML})
         if reply.status != 207:
-            raise self._fail("a calendar PROPFIND", reply)
-        entries, _ = parse_multistatus(reply.body, self.url)
+            raise self._fail(N_("a calendar PROPFIND"), reply)
+        entries, _token = parse_multistatus(reply.body, self.url)
         props = entries[0].props if entries else {}
         return props.get(f"{CS}getctag", ""), props.get(f"{DAV}sync-token", "")
 
@@ -95,13 +102,15 @@ class RemoteCalendar:
             found.token = new_token
             if done:
                 return found
-        raise SyncError(f"{self.host} kept answering with more changes; try again later")
+        raise SyncError(
+            _("{host} kept answering with more changes; try again later").format(host=self.host)
+        )
 
     def _listing(self) -> Changes:
         reply = self.http.request("PROPFIND", self.url, MEMBER_ETAGS, {"Depth": "1", **XML})
         if reply.status != 207:
-            raise self._fail("listing the calendar", reply)
-        entries, _ = parse_multistatus(reply.body, self.url)
+            raise self._fail(N_("listing the calendar"), reply)
+        entries, _token = parse_multistatus(reply.body, self.url)
         changed = {
             e.path: e.props.get(f"{DAV}getetag", "")
             for e in entries
@@ -117,7 +126,7 @@ class RemoteCalendar:
             part = paths[start : start + MULTIGET_BATCH]
             reply = self.http.request("REPORT", self.url, multiget(part), {"Depth": "1", **XML})
             if reply.status == 207:
-                entries, _ = parse_multistatus(reply.body, self.url)
+                entries, _token = parse_multistatus(reply.body, self.url)
                 for entry in entries:
                     data = entry.props.get(CALDAV_DATA)
                     if entry.status == 404:
@@ -134,7 +143,13 @@ class RemoteCalendar:
         unread = set(paths) - found.keys() - missing
         if unread:
             # Never guess: an event we could not read is neither moved nor deleted.
-            raise SyncError(f"{self.host} did not return {len(unread)} changed event(s)")
+            raise SyncError(
+                ngettext(
+                    "{host} did not return {count} changed event",
+                    "{host} did not return {count} changed events",
+                    len(unread),
+                ).format(host=self.host, count=len(unread))
+            )
         return found, missing
 
     def get(self, path: str) -> Reply:

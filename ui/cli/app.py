@@ -11,6 +11,7 @@ from typing import Any
 
 from app.context import AppContext, build_context
 from app.errors import BusyError, KnownError, StorageError
+from app.i18n import N_, _
 from app.logging_setup import configure_logging
 from app.storage import as_storage_error, file_error
 from app.version import app_version
@@ -44,32 +45,38 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in the same one-line form as other errors."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        print_error(f"{message} (see {self.prog} --help)")
+        print_error(_("{message} (see {prog} --help)").format(message=message, prog=self.prog))
         raise SystemExit(EXIT_USER_ERROR)
 
     def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
         # Python 3.11 turns "--opt=--" into an empty list, which no handler expects.
         if action.nargs is None and action.option_strings and arg_strings == ["--"]:
-            self.error(f"argument {action.option_strings[0]}: expected a value, not '--'")
+            self.error(
+                _("argument {name}: expected a value, not '--'").format(
+                    name=action.option_strings[0]
+                )
+            )
         try:
             return super()._get_values(action, arg_strings)
         except OSError as exc:
             # A type that looks at the file system (an output path) met a name it cannot use.
             named = file_error(exc) or exc
             where = action.option_strings[0] if action.option_strings else action.dest
-            self.error(f"argument {where}: {named}")
+            self.error(_("argument {name}: {error}").format(name=where, error=named))
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="followup",
-        description="Follow-Up Planner: with no command it opens the window.",
+        description=_("Follow-Up Planner: with no command it opens the window."),
     )
     parser.add_argument("--version", action="version", version=f"followup {app_version()}")
-    parser.add_argument("--db", type=Path, help="database file (default: FOLLOWUP_DB or data dir)")
-    parser.add_argument("--minimized", action="store_true", help="start the window minimised")
+    parser.add_argument(
+        "--db", type=Path, help=_("database file (default: FOLLOWUP_DB or data dir)")
+    )
+    parser.add_argument("--minimized", action="store_true", help=_("start the window minimised"))
     self_test.add_flag(parser)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND", parser_class=_Parser)
     for module in (
         customers,
         scheduling,
@@ -115,7 +122,7 @@ def run_cli(parser: argparse.ArgumentParser, options: argparse.Namespace) -> int
         return 0
     except Exception as exc:
         # A write refused by the disk (full, read-only, no permission) is not a bug.
-        storage = as_storage_error(exc, context.db_path, "save the change") if context else None
+        storage = as_storage_error(exc, context.db_path, N_("save the change")) if context else None
         if storage is not None:
             print_error(str(storage))
             return EXIT_STORAGE
@@ -124,7 +131,9 @@ def run_cli(parser: argparse.ArgumentParser, options: argparse.Namespace) -> int
             print_error(str(named))
             return EXIT_USER_ERROR
         log.exception("unexpected error in command %r", sys.argv[1:2])
-        print_error(f"unexpected internal error; details were written to {log_file}")
+        print_error(
+            _("unexpected internal error; details were written to {path}").format(path=log_file)
+        )
         return EXIT_BUG
     finally:
         if context is not None:

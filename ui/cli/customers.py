@@ -8,7 +8,7 @@ from typing import Any
 
 from app.context import AppContext
 from app.dto.customers import CustomerDTO, CustomerInput, CustomerQuery
-from app.i18n import LANGUAGES
+from app.i18n import LANGUAGES, _
 from app.kinds import SALUTATIONS
 from app.validation import CHANNELS
 from ui.cli.output import print_json
@@ -56,68 +56,68 @@ def _add_fields(parser: argparse.ArgumentParser, *, required_name: bool) -> None
     parser.add_argument("--email")
     parser.add_argument("--phone")
     parser.add_argument("--channel", choices=CHANNELS)
-    parser.add_argument("--birthday", help="YYYY-MM-DD or MM-DD")
+    parser.add_argument("--birthday", help=_("YYYY-MM-DD or MM-DD"))
     parser.add_argument("--key", action=argparse.BooleanOptionalAction, default=None)
-    parser.add_argument("--source", help="how they found you")
+    parser.add_argument("--source", help=_("how they found you"))
     parser.add_argument("--notes")
     parser.add_argument("--keep-in-touch-days", type=any_int)
     parser.add_argument("--do-not-contact", action=argparse.BooleanOptionalAction, default=None)
-    parser.add_argument("--industry", help="for matching value-add library items")
-    parser.add_argument("--tags", help="comma-separated, for matching library items")
+    parser.add_argument("--industry", help=_("for matching value-add library items"))
+    parser.add_argument("--tags", help=_("comma-separated, for matching library items"))
     parser.add_argument(
         "--salutation",
         choices=["first", *(key for key in SALUTATIONS if key)],
-        help="how letters greet them: first (Dear Maria, the default), full, ms, mr, dr",
+        help=_("how letters greet them: first (Dear Maria, the default), full, ms, mr, dr"),
     )
     parser.add_argument(
         "--language",
         choices=[*LANGUAGES, "default"],
-        help="the language drafts to them are written in (default: your draft language)",
+        help=_("the language drafts to them are written in (default: your draft language)"),
     )
-    address = parser.add_argument_group("postal address (for letters)")
-    address.add_argument("--street", help="street and number; a second line after a line break")
+    address = parser.add_argument_group(_("postal address (for letters)"))
+    address.add_argument("--street", help=_("street and number; a second line after a line break"))
     address.add_argument("--postal-code")
     address.add_argument("--city")
-    address.add_argument("--region", help="state, province or county")
+    address.add_argument("--region", help=_("state, province or county"))
     address.add_argument("--country")
 
 
 def register(commands: Any) -> None:
-    customer = commands.add_parser("customer", help="add, list and edit customers")
+    customer = commands.add_parser("customer", help=_("add, list and edit customers"))
     actions = customer.add_subparsers(title="actions", metavar="ACTION", required=True)
 
-    add = actions.add_parser("add", help='add a customer; prints {"id": N}')
+    add = actions.add_parser("add", help=_('add a customer; prints {"id": N}'))
     _add_fields(add, required_name=True)
     add.set_defaults(handler=_add)
 
-    listing = actions.add_parser("list", help="list customers")
-    listing.add_argument("--json", action="store_true", help="JSON array (the default output)")
+    listing = actions.add_parser("list", help=_("list customers"))
+    listing.add_argument("--json", action="store_true", help=_("JSON array (the default output)"))
     listing.add_argument("--search", default="")
     listing.add_argument(
-        "--limit", type=non_negative_int, default=0, help="at most N (default: all)"
+        "--limit", type=non_negative_int, default=0, help=_("at most N (default: all)")
     )
     listing.add_argument(
         "--sort",
         choices=SORTS,
         default="name",
-        help="order: by name, soonest next follow-up, or longest since the last contact",
+        help=_("order: by name, soonest next follow-up, or longest since the last contact"),
     )
     listing.set_defaults(handler=_list)
 
-    show = actions.add_parser("show", help="one customer as JSON")
+    show = actions.add_parser("show", help=_("one customer as JSON"))
     show.add_argument("id", type=record_id)
     show.set_defaults(handler=lambda ctx, o: _print(ctx.customers.get(o.id)))
 
-    edit = actions.add_parser("edit", help="change fields of a customer")
+    edit = actions.add_parser("edit", help=_("change fields of a customer"))
     edit.add_argument("id", type=record_id)
     _add_fields(edit, required_name=False)
     edit.set_defaults(handler=_edit)
 
-    delete = actions.add_parser("delete", help="move a customer to the trash (restorable)")
+    delete = actions.add_parser("delete", help=_("move a customer to the trash (restorable)"))
     delete.add_argument("id", type=record_id)
     delete.set_defaults(handler=lambda ctx, o: _print(ctx.customers.delete(o.id)))
 
-    restore = actions.add_parser("restore", help="bring a customer back from the trash")
+    restore = actions.add_parser("restore", help=_("bring a customer back from the trash"))
     restore.add_argument("id", type=record_id)
     restore.set_defaults(handler=lambda ctx, o: _print(ctx.customers.restore(o.id)))
 

@@ -12,6 +12,7 @@ from app.context import AppContext
 from app.dto.imports import DUPLICATE_CHOICES, FORMATS
 from app.dto.system import BackupInfo
 from app.errors import KnownError
+from app.i18n import _
 from app.paths import backup_dir_for, default_db_path, expand_home
 from app.services.backups import BackupService
 from app.services.recovery import salvage_database
@@ -22,73 +23,82 @@ from ui.cli.sales_import import import_sales
 def register(commands: Any) -> None:
     importer = commands.add_parser(
         "import",
-        help="customers from Outlook/Google CSV, vCard or any CSV; or a JSON export",
+        help=_("customers from Outlook/Google CSV, vCard or any CSV; or a JSON export"),
         description=(
-            'Prints {"added", "merged", "skipped", "errors": [{"row", "error"}], "warnings": '
-            '[{"row", "field", "value", "warning"}], "duplicates": [{"row", "name", '
-            '"customer_id", "earlier_row", "looks_like", "reason", "choice"}], "encoding", '
-            '"layout"}. A value that cannot be read is kept in the notes and listed as a '
-            "warning. Each duplicate is a proposed merge: --accept ROWS merges those rows, "
-            "--refuse ROWS adds them as new customers, the rest follow --on-duplicate. A backup "
-            "is taken first and the import is all or nothing. A complete JSON export (found "
-            "by --format auto, or --format json) is loaded into an empty database. "
-            "`followup import sales FILE` brings in past sales from a deal export (HubSpot, "
-            "Pipedrive, Salesforce or any CSV with a close date): plans apply as of each sale's "
-            "day; nothing is scheduled in the past."
+            _(
+                'Prints {"added", "merged", "skipped", "errors": [{"row", '
+                '"error"}], "warnings": [{"row", "field", "value", "warning"}], '
+                '"duplicates": [{"row", "name", "customer_id", "earlier_row", '
+                '"looks_like", "reason", "choice"}], "encoding", "layout"}. A '
+                "value that cannot be read is kept in the notes and listed as a "
+                "warning. Each duplicate is a proposed merge: --accept ROWS "
+                "merges those rows, --refuse ROWS adds them as new customers, the "
+                "rest follow --on-duplicate. A backup is taken first and the "
+                "import is all or nothing. A complete JSON export (found by "
+                "--format auto, or --format json) is loaded into an empty "
+                "database. `followup import sales FILE` brings in past sales from "
+                "a deal export (HubSpot, Pipedrive, Salesforce or any CSV with a "
+                "close date): plans apply as of each sale's day; nothing is "
+                "scheduled in the past."
+            )
         ),
     )
     importer.add_argument(
-        "file", type=Path, help="the contact file; or the word sales and a file of past deals"
+        "file", type=Path, help=_("the contact file; or the word sales and a file of past deals")
     )
     importer.add_argument(
-        "deals", type=Path, nargs="?", metavar="FILE", help="with sales: the deal file"
+        "deals", type=Path, nargs="?", metavar="FILE", help=_("with sales: the deal file")
     )
     importer.add_argument("--format", choices=(*FORMATS, "json"), default="auto")
     importer.add_argument(
-        "--mapping", type=Path, help='JSON file: {"name": "Header", "email": ["H1", "H2"], ...}'
+        "--mapping", type=Path, help=_('JSON file: {"name": "Header", "email": ["H1", "H2"], ...}')
     )
-    importer.add_argument("--dry-run", action="store_true", help="check and count; write nothing")
+    importer.add_argument(
+        "--dry-run", action="store_true", help=_("check and count; write nothing")
+    )
     importer.add_argument("--on-duplicate", choices=DUPLICATE_CHOICES, default="skip")
     importer.add_argument(
         "--accept", type=_rows, default=(), metavar="ROWS",
-        help="rows (e.g. 4,7) whose proposed merge is accepted",
+        help=_("rows (e.g. 4,7) whose proposed merge is accepted"),
     )  # fmt: skip
     importer.add_argument(
         "--refuse", type=_rows, default=(), metavar="ROWS",
-        help="rows whose proposed merge is refused: they become new customers",
+        help=_("rows whose proposed merge is refused: they become new customers"),
     )  # fmt: skip
     importer.add_argument(
         "--encoding",
-        help='the file\'s encoding when the guess (shown as "encoding") is wrong, e.g. cp1251',
+        help=_('the file\'s encoding when the guess (shown as "encoding") is wrong, e.g. cp1251'),
     )
     importer.set_defaults(handler=_import)
 
-    backup = commands.add_parser("backup", help="back up, list and restore the database")
+    backup = commands.add_parser("backup", help=_("back up, list and restore the database"))
     actions = backup.add_subparsers(title="actions", metavar="ACTION", required=True)
-    now = actions.add_parser("now", help="take a backup now (SQLite backup API)")
+    now = actions.add_parser("now", help=_("take a backup now (SQLite backup API)"))
     now.set_defaults(handler=_backup_now, needs_context=False)
-    listing = actions.add_parser("list", help="backups, newest first")
-    listing.add_argument("--json", action="store_true", help="JSON array of objects")
+    listing = actions.add_parser("list", help=_("backups, newest first"))
+    listing.add_argument("--json", action="store_true", help=_("JSON array of objects"))
     listing.set_defaults(handler=_backup_list, needs_context=False)
     restore = actions.add_parser(
-        "restore", help="replace the database with a backup (the current file is kept)"
+        "restore", help=_("replace the database with a backup (the current file is kept)")
     )
-    restore.add_argument("name", help="a name from `followup backup list`")
+    restore.add_argument("name", help=_("a name from `followup backup list`"))
     restore.set_defaults(handler=_backup_restore, needs_context=False)
     salvage = actions.add_parser(
         "salvage",
-        help="rebuild a damaged database from its readable rows (the file is kept)",
+        help=_("rebuild a damaged database from its readable rows (the file is kept)"),
         description=(
-            'Prints {"rows": {table: count}, "rescued", "compared_with", "missing", '
-            '"cut_short", "kept"}. Refuses (and changes nothing) when nothing could be '
-            "rescued, some rows could not be read, or the newest good backup holds more, "
-            "unless --accept-loss."
+            _(
+                'Prints {"rows": {table: count}, "rescued", "compared_with", "missing", '
+                '"cut_short", "kept"}. Refuses (and changes nothing) when nothing could be '
+                "rescued, some rows could not be read, or the newest good backup holds more, "
+                "unless --accept-loss."
+            )
         ),
     )
     salvage.add_argument(
         "--accept-loss",
         action="store_true",
-        help="replace the file even when fewer rows were rescued than the newest backup has",
+        help=_("replace the file even when fewer rows were rescued than the newest backup has"),
     )
     salvage.set_defaults(handler=_salvage, needs_context=False)
 
@@ -97,11 +107,15 @@ def _read_mapping(path: Path) -> dict[str, Any]:
     try:
         value = json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
-        raise KnownError(f"cannot read the mapping {path}: {exc.strerror}") from exc
+        raise KnownError(
+            _("cannot read the mapping {path}: {strerror}").format(path=path, strerror=exc.strerror)
+        ) from exc
     except json.JSONDecodeError as exc:
-        raise KnownError(f"the mapping {path} is not valid JSON: {exc.msg}") from exc
+        raise KnownError(
+            _("the mapping {path} is not valid JSON: {msg}").format(path=path, msg=exc.msg)
+        ) from exc
     if not isinstance(value, dict):
-        raise KnownError(f"the mapping {path} must be a JSON object")
+        raise KnownError(_("the mapping {path} must be a JSON object").format(path=path))
     return value
 
 
@@ -109,7 +123,9 @@ def _rows(text: str) -> tuple[int, ...]:
     try:
         rows = tuple(int(part) for part in text.split(",") if part.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a list of row numbers") from None
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a list of row numbers").format(text=text)
+        ) from None
     return rows
 
 
@@ -117,8 +133,10 @@ def _import(context: AppContext, options: argparse.Namespace) -> int:
     if options.deals is not None:
         if str(options.file) != "sales":
             raise KnownError(
-                f"one file at a time: {options.file} or {options.deals} "
-                "(followup import sales FILE brings in past sales)"
+                _(
+                    "one file at a time: {file} or {deals} (followup import sales FILE brings "
+                    "in past sales)"
+                ).format(file=options.file, deals=options.deals)
             )
         return import_sales(context, options.deals, options.dry_run)
     service = context.full_export

@@ -10,6 +10,7 @@ from typing import Any
 from app.context import AppContext
 from app.dto.touchpoints import Draft
 from app.errors import ValidationError
+from app.i18n import _
 from ui.cli.output import print_json
 from ui.cli.parsing import record_id
 
@@ -21,23 +22,25 @@ BODY_FILE_LIMIT = 1_000_000
 def register(commands: Any) -> None:
     draft = commands.add_parser(
         "draft",
-        help="a follow-up's message; edit or reset it",
+        help=_("a follow-up's message; edit or reset it"),
         usage="followup draft [edit|reset] ID [--json] [--subject S] [--body-file FILE|-] "
         "[--item ITEM_ID | --no-item]",
-        description="Show a follow-up's draft in its form (message, short text, call script "
-        "or checklist). 'edit' keeps your own subject, body or library item with the "
-        "follow-up (used by Today, the .ics file and calendar sync); 'reset' brings the "
-        "plan's text back.",
+        description=_(
+            "Show a follow-up's draft in its form (message, short text, call script "
+            "or checklist). 'edit' keeps your own subject, body or library item with the "
+            "follow-up (used by Today, the .ics file and calendar sync); 'reset' brings the "
+            "plan's text back."
+        ),
     )
     draft.add_argument("words", nargs="+", metavar="[edit|reset] ID")
-    draft.add_argument("--json", action="store_true", help="the draft as JSON")
-    draft.add_argument("--subject", help="edit: the new subject")
+    draft.add_argument("--json", action="store_true", help=_("the draft as JSON"))
+    draft.add_argument("--subject", help=_("edit: the new subject"))
     draft.add_argument(
-        "--body-file", metavar="FILE|-", help="edit: the new message, from a file or stdin (-)"
+        "--body-file", metavar="FILE|-", help=_("edit: the new message, from a file or stdin (-)")
     )
     item = draft.add_mutually_exclusive_group()
-    item.add_argument("--item", type=record_id, help="edit: the library item to bring")
-    item.add_argument("--no-item", action="store_true", help="edit: take the item out")
+    item.add_argument("--item", type=record_id, help=_("edit: the library item to bring"))
+    item.add_argument("--no-item", action="store_true", help=_("edit: take the item out"))
     draft.set_defaults(handler=_draft)
 
 
@@ -45,13 +48,17 @@ def _draft(context: AppContext, options: argparse.Namespace) -> int:
     action, touchpoint_id = _words(options.words)
     editing = options.subject is not None or options.body_file or options.item or options.no_item
     if editing and action != "edit":
-        raise ValidationError("--subject, --body-file, --item and --no-item go with 'draft edit'")
+        raise ValidationError(
+            _("--subject, --body-file, --item and --no-item go with 'draft edit'")
+        )
     drafts = context.drafts
     if action == "reset":
         draft = drafts.reset(touchpoint_id)
     elif action == "edit":
         if not editing:
-            raise ValidationError("say what to change: --subject, --body-file, --item or --no-item")
+            raise ValidationError(
+                _("say what to change: --subject, --body-file, --item or --no-item")
+            )
         draft = drafts.draft(touchpoint_id)
         if options.item or options.no_item:
             draft = drafts.bring(touchpoint_id, options.item)
@@ -69,7 +76,7 @@ def _words(words: list[str]) -> tuple[str, int]:
         return "", _id(words[0])
     if len(words) == 2 and words[0] in ACTIONS:
         return words[0], _id(words[1])
-    raise ValidationError("expected ID, 'edit ID' or 'reset ID' (see followup draft --help)")
+    raise ValidationError(_("expected ID, 'edit ID' or 'reset ID' (see followup draft --help)"))
 
 
 def _id(text: str) -> int:
@@ -84,13 +91,13 @@ def _read_body(name: str) -> str:
         return sys.stdin.read(BODY_FILE_LIMIT + 1)[: BODY_FILE_LIMIT + 1]
     path = Path(name).expanduser()
     if not path.is_file():
-        raise ValidationError(f"{name!r} is not a file")
+        raise ValidationError(_("{name!r} is not a file").format(name=name))
     if path.stat().st_size > BODY_FILE_LIMIT:
-        raise ValidationError(f"{name!r} is too big for a message")
+        raise ValidationError(_("{name!r} is too big for a message").format(name=name))
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ValidationError(f"{name!r} is not UTF-8 text") from exc
+        raise ValidationError(_("{name!r} is not UTF-8 text").format(name=name)) from exc
 
 
 def _show(draft: Draft, as_json: bool) -> None:
@@ -99,7 +106,7 @@ def _show(draft: Draft, as_json: bool) -> None:
         return
     # A short text has no subject; a script's or checklist's heading is the salesperson's.
     if draft.form == "message":
-        print(f"Subject: {draft.subject}\n\n{draft.body}")
+        print(_("Subject: {subject}").format(subject=draft.subject) + f"\n\n{draft.body}")
     elif draft.subject and draft.form != "short":
         print(f"{draft.subject}\n\n{draft.body}")
     else:

@@ -9,6 +9,7 @@ from typing import Any
 from app.context import AppContext
 from app.dto.insights import Insights, Preset
 from app.errors import ValidationError
+from app.i18n import _
 from ui.cli.output import print_json
 from ui.cli.parsing import iso_date, record_id
 
@@ -23,24 +24,24 @@ _DERIVED = {
 
 def register(commands: Any) -> None:
     insights = commands.add_parser(
-        "insights", help="follow-through, nobody forgotten, promises, responsiveness, 80/20"
+        "insights", help=_("follow-through, nobody forgotten, promises, responsiveness, 80/20")
     )
-    insights.add_argument("--from", dest="start", type=iso_date, help="first day (YYYY-MM-DD)")
-    insights.add_argument("--to", dest="end", type=iso_date, help="last day (default: today)")
+    insights.add_argument("--from", dest="start", type=iso_date, help=_("first day (YYYY-MM-DD)"))
+    insights.add_argument("--to", dest="end", type=iso_date, help=_("last day (default: today)"))
     insights.add_argument(
         "--period",
         choices=[item.value for item in Preset],
-        help="instead of --from: the last 4 weeks, 13 weeks (quarter) or 52 weeks (year)",
+        help=_("instead of --from: the last 4 weeks, 13 weeks (quarter) or 52 weeks (year)"),
     )
-    insights.add_argument("--json", action="store_true", help="JSON object (the default output)")
+    insights.add_argument("--json", action="store_true", help=_("JSON object (the default output)"))
     insights.set_defaults(handler=_insights)
 
-    referral = commands.add_parser("referral", help="what customers answered to referral asks")
+    referral = commands.add_parser("referral", help=_("what customers answered to referral asks"))
     actions = referral.add_subparsers(title="actions", metavar="ACTION", required=True)
-    answer = actions.add_parser("answer", help="record the answer (completes a planned ask)")
+    answer = actions.add_parser("answer", help=_("record the answer (completes a planned ask)"))
     answer.add_argument("--touchpoint", type=record_id, required=True)
     answer.add_argument(
-        "--given", choices=("yes", "no"), required=True, help="a referral or testimonial: yes"
+        "--given", choices=("yes", "no"), required=True, help=_("a referral or testimonial: yes")
     )
     answer.add_argument("--note", default="")
     answer.set_defaults(handler=_referral_answer)
@@ -48,9 +49,9 @@ def register(commands: Any) -> None:
 
 def _insights(context: AppContext, options: argparse.Namespace) -> int:
     if options.period and options.start:
-        raise ValidationError("give either --period or --from, not both")
+        raise ValidationError(_("give either --period or --from, not both"))
     if options.start is None and options.end is not None:
-        raise ValidationError("--to needs --from (or use --period)")
+        raise ValidationError(_("--to needs --from (or use --period)"))
     if options.start is not None:
         start, end = options.start, options.end or context.planning().today
     else:

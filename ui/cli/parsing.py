@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 
 from app.errors import ValidationError
+from app.i18n import N_, _
 from app.preferences import check_reminder
 from app.validation import MAX_ID, check_date
 
@@ -17,9 +18,11 @@ def iso_date(text: str) -> dt.date:
     try:
         day = dt.date.fromisoformat(text.strip())
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a date (YYYY-MM-DD)") from exc
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a date (YYYY-MM-DD)").format(text=text[:40])
+        ) from exc
     try:
-        return check_date(day, "date")
+        return check_date(day, N_("date"))
     except ValidationError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
@@ -29,7 +32,9 @@ def clock_time(text: str) -> dt.time:
     try:
         return dt.datetime.strptime(text.strip(), "%H:%M").time()
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a time (HH:MM)") from exc
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a time (HH:MM)").format(text=text[:40])
+        ) from exc
 
 
 def _whole_number(text: str) -> int:
@@ -39,14 +44,18 @@ def _whole_number(text: str) -> int:
             raise ValueError(text)
         return int(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from exc
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a whole number").format(text=text[:40])
+        ) from exc
 
 
 def record_id(text: str) -> int:
     """The id of a record: a whole number from 1 to SQLite's largest integer."""
     value = _whole_number(text)
     if not 1 <= value <= MAX_ID:
-        raise argparse.ArgumentTypeError(f"{value} is not a valid id (whole numbers from 1)")
+        raise argparse.ArgumentTypeError(
+            _("{value} is not a valid id (whole numbers from 1)").format(value=value)
+        )
     return value
 
 
@@ -61,7 +70,11 @@ def non_negative_int(text: str) -> int:
 def _count(text: str, low: int) -> int:
     value = _whole_number(text)
     if not low <= value <= MAX_COUNT:
-        raise argparse.ArgumentTypeError(f"{value} must be between {low} and {MAX_COUNT:,}")
+        raise argparse.ArgumentTypeError(
+            _("{value} must be between {low} and {high:,}").format(
+                value=value, low=low, high=MAX_COUNT
+            )
+        )
     return value
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from app.context import AppContext
 from app.dto.plans import PlanDTO
+from app.i18n import _
 from ui.cli.output import print_json
 
 
@@ -42,16 +43,16 @@ def plan_json(plan: PlanDTO) -> dict[str, Any]:
 
 
 def register(commands: Any) -> None:
-    plan = commands.add_parser("plan", help="follow-up plans")
+    plan = commands.add_parser("plan", help=_("follow-up plans"))
     actions = plan.add_subparsers(title="actions", metavar="ACTION", required=True)
-    listing = actions.add_parser("list", help="all plans")
-    listing.add_argument("--json", action="store_true", help="JSON array (the default output)")
+    listing = actions.add_parser("list", help=_("all plans"))
+    listing.add_argument("--json", action="store_true", help=_("JSON array (the default output)"))
     listing.set_defaults(handler=_list)
-    show = actions.add_parser("show", help="one plan with its steps")
+    show = actions.add_parser("show", help=_("one plan with its steps"))
     show.add_argument("name")
-    show.add_argument("--json", action="store_true", help="JSON object (the default output)")
+    show.add_argument("--json", action="store_true", help=_("JSON object (the default output)"))
     show.set_defaults(handler=lambda ctx, o: _print(ctx.plans.get(o.name)))
-    restore = actions.add_parser("restore", help="put a built-in plan back as shipped")
+    restore = actions.add_parser("restore", help=_("put a built-in plan back as shipped"))
     restore.add_argument("key", choices=("won_sale", "lost_sale", "keep_in_touch"))
     restore.set_defaults(handler=_restore)
 

@@ -10,6 +10,7 @@ from typing import Any
 from app.context import AppContext
 from app.dto.commitments import CommitmentDTO, CommitmentInput, Recovery
 from app.dto.outreach import FeedbackResult, RequestDTO
+from app.i18n import N_, _
 from app.validation import CHANNELS
 from ui.cli.output import print_json
 from ui.cli.parsing import any_int, iso_date, non_negative_int, record_id
@@ -18,28 +19,28 @@ from ui.cli.touchpoint_json import touchpoint_json
 
 def register(commands: Any) -> None:
     _register_commitment(commands)
-    request = commands.add_parser("request", help="inbound requests, answered in working hours")
+    request = commands.add_parser("request", help=_("inbound requests, answered in working hours"))
     actions = request.add_subparsers(title="actions", metavar="ACTION", required=True)
-    add = actions.add_parser("add", help='log a request received now; prints {"id", "due"}')
+    add = actions.add_parser("add", help=_('log a request received now; prints {"id", "due"}'))
     add.add_argument("--customer", type=record_id, required=True)
     add.add_argument("--summary", required=True)
-    add.add_argument("--channel", choices=CHANNELS, help="how it came in (default: preferred)")
+    add.add_argument("--channel", choices=CHANNELS, help=_("how it came in (default: preferred)"))
     add.set_defaults(handler=_request_add)
-    answer = actions.add_parser("answer", help="mark answered; logs the contact")
+    answer = actions.add_parser("answer", help=_("mark answered; logs the contact"))
     answer.add_argument("id", type=record_id)
     answer.add_argument("--note", default="")
     answer.set_defaults(
         handler=lambda ctx, o: _print_request(ctx, ctx.requests.answer(o.id, o.note))
     )
-    listing = actions.add_parser("list", help="unanswered requests, the one due soonest first")
-    listing.add_argument("--json", action="store_true", help="JSON array (the default output)")
-    listing.add_argument("--all", action="store_true", help="answered ones too")
+    listing = actions.add_parser("list", help=_("unanswered requests, the one due soonest first"))
+    listing.add_argument("--json", action="store_true", help=_("JSON array (the default output)"))
+    listing.add_argument("--all", action="store_true", help=_("answered ones too"))
     listing.add_argument("--customer", type=record_id)
     listing.set_defaults(handler=_request_list)
 
-    feedback = commands.add_parser("feedback", help="record a customer's feedback score")
+    feedback = commands.add_parser("feedback", help=_("record a customer's feedback score"))
     feedback_actions = feedback.add_subparsers(title="actions", metavar="ACTION", required=True)
-    record = feedback_actions.add_parser("add", help="score 1-5 from a feedback touchpoint")
+    record = feedback_actions.add_parser("add", help=_("score 1-5 from a feedback touchpoint"))
     record.add_argument("--touchpoint", type=record_id, required=True)
     record.add_argument("--score", type=any_int, choices=range(1, 6), required=True)
     record.add_argument("--note", default="")
@@ -47,30 +48,30 @@ def register(commands: Any) -> None:
 
 
 def _register_commitment(commands: Any) -> None:
-    commitment = commands.add_parser("commitment", help="promises: at risk, kept, broken")
+    commitment = commands.add_parser("commitment", help=_("promises: at risk, kept, broken"))
     actions = commitment.add_subparsers(title="actions", metavar="ACTION", required=True)
-    add = actions.add_parser("add", help='record a promise; prints {"id": N}')
+    add = actions.add_parser("add", help=_('record a promise; prints {"id": N}'))
     add.add_argument("--customer", type=record_id, required=True)
     add.add_argument("--due", type=iso_date, required=True)
     add.add_argument("--text", required=True)
     add.add_argument("--sale", type=record_id)
     add.add_argument("--buffer-days", type=non_negative_int, default=0)
     add.set_defaults(handler=_commitment_add)
-    listing = actions.add_parser("list", help="promises, soonest due first")
-    listing.add_argument("--json", action="store_true", help="JSON array (the default output)")
+    listing = actions.add_parser("list", help=_("promises, soonest due first"))
+    listing.add_argument("--json", action="store_true", help=_("JSON array (the default output)"))
     listing.add_argument("--customer", type=record_id)
-    listing.add_argument("--open", action="store_true", help="only on track and at risk")
+    listing.add_argument("--open", action="store_true", help=_("only on track and at risk"))
     listing.set_defaults(handler=_commitment_list)
-    at_risk = actions.add_parser("at-risk", help="start the recovery; its first steps are today")
+    at_risk = actions.add_parser("at-risk", help=_("start the recovery; its first steps are today"))
     at_risk.add_argument("id", type=record_id)
     at_risk.add_argument("--note", default="")
     at_risk.set_defaults(handler=_at_risk)
-    for name, helptext in (("kept", "the promise was kept"), ("broken", "it was broken")):
-        resolve = actions.add_parser(name, help=helptext)
+    for name, helptext in (("kept", N_("the promise was kept")), ("broken", N_("it was broken"))):
+        resolve = actions.add_parser(name, help=_(helptext))
         resolve.add_argument("id", type=record_id)
         resolve.add_argument("--note", default="")
         resolve.set_defaults(handler=_resolve, kept=name == "kept")
-    record = actions.add_parser("record", help="your delivery record: kept, broken, recovered")
+    record = actions.add_parser("record", help=_("your delivery record: kept, broken, recovered"))
     record.add_argument("--customer", type=record_id)
     record.set_defaults(handler=_record)
 

@@ -11,6 +11,7 @@ from app.dto.sales import SaleDTO, SaleInput, SaleResult
 from app.dto.touchpoints import NewFollowUp
 from app.dto.vocabulary import STATUSES, Status
 from app.errors import ValidationError
+from app.i18n import _
 from app.kinds import HAND_KINDS, LOST_REASON_LABELS
 from app.validation import CHANNELS
 from ui.cli.output import print_json
@@ -20,42 +21,42 @@ from ui.cli.touchpoint_json import touchpoint_json
 
 def register(commands: Any) -> None:
     _register_sale(commands)
-    agenda = commands.add_parser("agenda", help="planned follow-ups, ordered by due time")
-    agenda.add_argument("--json", action="store_true", help="JSON array (the default output)")
+    agenda = commands.add_parser("agenda", help=_("planned follow-ups, ordered by due time"))
+    agenda.add_argument("--json", action="store_true", help=_("JSON array (the default output)"))
     agenda.add_argument("--from", dest="start", type=iso_date)
     agenda.add_argument("--to", dest="end", type=iso_date)
     agenda.add_argument("--customer", type=record_id)
-    agenda.add_argument("--all-statuses", action="store_true", help="include done and skipped")
+    agenda.add_argument("--all-statuses", action="store_true", help=_("include done and skipped"))
     agenda.set_defaults(handler=_agenda)
     _register_touchpoint(commands)
 
 
 def _register_sale(commands: Any) -> None:
-    sale = commands.add_parser("sale", help="record sales; their plan schedules follow-ups")
+    sale = commands.add_parser("sale", help=_("record sales; their plan schedules follow-ups"))
     actions = sale.add_subparsers(title="actions", metavar="ACTION", required=True)
-    add = actions.add_parser("add", help="record a won or lost sale and plan its follow-ups")
+    add = actions.add_parser("add", help=_("record a won or lost sale and plan its follow-ups"))
     add.add_argument("--customer", type=record_id, required=True)
     add.add_argument("--closed", type=iso_date, required=True)
     add.add_argument("--outcome", choices=("won", "lost"), required=True)
     add.add_argument("--amount", default="")
     add.add_argument("--currency", default="")
     add.add_argument("--description", default="")
-    add.add_argument("--delivery", type=iso_date, help="promised delivery date")
-    add.add_argument("--plan", default="", help="plan name (default: by outcome)")
+    add.add_argument("--delivery", type=iso_date, help=_("promised delivery date"))
+    add.add_argument("--plan", default="", help=_("plan name (default: by outcome)"))
     add.add_argument(
         "--lost-reason",
         choices=tuple(LOST_REASON_LABELS),
         default="",
-        help="why a lost sale was lost",
+        help=_("why a lost sale was lost"),
     )
-    add.add_argument("--lost-note", default="", help="more about why it was lost")
+    add.add_argument("--lost-note", default="", help=_("more about why it was lost"))
     add.set_defaults(handler=_sale_add)
-    update = actions.add_parser("update", help="move the promised delivery or mark delivered")
+    update = actions.add_parser("update", help=_("move the promised delivery or mark delivered"))
     update.add_argument("id", type=record_id)
-    update.add_argument("--delivery", type=iso_date, help="new promised delivery date")
-    update.add_argument("--delivered", type=iso_date, help="actual delivery date")
+    update.add_argument("--delivery", type=iso_date, help=_("new promised delivery date"))
+    update.add_argument("--delivered", type=iso_date, help=_("actual delivery date"))
     update.set_defaults(handler=_sale_update)
-    listing = actions.add_parser("list", help="a customer's sales")
+    listing = actions.add_parser("list", help=_("a customer's sales"))
     listing.add_argument("--customer", type=record_id, required=True)
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_sale_list)
@@ -63,39 +64,39 @@ def _register_sale(commands: Any) -> None:
 
 def _register_touchpoint(commands: Any) -> None:
     touchpoint = commands.add_parser(
-        "touchpoint", help="add, complete, skip, snooze or undo follow-ups"
+        "touchpoint", help=_("add, complete, skip, snooze or undo follow-ups")
     )
     actions = touchpoint.add_subparsers(title="actions", metavar="ACTION", required=True)
-    done = actions.add_parser("done", help="mark done; logs an interaction")
+    done = actions.add_parser("done", help=_("mark done; logs an interaction"))
     done.add_argument("id", type=record_id)
     done.add_argument("--note", default="")
-    done.add_argument("--channel", choices=CHANNELS, help="the channel actually used")
+    done.add_argument("--channel", choices=CHANNELS, help=_("the channel actually used"))
     done.set_defaults(
         handler=lambda ctx, o: _show(ctx, ctx.touchpoints.done(o.id, o.note, o.channel or ""))
     )
-    skip = actions.add_parser("skip", help="skip with a reason")
+    skip = actions.add_parser("skip", help=_("skip with a reason"))
     skip.add_argument("id", type=record_id)
     skip.add_argument("--reason", default="")
     skip.set_defaults(handler=lambda ctx, o: _show(ctx, ctx.touchpoints.skip(o.id, o.reason)))
-    snooze = actions.add_parser("snooze", help="move to later (a working day)")
+    snooze = actions.add_parser("snooze", help=_("move to later (a working day)"))
     snooze.add_argument("id", type=record_id)
     when = snooze.add_mutually_exclusive_group(required=True)
     when.add_argument("--days", type=positive_int)
     when.add_argument("--until", type=iso_date)
     when.add_argument("--next-working-day", action="store_true")
     snooze.set_defaults(handler=_snooze)
-    undo = actions.add_parser("undo", help="take back the last done, skip, snooze or new date")
+    undo = actions.add_parser("undo", help=_("take back the last done, skip, snooze or new date"))
     undo.add_argument("id", type=record_id)
     undo.set_defaults(handler=_undo)
-    add = actions.add_parser("add", help="add a follow-up by hand, on the day given")
+    add = actions.add_parser("add", help=_("add a follow-up by hand, on the day given"))
     add.add_argument("--customer", type=record_id, required=True)
     add.add_argument("--due", type=iso_date, required=True)
-    add.add_argument("--time", type=clock_time, help="HH:MM, inside working hours")
+    add.add_argument("--time", type=clock_time, help=_("HH:MM, inside working hours"))
     add.add_argument("--kind", choices=HAND_KINDS, required=True)
-    add.add_argument("--channel", choices=CHANNELS, help="default: the customer's preferred")
-    add.add_argument("--note", default="", help="what it is about")
+    add.add_argument("--channel", choices=CHANNELS, help=_("default: the customer's preferred"))
+    add.add_argument("--note", default="", help=_("what it is about"))
     add.set_defaults(handler=_add)
-    show = actions.add_parser("show", help="one touchpoint as JSON")
+    show = actions.add_parser("show", help=_("one touchpoint as JSON"))
     show.add_argument("id", type=record_id)
     show.set_defaults(handler=lambda ctx, o: _show(ctx, ctx.touchpoints.get(o.id)))
 
@@ -153,7 +154,7 @@ def _sale_add(context: AppContext, options: argparse.Namespace) -> int:
 
 def _sale_update(context: AppContext, options: argparse.Namespace) -> int:
     if options.delivery is None and options.delivered is None:
-        raise ValidationError("sale update needs --delivery and/or --delivered")
+        raise ValidationError(_("sale update needs --delivery and/or --delivered"))
     result = context.sales.update_delivery(
         options.id, promised=options.delivery, delivered=options.delivered
     )

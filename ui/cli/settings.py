@@ -6,18 +6,19 @@ import argparse
 from typing import Any
 
 from app.context import AppContext
+from app.i18n import _
 from app.setting_choices import currency_name, holiday_region_name, time_zone_label
 from ui.cli.output import print_json
 
 
 def register(commands: Any) -> None:
-    settings = commands.add_parser("settings", help="your profile and preferences")
+    settings = commands.add_parser("settings", help=_("your profile and preferences"))
     actions = settings.add_subparsers(title="actions", metavar="ACTION", required=True)
-    show = actions.add_parser("show", help="all settings")
-    show.add_argument("--json", action="store_true", help="JSON object (the default output)")
+    show = actions.add_parser("show", help=_("all settings"))
+    show.add_argument("--json", action="store_true", help=_("JSON object (the default output)"))
     show.set_defaults(handler=_show)
     change = actions.add_parser(
-        "set", help="change one setting; calendar rules re-plan planned follow-ups"
+        "set", help=_("change one setting; calendar rules re-plan planned follow-ups")
     )
     change.add_argument("key")
     change.add_argument("value")

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.context import AppContext
-from ui.texts import fill
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AddFollowUp", text)
+from app.i18n import _
 
 
 def add_follow_up(context: AppContext, customer_id: int | None, parent: QWidget) -> str | None:
@@ -22,5 +17,5 @@ def add_follow_up(context: AppContext, customer_id: int | None, parent: QWidget)
     added = AddFollowUpDialog(context, customer, parent).run()
     if added is None:
         return None
-    text = fill(_tr("Added: %1."), added.touchpoint.title)
+    text = _("Added: {title}.").format(title=added.touchpoint.title)
     return f"{text} {added.warning}" if added.warning else text

@@ -17,6 +17,7 @@ from app.dto.timeline import TOUCHPOINT, TimelineEntry
 from app.dto.touchpoints import TouchpointDTO
 from app.dto.vocabulary import Status
 from app.errors import KnownError
+from app.i18n import _
 from ui.controllers.add_follow_up import add_follow_up
 from ui.controllers.follow_up_flows import FollowUpFlows, Work
 from ui.error_text import shown
@@ -45,40 +46,39 @@ class ComingUpActions(QObject):
         self.model, self._customer_id = model, customer_id
         self.flows = FollowUpFlows(context, window, self._apply, date_text, self)
         self.flows.status.connect(self.status)
-        tr = self.tr
-        self.done = self._action(tr("Mark &done…"), "check", self._on(self.flows.done))
+        self.done = self._action(_("Mark &done…"), "check", self._on(self.flows.done))
         self.snooze_next = self._action(
-            tr("Snooze to &next working day"),
+            _("Snooze to &next working day"),
             "",
             self._on(lambda item: self.flows.snooze_next(item, self._today())),
         )
         self.snooze_3 = self._action(
-            tr("Snooze &3 days"), "", self._on(lambda item: self.flows.snooze_by(item, 3))
+            _("Snooze &3 days"), "", self._on(lambda item: self.flows.snooze_by(item, 3))
         )
         self.snooze_week = self._action(
-            tr("Snooze a &week"), "", self._on(lambda item: self.flows.snooze_by(item, 7))
+            _("Snooze a &week"), "", self._on(lambda item: self.flows.snooze_by(item, 7))
         )
         self.snooze_pick = self._action(
-            tr("Snooze &until…"),
+            _("Snooze &until…"),
             "",
             self._on(lambda item: self.flows.snooze_until(item, self._today())),
         )
-        self.skip = self._action(tr("S&kip…"), "skip-forward", self._on(self.flows.skip))
+        self.skip = self._action(_("S&kip…"), "skip-forward", self._on(self.flows.skip))
         self.change_date = self._action(
-            tr("C&hange date…"),
+            _("C&hange date…"),
             "calendar-clock",
             self._on(lambda item: self.flows.change_date(item, self._today())),
         )
         self.open_draft = self._action(
-            tr("&Open draft"), "mail-open", self._on(self.draft_wanted.emit)
+            _("&Open draft"), "mail-open", self._on(self.draft_wanted.emit)
         )
-        self.add = self._action(tr("&Add follow-up…"), "plus", self.add_follow_up)
-        self.snooze_menu = QMenu(tr("&Snooze"), view)
+        self.add = self._action(_("&Add follow-up…"), "plus", self.add_follow_up)
+        self.snooze_menu = QMenu(_("&Snooze"), view)
         for action in self.snoozes():
             self.snooze_menu.addAction(action)
         snooze = QToolButton()
         snooze.setObjectName("upcomingSnooze")
-        snooze.setText(tr("Snooze"))
+        snooze.setText(_("Snooze"))
         snooze.setIcon(icon("alarm-clock"))
         snooze.setToolButtonStyle(view.upcoming_tools.toolButtonStyle())
         snooze.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
@@ -165,5 +165,5 @@ class ComingUpActions(QObject):
         try:
             return work()
         except KnownError as exc:
-            QMessageBox.warning(self.window, self.tr("Follow-Up Planner"), shown(exc))
+            QMessageBox.warning(self.window, _("Follow-Up Planner"), shown(exc))
             return None

@@ -17,7 +17,7 @@ from app.dto.customers import CustomerDTO, CustomerInput
 from app.dto.timeline import CustomerTimeline, InteractionDTO, NextStepInput, TimelineTotals
 from app.dto.vocabulary import Kind
 from app.errors import KnownError, NotFound
-from app.i18n import LANGUAGES
+from app.i18n import LANGUAGES, _, ngettext
 from ui.amounts import amount_text
 from ui.change_stream import change_stream, follow_changes
 from ui.controllers.coming_up_actions import ComingUpActions
@@ -30,7 +30,6 @@ from ui.item_models.timeline_table import (
     channel_text,
     date_text,
 )
-from ui.texts import count, fill
 from ui.views.customer_page import CustomerPageView
 
 EXTENSION = re.compile(r"\s*(?:x|ext\.?)\s*(\d+)\s*$", re.IGNORECASE)
@@ -115,16 +114,16 @@ class CustomerPageController(QObject):
         self.upcoming_model.set_entries(timeline.upcoming)
         self.past_model.set_entries(timeline.past)
         self.view.upcoming_label.setText(
-            fill(self.tr("Coming up (%1)"), str(len(timeline.upcoming)))
+            _("Coming up ({count})").format(count=len(timeline.upcoming))
         )
-        self.view.past_label.setText(fill(self.tr("History (%1)"), str(len(timeline.past))))
+        self.view.past_label.setText(_("History ({count})").format(count=len(timeline.past)))
 
     # --- header ----------------------------------------------------------------------
     def _show_header(self, timeline: CustomerTimeline) -> None:
         customer = timeline.customer
         view = self.view
         view.title.setText(("★ " if customer.is_key else "") + customer.name)
-        view.title.setToolTip(self.tr("Key customer") if customer.is_key else "")
+        view.title.setToolTip(_("Key customer") if customer.is_key else "")
         # "Head of Purchasing, Acme GmbH": who they are where they work.
         works = ", ".join(part for part in (customer.job_title, customer.company) if part)
         parts = [html.escape(works)] if works else []
@@ -132,16 +131,16 @@ class CustomerPageController(QObject):
             parts.append(link(mailto(customer.email), customer.email))
         if customer.phone:
             parts.append(link(tel(customer.phone), customer.phone))
-        parts.append(html.escape(fill(self.tr("prefers %1"), channel_text(customer.channel))))
+        parts.append(
+            html.escape(_("prefers {channel}").format(channel=channel_text(customer.channel)))
+        )
         parts.append(html.escape(self._cadence_text(customer)))
         view.contact.setText(" · ".join(parts))
         address = customer.postal_address.replace("\n", ", ")
         view.address.setText(address)
         view.address.setVisible(bool(address))
         view.warning.setText(
-            self.tr(
-                "Do not contact: this customer asked not to be contacted, so nothing is planned."
-            )
+            _("Do not contact: this customer asked not to be contacted, so nothing is planned.")
         )
         view.warning.setVisible(customer.do_not_contact)
         view.totals.setText(self._totals_text(timeline.totals))
@@ -150,10 +149,14 @@ class CustomerPageController(QObject):
         view.channel.setCurrentIndex(max(0, view.channel.findData(customer.channel)))
         default_language = self.context.customers.default_language()
         view.language.setItemText(
-            0, fill(self.tr("Default (%1)"), LANGUAGES.get(default_language, default_language))
+            0,
+            _("Default ({language})").format(
+                language=LANGUAGES.get(default_language, default_language)
+            ),
         )
         view.language.setCurrentIndex(max(0, view.language.findData(customer.language)))
-        default = fill(self.tr("Default (%1 days)"), str(self._default_cadence(customer)))
+        days = self._default_cadence(customer)
+        default = ngettext("Default ({days} day)", "Default ({days} days)", days).format(days=days)
         view.cadence.setSpecialValueText(default)
         # Wide enough for its longest text: a narrow box showed "lt (90 days)".
         metrics = view.cadence.fontMetrics()
@@ -169,26 +172,34 @@ class CustomerPageController(QObject):
 
     def _cadence_text(self, customer: CustomerDTO) -> str:
         if customer.keep_in_touch_days:
-            return fill(self.tr("keep in touch every %1 days"), str(customer.keep_in_touch_days))
-        return fill(
-            self.tr("keep in touch every %1 days (default)"), str(self._default_cadence(customer))
-        )
+            days = customer.keep_in_touch_days
+            return ngettext(
+                "keep in touch every {days} day", "keep in touch every {days} days", days
+            ).format(days=days)
+        days = self._default_cadence(customer)
+        return ngettext(
+            "keep in touch every {days} day (default)",
+            "keep in touch every {days} days (default)",
+            days,
+        ).format(days=days)
 
     def _totals_text(self, totals: TimelineTotals) -> str:
-        won = fill(self.tr("%1 won"), str(totals.won))
+        won = _("{won} won").format(won=totals.won)
         if totals.won_amounts:
             sums = " + ".join(amount_text(t.amount_minor, t.currency) for t in totals.won_amounts)
             won += f" ({sums})"
         parts = [
             won,
-            fill(self.tr("%1 lost"), str(totals.lost)),
-            count(totals.planned, self.tr("1 follow-up planned"), self.tr("%1 follow-ups planned")),
+            _("{lost} lost").format(lost=totals.lost),
+            ngettext(
+                "{planned} follow-up planned", "{planned} follow-ups planned", totals.planned
+            ).format(planned=totals.planned),
         ]
         if totals.last_contact is not None:
             day = totals.last_contact.astimezone(self.context.settings.get().zone).date()
-            parts.append(fill(self.tr("last contact %1"), date_text(day)))
+            parts.append(_("last contact {date}").format(date=date_text(day)))
         else:
-            parts.append(self.tr("no contact logged yet"))
+            parts.append(_("no contact logged yet"))
         return " · ".join(parts)
 
     # --- actions -----------------------------------------------------------------------
@@ -210,13 +221,15 @@ class CustomerPageController(QObject):
             save, customer.channel, customer.display_name, today, self.window
         ).run()
         if saved is not None:
-            text = fill(self.tr("Logged the contact with %1."), customer.display_name)
+            text = _("Logged the contact with {display_name}.").format(
+                display_name=customer.display_name
+            )
             if saved.next_step_id is not None:
                 step = self.context.touchpoints.get(saved.next_step_id)
-                text += " " + fill(self.tr("Next step: %1."), date_text(step.due_date))
+                text += " " + _("Next step: {date}.").format(date=date_text(step.due_date))
             check_in = self._next_check_in()
             if check_in:
-                text += " " + fill(self.tr("Next check-in: %1."), check_in)
+                text += " " + _("Next check-in: {check_in}.").format(check_in=check_in)
             self.status.emit(text)
 
     def record_sale(self) -> None:
@@ -237,7 +250,7 @@ class CustomerPageController(QObject):
         except KnownError as exc:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
-                self.tr("Not saved"),
+                _("Not saved"),
                 shown(exc),
                 QMessageBox.StandardButton.Ok,
                 self.window,
@@ -246,7 +259,7 @@ class CustomerPageController(QObject):
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.exec()
             return
-        self.status.emit(fill(self.tr("Saved how to keep in touch with %1."), current.name))
+        self.status.emit(_("Saved how to keep in touch with {name}.").format(name=current.name))
 
     def _with_preferences(self, customer: CustomerDTO) -> CustomerInput:
         return dataclasses.replace(

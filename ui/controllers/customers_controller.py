@@ -8,13 +8,13 @@ from PySide6.QtWidgets import QMainWindow
 
 from app.dto.changes import Area, Changes
 from app.dto.customers import CustomerDTO
+from app.i18n import _, ngettext
 from app.services.customers import CustomerService
 from ui.change_stream import ChangeStream, follow_changes
 from ui.dialogs.customer_dialog import CustomerDialog
 from ui.dialogs.modal import run_and_release
 from ui.dialogs.trash_dialog import TrashDialog
 from ui.item_models.customer_table import CustomerTableModel
-from ui.texts import fill
 from ui.ui_state import restore_header, save_header
 from ui.views.customers_view import CustomersView
 
@@ -149,11 +149,13 @@ class CustomersController(QObject):
         matching = self.service.count(query=query) if filtered else total
         self.view.show_empty_state(total == 0)
         if filtered:
-            text = fill(self.tr("%1 of %2 match"), f"{matching:,}", f"{total:,}")
-        elif total == 1:
-            text = self.tr("1 customer")
+            text = _("{matching} of {total} match").format(
+                matching=f"{matching:,}", total=f"{total:,}"
+            )
         else:
-            text = fill(self.tr("%1 customers"), f"{total:,}")
+            text = ngettext("{total} customer", "{total} customers", total).format(
+                total=f"{total:,}"
+            )
         self.view.count.setText(text)
 
     def selected(self) -> CustomerDTO | None:
@@ -167,7 +169,7 @@ class CustomersController(QObject):
         if saved is not None:
             self._read_if_stale()
             self._select(saved.id)
-            self.status.emit(fill(self.tr("Added %1."), saved.display_name))
+            self.status.emit(_("Added {display_name}.").format(display_name=saved.display_name))
 
     def edit_selected(self) -> None:
         customer = self.selected()
@@ -183,7 +185,7 @@ class CustomersController(QObject):
         if saved is not None:
             self._read_if_stale()
             self._select(saved.id)
-            self.status.emit(fill(self.tr("Saved %1."), saved.display_name))
+            self.status.emit(_("Saved {display_name}.").format(display_name=saved.display_name))
 
     def delete_selected(self) -> None:
         customer = self.selected()
@@ -196,7 +198,9 @@ class CustomersController(QObject):
             self.view.table.selectRow(min(row, self.model.rowCount() - 1))
         self.undo_available.emit(True)
         self.status.emit(
-            fill(self.tr("Moved %1 to the trash. Undo with Ctrl+Z."), customer.display_name)
+            _("Moved {display_name} to the trash. Undo with Ctrl+Z.").format(
+                display_name=customer.display_name
+            )
         )
 
     def undo_delete(self) -> None:
@@ -207,7 +211,7 @@ class CustomersController(QObject):
         self.undo_available.emit(False)
         self._read_if_stale()
         self._select(restored.id)
-        self.status.emit(fill(self.tr("Restored %1."), restored.display_name))
+        self.status.emit(_("Restored {display_name}.").format(display_name=restored.display_name))
 
     def show_trash(self) -> None:
         run_and_release(TrashDialog(self.service, parent=self.window))

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from app.dto.commitments import DeliveryRecord
-from ui.texts import fill
+from app.i18n import _
 
 
-def record_text(record: DeliveryRecord, tr: Callable[[str], str]) -> str:
+def record_text(record: DeliveryRecord) -> str:
     """'2 kept · 1 broken · 1 recovered' (and what is still open)."""
     parts = [
-        fill(tr("%1 kept"), str(record.kept)),
-        fill(tr("%1 broken"), str(record.broken)),
-        fill(tr("%1 recovered"), str(record.recovered)),
+        _("{kept} kept").format(kept=record.kept),
+        _("{broken} broken").format(broken=record.broken),
+        _("{recovered} recovered").format(recovered=record.recovered),
     ]
     if record.at_risk:
-        parts.append(fill(tr("%1 at risk"), str(record.at_risk)))
+        parts.append(_("{at_risk} at risk").format(at_risk=record.at_risk))
     return " · ".join(parts)

@@ -11,8 +11,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import KnownError
+from app.i18n import _
 from ui.error_text import shown
-from ui.texts import fill
 from ui.widgets.draft_pane import DraftPane
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ class DraftActions(QObject):
 
     def reset(self, touchpoint_id: int) -> None:
         if self._change(touchpoint_id, lambda: self.context.drafts.reset(touchpoint_id)):
-            self.status.emit(self.tr("Back to the plan's text."))
+            self.status.emit(_("Back to the plan's text."))
 
     def bring(self, item_id: int | None) -> None:
         draft = self.pane.draft
@@ -91,13 +91,15 @@ class DraftActions(QObject):
             touchpoint_id, lambda: self.context.drafts.bring(touchpoint_id, item_id)
         )
         if changed is not None and item_id is not None:
-            self.status.emit(fill(self.tr("Put in the draft: %1"), changed.item_title))
+            self.status.emit(
+                _("Put in the draft: {item_title}").format(item_title=changed.item_title)
+            )
 
     def _change(self, touchpoint_id: int, work: Callable[[], Draft]) -> Draft | None:
         try:
             draft = work()
         except KnownError as exc:
-            QMessageBox.warning(self.host.window, self.tr("Follow-Up Planner"), shown(exc))
+            QMessageBox.warning(self.host.window, _("Follow-Up Planner"), shown(exc))
             return None
         if self._current(touchpoint_id):
             self._update(draft)
@@ -112,7 +114,7 @@ class DraftActions(QObject):
         try:
             suggestions = self.context.library.suggest(draft.customer_id)
         except KnownError as exc:
-            QMessageBox.warning(self.host.window, self.tr("Follow-Up Planner"), shown(exc))
+            QMessageBox.warning(self.host.window, _("Follow-Up Planner"), shown(exc))
             return
         from ui.dialogs.library_choose_dialog import LibraryChooseDialog
         from ui.dialogs.modal import run_and_release
@@ -131,24 +133,21 @@ class DraftActions(QObject):
         if not url or (how != "tel" and not self._may_send(draft)):
             return
         if not QDesktopServices.openUrl(QUrl(url)):
-            self.status.emit(
-                self.tr("Nothing on this computer answered that link; use Copy instead.")
-            )
+            self.status.emit(_("Nothing on this computer answered that link; use Copy instead."))
             return
         if how == "tel":
-            self.status.emit(fill(self.tr("Calling %1."), draft.to_phone))
-            self.pane.ask_if_sent(self.tr("Done with the call? Mark it done and note the outcome."))
+            self.status.emit(_("Calling {to_phone}.").format(to_phone=draft.to_phone))
+            self.pane.ask_if_sent(_("Done with the call? Mark it done and note the outcome."))
             return
         self.status.emit(
-            self.tr("Opened the message in your mail program.")
+            _("Opened the message in your mail program.")
             if how == "mail"
-            else self.tr("Opened the text in your messaging app.")
+            else _("Opened the text in your messaging app.")
         )
-        question = self.tr("Sent it? Mark the follow-up done.")
+        question = _("Sent it? Mark the follow-up done.")
         if draft.item_id is not None:
-            question = fill(
-                self.tr("Sent it? Mark the follow-up done and record %1 as sent."),
-                f"“{draft.item_title}”",
+            question = _("Sent it? Mark the follow-up done and record {item} as sent.").format(
+                item=f"“{draft.item_title}”"
             )
         self.pane.ask_if_sent(question)
 
@@ -157,16 +156,14 @@ class DraftActions(QObject):
         if draft.needs_words:
             self.pane.first_slot()
             self.status.emit(
-                self.tr("Write the parts in [brackets] first: only you know what goes there.")
+                _("Write the parts in [brackets] first: only you know what goes there.")
             )
             return False
         if draft.needs_profile:
             answer = QMessageBox.question(
                 self.host.window,
-                self.tr("Your profile is not filled in"),
-                self.tr(
-                    "This message is not signed, or does not say how to reach you. Open it anyway?"
-                ),
+                _("Your profile is not filled in"),
+                _("This message is not signed, or does not say how to reach you. Open it anyway?"),
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -187,4 +184,4 @@ class DraftActions(QObject):
             item, lambda: self.context.touchpoints.done(touchpoint_id, channel=channel)
         )
         if done is not None:
-            self.status.emit(fill(self.tr("Marked done: %1"), item.title))
+            self.status.emit(_("Marked done: {title}").format(title=item.title))

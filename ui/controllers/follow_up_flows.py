@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QWidget
 from app.context import AppContext
 from app.dto.touchpoints import TouchpointDTO
 from app.dto.vocabulary import Kind
+from app.i18n import _
 from ui.dialogs.done_dialog import DoneDialog
 from ui.dialogs.modal import run_and_release
 from ui.dialogs.skip_dialog import SkipDialog
 from ui.dialogs.snooze_dialog import SnoozeDialog
-from ui.texts import fill
 
 Work = Callable[[], TouchpointDTO]
 # Runs one change for the item; the changed follow-up, or None when it was refused (and
@@ -65,7 +65,7 @@ class FollowUpFlows(QObject):
             return done
 
         if self._apply(item, work):
-            self.status.emit(fill(self.tr("Marked done: %1"), item.title))
+            self.status.emit(_("Marked done: {title}").format(title=item.title))
 
     def record_feedback(self, item: TouchpointDTO) -> None:
         """The feedback follow-up's 'done': a score and what they said."""
@@ -83,22 +83,20 @@ class FollowUpFlows(QObject):
         def work() -> TouchpointDTO:
             if score is None:
                 # No score, no feedback on record: the request is simply done, with their words.
-                said = fill(self.tr("No score given. %1"), note) if note else ""
-                return self.context.touchpoints.done(
-                    item.id, note=said or self.tr("No score given.")
-                )
+                said = _("No score given. {note}").format(note=note) if note else ""
+                return self.context.touchpoints.done(item.id, note=said or _("No score given."))
             result = self.context.feedback.record(item.id, score, note)
             if result.skipped:
-                outcome.append(self.tr("referral ask called off, recovery call planned"))
+                outcome.append(_("referral ask called off, recovery call planned"))
             elif result.moved:
-                outcome.append(self.tr("referral ask brought forward"))
+                outcome.append(_("referral ask brought forward"))
             return self.context.touchpoints.get(item.id)
 
         if self._apply(item, work) is not None:
             if score is None:
-                text = self.tr("Feedback request done; no score given")
+                text = _("Feedback request done; no score given")
             else:
-                text = fill(self.tr("Feedback recorded: %1/5"), str(score))
+                text = _("Feedback recorded: {score}/5").format(score=score)
             self.status.emit("; ".join([text, *outcome]) + ".")
 
     def skip(self, item: TouchpointDTO) -> None:
@@ -110,7 +108,7 @@ class FollowUpFlows(QObject):
         finally:
             dialog.deleteLater()
         if self._apply(item, lambda: self.context.touchpoints.skip(item.id, reason)):
-            self.status.emit(fill(self.tr("Skipped: %1"), item.title))
+            self.status.emit(_("Skipped: {title}").format(title=item.title))
 
     def snooze_next(self, item: TouchpointDTO, today: dt.date) -> None:
         if item.due_date > today:
@@ -136,7 +134,9 @@ class FollowUpFlows(QObject):
         at = None if item.due_at is None else item.due_at.astimezone(zone).time()
         moved = self._apply(item, lambda: self.context.touchpoints.reschedule(item.id, day, at))
         if moved is not None:
-            text = fill(self.tr("Moved to %1: %2"), self._short_day(moved.due_date), item.title)
+            text = _("Moved to {short_day}: {title}").format(
+                short_day=self._short_day(moved.due_date), title=item.title
+            )
             self.status.emit(text)
 
     def _pick_day(self, item: TouchpointDTO, today: dt.date, change_date: bool) -> dt.date | None:
@@ -147,5 +147,7 @@ class FollowUpFlows(QObject):
     def _snooze(self, item: TouchpointDTO, work: Work) -> None:
         moved = self._apply(item, work)
         if moved is not None:
-            text = fill(self.tr("Snoozed to %1: %2"), self._short_day(moved.due_date), item.title)
+            text = _("Snoozed to {short_day}: {title}").format(
+                short_day=self._short_day(moved.due_date), title=item.title
+            )
             self.status.emit(text)

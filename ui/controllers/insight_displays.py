@@ -15,6 +15,7 @@ from app.dto.insights import (
     Responsiveness,
     Span,
 )
+from app.i18n import _, ngettext
 from ui.controllers.insight_labels import (
     day_text,
     hours,
@@ -22,10 +23,8 @@ from ui.controllers.insight_labels import (
     percent,
     span_label,
     span_text,
-    tr,
 )
 from ui.item_models.figure_table import Cell
-from ui.texts import fill
 from ui.widgets.chart_colours import Tone
 from ui.widgets.charts import ChartData, Series, ShareRow
 
@@ -48,7 +47,7 @@ class Display:
 
 def follow_through(figure: FollowThrough) -> Display:
     weeks = figure.weeks
-    names = (tr("On time"), tr("Late"), tr("Skipped"), tr("Still overdue"))
+    names = (_("On time"), _("Late"), _("Skipped"), _("Still overdue"))
     tones = (Tone.GOOD, Tone.WARN, Tone.NEUTRAL, Tone.BAD)
     values = [
         [week.on_time for week in weeks],
@@ -60,35 +59,36 @@ def follow_through(figure: FollowThrough) -> Display:
 
     def describe(index: int) -> str:
         week = weeks[index]
-        lines = [fill(tr("Due %1"), span_text(week.span))]
+        lines = [_("Due {span}").format(span=span_text(week.span))]
         lines += [f"{name}: {series[index]}" for name, series in zip(names, values, strict=True)]
-        lines.append(fill(tr("Overdue as the week ended: %1"), str(figure.overdue_trend[index])))
+        lines.append(
+            _("Overdue as the week ended: {overdue_trend}").format(
+                overdue_trend=figure.overdue_trend[index]
+            )
+        )
         return "\n".join(lines)
 
     bars = ChartData(
         labels,
         [Series(n, v, t) for n, v, t in zip(names, values, tones, strict=True)],
         describe,
-        empty_text=tr("No follow-ups were due in this period."),
+        empty_text=_("No follow-ups were due in this period."),
     )
     trend = ChartData(
         labels,
-        [Series(tr("Overdue as each week ended"), figure.overdue_trend, Tone.BAD)],
+        [Series(_("Overdue as each week ended"), figure.overdue_trend, Tone.BAD)],
         describe,
-        empty_text=tr("Nothing was overdue at any week's end."),
+        empty_text=_("Nothing was overdue at any week's end."),
     )
     first = figure.overdue_trend[0] if figure.overdue_trend else 0
-    headline = fill(
-        tr("%1 done on time · %2 overdue now (%3 when the period began)"),
-        percent(figure.on_time_percent),
-        str(figure.overdue_now),
-        str(first),
-    )
+    headline = _(
+        "{percent} done on time · {overdue_now} overdue now ({first} when the period began)"
+    ).format(percent=percent(figure.on_time_percent), overdue_now=figure.overdue_now, first=first)
     rows = [
         (span_text(w.span), w.on_time, w.late, w.skipped, w.overdue, figure.overdue_trend[i])
         for i, w in enumerate(weeks)
     ]
-    columns = (tr("Due in the week"), *names, tr("Overdue at the week's end"))
+    columns = (_("Due in the week"), *names, _("Overdue at the week's end"))
     return Display(headline, columns, rows, [bars, trend])
 
 
@@ -98,28 +98,28 @@ def forgotten(figure: Forgotten, weeks: Sequence[Span]) -> Display:
         labels,
         [
             Series(
-                tr("Customers without contact for longer than their rhythm"), figure.trend, Tone.BAD
+                _("Customers without contact for longer than their rhythm"), figure.trend, Tone.BAD
             )
         ],
-        lambda index: fill(
-            tr("%1: %2 customers waiting longer than their rhythm"),
-            day_text(weeks[index].last),
-            str(figure.trend[index]),
-        ),
-        empty_text=tr("Everyone has heard from you within their keep-in-touch rhythm."),
+        lambda index: ngettext(
+            "{day}: {count} customer waiting longer than their rhythm",
+            "{day}: {count} customers waiting longer than their rhythm",
+            figure.trend[index],
+        ).format(day=day_text(weeks[index].last), count=figure.trend[index]),
+        empty_text=_("Everyone has heard from you within their keep-in-touch rhythm."),
     )
-    headline = fill(
-        tr("%1 customers have had no contact for longer than their keep-in-touch rhythm (%2)"),
-        str(figure.count),
-        day_text(figure.as_of),
-    )
+    headline = ngettext(
+        "{count} customer has had no contact for longer than their keep-in-touch rhythm ({day})",
+        "{count} customers have had no contact for longer than their keep-in-touch rhythm ({day})",
+        figure.count,
+    ).format(count=figure.count, day=day_text(figure.as_of))
     rows = [(day_text(w.last), count) for w, count in zip(weeks, figure.trend, strict=True)]
     people = [
         (
             who.name,
             who.company,
-            tr("Key") if who.is_key else "",
-            day_text(who.last_contact) if who.last_contact else tr("never"),
+            _("Key") if who.is_key else "",
+            day_text(who.last_contact) if who.last_contact else _("never"),
             who.days_silent,
             who.cadence_days,
         )
@@ -127,41 +127,37 @@ def forgotten(figure: Forgotten, weeks: Sequence[Span]) -> Display:
     ]
     return Display(
         headline,
-        (tr("Week ending"), tr("Customers waiting")),
+        (_("Week ending"), _("Customers waiting")),
         rows,
         [chart],
         people_columns=(
-            tr("Customer"),
-            tr("Company"),
-            tr("Key"),
-            tr("Last contact"),
-            tr("Days without contact"),
-            tr("Rhythm (days)"),
+            _("Customer"),
+            _("Company"),
+            _("Key"),
+            _("Last contact"),
+            _("Days without contact"),
+            _("Rhythm (days)"),
         ),
         people=people,
         people_ids=[who.id for who in figure.customers],
         people_heading=(
-            fill(
-                tr(
-                    "Who is waiting, the longest past their rhythm first "
-                    "(Enter opens them; %1 of %2 shown):"
-                ),
-                str(len(people)),
-                str(figure.count),
-            )
+            _(
+                "Who is waiting, the longest past their rhythm first (Enter opens them; "
+                "{shown} of {count} shown):"
+            ).format(shown=len(people), count=figure.count)
             if people
-            else tr("Nobody is waiting longer than their rhythm.")
+            else _("Nobody is waiting longer than their rhythm.")
         ),
     )
 
 
 def promises(figure: Promises, today: dt.date) -> Display:
     months = figure.months
-    names = (tr("Kept"), tr("Recovered"), tr("Broken"))
+    names = (_("Kept"), _("Recovered"), _("Broken"))
     values = [[m.kept for m in months], [m.recovered for m in months], [m.broken for m in months]]
 
     def describe(index: int) -> str:
-        lines = [fill(tr("Resolved %1"), span_text(months[index].span))]
+        lines = [_("Resolved {span}").format(span=span_text(months[index].span))]
         return "\n".join(lines + [f"{n}: {v[index]}" for n, v in zip(names, values, strict=True)])
 
     chart = ChartData(
@@ -171,15 +167,17 @@ def promises(figure: Promises, today: dt.date) -> Display:
             for n, v, t in zip(names, values, (Tone.GOOD, Tone.WARN, Tone.BAD), strict=True)
         ],
         describe,
-        empty_text=tr("No promise was kept or broken in this period."),
+        empty_text=_("No promise was kept or broken in this period."),
     )
-    headline = fill(
-        tr("Delivery record %1 kept (%2 kept, %3 recovered, %4 broken) · %5 at risk now"),
-        percent(figure.record_percent),
-        str(figure.kept),
-        str(figure.recovered),
-        str(figure.broken),
-        str(figure.at_risk_count),
+    headline = _(
+        "Delivery record {percent} kept ({kept} kept, {recovered} recovered, "
+        "{broken} broken) · {at_risk_count} at risk now"
+    ).format(
+        percent=percent(figure.record_percent),
+        kept=figure.kept,
+        recovered=figure.recovered,
+        broken=figure.broken,
+        at_risk_count=figure.at_risk_count,
     )
     rows = [(span_text(m.span), m.kept, m.recovered, m.broken) for m in months]
     people = [
@@ -187,22 +185,22 @@ def promises(figure: Promises, today: dt.date) -> Display:
             item.customer_name,
             item.text,
             day_text(item.due_on),
-            tr("Marked at risk") if item.marked else tr("Buffer used up"),
+            _("Marked at risk") if item.marked else _("Buffer used up"),
         )
         for item in figure.at_risk
     ]
     return Display(
         headline,
-        (tr("Month"), *names),
+        (_("Month"), *names),
         rows,
         [chart],
-        people_columns=(tr("Customer"), tr("Promise"), tr("Due"), tr("Why at risk")),
+        people_columns=(_("Customer"), _("Promise"), _("Due"), _("Why at risk")),
         people=people,
         people_ids=[item.customer_id for item in figure.at_risk],
         people_heading=(
-            tr("Promises at risk now (Enter opens the customer):")
+            _("Promises at risk now (Enter opens the customer):")
             if people
-            else tr("No open promise is at risk.")
+            else _("No open promise is at risk.")
         ),
     )
 
@@ -216,47 +214,51 @@ def responsiveness(figure: Responsiveness) -> Display:
         week = weeks[index]
         return "\n".join(
             [
-                fill(tr("Received %1"), span_text(week.span)),
-                fill(tr("Requests: %1, answered: %2"), str(week.received), str(week.answered)),
-                fill(tr("Half answered within %1"), hours(week.median_hours)),
-                fill(tr("Nine in ten within %1"), hours(week.p90_hours)),
+                _("Received {span}").format(span=span_text(week.span)),
+                _("Requests: {received}, answered: {answered}").format(
+                    received=week.received, answered=week.answered
+                ),
+                _("Half answered within {hours}").format(hours=hours(week.median_hours)),
+                _("Nine in ten within {hours}").format(hours=hours(week.p90_hours)),
             ]
         )
 
     chart = ChartData(
         [span_label(w.span) for w in weeks],
         [
-            Series(tr("Median (working hours)"), median, Tone.ACCENT),
-            Series(tr("90th percentile"), slow, Tone.WARN),
+            Series(_("Median (working hours)"), median, Tone.ACCENT),
+            Series(_("90th percentile"), slow, Tone.WARN),
         ],
         describe,
-        reference=(figure.target_hours, fill(tr("target %1 h"), str(figure.target_hours))),
-        empty_text=tr("No request was answered in this period."),
+        reference=(
+            figure.target_hours,
+            _("target {target_hours} h").format(target_hours=figure.target_hours),
+        ),
+        empty_text=_("No request was answered in this period."),
     )
     share = None if not figure.answered else 100 * figure.within_target / figure.answered
-    headline = fill(
-        tr(
-            "%1 of %2 answered requests within the %3-hour target · median %4, "
-            "90% within %5 · %6 waiting"
-        ),
-        percent(share),
-        str(figure.answered),
-        str(figure.target_hours),
-        hours(figure.median_hours),
-        hours(figure.p90_hours),
-        str(figure.waiting),
+    headline = _(
+        "{percent} of {answered} answered requests within the {target_hours}-hour "
+        "target · median {median}, 90% within {p90} · {waiting} waiting"
+    ).format(
+        percent=percent(share),
+        answered=figure.answered,
+        target_hours=figure.target_hours,
+        median=hours(figure.median_hours),
+        p90=hours(figure.p90_hours),
+        waiting=figure.waiting,
     )
     rows = [
         (span_text(w.span), w.received, w.answered, w.within_target, w.median_hours, w.p90_hours)
         for w in weeks
     ]
     columns = (
-        tr("Received in the week"),
-        tr("Requests"),
-        tr("Answered"),
-        tr("Within the target"),
-        tr("Median (h)"),
-        tr("90th percentile (h)"),
+        _("Received in the week"),
+        _("Requests"),
+        _("Answered"),
+        _("Within the target"),
+        _("Median (h)"),
+        _("90th percentile (h)"),
     )
     return Display(headline, columns, rows, [chart])
 
@@ -264,7 +266,7 @@ def responsiveness(figure: Responsiveness) -> Display:
 def after_sale(figure: AfterSale) -> Display:
     months = figure.months
     scores = [[m.scores[score] for m in months] for score in range(5)]
-    names = [fill(tr("Score %1"), str(score + 1)) for score in range(5)]
+    names = [_("Score {score}").format(score=score + 1) for score in range(5)]
     tones = (Tone.BAD, Tone.WARN, Tone.NEUTRAL, Tone.ACCENT, Tone.GOOD)
 
     def describe(index: int) -> str:
@@ -272,21 +274,20 @@ def after_sale(figure: AfterSale) -> Display:
         return "\n".join(
             [
                 span_text(month.span),
-                fill(
-                    tr("Feedback scores: %1 (average %2)"),
-                    str(month.feedback_count),
-                    "—" if month.average_score is None else f"{month.average_score:.1f}",
+                _("Feedback scores: {feedback_count} (average {average})").format(
+                    feedback_count=month.feedback_count,
+                    average="—" if month.average_score is None else f"{month.average_score:.1f}",
                 ),
-                fill(
-                    tr("Referral asks: %1, yes: %2, no: %3"),
-                    str(month.referral_asks),
-                    str(month.referrals_given),
-                    str(month.referrals_declined),
+                _(
+                    "Referral asks: {referral_asks}, yes: {referrals_given}, no: "
+                    "{referrals_declined}"
+                ).format(
+                    referral_asks=month.referral_asks,
+                    referrals_given=month.referrals_given,
+                    referrals_declined=month.referrals_declined,
                 ),
-                fill(
-                    tr("Value-add follow-ups: %1, library items sent: %2"),
-                    str(month.value_adds),
-                    str(month.items_sent),
+                _("Value-add follow-ups: {value_adds}, library items sent: {items_sent}").format(
+                    value_adds=month.value_adds, items_sent=month.items_sent
                 ),
             ]
         )
@@ -298,21 +299,21 @@ def after_sale(figure: AfterSale) -> Display:
             for n, v, t in zip(reversed(names), reversed(scores), reversed(tones), strict=True)
         ],
         describe,
-        empty_text=tr("No feedback score was recorded in this period."),
+        empty_text=_("No feedback score was recorded in this period."),
     )
     average = figure.average_score
-    headline = fill(
-        tr(
-            "Average feedback %1 of 5 (%2 scores) · %3 referral asks: %4 yes, %5 no · "
-            "%6 value-add follow-ups, %7 library items sent"
-        ),
-        "—" if average is None else f"{average:.1f}",
-        str(sum(figure.scores)),
-        str(figure.total("referral_asks")),
-        str(figure.total("referrals_given")),
-        str(figure.total("referrals_declined")),
-        str(figure.total("value_adds")),
-        str(figure.total("items_sent")),
+    headline = _(
+        "Average feedback {average} of 5 ({scores} scores) · {asks} referral "
+        "asks: {given} yes, {declined} no · {value_adds} value-add follow-ups, "
+        "{items_sent} library items sent"
+    ).format(
+        average="—" if average is None else f"{average:.1f}",
+        scores=sum(figure.scores),
+        asks=figure.total("referral_asks"),
+        given=figure.total("referrals_given"),
+        declined=figure.total("referrals_declined"),
+        value_adds=figure.total("value_adds"),
+        items_sent=figure.total("items_sent"),
     )
     rows = [
         (
@@ -328,13 +329,13 @@ def after_sale(figure: AfterSale) -> Display:
         for m in months
     ]
     columns = (
-        tr("Month"),
+        _("Month"),
         *names,
-        tr("Average score"),
-        tr("Referral asks"),
-        tr("Said yes"),
-        tr("Said no"),
-        tr("Value-add follow-ups"),
-        tr("Library items sent"),
+        _("Average score"),
+        _("Referral asks"),
+        _("Said yes"),
+        _("Said no"),
+        _("Value-add follow-ups"),
+        _("Library items sent"),
     )
     return Display(headline, columns, rows, [chart])

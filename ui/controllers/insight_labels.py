@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QDate, QLocale
 
 from app.dto.insights import Span
+from app.i18n import _
 from ui.dates import date_text
-from ui.texts import fill
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Insights", text)
 
 
 def day_text(day: dt.date) -> str:
@@ -42,4 +38,4 @@ def percent(value: float | None) -> str:
 
 
 def hours(value: float | None) -> str:
-    return "—" if value is None else fill(tr("%1 h"), f"{value:.1f}")
+    return "—" if value is None else _("{hours} h").format(hours=f"{value:.1f}")

@@ -12,11 +12,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from app.errors import KnownError
+from app.i18n import _
 from ui.change_stream import change_stream, follow_changes
 from ui.controllers import insight_displays as displays
 from ui.controllers import insight_labels, key_share_display
 from ui.error_text import shown
-from ui.texts import fill
 from ui.views.insights_view import CUSTOM, InsightsView
 from ui.widgets.charts import Chart
 from ui.widgets.insight_card import InsightCard
@@ -79,11 +79,10 @@ class InsightsController(QObject):
             return
         self.figures = found
         self.view.status.setText(
-            fill(
-                self.view.tr("From %1 to %2; weeks end on a %3, like the period."),
-                insight_labels.day_text(found.start),
-                insight_labels.day_text(found.end),
-                QLocale().dayName(found.end.isoweekday()),
+            _("From {start} to {end}; weeks end on a {weekday}, like the period.").format(
+                start=insight_labels.day_text(found.start),
+                end=insight_labels.day_text(found.end),
+                weekday=QLocale().dayName(found.end.isoweekday()),
             )
         )
         self._fill(found)
@@ -150,16 +149,16 @@ class InsightsController(QObject):
                 card.people.setVisible(bool(display.people))
                 card.people_label.setText(display.people_heading)
         view.share_bars.show_rows(
-            shown_[view.key_share].shares, (view.tr("Key customers"), view.tr("The rest"))
+            shown_[view.key_share].shares, (_("Key customers"), _("The rest"))
         )
 
     # --- exports ----------------------------------------------------------------------
     def save_picture(self, card: InsightCard) -> None:
         name, _filter = QFileDialog.getSaveFileName(
             self.window,
-            self.view.tr("Save picture"),
+            _("Save picture"),
             f"{card.objectName()}.png",
-            self.view.tr("PNG pictures (*.png)"),
+            _("PNG pictures (*.png)"),
         )
         if not name:
             return
@@ -167,18 +166,18 @@ class InsightsController(QObject):
         if not card.chart.grab().save(str(path), "PNG"):
             QMessageBox.warning(
                 self.window,
-                self.view.tr("Save picture"),
-                fill(self.view.tr("%1 could not be written. Choose another folder."), str(path)),
+                _("Save picture"),
+                _("{path} could not be written. Choose another folder.").format(path=path),
             )
             return
-        self.status.emit(fill(self.view.tr("Saved %1"), str(path)))
+        self.status.emit(_("Saved {path}").format(path=path))
 
     def save_numbers(self, card: InsightCard) -> None:
         name, _filter = QFileDialog.getSaveFileName(
             self.window,
-            self.view.tr("Save numbers"),
+            _("Save numbers"),
             f"{card.objectName()}.csv",
-            self.view.tr("CSV files (*.csv)"),
+            _("CSV files (*.csv)"),
         )
         if not name:
             return
@@ -187,6 +186,6 @@ class InsightsController(QObject):
                 Path(name), card.model.columns, card.model.rows()
             )
         except KnownError as exc:
-            QMessageBox.warning(self.window, self.view.tr("Save numbers"), shown(exc))
+            QMessageBox.warning(self.window, _("Save numbers"), shown(exc))
             return
-        self.status.emit(fill(self.view.tr("Saved %1"), str(target)))
+        self.status.emit(_("Saved {target}").format(target=target))

@@ -4,49 +4,59 @@ customers beside the share of revenue they bring, and a hint when they get less.
 from __future__ import annotations
 
 from app.dto.insights import KeyShare
+from app.i18n import _, ngettext
 from ui.amounts import amount_text
 from ui.controllers.insight_displays import Display
-from ui.controllers.insight_labels import day_text, percent, tr
+from ui.controllers.insight_labels import day_text, percent
 from ui.item_models.figure_table import Cell
-from ui.texts import fill
 from ui.widgets.charts import ShareRow
 
 
 def key_share(figure: KeyShare) -> Display:
     shares = [
         ShareRow(
-            tr("Customers"),
+            _("Customers"),
             figure.customers_percent,
-            fill(tr("%1 key customers of %2"), str(figure.key_customers), str(figure.customers)),
+            ngettext(
+                "{key_customers} key customer of {customers}",
+                "{key_customers} key customers of {customers}",
+                figure.key_customers,
+            ).format(key_customers=figure.key_customers, customers=figure.customers),
         ),
         ShareRow(
-            tr("Follow-ups done"),
+            _("Follow-ups done"),
             figure.follow_ups_percent,
-            fill(
-                tr("%1 of %2 follow-ups done"), str(figure.follow_ups_key), str(figure.follow_ups)
-            ),
+            ngettext(
+                "{follow_ups_key} of {follow_ups} follow-up done",
+                "{follow_ups_key} of {follow_ups} follow-ups done",
+                figure.follow_ups,
+            ).format(follow_ups_key=figure.follow_ups_key, follow_ups=figure.follow_ups),
         ),
         ShareRow(
-            tr("All contacts"),
+            _("All contacts"),
             figure.contacts_percent,
-            fill(tr("%1 of %2 contacts"), str(figure.contacts_key), str(figure.contacts)),
+            ngettext(
+                "{contacts_key} of {contacts} contact",
+                "{contacts_key} of {contacts} contacts",
+                figure.contacts,
+            ).format(contacts_key=figure.contacts_key, contacts=figure.contacts),
         ),
     ]
     rows: list[tuple[Cell, ...]] = [
         (
-            tr("Customers"),
+            _("Customers"),
             figure.key_customers,
             figure.customers,
             percent(figure.customers_percent),
         ),
         (
-            tr("Follow-ups done"),
+            _("Follow-ups done"),
             figure.follow_ups_key,
             figure.follow_ups,
             percent(figure.follow_ups_percent),
         ),
         (
-            tr("All contacts"),
+            _("All contacts"),
             figure.contacts_key,
             figure.contacts,
             percent(figure.contacts_percent),
@@ -54,16 +64,15 @@ def key_share(figure: KeyShare) -> Display:
     ]
     since = day_text(figure.revenue_from)
     for revenue in figure.revenue:
-        label = fill(tr("Revenue in %1"), revenue.currency)
+        label = _("Revenue in {currency}").format(currency=revenue.currency)
         shares.append(
             ShareRow(
                 label,
                 revenue.key_percent,
-                fill(
-                    tr("%1 of %2 won since %3"),
-                    amount_text(revenue.key_minor, revenue.currency),
-                    amount_text(revenue.total_minor, revenue.currency),
-                    since,
+                _("{key} of {total} won since {since}").format(
+                    key=amount_text(revenue.key_minor, revenue.currency),
+                    total=amount_text(revenue.total_minor, revenue.currency),
+                    since=since,
                 ),
             )
         )
@@ -75,21 +84,23 @@ def key_share(figure: KeyShare) -> Display:
                 percent(revenue.key_percent),
             )
         )
-    headline = fill(
-        tr("Key customers get %1 of your contacts and bring %2 of the revenue won since %3"),
-        percent(figure.contacts_percent),
-        percent(figure.revenue[0].key_percent if figure.revenue else None),
-        since,
+    headline = _(
+        "Key customers get {contacts} of your contacts and bring {revenue} of the "
+        "revenue won since {since}"
+    ).format(
+        contacts=percent(figure.contacts_percent),
+        revenue=percent(figure.revenue[0].key_percent if figure.revenue else None),
+        since=since,
     )
     hint = ""
     if figure.short_changed:
-        hint = tr(
+        hint = _(
             "Your key customers get less of your time than their share of the revenue. "
             "Plan the next contacts with them first."
         )
     return Display(
         headline,
-        (tr("What"), tr("Key customers"), tr("All customers"), tr("Key customers' share")),
+        (_("What"), _("Key customers"), _("All customers"), _("Key customers' share")),
         rows,
         hint=hint,
         shares=shares,

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from app.i18n import _
 from ui.dialogs.modal import run_and_release
 
 if TYPE_CHECKING:
@@ -32,18 +33,18 @@ class OutreachActions(QObject):
         super().__init__(window)
         self.window, self._context, self._customer = window, context, customer
         self.partners = self._make(
-            self.tr("&Partners…"),
-            self.tr("Whom you refer declined requests to"),
+            _("&Partners…"),
+            _("Whom you refer declined requests to"),
             self.open_partners,
         )
         self.library = self._make(
-            self.tr("Value-add &library…"),
-            self.tr("Articles, papers, events and introductions worth sending"),
+            _("Value-add &library…"),
+            _("Articles, papers, events and introductions worth sending"),
             self.open_library,
         )
         self.decline = self._make(
-            self.tr("&Decline a request…"),
-            self.tr("Say no well: the reason, the source, a trusted partner"),
+            _("&Decline a request…"),
+            _("Say no well: the reason, the source, a trusted partner"),
             self.open_decline,
         )
 
@@ -88,4 +89,4 @@ class OutreachActions(QObject):
             pick=context.customers,
         )
         if run_and_release(dialog):
-            self.status.emit(self.tr("Decline recorded."))
+            self.status.emit(_("Decline recorded."))

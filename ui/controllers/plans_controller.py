@@ -13,13 +13,12 @@ from app.dto.changes import Area, Changes
 from app.dto.plans import PlanDTO, PlanSaved, PlanStepDTO
 from app.dto.vocabulary import Kind
 from app.errors import KnownError
-from app.i18n import ENGLISH, LANGUAGES
+from app.i18n import ENGLISH, LANGUAGES, _, ngettext
 from app.services.templates import missing_languages, sample_values
 from ui.background import wait_for
 from ui.change_stream import change_stream, follow_changes
 from ui.error_text import shown
 from ui.item_models.plan_steps_table import PlanStepsTableModel, kind_text
-from ui.texts import fill
 from ui.views.plans_view import PlansView
 
 
@@ -128,7 +127,7 @@ class PlansController(QObject):
         self.view.plan_title.setText(plan.name if plan else "")
         description = plan.description if plan else ""
         if plan and plan.builtin_key:
-            description += " " + self.tr("(Built-in: Restore puts it back the way it shipped.)")
+            description += " " + _("(Built-in: Restore puts it back the way it shipped.)")
         self.view.plan_description.setText(description.strip())
         self.model.set_steps(plan.steps if plan else ())
         row = min(row, self.model.rowCount() - 1)
@@ -150,25 +149,26 @@ class PlansController(QObject):
             self.view.editor.show_step(self._shown(step))
             self.view.editor.set_timing_enabled(self._language == ENGLISH)
             self.view.editor_title.setText(
-                fill(self.tr("Step %1: %2"), str(step.position + 1), kind_text(step.kind))
+                _("Step {number}: {kind}").format(
+                    number=step.position + 1, kind=kind_text(step.kind)
+                )
             )
             self.refresh_preview()
         else:
-            self.view.editor_title.setText(self.tr("No step selected"))
+            self.view.editor_title.setText(_("No step selected"))
         self._show_missing(step)
         self._update_buttons()
 
     def _show_missing(self, step: PlanStepDTO | None) -> None:
         """Which languages the step has no text in: their drafts fall back to English."""
         missing = [LANGUAGES[code] for code in missing_languages(step)] if step else []
-        self.view.missing.setText(fill(self.tr("Missing: %1"), ", ".join(missing)))
+        self.view.missing.setText(_("Missing: {languages}").format(languages=", ".join(missing)))
         self.view.missing.setVisible(bool(missing))
         hint = ""
         if step is not None and step.text_in(self._language) is None:
-            hint = fill(
-                self.tr("No %1 text yet: drafts in %1 fall back to English. Write it here."),
-                LANGUAGES[self._language],
-            )
+            hint = _(
+                "No {language} text yet: drafts in {language} fall back to English. Write it here."
+            ).format(language=LANGUAGES[self._language])
         self.view.editor.template.body.setPlaceholderText(hint)
 
     def _on_language(self, _index: int) -> None:
@@ -188,11 +188,8 @@ class PlansController(QObject):
         values = sample_values(
             self.context.settings.get(), self.context.planning().today, self._language
         )
-        title = fill(
-            self.tr("Preview for a sample customer: %1, %2 (sale: %3)"),
-            values["customer_name"],
-            values["company"],
-            values["sale_description"],
+        title = _("Preview for a sample customer: {name}, {company} (sale: {sale})").format(
+            name=values["customer_name"], company=values["company"], sale=values["sale_description"]
         )
         self.view.editor.template.set_values(values, title)
 
@@ -231,8 +228,8 @@ class PlansController(QObject):
         assert self._step is not None
         answer = QMessageBox.question(
             self.window,
-            self.tr("Unsaved changes"),
-            fill(self.tr("Save the changes to step %1 first?"), str(self._step.position + 1)),
+            _("Unsaved changes"),
+            _("Save the changes to step {number} first?").format(number=self._step.position + 1),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -286,7 +283,9 @@ class PlansController(QObject):
         self._step = saved.steps[step.position]
         self._show_missing(self._step)
         self._update_buttons()
-        done = fill(self.tr("Saved step %1 of “%2”."), str(step.position + 1), saved.name)
+        done = _("Saved step {number} of “{name}”.").format(
+            number=step.position + 1, name=saved.name
+        )
         self._announce(done, result.moved)
         return True
 
@@ -296,17 +295,15 @@ class PlansController(QObject):
     def _saving(self, work: Callable[[], PlanSaved]) -> PlanSaved:
         """A save that changes a rule re-plans every follow-up of the plan (seconds on a
         big book): it runs on a worker while the window repaints."""
-        return wait_for(work, self.tr("Saving the plan and moving its follow-ups"), self.window)
+        return wait_for(work, _("Saving the plan and moving its follow-ups"), self.window)
 
     def _announce(self, done: str, moved: int | None) -> None:
         """Say what the save did, the planned follow-ups it moved included (the other
         screens hear of the move through the change stream)."""
         if moved:
-            moves = (
-                self.tr("1 planned follow-up moved.")
-                if moved == 1
-                else fill(self.tr("%1 planned follow-ups moved."), str(moved))
-            )
+            moves = ngettext(
+                "{moved} planned follow-up moved.", "{moved} planned follow-ups moved.", moved
+            ).format(moved=moved)
             done += " " + moves
         self.status.emit(done)
 
@@ -332,12 +329,12 @@ class PlansController(QObject):
             anchor="previous_step" if row >= 0 else "sale_closed",
             time_of_day=None,
             roll="next",
-            subject=self.tr("Checking in, {{customer_first_name}}"),
-            body=self.tr("Dear {{customer_first_name}},\n\n\n\nBest regards,\n{{my_name}}"),
+            subject=_("Checking in, {{customer_first_name}}"),
+            body=_("Dear {{customer_first_name}},\n\n\n\nBest regards,\n{{my_name}}"),
         )
         steps = list(self._plan.steps)
         steps.insert(row + 1, new)
-        if self._save_steps(steps, row + 1, fill(self.tr("Added step %1."), str(row + 2))):
+        if self._save_steps(steps, row + 1, _("Added step {number}.").format(number=row + 2)):
             self.view.editor.kind.setFocus()
 
     def remove_step(self) -> None:
@@ -346,26 +343,21 @@ class PlansController(QObject):
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            self.tr("Remove step"),
-            fill(
-                self.tr(
-                    "Remove step %1 (%2) from “%3”? Follow-ups already planned from it "
-                    "stay on your list."
-                ),
-                str(step.position + 1),
-                kind_text(step.kind),
-                plan.name,
-            ),
+            _("Remove step"),
+            _(
+                "Remove step {number} ({kind}) from “{name}”? Follow-ups already planned "
+                "from it stay on your list."
+            ).format(number=step.position + 1, kind=kind_text(step.kind), name=plan.name),
             QMessageBox.StandardButton.Cancel,
             self.window,
         )
-        remove = box.addButton(self.tr("&Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        remove = box.addButton(_("&Remove"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is not remove:
             return
         steps = [other for other in plan.steps if other.position != step.position]
-        text = fill(self.tr("Removed step %1."), str(step.position + 1))
+        text = _("Removed step {number}.").format(number=step.position + 1)
         self._save_steps(steps, min(step.position, len(steps) - 1), text)
 
     def move_step(self, delta: int) -> None:
@@ -378,7 +370,7 @@ class PlansController(QObject):
             return
         steps = list(self._plan.steps)
         steps[row], steps[target] = steps[target], steps[row]
-        text = fill(self.tr("Moved the step to position %1."), str(target + 1))
+        text = _("Moved the step to position {number}.").format(number=target + 1)
         self._save_steps(steps, target, text)
 
     def restore_builtin(self) -> None:
@@ -387,18 +379,15 @@ class PlansController(QObject):
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            self.tr("Restore built-in plan"),
-            fill(
-                self.tr(
-                    "Put “%1” back the way it shipped? Your changes to its steps and messages "
-                    "are replaced."
-                ),
-                plan.name,
-            ),
+            _("Restore built-in plan"),
+            _(
+                "Put “{name}” back the way it shipped? Your changes to its steps and "
+                "messages are replaced."
+            ).format(name=plan.name),
             QMessageBox.StandardButton.Cancel,
             self.window,
         )
-        restore = box.addButton(self.tr("&Restore"), QMessageBox.ButtonRole.DestructiveRole)
+        restore = box.addButton(_("&Restore"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is not restore:
@@ -411,7 +400,7 @@ class PlansController(QObject):
             return
         restored = result.plan
         self.refresh(restored.id, self.view.steps.currentIndex().row())
-        self._announce(fill(self.tr("Restored “%1” as shipped."), restored.name), result.moved)
+        self._announce(_("Restored “{name}” as shipped.").format(name=restored.name), result.moved)
 
     def _save_steps(self, steps: list[PlanStepDTO], select: int, done: str) -> bool:
         assert self._plan is not None
@@ -434,7 +423,7 @@ class PlansController(QObject):
     def _refuse(self, exc: KnownError) -> None:
         self.view.show_message(shown(exc.message))
         self.view.message.setToolTip(exc.hint)
-        self.status.emit(fill(self.tr("Not saved. %1"), shown(exc.message)))
+        self.status.emit(_("Not saved. {error}").format(error=shown(exc.message)))
 
     def save_layout(self) -> None:
         """Nothing to keep: the step columns share the width, whatever the window's."""

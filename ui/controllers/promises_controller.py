@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.context import AppContext
 from app.dto.commitments import CommitmentDTO, CommitmentInput
 from app.errors import KnownError
+from app.i18n import _
 from ui.controllers.delivery_record import record_text
 from ui.dialogs.commitment_dialog import CommitmentDialog
 from ui.dialogs.decline_dialog import DeclineDialog
@@ -17,7 +18,6 @@ from ui.dialogs.promise_recovery_dialog import PromiseRecoveryDialog
 from ui.dialogs.request_dialog import RequestDialog
 from ui.error_text import shown
 from ui.item_models.commitment_table import CommitmentTableModel
-from ui.texts import fill
 from ui.views.promises_panel import PromisesPanel
 
 
@@ -65,8 +65,8 @@ class PromisesController(QObject):
         open_only = self.across and not self.show_resolved
         rows = self.context.commitments.find(self.customer_id, open_only=open_only)
         self.model.set_rows(rows, self.context.agenda.today_date())
-        record = record_text(self.context.commitments.record(self.customer_id), self.tr)
-        self.view.heading.setText(fill(self.tr("Promises: %1"), record))
+        record = record_text(self.context.commitments.record(self.customer_id))
+        self.view.heading.setText(_("Promises: {record}").format(record=record))
         wanted = select if select is not None else (current.id if current else None)
         row = self.model.row_of(wanted) if wanted is not None else -1
         if row >= 0:
@@ -98,7 +98,9 @@ class PromisesController(QObject):
             self.window,
         )
         if run_and_release(dialog) and dialog.saved is not None:
-            self._done(fill(self.tr("Promise recorded: %1"), dialog.saved.text), dialog.saved.id)
+            self._done(
+                _("Promise recorded: {text}").format(text=dialog.saved.text), dialog.saved.id
+            )
 
     def _add(self, data: CommitmentInput) -> CommitmentDTO:
         return self.context.commitments.add(data)
@@ -108,17 +110,17 @@ class PromisesController(QObject):
         if item is None:
             return
         dialog = NoteDialog(
-            self.tr("Promise at risk"),
-            fill(
-                self.tr("%1 — the recovery starts now: its first steps are due today."), item.text
+            _("Promise at risk"),
+            _("{text} — the recovery starts now: its first steps are due today.").format(
+                text=item.text
             ),
-            self.tr("Start &recovery"),
+            _("Start &recovery"),
             lambda note: self.context.commitments.at_risk(item.id, note),
             self.window,
-            self.tr("What is at risk, and why"),
+            _("What is at risk, and why"),
         )
         if run_and_release(dialog):
-            self._done(fill(self.tr("Recovery started for %1: see Today."), item.text), item.id)
+            self._done(_("Recovery started for {text}: see Today.").format(text=item.text), item.id)
 
     def resolve(self, kept: bool) -> None:
         item = self.selected()
@@ -131,17 +133,17 @@ class PromisesController(QObject):
                 self._warn(shown(exc))
                 self.refresh()
                 return
-            self._done(fill(self.tr("Promise kept: %1"), item.text), item.id)
+            self._done(_("Promise kept: {text}").format(text=item.text), item.id)
             return
         dialog = NoteDialog(
-            self.tr("Promise broken"),
+            _("Promise broken"),
             item.text,
-            self.tr("Mark &broken"),
+            _("Mark &broken"),
             lambda note: self.context.commitments.broken(item.id, note),
             self.window,
         )
         if run_and_release(dialog):
-            self._done(fill(self.tr("Marked broken: %1"), item.text), item.id)
+            self._done(_("Marked broken: {text}").format(text=item.text), item.id)
 
     def show_recovery(self) -> None:
         item = self.selected()
@@ -168,7 +170,7 @@ class PromisesController(QObject):
         )
         if run_and_release(dialog) and dialog.saved is not None:
             due = dialog.saved.due_at.astimezone(prefs.zone)
-            self._done(fill(self.tr("Request logged; answer by %1."), f"{due:%a %H:%M}"))
+            self._done(_("Request logged; answer by {due}.").format(due=f"{due:%a %H:%M}"))
 
     def decline(self) -> None:
         if self.customer_id is None:
@@ -181,7 +183,7 @@ class PromisesController(QObject):
             self.window,
         )
         if run_and_release(dialog):
-            self._done(self.tr("Decline recorded."))
+            self._done(_("Decline recorded."))
 
     # --- helpers ------------------------------------------------------------------
 
@@ -192,7 +194,7 @@ class PromisesController(QObject):
     def _warn(self, message: str) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            self.tr("Follow-Up Planner"),
+            _("Follow-Up Planner"),
             message,
             QMessageBox.StandardButton.Ok,
             self.window,

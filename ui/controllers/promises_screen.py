@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.dto.changes import Area, Changes
+from app.i18n import _
 from ui.change_stream import change_stream, follow_changes
 from ui.controllers.promises_controller import PromisesController
 from ui.controllers.request_actions import answer_request
@@ -94,7 +95,7 @@ class PromisesScreen(QObject):
         if request_id is None or row is None:
             return
         if answer_request(self.context, self.window, request_id, row.text()):
-            self.status.emit(self.tr("Request answered."))
+            self.status.emit(_("Request answered."))
 
     def decline(self) -> None:
         from ui.dialogs.decline_dialog import DeclineDialog
@@ -108,4 +109,4 @@ class PromisesScreen(QObject):
             pick=self.context.customers,
         )
         if run_and_release(dialog):
-            self.status.emit(self.tr("Decline recorded."))
+            self.status.emit(_("Decline recorded."))

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from app.i18n import _
 from ui.dialogs.modal import run_and_release
 
 if TYPE_CHECKING:
@@ -17,11 +18,11 @@ def answer_request(context: AppContext, window: QWidget, request_id: int, shown_
     from ui.dialogs.note_dialog import NoteDialog
 
     dialog = NoteDialog(
-        window.tr("Answer request"),
+        _("Answer request"),
         shown_as,
-        window.tr("Mark &answered"),
+        _("Mark &answered"),
         lambda note: context.requests.answer(request_id, note),
         window,
-        window.tr("What you answered"),
+        _("What you answered"),
     )
     return run_and_release(dialog)

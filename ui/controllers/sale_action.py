@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.context import AppContext
+from app.i18n import _, ngettext
 from ui.dialogs.modal import run_and_release
-from ui.texts import fill
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SaleAction", text)
 
 
 def record_sale(context: AppContext, customer_id: int | None, parent: QWidget) -> str | None:
@@ -24,8 +19,12 @@ def record_sale(context: AppContext, customer_id: int | None, parent: QWidget) -
     if result is None:
         return None
     if result.skipped_reason:
-        return fill(_tr("Recorded the sale. %1"), result.skipped_reason)
+        return _("Recorded the sale. {skipped_reason}").format(
+            skipped_reason=_(result.skipped_reason)
+        )
     count = len(result.touchpoints)
-    if count == 1:
-        return _tr("Recorded the sale; 1 follow-up planned.")
-    return fill(_tr("Recorded the sale; %1 follow-ups planned."), str(count))
+    return ngettext(
+        "Recorded the sale; {count} follow-up planned.",
+        "Recorded the sale; {count} follow-ups planned.",
+        count,
+    ).format(count=count)

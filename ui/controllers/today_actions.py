@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from app.dto.touchpoints import Draft
+from app.i18n import _
 from ui.look.icons import icon
 from ui.views.today_view import TodayView
 
@@ -23,43 +24,41 @@ class TodayActions(QObject):
         super().__init__(parent)
         self.view = view
         self.done = self._action(
-            self.tr("Mark &done…"), ["Ctrl+D"], self.tr("Mark the follow-up done and log it")
+            _("Mark &done…"), ["Ctrl+D"], _("Mark the follow-up done and log it")
         )
         self.snooze_next = self._action(
-            self.tr("Snooze to &next working day"),
+            _("Snooze to &next working day"),
             ["Ctrl+Shift+S", "Ctrl+1"],
-            self.tr("Move the follow-up to the next working day"),
+            _("Move the follow-up to the next working day"),
         )
         self.snooze_3 = self._action(
-            self.tr("Snooze &3 days"), ["Ctrl+3"], self.tr("Move the follow-up 3 days later")
+            _("Snooze &3 days"), ["Ctrl+3"], _("Move the follow-up 3 days later")
         )
         self.snooze_week = self._action(
-            self.tr("Snooze a &week"), ["Ctrl+7"], self.tr("Move the follow-up a week later")
+            _("Snooze a &week"), ["Ctrl+7"], _("Move the follow-up a week later")
         )
         self.snooze_pick = self._action(
-            self.tr("Snooze &until…"), ["Ctrl+Shift+D"], self.tr("Pick the day to do it")
+            _("Snooze &until…"), ["Ctrl+Shift+D"], _("Pick the day to do it")
         )
         self.change_date = self._action(
-            self.tr("C&hange date…"), [], self.tr("Move it to the day you pick, a day off too")
+            _("C&hange date…"), [], _("Move it to the day you pick, a day off too")
         )
-        self.skip = self._action(
-            self.tr("S&kip…"), ["Ctrl+K"], self.tr("Skip the follow-up, saying why")
-        )
+        self.skip = self._action(_("S&kip…"), ["Ctrl+K"], _("Skip the follow-up, saying why"))
         self.add = self._action(
-            self.tr("&Add follow-up…"),
+            _("&Add follow-up…"),
             ["Ctrl+Shift+N"],
-            self.tr("Add a follow-up by hand, for any customer and day"),
+            _("Add a follow-up by hand, for any customer and day"),
         )
         self.copy_draft = self._action(
-            self.tr("&Copy message"), ["Ctrl+Shift+C"], self.tr("Copy subject and message")
+            _("&Copy message"), ["Ctrl+Shift+C"], _("Copy subject and message")
         )
         self.open_mail = self._action(
-            self.tr("Open in &mail client"),
+            _("Open in &mail client"),
             ["Ctrl+Shift+E"],
-            self.tr("Start an e-mail with the message"),
+            _("Start an e-mail with the message"),
         )
         self.refresh = self._action(
-            self.tr("&Refresh"), [QKeySequence.StandardKey.Refresh], self.tr("Reload the list")
+            _("&Refresh"), [QKeySequence.StandardKey.Refresh], _("Reload the list")
         )
         for action, glyph in (
             (self.done, "check"),
@@ -70,14 +69,14 @@ class TodayActions(QObject):
         view.snooze_button.setIcon(icon("alarm-clock"))
         for action in extra_tools:
             action.setIcon(icon("lightbulb"))
-        self.snooze_menu = QMenu(self.tr("&Snooze"), view)
+        self.snooze_menu = QMenu(_("&Snooze"), view)
         for action in self.snoozes():
             self.snooze_menu.addAction(action)
         self.snooze_menu.addSeparator()
         self.snooze_menu.addAction(self.change_date)
         view.snooze_button.setMenu(self.snooze_menu)
         view.snooze_button.setToolTip(
-            self.snooze_next.toolTip() + "\n" + self.tr("More choices under the arrow")
+            self.snooze_next.toolTip() + "\n" + _("More choices under the arrow")
         )
         view.snooze_button.clicked.connect(self.snooze_next.trigger)
         view.toolbar.insertAction(view.snooze_slot, self.done)

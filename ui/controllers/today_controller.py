@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from app.dto.changes import AGENDA_AREAS, Changes
 from app.errors import KnownError
+from app.i18n import _, ngettext
 from ui.change_stream import change_stream, follow_changes
 from ui.controllers.add_follow_up import add_follow_up
 from ui.controllers.draft_actions import DraftActions
@@ -27,7 +28,6 @@ from ui.controllers.today_actions import TodayActions
 from ui.controllers.today_extras import TodayExtras
 from ui.error_text import shown
 from ui.item_models.agenda_table import AgendaTableModel, short_day
-from ui.texts import fill
 from ui.today_layout import SPLITTER_KEY, day_heading, prepare_today
 from ui.ui_state import ui_settings
 from ui.views.today_view import TodayView
@@ -208,11 +208,11 @@ class TodayController(QObject):
     def _show_summary(self, overdue: int) -> None:
         day = day_heading(self.model.today)
         if overdue == 0:
-            late = self.tr("nothing overdue")
-        elif overdue == 1:
-            late = self.tr("1 follow-up overdue")
+            late = _("nothing overdue")
         else:
-            late = fill(self.tr("%1 follow-ups overdue"), str(overdue))
+            late = ngettext(
+                "{overdue} follow-up overdue", "{overdue} follow-ups overdue", overdue
+            ).format(overdue=overdue)
         self.view.summary.setText(f"{day} · {late}")
 
     def _select(self, touchpoint_id: int) -> bool:
@@ -329,7 +329,7 @@ class TodayController(QObject):
         try:
             result = work()
         except KnownError as exc:
-            QMessageBox.warning(self.window, self.tr("Follow-Up Planner"), shown(exc))
+            QMessageBox.warning(self.window, _("Follow-Up Planner"), shown(exc))
             # Someone (the CLI, a sync) may have changed it meanwhile: show the truth.
             self._reload([item.id, *prefer], row, keep_subjects=False)
             return None

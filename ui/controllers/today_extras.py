@@ -10,10 +10,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import KnownError
+from app.i18n import _
 from ui.controllers.delivery_record import record_text
 from ui.controllers.request_actions import answer_request
 from ui.error_text import shown
-from ui.texts import fill
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -50,9 +50,9 @@ class TodayExtras(QObject):
         self.context = context
         self.view = view
         # Triggered: the draft's actions open the chooser (TodayController connects it).
-        self.suggest_action = QAction(self.tr("Choose what to &bring…"), self)
+        self.suggest_action = QAction(_("Choose what to &bring…"), self)
         self.suggest_action.setShortcut(QKeySequence("Ctrl+L"))
-        tip = self.tr("Put a library item this customer has not had yet into the draft")
+        tip = _("Put a library item this customer has not had yet into the draft")
         self.suggest_action.setToolTip(f"{tip} (Ctrl+L)")
         self.suggest_action.setStatusTip(tip)
         self.view.requests.answer.clicked.connect(self.answer_request)
@@ -77,8 +77,8 @@ class TodayExtras(QObject):
             return False
 
     def show_header(self) -> None:
-        record = record_text(self.context.commitments.record(), self.tr)
-        self.view.promise_record.setText(fill(self.tr("Promises: %1"), record))
+        record = record_text(self.context.commitments.record())
+        self.view.promise_record.setText(_("Promises: {record}").format(record=record))
         self.view.requests.show_requests(
             self.context.requests.find(), self.context.settings.get().zone, self.today.model.today
         )
@@ -95,7 +95,9 @@ class TodayExtras(QObject):
         from ui.dialogs.delivered_dialog import DeliveredDialog
 
         today = self.today.model.today
-        what = fill(self.tr("%1 — %2"), promise.customer_name, promise.text)
+        what = _("{customer_name} — {text}").format(
+            customer_name=promise.customer_name, text=promise.text
+        )
         dialog = DeliveredDialog(what, promise.due_on, today, self.today.window)
         try:
             if not dialog.exec():
@@ -106,13 +108,13 @@ class TodayExtras(QObject):
         try:
             self.context.sales.update_delivery(promise.sale_id, delivered=day)
         except KnownError as exc:
-            QMessageBox.warning(self.today.window, self.tr("Follow-Up Planner"), shown(exc))
+            QMessageBox.warning(self.today.window, _("Follow-Up Planner"), shown(exc))
             return
         kept = day <= promise.due_on
         self.status.emit(
-            fill(self.tr("Delivered: %1. The promise was kept."), promise.text)
+            _("Delivered: {text}. The promise was kept.").format(text=promise.text)
             if kept
-            else fill(self.tr("Delivered late: %1."), promise.text)
+            else _("Delivered late: {text}.").format(text=promise.text)
         )
 
     def not_delivered(self) -> None:
@@ -123,20 +125,21 @@ class TodayExtras(QObject):
         from ui.dialogs.note_dialog import NoteDialog
 
         dialog = NoteDialog(
-            self.tr("Delivery at risk"),
-            fill(self.tr("%1 — the recovery starts now: its first steps are due today."),
-                 promise.text),
-            self.tr("Start &recovery"),
+            _("Delivery at risk"),
+            _("{text} — the recovery starts now: its first steps are due today.").format(
+                text=promise.text
+            ),
+            _("Start &recovery"),
             lambda note: self.context.commitments.at_risk(promise.id, note),
             self.today.window,
-            self.tr("What is late, and why"),
+            _("What is late, and why"),
         )  # fmt: skip
         try:
             started = dialog.exec()
         finally:
             dialog.deleteLater()
         if started:
-            self.status.emit(fill(self.tr("Recovery started for %1."), promise.text))
+            self.status.emit(_("Recovery started for {text}.").format(text=promise.text))
 
     def answer_request(self) -> None:
         request_id = self.view.requests.selected_id()
@@ -144,4 +147,4 @@ class TodayExtras(QObject):
             return
         shown_as = self.view.requests.list.currentItem().text()
         if answer_request(self.context, self.today.window, request_id, shown_as):
-            self.status.emit(self.tr("Request answered."))
+            self.status.emit(_("Request answered."))

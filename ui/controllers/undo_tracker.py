@@ -12,8 +12,8 @@ from app.context import AppContext
 from app.dto.changes import Area, Changes
 from app.dto.touchpoints import UndoableAction
 from app.errors import KnownError
+from app.i18n import _
 from ui.error_text import shown
-from ui.texts import fill
 
 
 class UndoTracker(QObject):
@@ -69,10 +69,10 @@ class UndoTracker(QObject):
 
     def text(self) -> str:
         if self._deletion_is_newest():
-            return self.tr("&Undo delete")
+            return _("&Undo delete")
         if self._follow_up is not None:
-            return fill(self.tr("&Undo %1"), self.tr(self._follow_up.label))
-        return self.tr("&Undo")
+            return _("&Undo {action}").format(action=self._follow_up.label)
+        return _("&Undo")
 
     def _emit(self) -> None:
         self.changed.emit(self.text(), self._deletion_is_newest() or self._follow_up is not None)
@@ -89,10 +89,12 @@ class UndoTracker(QObject):
         try:
             item, label = self.context.touchpoints.undo(action.touchpoint_id)
         except KnownError as exc:
-            QMessageBox.warning(self.window, self.tr("Undo"), shown(exc))
+            QMessageBox.warning(self.window, _("Undo"), shown(exc))
             self.refresh()
             return
         if item is None:
-            self.status.emit(fill(self.tr("Undone: %1."), self.tr(label)))
+            self.status.emit(_("Undone: {action}.").format(action=label))
         else:
-            self.status.emit(fill(self.tr("Undone: %1 (%2)."), self.tr(label), item.title))
+            self.status.emit(
+                _("Undone: {action} ({title}).").format(action=label, title=item.title)
+            )
