@@ -79,8 +79,8 @@ def test_a_dutch_customer_gets_the_dutch_text_greeting_and_long_date(dutch: AppC
 
 def test_the_formal_dutch_greeting_by_the_salutation_rule(dutch: AppContext) -> None:
     thank_you = _drafts(dutch, _customer(dutch, "nl", salutation="ms"))["thank_you"]
-    assert thank_you.body.startswith("Geachte mevrouw Vries,")
-    assert thank_you.subject == "Bedankt voor uw bestelling, mevrouw Vries"
+    assert thank_you.body.startswith("Geachte mevrouw De Vries,")
+    assert thank_you.subject == "Bedankt voor uw bestelling, mevrouw De Vries"
 
 
 def test_the_default_draft_language_is_for_customers_without_one(dutch: AppContext) -> None:

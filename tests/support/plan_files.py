@@ -1,4 +1,4 @@
-"""The per-language plan files a test plans with: the shipped ones plus a fixture language."""
+"""The per-language plan files a test plans with: English as shipped plus fixture languages."""
 
 from __future__ import annotations
 
@@ -14,9 +14,19 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "plans"
 
 
 def use_plan_files(monkeypatch: pytest.MonkeyPatch, folder: Path, *languages: str) -> Path:
-    """resources/plans copied to `folder`, with the fixture's `languages` laid over it, as
-    the folder app.plans.files reads (its caches are keyed by folder: nothing stale)."""
-    shutil.copytree(resources_dir() / "plans", folder)
+    """resources/plans' English copied to `folder`, with the fixture's `languages` beside it,
+    as the folder app.plans.files reads (its caches are keyed by folder: nothing stale). The
+    shipped translations are left out, so a test sees only the languages it asks for."""
+    shipped = resources_dir() / "plans"
+    shutil.copytree(
+        shipped,
+        folder,
+        ignore=lambda where, names: [
+            name
+            for name in names
+            if Path(where) == shipped and (shipped / name).is_dir() and name != "en"
+        ],
+    )
     for language in languages:
         shutil.copytree(FIXTURES / language, folder / language, dirs_exist_ok=True)
     monkeypatch.setattr(files, "plans_dir", lambda: folder)
