@@ -122,8 +122,9 @@ def _fill_line(line: str, values: Mapping[str, str]) -> str:
         if starts and _SEPARATOR_START.match(after):
             # "{{title}}, {{company}}" without a title, "a, {{x}}, b" without x.
             parts[index + 1] = _SEPARATOR_START.sub("", after, count=1)
-        elif not after.strip() and _SEPARATOR_END.search(before):
-            # "{{title}}, {{company}}" without a company.
+        elif (not after.strip() or _SENTENCE_END.match(after)) and _SEPARATOR_END.search(before):
+            # "{{title}}, {{company}}" without a company; "How is it going, {{name}}?"
+            # without a name closes the sentence where the name would have been.
             parts[index - 1] = _SEPARATOR_END.sub("", before, count=1)
     return "".join(parts)
 
@@ -131,3 +132,5 @@ def _fill_line(line: str, values: Mapping[str, str]) -> str:
 # A separator between two values: ", " " · " " | " " / " "; ".
 _SEPARATOR_START = re.compile(r"\s*[,;|/·]\s*")
 _SEPARATOR_END = re.compile(r"\s*[,;|/·]\s*$")
+# What ends a sentence right after a field: "?", "!", "." (then the line or a space).
+_SENTENCE_END = re.compile(r"[?!.](?:\s|$)")

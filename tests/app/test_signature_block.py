@@ -115,6 +115,11 @@ def test_every_subset_of_the_profile_signs_cleanly(where: str, template: str) ->
         ("Reach me:\nPhone: {{my_phone}}", {}, "Reach me."),
         ("Reach me:\nPhone: {{my_phone}}", {"my_phone": "1"}, "Reach me:\nPhone: 1"),
         ("Notes:\n\nMore", {}, "Notes:\n\nMore"),
+        # A customer without a name: the sentence closes where the name would have been.
+        ("How is it going, {{a}}?", {}, "How is it going?"),
+        ("З днем народження, {{a}}!", {}, "З днем народження!"),
+        ("Thank you, {{a}}.", {}, "Thank you."),
+        ("Thank you, {{a}}.", {"a": "Ana"}, "Thank you, Ana."),
     ],
 )
 def test_an_empty_value_takes_its_separator_with_it(
