@@ -15,6 +15,7 @@ from ui.dialogs.customer_dialog import CustomerDialog
 from ui.dialogs.modal import run_and_release
 from ui.dialogs.trash_dialog import TrashDialog
 from ui.item_models.customer_table import CustomerTableModel
+from ui.numbers import count_text
 from ui.ui_state import restore_header, save_header
 from ui.views.customers_view import CustomersView
 
@@ -150,11 +151,11 @@ class CustomersController(QObject):
         self.view.show_empty_state(total == 0)
         if filtered:
             text = _("{matching} of {total} match").format(
-                matching=f"{matching:,}", total=f"{total:,}"
+                matching=count_text(matching), total=count_text(total)
             )
         else:
             text = ngettext("{total} customer", "{total} customers", total).format(
-                total=f"{total:,}"
+                total=count_text(total)
             )
         self.view.count.setText(text)
 

@@ -22,6 +22,7 @@ from app.i18n import N_, _
 from app.progress import Progress
 from app.services.backups import BackupService
 from ui.background import BackgroundTask, run_in_background
+from ui.numbers import count_text
 
 REASONS = {
     "start": N_("at start"),
@@ -79,7 +80,7 @@ class BackupsDialog(QDialog):
                 [
                     f"{info.created:%Y-%m-%d %H:%M:%S}",
                     _(REASONS[info.reason]) if info.reason in REASONS else info.reason,
-                    _("{size} KB").format(size=f"{info.size / 1024:,.0f}"),
+                    _("{size} KB").format(size=count_text(info.size / 1024)),
                     info.name,
                 ]
             )

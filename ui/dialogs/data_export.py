@@ -10,6 +10,7 @@ from app.context import AppContext
 from app.i18n import N_, _, ngettext
 from app.progress import Progress
 from ui.background import BackgroundTask, run_in_background
+from ui.numbers import count_text
 
 KINDS = (
     (N_("Customers (CSV for Excel) (*.csv)"), "customers"),
@@ -38,7 +39,7 @@ def run_export(context: AppContext, kind: str, path: Path, parent: QWidget) -> B
                 "{count} contact written to {file}",
                 "{count} contacts written to {file}",
                 result.count,
-            ).format(count=f"{result.count:,}", file=result.file)
+            ).format(count=count_text(result.count), file=result.file)
         if kind == "json":
             counts, target = context.full_export.export_json(path, progress)
             total = sum(counts.values())
@@ -46,13 +47,13 @@ def run_export(context: AppContext, kind: str, path: Path, parent: QWidget) -> B
                 "{count} record written to {file}",
                 "{count} records written to {file}",
                 total,
-            ).format(count=f"{total:,}", file=target)
+            ).format(count=count_text(total), file=target)
         written = context.data_export.export_csv(kind, path)
         return ngettext(
             "{count} row written to {file}",
             "{count} rows written to {file}",
             written.count,
-        ).format(count=f"{written.count:,}", file=written.file)
+        ).format(count=count_text(written.count), file=written.file)
 
     def done(message: str) -> None:
         status = getattr(parent, "statusBar", None)

@@ -37,6 +37,7 @@ from ui.background import BackgroundTask, run_in_background
 from ui.date_range import bound_dates
 from ui.dates import edit_format
 from ui.dialogs.form_parts import buddy_label
+from ui.numbers import count_text
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -199,7 +200,7 @@ class ExportDialog(QDialog):
             "{count} event written to:\n{files}",
             "{count} events written to:\n{files}",
             result.events,
-        ).format(count=f"{result.events:,}", files=files)
+        ).format(count=count_text(result.events), files=files)
         # Paragraphs, each a whole text: added only when they apply.
         if result.split:
             text += "\n\n" + _(

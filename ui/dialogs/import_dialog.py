@@ -38,6 +38,7 @@ from ui.item_models.import_tables import (
     ErrorTable,
     WarningTable,
 )
+from ui.numbers import count_text
 
 
 class _ChoiceDelegate(QStyledItemDelegate):
@@ -127,10 +128,10 @@ class ImportDialog(QDialog):
             ).format(
                 file=preview.path.name,
                 details=", ".join(details),
-                new=f"{plan.new_count:,}",
-                duplicates=f"{len(plan.duplicates):,}",
-                errors=f"{len(plan.errors):,}",
-                warnings=f"{len(plan.warnings):,}",
+                new=count_text(plan.new_count),
+                duplicates=count_text(len(plan.duplicates)),
+                errors=count_text(len(plan.errors)),
+                warnings=count_text(len(plan.warnings)),
             )
         )
         self.duplicate_model = DuplicateTable(plan.duplicates, self._default())
@@ -211,10 +212,10 @@ class ImportDialog(QDialog):
 def import_summary(result: ImportResult) -> str:
     """'Imported: 3 added, 1 merged, 0 skipped.' (rows with errors named when there are any)."""
     counts = {
-        "added": f"{result.added:,}",
-        "merged": f"{result.merged:,}",
-        "skipped": f"{result.skipped:,}",
-        "errors": f"{len(result.errors):,}",
+        "added": count_text(result.added),
+        "merged": count_text(result.merged),
+        "skipped": count_text(result.skipped),
+        "errors": count_text(len(result.errors)),
     }
     if result.errors:
         return _(

@@ -25,6 +25,7 @@ from ui.background import BackgroundTask, run_in_background
 from ui.dialogs.import_flow import pick_file, preview_then_import
 from ui.item_models.deal_table import DealTable
 from ui.item_models.import_tables import ErrorTable
+from ui.numbers import count_text
 
 
 class SalesImportDialog(QDialog):
@@ -46,10 +47,10 @@ class SalesImportDialog(QDialog):
         self.error_model = ErrorTable(preview.errors)
         tabs = QTabWidget()
         for model, title in (
-            (self.deal_model, _("Sales ({count})").format(count=f"{len(preview.deals):,}")),
+            (self.deal_model, _("Sales ({count})").format(count=count_text(len(preview.deals)))),
             (
                 self.error_model,
-                _("Cannot be read ({count})").format(count=f"{len(preview.errors):,}"),
+                _("Cannot be read ({count})").format(count=count_text(len(preview.errors))),
             ),
         ):
             view = QTableView()
@@ -61,7 +62,7 @@ class SalesImportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton(
             ngettext("Import {count} sale", "Import {count} sales", len(preview.deals)).format(
-                count=f"{len(preview.deals):,}"
+                count=count_text(len(preview.deals))
             ),
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
@@ -112,19 +113,19 @@ def summary_text(preview: SalesPreview) -> str:
             deals,
         ).format(
             layout=preview.layout,
-            count=f"{deals:,}",
-            existing=f"{deals - _new_rows(preview):,}",
-            new=f"{preview.new_customers:,}",
+            count=count_text(deals),
+            existing=count_text(deals - _new_rows(preview)),
+            new=count_text(preview.new_customers),
         )
     ]
     if preview.open_deals:
         parts.append(
-            _("Deals still open, left out: {count}.").format(count=f"{preview.open_deals:,}")
+            _("Deals still open, left out: {count}.").format(count=count_text(preview.open_deals))
         )
     if preview.errors:
         parts.append(
             _("Rows that cannot be read: {count} (see the list).").format(
-                count=f"{len(preview.errors):,}"
+                count=count_text(len(preview.errors))
             )
         )
     parts.append(
@@ -149,10 +150,10 @@ def result_text(result: SalesImportResult) -> str:
         "{past} not scheduled (in the past).",
         result.sales,
     ).format(
-        count=f"{result.sales:,}",
-        new=f"{result.new_customers:,}",
-        planned=f"{result.touchpoints:,}",
-        past=f"{result.in_the_past:,}",
+        count=count_text(result.sales),
+        new=count_text(result.new_customers),
+        planned=count_text(result.touchpoints),
+        past=count_text(result.in_the_past),
     )
 
 
