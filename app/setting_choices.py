@@ -215,12 +215,14 @@ def _currencies(locale: str) -> tuple[Choice, ...]:
 
 
 # --- helpers -------------------------------------------------------------------------------
-@functools.cache
 def _shown(locale: str | None) -> str:
-    """The locale the names are wanted in: the one given, else the interface language."""
-    return locale or i18n.current()
+    """The locale the names are wanted in: the one given, else the interface language
+    (English for the pseudo-locale, which no library knows)."""
+    code = locale or i18n.current()
+    return ENGLISH if code == i18n.PSEUDO else code
 
 
+@functools.cache
 def _babel_locale(locale: str) -> Locale:
     from babel import Locale, UnknownLocaleError
 
