@@ -54,5 +54,7 @@ def test_plan_show_lists_each_steps_words_in_other_languages(
     context.close()
     _, out = run(capsys, "--db", str(db_path), "plan", "show", "won_sale")
     steps = json.loads(out)["steps"]
-    assert steps[1]["texts"] == {"uk": {"subject": "Дзвінок", "body": "Мета: {{sale_description}}"}}
-    assert steps[0]["texts"] == {}
+    # The user's words for one language; every other language keeps the shipped ones.
+    assert steps[1]["texts"]["uk"] == {"subject": "Дзвінок", "body": "Мета: {{sale_description}}"}
+    assert set(steps[0]["texts"]) == {"nl", "uk", "ms", "et", "hu"}
+    assert "{{greeting}}" in steps[0]["texts"]["nl"]["body"]

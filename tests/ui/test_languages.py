@@ -42,7 +42,10 @@ def test_the_menu_bar_speaks_the_language(
     titles = [action.text() for action in window.menuBar().actions()]
     catalogue = i18n.translation(language)
     assert titles == [catalogue.gettext(menu) for menu in MENUS]
-    untranslated = [menu for menu, title in zip(MENUS, titles, strict=True) if title == menu]
+    # A menu may be the same word in the language ("Help" in Dutch): what counts is that the
+    # catalogue holds a translation for it, not that it differs.
+    held = getattr(catalogue, "_catalog", {})
+    untranslated = [menu for menu in MENUS if not held.get(menu)]
     assert not untranslated, f"{language}: menus still in English: {untranslated}"
     assert window.settings.text() == catalogue.gettext("&Settings…") != "&Settings…"
 
