@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -105,18 +106,15 @@ class CustomerPageView(QWidget):
         cadence_label.setBuddy(self.cadence)
         language_label = QLabel(_("&Language"))
         language_label.setBuddy(self.language)
-        preferences = QHBoxLayout()
-        for widget in (
-            channel_label,
-            self.channel,
-            cadence_label,
-            self.cadence,
-            language_label,
-            self.language,
-        ):
-            preferences.addWidget(widget)
-        preferences.addWidget(self.save_preferences)
-        preferences.addStretch(1)
+        # Two rows: with every text 40 % longer (the pseudo-locale, or Ukrainian), one row of
+        # three labelled choices and a button set the window's least width past the screen.
+        preferences = QGridLayout()
+        for column, widget in enumerate((channel_label, self.channel, cadence_label, self.cadence)):
+            preferences.addWidget(widget, 0, column)
+        preferences.addWidget(language_label, 1, 0)
+        preferences.addWidget(self.language, 1, 1)
+        preferences.addWidget(self.save_preferences, 1, 3, Qt.AlignmentFlag.AlignLeft)
+        preferences.setColumnStretch(4, 1)
 
         self.upcoming_label = QLabel()
         self.upcoming = _table("timelineUpcoming")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _, ngettext
 from ui.counted_spin import count_around
 from ui.item_models.agenda_rows import GroupedRows
+from ui.line_label import LineLabel
 from ui.look.metrics import L, M, S, font
 from ui.widgets.agenda_delegate import AgendaDelegate
 from ui.widgets.deliveries_panel import DeliveriesPanel
@@ -39,7 +40,8 @@ class TodayView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.summary = QLabel()
+        # One line when there is room; a long translation wraps instead of widening the window.
+        self.summary = LineLabel()
         self.summary.setObjectName("todaySummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setFont(font(self.summary.font(), "title"))
@@ -61,7 +63,7 @@ class TodayView(QWidget):
         count_around(self.days, lambda n: ngettext("Show next {n} day", "Show next {n} days", n))
         self.days.setToolTip(_("How far ahead the list looks"))
         # Your delivery record, and the requests still waiting for an answer (at the top).
-        self.promise_record = QLabel()
+        self.promise_record = LineLabel()
         self.promise_record.setObjectName("promiseRecord")
         self.promise_record.setTextFormat(Qt.TextFormat.PlainText)
         self.requests = RequestsPanel()

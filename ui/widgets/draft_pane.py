@@ -107,7 +107,11 @@ class DraftPane(QWidget):
             buttons.addWidget(button)
         buttons.addWidget(self.copy_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.reset_button)
+        # Undoing one's edits is a step apart from sending: its own line, at the right, so a
+        # long translation of either row never squeezes the other.
+        undo_row = QHBoxLayout()
+        undo_row.addStretch(1)
+        undo_row.addWidget(self.reset_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.heading, self.form_label, self.warnings):
@@ -119,6 +123,7 @@ class DraftPane(QWidget):
         layout.addWidget(self.body, 1)
         layout.addWidget(self.sent_bar)
         layout.addLayout(buttons)
+        layout.addLayout(undo_row)
         self.show_nothing()
 
     def _label(self, name: str, text_format: Qt.TextFormat) -> QLabel:
