@@ -42,6 +42,10 @@ class RequestsPanel(QWidget):
         self.heading.setFont(font)
         self.list = QListWidget()
         self.list.setObjectName("openRequests")
+        # A long request (or a long translation) shortens in the middle, never scrolls
+        # sideways: who it is from and the answer-by time stay in view; the tooltip has it all.
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.answer = QPushButton(_("&Answer…"))
         self.answer.setObjectName("answerRequest")
         self.answer.setToolTip(_("Mark the request answered and log the contact"))
@@ -85,7 +89,7 @@ class RequestsPanel(QWidget):
                 )
             )
             row.setData(Qt.ItemDataRole.UserRole, request.id)
-            row.setToolTip(request.summary)
+            row.setToolTip(f"{row.text()}\n\n{request.summary}")
             if request.overdue:
                 row.setForeground(overdue_brush())
             self.list.addItem(row)
