@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -53,8 +54,12 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
+@functools.cache
 def resources_dir() -> Path:
-    """Bundled resources, from the source tree or from a PyInstaller bundle."""
+    """Bundled resources, from the source tree or from a PyInstaller bundle.
+
+    Kept: drafts ask for each customer's language rules, and resolving the path (a system
+    call per folder) on every ask cost a calendar sync a fifth of its time."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
