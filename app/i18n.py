@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import gettext
 import io
-import locale
 import math
 import os
 import re
@@ -92,6 +91,8 @@ def system_language(environ: Mapping[str, str] | None = None) -> str:
         for code in env.get(key, "").split(":"):
             if found := normalise(code):
                 return found
+    import locale  # only when the environment names no language: most starts never need it
+
     try:
         found = normalise(locale.getlocale()[0])
     except ValueError:

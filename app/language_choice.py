@@ -7,16 +7,13 @@ shows is translated when it is built.
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from app import i18n
-from models import plain_reads
-from models.storage import connect_read_only
+from models.setting_peek import peek_setting
 
-log = logging.getLogger(__name__)
 # Tests and screenshots pick a language (or the pseudo-locale, qps) without a saved choice.
 OVERRIDE = "FOLLOWUP_LANGUAGE"
 
@@ -24,19 +21,7 @@ OVERRIDE = "FOLLOWUP_LANGUAGE"
 def saved_language(path: Path) -> str:
     """The language saved in Settings in this file; "" (follow the system) when none is, or
     the file cannot tell (new, damaged, locked: the usual start reports that, not this)."""
-    if not path.exists():
-        return ""
-    try:
-        connection = connect_read_only(path)
-        try:
-            stored = plain_reads.stored_settings(connection)
-        finally:
-            connection.close()
-    except Exception:
-        log.debug("no saved language in %s", path, exc_info=True)
-        return ""
-    value = stored.get("language")
-    return (i18n.normalise(value) or "") if isinstance(value, str) else ""
+    return i18n.normalise(peek_setting(path, "language")) or ""
 
 
 def choose(saved: str, system: Callable[[], str], environ: Mapping[str, str] | None = None) -> str:
