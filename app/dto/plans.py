@@ -53,6 +53,20 @@ class PlanDTO:
     steps: tuple[PlanStepDTO, ...]
     builtin_key: str | None = None
     id: int | None = None
+    # What a person reads: a built-in plan the user has not renamed is named in the
+    # interface language ("Na een gewonnen deal"); `name` stays the plan's key for sales.
+    shown_name: str = ""
+    shown_description: str = ""
+
+    @property
+    def title(self) -> str:
+        """The plan's name as the screens show it."""
+        return self.shown_name or self.name
+
+    @property
+    def about(self) -> str:
+        """The plan's description as the screens show it."""
+        return self.shown_description or self.description
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from app import i18n
 from app.dto.plans import PlanDTO, PlanStepDTO, StepTextDTO
 from app.dto.vocabulary import AnchorKind, Channel, OffsetUnit, RollDirection
+from app.plans.builtin import builtin_plan
+from app.plans.files import plan_texts
 from app.scheduling.steps import StepRule
 from models.plan import Plan, PlanStep
 
@@ -31,6 +34,7 @@ def step_to_dto(row: PlanStep) -> PlanStepDTO:
 
 
 def plan_to_dto(row: Plan) -> PlanDTO:
+    name, description = shown_plan_texts(row.builtin_key, row.name, row.description)
     return PlanDTO(
         id=row.id,
         name=row.name,
@@ -39,6 +43,32 @@ def plan_to_dto(row: Plan) -> PlanDTO:
         description=row.description,
         builtin_key=row.builtin_key,
         steps=tuple(step_to_dto(step) for step in row.steps),
+        shown_name=name,
+        shown_description=description,
+    )
+
+
+def shown_plan_texts(key: str | None, name: str, description: str) -> tuple[str, str]:
+    """A built-in plan's name and description in the interface language, each only while it
+    is the shipped English one (a name or description the user wrote is theirs, as written);
+    ("", "") for the user's own plans and in English."""
+    language = i18n.current()
+    if key is None or language == i18n.ENGLISH:
+        return "", ""
+    try:
+        shipped = builtin_plan(key)
+    except KeyError:
+        return "", ""
+    if language == i18n.PSEUDO:
+        texts: tuple[str, str] = (i18n.pseudo(shipped.name), i18n.pseudo(shipped.description))
+    else:
+        translated = plan_texts(key, language)
+        if translated is None:
+            return "", ""
+        texts = (translated.name, translated.description)
+    return (
+        texts[0] if name == shipped.name else "",
+        texts[1] if description == shipped.description else "",
     )
 
 

@@ -3,6 +3,8 @@ ships them, and the chosen language taken at start-up (FOLLOWUP_LANGUAGE, Settin
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from ui.language import apply, speak
 from ui.main_window import MainWindow
 
 SHIPPED = [code for code in i18n.LANGUAGES if code != i18n.ENGLISH]
+PLANS = Path(__file__).resolve().parents[2] / "resources" / "plans"
 MENUS = ("&File", "&Edit", "F&ollow-up", "&Go", "&Help")
 # Qt ships qtbase_<lang>.qm for these; Estonian and Malay dialogs stay English.
 QT_SPEAKS = {"nl", "uk", "hu"}
@@ -102,3 +105,22 @@ def test_the_command_line_speaks_the_chosen_language(
     monkeypatch.setenv("FOLLOWUP_LANGUAGE", "nl")
     assert main([f"--db={db_path}", "settings", "show"]) == 0
     assert i18n.current() == "nl"
+
+
+@pytest.mark.usefixtures("english_after")
+def test_built_in_plans_are_named_in_the_interface_language(
+    qapp: QApplication, context: AppContext
+) -> None:
+    """The plan's stored name stays its key (sales name it); people read it translated,
+    unless they renamed it."""
+    apply(i18n.use("nl"), qapp)
+    won = context.plans.get("won_sale")
+    assert won.name == "After a won sale" != won.title
+    assert (
+        won.title
+        == json.loads((PLANS / "nl" / "won_sale.json").read_text(encoding="utf-8"))["name"]
+    )
+    renamed = context.plans.save(dataclasses.replace(won, name="Mine")).plan
+    assert renamed.title == "Mine"
+    apply(i18n.use("en"), qapp)
+    assert context.plans.get("lost_sale").title == "After a lost sale"

@@ -100,9 +100,9 @@ class PlansController(QObject):
         try:
             self.view.plans.clear()
             for plan in self._plans:
-                item = QListWidgetItem(plan.name)
+                item = QListWidgetItem(plan.title)
                 item.setData(Qt.ItemDataRole.UserRole, plan.id)
-                item.setToolTip(plan.description)
+                item.setToolTip(plan.about)
                 self.view.plans.addItem(item)
             ids = [plan.id for plan in self._plans]
             index = ids.index(plan_id) if plan_id in ids else 0
@@ -124,8 +124,8 @@ class PlansController(QObject):
 
     def _show_plan(self, plan: PlanDTO | None, row: int = 0) -> None:
         self._plan = plan
-        self.view.plan_title.setText(plan.name if plan else "")
-        description = plan.description if plan else ""
+        self.view.plan_title.setText(plan.title if plan else "")
+        description = plan.about if plan else ""
         if plan and plan.builtin_key:
             description += " " + _("(Built-in: Restore puts it back the way it shipped.)")
         self.view.plan_description.setText(description.strip())
@@ -284,7 +284,7 @@ class PlansController(QObject):
         self._show_missing(self._step)
         self._update_buttons()
         done = _("Saved step {number} of “{name}”.").format(
-            number=step.position + 1, name=saved.name
+            number=step.position + 1, name=saved.title
         )
         self._announce(done, result.moved)
         return True
@@ -347,7 +347,7 @@ class PlansController(QObject):
             _(
                 "Remove step {number} ({kind}) from “{name}”? Follow-ups already planned "
                 "from it stay on your list."
-            ).format(number=step.position + 1, kind=kind_text(step.kind), name=plan.name),
+            ).format(number=step.position + 1, kind=kind_text(step.kind), name=plan.title),
             QMessageBox.StandardButton.Cancel,
             self.window,
         )
@@ -383,7 +383,7 @@ class PlansController(QObject):
             _(
                 "Put “{name}” back the way it shipped? Your changes to its steps and "
                 "messages are replaced."
-            ).format(name=plan.name),
+            ).format(name=plan.title),
             QMessageBox.StandardButton.Cancel,
             self.window,
         )
@@ -400,7 +400,7 @@ class PlansController(QObject):
             return
         restored = result.plan
         self.refresh(restored.id, self.view.steps.currentIndex().row())
-        self._announce(_("Restored “{name}” as shipped.").format(name=restored.name), result.moved)
+        self._announce(_("Restored “{name}” as shipped.").format(name=restored.title), result.moved)
 
     def _save_steps(self, steps: list[PlanStepDTO], select: int, done: str) -> bool:
         assert self._plan is not None

@@ -100,7 +100,7 @@ class SaleDialog(FormDialog[SaleResult]):
         self.plan = QComboBox()
         for plan in context.plans.all():
             if plan.trigger in SALE_TRIGGERS:
-                self.plan.addItem(plan.name, plan.name)
+                self.plan.addItem(plan.title, plan.name)
                 self.plan.setItemData(self.plan.count() - 1, plan.builtin_key, PLAN_KEY_ROLE)
         self._select_default_plan()
 
