@@ -17,6 +17,7 @@ from app.errors import ValidationError
 from app.i18n import _
 from app.importing.flags import read_flags
 from app.importing.records import NO_DATE, RawContact, normalise_birthday
+from app.plans.files import language_rules
 from app.validation import CHANNELS, EMAIL_PATTERN, PHONE_PATTERN, check_language, parse_birthday
 
 # Direction marks Android wraps phone numbers in; they are invisible and never part of a value.
@@ -209,9 +210,11 @@ def to_input(
     if channel not in CHANNELS:
         channel = "email" if emails or not phones else "phone"
     company = contact.company.strip()
+    language = readable_language(contact.language, reading)
+    family_first = bool(language) and language_rules(language).family_first
     # Google, Outlook and Android keep contacts without a name: the company or address names them.
     name = (
-        contact.full_name().strip() or company or (emails[0] if emails else "")
+        contact.full_name(family_first).strip() or company or (emails[0] if emails else "")
         or (phones[0] if phones else "")
     )  # fmt: skip
     if not name:
@@ -236,7 +239,7 @@ def to_input(
         country=contact.country,
         industry=contact.industry,
         tags=contact.tags,
-        language=readable_language(contact.language, reading),
+        language=language,
         **flags,
     )
     return data, reading.warnings

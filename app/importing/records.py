@@ -69,11 +69,18 @@ class RawContact:
     # The file has a place for the source (then an empty one stays empty on import).
     source_given: bool = False
 
-    def full_name(self) -> str:
+    def full_name(self, family_first: bool = False) -> str:
+        """The name as written, else its parts joined in the order the customer's language
+        writes a name ("Kovács Mária" for a Hungarian contact, given name first otherwise)."""
         # The readers strip every value: an empty part is "".
         if self.name.strip():
             return self.name
-        parts = (self.first_name, self.middle_name, self.last_name, self.suffix)
+        given = (self.first_name, self.middle_name)
+        parts = (
+            (self.last_name, *given, self.suffix)
+            if family_first
+            else (*given, self.last_name, self.suffix)
+        )
         return " ".join(filter(None, parts)).strip()
 
     def whole_birthday(self) -> str:

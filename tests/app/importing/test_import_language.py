@@ -68,3 +68,20 @@ def test_csv_language_column_by_code_or_by_name(context: AppContext, tmp_path: P
         "Ben Ortiz": "",
         "Kovács Mária": "hu",
     }
+
+
+def test_name_parts_join_in_the_order_of_the_customers_language(
+    context: AppContext, tmp_path: Path
+) -> None:
+    """A Hungarian contact's first and last name columns become 'Kovács Mária', so that a
+    Hungarian letter greets 'Kedves Mária'; everyone else keeps the given name first."""
+    file = tmp_path / "contacts.csv"
+    file.write_text(
+        "Given name,Family name,E-mail,Language\r\n"
+        "Mária,Kovács,maria@example.hu,hu\r\n"
+        "Anna,Becker,anna@example.de,\r\n",
+        encoding="utf-8",
+    )
+    context.importing.run(context.importing.preview(file))
+    names = sorted(c.name for c in context.customers.page(CustomerQuery()).rows)
+    assert names == ["Anna Becker", "Kovács Mária"]
