@@ -49,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         from ui.gui import run_gui
 
         return run_gui(options)
+    from app.i18n import _
     from app.language_choice import start_language
     from app.paths import resolve_db_path
 
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         parsed = parser.parse_args(args)
         if getattr(parsed, "handler", None) is None:
-            parser.error("a command is needed (see followup --help)")
+            parser.error(_("a command is needed (see followup --help)"))
     except SystemExit as stop:
         # Usage errors, --help and --version end here: their exit code is main's answer.
         return stop.code if isinstance(stop.code, int) else 0

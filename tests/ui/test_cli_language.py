@@ -48,3 +48,19 @@ def test_a_refused_date_is_worded_in_the_interface_language() -> None:
     assert str(refused.value) == i18n.pseudo("{text!r} is not a date (YYYY-MM-DD)").format(
         text="soon"
     )
+
+
+@pytest.mark.usefixtures("stretched")
+def test_argparse_own_words_are_in_the_interface_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    shown = build_parser().format_help()
+    assert shown.startswith(i18n.pseudo("usage: "))
+    assert i18n.pseudo("options") in shown
+    assert i18n.pseudo("show this help message and exit") in shown
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["customer", "add"])
+    error = capsys.readouterr().err
+    # The prefix scripts read stays as it is; what follows is translated.
+    assert error.startswith("followup: error: ")
+    assert i18n.pseudo("the following arguments are required: %s") % "--name" in error

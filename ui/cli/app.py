@@ -31,6 +31,7 @@ from ui.cli import (
     settings,
     system,
 )
+from ui.cli.argparse_words import speak_argparse
 from ui.cli.output import print_error
 
 log = logging.getLogger(__name__)
@@ -66,11 +67,17 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    speak_argparse()
     parser = _Parser(
         prog="followup",
         description=_("Follow-Up Planner: with no command it opens the window."),
     )
-    parser.add_argument("--version", action="version", version=f"followup {app_version()}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"followup {app_version()}",
+        help=_("show the version and exit"),
+    )
     parser.add_argument(
         "--db", type=Path, help=_("database file (default: FOLLOWUP_DB or data dir)")
     )
