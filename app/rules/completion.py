@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from app.rules import keep_in_touch
+from app.rules import kit_settle
 from app.rules.planning_context import PlanningContext
 from app.rules.sale_planning import redate_sale
 from models.customer import Customer
@@ -51,7 +51,7 @@ def after_change(
         sale = session.get(Sale, sale_id)
         if sale is not None and sale.deleted_at is None:
             redate_sale(session, sale, ctx)
-    keep_in_touch.settle_customer(session, customer, ctx)
+    kit_settle.settle_customer(session, customer, ctx)
     session.flush()
 
 

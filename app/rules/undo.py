@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.i18n import N_, _
-from app.rules import keep_in_touch
+from app.rules import kit_settle
 from models.base import stored_utc
 from models.undo import UndoEntry
 from models.write_log import named_writes
@@ -107,7 +107,7 @@ def recorded(
     completion schedules is part of the action and goes with its undo."""
     before = snapshot(session, customer_id)
     yield
-    keep_in_touch.settle_pending(session)
+    kit_settle.settle_pending(session)
     changes = differences(before, snapshot(session, customer_id))
     _store(session, touchpoint_id, customer_id, action, now, changes)
 

@@ -20,7 +20,7 @@ from app.dto.timeline import MoneyTotal
 from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
 from app.i18n import N_, _
-from app.rules import keep_in_touch
+from app.rules import kit_settle
 from app.rules.commitment_rows import (
     commitment_dto,
     is_overdue,
@@ -216,7 +216,7 @@ class CommitmentService:
     def _after(session: Session, row: Commitment, ctx: PlanningContext) -> None:
         customer = live_customer(session, row.customer_id)
         if customer is not None:
-            keep_in_touch.settle_customer(session, customer, ctx)
+            kit_settle.settle_customer(session, customer, ctx)
         session.flush()
 
     @staticmethod

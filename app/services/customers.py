@@ -23,7 +23,7 @@ from app.i18n import N_, _
 from app.messages.draft_language import default_draft_language
 from app.phone_search import DEFAULT_REGION, needs_region, search_terms
 from app.preferences import Preferences
-from app.rules import do_not_contact, keep_in_touch
+from app.rules import do_not_contact, kit_settle
 from app.rules.planning_context import PlanningContext
 from app.tags import join, parse_list, split_stored
 from app.validation import (
@@ -153,7 +153,7 @@ class CustomerService:
         if self._planning is not None:
             ctx = self._planning()
             do_not_contact.follow_flag(session, row, ctx)
-            keep_in_touch.settle_customer(session, row, ctx)
+            kit_settle.settle_customer(session, row, ctx)
 
     def add(self, data: CustomerInput) -> CustomerDTO:
         row = Customer(created_at=self._clock.now())

@@ -11,7 +11,7 @@ from app.dto.outreach import DECLINE_REASONS, DeclineDTO, DeclineInput
 from app.errors import NotFound, ValidationError
 from app.i18n import N_, _
 from app.messages.adhoc import COME_BACK_PREFIX
-from app.rules import keep_in_touch
+from app.rules import kit_settle
 from app.rules.commitment_rows import live_customer
 from app.rules.planning_context import PlanningContext
 from app.rules.touchpoint_rows import new_touchpoint, to_dto
@@ -99,7 +99,7 @@ class DeclineService:
                 session.add(touchpoint)
                 session.flush()
                 row.touchpoint_id = touchpoint.id
-                keep_in_touch.settle_customer(session, customer, ctx)
+                kit_settle.settle_customer(session, customer, ctx)
             session.flush()
             return _dto(session, row)
 

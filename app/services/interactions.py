@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.dto.timeline import InteractionDTO, NextStepInput
 from app.errors import NotFound, ValidationError
 from app.i18n import N_, _
-from app.rules import keep_in_touch
+from app.rules import kit_settle
 from app.rules import next_step as next_step_rule
 from app.rules.planning_context import PlanningContext
 from app.validation import check_channel, check_date, clean_block
@@ -80,7 +80,7 @@ class InteractionService:
             session.add(row)
             session.flush()
             step_id = next_step_rule.plan(session, customer, next_step, ctx) if next_step else None
-            keep_in_touch.settle_customer(session, customer, ctx)
+            kit_settle.settle_customer(session, customer, ctx)
             return interaction_dto(row, step_id)
 
     @staticmethod

@@ -11,7 +11,7 @@ from app.dto.sales import SaleDTO
 from app.dto.vocabulary import Status
 from app.errors import NotFound
 from app.i18n import _
-from app.rules import do_not_contact, keep_in_touch
+from app.rules import do_not_contact, kit_settle
 from app.rules.planning_context import PlanningContext
 from app.rules.sale_planning import redate_sale
 from app.rules.touchpoint_rows import skip_planned
@@ -86,4 +86,4 @@ class SaleTrashService:
     def _refresh(session: Session, sale: Sale, ctx: PlanningContext) -> None:
         customer = session.get(Customer, sale.customer_id)
         if customer is not None:
-            keep_in_touch.settle_customer(session, customer, ctx)
+            kit_settle.settle_customer(session, customer, ctx)

@@ -16,7 +16,7 @@ from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
 from app.i18n import N_, _
 from app.kinds import LOST_REASON_LABELS
-from app.rules import commitment_rows, keep_in_touch
+from app.rules import commitment_rows, kit_settle
 from app.rules.planning_context import PlanningContext
 from app.rules.sale_planning import create_touchpoints, plan_sale, redate_sale
 from app.rules.touchpoint_rows import to_dto
@@ -194,7 +194,7 @@ class SaleService:
                 session, sale, customer, plan_row, ctx, data.date_overrides
             )
             commitment_rows.sync_sale(session, sale, ctx)
-            keep_in_touch.settle_customer(session, customer, ctx)
+            kit_settle.settle_customer(session, customer, ctx)
             session.flush()
             touchpoints = self._dtos(session, [row.id for row in rows])
             return SaleResult(sale_dto(sale), touchpoints, reason)
@@ -230,7 +230,7 @@ class SaleService:
             commitment_rows.sync_sale(session, sale, ctx)
             customer = session.get(Customer, sale.customer_id)
             assert customer is not None
-            keep_in_touch.settle_customer(session, customer, ctx)
+            kit_settle.settle_customer(session, customer, ctx)
             session.flush()
             ids = [row.id for row in tp_repo.of_sale(session, sale.id)]
             return SaleResult(sale_dto(sale), self._dtos(session, ids, planned_only=True))

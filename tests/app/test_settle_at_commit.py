@@ -9,7 +9,7 @@ import pytest
 from app.context import AppContext
 from app.dto.customers import CustomerDTO
 from app.dto.sales import SaleInput
-from app.rules import keep_in_touch
+from app.rules import keep_in_touch, kit_settle
 from models.customer import Customer
 
 
@@ -41,9 +41,9 @@ def test_several_changes_in_one_unit_of_work_settle_once_before_commit(
     with planner.sessions.begin() as session:
         row = session.get(Customer, ana.id)
         assert row is not None
-        keep_in_touch.settle_customer(session, row, ctx)
+        kit_settle.settle_customer(session, row, ctx)
         row.keep_in_touch_days = 30
-        keep_in_touch.settle_customer(session, row, ctx)
+        kit_settle.settle_customer(session, row, ctx)
         assert calls == []  # nothing yet: the unit of work is still open
     assert calls == [[ana.id]]
     check_ins = [
@@ -61,6 +61,6 @@ def test_a_rolled_back_unit_of_work_settles_nothing(
     ctx = planner.planning()
     with pytest.raises(RuntimeError), planner.sessions.begin() as session:
         row = session.get(Customer, ana.id)
-        keep_in_touch.settle_customer(session, row, ctx)  # type: ignore[arg-type]
+        kit_settle.settle_customer(session, row, ctx)  # type: ignore[arg-type]
         raise RuntimeError("refused")
     assert calls == []
