@@ -70,3 +70,17 @@ def salutation_label(key: str) -> str:
 def lost_reason_label(reason: str) -> str:
     """Why a sale was lost, in the interface language ("" for an unknown reason)."""
     return _(LOST_REASON_LABELS[reason]) if reason in LOST_REASON_LABELS else ""
+
+
+# A follow-up's or promise's closed state inside a sentence ("follow-up 12 is already done").
+STATE_WORDS = {
+    "done": N_("done"),
+    "skipped": N_("skipped"),
+    "kept": N_("kept"),
+    "broken": N_("broken"),
+}
+
+
+def state_word(status: str) -> str:
+    """The state as a word a sentence can hold, in the interface language."""
+    return _(STATE_WORDS[status]) if status in STATE_WORDS else status

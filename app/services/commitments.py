@@ -20,6 +20,7 @@ from app.dto.timeline import MoneyTotal
 from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
 from app.i18n import N_, _
+from app.kinds import state_word
 from app.rules import kit_settle
 from app.rules.commitment_rows import (
     commitment_dto,
@@ -207,7 +208,7 @@ class CommitmentService:
         if row.status not in OPEN_STATUSES:
             raise ValidationError(
                 _("commitment {commitment_id} is already {status}").format(
-                    commitment_id=commitment_id, status=row.status
+                    commitment_id=commitment_id, status=state_word(row.status)
                 )
             )
         return row

@@ -10,6 +10,7 @@ from app.dto.touchpoints import Draft
 from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
 from app.i18n import N_, _
+from app.kinds import state_word
 from app.messages.draft_language import draft_language
 from app.messages.value_item import bring_into, value_values
 from app.rules.draft_batch import TouchpointContent, brought, render_contents
@@ -120,7 +121,7 @@ def _planned(session: Session, touchpoint_id: int) -> Touchpoint:
     if row.status != Status.PLANNED:
         raise ValidationError(
             _("follow-up {touchpoint_id} is already {status}; its message is history").format(
-                touchpoint_id=touchpoint_id, status=row.status
+                touchpoint_id=touchpoint_id, status=state_word(row.status)
             )
         )
     return row

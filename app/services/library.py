@@ -12,6 +12,7 @@ from app.dto.outreach import LIBRARY_KINDS, LibraryInput, LibraryItemDTO, Librar
 from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
 from app.i18n import N_, _
+from app.kinds import state_word
 from app.rules import undo
 from app.rules.commitment_rows import live_customer
 from app.rules.completion import after_change, complete, log_contact
@@ -194,7 +195,7 @@ class LibraryService:
         if row.status != Status.PLANNED:
             raise ValidationError(
                 _("follow-up {touchpoint_id} is already {status}").format(
-                    touchpoint_id=touchpoint_id, status=row.status
+                    touchpoint_id=touchpoint_id, status=state_word(row.status)
                 )
             )
         return row

@@ -11,7 +11,7 @@ from app.dto.touchpoints import AddedFollowUp, NewFollowUp, TouchpointDTO, Undoa
 from app.dto.vocabulary import Status
 from app.errors import NotFound, ValidationError
 from app.i18n import N_, _
-from app.kinds import kind_label
+from app.kinds import kind_label, state_word
 from app.rules import undo
 from app.rules.brought_items import record_brought_item
 from app.rules.completion import after_touchpoint_change
@@ -203,7 +203,7 @@ class TouchpointService:
         if row.status != Status.PLANNED:
             raise ValidationError(
                 _("follow-up {touchpoint_id} is already {status}; history does not change").format(
-                    touchpoint_id=touchpoint_id, status=row.status
+                    touchpoint_id=touchpoint_id, status=state_word(row.status)
                 )
             )
         customer = session.get(Customer, row.customer_id)

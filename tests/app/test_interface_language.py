@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from app import i18n
+from app.context import AppContext
+from app.dto.customers import CustomerInput
 from app.errors import BusyError, ValidationError
 from app.kinds import channel_label, kind_label, lost_reason_label
 from app.storage import storage_error
@@ -61,3 +63,20 @@ def test_a_storage_error_names_the_failed_action_in_the_interface_language(
     assert error.message.startswith("[")
     assert i18n.pseudo("save the change") in error.message
     assert error.hint.endswith(i18n.pseudo("Your data was not changed."))
+
+
+def test_a_closed_state_inside_a_refusal_is_a_word_of_the_language(
+    context: AppContext,
+) -> None:
+    customer = context.customers.add(CustomerInput(name="Ana Silva"))
+    planned = context.agenda.touchpoints(None, None, customer.id, ("planned",))
+    first = planned[0].id
+    context.touchpoints.skip(first, "Not now")
+    i18n.use("qps")
+    try:
+        with pytest.raises(ValidationError) as refused:
+            context.touchpoints.skip(first, "Again")
+    finally:
+        i18n.use("en")
+    assert i18n.pseudo("skipped") in refused.value.message
+    assert " skipped" not in refused.value.message
