@@ -134,17 +134,19 @@ def check_salutation(text: str) -> str:
     return rule
 
 
-def check_language(text: str) -> str:
-    """A language drafts can be written in ("nl", "nl-NL", "Nederlands"), or "" / "default"
-    for the user's default draft language."""
+def check_language(text: str, none_word: str = "default") -> str:
+    """A language we ship ("nl", "nl-NL", "Nederlands"), or "" for `none_word` (a customer's
+    "default" draft language, the interface's "system" language)."""
     word = text.strip()
-    if word.casefold() in ("", "default"):
+    if word.casefold() in ("", none_word):
         return ""
     by_name = {name.casefold(): code for code, name in LANGUAGES.items()}
     code = by_name.get(word.casefold()) or normalise(word)
     if code is None or code not in LANGUAGES:
         raise ValidationError(
-            f"unknown language {text!r}; use one of {', '.join(LANGUAGES)} or default"
+            _("language must be one of {codes} or {none} (got {text!r})").format(
+                codes=", ".join(LANGUAGES), none=none_word, text=text
+            )
         )
     return code
 

@@ -14,6 +14,7 @@ from app.errors import ValidationError
 from app.i18n import _
 from app.preferences import Preferences
 from app.scheduling.calendar import WorkCalendar
+from app.setting_parsers import PARSERS
 from models.repositories import settings as repo
 
 
@@ -82,7 +83,7 @@ class SettingsService:
     def as_display(self) -> dict[str, object]:
         current = self.get()
         shown: dict[str, object] = {}
-        for key in prefs.PARSERS:
+        for key in PARSERS:
             value = getattr(current, key)
             shown[key] = value if isinstance(value, int) else prefs.display_value(key, value)
         return shown

@@ -18,7 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.preferences import PARSERS, Preferences, display_value
+from app.preferences import Preferences, display_value
+from app.setting_parsers import PARSERS
 from ui.cli.app import build_parser
 from ui.main import main
 

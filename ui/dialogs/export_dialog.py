@@ -32,7 +32,7 @@ from app.dto.exports import IcsExportRequest, IcsExportResult
 from app.i18n import _, ngettext
 from app.kinds import KIND_LABELS
 from app.paths import expand_home
-from app.preferences import MAX_REMINDER_MINUTES
+from app.setting_parsers import MAX_REMINDER_MINUTES
 from ui.background import BackgroundTask, run_in_background
 from ui.date_range import bound_dates
 from ui.dates import edit_format

@@ -28,14 +28,9 @@ from PySide6.QtWidgets import (
 from app.context import AppContext
 from app.errors import KnownError, ValidationError
 from app.i18n import LANGUAGES, _, ngettext
-from app.preferences import (
-    CALENDAR_KEYS,
-    MAX_REMINDER_MINUTES,
-    WEEKDAYS,
-    Preferences,
-    parse_value,
-)
+from app.preferences import CALENDAR_KEYS, Preferences, parse_value
 from app.setting_choices import Choice, currencies, holiday_regions, time_zones
+from app.setting_parsers import MAX_REMINDER_MINUTES, WEEKDAYS
 from ui.background import BackgroundTask, run_in_background
 from ui.dialogs.settings_days_off import DaysOffEditor
 from ui.dialogs.settings_fields import (
