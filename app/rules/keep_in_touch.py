@@ -10,21 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
 from app.i18n import N_
-from app.plans.mapping import step_rule, step_to_dto
 from app.rules.do_not_contact import DNC_REASON
+from app.rules.kit_rules import KitRules, KitStep
 from app.rules.planning_context import CustomerLike, PlanningContext, facts_key
-from app.rules.touchpoint_rows import batch_uids, due_instant, uid_run
-from app.scheduling.birthdays import MonthDay, next_birthday
-from app.scheduling.calendar import WorkCalendar
+from app.rules.touchpoint_rows import batch_uids, uid_run
+from app.scheduling.birthdays import next_birthday
 from app.scheduling.keep_in_touch import cadence_ends, check_in_when_owed
-from app.scheduling.offsets import fixed_length_days
-from app.scheduling.planner import plan
-from app.scheduling.steps import Anchors, CustomerFacts, StepRule
 from models.plan import Plan, PlanStep
 from models.repositories import keep_in_touch as repo
 from models.repositories import plans as plan_repo
@@ -48,22 +44,6 @@ class KitCustomer(CustomerLike, Protocol):
     def created_at(self) -> dt.datetime: ...
     @property
     def deleted_at(self) -> dt.datetime | None: ...
-
-
-class FactsCache:
-    """ctx.facts(customer) for many customers, built once per distinct set of the values
-    it reads: a batch has thousands of customers but few such sets."""
-
-    def __init__(self, ctx: PlanningContext) -> None:
-        self._ctx = ctx
-        self._known: dict[tuple[Any, ...], CustomerFacts] = {}
-
-    def __call__(self, customer: CustomerLike) -> CustomerFacts:
-        key = facts_key(customer)
-        facts = self._known.get(key)
-        if facts is None:
-            facts = self._known[key] = self._ctx.facts(customer)
-        return facts
 
 
 @dataclass
@@ -163,7 +143,7 @@ def plan_new_customers(
     if not customers:
         return
     session.flush()
-    rules = _Rules(ctx, *_kit_steps(plan_repo.by_builtin_key(session, KIT_KEY)))
+    rules = KitRules(ctx, *_kit_steps(plan_repo.by_builtin_key(session, KIT_KEY)))
     no_history = _Facts({}, {}, {}, {}, {}, {})
     rows = TouchpointRows(*uid_run())
     shapes: dict[tuple[Any, ...], int] = {}
@@ -188,101 +168,10 @@ def plan_new_customers(
         rows.insert(session)
 
 
-class _KitStep(NamedTuple):
-    """The columns of a keep-in-touch step a refresh reads, read off the ORM object once."""
-
-    id: int
-    kind: str
-    channel: str | None
-    time_of_day: dt.time | None
-
-
-def _kit_step(step: PlanStep | None) -> _KitStep | None:
-    return None if step is None else _KitStep(step.id, step.kind, step.channel, step.time_of_day)
-
-
-@dataclass
-class _Rules:
-    """The keep-in-touch plan's steps and what planning them takes, fixed for one refresh."""
-
-    ctx: PlanningContext
-    check_in: PlanStep | None
-    birthday: PlanStep | None
-    calendar: WorkCalendar = field(init=False)
-    _birthday_rule: StepRule | None = field(init=False)
-    _birthdays: dict[tuple[dt.date, int, int], dt.date | None] = field(
-        init=False, default_factory=dict
-    )
-
-    def __post_init__(self) -> None:
-        ctx = self.ctx
-        self.calendar = ctx.calendar
-        self._birthday_rule = step_rule(step_to_dto(self.birthday)) if self.birthday else None
-        self.lead_days = _lead_days(self._birthday_rule)
-        # Everything below is read once per customer: looked up here once instead.
-        self.check_in_step = _kit_step(self.check_in)
-        self.birthday_step = _kit_step(self.birthday)
-        self.today, self.zone = ctx.today, ctx.zone
-        prefs = ctx.prefs
-        self.min_gap_days = prefs.min_gap_days
-        self.cadence_days = prefs.default_cadence_days, prefs.key_cadence_days
-        self.facts = FactsCache(ctx)
-        self._local_days: dict[dt.datetime, dt.date] = {}
-        self._instants: dict[tuple[dt.date, dt.time | None], dt.datetime | None] = {}
-        # Check-in days by (day owed, busy days): customers imported together share them.
-        self.check_in_days: dict[tuple[dt.date, tuple[dt.date, ...]], dt.date] = {}
-
-    def local_day(self, moment: dt.datetime) -> dt.date:
-        """The day `moment` falls on in the user's zone (customers share creation times)."""
-        day = self._local_days.get(moment)
-        if day is None:
-            day = self._local_days[moment] = moment.astimezone(self.zone).date()
-        return day
-
-    def instant(self, day: dt.date, time_of_day: dt.time | None) -> dt.datetime | None:
-        """due_instant(day, time_of_day, zone), worked out once per day and time; the time
-        inside working hours (the day already moved on for a step timed after them)."""
-        key = (day, time_of_day)
-        if key not in self._instants:
-            at = self.calendar.working_time(time_of_day)
-            self._instants[key] = due_instant(day, at, self.zone)
-        return self._instants[key]
-
-    def birthday_day(self, today: dt.date, month: int, day: int) -> dt.date | None:
-        """The day of the next greeting for a birthday, as of `today`.
-
-        A birthday card is tied to its day: it does not yield to the gap rule. So the day
-        depends on nothing else about the customer (not contacting them is decided before),
-        and is worked out once per birthday.
-        """
-        key = (today, month, day)
-        if key not in self._birthdays:
-            assert self._birthday_rule is not None
-            result = plan(
-                [self._birthday_rule],
-                Anchors(closed_on=today, birthday=MonthDay(month, day)),
-                self.calendar,
-                today,
-                CustomerFacts(),
-                min_gap_days=0,
-            )
-            dated = [item.due_date for item in result.items if item.due_date is not None]
-            self._birthdays[key] = dated[0] if dated else None
-        return self._birthdays[key]
-
-
-def _lead_days(rule: StepRule | None) -> int:
-    """How many days ahead of the birthday its greeting is due (0: on it or after)."""
-    if rule is None or rule.offset_amount >= 0:
-        return 0
-    days = fixed_length_days(-rule.offset_amount, rule.offset_unit)
-    return 31 * -rule.offset_amount if days is None else days
-
-
 def _refresh(
     session: Session, customers: Sequence[KitCustomer], ctx: PlanningContext, facts: _Facts
 ) -> None:
-    rules = _Rules(ctx, *_kit_steps(plan_repo.by_builtin_key(session, KIT_KEY)))
+    rules = KitRules(ctx, *_kit_steps(plan_repo.by_builtin_key(session, KIT_KEY)))
     changes = _Changes(now=ctx.now)
     for customer in customers:
         _refresh_one(changes, customer, rules, facts)
@@ -292,7 +181,7 @@ def _refresh(
         )
 
 
-def _refresh_one(changes: _Changes, customer: KitCustomer, rules: _Rules, facts: _Facts) -> None:
+def _refresh_one(changes: _Changes, customer: KitCustomer, rules: KitRules, facts: _Facts) -> None:
     existing = facts.existing.get(customer.id, ())
     if customer.do_not_contact or customer.deleted_at is not None:
         reason = DNC_REASON if customer.do_not_contact else N_("Customer was deleted")
@@ -319,7 +208,7 @@ def _refresh_one(changes: _Changes, customer: KitCustomer, rules: _Rules, facts:
 
 
 def _check_in_day(
-    customer: KitCustomer, rules: _Rules, facts: _Facts, busy: list[dt.date]
+    customer: KitCustomer, rules: KitRules, facts: _Facts, busy: list[dt.date]
 ) -> tuple[dt.date | None, dt.date]:
     """When to check in next, and the day the cadence ran or runs out."""
     last = facts.last_contact.get(customer.id) or customer.created_at
@@ -349,7 +238,7 @@ def _check_in_day(
     return due, owed
 
 
-def _birthday_day(customer: KitCustomer, rules: _Rules, facts: _Facts) -> dt.date | None:
+def _birthday_day(customer: KitCustomer, rules: KitRules, facts: _Facts) -> dt.date | None:
     if not customer.birthday_month or not customer.birthday_day:
         return None
     month, day = customer.birthday_month, customer.birthday_day
@@ -370,10 +259,10 @@ def _birthday_day(customer: KitCustomer, rules: _Rules, facts: _Facts) -> dt.dat
 def _place(
     changes: _Changes,
     customer: KitCustomer,
-    step: _KitStep,
+    step: KitStep,
     rows: list[KitRow],
     due: dt.date,
-    rules: _Rules,
+    rules: KitRules,
     keep_overdue: bool = False,
 ) -> None:
     """Keep exactly one planned touchpoint for the step, on `due` unless the user pinned it

@@ -16,6 +16,7 @@ from app.errors import NotFound
 from app.i18n import _
 from app.progress import NO_PROGRESS, Progress
 from app.rules import commitment_rows, keep_in_touch
+from app.rules.kit_rules import FactsCache
 from app.rules.planning_context import PlanningContext, facts_key
 from app.rules.sale_planning import engine_steps
 from app.rules.touchpoint_rows import due_instant, uid_run
@@ -163,7 +164,7 @@ class _Batch:
         self._planners: dict[tuple[int, dt.date], tuple[SalePlanner, dict[int, int]]] = {}
         self._busy = {key: self.history.planned_days(key) for key in self.customers}
         self.rows = bulk.TouchpointRows(*uid_run())
-        self._facts = keep_in_touch.FactsCache(self.ctx)
+        self._facts = FactsCache(self.ctx)
         self._alike: dict[tuple[Any, ...], _Alike] = {}
         self._instants: dict[tuple[dt.date, dt.time], dt.datetime | None] = {}
 
