@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.errors import KnownError, ValidationError
-from app.i18n import LANGUAGES, _, ngettext
+from app.i18n import _, ngettext
 from app.preferences import CALENDAR_KEYS, Preferences, parse_value
-from app.setting_choices import Choice, currencies, holiday_regions, time_zones
-from app.setting_parsers import MAX_REMINDER_MINUTES, WEEKDAYS
+from app.setting_choices import Choice, holiday_regions, time_zones
+from app.setting_parsers import WEEKDAYS
 from ui.background import BackgroundTask, run_in_background
 from ui.dialogs.settings_days_off import DaysOffEditor
 from ui.dialogs.settings_fields import (
@@ -40,6 +40,7 @@ from ui.dialogs.settings_fields import (
     spin_field,
     time_of,
 )
+from ui.dialogs.settings_follow_ups import follow_ups_page
 from ui.dialogs.settings_language import language_field, restart_note
 from ui.dialogs.settings_promises import promises_page
 from ui.dialogs.settings_sync import sync_page
@@ -66,7 +67,10 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._profile_page(prefs), _("Pro&file"))
         self.tabs.addTab(self._calendar_page(prefs), _("Ca&lendar"))
-        self.tabs.addTab(self._follow_up_page(prefs), _("F&ollow-ups"))
+        follow_ups = follow_ups_page(self.fields, prefs)
+        self.tabs.addTab(follow_ups.page, _("F&ollow-ups"))
+        self.currency, self.draft_language = follow_ups.currency, follow_ups.draft_language
+        self.key_cadence_days = follow_ups.key_cadence_days
         self.tabs.addTab(promises_page(self.fields, prefs), _("&Promises"))
         self.tabs.addTab(sync_page(self.fields, prefs), _("Calendar sync"))
         self.error = QLabel()
@@ -192,43 +196,6 @@ class SettingsDialog(QDialog):
         layout.addStretch(1)
         return page
 
-    def _follow_up_page(self, prefs: Preferences) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        days = _(" days")
-        self.default_cadence_days = spin_field(prefs.default_cadence_days, 7, 730, days)
-        self.key_cadence_days = spin_field(prefs.key_cadence_days, 7, 730, days)
-        self.reminder_minutes = spin_field(
-            prefs.reminder_minutes, 0, MAX_REMINDER_MINUTES, _(" minutes before")
-        )
-        self.currency = SearchableChoice(currencies(prefs.currency), prefs.currency)
-        # Drafts to customers without a language of their own; each language by its own name.
-        self.draft_language = QComboBox()
-        self.draft_language.setObjectName("draftLanguage")
-        self.draft_language.addItem(_("Default: the interface language"), "")
-        for code, name in LANGUAGES.items():
-            self.draft_language.addItem(name, code)
-        self.draft_language.setCurrentIndex(
-            max(0, self.draft_language.findData(prefs.draft_language))
-        )
-        form = QFormLayout()
-        self.fields.row(
-            form,
-            2,
-            "default_cadence_days",
-            _("&Keep in touch every"),
-            self.default_cadence_days,
-        )
-        self.fields.row(
-            form, 2, "key_cadence_days", _("Key c&ustomers every"), self.key_cadence_days
-        )
-        self.fields.row(form, 2, "reminder_minutes", _("&Reminder"), self.reminder_minutes)
-        self.fields.row(form, 2, "currency", _("Currenc&y"), self.currency)
-        self.fields.row(form, 2, "draft_language", _("&Drafts in"), self.draft_language)
-        layout.addLayout(form)
-        layout.addStretch(1)
-        return page
-
     # --- values ------------------------------------------------------------------------
     def texts(self) -> dict[str, str]:
         """Every setting as the text the service parses (codes, ISO dates, HH:MM)."""
@@ -251,8 +218,6 @@ class SettingsDialog(QDialog):
                 texts[key] = str(widget.currentData())
             elif isinstance(widget, QLineEdit):
                 texts[key] = widget.text()
-            elif isinstance(widget, QComboBox):
-                texts[key] = str(widget.currentData())
         if self._no_holidays():
             texts["holiday_country"] = "none"
         return texts
