@@ -17,6 +17,7 @@ from app.i18n import ENGLISH, LANGUAGES, _, ngettext
 from app.services.templates import missing_languages, sample_values
 from ui.background import wait_for
 from ui.change_stream import change_stream, follow_changes
+from ui.dialogs.confirm import confirmed
 from ui.error_text import shown
 from ui.item_models.plan_steps_table import PlanStepsTableModel, kind_text
 from ui.views.plans_view import PlansView
@@ -341,20 +342,12 @@ class PlansController(QObject):
         step, plan = self._step, self._plan
         if step is None or plan is None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            _("Remove step"),
-            _(
-                "Remove step {number} ({kind}) from “{name}”? Follow-ups already planned "
-                "from it stay on your list."
-            ).format(number=step.position + 1, kind=kind_text(step.kind), name=plan.title),
-            QMessageBox.StandardButton.Cancel,
-            self.window,
-        )
-        remove = box.addButton(_("&Remove"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        if box.clickedButton() is not remove:
+        question = _(
+            "Remove step {number} ({kind}) from “{name}”? Follow-ups already planned "
+            "from it stay on your list."
+        ).format(number=step.position + 1, kind=kind_text(step.kind), name=plan.title)
+        icon = QMessageBox.Icon.Question
+        if not confirmed(self.window, icon, _("Remove step"), question, _("&Remove")):
             return
         steps = [other for other in plan.steps if other.position != step.position]
         text = _("Removed step {number}.").format(number=step.position + 1)
@@ -377,20 +370,12 @@ class PlansController(QObject):
         plan = self._plan
         if plan is None or plan.builtin_key is None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            _("Restore built-in plan"),
-            _(
-                "Put “{name}” back the way it shipped? Your changes to its steps and "
-                "messages are replaced."
-            ).format(name=plan.title),
-            QMessageBox.StandardButton.Cancel,
-            self.window,
-        )
-        restore = box.addButton(_("&Restore"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        if box.clickedButton() is not restore:
+        question = _(
+            "Put “{name}” back the way it shipped? Your changes to its steps and "
+            "messages are replaced."
+        ).format(name=plan.title)
+        icon = QMessageBox.Icon.Warning
+        if not confirmed(self.window, icon, _("Restore built-in plan"), question, _("&Restore")):
             return
         try:
             key = plan.builtin_key
