@@ -95,6 +95,25 @@ class CalendarEvent:
             return _duration(offset - timedelta(days=self.alarm_minutes // (24 * 60)))
         return f"-PT{self.alarm_minutes}M"
 
+    def minutes_before_start(self) -> int | None:
+        """The reminder as minutes before the start, for calendars that count no other way
+        (Google, Microsoft Graph); None without a reminder.
+
+        Those cannot remind after an all-day event's midnight start: a reminder the .ics
+        file sets on the day itself comes at the same working hour the day before, never
+        minutes before midnight (23:45 the evening before).
+        """
+        if self.alarm_minutes is None:
+            return None
+        if not (self.all_day and self.all_day_alarm is not None):
+            return self.alarm_minutes
+        at = self.all_day_alarm
+        offset = timedelta(hours=at.hour, minutes=at.minute)
+        offset -= timedelta(days=self.alarm_minutes // (24 * 60))
+        if offset > timedelta(0):
+            offset -= timedelta(days=1)
+        return -offset // timedelta(minutes=1)
+
 
 def _duration(offset: timedelta) -> str:
     """An RFC 5545 DURATION in days, hours and minutes: PT9H, -P27DT15H, PT0S."""

@@ -45,7 +45,7 @@ def google_body(
     event: CalendarEvent, touchpoint_id: int, tzid: str, event_id: str
 ) -> dict[str, Any]:
     """An Event resource (Calendar API v3) carrying the export's content and our tags."""
-    alarm = event.alarm_minutes
+    alarm = event.minutes_before_start()
     return {
         "id": event_id,
         "summary": event.summary,
@@ -112,7 +112,7 @@ def _graph_time(value: dt.date | dt.datetime, tzid: str) -> dict[str, str]:
 
 def graph_body(event: CalendarEvent, tzid: str) -> dict[str, Any]:
     """An event resource (Microsoft Graph v1.0) carrying the export's content and our tag."""
-    alarm = event.alarm_minutes
+    alarm = event.minutes_before_start()
     return {
         "subject": event.summary,
         "body": {"contentType": "text", "content": event.description},
