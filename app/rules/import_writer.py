@@ -14,7 +14,7 @@ from app.i18n import _
 from app.progress import Progress
 from app.rules import keep_in_touch
 from app.rules.import_merge import merge_into, merge_values
-from app.rules.keep_in_touch import KitCustomer
+from app.rules.keep_in_touch import NewCustomerPlan
 from app.rules.planning_context import PlanningContext
 from models.customer import Customer
 from models.repositories import customer_bulk
@@ -76,8 +76,9 @@ class ChunkWriter:
 
     def flush(self) -> None:
         added, merged = self._insert(), self._merge()
-        if added or merged:
-            keep_in_touch.plan_new_customers(self._session, added, self._ctx)
+        if added is not None or merged:
+            if added is not None:
+                added.insert(self._session)
             if merged:
                 keep_in_touch.refresh_customers(self._session, merged, self._ctx)
             self._session.flush()
@@ -86,22 +87,19 @@ class ChunkWriter:
                 # The ORM's objects refer to their state and back: only the collector frees them.
                 gc.collect()
 
-    def _insert(self) -> list[KitCustomer]:
+    def _insert(self) -> NewCustomerPlan | None:
+        """Insert the pending rows, planned first (see NewCustomerPlan); their plan to write."""
         if not self._pending:
-            return []
+            return None
         rows = list(self._pending)
         values = [self._pending[row] for row in rows]
-        first = customer_bulk.insert_customers(self._session, values, self._now)
-        # Ids follow the insert order (see insert_customers).
-        self._ids.update((row, first + n) for n, row in enumerate(rows) if row in self._targets)
-        self._pending.clear()
-        self.added += len(rows)
-        self._progress.report(self.added, self._total, _("Adding customers…"))
+        # The write lock is held: the ids these rows will get are known before the insert.
+        first = customer_bulk.next_id(self._session)
         # Planning reads a few columns: plain rows, not ORM objects (loading those took
-        # longer than planning them), made from what was inserted. They share one creation
-        # time: read back once, as stored.
-        created = kit_repo.live_customers(self._session, [first])[first].created_at
-        return [
+        # longer than planning them), made from what will be inserted, with the creation
+        # time as the table will hand it back.
+        created = kit_repo.as_stored(self._now)
+        kit = [
             kit_repo.CustomerRow(
                 first + n, row["preferred_channel"], bool(row["do_not_contact"]),
                 bool(row["is_key"]), row["keep_in_touch_days"], row["birthday_month"],
@@ -109,6 +107,14 @@ class ChunkWriter:
             )
             for n, row in enumerate(values)
         ]  # fmt: skip
+        plan = keep_in_touch.plan_new_customers(self._session, kit, self._ctx)
+        customer_bulk.insert_customers(self._session, values, self._now, plan.first_days)
+        # Ids follow the insert order (see insert_customers).
+        self._ids.update((row, first + n) for n, row in enumerate(rows) if row in self._targets)
+        self._pending.clear()
+        self.added += len(rows)
+        self._progress.report(self.added, self._total, _("Adding customers…"))
+        return plan
 
     def _merge(self) -> list[Customer]:
         if not self._merges:

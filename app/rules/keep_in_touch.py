@@ -130,42 +130,63 @@ def refresh_after_sales(
     _refresh(session, customers, ctx, _load(session, ids, history, added))
 
 
+@dataclass
+class NewCustomerPlan:
+    """Keep-in-touch rows for customers about to be added, and each one's first day.
+
+    Planned before the customers are inserted, so each goes in with its next follow-up
+    (customer.next_due) already set: the insert trigger that keeps it then finds nothing
+    to lower, instead of rewriting every new customer row and its index entry.
+    """
+
+    rows: TouchpointRows
+    ids: list[int]
+    first_days: dict[int, dt.date]
+
+    def insert(self, session: Session) -> None:
+        """Write the rows; the customers must be in the table by now."""
+        with named_writes(session, self.ids):
+            self.rows.insert(session)
+
+
 def plan_new_customers(
     session: Session, customers: Sequence[KitCustomer], ctx: PlanningContext
-) -> None:
-    """refresh_customers for customers just added, who have no history yet (an import).
+) -> NewCustomerPlan:
+    """refresh_customers for customers being added, who have no history yet (an import).
 
     With no history, what the rules read of a customer is a handful of values that a file's
     thousands of rows share in few combinations. Each combination is planned once, by the
     same _refresh_one as every other customer, and its rows join the touchpoint table as a
     shape (TouchpointRows): one INSERT ... SELECT, no Python row per customer.
     """
-    if not customers:
-        return
     session.flush()
     rules = KitRules(ctx, *_kit_steps(plan_repo.by_builtin_key(session, KIT_KEY)))
     no_history = _Facts({}, {}, {}, {}, {}, {})
     rows = TouchpointRows(*uid_run())
-    shapes: dict[tuple[Any, ...], int] = {}
+    shapes: dict[tuple[Any, ...], tuple[int, dt.date | None]] = {}
+    first_days: dict[int, dt.date] = {}
     for customer in customers:
         key = (
             facts_key(customer), customer.preferred_channel, customer.do_not_contact,
             customer.birthday_month, customer.birthday_day, customer.created_at,
             customer.deleted_at,
         )  # fmt: skip
-        shape = shapes.get(key)
-        if shape is None:
+        found = shapes.get(key)
+        if found is None:
             changes = _Changes(now=ctx.now)
             _refresh_one(changes, customer, rules, no_history)
             # Without history there is nothing to skip or move: only rows to add.
             assert not changes.skips and not changes.moves
-            shape = shapes[key] = rows.shape(
+            shape = rows.shape(
                 (row.step_id, row.kind, row.occurrence, row.channel, row.due_date, row.due_at)
                 for row in changes.inserts
             )
-        rows.add(customer.id, None, shape)
-    with named_writes(session, [customer.id for customer in customers]):
-        rows.insert(session)
+            first = min((row.due_date for row in changes.inserts), default=None)
+            found = shapes[key] = (shape, first)
+        rows.add(customer.id, None, found[0])
+        if found[1] is not None:
+            first_days[customer.id] = found[1]
+    return NewCustomerPlan(rows, [customer.id for customer in customers], first_days)
 
 
 def _refresh(

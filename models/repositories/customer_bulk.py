@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from models.base import stored_utc
+from models.customer_dates import NO_NEXT_DUE
 from models.search_index import CREATE, TABLE
 from models.write_log import note_raw_write
 
@@ -26,18 +27,47 @@ COLUMNS = (
 )  # fmt: skip
 
 
-def insert_customers(session: Session, rows: Sequence[dict[str, Any]], now: dt.datetime) -> int:
-    """Insert customers given as column dicts (COLUMNS); returns the first new id (0: none)."""
+def next_id(session: Session) -> int:
+    """The id the next customer inserted gets, while this transaction holds the write lock.
+
+    SQLite gives a new row the largest rowid in the table plus one (1 in an empty table).
+    """
+    cursor = _cursor(session)
+    try:
+        (found,) = cursor.execute("SELECT coalesce(max(id), 0) + 1 FROM customer").fetchone()
+    finally:
+        cursor.close()
+    return int(found)
+
+
+def insert_customers(
+    session: Session,
+    rows: Sequence[dict[str, Any]],
+    now: dt.datetime,
+    first_days: Mapping[int, dt.date] | None = None,
+) -> int:
+    """Insert customers given as column dicts (COLUMNS); returns the first new id (0: none).
+
+    `first_days` (by the ids the rows will get, from next_id) sets each customer's next
+    follow-up as their planned touchpoints, inserted next, make it; without it, none.
+    """
     if not rows:
         return 0
     stamp = stored_utc(now)
-    names = ", ".join((*COLUMNS, "created_at", "updated_at"))
-    marks = ", ".join("?" * (len(COLUMNS) + 2))
+    names = ", ".join((*COLUMNS, "created_at", "updated_at", "next_due"))
+    marks = ", ".join("?" * (len(COLUMNS) + 3))
     # The driver stores True/False as 1/0 itself; one C call reads a row's columns.
     columns = itemgetter(*COLUMNS)
-    values = [(*columns(row), stamp, stamp) for row in rows]
+    none = NO_NEXT_DUE.isoformat()
+    if first_days:
+        start = next_id(session)
+        days = {day: day.isoformat() for day in set(first_days.values())}
+        due = [days[d] if (d := first_days.get(start + n)) else none for n in range(len(rows))]
+    else:
+        start, due = 0, [none] * len(rows)
+    values = [(*columns(row), stamp, stamp, day) for row, day in zip(rows, due, strict=True)]
     note_raw_write(session, "customer")
-    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor = _cursor(session)
     try:
         # The search index's per-row trigger costs six times the insert; one set-based
         # INSERT ... SELECT fills the index the same way. The DDL is part of this
@@ -58,7 +88,14 @@ def insert_customers(session: Session, rows: Sequence[dict[str, Any]], now: dt.d
             cursor.execute(TRIGGER_SQL)
     finally:
         cursor.close()
+    if start and first != start:
+        # The next follow-ups were set for other ids: undo the whole transaction.
+        raise RuntimeError(f"customers got ids from {first}, not {start} as planned")
     return int(first)
+
+
+def _cursor(session: Session) -> Any:
+    return session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
 
 
 def _fill_index(cursor: Any, first: int) -> None:

@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import bindparam, update
 from sqlalchemy.orm import Session
 
+from models.base import stored_utc
 from models.repositories import bulk
 from models.touchpoint import Touchpoint
 
@@ -28,6 +29,11 @@ def _as_utc(value: Any) -> dt.datetime:
     # Aggregates bypass the UTC column type: SQLite hands back text or a naive datetime.
     parsed = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
     return parsed.replace(tzinfo=dt.UTC)
+
+
+def as_stored(value: dt.datetime) -> dt.datetime:
+    """`value` as a row stamped with it reads back: UTC, to the microsecond."""
+    return _as_utc(stored_utc(value))
 
 
 class KitRow(NamedTuple):

@@ -188,10 +188,11 @@ def test_a_bulk_import_is_searched_exactly_as_customers_added_by_hand(
 
 
 def test_an_import_plans_exactly_what_a_full_refresh_would(
-    planner_de: AppContext, tmp_path: Path
+    planner_de: AppContext, tmp_path: Path, db_path: Path
 ) -> None:
     """New customers are planned once per alike set (plan_new_customers); re-planning every
-    one of them from scratch afterwards must find nothing to add, move or skip."""
+    one of them from scratch afterwards must find nothing to add, move or skip. Each goes
+    in with its next follow-up set: it must be what the touchpoint table says."""
     path = tmp_path / "flags.csv"
     rows = ["Name,E-mail,Phone,Birthday,Channel,Key customer,Do not contact,Keep in touch days"]
     for i in range(60):
@@ -216,5 +217,14 @@ def test_an_import_plans_exactly_what_a_full_refresh_would(
 
     before = planned()
     assert {kind for _, kind, *_ in before} == {"check_in", "birthday"}
+    with sqlite3.connect(db_path) as conn:
+        stored = conn.execute(
+            "SELECT next_due = coalesce((SELECT min(due_date) FROM touchpoint t WHERE"
+            " t.customer_id = customer.id AND t.status = 'planned'), '9999-12-31'),"
+            " next_due = '9999-12-31' FROM customer"
+        ).fetchall()
+    assert len(stored) == 60 and all(same for same, _ in stored)
+    # Do-not-contact customers have nothing planned.
+    assert sum(empty for _, empty in stored) == len(range(0, 60, 7))
     planner_de.replanning.replan_all()
     assert planned() == before
