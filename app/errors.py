@@ -21,6 +21,18 @@ class ValidationError(KnownError):
     """Input that breaks a rule (bad e-mail, unknown channel, empty name); nothing was written."""
 
 
+class MissingColumns(KnownError):
+    """A deal file with no column we know for the close date or the customer: the user
+    must say which columns hold what (`headers` are the file's, `guess` what was found)."""
+
+    def __init__(
+        self, message: str, headers: tuple[str, ...], guess: dict[str, tuple[str, ...]]
+    ) -> None:
+        super().__init__(message)
+        self.headers = headers
+        self.guess = guess
+
+
 class NotFound(KnownError):
     """The record asked for does not exist (or is in the trash)."""
 

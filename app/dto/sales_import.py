@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.dto.imports import RowError
@@ -32,6 +32,11 @@ class SalesPreview:
     new_customers: int
     open_deals: int
     errors: tuple[RowError, ...]
+    # The file's headers and which of them were read for each field (to change them).
+    headers: tuple[str, ...] = ()
+    mapping: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The columns the user chose, if any: the import reads the file by the same ones.
+    columns: dict[str, object] | None = None
 
 
 @dataclass(frozen=True)

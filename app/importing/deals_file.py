@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.dto.imports import RowError
-from app.errors import ValidationError
+from app.errors import MissingColumns, ValidationError
 from app.i18n import N_, _
 from app.importing.deal_values import day_of, money_of, outcome_of
 from app.importing.dialects import CUT_OFF, detect_separator, read_rows
@@ -16,6 +16,7 @@ from app.importing.encodings import TextSource, UnreadableFile
 from app.importing.sales_layouts import (
     SaleLayout,
     SaleMapping,
+    chosen_sale_layout,
     detect_sale_layout,
     guess_sale_layout,
 )
@@ -79,8 +80,10 @@ class DealFile:
                 yield RowError(number, exc.message)
 
 
-def open_deals(path: Path) -> DealFile:
-    """Recognise the file from its header; UnreadableFile when it cannot hold deals."""
+def open_deals(path: Path, chosen: Mapping[str, object] | None = None) -> DealFile:
+    """Recognise the file from its header, or read it by the user's `chosen` columns
+    (field -> header or headers). UnreadableFile when it cannot hold deals; MissingColumns
+    when no column is known to hold the close date or to name the customer."""
     source = TextSource(path)
     first = next((line for line in source.lines() if line.strip()), None)
     if first is None:
@@ -90,13 +93,22 @@ def open_deals(path: Path) -> DealFile:
     if header is None or header[1] is None:
         raise UnreadableFile(_("{name} has no header line").format(name=path.name))
     headers = [cell.strip().lstrip("\ufeff") for cell in header[1]]
-    layout = detect_sale_layout(headers) or guess_sale_layout(headers)
+    if chosen is not None:
+        layout = chosen_sale_layout(headers, chosen)
+    else:
+        layout = detect_sale_layout(headers) or guess_sale_layout(headers)
     mapping = layout.mapping
     if not mapping.get("closed_on"):
-        raise UnreadableFile(_("no column holds the close date (a column named Close Date)"))
+        raise MissingColumns(
+            _("no column holds the close date (a column named Close Date)"),
+            tuple(headers),
+            dict(mapping),
+        )
     if not any(mapping.get(field) for field in ("email", "name", "company")):
-        raise UnreadableFile(
-            _("no column names the customer (an e-mail, a name or a company column)")
+        raise MissingColumns(
+            _("no column names the customer (an e-mail, a name or a company column)"),
+            tuple(headers),
+            dict(mapping),
         )
     return DealFile(path, layout, source, separator, tuple(headers))
 

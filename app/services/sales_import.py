@@ -4,7 +4,7 @@ sale's day with nothing scheduled in the past; all or nothing, a backup first.""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,14 +59,21 @@ class SalesImportService:
         self._planning = planning
         self._backups = backups
 
-    def preview(self, path: Path) -> SalesPreview:
-        """Which customer each deal belongs to, and every row that cannot be read."""
-        deals = open_deals(path)
+    def preview(self, path: Path, columns: Mapping[str, object] | None = None) -> SalesPreview:
+        """Which customer each deal belongs to, and every row that cannot be read.
+
+        `columns` (field -> header or headers) reads a file of no known layout; without
+        them such a file raises MissingColumns, which names its headers.
+        """
+        deals = open_deals(path, columns)
         with self._sessions() as session:
             found = self._sort(session, deals.items())
         return SalesPreview(
             path=path,
             layout=deals.layout.label,
+            headers=deals.headers,
+            mapping=dict(deals.layout.mapping),
+            columns=dict(columns) if columns is not None else None,
             deals=tuple(
                 DealMatch(
                     deal.row,
@@ -83,9 +90,14 @@ class SalesImportService:
             errors=tuple(found.errors),
         )
 
-    def run(self, path: Path, progress: Progress = NO_PROGRESS) -> SalesImportResult:
+    def run(
+        self,
+        path: Path,
+        progress: Progress = NO_PROGRESS,
+        columns: Mapping[str, object] | None = None,
+    ) -> SalesImportResult:
         """Back up, then add the customers and record every readable deal in one transaction."""
-        deals: DealFile = open_deals(path)
+        deals: DealFile = open_deals(path, columns)
         progress.report(0, 0, _("Backing up your data…"))
         backup = self._backups.ensure_backup("import")
         ctx = self._planning()

@@ -264,3 +264,22 @@ def test_import_sales_from_the_command_line(
     ]
     assert main([*db, "import", str(deals), str(deals)]) != 0
     assert "one file at a time" in capsys.readouterr().err
+
+
+def test_import_sales_of_any_layout_with_a_mapping(
+    db_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    deals = tmp_path / "orders.csv"
+    deals.write_text(
+        "Kundennr;Ansprechpartner;Gebucht am;Artikel\r\nK-1;Ana Silva;2026-11-18;Forklift\r\n",
+        encoding="utf-8",
+    )
+    db = ("--db", str(db_path))
+    assert main([*db, "import", "sales", str(deals), "--dry-run"]) != 0
+    refused = capsys.readouterr().err
+    assert "no column holds the close date" in refused and "--mapping" in refused
+    mapping = tmp_path / "columns.json"
+    mapping.write_text(json.dumps({"closed_on": "Gebucht am", "name": "Ansprechpartner"}))
+    assert main([*db, "import", "sales", str(deals), "--mapping", str(mapping)]) == 0
+    done = json.loads(capsys.readouterr().out)
+    assert (done["sales"], done["new_customers"]) == (1, 1)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.context import AppContext
 from app.dto.customers import CustomerInput
-from ui.dialogs.sales_import_dialog import SalesImportDialog
+from ui.dialogs.sales_columns import SalesColumnsDialog
+from ui.dialogs.sales_import_dialog import SalesImportDialog, open_sales_import
 
 DEALS = (
     "Deal - Title,Deal - Status,Deal - Won time,Deal - Lost time,Deal - Value,Person - Name,"
@@ -42,3 +45,54 @@ def test_preview_then_import(
     result = signal.args[0]
     assert (result.sales, result.new_customers) == (2, 1)
     assert context.customers.count() == 2
+
+
+ORDERS = (
+    "Kundennr;Ansprechpartner;Gebucht am;Artikel\r\n"
+    "K-1;Ana Silva;2026-11-18;Forklift\r\nK-2;Ben Ortiz;2026-11-19;Racks\r\n"
+)
+
+
+def test_a_file_of_unknown_columns_asks_for_them_then_imports(
+    qtbot: QtBot, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text(ORDERS, encoding="utf-8")
+    asked: list[SalesColumnsDialog] = []
+    shown: list[SalesImportDialog] = []
+
+    def answer(dialog: QDialog) -> bool:
+        if isinstance(dialog, SalesColumnsDialog):
+            asked.append(dialog)
+            assert (
+                "no column holds the close date"
+                in dialog.findChild(QLabel, "salesColumnsAbout").text().casefold()
+            )
+            boxes = dialog.mapping.boxes
+            assert list(boxes)[:2] == ["closed_on", "name"]
+            boxes["closed_on"].setCurrentIndex(boxes["closed_on"].findData("Gebucht am"))
+            boxes["name"].setCurrentIndex(boxes["name"].findData("Ansprechpartner"))
+            boxes["description"].setCurrentIndex(boxes["description"].findData("Artikel"))
+            dialog.accept()
+            return True
+        assert isinstance(dialog, SalesImportDialog)
+        shown.append(dialog)
+        return False
+
+    monkeypatch.setattr("ui.dialogs.sales_import_dialog.run_and_release", answer)
+    monkeypatch.setattr("ui.dialogs.import_flow.run_and_release", answer)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    task = open_sales_import(context, path, parent)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert task is not None and len(asked) == 1
+    preview = shown[0].preview
+    assert [(d.customer, d.description) for d in preview.deals] == [
+        ("Ana Silva (new)", "Forklift"), ("Ben Ortiz (new)", "Racks"),
+    ]  # fmt: skip
+    assert preview.layout == "CSV (your columns)"
+    dialog = shown[0]
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.imported, timeout=10_000) as signal:
+        dialog.import_button.click()
+    assert signal.args[0].sales == 2 and context.customers.count() == 2

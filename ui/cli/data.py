@@ -138,7 +138,8 @@ def _import(context: AppContext, options: argparse.Namespace) -> int:
                     "in past sales)"
                 ).format(file=options.file, deals=options.deals)
             )
-        return import_sales(context, options.deals, options.dry_run)
+        columns = _read_mapping(options.mapping) if options.mapping else None
+        return import_sales(context, options.deals, options.dry_run, columns)
     service = context.full_export
     if options.format == "json" or (options.format == "auto" and service.is_export(options.file)):
         if options.dry_run:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
@@ -19,6 +19,16 @@ FIELDS = (
 )  # fmt: skip
 
 
+# A file of past deals (app.importing.sales_layouts.SALE_FIELDS).
+SALE_FIELDS = (
+    ("closed_on", N_("Close date")), ("name", N_("Customer name")),
+    ("email", N_("Customer e-mail")), ("company", N_("Company")),
+    ("outcome", N_("Won or lost")), ("description", N_("What was sold")),
+    ("amount", N_("Amount")), ("currency", N_("Currency")),
+    ("promised_delivery", N_("Promised delivery")), ("actual_delivery", N_("Actual delivery")),
+)  # fmt: skip
+
+
 class ColumnMapping(QWidget):
     """One drop-down of the file's headers per field; '—' leaves the field empty."""
 
@@ -27,11 +37,14 @@ class ColumnMapping(QWidget):
         headers: Sequence[str],
         current: Mapping[str, Sequence[str]],
         parent: QWidget | None = None,
+        fields: Sequence[tuple[str, str]] = FIELDS,
+        multi: Collection[str] = MULTI_FIELDS,
     ) -> None:
         super().__init__(parent)
         self.boxes: dict[str, QComboBox] = {}
+        self._multi = multi
         form = QFormLayout(self)
-        for field, label in FIELDS:
+        for field, label in fields:
             box = QComboBox()
             box.setObjectName(f"mapping_{field}")
             box.addItem("—", "")
@@ -49,5 +62,5 @@ class ColumnMapping(QWidget):
         for field, box in self.boxes.items():
             header = str(box.currentData() or "")
             if header:
-                chosen[field] = [header] if field in MULTI_FIELDS else header
+                chosen[field] = [header] if field in self._multi else header
         return chosen

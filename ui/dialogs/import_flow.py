@@ -26,8 +26,9 @@ def pick_file(parent: QWidget, title: str, kinds: str) -> Path | None:
 
 def preview_then_import(
     read: Callable[[], Preview],
-    # The dialog emits `imported(result)` once its import is done.
-    make_dialog: Callable[[Preview], QDialog],
+    # The dialog emits `imported(result)` once its import is done; None: nothing to show
+    # (make_dialog took the preview another way).
+    make_dialog: Callable[[Preview], QDialog | None],
     summary: Callable[[Any], str],
     title: str,
     parent: QWidget,
@@ -37,6 +38,8 @@ def preview_then_import(
 
     def show(preview: Preview) -> None:
         dialog = make_dialog(preview)
+        if dialog is None:
+            return
         dialog.imported.connect(lambda result: _announce(parent, summary(result)))  # type: ignore[attr-defined]
         run_and_release(dialog)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -19,10 +20,13 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.dto.sales_import import SalesImportResult, SalesPreview
+from app.errors import MissingColumns
 from app.i18n import _, ngettext
 from app.progress import Progress
 from ui.background import BackgroundTask, run_in_background
 from ui.dialogs.import_flow import pick_file, preview_then_import
+from ui.dialogs.modal import run_and_release
+from ui.dialogs.sales_columns import SalesColumnsDialog
 from ui.item_models.deal_table import DealTable
 from ui.item_models.import_tables import ErrorTable
 from ui.numbers import count_text
@@ -36,6 +40,7 @@ class SalesImportDialog(QDialog):
     def __init__(self, context: AppContext, preview: SalesPreview, parent: QWidget | None) -> None:
         super().__init__(parent)
         self._context = context
+        self._owner = parent
         self.preview = preview
         self.task: BackgroundTask | None = None
         self.setWindowTitle(_("Import sales"))
@@ -60,6 +65,12 @@ class SalesImportDialog(QDialog):
             view.horizontalHeader().setStretchLastSection(True)
             tabs.addTab(view, title)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        # Any file's columns can be chosen again: a guess can be wrong.
+        self.columns_button = buttons.addButton(
+            _("&Columns…"), QDialogButtonBox.ButtonRole.ResetRole
+        )
+        self.columns_button.setObjectName("salesColumns")
+        self.columns_button.clicked.connect(self._choose_columns)
         self.import_button = buttons.addButton(
             ngettext("Import {count} sale", "Import {count} sales", len(preview.deals)).format(
                 count=count_text(len(preview.deals))
@@ -75,11 +86,19 @@ class SalesImportDialog(QDialog):
         layout.addWidget(tabs, 1)
         layout.addWidget(buttons)
 
+    def _choose_columns(self) -> None:
+        """Ask which column holds what, then read the file again by those columns."""
+        preview = self.preview
+        chosen = ask_columns(preview.headers, preview.mapping, "", self)
+        if chosen is not None:
+            self.reject()
+            open_sales_import(self._context, preview.path, self._owner or self, chosen)
+
     def _import(self) -> None:
-        path = self.preview.path
+        path, columns = self.preview.path, self.preview.columns
 
         def work(progress: Progress) -> SalesImportResult:
-            return self._context.sales_import.run(path, progress)
+            return self._context.sales_import.run(path, progress, columns)
 
         self.import_button.setEnabled(False)
         self.task = run_in_background(
@@ -165,11 +184,32 @@ def choose_sales_file(context: AppContext, parent: QWidget) -> None:
         open_sales_import(context, path, parent)
 
 
-def open_sales_import(context: AppContext, path: Path, parent: QWidget) -> BackgroundTask:
-    return preview_then_import(
-        lambda: context.sales_import.preview(path),
-        lambda preview: SalesImportDialog(context, preview, parent),
-        result_text,
-        _("Import sales"),
-        parent,
-    )
+def ask_columns(
+    headers: Sequence[str], current: Mapping[str, Sequence[str]], problem: str, parent: QWidget
+) -> dict[str, object] | None:
+    """The columns the user chose for a deal file, or None when they cancelled."""
+    dialog = SalesColumnsDialog(headers, current, problem, parent)
+    return dialog.chosen if run_and_release(dialog) else None
+
+
+def open_sales_import(
+    context: AppContext, path: Path, parent: QWidget, columns: dict[str, object] | None = None
+) -> BackgroundTask:
+    """Read the file (by `columns`, if chosen) and show its preview; a file whose columns
+    are not known asks for them, then reads it again."""
+
+    def read() -> SalesPreview | MissingColumns:
+        try:
+            return context.sales_import.preview(path, columns)
+        except MissingColumns as exc:
+            return exc
+
+    def dialog(found: SalesPreview | MissingColumns) -> QDialog | None:
+        if isinstance(found, SalesPreview):
+            return SalesImportDialog(context, found, parent)
+        chosen = ask_columns(found.headers, found.guess, found.message, parent)
+        if chosen is not None:
+            open_sales_import(context, path, parent, chosen)
+        return None
+
+    return preview_then_import(read, dialog, result_text, _("Import sales"), parent)

@@ -12,8 +12,8 @@ import pytest
 from app.clock import FixedClock
 from app.context import AppContext
 from app.dto.customers import CustomerInput, CustomerQuery
+from app.errors import KnownError, MissingColumns
 from app.importing.deal_values import money_of, outcome_of
-from app.importing.encodings import UnreadableFile
 
 TODAY = dt.datetime(2026, 11, 20, 8, 0, tzinfo=dt.UTC)  # Friday 09:00 in Berlin
 
@@ -123,7 +123,7 @@ def test_pipedrive_and_salesforce_layouts(book: AppContext, tmp_path: Path) -> N
 def test_a_file_without_close_dates_is_refused_in_one_line(
     book: AppContext, tmp_path: Path
 ) -> None:
-    with pytest.raises(UnreadableFile, match="no column holds the close date"):
+    with pytest.raises(MissingColumns, match="no column holds the close date"):
         book.sales_import.preview(write(tmp_path / "x.csv", [{"Customer": "A", "Amount": "1"}]))
 
 
@@ -192,3 +192,45 @@ def test_a_file_of_open_deals_records_nothing(book: AppContext, tmp_path: Path) 
     result = book.sales_import.run(write(tmp_path / "open.csv", rows))
     assert (result.sales, result.new_customers, result.open_deals) == (0, 0, 1)
     assert book.customers.count() == 1
+
+
+# An order book of no known layout, with headers no synonym knows.
+ORDERS = [
+    {"Kundennr": "K-1", "Ansprechpartner": "Ana Silva", "Mail": "ana@acme.example",
+     "Gebucht am": "2026-11-02", "Artikel": "Two forklifts", "Summe": "12500"},
+    {"Kundennr": "K-2", "Ansprechpartner": "Ben Ortiz", "Mail": "ben@ortiz.example",
+     "Gebucht am": "2026-11-18", "Artikel": "Racking", "Summe": "900"},
+]  # fmt: skip
+ORDERS_MAPPING = {"closed_on": "Gebucht am", "name": "Ansprechpartner", "email": ["Mail"],
+                  "description": "Artikel", "amount": "Summe"}  # fmt: skip
+
+
+def test_any_other_file_through_the_column_mapping(book: AppContext, tmp_path: Path) -> None:
+    path = write(tmp_path / "orders.csv", ORDERS)
+    with pytest.raises(MissingColumns) as refused:
+        book.sales_import.preview(path)
+    # What the mapping offers: the file's headers, and what was guessed from them.
+    assert refused.value.headers == tuple(ORDERS[0])
+    preview = book.sales_import.preview(path, ORDERS_MAPPING)
+    assert [(d.customer, d.customer_id is None, d.description) for d in preview.deals] == [
+        ("Ana Silva", False, "Two forklifts"), ("Ben Ortiz (new)", True, "Racking"),
+    ]  # fmt: skip
+    assert preview.headers == tuple(ORDERS[0])
+    assert preview.mapping["closed_on"] == ("Gebucht am",)
+    result = book.sales_import.run(path, columns=ORDERS_MAPPING)
+    assert (result.sales, result.new_customers) == (2, 1)
+
+
+@pytest.mark.parametrize(
+    ("mapping", "says"),
+    [({"closed_on": "Gebucht"}, "Gebucht"), ({"when": "Gebucht am"}, "when"),
+     ({"name": "Ansprechpartner"}, "close date"), ({"closed_on": "Gebucht am"}, "customer"),
+     ({"closed_on": 3, "name": "Ansprechpartner"}, "closed_on")],
+)  # fmt: skip
+def test_a_mapping_that_cannot_work_is_refused_in_one_line(
+    book: AppContext, tmp_path: Path, mapping: dict[str, object], says: str
+) -> None:
+    path = write(tmp_path / "orders.csv", ORDERS)
+    with pytest.raises(KnownError) as refused:
+        book.sales_import.preview(path, mapping)
+    assert says in refused.value.message and "\n" not in refused.value.message
