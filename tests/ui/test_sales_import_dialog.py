@@ -70,8 +70,11 @@ def test_a_file_of_unknown_columns_asks_for_them_then_imports(
             )
             boxes = dialog.mapping.boxes
             assert list(boxes)[:2] == ["closed_on", "name"]
+            assert not dialog.ok_button.isEnabled()
             boxes["closed_on"].setCurrentIndex(boxes["closed_on"].findData("Gebucht am"))
+            assert not dialog.ok_button.isEnabled()  # nothing names the customer yet
             boxes["name"].setCurrentIndex(boxes["name"].findData("Ansprechpartner"))
+            assert dialog.ok_button.isEnabled()
             boxes["description"].setCurrentIndex(boxes["description"].findData("Artikel"))
             dialog.accept()
             return True
@@ -96,3 +99,35 @@ def test_a_file_of_unknown_columns_asks_for_them_then_imports(
     with qtbot.waitSignal(dialog.imported, timeout=10_000) as signal:
         dialog.import_button.click()
     assert signal.args[0].sales == 2 and context.customers.count() == 2
+
+
+def test_a_recognised_files_columns_can_be_changed(
+    qtbot: QtBot, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "deals.csv"
+    path.write_text(DEALS, encoding="utf-8")
+    shown: list[SalesImportDialog] = []
+
+    def answer(dialog: QDialog) -> bool:
+        if isinstance(dialog, SalesColumnsDialog):
+            # The columns read so far are offered; the salesperson picks another description.
+            box = dialog.mapping.boxes["description"]
+            assert box.currentData() == "Deal - Title"
+            box.setCurrentIndex(box.findData("Organization - Name"))
+            dialog.accept()
+            return True
+        shown.append(dialog)  # type: ignore[arg-type]
+        return False
+
+    monkeypatch.setattr("ui.dialogs.sales_import_dialog.run_and_release", answer)
+    monkeypatch.setattr("ui.dialogs.import_flow.run_and_release", answer)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    first = SalesImportDialog(context, context.sales_import.preview(path), parent)
+    qtbot.addWidget(first)
+    first.columns_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert first.result() == QDialog.DialogCode.Rejected
+    again = shown[0].preview
+    assert again.layout == "CSV (your columns)"
+    assert [deal.description for deal in again.deals] == ["Acme", ""]

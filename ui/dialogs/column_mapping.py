@@ -43,6 +43,7 @@ class ColumnMapping(QWidget):
         super().__init__(parent)
         self.boxes: dict[str, QComboBox] = {}
         self._multi = multi
+        self._current = {field: tuple(columns) for field, columns in current.items()}
         form = QFormLayout(self)
         for field, label in fields:
             box = QComboBox()
@@ -61,6 +62,11 @@ class ColumnMapping(QWidget):
         chosen: dict[str, object] = {}
         for field, box in self.boxes.items():
             header = str(box.currentData() or "")
-            if header:
+            kept = self._current.get(field, ())
+            if header and header == next(iter(kept), None) and len(kept) > 1:
+                # Left as it was: keep the further columns read for it too (Pipedrive's
+                # won and lost times, Outlook's second and third e-mail).
+                chosen[field] = list(kept)
+            elif header:
                 chosen[field] = [header] if field in self._multi else header
         return chosen

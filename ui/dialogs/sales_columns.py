@@ -35,18 +35,29 @@ class SalesColumnsDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(self.mapping)
         scroll.setWidgetResizable(True)
+        # As tall as the fields, up to a screen's worth: no empty box below them.
+        scroll.setMinimumHeight(min(self.mapping.sizeHint().height() + 4, 420))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(_("Read the file"))
+        for box in self.mapping.boxes.values():
+            box.currentIndexChanged.connect(self._enable)
+        self._enable()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(about)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(560, 520)
+        self.resize(560, self.sizeHint().height())
+
+    def _enable(self) -> None:
+        """Reading needs the close date and a column that names the customer."""
+        chosen = self.mapping.mapping()
+        ready = "closed_on" in chosen and any(f in chosen for f in ("name", "email", "company"))
+        self.ok_button.setEnabled(ready)
 
     def accept(self) -> None:
         # Kept as a plain dict: the dialog is released once it closes.
