@@ -58,7 +58,6 @@ class Preferences:
     default_cadence_days: int = 90
     key_cadence_days: int = 30
     reminder_minutes: int = 15
-    birthday_lead_days: int = 5
     currency: str = "EUR"
     # The language of drafts to customers without their own ("": the interface language).
     draft_language: str = ""

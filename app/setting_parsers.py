@@ -184,7 +184,6 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "default_cadence_days": _int_range(7, 730),
     "key_cadence_days": _int_range(7, 730),
     "reminder_minutes": _int_range(0, MAX_REMINDER_MINUTES),
-    "birthday_lead_days": _int_range(0, 60),
     "currency": _currency,
     "draft_language": check_language,
     **{name: _text(200) for name in ("my_name", "my_title", "my_company", "my_phone", "my_mobile")},

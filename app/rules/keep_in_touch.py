@@ -263,6 +263,9 @@ def _birthday_day(customer: KitCustomer, rules: KitRules, facts: _Facts) -> dt.d
     if not customer.birthday_month or not customer.birthday_day:
         return None
     month, day = customer.birthday_month, customer.birthday_day
+    step = rules.birthday_step
+    by_post = (step.channel if step and step.channel else customer.preferred_channel) == "letter"
+    lead = rules.lead_days(by_post)
     # After this year's greeting is done or skipped, the next one is next year's: a
     # greeting due before the birthday (a card's lead time) is for the one that follows.
     closed = facts.closed_birthday.get(customer.id)
@@ -272,9 +275,9 @@ def _birthday_day(customer: KitCustomer, rules: KitRules, facts: _Facts) -> dt.d
         greeted = next_birthday(month, day, closed)
         # Within the lead time before a birthday (and a week for days off rolled over),
         # the greeting was that birthday's, however late it was sent.
-        if rules.lead_days and (greeted - closed).days <= rules.lead_days + 7:
+        if (greeted - closed).days <= lead + 7:
             today = max(today, greeted + dt.timedelta(days=1))
-    return rules.birthday_day(today, month, day)
+    return rules.birthday_day(today, month, day, by_post)
 
 
 def _place(

@@ -4,7 +4,7 @@ calendar, and the days customers share (creation days, due instants, birthday gr
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from app.plans.mapping import step_rule, step_to_dto
@@ -56,16 +56,20 @@ class KitRules:
     check_in: PlanStep | None
     birthday: PlanStep | None
     calendar: WorkCalendar = field(init=False)
-    _birthday_rule: StepRule | None = field(init=False)
-    _birthdays: dict[tuple[dt.date, int, int], dt.date | None] = field(
+    # The birthday step as planned for a card by post (with its lead time) and for any
+    # other channel (on the day: "Happy birthday!" by e-mail five days early reads wrong).
+    _birthday_rules: dict[bool, StepRule] = field(init=False, default_factory=dict)
+    _birthdays: dict[tuple[dt.date, int, int, bool], dt.date | None] = field(
         init=False, default_factory=dict
     )
 
     def __post_init__(self) -> None:
         ctx = self.ctx
         self.calendar = ctx.calendar
-        self._birthday_rule = step_rule(step_to_dto(self.birthday)) if self.birthday else None
-        self.lead_days = lead_days_before(self._birthday_rule)
+        if self.birthday is not None:
+            by_post = step_rule(step_to_dto(self.birthday))
+            on_the_day = replace(by_post, offset_amount=0) if by_post.offset_amount < 0 else by_post
+            self._birthday_rules = {True: by_post, False: on_the_day}
         # Everything below is read once per customer: looked up here once instead.
         self.check_in_step = kit_step(self.check_in)
         self.birthday_step = kit_step(self.birthday)
@@ -95,18 +99,22 @@ class KitRules:
             self._instants[key] = due_instant(day, at, self.zone)
         return self._instants[key]
 
-    def birthday_day(self, today: dt.date, month: int, day: int) -> dt.date | None:
-        """The day of the next greeting for a birthday, as of `today`.
+    def lead_days(self, by_post: bool) -> int:
+        """How many days ahead of the birthday its greeting is due (0: on it or after)."""
+        return lead_days_before(self._birthday_rules.get(by_post))
+
+    def birthday_day(self, today: dt.date, month: int, day: int, by_post: bool) -> dt.date | None:
+        """The day of the next greeting for a birthday, as of `today`; the step's lead time
+        only for a card `by_post` (the letter channel), else on the birthday itself.
 
         A birthday card is tied to its day: it does not yield to the gap rule. So the day
         depends on nothing else about the customer (not contacting them is decided before),
-        and is worked out once per birthday.
+        and is worked out once per birthday and channel kind.
         """
-        key = (today, month, day)
+        key = (today, month, day, by_post)
         if key not in self._birthdays:
-            assert self._birthday_rule is not None
             result = plan(
-                [self._birthday_rule],
+                [self._birthday_rules[by_post]],
                 Anchors(closed_on=today, birthday=MonthDay(month, day)),
                 self.calendar,
                 today,
