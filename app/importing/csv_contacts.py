@@ -12,7 +12,7 @@ from app.i18n import _
 from app.importing.address_columns import ADDRESS_FIELDS, take_address
 from app.importing.dialects import CUT_OFF
 from app.importing.encodings import UnreadableFile
-from app.importing.layouts import FIELD_NAMES, Mapping
+from app.importing.layouts import FIELD_NAMES, SYSTEM_GROUP, Mapping, kept_columns
 from app.importing.records import RawContact
 
 # Google joins several values of one kind with this.
@@ -83,6 +83,8 @@ def contacts(
         for name in mapping.get(field, ())
         if name in index
     ]
+    # Every other column the user can see keeps its values, in the notes (issue 17).
+    kept = kept_columns(headers, mapping)
     # A file with a source column says where each contact came from, even when empty.
     source_given = any(field == "source" for field, _ in plan)
     # Most fields have one column: read straight from it (the loop runs for every row).
@@ -117,9 +119,24 @@ def contacts(
                 target.extend(part for part in found if part not in target)
             elif values:
                 setattr(contact, field, values[0])
+        for header, position, defaults in kept:
+            if position < width and (value := _kept_value(row[position], joined, defaults)):
+                contact.kept.append(f"{header}: {value}")
         if displays and any(email[:3].lower() == _EXCHANGE for email in contact.emails):
             _exchange_to_smtp(contact, [row[i] for i in displays if i < len(row)])
         yield contact
+
+
+def _kept_value(cell: str, joined: str, defaults: frozenset[str]) -> str:
+    """A cell as kept in the notes: "" for nothing typed (empty, the column's default in an
+    address book's export, only Google's own groups)."""
+    value = cell.strip()
+    if not value or value.casefold() in defaults:
+        return ""
+    if value.startswith(SYSTEM_GROUP) or joined in value:
+        parts = _parts(value, joined, [])
+        value = ", ".join(part for part in parts if not part.startswith(SYSTEM_GROUP))
+    return value
 
 
 def _parts(value: str, joined: str, held: list[str]) -> list[str]:

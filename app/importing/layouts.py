@@ -65,7 +65,48 @@ OUTLOOK: Mapping = {
         "Business Country/Region", "Home Country/Region", "Other Country/Region",
         "Land/Region geschäftlich", "Land/Region privat", "Weiteres Land/Region",
     ),
+    # Outlook separates categories with ";" (read as our tags' commas).
+    "tags": ("Categories", "Kategorien"),
+    "language": ("Language", "Sprache"),
 }  # fmt: skip
+
+# Columns an address book fills in by itself: worked out from other columns (initials, an
+# e-mail's type and display name) or saying what another column is (Google's "- Label" and
+# "- Type"). They are not kept in the notes: every contact would carry them.
+SELF_FILLED_COLUMNS = re.compile(
+    r"Initials|Initialen|E-mail(?: \d)? (?:Type|Display Name)|E-Mail(?: \d)?:? ?(?:-?Typ|"
+    r"Angezeigter Name)|.+ - (?:Label|Type)",
+    re.IGNORECASE,
+)
+# Values Outlook writes where nobody typed anything, by column (English and German).
+_NO_DAY = frozenset({"0/0/00", "0.0.00", "00.00.0000", "1/1/1601", "01.01.1601"})
+DEFAULT_VALUES: dict[str, frozenset[str]] = {
+    "gender": frozenset({"unspecified"}), "geschlecht": frozenset({"nicht angegeben"}),
+    "priority": frozenset({"normal"}), "priorität": frozenset({"normal"}),
+    "private": frozenset({"false"}), "privat": frozenset({"aus", "falsch"}),
+    "sensitivity": frozenset({"normal"}), "vertraulichkeit": frozenset({"normal"}),
+    "anniversary": _NO_DAY, "jahrestag": _NO_DAY, "birthday": _NO_DAY,
+}  # fmt: skip
+# Google's own groups ("* myContacts", "* starred") in its Labels column.
+SYSTEM_GROUP = "* "
+# Our own customer export (app.services.data_export): its record id and creation time are
+# the old database's bookkeeping, given anew on import.
+_OWN_EXPORT = frozenset({"id", "name", "preferred_channel", "key_customer", "created"})
+_OWN_BOOKKEEPING = frozenset({"id", "created"})
+
+
+def kept_columns(headers: list[str], mapping: Mapping) -> list[tuple[str, int, frozenset[str]]]:
+    """The columns no field reads that hold what the user typed, as (header, position,
+    values that mean nothing was typed): their values go into the notes."""
+    used = {name for columns in mapping.values() for name in columns}
+    if set(headers) >= _OWN_EXPORT:
+        used |= _OWN_BOOKKEEPING
+    return [
+        (header, position, DEFAULT_VALUES.get(header.strip().casefold(), frozenset()))
+        for position, header in enumerate(headers)
+        if header.strip() and header not in used and not SELF_FILLED_COLUMNS.fullmatch(header)
+    ]
+
 
 # Thunderbird (English and German): birthdays in three columns, the mobile in "Mobile Number".
 THUNDERBIRD: Mapping = {

@@ -199,6 +199,7 @@ def to_input(
         extras.append(_("Other e-mail: {emails}").format(emails=", ".join(emails[1:])))
     if len(phones) > 1:
         extras.append(_("Other phone: {phones}").format(phones=", ".join(phones[1:])))
+    extras.extend(contact.kept)
     extras.extend(reading.kept)
     flags, unread = read_flags(
         contact.key_customer, contact.do_not_contact, contact.keep_in_touch_days, contact.salutation
@@ -238,7 +239,8 @@ def to_input(
         region=contact.region,
         country=contact.country,
         industry=contact.industry,
-        tags=contact.tags,
+        # Outlook separates its categories with ";".
+        tags=contact.tags.replace(";", ","),
         language=language,
         **flags,
     )

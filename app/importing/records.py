@@ -68,6 +68,8 @@ class RawContact:
     language: str = ""
     # The file has a place for the source (then an empty one stays empty on import).
     source_given: bool = False
+    # What the file shows that no field holds ("Department: Purchasing"): notes lines.
+    kept: list[str] = field(default_factory=list)
 
     def full_name(self, family_first: bool = False) -> str:
         """The name as written, else its parts joined in the order the customer's language

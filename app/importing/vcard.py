@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from app.i18n import _
+from app.i18n import N_, _
 from app.importing.encodings import UnreadableFile
 from app.importing.records import RawContact
 
@@ -203,6 +203,27 @@ def _address_rank(prop: Property) -> int:
     return 1 if prop.has_type("WORK") else 2
 
 
+# Properties a contacts app shows that no customer field holds: kept in the notes, labelled.
+KEPT = {
+    "NICKNAME": N_("Nickname"), "URL": N_("Web page"), "ANNIVERSARY": N_("Anniversary"),
+    "X-ANNIVERSARY": N_("Anniversary"), "ROLE": N_("Role"), "RELATED": N_("Related"),
+    "IMPP": N_("Instant messaging"), "X-SOCIALPROFILE": N_("Social profile"),
+}  # fmt: skip
+
+
+def _keep(contact: RawContact, label: str, value: str) -> None:
+    if value:
+        contact.kept.append(_("{label}: {value}").format(label=_(label), value=value))
+
+
+def _address_line(prop: Property) -> str:
+    """An address on one line: "Gartenweg 5, 14467 Potsdam, Germany"."""
+    parts = [*components(prop.value), "", "", "", "", "", "", ""]
+    box, extended, street, city, region, code, country = parts[:7]
+    place = " ".join(part for part in (code, city) if part)
+    return ", ".join(part for part in (street, extended, box, place, region, country) if part)
+
+
 def _take_address(contact: RawContact, prop: Property) -> None:
     """ADR: post office box; extended address; street; locality; region; postal code; country."""
     parts = [*components(prop.value), "", "", "", "", "", "", ""]
@@ -236,7 +257,9 @@ def to_contact(number: int, properties: list[Property]) -> RawContact:
             contact.last_name, contact.first_name, contact.middle_name = parts[:3]
             contact.suffix = parts[4]
         elif prop.name == "ORG":
-            contact.company = components(prop.value)[0]
+            company, *units = components(prop.value)
+            contact.company = company
+            _keep(contact, N_("Department"), " / ".join(unit for unit in units if unit))
         elif prop.name == "EMAIL":
             emails.append((not prop.has_type("PREF"), unescape(prop.value).strip()))
         elif prop.name == "TEL":
@@ -258,9 +281,15 @@ def to_contact(number: int, properties: list[Property]) -> RawContact:
         elif prop.name in X_FIELDS:
             setattr(contact, X_FIELDS[prop.name], unescape(prop.value).strip())
             contact.source_given = contact.source_given or prop.name == "X-FOLLOWUP-SOURCE"
+        elif prop.name in KEPT:
+            _keep(contact, KEPT[prop.name], unescape(prop.value).strip())
     contact.language = _language(languages)
     if addresses:
-        _take_address(contact, min(addresses, key=lambda item: item[0])[1])
+        chosen = min(addresses, key=lambda item: item[0])[1]
+        _take_address(contact, chosen)
+        for _rank, other in addresses:
+            if other is not chosen:
+                _keep(contact, N_("Other address"), _address_line(other))
     # Preferred (and, for phones, mobile) first; otherwise the order of the card.
     contact.emails = [value for _, value in sorted(emails, key=lambda item: item[0]) if value]
     contact.phones = [value for _, value in sorted(phones, key=lambda item: item[0]) if value]

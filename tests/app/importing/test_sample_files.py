@@ -123,6 +123,8 @@ def test_notes_keep_line_breaks_and_extra_numbers(planner_de: AppContext, sample
         "Met at the Hannover fair.",
         "Prefers calls before 10.",
         "Other phone: (206) 555-0100",
+        # Outlook's Title column, which no field holds.
+        "Title: Mr.",
     ]
     assert john["source"] == "Outlook import"
     android = planner_de.importing.preview(samples / "android_contacts_21.vcf")
