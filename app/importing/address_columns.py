@@ -38,3 +38,22 @@ def take_address(contact: RawContact, found: Sequence[tuple[str, str, str]]) -> 
         setattr(contact, field, parts.get(field, [""])[0])
     if not any(parts.get(field) for field in ADDRESS_FIELDS[:-1]):
         contact.address = parts.get("address", [""])[0]
+    # The other addresses (Outlook's home one beside the business one) go into the notes.
+    for key in dict.fromkeys(filled):
+        if key != chosen:
+            _keep_other(contact, [(field, value) for field, k, value in keyed if k == key])
+
+
+def _keep_other(contact: RawContact, values: list[tuple[str, str]]) -> None:
+    parts: dict[str, list[str]] = {}
+    for field, value in values:
+        if value:
+            parts.setdefault(field, []).append(value)
+    first = {field: found[0] for field, found in parts.items()}
+    if any(field in first for field in ADDRESS_FIELDS[:-1]):
+        contact.keep_address(
+            "\n".join(parts.get("street", [])), first.get("postal_code", ""),
+            first.get("city", ""), first.get("region", ""), first.get("country", ""),
+        )  # fmt: skip
+    else:
+        contact.keep_address(first.get("address", ""), "", "", "", "")

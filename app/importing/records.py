@@ -10,6 +10,7 @@ from app.dto.customers import CustomerInput
 from app.errors import ValidationError
 from app.i18n import N_, _
 from app.postal_address import ADDRESS_FIELDS as ADDRESS_COLUMNS
+from app.postal_address import address_lines
 from app.tags import join, parse_list
 from app.validation import (
     EMAIL_PATTERN,
@@ -84,6 +85,18 @@ class RawContact:
             else (*given, self.last_name, self.suffix)
         )
         return " ".join(filter(None, parts)).strip()
+
+    def keep(self, label: str, value: str) -> None:
+        """Keep what no field holds in the notes as "Label: value" (`label` marked N_)."""
+        if value:
+            self.kept.append(_("{label}: {value}").format(label=_(label), value=value))
+
+    def keep_address(
+        self, street: str, postal_code: str, city: str, region: str, country: str
+    ) -> None:
+        """An address besides the one taken, on one line: "Gartenweg 5, 14467 Potsdam"."""
+        lines = address_lines(street, postal_code, city, region, country)
+        self.keep(N_("Other address"), ", ".join(lines))
 
     def whole_birthday(self) -> str:
         """The birthday column, or the three of Thunderbird put together as they were written."""

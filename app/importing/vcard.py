@@ -211,17 +211,12 @@ KEPT = {
 }  # fmt: skip
 
 
-def _keep(contact: RawContact, label: str, value: str) -> None:
-    if value:
-        contact.kept.append(_("{label}: {value}").format(label=_(label), value=value))
-
-
-def _address_line(prop: Property) -> str:
-    """An address on one line: "Gartenweg 5, 14467 Potsdam, Germany"."""
+def _keep_address(contact: RawContact, prop: Property) -> None:
+    """ADR parts as an address besides the one taken (see _take_address)."""
     parts = [*components(prop.value), "", "", "", "", "", "", ""]
-    box, extended, street, city, region, code, country = parts[:7]
-    place = " ".join(part for part in (code, city) if part)
-    return ", ".join(part for part in (street, extended, box, place, region, country) if part)
+    box, extended, street = parts[:3]
+    lines = "\n".join(line for line in (street, extended, box) if line)
+    contact.keep_address(lines, parts[5], parts[3], parts[4], parts[6])
 
 
 def _take_address(contact: RawContact, prop: Property) -> None:
@@ -259,7 +254,7 @@ def to_contact(number: int, properties: list[Property]) -> RawContact:
         elif prop.name == "ORG":
             company, *units = components(prop.value)
             contact.company = company
-            _keep(contact, N_("Department"), " / ".join(unit for unit in units if unit))
+            contact.keep(N_("Department"), " / ".join(unit for unit in units if unit))
         elif prop.name == "EMAIL":
             emails.append((not prop.has_type("PREF"), unescape(prop.value).strip()))
         elif prop.name == "TEL":
@@ -282,14 +277,14 @@ def to_contact(number: int, properties: list[Property]) -> RawContact:
             setattr(contact, X_FIELDS[prop.name], unescape(prop.value).strip())
             contact.source_given = contact.source_given or prop.name == "X-FOLLOWUP-SOURCE"
         elif prop.name in KEPT:
-            _keep(contact, KEPT[prop.name], unescape(prop.value).strip())
+            contact.keep(KEPT[prop.name], unescape(prop.value).strip())
     contact.language = _language(languages)
     if addresses:
         chosen = min(addresses, key=lambda item: item[0])[1]
         _take_address(contact, chosen)
         for _rank, other in addresses:
             if other is not chosen:
-                _keep(contact, N_("Other address"), _address_line(other))
+                _keep_address(contact, other)
     # Preferred (and, for phones, mobile) first; otherwise the order of the card.
     contact.emails = [value for _, value in sorted(emails, key=lambda item: item[0]) if value]
     contact.phones = [value for _, value in sorted(phones, key=lambda item: item[0]) if value]

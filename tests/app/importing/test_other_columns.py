@@ -108,3 +108,18 @@ def test_a_vcards_other_properties_go_into_the_notes(
         "Social profile: https://linkedin.com/in/ana",
         "Other address: Gartenweg 5, 14467 Potsdam, Germany",
     ]
+
+
+def test_outlooks_other_addresses_go_into_the_notes(planner_de: AppContext, tmp_path: Path) -> None:
+    path = tmp_path / "outlook.csv"
+    path.write_text(
+        "First Name,Last Name,E-mail Address,Business Street,Business City,"
+        "Business Postal Code,Home Street,Home Street 2,Home City,Home Postal Code,"
+        "Home Country/Region\r\n"
+        "Ana,Silva,ana@acme.example,Hauptstr. 1,Berlin,10115,Gartenweg 5,Haus B,Potsdam,"
+        "14467,Germany\r\n",
+        encoding="utf-8",
+    )
+    values = _only(planner_de, path)
+    assert (values["street"], values["city"], values["country"]) == ("Hauptstr. 1", "Berlin", "")
+    assert values["notes"] == "Other address: Gartenweg 5, Haus B, 14467 Potsdam, Germany"
