@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from app.dto.imports import MULTI_FIELDS
@@ -30,17 +30,20 @@ def header_key(headers: list[str]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def mapping_from_json(value: Any, headers: list[str]) -> Mapping:
-    """{"name": "Full name", "email": ["Mail", "Mail 2"], ...} checked against the file."""
+def mapping_from_json(
+    value: Any, headers: list[str], fields: Sequence[str] = FIELD_NAMES
+) -> Mapping:
+    """{"name": "Full name", "email": ["Mail", "Mail 2"], ...} checked against the file
+    and the `fields` there are (a contact's, or a deal's)."""
     if not isinstance(value, dict):
         raise UnreadableFile(_("the mapping must be a JSON object of field: column header"))
     mapping: dict[str, tuple[str, ...]] = {}
     present = set(headers)
     for field, columns in value.items():
-        if field not in FIELD_NAMES:
+        if field not in fields:
             raise UnreadableFile(
                 _("the mapping names an unknown field {field!r}; use {choices}").format(
-                    field=field, choices=", ".join(FIELD_NAMES)
+                    field=field, choices=", ".join(fields)
                 )
             )
         names = (columns,) if isinstance(columns, str) else columns

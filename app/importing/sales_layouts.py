@@ -6,8 +6,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from app.errors import ValidationError
 from app.i18n import _
+from app.importing.csv_contacts import mapping_from_json
 
 # Our field -> header names, best first (the first column with a value wins).
 SaleMapping = dict[str, tuple[str, ...]]
@@ -109,32 +109,8 @@ def _present(mapping: SaleMapping, names: set[str]) -> SaleMapping:
 
 
 def chosen_sale_layout(headers: list[str], chosen: Mapping[str, object]) -> SaleLayout:
-    """The user's columns: field -> a header of the file, or a list of them (best first).
-
-    ValidationError (one line) for a field we do not have or a header the file lacks.
-    """
-    names = set(headers)
-    mapping: SaleMapping = {}
-    for field, value in chosen.items():
-        if field not in SALE_FIELDS:
-            raise ValidationError(
-                _("unknown field {field!r} in the columns; use {fields}").format(
-                    field=field, fields=", ".join(SALE_FIELDS)
-                )
-            )
-        columns = [value] if isinstance(value, str) else value
-        if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
-            raise ValidationError(
-                _("the columns for {field!r} must be a header or a list of headers").format(
-                    field=field
-                )
-            )
-        for column in columns:
-            if column not in names:
-                raise ValidationError(
-                    _("the file has no column {header!r} (for {field!r})").format(
-                        header=column, field=field
-                    )
-                )
-        mapping[field] = tuple(columns)
-    return SaleLayout("chosen", _("CSV (your columns)"), mapping)
+    """The user's columns: field -> a header of the file, or a list of them (best first);
+    checked as a contact file's mapping is (one line for an unknown field or header)."""
+    return SaleLayout(
+        "chosen", _("CSV (your columns)"), mapping_from_json(chosen, headers, SALE_FIELDS)
+    )
