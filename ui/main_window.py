@@ -13,10 +13,12 @@ from app.i18n import _
 from app.paths import resources_dir
 from ui.controllers.outreach_actions import OutreachActions
 from ui.deferred_actions import DeferredActions
+from ui.dialogs.help import show_about, show_shortcuts
 from ui.dialogs.modal import run_and_release
 from ui.error_text import shown
 from ui.feature_check import lighten_feature_check
 from ui.shutdown import QUIT_WAIT_MS
+from ui.transfer_actions import TransferActions
 from ui.tray import Tray
 from ui.ui_state import restore_window, save_window
 from ui.widgets.loading_page import loading_page
@@ -169,24 +171,7 @@ class MainWindow(QMainWindow):
             _("&Insights"), "Alt+5", _("How well you follow up: charts and their numbers"),
             lambda: self._on_workspace("go", INSIGHTS),
         )  # fmt: skip
-        self.export_calendar = action(
-            _("E&xport to calendar…"), None, _("Write follow-ups to an .ics file"),
-            self._export_calendar,
-        )  # fmt: skip
-        self.import_customers = action(
-            _("&Import customers…"), "Ctrl+I",
-            _("Customers from Outlook, Google Contacts, vCard or any CSV file"),
-            self._import_customers,
-        )  # fmt: skip
-        self.import_sales = action(
-            _("Import sa&les…"), None,
-            _("Past sales from HubSpot, Pipedrive, Salesforce or any CSV of deals"),
-            self._import_sales,
-        )  # fmt: skip
-        self.export_data = action(
-            _("&Export…"), None, _("Customers and history as CSV, vCard or JSON"),
-            self._export_data,
-        )  # fmt: skip
+        self.transfer = TransferActions(self, action, lambda: self.context, self._selected_customer)
         self.backups = action(
             _("&Backups…"), None, _("Back up now, or restore an earlier state"),
             self._open_backups,
@@ -200,18 +185,20 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = action(_("&Quit"), "std:Quit", _("Quit"))
         self.quit_action.triggered.connect(self.close)
-        self.about = action(_("&About Follow-Up Planner"), None, _("About"), self._about)
-        self.shortcuts = action(
-            _("&Keyboard shortcuts"), "F1", _("Every key the planner knows"), self._show_shortcuts
+        self.about = action(
+            _("&About Follow-Up Planner"), None, _("About"), lambda: show_about(self)
         )
+        self.shortcuts = action(
+            _("&Keyboard shortcuts"), "F1", _("Every key the planner knows"),
+            lambda: show_shortcuts(self),
+        )  # fmt: skip
         self.outreach = OutreachActions(self, lambda: self.context, self._customer_in_view)
         self.outreach.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.data_actions = [
             self.new_customer, self.record_sale, self.edit_customer, self.delete_customer,
             self.find_customer, self.trash, self.settings, self.go_today, self.go_customers,
             self.go_promises, self.go_plans, self.go_insights, self.load_sample,
-            self.export_calendar,
-            self.import_customers, self.import_sales, self.export_data, self.backups,
+            *self.transfer.actions(), self.backups,
         ]  # fmt: skip
         self.data_actions.extend(self.outreach.actions())
         self.calendar_sync = action(
@@ -332,10 +319,14 @@ class MainWindow(QMainWindow):
     def _customer_in_view(self) -> tuple[int, str] | None:
         """The customer whose page is open, if any: a decline from the menu is about them.
         (A follow-up selected in Today says nothing about who a new request came from.)"""
-        if self.workspace is None or self.context is None:
-            return None
-        customer_id = self.workspace.page_customer_id()
-        if customer_id is None:
+        return self._named(self.workspace.page_customer_id() if self.workspace else None)
+
+    def _selected_customer(self) -> tuple[int, str] | None:
+        """The customer selected on screen, if any: a calendar export can be theirs only."""
+        return self._named(self.workspace.selected_customer_id() if self.workspace else None)
+
+    def _named(self, customer_id: int | None) -> tuple[int, str] | None:
+        if customer_id is None or self.context is None:
             return None
         return customer_id, self.context.customers.get(customer_id).display_name
 
@@ -345,40 +336,11 @@ class MainWindow(QMainWindow):
             self.workspace.show_customer_list()
             self.workspace.customers.add()
 
-    def _export_calendar(self) -> None:
-        if self.context is None or self.workspace is None:
-            return
-        customer_id = self.workspace.selected_customer_id()
-        customer = None
-        if customer_id is not None:
-            customer = (customer_id, self.context.customers.get(customer_id).display_name)
-        from ui.dialogs.export_dialog import ExportDialog
-
-        run_and_release(ExportDialog(self.context, customer, self))
-
-    def _import_customers(self) -> None:
-        if self.context is not None:
-            from ui.dialogs.import_dialog import choose_and_preview
-
-            choose_and_preview(self.context, self)
-
-    def _import_sales(self) -> None:
-        if self.context is not None:
-            from ui.dialogs.sales_import_dialog import choose_sales_file
-
-            choose_sales_file(self.context, self)
-
     def data_imported(self, summary: str) -> None:
         """After an import: every screen shows the new customers."""
         if self.workspace is not None and self.workspace.current() == WELCOME:
             self.workspace.go(CUSTOMERS)
         self.statusBar().showMessage(summary, 10_000)
-
-    def _export_data(self) -> None:
-        if self.context is not None:
-            from ui.dialogs.data_export import export_data
-
-            export_data(self.context, self)
 
     def _open_backups(self) -> None:
         if self.context is None:
@@ -427,26 +389,3 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             self.tray.hide()  # a quick exit leaves no icon behind in the panel
         super().closeEvent(event)
-
-    def _show_shortcuts(self) -> None:
-        from PySide6.QtWidgets import QMenu
-
-        from ui.dialogs.shortcuts_dialog import ShortcutsDialog
-
-        menus = [
-            menu for action in self.menuBar().actions() if isinstance(menu := action.menu(), QMenu)
-        ]
-        run_and_release(ShortcutsDialog(menus, self))
-
-    def _about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from app.version import app_version
-
-        QMessageBox.about(
-            self,
-            _("About Follow-Up Planner"),
-            _("Follow-Up Planner {version}\nYour after-sale follow-ups, scheduled.").format(
-                version=app_version()
-            ),
-        )

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from app.i18n import _
+from ui.transfer_actions import TransferActions
 
 
 class ActionSource(Protocol):
@@ -21,11 +22,7 @@ class WindowActions(Protocol):
 
     new_customer: QAction
     record_sale: QAction
-    export_calendar: QAction
     calendar_sync: QAction
-    import_customers: QAction
-    import_sales: QAction
-    export_data: QAction
     backups: QAction
     load_sample: QAction
     my_data: QAction
@@ -46,6 +43,8 @@ class WindowActions(Protocol):
 
     @property
     def outreach(self) -> ActionSource: ...
+    @property
+    def transfer(self) -> TransferActions: ...
 
 
 def build_menus(window: QMainWindow, actions: WindowActions) -> QMenu:
@@ -56,12 +55,12 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> QMenu:
     for action in (actions.new_customer, actions.record_sale):
         file_menu.addAction(action)
     file_menu.addSeparator()
-    file_menu.addAction(actions.export_calendar)
+    file_menu.addAction(actions.transfer.export_calendar)
     file_menu.addAction(actions.calendar_sync)
     for action in (
-        actions.import_customers,
-        actions.import_sales,
-        actions.export_data,
+        actions.transfer.import_customers,
+        actions.transfer.import_sales,
+        actions.transfer.export_data,
         actions.backups,
     ):
         file_menu.addAction(action)

@@ -26,7 +26,7 @@ def _released() -> None:
     ("open_it", "kind"),
     [
         (lambda window: window.settings.trigger(), SettingsDialog),
-        (lambda window: window.export_calendar.trigger(), ExportDialog),
+        (lambda window: window.transfer.export_calendar.trigger(), ExportDialog),
         (lambda window: window.backups.trigger(), BackupsDialog),
         (lambda window: window.new_customer.trigger(), CustomerDialog),
     ],
