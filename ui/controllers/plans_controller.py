@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 from app.context import AppContext
 from app.dto.changes import Area, Changes
 from app.dto.plans import PlanDTO, PlanSaved, PlanStepDTO
-from app.dto.vocabulary import Kind
 from app.errors import KnownError
 from app.i18n import ENGLISH, LANGUAGES, _, ngettext
 from app.services.templates import missing_languages, sample_values
 from ui.background import wait_for
 from ui.change_stream import change_stream, follow_changes
+from ui.controllers import plan_structure as structure
 from ui.dialogs.confirm import confirmed
 from ui.error_text import shown
 from ui.item_models.plan_steps_table import PlanStepsTableModel, kind_text
@@ -321,21 +321,7 @@ class PlansController(QObject):
             return
         row = self.view.steps.currentIndex().row()
         row = row if row >= 0 else self.model.rowCount() - 1
-        new = PlanStepDTO(
-            position=row + 1,
-            kind=Kind.CHECK_IN,
-            channel=None,
-            offset_amount=1,
-            offset_unit="weeks",
-            anchor="previous_step" if row >= 0 else "sale_closed",
-            time_of_day=None,
-            roll="next",
-            subject=_("Checking in, {{customer_first_name}}"),
-            body=_("Dear {{customer_first_name}},\n\n\n\nBest regards,\n{{my_name}}"),
-        )
-        steps = list(self._plan.steps)
-        steps.insert(row + 1, new)
-        if self._save_steps(steps, row + 1, _("Added step {number}.").format(number=row + 2)):
+        if self._save_steps(structure.with_new_step(self._plan.steps, row)):
             self.view.editor.kind.setFocus()
 
     def remove_step(self) -> None:
@@ -349,9 +335,7 @@ class PlansController(QObject):
         icon = QMessageBox.Icon.Question
         if not confirmed(self.window, icon, _("Remove step"), question, _("&Remove")):
             return
-        steps = [other for other in plan.steps if other.position != step.position]
-        text = _("Removed step {number}.").format(number=step.position + 1)
-        self._save_steps(steps, min(step.position, len(steps) - 1), text)
+        self._save_steps(structure.without_step(plan.steps, step.position))
 
     def move_step(self, delta: int) -> None:
         """Move the selected step up (-1) or down (+1)."""
@@ -361,10 +345,7 @@ class PlansController(QObject):
             return
         if not 0 <= target < self.model.rowCount() or not self.settle_edits():
             return
-        steps = list(self._plan.steps)
-        steps[row], steps[target] = steps[target], steps[row]
-        text = _("Moved the step to position {number}.").format(number=target + 1)
-        self._save_steps(steps, target, text)
+        self._save_steps(structure.with_step_moved(self._plan.steps, row, target))
 
     def restore_builtin(self) -> None:
         plan = self._plan
@@ -387,8 +368,9 @@ class PlansController(QObject):
         self.refresh(restored.id, self.view.steps.currentIndex().row())
         self._announce(_("Restored “{name}” as shipped.").format(name=restored.title), result.moved)
 
-    def _save_steps(self, steps: list[PlanStepDTO], select: int, done: str) -> bool:
+    def _save_steps(self, change: structure.StepsChange) -> bool:
         assert self._plan is not None
+        steps, select, done = change
         try:
             edited, apply = dataclasses.replace(self._plan, steps=tuple(steps)), self._apply()
             result = self._saving(lambda: self.context.plans.save(edited, apply_to_planned=apply))
