@@ -21,7 +21,8 @@ def address_key(header: str) -> str:
 
 
 def take_address(contact: RawContact, found: Sequence[tuple[str, str, str]]) -> None:
-    """Fill the contact's address from (field, header, value) in the mapping's order."""
+    """Fill the contact's address from (field, header, value) in the mapping's order; the
+    other addresses (Outlook's home one beside the business one) go into the notes."""
     # The mapping lists the business address before the home one: the first with anything.
     keyed = [(field, address_key(header), value) for field, header, value in found]
     filled = [key for _field, key, value in keyed if value]
@@ -29,31 +30,35 @@ def take_address(contact: RawContact, found: Sequence[tuple[str, str, str]]) -> 
         return
     priority = [key for _field, key, _value in keyed]
     chosen = min(filled, key=priority.index)
-    parts: dict[str, list[str]] = {}
-    for field, key, value in keyed:
-        if value and key == chosen:
-            parts.setdefault(field, []).append(value)
-    contact.street = "\n".join(parts.get("street", []))
-    for field in ("postal_code", "city", "region", "country"):
-        setattr(contact, field, parts.get(field, [""])[0])
-    if not any(parts.get(field) for field in ADDRESS_FIELDS[:-1]):
-        contact.address = parts.get("address", [""])[0]
-    # The other addresses (Outlook's home one beside the business one) go into the notes.
+    street, code, city, region, country, block = _parts(keyed, chosen)
+    contact.street, contact.postal_code, contact.city = street, code, city
+    contact.region, contact.country = region, country
+    if not (street or code or city or region or country):
+        contact.address = block
     for key in dict.fromkeys(filled):
         if key != chosen:
-            _keep_other(contact, [(field, value) for field, k, value in keyed if k == key])
+            street, code, city, region, country, block = _parts(keyed, key)
+            if not (street or code or city or region or country):
+                street = block
+            contact.keep_address(street, code, city, region, country)
 
 
-def _keep_other(contact: RawContact, values: list[tuple[str, str]]) -> None:
+def _parts(keyed: list[tuple[str, str, str]], key: str) -> tuple[str, str, str, str, str, str]:
+    """One address's (street lines, postal code, city, region, country, formatted block)."""
     parts: dict[str, list[str]] = {}
-    for field, value in values:
-        if value:
+    for field, which, value in keyed:
+        if value and which == key:
             parts.setdefault(field, []).append(value)
-    first = {field: found[0] for field, found in parts.items()}
-    if any(field in first for field in ADDRESS_FIELDS[:-1]):
-        contact.keep_address(
-            "\n".join(parts.get("street", [])), first.get("postal_code", ""),
-            first.get("city", ""), first.get("region", ""), first.get("country", ""),
-        )  # fmt: skip
-    else:
-        contact.keep_address(first.get("address", ""), "", "", "", "")
+
+    def first(field: str) -> str:
+        return parts.get(field, [""])[0]
+
+    street = "\n".join(parts.get("street", []))
+    return (
+        street,
+        first("postal_code"),
+        first("city"),
+        first("region"),
+        first("country"),
+        first("address"),
+    )

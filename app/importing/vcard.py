@@ -211,20 +211,18 @@ KEPT = {
 }  # fmt: skip
 
 
-def _keep_address(contact: RawContact, prop: Property) -> None:
-    """ADR parts as an address besides the one taken (see _take_address)."""
+def _address(prop: Property) -> tuple[str, str, str, str, str]:
+    """ADR: post office box; extended address; street; locality; region; postal code; country,
+    as (street lines, postal code, city, region, country)."""
     parts = [*components(prop.value), "", "", "", "", "", "", ""]
-    box, extended, street = parts[:3]
-    lines = "\n".join(line for line in (street, extended, box) if line)
-    contact.keep_address(lines, parts[5], parts[3], parts[4], parts[6])
+    box, extended, street, city, region, code, country = parts[:7]
+    return "\n".join(line for line in (street, extended, box) if line), code, city, region, country
 
 
 def _take_address(contact: RawContact, prop: Property) -> None:
-    """ADR: post office box; extended address; street; locality; region; postal code; country."""
-    parts = [*components(prop.value), "", "", "", "", "", "", ""]
-    box, extended, street = parts[:3]
-    contact.street = "\n".join(line for line in (street, extended, box) if line)
-    contact.city, contact.region, contact.postal_code, contact.country = parts[3:7]
+    street, code, city, region, country = _address(prop)
+    contact.street, contact.postal_code, contact.city = street, code, city
+    contact.region, contact.country = region, country
 
 
 def _language(languages: list[tuple[int, int, str]]) -> str:
@@ -284,7 +282,7 @@ def to_contact(number: int, properties: list[Property]) -> RawContact:
         _take_address(contact, chosen)
         for _rank, other in addresses:
             if other is not chosen:
-                _keep_address(contact, other)
+                contact.keep_address(*_address(other))
     # Preferred (and, for phones, mobile) first; otherwise the order of the card.
     contact.emails = [value for _, value in sorted(emails, key=lambda item: item[0]) if value]
     contact.phones = [value for _, value in sorted(phones, key=lambda item: item[0]) if value]

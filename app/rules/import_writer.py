@@ -108,7 +108,10 @@ class ChunkWriter:
             for n, row in enumerate(values)
         ]  # fmt: skip
         plan = keep_in_touch.plan_new_customers(self._session, kit, self._ctx)
-        customer_bulk.insert_customers(self._session, values, self._now, plan.first_days)
+        days = [plan.first_days.get(first + n) for n in range(len(values))]
+        if customer_bulk.insert_customers(self._session, values, self._now, days) != first:
+            # The next follow-ups were set for other ids: undo the whole transaction.
+            raise RuntimeError("the new customers did not get the ids they were planned with")
         # Ids follow the insert order (see insert_customers).
         self._ids.update((row, first + n) for n, row in enumerate(rows) if row in self._targets)
         self._pending.clear()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -44,12 +44,12 @@ def insert_customers(
     session: Session,
     rows: Sequence[dict[str, Any]],
     now: dt.datetime,
-    first_days: Mapping[int, dt.date] | None = None,
+    next_due: Sequence[dt.date | None] | None = None,
 ) -> int:
     """Insert customers given as column dicts (COLUMNS); returns the first new id (0: none).
 
-    `first_days` (by the ids the rows will get, from next_id) sets each customer's next
-    follow-up as their planned touchpoints, inserted next, make it; without it, none.
+    `next_due`, one per row, sets each customer's next follow-up as their planned
+    touchpoints, inserted next, make it; without it, none.
     """
     if not rows:
         return 0
@@ -59,12 +59,9 @@ def insert_customers(
     # The driver stores True/False as 1/0 itself; one C call reads a row's columns.
     columns = itemgetter(*COLUMNS)
     none = NO_NEXT_DUE.isoformat()
-    if first_days:
-        start = next_id(session)
-        days = {day: day.isoformat() for day in set(first_days.values())}
-        due = [days[d] if (d := first_days.get(start + n)) else none for n in range(len(rows))]
-    else:
-        start, due = 0, [none] * len(rows)
+    # Customers imported together share a few days: each is written out once.
+    texts = {day: day.isoformat() for day in set(next_due or ()) if day is not None}
+    due = [texts[day] if day else none for day in next_due] if next_due else [none] * len(rows)
     values = [(*columns(row), stamp, stamp, day) for row, day in zip(rows, due, strict=True)]
     note_raw_write(session, "customer")
     cursor = _cursor(session)
@@ -88,9 +85,6 @@ def insert_customers(
             cursor.execute(TRIGGER_SQL)
     finally:
         cursor.close()
-    if start and first != start:
-        # The next follow-ups were set for other ids: undo the whole transaction.
-        raise RuntimeError(f"customers got ids from {first}, not {start} as planned")
     return int(first)
 
 
